@@ -1,0 +1,62 @@
+/** Exact filters a question can carry; every result lies inside all of them. */
+export interface Filters {
+  /** Event id. */
+  event?: string | undefined;
+  /** Outlet name, matched case-insensitively against the article's source. */
+  source?: string | undefined;
+  /** Inclusive lower bound, YYYY-MM-DD. Articles with an unknown date are excluded when set. */
+  since?: string | undefined;
+  /** Inclusive upper bound, YYYY-MM-DD. Articles with an unknown date are excluded when set. */
+  until?: string | undefined;
+}
+
+/** A character range [start, end) inside an excerpt's `text`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Another article that carried the same text (syndicated copy). */
+export interface AlsoReported {
+  docId: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  dateApprox: boolean;
+  url: string | null;
+}
+
+/** One quoted excerpt: verbatim text of an article, with where it came from. */
+export interface Excerpt {
+  /** Verbatim slice of the article's cleaned text, with "…" where it was trimmed. Plain text, no markup. */
+  text: string;
+  /** Ranges of `text` that matched query terms, for highlighting; sorted, non-overlapping. */
+  highlights: Span[];
+  docId: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  dateApprox: boolean;
+  url: string | null;
+  /** Event id, or null. */
+  event: string | null;
+  /** Event display name, or null. */
+  eventName: string | null;
+  score: number;
+  /** Other articles that ran the same text, earliest first; this excerpt is the earliest copy. */
+  alsoIn: AlsoReported[];
+}
+
+/** What the coverage says about a question: plain data, rendered by the CLI and the bot alike. */
+export interface Answer {
+  question: string;
+  filters: Filters;
+  /** True when the coverage does not answer the question; `results` is then empty. */
+  noAnswer: boolean;
+  /** Excerpts, best first, starting at the requested offset. */
+  results: Excerpt[];
+  /** The offset of the first result in the full ranked list (for paging). */
+  offset: number;
+  /** Whether more results exist after these. */
+  hasMore: boolean;
+}

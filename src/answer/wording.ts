@@ -1,0 +1,41 @@
+import type { AlsoReported, Excerpt } from './types.ts';
+
+/** Shown wherever an article's outlet is unknown. */
+export const UNKNOWN_SOURCE = 'Unknown outlet';
+/** Shown wherever an article's publication date is unknown. */
+export const UNKNOWN_DATE = 'date unknown';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Formats a YYYY-MM-DD date for people ("26 Aug 2016"), "about 26 Aug 2016" when approximate,
+ * and "date unknown" when null. Never invents a date.
+ */
+export function formatDate(date: string | null, approx = false): string {
+  if (date === null) return UNKNOWN_DATE;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const [, y, m, d] = match;
+  const text = `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
+  return approx ? `about ${text}` : text;
+}
+
+/** The outlet's name, or "Unknown outlet". */
+export function formatSource(source: string | null): string {
+  return source ?? UNKNOWN_SOURCE;
+}
+
+/** "NDTV, 26 Aug 2016": who published a copy and when. */
+export function formatByline(item: Pick<AlsoReported, 'source' | 'date' | 'dateApprox'>): string {
+  return `${formatSource(item.source)}, ${formatDate(item.date, item.dateApprox)}`;
+}
+
+/** "Also reported by NDTV (26 Aug 2016), …", or null when the excerpt ran in one place only. */
+export function formatAlsoReported(excerpt: Pick<Excerpt, 'alsoIn'>): string | null {
+  if (excerpt.alsoIn.length === 0) return null;
+  const outlets = excerpt.alsoIn.map((copy) => `${formatSource(copy.source)} (${formatDate(copy.date, copy.dateApprox)})`);
+  return `Also reported by ${outlets.join(', ')}`;
+}
+
+/** The sentence said when the coverage does not answer a question. */
+export const NO_ANSWER_TEXT = "The coverage doesn't answer that.";

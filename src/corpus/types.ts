@@ -1,0 +1,48 @@
+/** One article of the coverage, cleaned of page furniture, with the metadata its file declares or implies. */
+export interface Article {
+  /** Stable id: the file path relative to the corpus folder without extension, or a JSONL record's `id`. */
+  id: string;
+  title: string;
+  /** The outlet, or null when the file does not say. Never guessed. */
+  source: string | null;
+  /** Publication date as YYYY-MM-DD, or null when unknown. */
+  date: string | null;
+  /** True when `date` is an approximation (the front matter says `dateApprox: true`). */
+  dateApprox: boolean;
+  url: string | null;
+  /** Event id from the events file, or null. */
+  event: string | null;
+  language: string | null;
+  /** The cleaned article text; passages and excerpts are verbatim slices of it. */
+  text: string;
+  /** Path of the file it came from, relative to the corpus folder (with `:line` for JSONL records). */
+  path: string;
+}
+
+/** An event the coverage is about, as defined in the corpus' events file. */
+export interface CoverageEvent {
+  id: string;
+  name: string;
+  /** First day of the event, YYYY-MM-DD. */
+  start: string;
+  /** Last day of the event, YYYY-MM-DD. */
+  end: string;
+  description: string;
+}
+
+/** Something wrong in a corpus file: where it is and what a person should fix. */
+export interface CorpusProblem {
+  /** Path relative to the corpus folder. */
+  path: string;
+  /** 1-based line number when known. */
+  line: number | null;
+  message: string;
+}
+
+/** The result of reading a corpus folder: the good articles, the events, and every problem found. */
+export interface Corpus {
+  dir: string;
+  articles: Article[];
+  events: CoverageEvent[];
+  problems: CorpusProblem[];
+}
