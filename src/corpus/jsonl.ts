@@ -1,0 +1,54 @@
+/** `.jsonl` bulk imports: one article a line, `id`, `title` and `text` required. */
+import type { ParsedFile } from './load.ts';
+import { describeIssues, jsonlRecordSchema } from './schema.ts';
+import type { Article } from './types.ts';
+
+/**
+ * Parses a JSONL file. Each good line becomes an article whose id is the record's `id`; each bad
+ * line is reported with its line number and skipped. Blank lines are ignored. Record text is taken
+ * as it is (bulk imports are expected to be clean).
+ */
+export function parseJsonl(relPath: string, content: string): ParsedFile {
+  const articles: Article[] = [];
+  const problems: ParsedFile['problems'] = [];
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]?.trim() ?? '';
+    if (line === '') continue;
+    const lineNumber = i + 1;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      problems.push({
+        path: relPath,
+        line: lineNumber,
+        message: `is not valid JSON: ${(error as Error).message}`,
+      });
+      continue;
+    }
+    const parsed = jsonlRecordSchema.safeParse(json);
+    if (!parsed.success) {
+      problems.push({
+        path: relPath,
+        line: lineNumber,
+        message: `record skipped: ${describeIssues(parsed.error)}`,
+      });
+      continue;
+    }
+    const r = parsed.data;
+    articles.push({
+      id: r.id,
+      title: r.title,
+      source: r.source,
+      date: r.date,
+      dateApprox: r.dateApprox,
+      url: r.url,
+      event: r.event,
+      language: r.language,
+      text: r.text,
+      path: `${relPath}:${lineNumber}`,
+    });
+  }
+  return { articles, problems };
+}

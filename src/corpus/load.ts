@@ -1,0 +1,95 @@
+/**
+ * Reads a corpus folder into validated articles and events. A malformed file or line is reported
+ * (path, line, what is wrong) and skipped; everything else loads.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EVENTS_FILE, readEventsFile } from './events.ts';
+import { parseJsonl } from './jsonl.ts';
+import { parseMarkdown } from './markdown.ts';
+import { parseText } from './text.ts';
+import type { Article, Corpus, CorpusProblem } from './types.ts';
+
+/** The file kinds the loader reads, by extension. */
+export const ARTICLE_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
+
+/** Result of parsing one file: its articles and its problems. */
+export interface ParsedFile {
+  articles: Article[];
+  problems: CorpusProblem[];
+}
+
+/** Lists article files under `dir`, recursively, sorted, as paths relative to `dir` with forward slashes. */
+export async function listArticleFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, full).split(path.sep).join('/');
+    if (rel.split('/').some((part) => part.startsWith('.'))) continue;
+    if ((ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase()))
+      files.push(rel);
+  }
+  return files.sort();
+}
+
+/** Parses one article file's content according to its extension. */
+export function parseArticleFile(relPath: string, content: string): ParsedFile {
+  const ext = path.extname(relPath).toLowerCase();
+  const id = relPath.slice(0, relPath.length - ext.length);
+  if (ext === '.jsonl') return parseJsonl(relPath, content);
+  if (ext === '.md') return parseMarkdown(relPath, id, content);
+  return parseText(relPath, id, content);
+}
+
+/**
+ * Loads every article under `dir` and the events file. Never throws for bad content: problems are
+ * collected in `corpus.problems`. Throws only when `dir` itself cannot be read.
+ */
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const problems: CorpusProblem[] = [];
+  const { events, problems: eventProblems } = await readEventsFile(dir);
+  problems.push(...eventProblems);
+
+  const articles: Article[] = [];
+  const ids = new Map<string, string>();
+  const knownEvents = new Set(events.map((e) => e.id));
+  for (const rel of await listArticleFiles(dir)) {
+    let content: string;
+    try {
+      content = await readFile(path.join(dir, rel), 'utf8');
+    } catch (error) {
+      problems.push({ path: rel, line: null, message: `cannot be read: ${(error as Error).message}` });
+      continue;
+    }
+    const parsed = parseArticleFile(rel, content);
+    problems.push(...parsed.problems);
+    for (const article of parsed.articles) {
+      const clash = ids.get(article.id);
+      if (clash !== undefined) {
+        problems.push({
+          path: article.path,
+          line: lineOf(article.path),
+          message: `duplicate id "${article.id}" (already used by ${clash}); skipped`,
+        });
+        continue;
+      }
+      if (article.event !== null && !knownEvents.has(article.event)) {
+        problems.push({
+          path: article.path,
+          line: lineOf(article.path),
+          message: `unknown event "${article.event}": add it to ${EVENTS_FILE} or fix the event id`,
+        });
+      }
+      ids.set(article.id, article.path);
+      articles.push(article);
+    }
+  }
+  return { dir, articles, events, problems };
+}
+
+function lineOf(articlePath: string): number | null {
+  const match = /:(\d+)$/.exec(articlePath);
+  return match ? Number(match[1]) : null;
+}

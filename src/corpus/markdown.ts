@@ -1,0 +1,101 @@
+/** Markdown articles: YAML front matter with the metadata, then the article text. */
+import matter from 'gray-matter';
+import { cleanArticleText } from './clean.ts';
+import type { ParsedFile } from './load.ts';
+import { describeIssues, frontMatterSchema, issueFields } from './schema.ts';
+import type { Article, CorpusProblem } from './types.ts';
+
+/** Front matter parsed into raw data plus the body and where the body starts. */
+interface SplitDocument {
+  data: Record<string, unknown>;
+  body: string;
+  hasFrontMatter: boolean;
+}
+
+/** Splits front matter from the body; throws a problem-shaped error on bad YAML. */
+export function splitFrontMatter(relPath: string, content: string): SplitDocument | CorpusProblem {
+  try {
+    // gray-matter caches by content; pass a fresh options object to keep results independent.
+    const parsed = matter(content, {});
+    return {
+      data: parsed.data as Record<string, unknown>,
+      body: parsed.content,
+      hasFrontMatter: parsed.matter.trim() !== '' || /^---\s*\n/.test(content),
+    };
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    // js-yaml counts lines from 0 inside the front matter, which starts on the file's line 2.
+    const line = typeof mark?.line === 'number' ? mark.line + 2 : 1;
+    const reason = ((error as { reason?: string }).reason ?? (error as Error).message).split('\n')[0];
+    return { path: relPath, line, message: `front matter is not valid YAML: ${reason}` };
+  }
+}
+
+/** The 1-based line of `key:` inside the front matter, or 1 when it is not there. */
+export function frontMatterLine(content: string, key: string): number {
+  const lines = content.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.startsWith('---')) break;
+    if (line.startsWith(`${key}:`)) return i + 1;
+  }
+  return 1;
+}
+
+/**
+ * Builds an article from validated front matter and a body. The body is cleaned of furniture
+ * (a no-op for clean files). Returns a problem instead when metadata is invalid or no text is left.
+ */
+export function articleFromFrontMatter(
+  relPath: string,
+  id: string,
+  content: string,
+  data: Record<string, unknown>,
+  body: string,
+): Article | CorpusProblem {
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    const field = issueFields(parsed.error)[0] ?? '';
+    return {
+      path: relPath,
+      line: frontMatterLine(content, field),
+      message: `front matter: ${describeIssues(parsed.error)}; file skipped`,
+    };
+  }
+  const text = cleanArticleText(body).text;
+  if (text.trim() === '')
+    return { path: relPath, line: null, message: 'has no article text after its front matter; file skipped' };
+  const fm = parsed.data;
+  return {
+    id,
+    title: fm.title,
+    source: fm.source,
+    date: fm.date,
+    dateApprox: fm.date !== null && fm.dateApprox,
+    url: fm.url,
+    event: fm.event,
+    language: fm.language,
+    text,
+    path: relPath,
+  };
+}
+
+/** Parses a Markdown article; a file without front matter is reported and skipped. */
+export function parseMarkdown(relPath: string, id: string, content: string): ParsedFile {
+  const split = splitFrontMatter(relPath, content);
+  if ('message' in split) return { articles: [], problems: [split] };
+  if (!split.hasFrontMatter) {
+    return {
+      articles: [],
+      problems: [
+        {
+          path: relPath,
+          line: 1,
+          message: 'has no front matter (start the file with --- and at least a title:); file skipped',
+        },
+      ],
+    };
+  }
+  const article = articleFromFrontMatter(relPath, id, content, split.data, split.body);
+  return 'message' in article ? { articles: [], problems: [article] } : { articles: [article], problems: [] };
+}
