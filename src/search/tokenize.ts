@@ -1,0 +1,98 @@
+/**
+ * Tokenisation for ranking and highlighting: words with their character offsets, normalised into
+ * index terms (lower case, no diacritics, possessives and number separators removed, hyphenated
+ * words split, dotted abbreviations joined, English stop words dropped, Porter2 stems, memoised).
+ */
+import { createRequire } from 'node:module';
+import stem from 'wink-porter2-stemmer';
+
+const require = createRequire(import.meta.url);
+/** winkjs' English stop word list (wink-nlp-utils). */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  require('wink-nlp-utils/src/dictionaries/stop_words.json') as string[],
+);
+
+/** A word of the text with where it is: text.slice(start, end) is the word. */
+export interface Token {
+  term: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Words: letters and digits, joined by inner dots, commas or apostrophes ("U.S.", "290,000",
+ * "Syria's", "1.8"). Hyphens and other punctuation separate words.
+ */
+const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*\.?/gu;
+const DIACRITICS = /\p{M}+/gu;
+
+const memo = new Map<string, string | null>();
+const MEMO_LIMIT = 500_000;
+
+/**
+ * Normalises one raw word into its index term, or null when it is a stop word or empty.
+ * "U.S." and "US" both become "u.s"; "Syria's" becomes "syria"; "290,000" becomes "290000".
+ */
+export function normaliseWord(raw: string): string | null {
+  const cached = memo.get(raw);
+  if (cached !== undefined) return cached;
+  const term = computeTerm(raw);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, term);
+  return term;
+}
+
+function computeTerm(raw: string): string | null {
+  let word = raw.endsWith('.') ? raw.slice(0, -1) : raw;
+  // "US" written in capitals is the country, not the pronoun.
+  if (word === 'US' || /^(\p{L}\.)+\p{L}$/u.test(word))
+    return word.toLowerCase().replaceAll('.', '').split('').join('.');
+  word = word
+    .normalize('NFKD')
+    .replace(DIACRITICS, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(word)) word = word.replaceAll(',', '');
+  if (word === '' || STOP_WORDS.has(word)) return null;
+  if (/\d/.test(word)) return word;
+  return stem(word);
+}
+
+/** Splits text into normalised tokens with character offsets; stop words are left out. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const start = match.index;
+    // An abbreviation run into the next word ("U.S.is") is two words.
+    const glued = /^((?:\p{L}\.){2,})(\p{L}{2,})$/u.exec(raw);
+    if (glued?.[1] !== undefined && glued[2] !== undefined) {
+      pushWord(tokens, glued[1], start);
+      pushWord(tokens, glued[2], start + glued[1].length);
+      continue;
+    }
+    // Dotted runs that are not abbreviations or numbers ("end.The") are separate words.
+    if (raw.includes('.') && !/^(\p{L}\.)+\p{L}?\.?$/u.test(raw) && !/^\d[\d.,]*$/.test(raw)) {
+      let offset = start;
+      for (const part of raw.split('.')) {
+        const term = part === '' ? null : normaliseWord(part);
+        if (term !== null) tokens.push({ term, start: offset, end: offset + part.length });
+        offset += part.length + 1;
+      }
+      continue;
+    }
+    pushWord(tokens, raw, start);
+  }
+  return tokens;
+}
+
+function pushWord(tokens: Token[], raw: string, start: number): void {
+  const term = normaliseWord(raw);
+  if (term !== null) tokens.push({ term, start, end: start + raw.length - (raw.endsWith('.') ? 1 : 0) });
+}
+
+/** The index terms of a text, in order, with repeats (what BM25 counts). */
+export function terms(text: string): string[] {
+  return tokenize(text).map((t) => t.term);
+}
