@@ -33,7 +33,9 @@ export function formatByline(item: Pick<AlsoReported, 'source' | 'date' | 'dateA
 /** "Also reported by NDTV (26 Aug 2016), …", or null when the excerpt ran in one place only. */
 export function formatAlsoReported(excerpt: Pick<Excerpt, 'alsoIn'>): string | null {
   if (excerpt.alsoIn.length === 0) return null;
-  const outlets = excerpt.alsoIn.map((copy) => `${formatSource(copy.source)} (${formatDate(copy.date, copy.dateApprox)})`);
+  const outlets = excerpt.alsoIn.map(
+    (copy) => `${formatSource(copy.source)} (${formatDate(copy.date, copy.dateApprox)})`,
+  );
   return `Also reported by ${outlets.join(', ')}`;
 }
 

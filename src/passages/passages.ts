@@ -13,7 +13,7 @@ export interface PassageOptions {
 }
 
 /** Measured on SQuAD v1.1 dev and the coverage questions (see `npm run eval`). */
-export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { window: 2, stride: 1 };
+export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = { window: 3, stride: 1 };
 
 /** A passage of an article: sentences [firstSentence, lastSentence] spanning text[start, end). */
 export interface Passage {

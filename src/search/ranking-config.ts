@@ -16,7 +16,7 @@ export interface RankingConfig {
 
 /** Defaults chosen by measurement on SQuAD v1.1 dev and the coverage questions (`npm run eval`). */
 export const DEFAULT_RANKING_CONFIG: RankingConfig = {
-  fieldWeights: { title: 1, body: 2 },
+  fieldWeights: { title: 1, body: 3 },
   k1: 1.2,
   b: 0.75,
   k: 1,

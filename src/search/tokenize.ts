@@ -4,13 +4,17 @@
  * words split, dotted abbreviations joined, English stop words dropped, Porter2 stems, memoised).
  */
 import { createRequire } from 'node:module';
+import lemmatizer from 'wink-lemmatizer';
 import stem from 'wink-porter2-stemmer';
 
 const require = createRequire(import.meta.url);
 /** winkjs' English stop word list (wink-nlp-utils). */
-const STOP_WORDS: ReadonlySet<string> = new Set(
-  require('wink-nlp-utils/src/dictionaries/stop_words.json') as string[],
-);
+const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...(require('wink-nlp-utils/src/dictionaries/stop_words.json') as string[]),
+  // Quantity words of questions ("how many", "how much") that the list lacks.
+  'many',
+  'much',
+]);
 
 /** A word of the text with where it is: text.slice(start, end) is the word. */
 export interface Token {
@@ -56,7 +60,18 @@ function computeTerm(raw: string): string | null {
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(word)) word = word.replaceAll(',', '');
   if (word === '' || STOP_WORDS.has(word)) return null;
   if (/\d/.test(word)) return word;
-  return stem(word);
+  return stem(irregularLemma(word));
+}
+
+/**
+ * The lemma of an irregular form ("came" → "come", "sat" → "sit", "men" → "man"), which a
+ * stemmer cannot find; regular forms are left to the stemmer.
+ */
+function irregularLemma(word: string): string {
+  for (const lemma of [lemmatizer.verb(word), lemmatizer.noun(word)]) {
+    if (lemma !== word && !word.startsWith(lemma.slice(0, Math.max(2, lemma.length - 1)))) return lemma;
+  }
+  return word;
 }
 
 /** Splits text into normalised tokens with character offsets; stop words are left out. */

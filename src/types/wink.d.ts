@@ -51,3 +51,12 @@ declare module 'wink-eng-lite-web-model' {
   const model: unknown;
   export default model;
 }
+
+declare module 'wink-lemmatizer' {
+  const lemmatizer: {
+    verb(word: string): string;
+    noun(word: string): string;
+    adjective(word: string): string;
+  };
+  export default lemmatizer;
+}

@@ -1,0 +1,374 @@
+/**
+ * A searchable corpus: the articles, their sentences and passages, and the BM25F index over the
+ * passages. `ask` turns a question into an Answer (plain data) that the CLI and the bot render.
+ */
+import type { Article, Corpus } from '../corpus/types.ts';
+import { buildPassages, type Passage } from '../passages/passages.ts';
+import { type SentenceSpan, splitSentences } from '../passages/sentences.ts';
+import { Bm25Index, buildPassageIndex, type PostingData } from '../search/bm25-index.ts';
+import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
+import { terms } from '../search/tokenize.ts';
+import { chooseExcerpt } from './excerpt.ts';
+import { articleMatches, passageMask } from './filters.ts';
+import { isNoAnswer, queryCoverage, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import { isSameCopy, shingles } from './syndication.ts';
+import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
+
+/** Default number of excerpts in an answer. */
+export const DEFAULT_RESULT_COUNT = 3;
+/** Largest number of excerpts one answer may ask for. */
+export const MAX_RESULT_COUNT = 10;
+/** At most this many excerpts of one article in a result list. */
+export const MAX_EXCERPTS_PER_ARTICLE = 2;
+/**
+ * Excerpts scoring below this share of the best one are left out: after a strong match, passages
+ * that share one common word with the question are noise, not answers.
+ */
+export const MIN_RELATIVE_SCORE = 0.2;
+/** Ranked passages looked at to build, group and page the excerpts of one answer. */
+const CANDIDATE_PASSAGES = 60;
+
+/** Options of one question. */
+export interface AskOptions {
+  filters?: Filters;
+  /** Number of excerpts, 1 to MAX_RESULT_COUNT (default 3). */
+  k?: number;
+  /** Number of excerpts to skip (paging). */
+  offset?: number;
+}
+
+/** An event with what the corpus holds of it. */
+export interface EventSummary {
+  id: string;
+  name: string;
+  start: string;
+  end: string;
+  description: string;
+  articles: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** An outlet with what the corpus holds of it; `source` null gathers articles of unknown outlet. */
+export interface SourceSummary {
+  source: string | null;
+  articles: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  events: string[];
+}
+
+/** Everything an index is made of; plain arrays, so it can be saved and loaded. */
+export interface IndexParts {
+  corpus: Corpus;
+  config: RankingConfig;
+  /** Per article, its sentence spans. */
+  sentences: SentenceSpan[][];
+  passages: Passage[];
+  postings: PostingData;
+}
+
+/** Splits every article into sentences and passages and indexes the passages. */
+export function buildIndex(corpus: Corpus, config: RankingConfig = DEFAULT_RANKING_CONFIG): CoverageIndex {
+  const sentences = corpus.articles.map((a) => splitSentences(a.text));
+  const passages: Passage[] = [];
+  corpus.articles.forEach((_, i) => {
+    passages.push(...buildPassages(i, sentences[i] ?? [], config.passages));
+  });
+  const texts = passages.map((p) => {
+    const article = corpus.articles[p.article] as Article;
+    return { title: article.title, body: article.text.slice(p.start, p.end) };
+  });
+  const index = buildPassageIndex(texts, config);
+  return new CoverageIndex({ corpus, config, sentences, passages, postings: index.data });
+}
+
+/** A built index over one corpus. Immutable: a refresh builds a new one. */
+export class CoverageIndex {
+  readonly corpus: Corpus;
+  readonly config: RankingConfig;
+  readonly index: Bm25Index;
+  private readonly sentences: SentenceSpan[][];
+  private readonly passages: Passage[];
+  private readonly articleOf: Int32Array;
+  private readonly eventNames: Map<string, string>;
+
+  constructor(parts: IndexParts) {
+    this.corpus = parts.corpus;
+    this.config = parts.config;
+    this.sentences = parts.sentences;
+    this.passages = parts.passages;
+    this.index = new Bm25Index(parts.postings);
+    this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
+    this.eventNames = new Map(parts.corpus.events.map((e) => [e.id, e.name]));
+  }
+
+  /** The parts this index is made of (for saving it). */
+  parts(): IndexParts {
+    return {
+      corpus: this.corpus,
+      config: this.config,
+      sentences: this.sentences,
+      passages: this.passages,
+      postings: this.index.data,
+    };
+  }
+
+  get passageCount(): number {
+    return this.passages.length;
+  }
+
+  /** The display name of an event id, or null when the corpus does not define it. */
+  eventName(id: string): string | null {
+    return this.eventNames.get(id) ?? null;
+  }
+
+  /**
+   * Answers a question with verbatim excerpts, best first, inside the filters. Near-identical
+   * excerpts from several articles are shown once, credited to the earliest copy, with the others
+   * in `alsoIn`. When the best passage matches too little of the question, `noAnswer` is true and
+   * there are no results.
+   */
+  ask(question: string, options: AskOptions = {}): Answer {
+    const filters = options.filters ?? {};
+    const k = clamp(options.k ?? DEFAULT_RESULT_COUNT, 1, MAX_RESULT_COUNT);
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
+    const empty: Answer = { question, filters, noAnswer: true, results: [], offset, hasMore: false };
+    const query = this.prepareQuery(question);
+    if (query === null) return empty;
+    const ranked = this.index.search(
+      query.terms,
+      Math.max(CANDIDATE_PASSAGES, (offset + k) * 6),
+      passageMask(this.corpus.articles, this.articleOf, filters),
+    );
+    const top = ranked[0];
+    if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query.weights))) return empty;
+    const relevant = ranked.filter((r) => r.score >= top.score * MIN_RELATIVE_SCORE);
+    const groups = this.groupExcerpts(relevant.map((r) => this.excerptOf(r.passage, r.score, query.weights)));
+    const results = groups.slice(offset, offset + k);
+    return { question, filters, noAnswer: false, results, offset, hasMore: groups.length > offset + k };
+  }
+
+  /**
+   * The best excerpt from each outlet (articles of unknown outlet each count as their own), in
+   * rank order, for side-by-side comparison. Same no-answer rule as `ask`.
+   */
+  compare(question: string, filters: Filters = {}, maxOutlets = MAX_RESULT_COUNT): Answer {
+    const empty: Answer = { question, filters, noAnswer: true, results: [], offset: 0, hasMore: false };
+    const query = this.prepareQuery(question);
+    if (query === null) return empty;
+    const ranked = this.index.search(
+      query.terms,
+      CANDIDATE_PASSAGES * 4,
+      passageMask(this.corpus.articles, this.articleOf, filters),
+    );
+    const top = ranked[0];
+    if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query.weights))) return empty;
+    const seen = new Set<string>();
+    const results: Excerpt[] = [];
+    for (const r of ranked) {
+      const article = this.corpus.articles[this.articleOf[r.passage] ?? 0] as Article;
+      const outlet = article.source === null ? `\u0000${article.id}` : article.source.toLowerCase();
+      if (seen.has(outlet)) continue;
+      seen.add(outlet);
+      results.push(this.excerptOf(r.passage, r.score, query.weights));
+    }
+    return {
+      question,
+      filters,
+      noAnswer: false,
+      results: results.slice(0, maxOutlets),
+      offset: 0,
+      hasMore: results.length > maxOutlets,
+    };
+  }
+
+  /**
+   * The share of the question's IDF weight that its best passage contains (0 to 1; 0 when nothing
+   * matches): what the no-answer rule compares with its threshold.
+   */
+  queryCoverage(question: string, filters: Filters = {}): number {
+    const query = this.prepareQuery(question);
+    if (query === null) return 0;
+    const top = this.index.search(
+      query.terms,
+      1,
+      passageMask(this.corpus.articles, this.articleOf, filters),
+    )[0];
+    return top === undefined ? 0 : this.coverageOf(top.passage, query.weights);
+  }
+
+  /** Articles ranked by their best passage (for measuring paragraph retrieval). */
+  rankArticles(question: string, k: number, filters: Filters = {}): Array<{ docId: string; score: number }> {
+    const query = this.prepareQuery(question);
+    if (query === null) return [];
+    const ranked = this.index.search(
+      query.terms,
+      Math.max(k * 8, 50),
+      passageMask(this.corpus.articles, this.articleOf, filters),
+    );
+    const out: Array<{ docId: string; score: number }> = [];
+    const seen = new Set<number>();
+    for (const r of ranked) {
+      const a = this.articleOf[r.passage] ?? 0;
+      if (seen.has(a)) continue;
+      seen.add(a);
+      out.push({ docId: this.corpus.articles[a]?.id ?? '', score: r.score });
+      if (out.length === k) break;
+    }
+    return out;
+  }
+
+  /** The events the corpus defines, with article counts and the dates of their coverage. */
+  events(): EventSummary[] {
+    return this.corpus.events.map((event) => {
+      const articles = this.corpus.articles.filter((a) => a.event === event.id);
+      return { ...event, articles: articles.length, ...dateSpan(articles) };
+    });
+  }
+
+  /** The outlets in the corpus, most articles first; unknown outlets gathered under `source: null`. */
+  sources(): SourceSummary[] {
+    const bySource = new Map<string | null, Article[]>();
+    for (const a of this.corpus.articles) bySource.set(a.source, [...(bySource.get(a.source) ?? []), a]);
+    return [...bySource.entries()]
+      .map(([source, articles]) => ({
+        source,
+        articles: articles.length,
+        ...dateSpan(articles),
+        events: [...new Set(articles.map((a) => a.event).filter((e): e is string => e !== null))].sort(),
+      }))
+      .sort(
+        (a, b) =>
+          b.articles - a.articles ||
+          (a.source === null ? 1 : b.source === null ? -1 : a.source.localeCompare(b.source)),
+      );
+  }
+
+  /** The articles of an event in date order (unknown dates last), or inside filters when given. */
+  timeline(eventId: string, filters: Filters = {}): Article[] {
+    return this.corpus.articles
+      .filter((a) => a.event === eventId && articleMatches(a, filters))
+      .sort(byDateThenTitle);
+  }
+
+  private prepareQuery(question: string): { terms: string[]; weights: Map<string, number> } | null {
+    const queryTerms = terms(question);
+    if (queryTerms.length === 0) return null;
+    const weights = new Map<string, number>();
+    for (const term of queryTerms)
+      weights.set(term, this.index.idf(term) ?? UNKNOWN_TERM_WEIGHT * this.index.maxIdf(this.config.k));
+    return { terms: queryTerms, weights };
+  }
+
+  private coverageOf(passage: number, weights: Map<string, number>): number {
+    const p = this.passages[passage] as Passage;
+    const article = this.corpus.articles[p.article] as Article;
+    const present = new Set([...terms(article.title), ...terms(article.text.slice(p.start, p.end))]);
+    return queryCoverage(weights, present);
+  }
+
+  private excerptOf(
+    passage: number,
+    score: number,
+    weights: Map<string, number>,
+  ): Excerpt & { start: number; end: number; article: number } {
+    const p = this.passages[passage] as Passage;
+    const article = this.corpus.articles[p.article] as Article;
+    const chosen = chooseExcerpt(
+      article.text,
+      this.sentences[p.article] ?? [],
+      p.firstSentence,
+      p.lastSentence,
+      weights,
+    );
+    return {
+      text: chosen.text,
+      highlights: chosen.highlights,
+      docId: article.id,
+      title: article.title,
+      source: article.source,
+      date: article.date,
+      dateApprox: article.dateApprox,
+      url: article.url,
+      event: article.event,
+      eventName: article.event === null ? null : this.eventName(article.event),
+      score,
+      alsoIn: [],
+      start: chosen.start,
+      end: chosen.end,
+      article: p.article,
+    };
+  }
+
+  /**
+   * Turns ranked excerpts into result groups: overlapping excerpts of one article are dropped, at
+   * most MAX_EXCERPTS_PER_ARTICLE per article, and copies of the same text in different articles
+   * become one group shown as its earliest copy.
+   */
+  private groupExcerpts(
+    excerpts: Array<Excerpt & { start: number; end: number; article: number }>,
+  ): Excerpt[] {
+    type Group = { copies: typeof excerpts; shingles: Set<string> };
+    const groups: Group[] = [];
+    const perArticle = new Map<number, Array<{ start: number; end: number }>>();
+    for (const excerpt of excerpts) {
+      const spans = perArticle.get(excerpt.article) ?? [];
+      if (spans.some((s) => s.start < excerpt.end && excerpt.start < s.end)) continue;
+      const sh = shingles(excerpt.text);
+      const group = groups.find(
+        (g) => !g.copies.some((c) => c.article === excerpt.article) && isSameCopy(g.shingles, sh),
+      );
+      if (group !== undefined) {
+        group.copies.push(excerpt);
+      } else {
+        if (spans.length >= MAX_EXCERPTS_PER_ARTICLE) continue;
+        groups.push({ copies: [excerpt], shingles: sh });
+      }
+      spans.push({ start: excerpt.start, end: excerpt.end });
+      perArticle.set(excerpt.article, spans);
+    }
+    return groups.map(({ copies }) => {
+      const ordered = [...copies].sort(byDate);
+      const first = ordered[0] as (typeof copies)[number];
+      const alsoIn: AlsoReported[] = ordered.slice(1).map((c) => ({
+        docId: c.docId,
+        title: c.title,
+        source: c.source,
+        date: c.date,
+        dateApprox: c.dateApprox,
+        url: c.url,
+      }));
+      const { start: _s, end: _e, article: _a, ...shown } = first;
+      return { ...shown, score: Math.max(...copies.map((c) => c.score)), alsoIn };
+    });
+  }
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, Math.floor(n)));
+}
+
+/** Known dates first, oldest first (a stable sort keeps rank order among equal dates). */
+function byDate(a: { date: string | null }, b: { date: string | null }): number {
+  if (a.date === b.date) return 0;
+  if (a.date === null) return 1;
+  if (b.date === null) return -1;
+  return a.date < b.date ? -1 : 1;
+}
+
+/** Known dates first, oldest first; then by title. */
+function byDateThenTitle(
+  a: { date: string | null; title: string },
+  b: { date: string | null; title: string },
+): number {
+  return byDate(a, b) || a.title.localeCompare(b.title);
+}
+
+function dateSpan(articles: Article[]): { firstDate: string | null; lastDate: string | null } {
+  const dates = articles
+    .map((a) => a.date)
+    .filter((d): d is string => d !== null)
+    .sort();
+  return { firstDate: dates[0] ?? null, lastDate: dates[dates.length - 1] ?? null };
+}
