@@ -5,7 +5,7 @@
 import type { Article, Corpus } from '../corpus/types.ts';
 import { buildPassages, type Passage } from '../passages/passages.ts';
 import { type SentenceSpan, splitSentences } from '../passages/sentences.ts';
-import { Bm25Index, buildPassageIndex, type PostingData } from '../search/bm25-index.ts';
+import { Bm25Index, buildPassageIndex, type PostingData, type ScoredPassage } from '../search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import { terms } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
@@ -136,11 +136,7 @@ export class CoverageIndex {
     const empty: Answer = { question, filters, noAnswer: true, results: [], offset, hasMore: false };
     const query = this.prepareQuery(question);
     if (query === null) return empty;
-    const ranked = this.index.search(
-      query.terms,
-      Math.max(CANDIDATE_PASSAGES, (offset + k) * 6),
-      passageMask(this.corpus.articles, this.articleOf, filters),
-    );
+    const ranked = this.rank(query, Math.max(CANDIDATE_PASSAGES, (offset + k) * 6), filters);
     const top = ranked[0];
     if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query.weights))) return empty;
     const relevant = ranked.filter((r) => r.score >= top.score * MIN_RELATIVE_SCORE);
@@ -157,11 +153,7 @@ export class CoverageIndex {
     const empty: Answer = { question, filters, noAnswer: true, results: [], offset: 0, hasMore: false };
     const query = this.prepareQuery(question);
     if (query === null) return empty;
-    const ranked = this.index.search(
-      query.terms,
-      CANDIDATE_PASSAGES * 4,
-      passageMask(this.corpus.articles, this.articleOf, filters),
-    );
+    const ranked = this.rank(query, CANDIDATE_PASSAGES * 4, filters);
     const top = ranked[0];
     if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query.weights))) return empty;
     const seen = new Set<string>();
@@ -190,11 +182,7 @@ export class CoverageIndex {
   queryCoverage(question: string, filters: Filters = {}): number {
     const query = this.prepareQuery(question);
     if (query === null) return 0;
-    const top = this.index.search(
-      query.terms,
-      1,
-      passageMask(this.corpus.articles, this.articleOf, filters),
-    )[0];
+    const top = this.rank(query, CANDIDATE_PASSAGES, filters)[0];
     return top === undefined ? 0 : this.coverageOf(top.passage, query.weights);
   }
 
@@ -202,11 +190,7 @@ export class CoverageIndex {
   rankArticles(question: string, k: number, filters: Filters = {}): Array<{ docId: string; score: number }> {
     const query = this.prepareQuery(question);
     if (query === null) return [];
-    const ranked = this.index.search(
-      query.terms,
-      Math.max(k * 8, 50),
-      passageMask(this.corpus.articles, this.articleOf, filters),
-    );
+    const ranked = this.rank(query, Math.max(k * 8, CANDIDATE_PASSAGES), filters);
     const out: Array<{ docId: string; score: number }> = [];
     const seen = new Set<number>();
     for (const r of ranked) {
@@ -250,6 +234,35 @@ export class CoverageIndex {
     return this.corpus.articles
       .filter((a) => a.event === eventId && articleMatches(a, filters))
       .sort(byDateThenTitle);
+  }
+
+  /**
+   * The best passages inside the filters: wink's BM25F ranking of `limit` candidates, re-scored by
+   * coordination (the share of the question's distinct terms the passage's own text contains),
+   * so a passage that answers all of a question beats one that repeats part of it.
+   */
+  private rank(
+    query: { terms: string[]; weights: Map<string, number> },
+    limit: number,
+    filters: Filters,
+  ): ScoredPassage[] {
+    const ranked = this.index.search(
+      query.terms,
+      limit,
+      passageMask(this.corpus.articles, this.articleOf, filters),
+    );
+    const alpha = this.config.coordination;
+    if (alpha === 0) return ranked;
+    const distinct = query.weights.size;
+    return ranked
+      .map((r) => {
+        const p = this.passages[r.passage] as Passage;
+        const body = new Set(terms((this.corpus.articles[p.article] as Article).text.slice(p.start, p.end)));
+        let matched = 0;
+        for (const term of query.weights.keys()) if (body.has(term)) matched++;
+        return { passage: r.passage, score: r.score * (1 - alpha + (alpha * matched) / distinct) };
+      })
+      .sort((a, b) => b.score - a.score || a.passage - b.passage);
   }
 
   private prepareQuery(question: string): { terms: string[]; weights: Map<string, number> } | null {

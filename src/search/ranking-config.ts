@@ -11,6 +11,16 @@ export interface RankingConfig {
   b: number;
   /** Added inside the IDF logarithm so IDF stays positive (wink default 1). */
   k: number;
+  /**
+   * Weight of coordination in re-ranking the BM25F candidates, 0 (pure BM25F) to 1: a passage's
+   * score is multiplied by (1 - c) + c × (share of the question's distinct terms in its text).
+   * Titles are shared by every passage of an article, so a speaker named in all titles has almost
+   * no IDF; coordination on the passage's own text puts "…,” Lavrov told journalists" above
+   * passages that only inherit "Lavrov" from their title. Measured: 0.2 costs 0.002 MRR@10 on
+   * SQuAD dev (0.8619 → 0.8599), leaves the coverage questions at 17/17 in the top excerpt, and
+   * 0.5 starts to cost there (16/17).
+   */
+  coordination: number;
   passages: PassageOptions;
 }
 
@@ -20,6 +30,7 @@ export const DEFAULT_RANKING_CONFIG: RankingConfig = {
   k1: 1.2,
   b: 0.75,
   k: 1,
+  coordination: 0.2,
   passages: DEFAULT_PASSAGE_OPTIONS,
 };
 

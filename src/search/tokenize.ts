@@ -60,8 +60,29 @@ function computeTerm(raw: string): string | null {
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(word)) word = word.replaceAll(',', '');
   if (word === '' || STOP_WORDS.has(word)) return null;
   if (/\d/.test(word)) return word;
-  return stem(irregularLemma(word));
+  const lemma = irregularLemma(word);
+  return SPEECH_VERBS.has(lemma) ? 'say' : stem(lemma);
 }
+
+/**
+ * Verbs of reporting speech, indexed as one term: news writes "Lavrov told journalists" or
+ * "Kerry stated" where a member asks what Lavrov or Kerry "said".
+ */
+const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  'say',
+  'says',
+  'said',
+  'saying',
+  'tell',
+  'tells',
+  'telling',
+  'stated',
+  'declare',
+  'declares',
+  'declared',
+  'remark',
+  'remarked',
+]);
 
 /**
  * The lemma of an irregular form ("came" → "come", "sat" → "sit", "men" → "man"), which a

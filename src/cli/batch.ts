@@ -1,0 +1,87 @@
+/** The batch contract of `ask --batch`: JSONL questions in, one JSONL answer per line out, in order. */
+import { z } from 'zod';
+import type { CoverageIndex } from '../answer/coverage-index.ts';
+import type { Answer, Filters } from '../answer/types.ts';
+import { isValidDate } from '../corpus/dates.ts';
+import { describeIssues } from '../corpus/schema.ts';
+
+const optionalDate = z
+  .string()
+  .refine(isValidDate, { message: 'must be a date written as YYYY-MM-DD' })
+  .nullish()
+  .transform((s) => s ?? undefined);
+
+/** One batch question. */
+export const batchQuestionSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  question: z.string(),
+  event: z
+    .string()
+    .nullish()
+    .transform((s) => s ?? undefined),
+  source: z
+    .string()
+    .nullish()
+    .transform((s) => s ?? undefined),
+  since: optionalDate,
+  until: optionalDate,
+});
+
+/** One result as the batch contract prints it: plain verbatim text and metadata, null where unknown. */
+export interface BatchResult {
+  text: string;
+  docId: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  url: string | null;
+  event: string | null;
+  score: number;
+  alsoIn: Array<{ docId: string; source: string | null; date: string | null }>;
+}
+
+/** One output line. `error` is present only when the input line could not be read. */
+export interface BatchAnswer {
+  id: string | null;
+  noAnswer: boolean;
+  results: BatchResult[];
+  error?: string;
+}
+
+/** Converts an Answer to the batch contract's result list. */
+export function toBatchResults(answer: Answer): BatchResult[] {
+  return answer.results.map((r) => ({
+    text: r.text,
+    docId: r.docId,
+    title: r.title,
+    source: r.source,
+    date: r.date,
+    url: r.url,
+    event: r.event,
+    score: r.score,
+    alsoIn: r.alsoIn.map((c) => ({ docId: c.docId, source: c.source, date: c.date })),
+  }));
+}
+
+/**
+ * Answers one input line. A line that is not valid JSON or not a valid question yields
+ * `noAnswer: true`, no results and an `error` saying what is wrong, so output stays line for line.
+ */
+export function answerBatchLine(index: CoverageIndex, line: string, k: number): BatchAnswer {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    return { id: null, noAnswer: true, results: [], error: `not valid JSON: ${(error as Error).message}` };
+  }
+  const parsed = batchQuestionSchema.safeParse(json);
+  if (!parsed.success) {
+    const id =
+      typeof json === 'object' && json !== null && 'id' in json ? String((json as { id: unknown }).id) : null;
+    return { id, noAnswer: true, results: [], error: describeIssues(parsed.error) };
+  }
+  const q = parsed.data;
+  const filters: Filters = { event: q.event, source: q.source, since: q.since, until: q.until };
+  const answer = index.ask(q.question, { filters, k });
+  return { id: q.id, noAnswer: answer.noAnswer, results: toBatchResults(answer) };
+}

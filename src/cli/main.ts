@@ -1,0 +1,194 @@
+/**
+ * The command line: ask questions of the coverage, check the corpus, list events and sources, or
+ * chat in the terminal with the bot's wording. `npm run -s cli -- help` lists the commands.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { MAX_RESULT_COUNT } from '../answer/coverage-index.ts';
+import type { Filters } from '../answer/types.ts';
+import { readCorpusSettings } from '../config.ts';
+import { isValidDate } from '../corpus/dates.ts';
+import { buildIndex, type CoverageIndex, loadCorpus } from '../library.ts';
+import { answerBatchLine, toBatchResults } from './batch.ts';
+import { runChat } from './chat.ts';
+import {
+  ANSI,
+  formatProblem,
+  PLAIN,
+  renderAnswer,
+  renderEvents,
+  renderSources,
+  renderTimeline,
+} from './render.ts';
+
+const USAGE = `Usage: coverage-bot <command> [options]
+
+Commands:
+  ask [--event ID] [--source NAME] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--k N] [--json] "question"
+  ask --batch FILE [--k N]      answer JSONL questions, one JSONL answer per line on stdout
+  corpus check                  validate the corpus; exits 1 when something is wrong
+  events                        the events covered, with article counts and dates
+  sources                       the outlets, with article counts and dates
+  timeline EVENT                an event's articles in date order
+  chat                          ask questions interactively, as you would ask the bot
+
+Every command takes --corpus DIR (default: $CORPUS_DIR or the built-in corpus/).`;
+
+/** A usage error: printed with the usage text, exit code 2. */
+class UsageError extends Error {}
+
+const OPTIONS = {
+  corpus: { type: 'string' },
+  event: { type: 'string' },
+  source: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  k: { type: 'string' },
+  json: { type: 'boolean' },
+  batch: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function openIndex(corpusDir: string, quiet = false): Promise<CoverageIndex> {
+  const corpus = await loadCorpus(corpusDir);
+  for (const problem of corpus.problems) process.stderr.write(`warning: ${formatProblem(problem)}\n`);
+  if (corpus.articles.length === 0) throw new UsageError(`no articles found in ${corpusDir}`);
+  const index = buildIndex(corpus);
+  if (!quiet && process.stderr.isTTY)
+    process.stderr.write(`${corpus.articles.length} articles, ${index.passageCount} passages\n`);
+  return index;
+}
+
+function parseK(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const k = Number(value);
+  if (!Number.isInteger(k) || k < 1 || k > MAX_RESULT_COUNT)
+    throw new UsageError(`--k must be a whole number from 1 to ${MAX_RESULT_COUNT}`);
+  return k;
+}
+
+function parseFilters(values: { event?: string; source?: string; since?: string; until?: string }): Filters {
+  for (const key of ['since', 'until'] as const) {
+    const v = values[key];
+    if (v !== undefined && !isValidDate(v))
+      throw new UsageError(`--${key} must be a date written as YYYY-MM-DD, e.g. 2016-08-26`);
+  }
+  return { event: values.event, source: values.source, since: values.since, until: values.until };
+}
+
+/** Runs the CLI with arguments (without node and script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const corpusDir = values.corpus ?? readCorpusSettings().corpusDir;
+  const style = process.stdout.hasColors?.() ? ANSI : PLAIN;
+
+  switch (command) {
+    case 'ask': {
+      const k = parseK(values.k, 3);
+      if (values.batch !== undefined) {
+        const index = await openIndex(corpusDir, true);
+        const lines = createInterface({
+          input: createReadStream(values.batch),
+          crlfDelay: Number.POSITIVE_INFINITY,
+        });
+        let n = 0;
+        for await (const line of lines) {
+          n++;
+          if (line.trim() === '') continue;
+          const out = answerBatchLine(index, line, k);
+          if (out.error) process.stderr.write(`warning: ${values.batch}:${n}: ${out.error}\n`);
+          process.stdout.write(`${JSON.stringify(out)}\n`);
+        }
+        return 0;
+      }
+      const question = rest.join(' ').trim();
+      if (question === '')
+        throw new UsageError('ask needs a question, e.g. ask "What did Lavrov say about terrorists?"');
+      const filters = parseFilters(values);
+      const index = await openIndex(corpusDir);
+      const answer = index.ask(question, { filters, k });
+      if (values.json) {
+        process.stdout.write(
+          `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer) }, null, 2)}\n`,
+        );
+      } else {
+        process.stdout.write(`${renderAnswer(answer, style, index.events())}\n`);
+      }
+      return 0;
+    }
+    case 'corpus': {
+      if (rest[0] !== 'check') throw new UsageError('unknown corpus command; try: corpus check');
+      const corpus = await loadCorpus(corpusDir);
+      const index = corpus.articles.length > 0 ? buildIndex(corpus) : null;
+      process.stdout.write(`Corpus: ${corpusDir}\n`);
+      process.stdout.write(
+        `${corpus.articles.length} articles, ${index?.passageCount ?? 0} passages, ${corpus.events.length} events\n`,
+      );
+      const undated = corpus.articles.filter((a) => a.date === null).length;
+      const unsourced = corpus.articles.filter((a) => a.source === null).length;
+      const noEvent = corpus.articles.filter((a) => a.event === null).length;
+      process.stdout.write(
+        `${unsourced} with unknown outlet, ${undated} with unknown date, ${noEvent} with no event\n`,
+      );
+      if (corpus.problems.length === 0 && corpus.articles.length > 0) {
+        process.stdout.write('No problems found.\n');
+        return 0;
+      }
+      if (corpus.articles.length === 0) process.stdout.write('Problem: the corpus has no articles.\n');
+      process.stdout.write(`${corpus.problems.length} problem${corpus.problems.length === 1 ? '' : 's'}:\n`);
+      for (const p of corpus.problems) process.stdout.write(`  ${formatProblem(p)}\n`);
+      return 1;
+    }
+    case 'events':
+      process.stdout.write(`${renderEvents((await openIndex(corpusDir)).events())}\n`);
+      return 0;
+    case 'sources':
+      process.stdout.write(`${renderSources((await openIndex(corpusDir)).sources())}\n`);
+      return 0;
+    case 'timeline': {
+      const index = await openIndex(corpusDir);
+      const eventId = rest[0];
+      if (eventId === undefined || index.eventName(eventId) === null) {
+        throw new UsageError(
+          `timeline needs an event id: ${index
+            .events()
+            .map((e) => e.id)
+            .join(', ')}`,
+        );
+      }
+      process.stdout.write(`${index.eventName(eventId)}\n${renderTimeline(index.timeline(eventId))}\n`);
+      return 0;
+    }
+    case 'chat':
+      await runChat(await openIndex(corpusDir), style);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** Runs `main` on the process' arguments and turns errors into messages and exit codes. */
+export async function run(): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    const usage =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`error: ${(error as Error).message}\n${usage ? `\n${USAGE}\n` : ''}`);
+    process.exitCode = usage ? 2 : 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/main.ts'))
+  await run();

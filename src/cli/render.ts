@@ -1,0 +1,100 @@
+/** Rendering of answers and corpus summaries for a terminal, in the bot's wording. */
+import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
+import type { Answer, Excerpt } from '../answer/types.ts';
+import { formatAlsoReported, formatDate, formatSource, NO_ANSWER_TEXT } from '../answer/wording.ts';
+import type { Article, CorpusProblem } from '../corpus/types.ts';
+
+/** How to show emphasis: ANSI bold on a colour terminal, nothing otherwise. */
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+export const PLAIN: Style = { bold: (t) => t, dim: (t) => t };
+export const ANSI: Style = { bold: (t) => `\u001b[1m${t}\u001b[22m`, dim: (t) => `\u001b[2m${t}\u001b[22m` };
+
+/** The excerpt's text with its matched terms emphasised. */
+export function highlight(excerpt: Pick<Excerpt, 'text' | 'highlights'>, style: Style): string {
+  let out = '';
+  let at = 0;
+  for (const h of excerpt.highlights) {
+    out += excerpt.text.slice(at, h.start) + style.bold(excerpt.text.slice(h.start, h.end));
+    at = h.end;
+  }
+  return out + excerpt.text.slice(at);
+}
+
+/** One line naming where an excerpt comes from: outlet, date, event. */
+export function sourceLine(excerpt: Excerpt): string {
+  const parts = [formatSource(excerpt.source), formatDate(excerpt.date, excerpt.dateApprox)];
+  if (excerpt.eventName) parts.push(excerpt.eventName);
+  return parts.join(' · ');
+}
+
+/** Renders an answer: each excerpt quoted, then its source line, title and link, and its copies. */
+export function renderAnswer(
+  answer: Answer,
+  style: Style = PLAIN,
+  coveredEvents: EventSummary[] = [],
+): string {
+  if (answer.noAnswer) {
+    const lines = [NO_ANSWER_TEXT];
+    if (coveredEvents.length > 0) {
+      lines.push('It covers:');
+      for (const e of coveredEvents)
+        lines.push(`  • ${e.name} (${e.id}), ${formatSpan(e.firstDate ?? e.start, e.lastDate ?? e.end)}`);
+    }
+    return lines.join('\n');
+  }
+  const blocks = answer.results.map((excerpt, i) => {
+    const lines = [`${answer.offset + i + 1}. ${highlight(excerpt, style)}`, `   — ${sourceLine(excerpt)}`];
+    lines.push(`   ${style.dim(excerpt.title)}${excerpt.url ? ` <${excerpt.url}>` : ''}`);
+    const also = formatAlsoReported(excerpt);
+    if (also) lines.push(`   ${also}`);
+    return lines.join('\n');
+  });
+  if (answer.hasMore) blocks.push(style.dim('(more excerpts: ask again with a larger --k)'));
+  return blocks.join('\n\n');
+}
+
+/** "26 Aug 2016" or "4 Mar 2016 – 7 Mar 2016". */
+export function formatSpan(first: string | null, last: string | null): string {
+  if (first === null) return formatDate(null);
+  return first === last || last === null ? formatDate(first) : `${formatDate(first)} – ${formatDate(last)}`;
+}
+
+/** The events with their article counts and coverage dates. */
+export function renderEvents(events: EventSummary[]): string {
+  if (events.length === 0) return 'No events are defined (add them to events.json in the corpus folder).';
+  return events
+    .map(
+      (e) =>
+        `${e.name} (${e.id})\n  ${e.articles} article${e.articles === 1 ? '' : 's'}, ${formatSpan(e.firstDate, e.lastDate)}\n  ${e.description}`,
+    )
+    .join('\n\n');
+}
+
+/** The outlets with their article counts and coverage dates. */
+export function renderSources(sources: SourceSummary[]): string {
+  return sources
+    .map(
+      (s) =>
+        `${formatSource(s.source)}: ${s.articles} article${s.articles === 1 ? '' : 's'}, ${formatSpan(s.firstDate, s.lastDate)}${s.events.length ? ` (${s.events.join(', ')})` : ''}`,
+    )
+    .join('\n');
+}
+
+/** An event's articles, one line each: date, outlet, title, link. */
+export function renderTimeline(articles: Article[]): string {
+  return articles
+    .map(
+      (a) =>
+        `${formatDate(a.date, a.dateApprox)} · ${formatSource(a.source)} · ${a.title}${a.url ? ` <${a.url}>` : ''}`,
+    )
+    .join('\n');
+}
+
+/** One problem as "path:line: message". */
+export function formatProblem(p: CorpusProblem): string {
+  return `${p.path}${p.line === null ? '' : `:${p.line}`}: ${p.message}`;
+}
