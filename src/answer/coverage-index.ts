@@ -5,7 +5,13 @@
 import type { Article, Corpus } from '../corpus/types.ts';
 import { buildPassages, type Passage } from '../passages/passages.ts';
 import { type SentenceSpan, splitSentences } from '../passages/sentences.ts';
-import { Bm25Index, buildPassageIndex, type PostingData, type ScoredPassage } from '../search/bm25-index.ts';
+import {
+  Bm25Index,
+  buildPassageIndex,
+  type IndexedText,
+  type PostingData,
+  type ScoredPassage,
+} from '../search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import { terms } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
@@ -70,14 +76,22 @@ export interface IndexParts {
 
 /** Splits every article into sentences and passages and indexes the passages. */
 export function buildIndex(corpus: Corpus, config: RankingConfig = DEFAULT_RANKING_CONFIG): CoverageIndex {
-  const sentences = corpus.articles.map((a) => splitSentences(a.text));
+  const sentences: SentenceSpan[][] = [];
   const passages: Passage[] = [];
-  corpus.articles.forEach((_, i) => {
-    passages.push(...buildPassages(i, sentences[i] ?? [], config.passages));
-  });
-  const texts = passages.map((p) => {
-    const article = corpus.articles[p.article] as Article;
-    return { title: article.title, body: article.text.slice(p.start, p.end) };
+  const texts: IndexedText[] = [];
+  corpus.articles.forEach((article, a) => {
+    const spans = splitSentences(article.text);
+    sentences.push(spans);
+    // Tokenise each sentence once; overlapping passages share the term arrays.
+    const sentenceTerms = spans.map((s) => terms(article.text.slice(s.start, s.end)));
+    const titleTerms = terms(article.title);
+    for (const p of buildPassages(a, spans, config.passages)) {
+      passages.push(p);
+      const body: string[] = [];
+      for (let i = p.firstSentence; i <= p.lastSentence; i++)
+        for (const term of sentenceTerms[i] ?? []) body.push(term);
+      texts.push({ title: titleTerms, body });
+    }
   });
   const index = buildPassageIndex(texts, config);
   return new CoverageIndex({ corpus, config, sentences, passages, postings: index.data });

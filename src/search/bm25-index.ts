@@ -9,10 +9,10 @@ import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
 import type { RankingConfig } from './ranking-config.ts';
 import { terms } from './tokenize.ts';
 
-/** What is indexed for each passage. */
+/** What is indexed for each passage: its fields as index terms (see `terms`), in order, with repeats. */
 export interface IndexedText {
-  title: string;
-  body: string;
+  title: string[];
+  body: string[];
 }
 
 /** A ranked passage: its index in the build order and its BM25F score. */
@@ -54,25 +54,17 @@ export function buildPassageIndex(
     fldWeights: { title: config.fieldWeights.title, body: config.fieldWeights.body },
     bm25Params: { k1: config.k1, b: config.b, k: config.k },
   });
-  // Every passage of an article repeats its title: tokenise it once.
-  let lastTitle = '';
-  let lastTitleTerms: string[] = [];
-  const titleTerms = (input: unknown): string[] => {
-    const text = String(input);
-    if (text !== lastTitle) {
-      lastTitle = text;
-      lastTitleTerms = terms(text);
-    }
-    return lastTitleTerms;
-  };
-  const bodyTerms = (input: unknown): string[] => terms(String(input));
-  engine.definePrepTasks([bodyTerms]);
-  engine.definePrepTasks([titleTerms], 'title');
-  engine.definePrepTasks([bodyTerms], 'body');
+  // Fields arrive as terms already (each sentence and title is tokenised once, however many
+  // passages share it); questions go through the same tokeniser.
+  const asTerms = (input: unknown): unknown => input;
+  engine.definePrepTasks([(input: unknown) => terms(String(input))]);
+  engine.definePrepTasks([asTerms], 'title');
+  engine.definePrepTasks([asTerms], 'body');
   texts.forEach((text, i) => {
-    engine.addDoc({ title: text.title, body: text.body }, i);
+    engine.addDoc({ title: text.title, body: text.body } as unknown as Record<string, string>, i);
   });
-  for (let pad = texts.length; pad < 3; pad++) engine.addDoc({ title: '', body: '' }, pad);
+  for (let pad = texts.length; pad < 3; pad++)
+    engine.addDoc({ title: [], body: [] } as unknown as Record<string, string>, pad);
   engine.consolidate(4);
   const data = postingsFromEngine(engine, texts.length);
   return new Bm25Index(data, options.keepEngine ? engine : null);
@@ -81,32 +73,50 @@ export function buildPassageIndex(
 /** Reads wink's consolidated documents and IDF into posting arrays (passage ids ascending). */
 function postingsFromEngine(engine: Bm25Engine, passageCount: number): PostingData {
   const tokens = engine.getTokens();
-  const termCount = Object.keys(tokens).length;
   const docs = engine.getDocs();
+  const termIds = new Map<string, number>();
+  for (const term in tokens) termIds.set(term, tokens[term] ?? 0);
+  const termCount = termIds.size;
+  // One pass over wink's per-passage weights, in passage order, then a counting sort by term.
+  let size = 0;
+  let termOf = new Int32Array(1 << 16);
+  let passageOf = new Int32Array(1 << 16);
+  let weightOf = new Float64Array(1 << 16);
   const counts = new Int32Array(termCount + 1);
   for (let id = 0; id < passageCount; id++) {
     const freq = docs[id]?.freq ?? {};
-    for (const t in freq) counts[Number(t) + 1] = (counts[Number(t) + 1] ?? 0) + 1;
+    for (const t in freq) {
+      if (size === termOf.length) {
+        termOf = grow(termOf, new Int32Array(size * 2));
+        passageOf = grow(passageOf, new Int32Array(size * 2));
+        weightOf = grow(weightOf, new Float64Array(size * 2));
+      }
+      const term = +t;
+      termOf[size] = term;
+      passageOf[size] = id;
+      weightOf[size] = freq[t] ?? 0;
+      counts[term + 1] = (counts[term + 1] ?? 0) + 1;
+      size++;
+    }
   }
   const offsets = new Int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t] ?? 0) + (counts[t + 1] ?? 0);
-  const total = offsets[termCount] ?? 0;
-  const passages = new Int32Array(total);
-  const weights = new Float64Array(total);
+  const passages = new Int32Array(size);
+  const weights = new Float64Array(size);
   const fill = offsets.slice(0, termCount);
-  for (let id = 0; id < passageCount; id++) {
-    const freq = docs[id]?.freq ?? {};
-    for (const t in freq) {
-      const term = Number(t);
-      const at = fill[term] ?? 0;
-      passages[at] = id;
-      weights[at] = freq[t] ?? 0;
-      fill[term] = at + 1;
-    }
+  for (let i = 0; i < size; i++) {
+    const term = termOf[i] ?? 0;
+    const at = fill[term] ?? 0;
+    passages[at] = passageOf[i] ?? 0;
+    weights[at] = weightOf[i] ?? 0;
+    fill[term] = at + 1;
   }
-  const termIds = new Map<string, number>();
-  for (const term in tokens) termIds.set(term, tokens[term] ?? 0);
   return { passageCount, termIds, idf: Float64Array.from(engine.getIDF()), offsets, passages, weights };
+}
+
+function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** A built index: fast exact top-k search over wink's BM25F weights. */

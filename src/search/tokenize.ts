@@ -128,7 +128,31 @@ function pushWord(tokens: Token[], raw: string, start: number): void {
   if (term !== null) tokens.push({ term, start, end: start + raw.length - (raw.endsWith('.') ? 1 : 0) });
 }
 
-/** The index terms of a text, in order, with repeats (what BM25 counts). */
+const wordTermsMemo = new Map<string, readonly string[]>();
+const NO_TERMS: readonly string[] = [];
+
+/** The terms one raw word yields (memoised): none for a stop word, two for "U.S.is". */
+function wordTerms(raw: string): readonly string[] {
+  let found = wordTermsMemo.get(raw);
+  if (found === undefined) {
+    const tokens = tokenize(raw);
+    found = tokens.length === 0 ? NO_TERMS : tokens.map((t) => t.term);
+    if (wordTermsMemo.size >= MEMO_LIMIT) wordTermsMemo.clear();
+    wordTermsMemo.set(raw, found);
+  }
+  return found;
+}
+
+/**
+ * The index terms of a text, in order, with repeats (what BM25 counts): the terms of `tokenize`,
+ * computed without offsets and memoised per word, since indexing calls it on every sentence.
+ */
 export function terms(text: string): string[] {
-  return tokenize(text).map((t) => t.term);
+  const out: string[] = [];
+  for (const raw of text.match(WORD) ?? NO_TERMS) {
+    const found = wordTerms(raw);
+    if (found.length === 1) out.push(found[0] as string);
+    else for (const term of found) out.push(term);
+  }
+  return out;
 }
