@@ -4,9 +4,9 @@
  * interleave, and one that fails keeps the old index serving.
  */
 import { createHash } from 'node:crypto';
-import { buildIndex, type CoverageIndex } from './answer/coverage-index.ts';
-import { loadCorpus } from './corpus/load.ts';
-import type { Article, Corpus, CorpusProblem } from './corpus/types.ts';
+import type { CoverageIndex } from './answer/coverage-index.ts';
+import type { Article, CorpusProblem } from './corpus/types.ts';
+import { type OpenedIndex, type OpenIndexOptions, openCoverageIndex } from './index-store.ts';
 
 /** What a refresh changed, for the moderator who asked for it. */
 export interface RefreshReport {
@@ -24,9 +24,6 @@ export interface RefreshReport {
   durationMs: number;
 }
 
-/** How an index is obtained for a corpus (build, or load a saved one); swappable for tests and caching. */
-export type IndexFactory = (corpus: Corpus) => Promise<CoverageIndex> | CoverageIndex;
-
 /** Holds the live index; refreshes are serialised and swap atomically. */
 export class LiveCorpus {
   private live: CoverageIndex;
@@ -35,16 +32,22 @@ export class LiveCorpus {
 
   private constructor(
     readonly dir: string,
-    initial: CoverageIndex,
-    private readonly factory: IndexFactory,
+    initial: OpenedIndex,
+    private readonly options: OpenIndexOptions,
   ) {
-    this.live = initial;
+    this.live = initial.index;
+    this.opened = initial;
   }
 
-  /** Loads the corpus folder and builds its index. Problems in files are kept in the index's corpus. */
-  static async open(dir: string, factory: IndexFactory = buildIndex): Promise<LiveCorpus> {
-    const corpus = await loadCorpus(dir);
-    return new LiveCorpus(dir, await factory(corpus), factory);
+  /** How the index served now was obtained (saved or built, how long it took, any warning). */
+  opened: OpenedIndex;
+
+  /**
+   * Opens the corpus folder: its saved index when `options.cacheDir` holds one that matches,
+   * otherwise a fresh build. Problems in files are kept in the index's corpus.
+   */
+  static async open(dir: string, options: OpenIndexOptions = {}): Promise<LiveCorpus> {
+    return new LiveCorpus(dir, await openCoverageIndex(dir, options), options);
   }
 
   /** The index questions are answered from right now. */
@@ -86,23 +89,24 @@ export class LiveCorpus {
       this.lastRefresh = report;
       return report;
     };
-    let next: CoverageIndex;
+    let opened: OpenedIndex;
     try {
-      const corpus = await loadCorpus(this.dir);
-      if (corpus.articles.length === 0 && before.length > 0) {
+      opened = await openCoverageIndex(this.dir, this.options);
+      if (opened.index.corpus.articles.length === 0 && before.length > 0) {
         return failed(
           'the corpus folder has no readable article now; the previous index is still serving',
-          corpus.problems,
+          opened.index.corpus.problems,
         );
       }
-      next = await this.factory(corpus);
     } catch (error) {
       return failed(
         `the corpus could not be loaded (${(error as Error).message}); the previous index is still serving`,
       );
     }
+    const next = opened.index;
     const diff = diffArticles(before, next.corpus.articles);
     this.live = next;
+    this.opened = opened;
     const report: RefreshReport = {
       ok: true,
       ...diff,

@@ -9,6 +9,7 @@ import { MAX_RESULT_COUNT } from '../answer/coverage-index.ts';
 import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
 import { isValidDate } from '../corpus/dates.ts';
+import { openCoverageIndex } from '../index-store.ts';
 import { buildIndex, type CoverageIndex, loadCorpus } from '../library.ts';
 import { answerBatchLine, toBatchResults } from './batch.ts';
 import { runChat } from './chat.ts';

@@ -1,0 +1,183 @@
+/**
+ * A saved index, so a restart or a chat session does not rebuild when nothing changed. One file
+ * holds everything an index is made of (articles, sentences, passages, postings), keyed by a hash
+ * of the corpus files and of the ranking configuration, with a checksum of its payload: a file of
+ * another corpus is never served, and a corrupt or truncated one is detected and rebuilt.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IndexParts } from '../answer/coverage-index.ts';
+import type { Passage } from '../passages/passages.ts';
+import type { SentenceSpan } from '../passages/sentences.ts';
+import type { PostingData } from './bm25-index.ts';
+import { INDEX_FORMAT_VERSION, type RankingConfig } from './ranking-config.ts';
+
+const MAGIC = 'COVIDX01';
+
+/** Why a saved index could not be used. */
+export class SavedIndexError extends Error {
+  override name = 'SavedIndexError';
+}
+
+/** The key a saved index must carry to be served for this corpus and configuration. */
+export function indexKey(corpusFingerprint: string, config: RankingConfig): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ corpusFingerprint, config, format: INDEX_FORMAT_VERSION }))
+    .digest('hex');
+}
+
+interface Section {
+  name: string;
+  kind: 'json' | 'int32' | 'float64';
+  offset: number;
+  length: number;
+}
+
+interface Header {
+  key: string;
+  payloadBytes: number;
+  sha256: string;
+  sections: Section[];
+}
+
+/** Serialises index parts under `key`: MAGIC, header length, JSON header, then the sections. */
+export function serialiseIndex(parts: IndexParts, key: string): Buffer {
+  const { postings } = parts;
+  const terms: string[] = new Array(postings.termIds.size);
+  for (const [term, id] of postings.termIds) terms[id] = term;
+  const sentences = parts.sentences.map((spans) => spans.flatMap((s) => [s.start, s.end, s.paragraph]));
+  const passages = Int32Array.from(
+    parts.passages.flatMap((p) => [p.article, p.start, p.end, p.firstSentence, p.lastSentence]),
+  );
+  const blobs: Array<[string, Section['kind'], Buffer]> = [
+    ['corpus', 'json', Buffer.from(JSON.stringify(parts.corpus))],
+    ['config', 'json', Buffer.from(JSON.stringify(parts.config))],
+    ['sentences', 'json', Buffer.from(JSON.stringify(sentences))],
+    ['terms', 'json', Buffer.from(JSON.stringify(terms))],
+    ['passages', 'int32', bytes(passages)],
+    ['idf', 'float64', bytes(postings.idf)],
+    ['offsets', 'int32', bytes(postings.offsets)],
+    ['postingPassages', 'int32', bytes(postings.passages)],
+    ['weights', 'float64', bytes(postings.weights)],
+  ];
+  const sections: Section[] = [];
+  let offset = 0;
+  for (const [name, kind, blob] of blobs) {
+    // Typed arrays are read in place, so each section starts on an 8-byte boundary.
+    offset = align8(offset);
+    sections.push({ name, kind, offset, length: blob.length });
+    offset += blob.length;
+  }
+  const payload = Buffer.alloc(offset);
+  blobs.forEach(([, , blob], i) => {
+    blob.copy(payload, sections[i]?.offset ?? 0);
+  });
+  const header: Header = { key, payloadBytes: payload.length, sha256: sha256(payload), sections };
+  const headerBytes = Buffer.from(JSON.stringify(header));
+  const prefix = Buffer.alloc(align8(MAGIC.length + 4 + headerBytes.length));
+  prefix.write(MAGIC, 0, 'latin1');
+  prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+  headerBytes.copy(prefix, MAGIC.length + 4);
+  return Buffer.concat([prefix, payload]);
+}
+
+/**
+ * Reads index parts from a buffer written by `serialiseIndex`. Throws SavedIndexError when the
+ * file is not a saved index, was saved for another key, is truncated or fails its checksum.
+ */
+export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexParts {
+  if (buffer.length < MAGIC.length + 4 || buffer.toString('latin1', 0, MAGIC.length) !== MAGIC) {
+    throw new SavedIndexError('not a saved index (wrong magic number)');
+  }
+  const headerLength = buffer.readUInt32LE(MAGIC.length);
+  let header: Header;
+  try {
+    header = JSON.parse(buffer.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
+  } catch {
+    throw new SavedIndexError('its header is unreadable (truncated or corrupt)');
+  }
+  if (header.key !== expectedKey)
+    throw new SavedIndexError('it was saved for another corpus or ranking configuration');
+  const start = align8(MAGIC.length + 4 + headerLength);
+  if (buffer.length - start !== header.payloadBytes) {
+    throw new SavedIndexError(
+      `it is truncated or padded (${buffer.length - start} payload bytes, expected ${header.payloadBytes})`,
+    );
+  }
+  const payload = buffer.subarray(start);
+  if (sha256(payload) !== header.sha256) throw new SavedIndexError('its checksum does not match (corrupt)');
+  const section = (name: string): Buffer => {
+    const s = header.sections.find((x) => x.name === name);
+    if (s === undefined) throw new SavedIndexError(`section ${name} is missing`);
+    return payload.subarray(s.offset, s.offset + s.length);
+  };
+  const json = <T>(name: string): T => JSON.parse(section(name).toString('utf8')) as T;
+  const int32 = (name: string) => {
+    const b = section(name);
+    return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+  };
+  const float64 = (name: string) => {
+    const b = section(name);
+    return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+  };
+  const terms = json<string[]>('terms');
+  const flatPassages = int32('passages');
+  const passages: Passage[] = [];
+  for (let i = 0; i + 4 < flatPassages.length; i += 5) {
+    passages.push({
+      article: flatPassages[i] ?? 0,
+      start: flatPassages[i + 1] ?? 0,
+      end: flatPassages[i + 2] ?? 0,
+      firstSentence: flatPassages[i + 3] ?? 0,
+      lastSentence: flatPassages[i + 4] ?? 0,
+    });
+  }
+  const sentences: SentenceSpan[][] = json<number[][]>('sentences').map((flat) => {
+    const spans: SentenceSpan[] = [];
+    for (let i = 0; i + 2 < flat.length; i += 3)
+      spans.push({ start: flat[i] ?? 0, end: flat[i + 1] ?? 0, paragraph: flat[i + 2] ?? 0 });
+    return spans;
+  });
+  const postings: PostingData = {
+    passageCount: passages.length,
+    termIds: new Map(terms.map((t, i) => [t, i])),
+    idf: float64('idf'),
+    offsets: int32('offsets'),
+    passages: int32('postingPassages'),
+    weights: float64('weights'),
+  };
+  return { corpus: json('corpus'), config: json('config'), sentences, passages, postings };
+}
+
+/** Writes a saved index atomically: to a temporary file beside it, then renamed over it. */
+export async function writeSavedIndex(file: string, parts: IndexParts, key: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, serialiseIndex(parts, key));
+  await rename(tmp, file);
+}
+
+/** Reads a saved index; null when there is no file, SavedIndexError when it cannot be served. */
+export async function readSavedIndex(file: string, key: string): Promise<IndexParts | null> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SavedIndexError(`it cannot be read: ${(error as Error).message}`);
+  }
+  return deserialiseIndex(buffer, key);
+}
+
+function bytes(array: Int32Array | Float64Array): Buffer {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+}
+
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
