@@ -52,13 +52,18 @@ const OPTIONS = {
 } as const;
 
 async function openIndex(corpusDir: string, quiet = false): Promise<CoverageIndex> {
-  const corpus = await loadCorpus(corpusDir);
+  const opened = await openCoverageIndex(corpusDir, { cacheDir: readCorpusSettings().indexCacheDir });
+  const { corpus } = opened.index;
+  if (opened.warning) process.stderr.write(`warning: ${opened.warning}\n`);
   for (const problem of corpus.problems) process.stderr.write(`warning: ${formatProblem(problem)}\n`);
   if (corpus.articles.length === 0) throw new UsageError(`no articles found in ${corpusDir}`);
-  const index = buildIndex(corpus);
-  if (!quiet && process.stderr.isTTY)
-    process.stderr.write(`${corpus.articles.length} articles, ${index.passageCount} passages\n`);
-  return index;
+  if (!quiet && process.stderr.isTTY) {
+    const how = `${opened.from} in ${opened.ms.toFixed(0)} ms`;
+    process.stderr.write(
+      `${corpus.articles.length} articles, ${opened.index.passageCount} passages (${how})\n`,
+    );
+  }
+  return opened.index;
 }
 
 function parseK(value: string | undefined, fallback: number): number {
