@@ -1,0 +1,95 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildIndex, CoverageIndex } from '../src/answer/coverage-index.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { openCoverageIndex, savedIndexPath } from '../src/index-store.ts';
+import { DEFAULT_RANKING_CONFIG } from '../src/search/ranking-config.ts';
+import { deserialiseIndex, indexKey, SavedIndexError, serialiseIndex } from '../src/search/saved-index.ts';
+
+const CORPUS = path.join(import.meta.dirname, '..', 'corpus');
+const QUESTION = 'What did Lavrov say about terrorists?';
+
+let work: string;
+let corpusDir: string;
+let cacheDir: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'saved-index-'));
+  corpusDir = path.join(work, 'corpus');
+  cacheDir = path.join(work, 'cache');
+  await cp(CORPUS, corpusDir, { recursive: true });
+});
+
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('saved index', () => {
+  it('round-trips to an index that answers exactly as the built one', async () => {
+    const built = buildIndex(await loadCorpus(corpusDir));
+    const key = indexKey('fingerprint', DEFAULT_RANKING_CONFIG);
+    const parts = deserialiseIndex(serialiseIndex(built.parts(), key), key);
+    const loaded = new CoverageIndex(parts);
+    expect(loaded.passageCount).toBe(built.passageCount);
+    expect(loaded.ask(QUESTION, { k: 5 })).toEqual(built.ask(QUESTION, { k: 5 }));
+    expect(loaded.events()).toEqual(built.events());
+  });
+
+  it('builds on first open, then loads the saved index while the corpus is unchanged', async () => {
+    const first = await openCoverageIndex(corpusDir, { cacheDir });
+    expect(first.from).toBe('built');
+    const second = await openCoverageIndex(corpusDir, { cacheDir });
+    expect(second.from).toBe('saved');
+    expect(second.warning).toBeNull();
+    expect(second.index.ask(QUESTION)).toEqual(first.index.ask(QUESTION));
+  });
+
+  it('rebuilds when a corpus file changes, and never serves the old corpus', async () => {
+    await openCoverageIndex(corpusDir, { cacheDir });
+    const [file] = (await readdir(corpusDir)).filter((f) => f.includes('ndtv'));
+    const full = path.join(corpusDir, file as string);
+    const text = await readFile(full, 'utf8');
+    await writeFile(full, text.replace('290,000 people', '300,000 people'));
+    const reopened = await openCoverageIndex(corpusDir, { cacheDir });
+    expect(reopened.from).toBe('built');
+    const answer = reopened.index.ask('How many people have been killed in the Syrian conflict?');
+    expect(answer.results[0]?.text).toContain('300,000 people');
+  });
+
+  it('rebuilds when the ranking configuration changes', async () => {
+    await openCoverageIndex(corpusDir, { cacheDir });
+    const other = { ...DEFAULT_RANKING_CONFIG, k1: 1.5 };
+    expect((await openCoverageIndex(corpusDir, { cacheDir, config: other })).from).toBe('built');
+  });
+
+  it('detects a corrupt saved index, reports it and rebuilds', async () => {
+    await openCoverageIndex(corpusDir, { cacheDir });
+    const file = savedIndexPath(cacheDir, corpusDir);
+    const bytes = await readFile(file);
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff;
+    await writeFile(file, bytes);
+    const reopened = await openCoverageIndex(corpusDir, { cacheDir });
+    expect(reopened.from).toBe('built');
+    expect(reopened.warning).toMatch(/checksum/);
+    expect((await openCoverageIndex(corpusDir, { cacheDir })).from).toBe('saved');
+  });
+
+  it('detects a truncated saved index, reports it and rebuilds', async () => {
+    await openCoverageIndex(corpusDir, { cacheDir });
+    const file = savedIndexPath(cacheDir, corpusDir);
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const reopened = await openCoverageIndex(corpusDir, { cacheDir });
+    expect(reopened.from).toBe('built');
+    expect(reopened.warning).toMatch(/truncated/);
+  });
+
+  it('refuses a saved index of another key', async () => {
+    const built = buildIndex(await loadCorpus(corpusDir));
+    const saved = serialiseIndex(built.parts(), indexKey('a', DEFAULT_RANKING_CONFIG));
+    expect(() => deserialiseIndex(saved, indexKey('b', DEFAULT_RANKING_CONFIG))).toThrow(SavedIndexError);
+    expect(() => deserialiseIndex(Buffer.from('not an index at all'), 'x')).toThrow(/not a saved index/);
+  });
+});
