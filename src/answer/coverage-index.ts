@@ -16,7 +16,7 @@ import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-co
 import { terms } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
-import { isNoAnswer, queryCoverage, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import { isNoAnswer, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { isSameCopy, shingles } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
 
@@ -31,6 +31,8 @@ export const MAX_EXCERPTS_PER_ARTICLE = 2;
  * that share one common word with the question are noise, not answers.
  */
 export const MIN_RELATIVE_SCORE = 0.2;
+/** Candidates examined after the needed excerpts are found, for copies of them run by other outlets. */
+const COPY_LOOKAHEAD = 12;
 /** Ranked passages looked at to build, group and page the excerpts of one answer. */
 const CANDIDATE_PASSAGES = 60;
 
@@ -41,6 +43,13 @@ export interface AskOptions {
   k?: number;
   /** Number of excerpts to skip (paging). */
   offset?: number;
+}
+
+/** A prepared question: its terms, their weights, and the ids and IDF of those the index knows. */
+interface Query {
+  terms: string[];
+  weights: Map<string, number>;
+  ids: Map<number, number>;
 }
 
 /** An event with what the corpus holds of it. */
@@ -72,6 +81,30 @@ export interface IndexParts {
   sentences: SentenceSpan[][];
   passages: Passage[];
   postings: PostingData;
+  /** Term ids of every sentence (articles in order, then sentences in order). */
+  sentenceTerms: TermTable;
+  /** Term ids of every article's title. */
+  titleTerms: TermTable;
+}
+
+/** Rows of term ids: row r is ids[offsets[r], offsets[r + 1]). */
+export interface TermTable {
+  offsets: Int32Array;
+  ids: Int32Array;
+}
+
+/** Builds a term table from rows of terms, with ids from the index' vocabulary (-1 if absent). */
+function termTable(rows: string[][], termIds: Map<string, number>): TermTable {
+  const offsets = new Int32Array(rows.length + 1);
+  let size = 0;
+  rows.forEach((row, r) => {
+    size += row.length;
+    offsets[r + 1] = size;
+  });
+  const ids = new Int32Array(size);
+  let at = 0;
+  for (const row of rows) for (const term of row) ids[at++] = termIds.get(term) ?? -1;
+  return { offsets, ids };
 }
 
 /** Splits every article into sentences and passages and indexes the passages. */
@@ -79,12 +112,16 @@ export function buildIndex(corpus: Corpus, config: RankingConfig = DEFAULT_RANKI
   const sentences: SentenceSpan[][] = [];
   const passages: Passage[] = [];
   const texts: IndexedText[] = [];
+  const allSentenceTerms: string[][] = [];
+  const allTitleTerms: string[][] = [];
   corpus.articles.forEach((article, a) => {
     const spans = splitSentences(article.text);
     sentences.push(spans);
     // Tokenise each sentence once; overlapping passages share the term arrays.
     const sentenceTerms = spans.map((s) => terms(article.text.slice(s.start, s.end)));
     const titleTerms = terms(article.title);
+    allSentenceTerms.push(...sentenceTerms);
+    allTitleTerms.push(titleTerms);
     for (const p of buildPassages(a, spans, config.passages)) {
       passages.push(p);
       const body: string[] = [];
@@ -94,7 +131,16 @@ export function buildIndex(corpus: Corpus, config: RankingConfig = DEFAULT_RANKI
     }
   });
   const index = buildPassageIndex(texts, config);
-  return new CoverageIndex({ corpus, config, sentences, passages, postings: index.data });
+  const { termIds } = index.data;
+  return new CoverageIndex({
+    corpus,
+    config,
+    sentences,
+    passages,
+    postings: index.data,
+    sentenceTerms: termTable(allSentenceTerms, termIds),
+    titleTerms: termTable(allTitleTerms, termIds),
+  });
 }
 
 /** A built index over one corpus. Immutable: a refresh builds a new one. */
@@ -106,8 +152,20 @@ export class CoverageIndex {
   private readonly passages: Passage[];
   private readonly articleOf: Int32Array;
   private readonly eventNames: Map<string, string>;
+  private readonly sentenceTerms: TermTable;
+  private readonly titleTerms: TermTable;
+  /** Row of an article's first sentence in `sentenceTerms`. */
+  private readonly sentenceBase: Int32Array;
 
   constructor(parts: IndexParts) {
+    this.sentenceTerms = parts.sentenceTerms;
+    this.titleTerms = parts.titleTerms;
+    this.sentenceBase = new Int32Array(parts.sentences.length);
+    let base = 0;
+    parts.sentences.forEach((spans, a) => {
+      this.sentenceBase[a] = base;
+      base += spans.length;
+    });
     this.corpus = parts.corpus;
     this.config = parts.config;
     this.sentences = parts.sentences;
@@ -125,6 +183,8 @@ export class CoverageIndex {
       sentences: this.sentences,
       passages: this.passages,
       postings: this.index.data,
+      sentenceTerms: this.sentenceTerms,
+      titleTerms: this.titleTerms,
     };
   }
 
@@ -152,9 +212,9 @@ export class CoverageIndex {
     if (query === null) return empty;
     const ranked = this.rank(query, Math.max(CANDIDATE_PASSAGES, (offset + k) * 6), filters);
     const top = ranked[0];
-    if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query.weights))) return empty;
+    if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query))) return empty;
     const relevant = ranked.filter((r) => r.score >= top.score * MIN_RELATIVE_SCORE);
-    const groups = this.groupExcerpts(relevant.map((r) => this.excerptOf(r.passage, r.score, query.weights)));
+    const groups = this.groupExcerpts(relevant, query, offset + k + 1);
     const results = groups.slice(offset, offset + k);
     return { question, filters, noAnswer: false, results, offset, hasMore: groups.length > offset + k };
   }
@@ -169,7 +229,7 @@ export class CoverageIndex {
     if (query === null) return empty;
     const ranked = this.rank(query, CANDIDATE_PASSAGES * 4, filters);
     const top = ranked[0];
-    if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query.weights))) return empty;
+    if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query))) return empty;
     const seen = new Set<string>();
     const results: Excerpt[] = [];
     for (const r of ranked) {
@@ -177,7 +237,7 @@ export class CoverageIndex {
       const outlet = article.source === null ? `\u0000${article.id}` : article.source.toLowerCase();
       if (seen.has(outlet)) continue;
       seen.add(outlet);
-      results.push(this.excerptOf(r.passage, r.score, query.weights));
+      results.push(this.excerptOf(r.passage, r.score, query));
     }
     return {
       question,
@@ -197,7 +257,7 @@ export class CoverageIndex {
     const query = this.prepareQuery(question);
     if (query === null) return 0;
     const top = this.rank(query, CANDIDATE_PASSAGES, filters)[0];
-    return top === undefined ? 0 : this.coverageOf(top.passage, query.weights);
+    return top === undefined ? 0 : this.coverageOf(top.passage, query);
   }
 
   /** Articles ranked by their best passage (for measuring paragraph retrieval). */
@@ -255,11 +315,7 @@ export class CoverageIndex {
    * coordination (the share of the question's distinct terms the passage's own text contains),
    * so a passage that answers all of a question beats one that repeats part of it.
    */
-  private rank(
-    query: { terms: string[]; weights: Map<string, number> },
-    limit: number,
-    filters: Filters,
-  ): ScoredPassage[] {
+  private rank(query: Query, limit: number, filters: Filters): ScoredPassage[] {
     const ranked = this.index.search(
       query.terms,
       limit,
@@ -270,44 +326,85 @@ export class CoverageIndex {
     const distinct = query.weights.size;
     return ranked
       .map((r) => {
-        const p = this.passages[r.passage] as Passage;
-        const body = new Set(terms((this.corpus.articles[p.article] as Article).text.slice(p.start, p.end)));
-        let matched = 0;
-        for (const term of query.weights.keys()) if (body.has(term)) matched++;
+        const matched = this.bodyMatches(r.passage, query).size;
         return { passage: r.passage, score: r.score * (1 - alpha + (alpha * matched) / distinct) };
       })
       .sort((a, b) => b.score - a.score || a.passage - b.passage);
   }
 
-  private prepareQuery(question: string): { terms: string[]; weights: Map<string, number> } | null {
+  private prepareQuery(question: string): Query | null {
     const queryTerms = terms(question);
     if (queryTerms.length === 0) return null;
     const weights = new Map<string, number>();
-    for (const term of queryTerms)
-      weights.set(term, this.index.idf(term) ?? UNKNOWN_TERM_WEIGHT * this.index.maxIdf(this.config.k));
-    return { terms: queryTerms, weights };
+    const ids = new Map<number, number>();
+    for (const term of queryTerms) {
+      const id = this.index.data.termIds.get(term);
+      const idf = this.index.idf(term);
+      weights.set(term, idf ?? UNKNOWN_TERM_WEIGHT * this.index.maxIdf(this.config.k));
+      if (id !== undefined && idf !== null) ids.set(id, idf);
+    }
+    return { terms: queryTerms, weights, ids };
   }
 
-  private coverageOf(passage: number, weights: Map<string, number>): number {
+  /** The query term ids found in sentences [first, last] of an article. */
+  private sentenceMatches(
+    article: number,
+    first: number,
+    last: number,
+    query: Query,
+    into = new Set<number>(),
+  ): Set<number> {
+    const { offsets, ids } = this.sentenceTerms;
+    const base = this.sentenceBase[article] ?? 0;
+    for (let row = base + first; row <= base + last; row++) {
+      for (let i = offsets[row] ?? 0, end = offsets[row + 1] ?? 0; i < end; i++) {
+        const id = ids[i] ?? -1;
+        if (query.ids.has(id)) into.add(id);
+      }
+    }
+    return into;
+  }
+
+  private bodyMatches(passage: number, query: Query): Set<number> {
     const p = this.passages[passage] as Passage;
-    const article = this.corpus.articles[p.article] as Article;
-    const present = new Set([...terms(article.title), ...terms(article.text.slice(p.start, p.end))]);
-    return queryCoverage(weights, present);
+    return this.sentenceMatches(p.article, p.firstSentence, p.lastSentence, query);
+  }
+
+  /** Share of the query's weight present in the passage's title or text (see no-answer.ts). */
+  private coverageOf(passage: number, query: Query): number {
+    const p = this.passages[passage] as Passage;
+    const matched = this.bodyMatches(passage, query);
+    const { offsets, ids } = this.titleTerms;
+    for (let i = offsets[p.article] ?? 0, end = offsets[p.article + 1] ?? 0; i < end; i++) {
+      const id = ids[i] ?? -1;
+      if (query.ids.has(id)) matched.add(id);
+    }
+    let found = 0;
+    for (const id of matched) found += query.ids.get(id) ?? 0;
+    let total = 0;
+    for (const weight of query.weights.values()) total += weight;
+    return total === 0 ? 0 : found / total;
   }
 
   private excerptOf(
     passage: number,
     score: number,
-    weights: Map<string, number>,
+    query: Query,
   ): Excerpt & { start: number; end: number; article: number } {
     const p = this.passages[passage] as Passage;
     const article = this.corpus.articles[p.article] as Article;
+    const sentenceWeight = (i: number) => {
+      let sum = 0;
+      for (const id of this.sentenceMatches(p.article, i, i, query)) sum += query.ids.get(id) ?? 0;
+      return sum;
+    };
     const chosen = chooseExcerpt(
       article.text,
       this.sentences[p.article] ?? [],
       p.firstSentence,
       p.lastSentence,
-      weights,
+      query.weights,
+      sentenceWeight,
     );
     return {
       text: chosen.text,
@@ -333,13 +430,16 @@ export class CoverageIndex {
    * most MAX_EXCERPTS_PER_ARTICLE per article, and copies of the same text in different articles
    * become one group shown as its earliest copy.
    */
-  private groupExcerpts(
-    excerpts: Array<Excerpt & { start: number; end: number; article: number }>,
-  ): Excerpt[] {
-    type Group = { copies: typeof excerpts; shingles: Set<string> };
+  private groupExcerpts(ranked: ScoredPassage[], query: Query, needed: number): Excerpt[] {
+    type Candidate = ReturnType<CoverageIndex['excerptOf']>;
+    type Group = { copies: Candidate[]; shingles: Set<string> };
     const groups: Group[] = [];
     const perArticle = new Map<number, Array<{ start: number; end: number }>>();
-    for (const excerpt of excerpts) {
+    let lookahead = COPY_LOOKAHEAD;
+    for (const r of ranked) {
+      // Once enough groups are found, look a little further only for copies of them.
+      if (groups.length >= needed && lookahead-- <= 0) break;
+      const excerpt = this.excerptOf(r.passage, r.score, query);
       const spans = perArticle.get(excerpt.article) ?? [];
       if (spans.some((s) => s.start < excerpt.end && excerpt.start < s.end)) continue;
       const sh = shingles(excerpt.text);
@@ -349,7 +449,7 @@ export class CoverageIndex {
       if (group !== undefined) {
         group.copies.push(excerpt);
       } else {
-        if (spans.length >= MAX_EXCERPTS_PER_ARTICLE) continue;
+        if (spans.length >= MAX_EXCERPTS_PER_ARTICLE || groups.length >= needed) continue;
         groups.push({ copies: [excerpt], shingles: sh });
       }
       spans.push({ start: excerpt.start, end: excerpt.end });

@@ -23,7 +23,8 @@ export interface ChosenExcerpt {
 /**
  * Chooses the excerpt of `text` for a passage covering `sentences[first..last]`: the sentence
  * with the most query weight, joined with its best neighbour when both fit, then trimmed around
- * the matches. `weights` maps each normalised query term to its weight (IDF).
+ * the matches. `weights` maps each normalised query term to its weight (IDF), and
+ * `sentenceWeight(i)` is the query weight sentence i contains.
  */
 export function chooseExcerpt(
   text: string,
@@ -31,21 +32,13 @@ export function chooseExcerpt(
   first: number,
   last: number,
   weights: Map<string, number>,
+  sentenceWeight: (sentence: number) => number,
 ): ChosenExcerpt {
-  const score = (s: SentenceSpan) => {
-    const found = new Set<string>();
-    for (const token of tokenize(text.slice(s.start, s.end)))
-      if (weights.has(token.term)) found.add(token.term);
-    let sum = 0;
-    for (const term of found) sum += weights.get(term) ?? 0;
-    return sum;
-  };
   let best = first;
   let bestScore = -1;
   const scores: number[] = [];
   for (let i = first; i <= last; i++) {
-    const s = sentences[i];
-    const value = s === undefined ? 0 : score(s);
+    const value = sentenceWeight(i);
     scores[i - first] = value;
     if (value > bestScore) {
       best = i;

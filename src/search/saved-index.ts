@@ -60,6 +60,10 @@ export function serialiseIndex(parts: IndexParts, key: string): Buffer {
     ['offsets', 'int32', bytes(postings.offsets)],
     ['postingPassages', 'int32', bytes(postings.passages)],
     ['weights', 'float64', bytes(postings.weights)],
+    ['sentenceTermOffsets', 'int32', bytes(parts.sentenceTerms.offsets)],
+    ['sentenceTermIds', 'int32', bytes(parts.sentenceTerms.ids)],
+    ['titleTermOffsets', 'int32', bytes(parts.titleTerms.offsets)],
+    ['titleTermIds', 'int32', bytes(parts.titleTerms.ids)],
   ];
   const sections: Section[] = [];
   let offset = 0;
@@ -147,7 +151,15 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
     passages: int32('postingPassages'),
     weights: float64('weights'),
   };
-  return { corpus: json('corpus'), config: json('config'), sentences, passages, postings };
+  return {
+    corpus: json('corpus'),
+    config: json('config'),
+    sentences,
+    passages,
+    postings,
+    sentenceTerms: { offsets: int32('sentenceTermOffsets'), ids: int32('sentenceTermIds') },
+    titleTerms: { offsets: int32('titleTermOffsets'), ids: int32('titleTermIds') },
+  };
 }
 
 /** Writes a saved index atomically: to a temporary file beside it, then renamed over it. */

@@ -101,6 +101,11 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const start = match.index;
+    if (!raw.includes('.')) {
+      const term = normaliseWord(raw);
+      if (term !== null) tokens.push({ term, start, end: start + raw.length });
+      continue;
+    }
     // An abbreviation run into the next word ("U.S.is") is two words.
     const glued = /^((?:\p{L}\.){2,})(\p{L}{2,})$/u.exec(raw);
     if (glued?.[1] !== undefined && glued[2] !== undefined) {
