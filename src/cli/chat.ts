@@ -39,7 +39,11 @@ export async function runChat(index: CoverageIndex, style: Style): Promise<void>
           k: last.k,
           offset: last.offset,
         });
-        say(answer.results.length === 0 ? 'No more excerpts.' : renderAnswer(answer, style, index.events()));
+        say(
+          answer.results.length === 0
+            ? 'No more excerpts.'
+            : renderAnswer(answer, style, index.events(), 'type "more"'),
+        );
       }
     } else {
       const query = parseInlineQuery(input);
@@ -48,7 +52,14 @@ export async function runChat(index: CoverageIndex, style: Style): Promise<void>
       else {
         const k = query.count ?? 3;
         last = { question: query.question, query, offset: 0, k };
-        say(renderAnswer(index.ask(query.question, { filters: query.filters, k }), style, index.events()));
+        say(
+          renderAnswer(
+            index.ask(query.question, { filters: query.filters, k }),
+            style,
+            index.events(),
+            'type "more"',
+          ),
+        );
       }
     }
     rl.prompt();

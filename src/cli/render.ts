@@ -31,11 +31,15 @@ export function sourceLine(excerpt: Excerpt): string {
   return parts.join(' · ');
 }
 
-/** Renders an answer: each excerpt quoted, then its source line, title and link, and its copies. */
+/**
+ * Renders an answer: each excerpt quoted, then its source line, title and link, and its copies;
+ * `moreHint` tells how to get further excerpts when there are some.
+ */
 export function renderAnswer(
   answer: Answer,
   style: Style = PLAIN,
   coveredEvents: EventSummary[] = [],
+  moreHint = 'ask again with a larger --k',
 ): string {
   if (answer.noAnswer) {
     const lines = [NO_ANSWER_TEXT];
@@ -53,7 +57,7 @@ export function renderAnswer(
     if (also) lines.push(`   ${also}`);
     return lines.join('\n');
   });
-  if (answer.hasMore) blocks.push(style.dim('(more excerpts: ask again with a larger --k)'));
+  if (answer.hasMore) blocks.push(style.dim(`(more excerpts: ${moreHint})`));
   return blocks.join('\n\n');
 }
 
