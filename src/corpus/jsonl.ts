@@ -1,6 +1,6 @@
 /** `.jsonl` bulk imports: one article a line, `id`, `title` and `text` required. */
 import type { ParsedFile } from './load.ts';
-import { describeIssues, jsonlRecordSchema } from './schema.ts';
+import { describeIssues, type JsonlRecord, jsonlRecordSchema } from './schema.ts';
 import type { Article } from './types.ts';
 
 /**
@@ -36,19 +36,23 @@ export function parseJsonl(relPath: string, content: string): ParsedFile {
       });
       continue;
     }
-    const r = parsed.data;
-    articles.push({
-      id: r.id,
-      title: r.title,
-      source: r.source,
-      date: r.date,
-      dateApprox: r.dateApprox,
-      url: r.url,
-      event: r.event,
-      language: r.language,
-      text: r.text,
-      path: `${relPath}:${lineNumber}`,
-    });
+    articles.push(articleFromRecord(parsed.data, `${relPath}:${lineNumber}`));
   }
   return { articles, problems };
+}
+
+/** The article a validated record describes, found at `path`. */
+export function articleFromRecord(r: JsonlRecord, path: string): Article {
+  return {
+    id: r.id,
+    title: r.title,
+    source: r.source,
+    date: r.date,
+    dateApprox: r.date !== null && r.dateApprox,
+    url: r.url,
+    event: r.event,
+    language: r.language,
+    text: r.text,
+    path,
+  };
 }

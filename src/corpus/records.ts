@@ -1,4 +1,5 @@
 /** Building a corpus from records in memory (bulk data, benchmarks), validated like JSONL lines. */
+import { articleFromRecord } from './jsonl.ts';
 import { jsonlRecordSchema } from './schema.ts';
 import type { Article, Corpus, CoverageEvent } from './types.ts';
 
@@ -34,20 +35,8 @@ export function corpusFromRecords(records: ArticleRecord[], events: CoverageEven
       });
       return;
     }
-    const r = parsed.data;
-    ids.add(r.id);
-    articles.push({
-      id: r.id,
-      title: r.title,
-      source: r.source,
-      date: r.date,
-      dateApprox: r.dateApprox,
-      url: r.url,
-      event: r.event,
-      language: r.language,
-      text: r.text,
-      path: `records:${i + 1}`,
-    });
+    ids.add(parsed.data.id);
+    articles.push(articleFromRecord(parsed.data, `records:${i + 1}`));
   });
   return { dir: '', articles, events, problems };
 }
