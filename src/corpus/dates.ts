@@ -38,6 +38,8 @@ export function findDateline(line: string): string | null {
     for (const result of parser.parse(line, REFERENCE)) {
       const start = result.start;
       if (!start.isCertain('year') || !start.isCertain('month') || !start.isCertain('day')) continue;
+      // A dateline writes its year out; "today" or "Friday" is not a publication date.
+      if (!/\b\d{4}\b/.test(result.text)) continue;
       const rest = (line.slice(0, result.index) + line.slice(result.index + result.text.length)).trim();
       const words = rest.split(/\s+/).filter((w) => /\p{L}/u.test(w));
       if (words.length > MAX_OTHER_WORDS) continue;
