@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { buildPassages } from '../../src/passages/passages.ts';
+import { splitSentences } from '../../src/passages/sentences.ts';
+import { terms, tokenize } from '../../src/search/tokenize.ts';
+
+const sentencesOf = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('sentence splitting', () => {
+  it('does not break after "U.S.", "a.m.", initials or titles', () => {
+    expect(sentencesOf('U.S. Secretary of State John Kerry arrived at 10 a.m. Friday. He met Gen. Smith and J. R. Doe there.')).toEqual([
+      'U.S. Secretary of State John Kerry arrived at 10 a.m. Friday.',
+      'He met Gen. Smith and J. R. Doe there.',
+    ]);
+  });
+
+  it('keeps numbers such as 290,000 and 1.8 inside their sentence', () => {
+    expect(sentencesOf('The war killed more than 290,000 people. The plant serves 1.8 million people.')).toEqual([
+      'The war killed more than 290,000 people.',
+      'The plant serves 1.8 million people.',
+    ]);
+  });
+
+  it('ends a sentence after a closing quote and keeps a quote with its attribution', () => {
+    expect(sentencesOf('“We will not rush,” he said. He said "no." Then he left.')).toEqual([
+      '“We will not rush,” he said.',
+      'He said "no."',
+      'Then he left.',
+    ]);
+  });
+
+  it('gives offsets that slice the text exactly, and never joins two paragraphs', () => {
+    const text = '  First one. Second one.\n\nThird one, in a new paragraph.\n';
+    const spans = splitSentences(text);
+    expect(spans.map((s) => [text.slice(s.start, s.end), s.paragraph])).toEqual([
+      ['First one.', 0],
+      ['Second one.', 0],
+      ['Third one, in a new paragraph.', 1],
+    ]);
+  });
+});
+
+describe('passages', () => {
+  it('are windows of up to three sentences inside a paragraph, covering every sentence', () => {
+    const text = 'A one. A two. A three. A four.\n\nB one.';
+    const spans = splitSentences(text);
+    const passages = buildPassages(0, spans, { window: 3, stride: 1 });
+    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual(['A one. A two. A three.', 'A two. A three. A four.', 'B one.']);
+    const covered = new Set(passages.flatMap((p) => Array.from({ length: p.lastSentence - p.firstSentence + 1 }, (_, i) => p.firstSentence + i)));
+    expect(covered.size).toBe(spans.length);
+  });
+
+  it('do not overlap when the stride equals the window', () => {
+    const text = 'One. Two. Three. Four. Five.';
+    const passages = buildPassages(0, splitSentences(text), { window: 2, stride: 2 });
+    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual(['One. Two.', 'Three. Four.', 'Five.']);
+  });
+});
+
+describe('tokeniser', () => {
+  it('normalises numbers, possessives, hyphenated words and "U.S."/"US"', () => {
+    expect(terms("Syria's 290,000 people, a 48-hour pause, U.S. and US-backed")).toEqual([
+      'syria',
+      '290000',
+      'peopl',
+      '48',
+      'hour',
+      'paus',
+      'u.s',
+      'u.s',
+      'back',
+    ]);
+  });
+
+  it('drops stop words, stems, and maps irregular forms to their lemma', () => {
+    expect(terms('When did the ceasefire come into force? It came into force.')).toEqual(['ceasefir', 'come', 'forc', 'come', 'forc']);
+    expect(terms('they sat down')).toEqual(terms('where did they sit down'));
+  });
+
+  it('indexes verbs of reported speech as one term', () => {
+    expect(terms('Lavrov told journalists')).toContain('say');
+    expect(terms('What did Lavrov say')).toContain('say');
+    expect(terms('Kerry said')).toContain('say');
+  });
+
+  it('splits an abbreviation run into the next word', () => {
+    expect(terms('the U.S.is looking')).toEqual(['u.s', 'look']);
+  });
+
+  it('gives each token its offsets in the text', () => {
+    const text = 'Lavrov’s “terrorists”, 290,000.';
+    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['Lavrov’s', 'terrorists', '290,000']);
+  });
+
+  it('finds no terms in a question made only of stop words', () => {
+    expect(terms('What is it that they would have been?')).toEqual([]);
+  });
+});
