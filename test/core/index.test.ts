@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { corpusFromRecords } from '../../src/corpus/records.ts';
+import { buildPassageIndex, type Bm25Index } from '../../src/search/bm25-index.ts';
+import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
+import { terms } from '../../src/search/tokenize.ts';
+import { readJsonl } from './helpers.ts';
+
+interface Paragraph {
+  id: string;
+  title: string;
+  text: string;
+}
+interface Question {
+  question: string;
+  paragraph: string;
+}
+
+let paragraphs: Paragraph[];
+let questions: Question[];
+let index: Bm25Index;
+
+beforeAll(async () => {
+  paragraphs = await readJsonl<Paragraph>('squad-sample-paragraphs.jsonl');
+  questions = await readJsonl<Question>('squad-sample-questions.jsonl');
+  index = buildPassageIndex(
+    paragraphs.map((p) => ({ title: terms(p.title), body: terms(p.text) })),
+    DEFAULT_RANKING_CONFIG,
+    { keepEngine: true },
+  );
+});
+
+describe('the fast top-k path', () => {
+  it("returns the same top 10, with the same scores, as wink-bm25-text-search's own search on every question", () => {
+    expect(questions.length).toBeGreaterThan(500);
+    for (const q of questions) {
+      expect(index.search(terms(q.question), 10)).toEqual(index.winkSearch(q.question, 10));
+    }
+  });
+
+  it('agrees with wink for other limits and on a question with repeated words', () => {
+    const q = 'Tesla Tesla alternating current motor';
+    expect(index.search(terms(q), 3)).toEqual(index.winkSearch(q, 3));
+    expect(index.search(terms(q), 50)).toEqual(index.winkSearch(q, 50));
+  });
+
+  it('returns nothing for words no passage contains', () => {
+    expect(index.search(terms('zyxwv qwertyuiop'), 10)).toEqual([]);
+  });
+
+  it('ranks the right paragraph first for most questions', () => {
+    const first = questions.filter((q) => paragraphs[index.search(terms(q.question), 1)[0]?.passage ?? -1]?.id === q.paragraph);
+    expect(first.length / questions.length).toBeGreaterThan(0.7);
+  });
+});
+
+describe('filters', () => {
+  let coverage: CoverageIndex;
+  const articleTitle = (id: string) => id.split('#')[0] as string;
+
+  beforeAll(() => {
+    // Each SQuAD article becomes an outlet with its own date and event, so filters have something to cut.
+    const dates: Record<string, string> = { Super_Bowl_50: '2016-02-07', Warsaw: '2016-05-01', Normans: '2016-08-01', Nikola_Tesla: '2016-11-01' };
+    coverage = buildIndex(
+      corpusFromRecords(
+        paragraphs.map((p) => ({
+          ...p,
+          source: `Outlet ${articleTitle(p.id)}`,
+          date: dates[articleTitle(p.id)] ?? null,
+          event: articleTitle(p.id).toLowerCase().replaceAll('_', '-'),
+        })),
+      ),
+    );
+  });
+
+  it('never return anything outside the filter, and return the top matches inside it', () => {
+    const sample = questions.filter((_, i) => i % 10 === 0);
+    for (const q of sample) {
+      for (const filters of [
+        { event: 'warsaw' },
+        { source: 'Outlet Nikola_Tesla' },
+        { since: '2016-05-01', until: '2016-08-31' },
+        { until: '2016-03-01' },
+      ]) {
+        const filtered = coverage.rankArticles(q.question, 5, filters);
+        const all = coverage.rankArticles(q.question, 400);
+        expect(filtered.length).toBeGreaterThan(0);
+        const inside = all.filter(({ docId }) => {
+          const a = coverage.corpus.articles.find((x) => x.id === docId);
+          return a !== undefined && matches(a, filters);
+        });
+        expect(filtered.map((r) => r.docId)).toEqual(inside.slice(0, 5).map((r) => r.docId));
+      }
+    }
+  });
+
+  function matches(a: { event: string | null; source: string | null; date: string | null }, f: Record<string, string>): boolean {
+    if (f.event && a.event !== f.event) return false;
+    if (f.source && a.source !== f.source) return false;
+    if (f.since && (a.date === null || a.date < f.since)) return false;
+    if (f.until && (a.date === null || a.date > f.until)) return false;
+    return true;
+  }
+});
