@@ -77,7 +77,9 @@ describe('cleaning the scraped seeds', () => {
   it('keeps the article body of every seed', () => {
     expect(text('000_1163f8dffe578711.txt')).toContain('United Nations Security Council resolution 2268');
     expect(text('001_d3ebd397d2656eba.txt')).toContain('came to a standstill on February 3');
-    expect(text('002_8e57dfdec601a311.txt')).toContain('separation of healthy opposition forces from terrorists');
+    expect(text('002_8e57dfdec601a311.txt')).toContain(
+      'separation of healthy opposition forces from terrorists',
+    );
     expect(text('003_4ccb5f400e2ed980.txt')).toMatch(/^De Mistura noted that the talks/);
     expect(text('004_311300a3212ac8e7.txt')).toContain('killed more than 290,000 people');
   });
@@ -87,7 +89,9 @@ describe('cleaning the scraped seeds', () => {
       'Kerry and Lavrov Agree to Re-Launch Geneva III Talks on Syria as Soon as Possible',
     );
     expect(articles['002_8e57dfdec601a311.txt']?.title).toBe('Kerry-Lavrov move forward on Syria talks');
-    expect(articles['004_311300a3212ac8e7.txt']?.title).toBe('John Kerry,Sergei Lavrov Kick Off Syria Talks In Geneva');
+    expect(articles['004_311300a3212ac8e7.txt']?.title).toBe(
+      'John Kerry,Sergei Lavrov Kick Off Syria Talks In Geneva',
+    );
   });
 
   it('infers dates from datelines, French ones too, and never from a photo caption', () => {

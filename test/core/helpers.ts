@@ -17,7 +17,9 @@ export async function readJsonl<T>(name: string): Promise<T[]> {
 }
 
 /** A fresh temporary folder, removed by the returned function. */
-export async function tempDir(prefix = 'coverage-test-'): Promise<{ dir: string; remove: () => Promise<void> }> {
+export async function tempDir(
+  prefix = 'coverage-test-',
+): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
-import { buildPassageIndex, type Bm25Index } from '../../src/search/bm25-index.ts';
+import { type Bm25Index, buildPassageIndex } from '../../src/search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
 import { terms } from '../../src/search/tokenize.ts';
 import { readJsonl } from './helpers.ts';
@@ -49,7 +49,9 @@ describe('the fast top-k path', () => {
   });
 
   it('ranks the right paragraph first for most questions', () => {
-    const first = questions.filter((q) => paragraphs[index.search(terms(q.question), 1)[0]?.passage ?? -1]?.id === q.paragraph);
+    const first = questions.filter(
+      (q) => paragraphs[index.search(terms(q.question), 1)[0]?.passage ?? -1]?.id === q.paragraph,
+    );
     expect(first.length / questions.length).toBeGreaterThan(0.7);
   });
 });
@@ -60,7 +62,12 @@ describe('filters', () => {
 
   beforeAll(() => {
     // Each SQuAD article becomes an outlet with its own date and event, so filters have something to cut.
-    const dates: Record<string, string> = { Super_Bowl_50: '2016-02-07', Warsaw: '2016-05-01', Normans: '2016-08-01', Nikola_Tesla: '2016-11-01' };
+    const dates: Record<string, string> = {
+      Super_Bowl_50: '2016-02-07',
+      Warsaw: '2016-05-01',
+      Normans: '2016-08-01',
+      Nikola_Tesla: '2016-11-01',
+    };
     coverage = buildIndex(
       corpusFromRecords(
         paragraphs.map((p) => ({
@@ -96,7 +103,10 @@ describe('filters', () => {
     expect(nonEmpty).toBeGreaterThan(sample.length * 2);
   });
 
-  function matches(a: { event: string | null; source: string | null; date: string | null }, f: Record<string, string>): boolean {
+  function matches(
+    a: { event: string | null; source: string | null; date: string | null },
+    f: Record<string, string>,
+  ): boolean {
     if (f.event && a.event !== f.event) return false;
     if (f.source && a.source !== f.source) return false;
     if (f.since && (a.date === null || a.date < f.since)) return false;

@@ -11,7 +11,9 @@ beforeEach(async () => {
   ({ dir, remove } = await tempDir());
   await writeFile(
     path.join(dir, 'events.json'),
-    JSON.stringify([{ id: 'talks', name: 'The talks', start: '2016-08-26', end: '2016-08-27', description: 'Talks.' }]),
+    JSON.stringify([
+      { id: 'talks', name: 'The talks', start: '2016-08-26', end: '2016-08-27', description: 'Talks.' },
+    ]),
   );
 });
 afterEach(() => remove());
@@ -67,9 +69,18 @@ describe('loading a corpus folder', () => {
   });
 
   it('keeps unknown metadata unknown and marks approximate dates', async () => {
-    await write('a.md', '---\ntitle: Untold\nsource: null\ndate: "2016-03-04"\ndateApprox: true\n---\nSome text here.\n');
+    await write(
+      'a.md',
+      '---\ntitle: Untold\nsource: null\ndate: "2016-03-04"\ndateApprox: true\n---\nSome text here.\n',
+    );
     const [article] = (await loadCorpus(dir)).articles;
-    expect(article).toMatchObject({ source: null, date: '2016-03-04', dateApprox: true, url: null, event: null });
+    expect(article).toMatchObject({
+      source: null,
+      date: '2016-03-04',
+      dateApprox: true,
+      url: null,
+      event: null,
+    });
   });
 
   it('accepts a date YAML parsed as a date', async () => {
@@ -79,11 +90,19 @@ describe('loading a corpus folder', () => {
 
   it('reads .txt with front matter as Markdown, and without it infers title and date', async () => {
     await write('with.txt', GOOD_MD);
-    await write('scraped.txt', 'Advertisement\nThis Article is From Aug 26, 2016\n\nKerry Meets Lavrov\n\nThey met today. It went well.\n');
+    await write(
+      'scraped.txt',
+      'Advertisement\nThis Article is From Aug 26, 2016\n\nKerry Meets Lavrov\n\nThey met today. It went well.\n',
+    );
     const corpus = await loadCorpus(dir);
     expect(corpus.problems).toEqual([]);
     const scraped = corpus.articles.find((a) => a.id === 'scraped');
-    expect(scraped).toMatchObject({ title: 'Kerry Meets Lavrov', date: '2016-08-26', source: null, text: 'They met today. It went well.' });
+    expect(scraped).toMatchObject({
+      title: 'Kerry Meets Lavrov',
+      date: '2016-08-26',
+      source: null,
+      text: 'They met today. It went well.',
+    });
     expect(corpus.articles.find((a) => a.id === 'with')?.source).toBe('The Daily');
   });
 
@@ -93,7 +112,14 @@ describe('loading a corpus folder', () => {
       [
         JSON.stringify({ id: 'r1', title: 'One', text: 'First record text.' }),
         '',
-        JSON.stringify({ id: 'r2', title: 'Two', text: 'Second record text.', source: 'Wire', date: '2016-08-27', event: 'talks' }),
+        JSON.stringify({
+          id: 'r2',
+          title: 'Two',
+          text: 'Second record text.',
+          source: 'Wire',
+          date: '2016-08-27',
+          event: 'talks',
+        }),
       ].join('\n'),
     );
     const corpus = await loadCorpus(dir);
@@ -105,22 +131,45 @@ describe('loading a corpus folder', () => {
   });
 
   it.each([
-    ['bad YAML', 'bad.md', '---\ntitle: "unclosed\ndate: [\n---\nText.\n', /bad\.md:\d+: front matter is not valid YAML/],
+    [
+      'bad YAML',
+      'bad.md',
+      '---\ntitle: "unclosed\ndate: [\n---\nText.\n',
+      /bad\.md:\d+: front matter is not valid YAML/,
+    ],
     ['a missing title', 'notitle.md', '---\nsource: X\n---\nText.\n', /notitle\.md:1: front matter: title/],
-    ['an invalid date', 'baddate.md', '---\ntitle: T\ndate: "2016-02-30"\n---\nText.\n', /baddate\.md:3: front matter: date: must be a real date/],
-    ['a URL that is not http(s)', 'badurl.md', '---\ntitle: T\nurl: "ftp://x"\n---\nText.\n', /badurl\.md:3: front matter: url: must be an http\(s\) URL/],
+    [
+      'an invalid date',
+      'baddate.md',
+      '---\ntitle: T\ndate: "2016-02-30"\n---\nText.\n',
+      /baddate\.md:3: front matter: date: must be a real date/,
+    ],
+    [
+      'a URL that is not http(s)',
+      'badurl.md',
+      '---\ntitle: T\nurl: "ftp://x"\n---\nText.\n',
+      /badurl\.md:3: front matter: url: must be an http\(s\) URL/,
+    ],
     ['Markdown without front matter', 'plain.md', 'Just text.\n', /plain\.md:1: has no front matter/],
     ['an empty body', 'empty.md', '---\ntitle: T\n---\n\n', /empty\.md: has no article text/],
-    ['a text file without a headline', 'nohead.txt', 'A first line that is a sentence.\nMore text.\n', /nohead\.txt:1: has no headline/],
-  ])('reports %s with its path and line, skips the file and loads the rest', async (_what, file, content, message) => {
-    await write('good.md', GOOD_MD);
-    await write(file, content);
-    const corpus = await loadCorpus(dir);
-    expect(corpus.articles.map((a) => a.id)).toEqual(['good']);
-    expect(corpus.problems).toHaveLength(1);
-    const [p] = corpus.problems;
-    expect(`${p?.path}${p?.line === null ? '' : `:${p?.line}`}: ${p?.message}`).toMatch(message);
-  });
+    [
+      'a text file without a headline',
+      'nohead.txt',
+      'A first line that is a sentence.\nMore text.\n',
+      /nohead\.txt:1: has no headline/,
+    ],
+  ])(
+    'reports %s with its path and line, skips the file and loads the rest',
+    async (_what, file, content, message) => {
+      await write('good.md', GOOD_MD);
+      await write(file, content);
+      const corpus = await loadCorpus(dir);
+      expect(corpus.articles.map((a) => a.id)).toEqual(['good']);
+      expect(corpus.problems).toHaveLength(1);
+      const [p] = corpus.problems;
+      expect(`${p?.path}${p?.line === null ? '' : `:${p?.line}`}: ${p?.message}`).toMatch(message);
+    },
+  );
 
   it('reports a bad JSONL line by number and keeps the good lines', async () => {
     await write(
@@ -146,7 +195,10 @@ describe('loading a corpus folder', () => {
   });
 
   it('reports a duplicate id and keeps the first', async () => {
-    await write('bulk.jsonl', `${JSON.stringify({ id: 'x', title: 'First', text: 'One.' })}\n${JSON.stringify({ id: 'x', title: 'Second', text: 'Two.' })}\n`);
+    await write(
+      'bulk.jsonl',
+      `${JSON.stringify({ id: 'x', title: 'First', text: 'One.' })}\n${JSON.stringify({ id: 'x', title: 'Second', text: 'Two.' })}\n`,
+    );
     const corpus = await loadCorpus(dir);
     expect(corpus.articles.map((a) => a.title)).toEqual(['First']);
     expect(corpus.problems[0]).toMatchObject({ path: 'bulk.jsonl:2', line: 2 });
@@ -170,7 +222,10 @@ describe('loading a corpus folder', () => {
   });
 
   it('reports an event with an invalid date span', async () => {
-    await writeFile(path.join(dir, 'events.json'), JSON.stringify([{ id: 'x', name: 'X', start: '2016-09-01', end: '2016-08-01' }]));
+    await writeFile(
+      path.join(dir, 'events.json'),
+      JSON.stringify([{ id: 'x', name: 'X', start: '2016-09-01', end: '2016-08-01' }]),
+    );
     const corpus = await loadCorpus(dir);
     expect(corpus.problems[0]?.message).toMatch(/start must not be after end/);
   });

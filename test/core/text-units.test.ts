@@ -7,17 +7,20 @@ const sentencesOf = (text: string) => splitSentences(text).map((s) => text.slice
 
 describe('sentence splitting', () => {
   it('does not break after "U.S.", "a.m.", initials or titles', () => {
-    expect(sentencesOf('U.S. Secretary of State John Kerry arrived at 10 a.m. Friday. He met Gen. Smith and J. R. Doe there.')).toEqual([
+    expect(
+      sentencesOf(
+        'U.S. Secretary of State John Kerry arrived at 10 a.m. Friday. He met Gen. Smith and J. R. Doe there.',
+      ),
+    ).toEqual([
       'U.S. Secretary of State John Kerry arrived at 10 a.m. Friday.',
       'He met Gen. Smith and J. R. Doe there.',
     ]);
   });
 
   it('keeps numbers such as 290,000 and 1.8 inside their sentence', () => {
-    expect(sentencesOf('The war killed more than 290,000 people. The plant serves 1.8 million people.')).toEqual([
-      'The war killed more than 290,000 people.',
-      'The plant serves 1.8 million people.',
-    ]);
+    expect(
+      sentencesOf('The war killed more than 290,000 people. The plant serves 1.8 million people.'),
+    ).toEqual(['The war killed more than 290,000 people.', 'The plant serves 1.8 million people.']);
   });
 
   it('ends a sentence after a closing quote and keeps a quote with its attribution', () => {
@@ -44,8 +47,16 @@ describe('passages', () => {
     const text = 'A one. A two. A three. A four.\n\nB one.';
     const spans = splitSentences(text);
     const passages = buildPassages(0, spans, { window: 3, stride: 1 });
-    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual(['A one. A two. A three.', 'A two. A three. A four.', 'B one.']);
-    const covered = new Set(passages.flatMap((p) => Array.from({ length: p.lastSentence - p.firstSentence + 1 }, (_, i) => p.firstSentence + i)));
+    expect(passages.map((p) => text.slice(p.start, p.end))).toEqual([
+      'A one. A two. A three.',
+      'A two. A three. A four.',
+      'B one.',
+    ]);
+    const covered = new Set(
+      passages.flatMap((p) =>
+        Array.from({ length: p.lastSentence - p.firstSentence + 1 }, (_, i) => p.firstSentence + i),
+      ),
+    );
     expect(covered.size).toBe(spans.length);
   });
 
@@ -72,7 +83,13 @@ describe('tokeniser', () => {
   });
 
   it('drops stop words, stems, and maps irregular forms to their lemma', () => {
-    expect(terms('When did the ceasefire come into force? It came into force.')).toEqual(['ceasefir', 'come', 'forc', 'come', 'forc']);
+    expect(terms('When did the ceasefire come into force? It came into force.')).toEqual([
+      'ceasefir',
+      'come',
+      'forc',
+      'come',
+      'forc',
+    ]);
     expect(terms('they sat down')).toEqual(terms('where did they sit down'));
   });
 
@@ -88,7 +105,11 @@ describe('tokeniser', () => {
 
   it('gives each token its offsets in the text', () => {
     const text = 'Lavrov’s “terrorists”, 290,000.';
-    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['Lavrov’s', 'terrorists', '290,000']);
+    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual([
+      'Lavrov’s',
+      'terrorists',
+      '290,000',
+    ]);
   });
 
   it('finds no terms in a question made only of stop words', () => {
