@@ -1,0 +1,102 @@
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LiveCorpus } from '../../src/live-corpus.ts';
+import { copyOfCorpus } from './helpers.ts';
+
+let dir: string;
+let remove: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, remove } = await copyOfCorpus());
+});
+afterEach(() => remove());
+
+const NEW_ARTICLE = `---
+title: "Kerry and Lavrov agree on a Syrian truce"
+source: "Example Wire"
+date: "2016-09-10"
+event: geneva-aug-2016
+---
+Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundown on Monday, the first day of Eid al-Adha.
+`;
+
+describe('the live corpus', () => {
+  it('serves a new article after a refresh and reports what changed', async () => {
+    const live = await LiveCorpus.open(dir);
+    const before = live.index;
+    expect(live.index.ask('What happens at sundown on Eid al-Adha?').noAnswer).toBe(true);
+    await writeFile(path.join(dir, 'truce.md'), NEW_ARTICLE);
+    const report = await live.refresh();
+    expect(report).toMatchObject({
+      ok: true,
+      added: ['truce'],
+      updated: [],
+      removed: [],
+      documents: 6,
+      problems: [],
+      error: null,
+    });
+    expect(report.passages).toBe(live.index.passageCount);
+    expect(live.index).not.toBe(before);
+    const [first] = live.index.ask('What happens at sundown on Eid al-Adha?').results;
+    expect(first).toMatchObject({ docId: 'truce', source: 'Example Wire', date: '2016-09-10' });
+  });
+
+  it('reports updated and removed articles', async () => {
+    const live = await LiveCorpus.open(dir);
+    const files = await readdir(dir);
+    const ndtv = files.find((f) => f.includes('ndtv')) as string;
+    const brics = files.find((f) => f.includes('brics')) as string;
+    await rename(path.join(dir, ndtv), path.join(dir, '..', ndtv));
+    const text = await readFile(path.join(dir, brics), 'utf8');
+    await writeFile(path.join(dir, brics), text.replace('Kerry told reporters', 'Kerry told the reporters'));
+    const report = await live.refresh();
+    expect(report.removed).toEqual([ndtv.replace('.md', '')]);
+    expect(report.updated).toEqual([brics.replace('.md', '')]);
+    expect(report.documents).toBe(4);
+  });
+
+  it('keeps serving the good articles when a new file is malformed, and reports it by path and line', async () => {
+    const live = await LiveCorpus.open(dir);
+    await writeFile(path.join(dir, 'broken.md'), '---\ntitle: Broken\ndate: "not a date"\n---\nText.\n');
+    await writeFile(path.join(dir, 'truce.md'), NEW_ARTICLE);
+    const report = await live.refresh();
+    expect(report.ok).toBe(true);
+    expect(report.added).toEqual(['truce']);
+    expect(report.problems).toEqual([
+      { path: 'broken.md', line: 3, message: expect.stringMatching(/date: must be a real date/) },
+    ]);
+    expect(live.index.ask('What did Lavrov say about terrorists?').results.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the previous index when the folder has no readable article any more', async () => {
+    const live = await LiveCorpus.open(dir);
+    const before = live.index;
+    for (const f of await readdir(dir)) if (f.endsWith('.md')) await rm(path.join(dir, f));
+    const report = await live.refresh();
+    expect(report.ok).toBe(false);
+    expect(report.error).toMatch(/previous index is still serving/);
+    expect(live.index).toBe(before);
+    expect(live.index.ask('What did Lavrov say about terrorists?').results.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the previous index when the folder itself is gone', async () => {
+    const live = await LiveCorpus.open(dir);
+    const before = live.index;
+    await rm(dir, { recursive: true });
+    const report = await live.refresh();
+    expect(report.ok).toBe(false);
+    expect(report.error).toMatch(/could not be loaded/);
+    expect(live.index).toBe(before);
+  });
+
+  it('never interleaves two refreshes: they run one after the other', async () => {
+    const live = await LiveCorpus.open(dir);
+    await writeFile(path.join(dir, 'truce.md'), NEW_ARTICLE);
+    const [a, b] = await Promise.all([live.refresh(), live.refresh()]);
+    expect(a.added).toEqual(['truce']);
+    expect(b.added).toEqual([]);
+    expect(b.documents).toBe(6);
+  });
+});
