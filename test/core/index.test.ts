@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
+import type { Filters } from '../../src/answer/types.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { type Bm25Index, buildPassageIndex } from '../../src/search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
