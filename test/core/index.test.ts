@@ -106,7 +106,7 @@ describe('filters', () => {
 
   function matches(
     a: { event: string | null; source: string | null; date: string | null },
-    f: Record<string, string>,
+    f: Filters,
   ): boolean {
     if (f.event && a.event !== f.event) return false;
     if (f.source && a.source !== f.source) return false;
