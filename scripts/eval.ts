@@ -1,0 +1,125 @@
+/**
+ * Answer quality, measured: the coverage development questions on the corpus, and SQuAD v1.1 dev
+ * loaded as a JSONL corpus (paragraph recall@1/@5, MRR@10 of the right paragraph, answer in the
+ * top-3 excerpts, and how often an answerable question is wrongly refused).
+ *
+ *   npm run eval [-- --data ../shared/eval] [--corpus corpus] [--limit N]
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseJsonl } from '../src/corpus/jsonl.ts';
+import { buildIndex, loadCorpus } from '../src/library.ts';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: path.join(ROOT, '..', 'shared', 'eval') },
+    corpus: { type: 'string', default: path.join(ROOT, 'corpus') },
+    limit: { type: 'string' },
+  },
+});
+
+interface CoverageQuestion {
+  id: string;
+  question: string;
+  event?: string;
+  answers: string[];
+  expectNoAnswer?: boolean;
+}
+interface SquadQuestion {
+  id: string;
+  question: string;
+  answers: string[];
+  paragraph: string;
+}
+
+/** Lower case, quote marks and white space normalised (the coverage questions' rule). */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[“”"'’‘`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+async function readJsonl<T>(file: string): Promise<T[]> {
+  return (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
+
+async function coverage(): Promise<void> {
+  const file = path.join(values.data, 'coverage', 'dev-questions.jsonl');
+  const questions = await readJsonl<CoverageQuestion>(file);
+  const index = buildIndex(await loadCorpus(values.corpus));
+  let answered = 0;
+  const failures: string[] = [];
+  for (const q of questions) {
+    const answer = index.ask(q.question, { filters: { event: q.event } });
+    const ok = q.expectNoAnswer
+      ? answer.noAnswer
+      : answer.results
+          .slice(0, 3)
+          .some((r) => q.answers.some((a) => normalise(r.text).includes(normalise(a))));
+    if (ok) answered++;
+    else
+      failures.push(
+        `  ${q.id} ${q.question} → ${answer.noAnswer ? 'noAnswer' : answer.results.map((r) => `“${r.text.slice(0, 80)}…”`).join(' | ')}`,
+      );
+  }
+  console.log(`## Coverage questions (${file}, corpus ${values.corpus})`);
+  console.log(
+    `answered correctly: ${answered}/${questions.length} (answer in the top 3 excerpts, or noAnswer where expected)`,
+  );
+  if (failures.length > 0) console.log(`failures:\n${failures.join('\n')}`);
+}
+
+async function squad(): Promise<void> {
+  const dir = path.join(values.data, 'squad');
+  const paragraphsFile = path.join(dir, 'dev-paragraphs.jsonl');
+  const parsed = parseJsonl('dev-paragraphs.jsonl', await readFile(paragraphsFile, 'utf8'));
+  let questions = await readJsonl<SquadQuestion>(path.join(dir, 'dev-questions.jsonl'));
+  if (values.limit) questions = questions.slice(0, Number(values.limit));
+  const started = performance.now();
+  const index = buildIndex({ dir, articles: parsed.articles, events: [], problems: parsed.problems });
+  const buildMs = performance.now() - started;
+  let r1 = 0;
+  let r5 = 0;
+  let mrr = 0;
+  let inExcerpt = 0;
+  let refused = 0;
+  const askStarted = performance.now();
+  for (const q of questions) {
+    const ranked = index.rankArticles(q.question, 10);
+    const rank = ranked.findIndex((r) => r.docId === q.paragraph);
+    if (rank === 0) r1++;
+    if (rank >= 0 && rank < 5) r5++;
+    if (rank >= 0) mrr += 1 / (rank + 1);
+    const answer = index.ask(q.question, { k: 3 });
+    if (answer.noAnswer) refused++;
+    if (answer.results.some((r) => q.answers.some((a) => normalise(r.text).includes(normalise(a)))))
+      inExcerpt++;
+  }
+  const perQuestion = (performance.now() - askStarted) / questions.length;
+  const n = questions.length;
+  console.log(`\n## SQuAD v1.1 dev (${paragraphsFile})`);
+  console.log(
+    `${parsed.articles.length} paragraphs → ${index.passageCount} passages, built in ${(buildMs / 1000).toFixed(2)} s; ${n} questions`,
+  );
+  console.log(
+    '| paragraph recall@1 | recall@5 | MRR@10 | answer in top-3 excerpts | answerable but refused (noAnswer) |',
+  );
+  console.log('| --- | --- | --- | --- | --- |');
+  console.log(
+    `| ${(r1 / n).toFixed(3)} | ${(r5 / n).toFixed(3)} | ${(mrr / n).toFixed(3)} | ${(inExcerpt / n).toFixed(3)} | ${pct(refused, n)} |`,
+  );
+  console.log(`(rank + answer: ${perQuestion.toFixed(2)} ms a question on average)`);
+}
+
+console.log(`# npm run eval — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);
+await coverage();
+await squad();
