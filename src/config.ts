@@ -15,20 +15,21 @@ export const DEFAULT_CORPUS_DIR = path.join(PROJECT_ROOT, 'corpus');
 /** Where saved indexes go unless INDEX_CACHE_DIR says otherwise. */
 export const DEFAULT_INDEX_CACHE_DIR = path.join(PROJECT_ROOT, '.cache');
 
-const corpusSettingsSchema = z.object({
-  INDEX_CACHE_DIR: z
-    .string()
-    .trim()
-    .optional()
-    .transform((dir) =>
-      dir === undefined || dir === '' ? DEFAULT_INDEX_CACHE_DIR : dir === 'off' ? null : path.resolve(dir),
-    ),
-  CORPUS_DIR: z
-    .string()
-    .trim()
-    .optional()
-    .transform((dir) => (dir ? path.resolve(dir) : DEFAULT_CORPUS_DIR)),
-});
+const corpusDir = z
+  .string()
+  .trim()
+  .optional()
+  .transform((dir) => (dir ? path.resolve(dir) : DEFAULT_CORPUS_DIR));
+
+const indexCacheDir = z
+  .string()
+  .trim()
+  .optional()
+  .transform((dir) =>
+    dir === undefined || dir === '' ? DEFAULT_INDEX_CACHE_DIR : dir === 'off' ? null : path.resolve(dir),
+  );
+
+const corpusSettingsSchema = z.object({ CORPUS_DIR: corpusDir, INDEX_CACHE_DIR: indexCacheDir });
 
 /** Settings the command line needs: where the corpus is, and where its saved index goes. */
 export interface CorpusSettings {
@@ -42,9 +43,119 @@ export interface CorpusSettings {
  * (default `.cache/` in the project; `off` disables saved indexes).
  */
 export function readCorpusSettings(env: NodeJS.ProcessEnv = process.env): CorpusSettings {
-  const parsed = corpusSettingsSchema.parse({
-    CORPUS_DIR: env.CORPUS_DIR,
-    INDEX_CACHE_DIR: env.INDEX_CACHE_DIR,
-  });
+  const parsed = corpusSettingsSchema.parse({ CORPUS_DIR: env.CORPUS_DIR, INDEX_CACHE_DIR: env.INDEX_CACHE_DIR });
   return { corpusDir: parsed.CORPUS_DIR, indexCacheDir: parsed.INDEX_CACHE_DIR };
+}
+
+const snowflake = z.string().regex(/^\d{17,20}$/, { message: 'must be a Discord id (17 to 20 digits)' });
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? String(fallback) : v))
+    .pipe(z.coerce.number<string>().int().positive({ message: 'must be a whole number above 0' }));
+
+const botSchema = z.object({
+  DISCORD_TOKEN: z
+    .string({ message: 'is missing: copy the bot token from the Developer Portal (Bot → Reset Token)' })
+    .trim()
+    .min(50, { message: 'does not look like a bot token (too short)' }),
+  DISCORD_CLIENT_ID: snowflake.or(z.undefined()).refine((v) => v !== undefined, {
+    message: 'is missing: copy the Application ID from the Developer Portal (General Information)',
+  }),
+  DISCORD_GUILD_ID: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(snowflake.optional()),
+  DISCORD_API_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
+  CORPUS_DIR: corpusDir,
+  INDEX_CACHE_DIR: indexCacheDir,
+  MODERATOR_ROLE_IDS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(snowflake)),
+  ASK_RATE_LIMIT: positiveInt(5),
+  ASK_RATE_WINDOW_SECONDS: positiveInt(60),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 'info' : v.toLowerCase()))
+    .pipe(z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' })),
+});
+
+/** Everything the bot needs, typed. */
+export interface BotConfig {
+  token: string;
+  clientId: string;
+  guildId: string | undefined;
+  /** REST base for a proxy such as @discordjs/proxy (and for tests); undefined means Discord itself. */
+  apiUrl: string | undefined;
+  corpusDir: string;
+  indexCacheDir: string | null;
+  moderatorRoleIds: string[];
+  /** At most `questions` questions per member in `windowSeconds`. */
+  rateLimit: { questions: number; windowSeconds: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** The configuration could not be read: `problems` lists every bad variable and how to fix it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`The configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSet them in .env (see .env.example).`);
+  }
+}
+
+/** Names of the variables the bot reads. */
+const BOT_VARIABLES = Object.keys(botSchema.shape);
+
+/**
+ * Reads and validates the bot's configuration from `env`. Throws ConfigError listing every
+ * problem at once; never includes a variable's value (the token must not reach a log).
+ */
+export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const input = Object.fromEntries(BOT_VARIABLES.map((name) => [name, env[name]]));
+  const parsed = botSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'configuration')} ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const c = parsed.data;
+  return {
+    token: c.DISCORD_TOKEN,
+    clientId: c.DISCORD_CLIENT_ID as string,
+    guildId: c.DISCORD_GUILD_ID,
+    apiUrl: c.DISCORD_API_URL,
+    corpusDir: c.CORPUS_DIR,
+    indexCacheDir: c.INDEX_CACHE_DIR,
+    moderatorRoleIds: c.MODERATOR_ROLE_IDS,
+    rateLimit: { questions: c.ASK_RATE_LIMIT, windowSeconds: c.ASK_RATE_WINDOW_SECONDS },
+    logLevel: c.LOG_LEVEL,
+  };
+}
+
+/** True when the environment has a bot token at all (to point token-less users to the chat mode). */
+export function hasBotToken(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.DISCORD_TOKEN ?? '').trim() !== '';
+}
+
+/** Loads `.env` from the project root into the environment, without overriding what is set. */
+export async function loadDotEnv(file = path.join(PROJECT_ROOT, '.env')): Promise<void> {
+  const dotenv = await import('dotenv');
+  dotenv.config({ path: file, quiet: true });
 }
