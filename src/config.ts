@@ -43,7 +43,10 @@ export interface CorpusSettings {
  * (default `.cache/` in the project; `off` disables saved indexes).
  */
 export function readCorpusSettings(env: NodeJS.ProcessEnv = process.env): CorpusSettings {
-  const parsed = corpusSettingsSchema.parse({ CORPUS_DIR: env.CORPUS_DIR, INDEX_CACHE_DIR: env.INDEX_CACHE_DIR });
+  const parsed = corpusSettingsSchema.parse({
+    CORPUS_DIR: env.CORPUS_DIR,
+    INDEX_CACHE_DIR: env.INDEX_CACHE_DIR,
+  });
   return { corpusDir: parsed.CORPUS_DIR, indexCacheDir: parsed.INDEX_CACHE_DIR };
 }
 
@@ -117,7 +120,9 @@ export interface BotConfig {
 export class ConfigError extends Error {
   override name = 'ConfigError';
   constructor(readonly problems: string[]) {
-    super(`The configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSet them in .env (see .env.example).`);
+    super(
+      `The configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSet them in .env (see .env.example).`,
+    );
   }
 }
 
@@ -132,7 +137,9 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const input = Object.fromEntries(BOT_VARIABLES.map((name) => [name, env[name]]));
   const parsed = botSchema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'configuration')} ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${String(issue.path[0] ?? 'configuration')} ${issue.message}`,
+    );
     throw new ConfigError(problems);
   }
   const c = parsed.data;

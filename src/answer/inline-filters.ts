@@ -41,3 +41,13 @@ export function parseInlineQuery(text: string): InlineQuery {
   }
   return { question, filters, count, errors };
 }
+
+/** Writes filters back in the inline syntax `parseInlineQuery` reads (`event:x source:"y z"`). */
+export function formatInlineFilters(filters: Filters): string {
+  const parts: string[] = [];
+  for (const key of ['event', 'source', 'since', 'until'] as const) {
+    const value = filters[key];
+    if (value) parts.push(/[\s"]/.test(value) ? `${key}:"${value.replaceAll('"', '')}"` : `${key}:${value}`);
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,59 @@
+/** /ask: quoted, sourced, dated excerpts that answer a question. */
+import { MessageFlags } from 'discord.js';
+import { MAX_RESULT_COUNT } from '../src/answer/coverage-index.ts';
+import { answerQuestion, MAX_QUESTION_LENGTH } from '../src/discord/ask-flow.ts';
+import { commandBuilder } from '../src/discord/builders.ts';
+import { eventChoices, sourceChoices } from '../src/discord/choices.ts';
+import type { SlashCommand } from '../src/discord/context.ts';
+
+export const command: SlashCommand = {
+  data: commandBuilder('ask', 'Ask the coverage a question; get quoted, sourced, dated excerpts')
+    .addStringOption((o) =>
+      o
+        .setName('question')
+        .setDescription('Your question')
+        .setRequired(true)
+        .setMaxLength(MAX_QUESTION_LENGTH),
+    )
+    .addStringOption((o) => o.setName('event').setDescription('Only this event').setAutocomplete(true))
+    .addStringOption((o) => o.setName('source').setDescription('Only this outlet').setAutocomplete(true))
+    .addStringOption((o) =>
+      o.setName('since').setDescription('Published on or after (YYYY-MM-DD)').setMaxLength(10),
+    )
+    .addStringOption((o) =>
+      o.setName('until').setDescription('Published on or before (YYYY-MM-DD)').setMaxLength(10),
+    )
+    .addIntegerOption((o) =>
+      o
+        .setName('count')
+        .setDescription('How many excerpts (default 3)')
+        .setMinValue(1)
+        .setMaxValue(MAX_RESULT_COUNT),
+    ),
+
+  async execute(interaction, context) {
+    const option = (name: string) => interaction.options.getString(name)?.trim() || undefined;
+    const outcome = answerQuestion(
+      context,
+      interaction.user.id,
+      interaction.options.getString('question', true),
+      { event: option('event'), source: option('source'), since: option('since'), until: option('until') },
+      { count: interaction.options.getInteger('count') ?? undefined },
+    );
+    await interaction.reply(
+      outcome.kind === 'answer' ? outcome.payload : { ...outcome.payload, flags: MessageFlags.Ephemeral },
+    );
+  },
+
+  async autocomplete(interaction, context) {
+    const focused = interaction.options.getFocused(true);
+    const index = context.live.index;
+    await interaction.respond(
+      focused.name === 'event'
+        ? eventChoices(index, focused.value)
+        : focused.name === 'source'
+          ? sourceChoices(index, focused.value)
+          : [],
+    );
+  },
+};

@@ -1,0 +1,40 @@
+/** /compare: the best excerpt of each outlet, side by side. */
+import { MessageFlags } from 'discord.js';
+import { checkFilters, MAX_QUESTION_LENGTH } from '../src/discord/ask-flow.ts';
+import { commandBuilder } from '../src/discord/builders.ts';
+import { eventChoices } from '../src/discord/choices.ts';
+import type { SlashCommand } from '../src/discord/context.ts';
+import { renderCompare, renderNotice } from '../src/discord/render.ts';
+
+export const command: SlashCommand = {
+  data: commandBuilder('compare', 'How each outlet reported it: the best excerpt from each, side by side')
+    .addStringOption((o) =>
+      o
+        .setName('question')
+        .setDescription('Your question')
+        .setRequired(true)
+        .setMaxLength(MAX_QUESTION_LENGTH),
+    )
+    .addStringOption((o) => o.setName('event').setDescription('Only this event').setAutocomplete(true)),
+
+  async execute(interaction, context) {
+    const question = interaction.options.getString('question', true);
+    const filters = { event: interaction.options.getString('event')?.trim() || undefined };
+    const errors = checkFilters(filters, context);
+    const wait = errors.length === 0 ? context.rateLimiter.take(interaction.user.id) : 0;
+    if (errors.length > 0 || wait > 0) {
+      const text =
+        errors.length > 0
+          ? errors.join('\n')
+          : `You are asking too fast. Please wait ${wait} s and ask again.`;
+      await interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const index = context.live.index;
+    await interaction.reply(renderCompare(index.compare(question, filters), index.events()));
+  },
+
+  async autocomplete(interaction, context) {
+    await interaction.respond(eventChoices(context.live.index, interaction.options.getFocused()));
+  },
+};

@@ -1,0 +1,57 @@
+/** Starting and stopping the bot: client, commands, events, all wired to the live corpus. */
+import { type Client, Events } from 'discord.js';
+import type { LiveCorpus } from '../live-corpus.ts';
+import { createClient } from './client.ts';
+import { loadCommands } from './command-loader.ts';
+import type { BotContext } from './context.ts';
+import type { Logger } from './logger.ts';
+import { handleMessage } from './messages.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { routeInteraction } from './router.ts';
+
+/** What the bot needs to run. */
+export interface BotOptions {
+  token: string;
+  apiUrl?: string | undefined;
+  live: LiveCorpus;
+  logger: Logger;
+  moderatorRoleIds: string[];
+  rateLimit: { questions: number; windowSeconds: number };
+  /** Folder of command files (default `commands/`). */
+  commandsDir?: string;
+}
+
+/** A running bot. */
+export interface RunningBot {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** Logs in and resolves once the client is ready; every interaction and message is routed. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const commands = await loadCommands(options.commandsDir);
+  const context: BotContext = {
+    live: options.live,
+    config: { moderatorRoleIds: options.moderatorRoleIds, rateLimit: options.rateLimit },
+    logger: options.logger,
+    rateLimiter: new RateLimiter(options.rateLimit.questions, options.rateLimit.windowSeconds * 1000),
+  };
+  const client = createClient(options.apiUrl);
+  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, commands, context));
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, context));
+  client.on(Events.Error, (error) => options.logger.error('client error', { error }));
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(options.token);
+  await ready;
+  options.logger.info('bot ready', {
+    user: client.user?.tag,
+    commands: commands.size,
+    articles: options.live.index.corpus.articles.length,
+  });
+  return {
+    client,
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}

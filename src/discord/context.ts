@@ -1,0 +1,24 @@
+/** What every command handler receives: the live corpus, the settings and the shared services. */
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { BotConfig } from '../config.ts';
+import type { LiveCorpus } from '../live-corpus.ts';
+import type { Logger } from './logger.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+export interface BotContext {
+  live: LiveCorpus;
+  config: Pick<BotConfig, 'moderatorRoleIds' | 'rateLimit'>;
+  logger: Logger;
+  rateLimiter: RateLimiter;
+}
+
+/** A slash command: its registration data, its handler and, optionally, its autocomplete. */
+export interface SlashCommand {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+}

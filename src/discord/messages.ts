@@ -1,0 +1,41 @@
+/** Questions asked in a DM, or by mentioning the bot in a channel: the same answer as /ask. */
+import type { Message } from 'discord.js';
+import { answerFreeText } from './ask-flow.ts';
+import type { BotContext } from './context.ts';
+import { exampleQuestion } from './help.ts';
+import { renderHelp } from './render.ts';
+
+/** The text of a message with the bot's own mention taken out, or null when not addressed to the bot. */
+export function questionText(
+  message: Pick<Message, 'content' | 'inGuild'>,
+  botId: string,
+  mentioned: boolean,
+): string | null {
+  if (!message.inGuild()) return message.content.trim();
+  if (!mentioned) return null;
+  return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+}
+
+/** Answers a DM or a mention; ignores other bots and messages not addressed to the bot. */
+export async function handleMessage(message: Message, context: BotContext): Promise<void> {
+  if (message.author.bot || message.client.user === null) return;
+  const botId = message.client.user.id;
+  const mentioned = message.inGuild() && message.mentions.users.has(botId);
+  const text = questionText(message, botId, mentioned);
+  if (text === null) return;
+  try {
+    if (text === '' || /^(help|\/help|\?)$/i.test(text)) {
+      const index = context.live.index;
+      await message.reply(renderHelp(exampleQuestion(index), index.events()));
+      return;
+    }
+    const outcome = answerFreeText(context, message.author.id, text);
+    await message.reply(outcome.payload);
+  } catch (error) {
+    context.logger.error('message failed', {
+      guild: message.guildId ?? 'dm',
+      user: message.author.id,
+      error,
+    });
+  }
+}

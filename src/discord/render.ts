@@ -1,0 +1,377 @@
+/**
+ * Rendering of answers and corpus summaries into Discord message payloads (plain data, no client):
+ * one fixed shape per reply, corpus text escaped, matched terms in bold, every limit respected.
+ */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
+import { formatInlineFilters } from '../answer/inline-filters.ts';
+import type { Answer, Excerpt, Filters } from '../answer/types.ts';
+import { formatAlsoReported, formatDate, formatSource, NO_ANSWER_TEXT } from '../answer/wording.ts';
+import type { Article, CorpusProblem } from '../corpus/types.ts';
+import type { RefreshReport } from '../live-corpus.ts';
+import { escapeCorpusText } from './escape.ts';
+import {
+  EMBED_DESCRIPTION_MAX,
+  EMBED_FIELD_NAME_MAX,
+  EMBED_FIELD_VALUE_MAX,
+  EMBED_FIELDS_MAX,
+  EMBED_FOOTER_MAX,
+  EMBED_TITLE_MAX,
+  EMBED_TOTAL_MAX,
+  MESSAGE_CONTENT_MAX,
+  truncate,
+} from './limits.ts';
+
+/** What the bot sends: embeds, buttons, and mentions that never ping. */
+export interface ReplyPayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: { parse: [] };
+}
+
+/** Colour of answer embeds. */
+const ACCENT = 0x3b82f6;
+/** The footer prefix that carries the question (and its filters) for the More button. */
+export const ASKED_PREFIX = 'Asked: ';
+/** custom_id prefix of the More button: `more:<offset>:<count>`. */
+export const MORE_PREFIX = 'more:';
+
+const NO_MENTIONS = { parse: [] as [] };
+
+/** The excerpt's text, escaped, with the words that matched the question in bold. */
+export function highlightExcerpt(excerpt: Pick<Excerpt, 'text' | 'highlights'>): string {
+  let out = '';
+  let at = 0;
+  for (const h of excerpt.highlights) {
+    out += escapeCorpusText(excerpt.text.slice(at, h.start));
+    out += `**${escapeCorpusText(excerpt.text.slice(h.start, h.end))}**`;
+    at = h.end;
+  }
+  return out + escapeCorpusText(excerpt.text.slice(at));
+}
+
+/** The linked (or plain) title of an excerpt's article. */
+function articleLink(item: { title: string; url: string | null }): string {
+  const title = escapeCorpusText(truncate(item.title, 200));
+  return item.url ? `[${title}](<${item.url}>)` : title;
+}
+
+/** One excerpt as a block: the quote, then outlet, date and event, then the article and its copies. */
+export function renderExcerptBlock(excerpt: Excerpt, number: number | null): string {
+  const lines = [`${number === null ? '' : `**${number}.** `}“${highlightExcerpt(excerpt)}”`];
+  const meta = [
+    `**${escapeCorpusText(formatSource(excerpt.source))}**`,
+    formatDate(excerpt.date, excerpt.dateApprox),
+  ];
+  if (excerpt.eventName) meta.push(escapeCorpusText(excerpt.eventName));
+  lines.push(`— ${meta.join(' · ')}`);
+  lines.push(`-# ${articleLink(excerpt)}`);
+  const also = formatAlsoReported(excerpt);
+  if (also) lines.push(`-# ${escapeCorpusText(also)}`);
+  return lines.join('\n');
+}
+
+/** The footer that carries the question and its filters, for the More button after a restart. */
+export function askedFooter(question: string, filters: Filters): string {
+  const inline = formatInlineFilters(filters);
+  return truncate(`${ASKED_PREFIX}${inline ? `${inline} ` : ''}${question}`, EMBED_FOOTER_MAX);
+}
+
+/** The question and filters a footer written by `askedFooter` carries, or null. */
+export function footerQuestion(footer: string | undefined): string | null {
+  return footer?.startsWith(ASKED_PREFIX) ? footer.slice(ASKED_PREFIX.length) : null;
+}
+
+function moreButton(offset: number, count: number): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: 'More',
+        custom_id: `${MORE_PREFIX}${offset}:${count}`,
+      },
+    ],
+  };
+}
+
+/**
+ * An answer as a reply: one embed whose description holds as many excerpts as fit in Discord's
+ * limits, a footer with the question, and a More button when more excerpts exist (also when
+ * some did not fit). A `noAnswer` says so and lists the events the coverage covers.
+ */
+export function renderAnswer(answer: Answer, events: EventSummary[]): ReplyPayload {
+  if (answer.noAnswer || answer.results.length === 0) return renderNoAnswer(answer, events);
+  const blocks: string[] = [];
+  let length = 0;
+  for (const [i, excerpt] of answer.results.entries()) {
+    const block = renderExcerptBlock(excerpt, answer.offset + i + 1);
+    const added = (blocks.length > 0 ? 2 : 0) + block.length;
+    if (length + added > EMBED_DESCRIPTION_MAX) break;
+    blocks.push(block);
+    length += added;
+  }
+  const shown = blocks.length;
+  const title = truncate(answer.question, EMBED_TITLE_MAX - 2);
+  const embed: APIEmbed = {
+    color: ACCENT,
+    title: escapeCorpusText(title),
+    description: blocks.join('\n\n'),
+    footer: { text: askedFooter(answer.question, answer.filters) },
+  };
+  const more = answer.hasMore || shown < answer.results.length;
+  return {
+    embeds: [fitEmbed(embed)],
+    components: more ? [moreButton(answer.offset + shown, Math.max(1, answer.results.length))] : [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** "The coverage doesn't answer that." with the events it does cover. */
+export function renderNoAnswer(
+  answer: Pick<Answer, 'question' | 'offset'>,
+  events: EventSummary[],
+): ReplyPayload {
+  const text =
+    answer.offset > 0
+      ? 'No more excerpts answer that question.'
+      : `${NO_ANSWER_TEXT} It covers:\n${events.map((e) => `• **${escapeCorpusText(e.name)}** (\`${e.id}\`), ${formatSpan(e.firstDate ?? e.start, e.lastDate ?? e.end)}`).join('\n')}`;
+  return {
+    content: truncate(text, MESSAGE_CONTENT_MAX),
+    embeds: [],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** The best excerpt of each outlet, one field each. */
+export function renderCompare(answer: Answer, events: EventSummary[]): ReplyPayload {
+  if (answer.noAnswer || answer.results.length === 0) return renderNoAnswer(answer, events);
+  const fields = answer.results.slice(0, EMBED_FIELDS_MAX).map((excerpt) => {
+    const meta = `— ${formatDate(excerpt.date, excerpt.dateApprox)} · ${articleLink(excerpt)}`;
+    const quote = `“${highlightExcerpt(excerpt)}”`;
+    const value =
+      quote.length + meta.length + 1 <= EMBED_FIELD_VALUE_MAX
+        ? `${quote}\n${meta}`
+        : `${truncate(escapeCorpusText(excerpt.text), EMBED_FIELD_VALUE_MAX - meta.length - 3)}\n${meta}`;
+    return { name: truncate(formatSource(excerpt.source), EMBED_FIELD_NAME_MAX), value };
+  });
+  const embed: APIEmbed = {
+    color: ACCENT,
+    title: escapeCorpusText(truncate(`How each outlet reported: ${answer.question}`, EMBED_TITLE_MAX - 2)),
+    fields,
+    footer: { text: askedFooter(answer.question, answer.filters) },
+  };
+  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** "26 Aug 2016" or "4 Mar 2016 – 7 Mar 2016". */
+export function formatSpan(first: string | null, last: string | null): string {
+  if (first === null) return formatDate(null);
+  return first === last || last === null ? formatDate(first) : `${formatDate(first)} – ${formatDate(last)}`;
+}
+
+/** What the corpus covers, event by event. */
+export function renderEvents(events: EventSummary[]): ReplyPayload {
+  const fields = events.slice(0, EMBED_FIELDS_MAX).map((e) => ({
+    name: truncate(`${e.name} (${e.id})`, EMBED_FIELD_NAME_MAX),
+    value: truncate(
+      `${e.articles} article${e.articles === 1 ? '' : 's'} · ${formatSpan(e.firstDate, e.lastDate)}\n${escapeCorpusText(e.description)}`,
+      EMBED_FIELD_VALUE_MAX,
+    ),
+  }));
+  const embed: APIEmbed = {
+    color: ACCENT,
+    title: 'Events in the coverage',
+    fields,
+    description: events.length === 0 ? 'No events are defined yet.' : undefined,
+  };
+  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** The outlets of the corpus, one line each. */
+export function renderSources(sources: SourceSummary[]): ReplyPayload {
+  const lines = sources.map(
+    (s) =>
+      `**${escapeCorpusText(formatSource(s.source))}**: ${s.articles} article${s.articles === 1 ? '' : 's'}, ${formatSpan(s.firstDate, s.lastDate)}${s.events.length ? ` (${s.events.join(', ')})` : ''}`,
+  );
+  return {
+    embeds: [
+      fitEmbed({
+        color: ACCENT,
+        title: 'Outlets in the coverage',
+        description: joinWithin(lines, EMBED_DESCRIPTION_MAX),
+      }),
+    ],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** An event's articles in date order: date, outlet, linked title. */
+export function renderTimeline(event: EventSummary, articles: Article[]): ReplyPayload {
+  const lines = articles.map(
+    (a) =>
+      `\`${formatDate(a.date, a.dateApprox)}\` · **${escapeCorpusText(formatSource(a.source))}** · ${articleLink(a)}`,
+  );
+  const embed: APIEmbed = {
+    color: ACCENT,
+    title: escapeCorpusText(truncate(`Timeline: ${event.name}`, EMBED_TITLE_MAX - 2)),
+    description:
+      articles.length === 0 ? 'No article of this event yet.' : joinWithin(lines, EMBED_DESCRIPTION_MAX),
+  };
+  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** How to ask, with an example drawn from the corpus. */
+export function renderHelp(example: string, events: EventSummary[]): ReplyPayload {
+  const description = [
+    'Ask a question about the news coverage and I quote the passages that answer it, word for word, with outlet, date and link.',
+    '',
+    `**Try:** \`/ask question:${example}\``,
+    '**Filters:** `event`, `source`, `since` and `until` (dates as YYYY-MM-DD), and `count` for how many excerpts.',
+    '**Also:** `/compare` (how each outlet reported it), `/events`, `/sources`, `/timeline`.',
+    '**In a DM** just type the question; add filters inline, e.g. `event:geneva-aug-2016 since:2016-08-26 What did Lavrov say?`',
+    '',
+    `**Covered:** ${events.map((e) => `${escapeCorpusText(e.name)} (\`${e.id}\`)`).join(', ') || 'nothing yet'}`,
+  ].join('\n');
+  return {
+    embeds: [fitEmbed({ color: ACCENT, title: 'How to ask', description })],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+function problemLine(p: CorpusProblem): string {
+  return `\`${escapeCorpusText(`${p.path}${p.line === null ? '' : `:${p.line}`}`)}\` ${escapeCorpusText(p.message)}`;
+}
+
+/** What a refresh changed, or why it failed and that the previous index still serves. */
+export function renderRefresh(report: RefreshReport): ReplyPayload {
+  const list = (ids: string[]) =>
+    ids.length === 0 ? 'none' : truncate(ids.map((id) => escapeCorpusText(id)).join(', '), 300);
+  const lines = report.ok
+    ? [
+        `Now serving **${report.documents}** articles, **${report.passages}** passages (${(report.durationMs / 1000).toFixed(2)} s).`,
+        `Added: ${list(report.added)}`,
+        `Updated: ${list(report.updated)}`,
+        `Removed: ${list(report.removed)}`,
+      ]
+    : [
+        `Refresh failed: ${escapeCorpusText(report.error ?? 'unknown error')}`,
+        `Still serving **${report.documents}** articles.`,
+      ];
+  if (report.problems.length > 0) {
+    lines.push(
+      '',
+      `**${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}** (skipped; the rest is served):`,
+    );
+    lines.push(...report.problems.map(problemLine));
+  }
+  const embed: APIEmbed = {
+    color: report.ok ? 0x22c55e : 0xef4444,
+    title: report.ok ? 'Corpus refreshed' : 'Corpus not refreshed',
+    description: joinWithin(lines, EMBED_DESCRIPTION_MAX),
+  };
+  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** The live corpus at a glance: size, where it came from, last refresh, problems. */
+export function renderStatus(status: {
+  documents: number;
+  passages: number;
+  events: number;
+  from: string;
+  problems: CorpusProblem[];
+  lastRefresh: RefreshReport | null;
+}): ReplyPayload {
+  const lines = [
+    `**${status.documents}** articles, **${status.passages}** passages, **${status.events}** events (index ${status.from}).`,
+    status.lastRefresh === null
+      ? 'No refresh since start.'
+      : `Last refresh: ${status.lastRefresh.ok ? 'succeeded' : `failed (${escapeCorpusText(status.lastRefresh.error ?? '')})`}.`,
+  ];
+  if (status.problems.length > 0)
+    lines.push('', `**${status.problems.length} problem(s):**`, ...status.problems.map(problemLine));
+  return {
+    embeds: [
+      fitEmbed({
+        color: ACCENT,
+        title: 'Corpus status',
+        description: joinWithin(lines, EMBED_DESCRIPTION_MAX),
+      }),
+    ],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** A short message for one member (errors, refusals, limits). */
+export function renderNotice(text: string): ReplyPayload {
+  return {
+    content: truncate(text, MESSAGE_CONTENT_MAX),
+    embeds: [],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** Joins lines with newlines, leaving out whole lines that would pass `max` (and saying how many). */
+function joinWithin(lines: string[], max: number): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [i, line] of lines.entries()) {
+    const note = `… and ${lines.length - i} more`;
+    if (length + line.length + 1 > max - note.length - 1) {
+      kept.push(note);
+      break;
+    }
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return kept.join('\n');
+}
+
+/** Cuts an embed's parts to their limits and the whole to EMBED_TOTAL_MAX. */
+export function fitEmbed(embed: APIEmbed): APIEmbed {
+  const out: APIEmbed = { ...embed };
+  if (out.title) out.title = truncate(out.title, EMBED_TITLE_MAX);
+  if (out.description) out.description = truncate(out.description, EMBED_DESCRIPTION_MAX);
+  if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, EMBED_FOOTER_MAX) };
+  if (out.fields) {
+    out.fields = out.fields.slice(0, EMBED_FIELDS_MAX).map((f) => ({
+      ...f,
+      name: truncate(f.name, EMBED_FIELD_NAME_MAX),
+      value: truncate(f.value, EMBED_FIELD_VALUE_MAX),
+    }));
+  }
+  while (embedLength(out) > EMBED_TOTAL_MAX) {
+    if (out.fields && out.fields.length > 1) out.fields = out.fields.slice(0, -1);
+    else if (out.description)
+      out.description = truncate(
+        out.description,
+        Math.max(1, out.description.length - (embedLength(out) - EMBED_TOTAL_MAX)),
+      );
+    else break;
+  }
+  return out;
+}
+
+/** The characters Discord counts toward an embed's 6,000. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}

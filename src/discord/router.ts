@@ -1,0 +1,112 @@
+/**
+ * The interaction router: slash commands, autocomplete and the More button, behind one catch
+ * that answers the member with an ephemeral apology and logs the error with its context.
+ */
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageComponentInteraction,
+  MessageFlags,
+} from 'discord.js';
+import { parseInlineQuery } from '../answer/inline-filters.ts';
+import { answerQuestion } from './ask-flow.ts';
+import type { BotContext, SlashCommand } from './context.ts';
+import { footerQuestion, MORE_PREFIX, renderNotice } from './render.ts';
+
+/** What a member reads when something went wrong on our side. */
+export const APOLOGY =
+  'Sorry, something went wrong while answering. It has been logged; please try again in a moment.';
+
+/** Handles one interaction; never throws, never leaves an interaction unanswered when it can answer. */
+export async function routeInteraction(
+  interaction: Interaction,
+  commands: Map<string, SlashCommand>,
+  context: BotContext,
+): Promise<void> {
+  const where = { guild: interaction.guildId ?? 'dm', user: interaction.user.id };
+  try {
+    if (interaction.isAutocomplete()) {
+      const command = commands.get(interaction.commandName);
+      await (command?.autocomplete ? command.autocomplete(interaction, context) : interaction.respond([]));
+      return;
+    }
+    if (interaction.isChatInputCommand()) {
+      const command = commands.get(interaction.commandName);
+      if (command === undefined) {
+        await interaction.reply({
+          ...renderNotice('That command is not known here any more.'),
+          flags: MessageFlags.Ephemeral,
+        });
+        return;
+      }
+      await command.execute(interaction, context);
+      return;
+    }
+    if (interaction.isButton() && interaction.customId.startsWith(MORE_PREFIX)) {
+      await handleMore(interaction, context);
+    }
+  } catch (error) {
+    const command =
+      interaction.isChatInputCommand() || interaction.isAutocomplete()
+        ? interaction.commandName
+        : interaction.isButton()
+          ? interaction.customId
+          : 'unknown';
+    context.logger.error('interaction failed', { command, ...where, error });
+    await apologise(interaction, context);
+  }
+}
+
+async function apologise(interaction: Interaction, context: BotContext): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  const payload = { ...renderNotice(APOLOGY), flags: MessageFlags.Ephemeral as const };
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
+    else await interaction.reply(payload);
+  } catch (error) {
+    context.logger.error('could not send the apology', {
+      guild: interaction.guildId ?? 'dm',
+      user: interaction.user.id,
+      error,
+    });
+  }
+}
+
+/**
+ * The More button: the question and filters come from the message's footer and the offset from
+ * the button, so it works after a restart. The next excerpts replace the message's button and
+ * arrive as a new reply, so the first answer stays readable.
+ */
+async function handleMore(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  const [offsetText, countText] = interaction.customId.slice(MORE_PREFIX.length).split(':');
+  const offset = Number(offsetText);
+  const count = Number(countText);
+  const asked = footerQuestion(interaction.message.embeds[0]?.footer?.text);
+  if (asked === null || !Number.isInteger(offset) || !Number.isInteger(count)) {
+    await interaction.reply({
+      ...renderNotice('This button no longer knows its question; please ask again.'),
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  const query = parseInlineQuery(asked);
+  const outcome = answerQuestion(context, interaction.user.id, query.question, query.filters, {
+    count,
+    offset,
+    paging: true,
+  });
+  if (outcome.kind === 'notice') {
+    await replyEphemeral(interaction, outcome.payload.content ?? '');
+    return;
+  }
+  await interaction.reply(outcome.payload);
+}
+
+/** Replies to the member alone. */
+export async function replyEphemeral(
+  interaction: ChatInputCommandInteraction | MessageComponentInteraction,
+  text: string,
+): Promise<void> {
+  await interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm start`: configuration → live corpus → Discord client. Without a token it says so and
+ * points to the local chat mode; on SIGINT/SIGTERM it logs out and exits cleanly.
+ */
+import { ConfigError, hasBotToken, loadDotEnv, readBotConfig } from './config.ts';
+import { startBot } from './discord/bot.ts';
+import { createLogger } from './discord/logger.ts';
+import { LiveCorpus } from './live-corpus.ts';
+
+await loadDotEnv();
+if (!hasBotToken()) {
+  process.stderr.write(
+    'No DISCORD_TOKEN is set, so the bot cannot connect to Discord.\n' +
+      'Set it in .env (see .env.example and the README), or try the bot locally without Discord:\n' +
+      '  npm run -s cli -- chat\n',
+  );
+  process.exit(1);
+}
+
+let config: ReturnType<typeof readBotConfig>;
+try {
+  config = readBotConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel, [config.token]);
+const live = await LiveCorpus.open(config.corpusDir, { cacheDir: config.indexCacheDir });
+const { index } = live;
+if (live.opened.warning) logger.warn(live.opened.warning);
+for (const problem of index.corpus.problems)
+  logger.warn('corpus problem', { path: problem.path, line: problem.line, problem: problem.message });
+logger.info('corpus ready', {
+  articles: index.corpus.articles.length,
+  passages: index.passageCount,
+  index: live.opened.from,
+  ms: Math.round(live.opened.ms),
+});
+
+try {
+  const bot = await startBot({
+    token: config.token,
+    apiUrl: config.apiUrl,
+    live,
+    logger,
+    moderatorRoleIds: config.moderatorRoleIds,
+    rateLimit: config.rateLimit,
+  });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    await bot.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  logger.error('could not start the bot (is DISCORD_TOKEN right?)', { error });
+  process.exit(1);
+}
