@@ -57,6 +57,12 @@ export function highlightExcerpt(excerpt: Pick<Excerpt, 'text' | 'highlights'>):
   return out + escapeCorpusText(excerpt.text.slice(at));
 }
 
+/** The highlighted excerpt in quotation marks, unless it opens with a quotation of its own. */
+function quoted(excerpt: Pick<Excerpt, 'text' | 'highlights'>): string {
+  const text = highlightExcerpt(excerpt);
+  return /^[“"‘']/.test(excerpt.text) ? text : `“${text}”`;
+}
+
 /** The linked (or plain) title of an excerpt's article. */
 function articleLink(item: { title: string; url: string | null }): string {
   const title = escapeCorpusText(truncate(item.title, 200));
@@ -65,7 +71,7 @@ function articleLink(item: { title: string; url: string | null }): string {
 
 /** One excerpt as a block: the quote, then outlet, date and event, then the article and its copies. */
 export function renderExcerptBlock(excerpt: Excerpt, number: number | null): string {
-  const lines = [`${number === null ? '' : `**${number}.** `}“${highlightExcerpt(excerpt)}”`];
+  const lines = [`${number === null ? '' : `**${number}.** `}${quoted(excerpt)}`];
   const meta = [
     `**${escapeCorpusText(formatSource(excerpt.source))}**`,
     formatDate(excerpt.date, excerpt.dateApprox),
@@ -157,7 +163,7 @@ export function renderCompare(answer: Answer, events: EventSummary[]): ReplyPayl
   if (answer.noAnswer || answer.results.length === 0) return renderNoAnswer(answer, events);
   const fields = answer.results.slice(0, EMBED_FIELDS_MAX).map((excerpt) => {
     const meta = `— ${formatDate(excerpt.date, excerpt.dateApprox)} · ${articleLink(excerpt)}`;
-    const quote = `“${highlightExcerpt(excerpt)}”`;
+    const quote = quoted(excerpt);
     const value =
       quote.length + meta.length + 1 <= EMBED_FIELD_VALUE_MAX
         ? `${quote}\n${meta}`

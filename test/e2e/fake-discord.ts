@@ -1,0 +1,463 @@
+/**
+ * A local fake Discord for end-to-end tests: a REST server and a WebSocket gateway on 127.0.0.1
+ * that the real discord.js client logs in to. It dispatches real interaction and message payloads
+ * and records everything the bot sends back.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export const TOKEN = `FAKE.${'x'.repeat(24)}.${'y'.repeat(38)}`;
+export const APP_ID = '100000000000000001';
+export const BOT_ID = APP_ID;
+export const GUILD_ID = '200000000000000002';
+export const CHANNEL_ID = '300000000000000003';
+export const DM_CHANNEL_ID = '300000000000000099';
+export const MODERATOR_ROLE_ID = '400000000000000004';
+
+/** Permissions: View Channel + Send Messages (no Manage Server), and the same with Manage Server. */
+export const MEMBER_PERMISSIONS = '3072';
+export const MANAGER_PERMISSIONS = String(3072 | 32);
+
+/** Something the bot sent, as the fake received it. */
+export interface Sent {
+  kind: 'callback' | 'edit' | 'followup' | 'message';
+  /** The interaction id (callbacks) or interaction token (webhooks), or the channel id (messages). */
+  key: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface FakeUser {
+  id: string;
+  username: string;
+}
+
+let nextId = 500000000000000000n;
+function snowflake(): string {
+  nextId += 1n;
+  return String(nextId);
+}
+
+function userObject(user: FakeUser) {
+  return {
+    id: user.id,
+    username: user.username,
+    discriminator: '0',
+    global_name: user.username,
+    avatar: null,
+    bot: false,
+  };
+}
+
+const BOT_USER = {
+  id: BOT_ID,
+  username: 'coverage-bot',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
+
+/** A message object with every field discord.js reads. */
+export function messageObject(
+  channelId: string,
+  author: object,
+  body: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    id: snowflake(),
+    channel_id: channelId,
+    author,
+    content: (body.content as string) ?? '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: (body.embeds as unknown[]) ?? [],
+    components: (body.components as unknown[]) ?? [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+    ...extra,
+  };
+}
+
+export class FakeDiscord {
+  readonly sent: Sent[] = [];
+  private server: Server;
+  private wss: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private seq = 0;
+  private waiters: Array<{ test: (s: Sent) => boolean; resolve: (s: Sent) => void }> = [];
+  port = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => void this.handleRest(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.handleGateway(ws));
+    });
+  }
+
+  /** Starts listening on a free port of 127.0.0.1. */
+  async start(): Promise<void> {
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** The REST base the bot's client must use. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** Closes every socket and the servers. */
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Resolves with the first sent item (already sent or to come) that passes `test`. */
+  waitFor(test: (s: Sent) => boolean, timeoutMs = 5000): Promise<Sent> {
+    const found = this.sent.find(test);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('FakeDiscord: timed out waiting for the bot')),
+        timeoutMs,
+      );
+      this.waiters.push({
+        test,
+        resolve: (s) => {
+          clearTimeout(timer);
+          resolve(s);
+        },
+      });
+    });
+  }
+
+  private record(s: Sent): void {
+    this.sent.push(s);
+    const ready = this.waiters.filter((w) => w.test(s));
+    this.waiters = this.waiters.filter((w) => !w.test(s));
+    for (const w of ready) w.resolve(s);
+  }
+
+  private async handleRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: Record<string, unknown> = {};
+    if (raw !== '') {
+      // discord.js sends JSON, or multipart with a payload_json part when files are attached.
+      const json =
+        raw.startsWith('{') || raw.startsWith('[')
+          ? raw
+          : /name="payload_json"\r?\n(?:[^\r\n]*\r?\n)*?\r?\n([\s\S]*?)\r?\n--/.exec(raw)?.[1];
+      body = json ? (JSON.parse(json) as Record<string, unknown>) : {};
+    }
+    const url = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/api\/v\d+/, '');
+    const reply = (status: number, json?: unknown) => {
+      res.writeHead(status, json === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(json === undefined ? undefined : JSON.stringify(json));
+    };
+    const now = performance.now();
+    const routes: Array<[string, RegExp, (m: RegExpExecArray) => void]> = [
+      [
+        'GET',
+        /^\/gateway\/bot$/,
+        () => {
+          if (req.headers.authorization !== `Bot ${TOKEN}`)
+            return reply(401, { message: '401: Unauthorized', code: 0 });
+          const limit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
+          reply(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: limit });
+        },
+      ],
+      [
+        'POST',
+        /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
+        (m) => {
+          this.record({ kind: 'callback', key: m[1] as string, body, at: now });
+          reply(204);
+        },
+      ],
+      [
+        'PATCH',
+        /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/,
+        (m) => {
+          this.record({ kind: 'edit', key: m[1] as string, body, at: now });
+          reply(200, messageObject(CHANNEL_ID, BOT_USER, body));
+        },
+      ],
+      [
+        'POST',
+        /^\/webhooks\/\d+\/([^/]+)$/,
+        (m) => {
+          this.record({ kind: 'followup', key: m[1] as string, body, at: now });
+          reply(200, messageObject(CHANNEL_ID, BOT_USER, body));
+        },
+      ],
+      [
+        'POST',
+        /^\/users\/@me\/channels$/,
+        () =>
+          reply(200, {
+            id: DM_CHANNEL_ID,
+            type: 1,
+            recipients: [{ id: body.recipient_id, username: 'member' }],
+          }),
+      ],
+      [
+        'POST',
+        /^\/channels\/(\d+)\/messages$/,
+        (m) => {
+          this.record({ kind: 'message', key: m[1] as string, body, at: now });
+          reply(200, messageObject(m[1] as string, BOT_USER, body));
+        },
+      ],
+      [
+        'PUT',
+        /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/,
+        () =>
+          reply(
+            200,
+            (body as unknown as object[]).map((c) => ({
+              ...c,
+              id: snowflake(),
+              application_id: APP_ID,
+              version: '1',
+            })),
+          ),
+      ],
+    ];
+    for (const [method, pattern, handle] of routes) {
+      const m = req.method === method ? pattern.exec(url) : null;
+      if (m) return handle(m);
+    }
+    return reply(404, { message: `Unknown route ${req.method} ${url}`, code: 0 });
+  }
+
+  private handleGateway(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    ws.on('message', (data) => {
+      const packet = JSON.parse(String(data)) as { op: number; d: { token?: string } };
+      if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (packet.op === 2) {
+        if (packet.d.token !== TOKEN) {
+          ws.close(4004, 'Authentication failed.');
+          return;
+        }
+        this.send(ws, 'READY', {
+          v: 10,
+          user: BOT_USER,
+          guilds: [{ id: GUILD_ID, unavailable: true }],
+          session_id: 'fake-session',
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+          shard: [0, 1],
+          application: { id: APP_ID, flags: 0 },
+        });
+        this.send(ws, 'GUILD_CREATE', this.guild());
+      }
+    });
+  }
+
+  private guild() {
+    return {
+      id: GUILD_ID,
+      name: 'Test server',
+      icon: null,
+      owner_id: '999999999999999999',
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      features: [],
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      emojis: [],
+      stickers: [],
+      roles: [
+        {
+          id: GUILD_ID,
+          name: '@everyone',
+          color: 0,
+          hoist: false,
+          position: 0,
+          permissions: MEMBER_PERMISSIONS,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+        {
+          id: MODERATOR_ROLE_ID,
+          name: 'Moderators',
+          color: 0,
+          hoist: false,
+          position: 1,
+          permissions: MEMBER_PERMISSIONS,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      channels: [
+        {
+          id: CHANNEL_ID,
+          type: 0,
+          guild_id: GUILD_ID,
+          name: 'general',
+          position: 0,
+          permission_overwrites: [],
+        },
+      ],
+      threads: [],
+      members: [
+        {
+          user: BOT_USER,
+          roles: [],
+          joined_at: new Date().toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
+      ],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      member_count: 2,
+      large: false,
+      unavailable: false,
+      joined_at: new Date().toISOString(),
+    };
+  }
+
+  private send(ws: WebSocket, t: string, d: unknown): void {
+    this.seq += 1;
+    ws.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+  }
+
+  /** Sends a gateway event to every connected client. */
+  dispatch(t: string, d: unknown): void {
+    for (const ws of this.sockets) this.send(ws, t, d);
+  }
+
+  /** Common fields of an interaction from `user`, in the server (with `permissions` and `roles`) or in a DM. */
+  private interactionBase(user: FakeUser, where: { dm?: boolean; permissions?: string; roles?: string[] }) {
+    const id = snowflake();
+    const token = `itoken-${id}`;
+    const base = {
+      id,
+      token,
+      application_id: APP_ID,
+      version: 1,
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': GUILD_ID },
+      app_permissions: MANAGER_PERMISSIONS,
+    };
+    if (where.dm) {
+      return {
+        ...base,
+        context: 1,
+        channel_id: DM_CHANNEL_ID,
+        channel: { id: DM_CHANNEL_ID, type: 1 },
+        user: userObject(user),
+      };
+    }
+    return {
+      ...base,
+      context: 0,
+      guild_id: GUILD_ID,
+      guild_locale: 'en-US',
+      channel_id: CHANNEL_ID,
+      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
+      member: {
+        user: userObject(user),
+        roles: where.roles ?? [],
+        permissions: where.permissions ?? MEMBER_PERMISSIONS,
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+    };
+  }
+
+  /**
+   * Dispatches a slash command (or, with `autocomplete`, an autocomplete request) and returns its
+   * interaction id and token, to find the bot's answer in `sent`.
+   */
+  command(
+    user: FakeUser,
+    name: string,
+    options: Array<{ name: string; type: number; value?: unknown; focused?: boolean; options?: unknown[] }>,
+    where: { dm?: boolean; permissions?: string; roles?: string[]; autocomplete?: boolean } = {},
+  ): { id: string; token: string } {
+    const base = this.interactionBase(user, where);
+    this.dispatch('INTERACTION_CREATE', {
+      ...base,
+      type: where.autocomplete ? 4 : 2,
+      data: { id: '600000000000000006', name, type: 1, options },
+    });
+    return { id: base.id, token: base.token };
+  }
+
+  /** Dispatches a click on a button of `message` (a message object the bot sent). */
+  click(
+    user: FakeUser,
+    customId: string,
+    message: object,
+    where: { dm?: boolean } = {},
+  ): { id: string; token: string } {
+    const base = this.interactionBase(user, where);
+    this.dispatch('INTERACTION_CREATE', {
+      ...base,
+      type: 3,
+      message,
+      data: { component_type: 2, custom_id: customId },
+    });
+    return { id: base.id, token: base.token };
+  }
+
+  /** Sends a DM from `user` to the bot. */
+  directMessage(user: FakeUser, content: string): void {
+    this.dispatch('MESSAGE_CREATE', {
+      ...messageObject(DM_CHANNEL_ID, userObject(user), { content }),
+      channel_type: 1,
+    });
+  }
+
+  /** Posts `content` in the server's channel, mentioning the bot when `mention`. */
+  channelMessage(user: FakeUser, content: string, mention: boolean): void {
+    this.dispatch('MESSAGE_CREATE', {
+      ...messageObject(CHANNEL_ID, userObject(user), { content }, { mentions: mention ? [BOT_USER] : [] }),
+      guild_id: GUILD_ID,
+      member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+    });
+  }
+}
+
+/** The bot's user object, as the fake knows it (for messages the bot "sent"). */
+export const BOT_USER_OBJECT = BOT_USER;
