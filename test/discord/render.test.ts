@@ -1,0 +1,289 @@
+import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { parseInlineQuery } from '../../src/answer/inline-filters.ts';
+import type { Answer, Excerpt } from '../../src/answer/types.ts';
+import { ConfigError, readBotConfig } from '../../src/config.ts';
+import { escapeCorpusText } from '../../src/discord/escape.ts';
+import {
+  EMBED_DESCRIPTION_MAX,
+  EMBED_FIELD_VALUE_MAX,
+  EMBED_TOTAL_MAX,
+  truncate,
+} from '../../src/discord/limits.ts';
+import { createLogger } from '../../src/discord/logger.ts';
+import { isModerator } from '../../src/discord/permissions.ts';
+import { RateLimiter } from '../../src/discord/rate-limit.ts';
+import {
+  askedFooter,
+  embedLength,
+  footerQuestion,
+  highlightExcerpt,
+  renderAnswer,
+  renderCompare,
+  renderRefresh,
+} from '../../src/discord/render.ts';
+
+function excerpt(over: Partial<Excerpt> = {}): Excerpt {
+  return {
+    text: 'Kerry said the talks were “very near” an agreement.',
+    highlights: [{ start: 0, end: 5 }],
+    docId: 'a',
+    title: 'Talks in Geneva',
+    source: 'The Daily',
+    date: '2016-08-26',
+    dateApprox: false,
+    url: 'https://example.com/a',
+    event: 'geneva',
+    eventName: 'Geneva talks',
+    score: 1,
+    alsoIn: [],
+    ...over,
+  };
+}
+
+function answer(results: Excerpt[], over: Partial<Answer> = {}): Answer {
+  return {
+    question: 'What did Kerry say?',
+    filters: {},
+    noAnswer: false,
+    results,
+    offset: 0,
+    hasMore: false,
+    ...over,
+  };
+}
+
+describe('escaping corpus text', () => {
+  it('neutralises markdown, mentions, masked links, quotes and URLs', () => {
+    const nasty =
+      '**bold** _it_ `code` ||spoiler|| ~~s~~ [click](https://evil.example) @everyone @here <@123456789012345678> <#1> https://x.y';
+    const escaped = escapeCorpusText(nasty);
+    expect(escaped).not.toMatch(/(^|[^\\])\*\*/);
+    expect(escaped).toContain('\\[click](');
+    expect(escaped).not.toContain('@everyone');
+    expect(escaped).not.toContain('@here');
+    expect(escaped).not.toContain('<@1');
+    expect(escaped).not.toContain('https://');
+    expect(escapeCorpusText('> not a quote')).toBe('\\> not a quote');
+  });
+
+  it('keeps what people read: letters, punctuation and spacing', () => {
+    expect(escapeCorpusText('Kerry-Lavrov talks (Geneva), 290,000 people.')).toBe(
+      'Kerry-Lavrov talks (Geneva), 290,000 people.',
+    );
+  });
+});
+
+describe('highlighting', () => {
+  it('puts the matched words in bold and escapes the rest', () => {
+    const e = excerpt({
+      text: 'Lavrov said *terrorists* must go.',
+      highlights: [
+        { start: 0, end: 6 },
+        { start: 13, end: 23 },
+      ],
+    });
+    expect(highlightExcerpt(e)).toBe('**Lavrov** said \\***terrorists**\\* must go.');
+  });
+});
+
+describe('answer replies', () => {
+  it('show the quote, outlet, date, event, linked title and copies, without pinging anyone', () => {
+    const reply = renderAnswer(
+      answer([
+        excerpt({
+          alsoIn: [
+            {
+              docId: 'b',
+              title: 'Copy',
+              source: 'Other Post',
+              date: '2016-08-27',
+              dateApprox: false,
+              url: null,
+            },
+          ],
+        }),
+      ]),
+      [],
+    );
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+    expect(reply.embeds[0]?.description).toBe(
+      [
+        '**1.** “**Kerry** said the talks were “very near” an agreement.”',
+        '— **The Daily** · 26 Aug 2016 · Geneva talks',
+        '-# [Talks in Geneva](<https://example.com/a>)',
+        '-# Also reported by Other Post (27 Aug 2016)',
+      ].join('\n'),
+    );
+    expect(reply.components).toEqual([]);
+  });
+
+  it('say "Unknown outlet", "date unknown" and "about" rather than invent metadata', () => {
+    const reply = renderAnswer(
+      answer([
+        excerpt({ source: null, date: null, url: null }),
+        excerpt({ date: '2016-03-04', dateApprox: true }),
+      ]),
+      [],
+    );
+    expect(reply.embeds[0]?.description).toContain('— **Unknown outlet** · date unknown · Geneva talks');
+    expect(reply.embeds[0]?.description).toContain('about 4 Mar 2016');
+  });
+
+  it('stay within Discord limits with ten long excerpts, and page the ones that do not fit', () => {
+    const long = 'word '.repeat(60).trim();
+    const results = Array.from({ length: 10 }, (_, i) =>
+      excerpt({
+        text: `${long} ${i}.`,
+        title: 'T'.repeat(250),
+        alsoIn: Array.from({ length: 5 }, (_, j) => ({
+          docId: `c${j}`,
+          title: 'c',
+          source: 'S'.repeat(60),
+          date: null,
+          dateApprox: false,
+          url: null,
+        })),
+      }),
+    );
+    const reply = renderAnswer(answer(results, { hasMore: false }), []);
+    const embed = reply.embeds[0];
+    expect(embed?.description?.length).toBeLessThanOrEqual(EMBED_DESCRIPTION_MAX);
+    expect(embedLength(embed ?? {})).toBeLessThanOrEqual(EMBED_TOTAL_MAX);
+    const shown = (embed?.description?.match(/^\*\*\d+\.\*\*/gm) ?? []).length;
+    expect(shown).toBeLessThan(10);
+    expect(JSON.stringify(reply.components)).toContain(`"custom_id":"more:${shown}:10"`);
+  });
+
+  it('offer More with the next offset when the core has more', () => {
+    const reply = renderAnswer(answer([excerpt(), excerpt(), excerpt()], { offset: 3, hasMore: true }), []);
+    expect(reply.embeds[0]?.description).toMatch(/^\*\*4\.\*\*/);
+    expect(JSON.stringify(reply.components)).toContain('"custom_id":"more:6:3"');
+  });
+
+  it('carry the question and its filters in the footer, readable back for the More button', () => {
+    const footer = askedFooter('What did Lavrov say?', {
+      event: 'geneva-aug-2016',
+      source: 'The BRICS Post',
+      since: '2016-08-01',
+    });
+    expect(footer).toBe(
+      'Asked: event:geneva-aug-2016 source:"The BRICS Post" since:2016-08-01 What did Lavrov say?',
+    );
+    const back = parseInlineQuery(footerQuestion(footer) ?? '');
+    expect(back).toMatchObject({
+      question: 'What did Lavrov say?',
+      filters: { event: 'geneva-aug-2016', source: 'The BRICS Post', since: '2016-08-01' },
+    });
+  });
+
+  it('compare each outlet in a field within 1,024 characters', () => {
+    const reply = renderCompare(
+      answer([excerpt({ text: 'x'.repeat(2000) }), excerpt({ source: 'Other' })]),
+      [],
+    );
+    for (const f of reply.embeds[0]?.fields ?? [])
+      expect(f.value.length).toBeLessThanOrEqual(EMBED_FIELD_VALUE_MAX);
+    expect(reply.embeds[0]?.fields?.map((f) => f.name)).toEqual(['The Daily', 'Other']);
+  });
+
+  it('report a refresh with what changed and every problem by file and line', () => {
+    const reply = renderRefresh({
+      ok: true,
+      added: ['a'],
+      updated: [],
+      removed: ['b'],
+      documents: 5,
+      passages: 50,
+      problems: [{ path: 'x.md', line: 3, message: 'bad date' }],
+      error: null,
+      durationMs: 120,
+    });
+    expect(reply.embeds[0]?.description).toContain('Added: a\nUpdated: none\nRemoved: b');
+    expect(reply.embeds[0]?.description).toContain('`x.md:3` bad date');
+  });
+});
+
+describe('truncate', () => {
+  it('cuts at a word boundary with an ellipsis, and leaves short text alone', () => {
+    expect(truncate('short', 10)).toBe('short');
+    expect(truncate('the quick brown fox jumps', 12)).toBe('the quick…');
+    expect(truncate('the quick brown fox jumps', 12).length).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('configuration', () => {
+  it('lists every problem at once, with how to fix it, and never echoes a value', () => {
+    try {
+      readBotConfig({
+        DISCORD_TOKEN: 'secret-but-short',
+        ASK_RATE_LIMIT: '0',
+        LOG_LEVEL: 'loud',
+        MODERATOR_ROLE_IDS: 'abc',
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain('DISCORD_TOKEN does not look like a bot token');
+      expect(message).toContain('DISCORD_CLIENT_ID is missing: copy the Application ID');
+      expect(message).toContain('ASK_RATE_LIMIT must be a whole number above 0');
+      expect(message).toContain('LOG_LEVEL must be debug, info, warn or error');
+      expect(message).toContain('MODERATOR_ROLE_IDS must be a Discord id');
+      expect(message).not.toContain('secret-but-short');
+    }
+  });
+
+  it('reads a good configuration with its defaults', () => {
+    const config = readBotConfig({
+      DISCORD_TOKEN: 't'.repeat(70),
+      DISCORD_CLIENT_ID: '123456789012345678',
+      MODERATOR_ROLE_IDS: '123456789012345678, 223456789012345678',
+    });
+    expect(config).toMatchObject({
+      guildId: undefined,
+      apiUrl: undefined,
+      moderatorRoleIds: ['123456789012345678', '223456789012345678'],
+      rateLimit: { questions: 5, windowSeconds: 60 },
+      logLevel: 'info',
+    });
+  });
+});
+
+describe('logging', () => {
+  it('never prints the token, even inside an error', () => {
+    const lines: string[] = [];
+    const token = 'MTIzNDU2Nzg5.secret.token';
+    const logger = createLogger('info', [token], (l) => lines.push(l));
+    logger.error('login failed', { command: 'ask', error: new Error(`bad token ${token}`) });
+    logger.debug('hidden at info');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('command="ask"');
+    expect(lines[0]).not.toContain(token);
+    expect(lines[0]).toContain('[redacted]');
+  });
+});
+
+describe('rate limit and moderators', () => {
+  it('allows N questions per window per member, then says how long to wait', () => {
+    let now = 0;
+    const limiter = new RateLimiter(2, 60_000, () => now);
+    expect(limiter.take('a')).toBe(0);
+    expect(limiter.take('a')).toBe(0);
+    expect(limiter.take('a')).toBe(60);
+    expect(limiter.take('b')).toBe(0);
+    now = 30_000;
+    expect(limiter.take('a')).toBe(30);
+    now = 60_001;
+    expect(limiter.take('a')).toBe(0);
+  });
+
+  it('counts Manage Server or a listed role, never a DM', () => {
+    const manage = new PermissionsBitField(PermissionFlagsBits.ManageGuild);
+    const plain = new PermissionsBitField(PermissionFlagsBits.SendMessages);
+    expect(isModerator({ permissions: manage, roleIds: [] }, [])).toBe(true);
+    expect(isModerator({ permissions: plain, roleIds: ['1'] }, ['1'])).toBe(true);
+    expect(isModerator({ permissions: plain, roleIds: ['2'] }, ['1'])).toBe(false);
+    expect(isModerator({ permissions: null, roleIds: ['1'] }, ['1'])).toBe(false);
+  });
+});
