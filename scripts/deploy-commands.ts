@@ -4,21 +4,16 @@
  *
  *   npm run deploy-commands
  */
-import { REST, Routes } from 'discord.js';
 import { ConfigError, loadDotEnv, readBotConfig } from '../src/config.ts';
 import { loadCommands } from '../src/discord/command-loader.ts';
+import { deployCommands } from '../src/discord/deploy.ts';
 
 await loadDotEnv();
 try {
   const config = readBotConfig();
-  const commands = [...(await loadCommands()).values()].map((c) => c.data.toJSON());
-  const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
-  const route = config.guildId
-    ? Routes.applicationGuildCommands(config.clientId, config.guildId)
-    : Routes.applicationCommands(config.clientId);
-  const saved = (await rest.put(route, { body: commands })) as unknown[];
+  const names = await deployCommands(config, [...(await loadCommands()).values()]);
   console.log(
-    `Registered ${saved.length} commands ${config.guildId ? `on server ${config.guildId}` : 'globally'}: ${commands.map((c) => `/${c.name}`).join(' ')}`,
+    `Registered ${names.length} commands ${config.guildId ? `on server ${config.guildId}` : 'globally'}: ${names.map((n) => `/${n}`).join(' ')}`,
   );
 } catch (error) {
   if (error instanceof ConfigError) console.error(error.message);
