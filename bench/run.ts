@@ -32,7 +32,7 @@ const sizes = (values.sizes ?? (values.quick ? '1000,10000' : '1000,10000,100000
   .split(',')
   .map(Number);
 /** Longest build a scale point may take; a larger size is skipped when extrapolation passes it. */
-const BUILD_BUDGET_MS = values.quick ? 30_000 : 150_000;
+const BUILD_BUDGET_MS = values.quick ? 30_000 : 180_000;
 const CHILD_TIMEOUT_MS = 420_000;
 
 interface Measure {
