@@ -10,6 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseJsonl } from '../src/corpus/jsonl.ts';
 import { buildIndex, loadCorpus } from '../src/library.ts';
+import { buildPassageIndex } from '../src/search/bm25-index.ts';
+import { DEFAULT_RANKING_CONFIG } from '../src/search/ranking-config.ts';
+import { terms } from '../src/search/tokenize.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -120,6 +123,34 @@ async function squad(): Promise<void> {
   console.log(`(rank + answer: ${perQuestion.toFixed(2)} ms a question on average)`);
 }
 
+/** The fast top-k path against wink-bm25-text-search's own search, on every SQuAD dev question. */
+async function fastPathCheck(): Promise<void> {
+  const dir = path.join(values.data, 'squad');
+  const paragraphs = parseJsonl(
+    'dev-paragraphs.jsonl',
+    await readFile(path.join(dir, 'dev-paragraphs.jsonl'), 'utf8'),
+  ).articles;
+  const questions = await readJsonl<SquadQuestion>(path.join(dir, 'dev-questions.jsonl'));
+  const index = buildPassageIndex(
+    paragraphs.map((p) => ({ title: terms(p.title), body: terms(p.text) })),
+    DEFAULT_RANKING_CONFIG,
+    { keepEngine: true },
+  );
+  let same = 0;
+  for (const q of questions) {
+    if (
+      JSON.stringify(index.search(terms(q.question), 10)) === JSON.stringify(index.winkSearch(q.question, 10))
+    )
+      same++;
+  }
+  console.log('\n## Fast top-k path against wink-bm25-text-search search()');
+  console.log(
+    `same top 10 with the same scores on ${same} of ${questions.length} SQuAD dev questions (paragraphs as documents)`,
+  );
+  if (same !== questions.length) process.exitCode = 1;
+}
+
 console.log(`# npm run eval — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);
 await coverage();
 await squad();
+await fastPathCheck();
