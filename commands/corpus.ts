@@ -1,45 +1,143 @@
-/** /corpus refresh and /corpus status: moderators keep the corpus fresh from Discord. */
-import { MessageFlags, PermissionFlagsBits } from 'discord.js';
+/**
+ * /corpus: moderators keep the coverage fresh from Discord — refresh, status, add (file or link,
+ * previewed, then confirmed), remove, restore, events, move, history. Every action checks the
+ * member on the server, not only the command's default permissions.
+ */
+import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { CurationError } from '../src/curation/curator.ts';
+import {
+  type ArticleDraft,
+  DraftError,
+  type DraftOverrides,
+  draftFromFile,
+  draftFromHtml,
+} from '../src/curation/draft.ts';
+import { FetchRefused, fetchDocument } from '../src/curation/fetch-page.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
-import type { SlashCommand } from '../src/discord/context.ts';
-import { isModerator } from '../src/discord/permissions.ts';
-import { renderNotice, renderRefresh, renderStatus } from '../src/discord/render.ts';
+import { eventChoices } from '../src/discord/choices.ts';
+import type { BotContext, SlashCommand } from '../src/discord/context.ts';
+import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, truncate } from '../src/discord/limits.ts';
+import { MODERATORS_ONLY, moderatorOf } from '../src/discord/moderation.ts';
+import {
+  renderAddPreview,
+  renderHistory,
+  renderNotice,
+  renderRefresh,
+  renderStatus,
+} from '../src/discord/render.ts';
+
+const eventOption = (o: import('discord.js').SlashCommandStringOption, required: boolean) =>
+  o.setName('event').setDescription('The event').setRequired(required).setAutocomplete(true);
 
 export const command: SlashCommand = {
-  data: commandBuilder('corpus', 'Moderators: refresh the coverage or see its status')
+  data: commandBuilder('corpus', 'Moderators: manage the coverage the bot quotes')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((s) =>
       s.setName('refresh').setDescription('Re-read the corpus folder and swap in the new index'),
     )
-    .addSubcommand((s) => s.setName('status').setDescription('What the corpus holds now, and its problems')),
+    .addSubcommand((s) => s.setName('status').setDescription('What the corpus holds now, and its problems'))
+    .addSubcommand((s) =>
+      s
+        .setName('add')
+        .setDescription(
+          'Add an article from a file (.md, .txt, .html) or a link; you confirm after a preview',
+        )
+        .addStringOption((o) => eventOption(o, true))
+        .addAttachmentOption((o) =>
+          o.setName('file').setDescription('The article: .md with front matter, .txt, or a saved .html page'),
+        )
+        .addStringOption((o) => o.setName('url').setDescription('The article’s address (http or https)'))
+        .addStringOption((o) =>
+          o.setName('source').setDescription('The outlet, if the page does not say or says it wrong'),
+        )
+        .addStringOption((o) =>
+          o.setName('date').setDescription('Publication date, YYYY-MM-DD').setMaxLength(10),
+        )
+        .addStringOption((o) => o.setName('title').setDescription('The title, if the page’s is wrong')),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('remove')
+        .setDescription('Take an article out of the coverage (kept in the removed-articles folder)')
+        .addStringOption((o) =>
+          o.setName('doc').setDescription('The article').setRequired(true).setAutocomplete(true),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('restore')
+        .setDescription('Bring a removed article back')
+        .addStringOption((o) =>
+          o.setName('doc').setDescription('The removed article').setRequired(true).setAutocomplete(true),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('move')
+        .setDescription('Change the event of an article')
+        .addStringOption((o) =>
+          o.setName('doc').setDescription('The article').setRequired(true).setAutocomplete(true),
+        )
+        .addStringOption((o) => eventOption(o, true)),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('history')
+        .setDescription('The latest changes to the corpus')
+        .addIntegerOption((o) =>
+          o.setName('count').setDescription('How many (default 10)').setMinValue(1).setMaxValue(50),
+        ),
+    )
+    .addSubcommandGroup((g) =>
+      g
+        .setName('event')
+        .setDescription('Create or rename events')
+        .addSubcommand((s) =>
+          s
+            .setName('create')
+            .setDescription('Create an event')
+            .addStringOption((o) =>
+              o
+                .setName('id')
+                .setDescription('Its id, e.g. geneva-sep-2016 (lower case, digits, dashes)')
+                .setRequired(true)
+                .setMaxLength(60),
+            )
+            .addStringOption((o) =>
+              o.setName('name').setDescription('Its display name').setRequired(true).setMaxLength(100),
+            )
+            .addStringOption((o) =>
+              o.setName('start').setDescription('First day, YYYY-MM-DD').setRequired(true).setMaxLength(10),
+            )
+            .addStringOption((o) =>
+              o.setName('end').setDescription('Last day, YYYY-MM-DD').setRequired(true).setMaxLength(10),
+            )
+            .addStringOption((o) =>
+              o.setName('description').setDescription('One sentence on what happened').setMaxLength(300),
+            ),
+        )
+        .addSubcommand((s) =>
+          s
+            .setName('rename')
+            .setDescription('Rename an event (its id stays)')
+            .addStringOption((o) => eventOption(o, true))
+            .addStringOption((o) =>
+              o.setName('name').setDescription('The new name').setRequired(true).setMaxLength(100),
+            ),
+        ),
+    ),
 
   async execute(interaction, context) {
-    // Checked here too: default permissions only hide the command, and server admins can change them.
-    const roles = interaction.inCachedGuild()
-      ? [...interaction.member.roles.cache.keys()]
-      : rawRoleIds(interaction.member);
-    const allowed =
-      interaction.inGuild() &&
-      isModerator(
-        { permissions: interaction.memberPermissions, roleIds: roles },
-        context.config.moderatorRoleIds,
-      );
-    if (!allowed) {
-      context.logger.warn('refused a moderator command', {
-        command: 'corpus',
-        guild: interaction.guildId,
-        user: interaction.user.id,
-      });
-      await interaction.reply({
-        ...renderNotice(
-          'Only moderators (Manage Server, or a moderator role) can manage the corpus, and only inside a server.',
-        ),
-        flags: MessageFlags.Ephemeral,
-      });
+    const moderator = moderatorOf(interaction, context);
+    if (moderator === null) {
+      await interaction.reply({ ...renderNotice(MODERATORS_ONLY), flags: MessageFlags.Ephemeral });
       return;
     }
-    const live = context.live;
-    if (interaction.options.getSubcommand() === 'status') {
+    const group = interaction.options.getSubcommandGroup(false);
+    const sub = interaction.options.getSubcommand();
+    const curator = context.curator;
+    if (sub === 'status') {
+      const live = context.live;
       const index = live.index;
       await interaction.reply({
         ...renderStatus({
@@ -54,21 +152,144 @@ export const command: SlashCommand = {
       });
       return;
     }
-    // A refresh may take longer than Discord's three seconds: acknowledge first.
+    if (sub === 'history') {
+      const entries = await curator.history(interaction.options.getInteger('count') ?? 10);
+      await interaction.reply({ ...renderHistory(entries), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    // Everything else may take longer than Discord's three seconds (a fetch, a refresh): acknowledge first.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const report = await live.refresh();
-    context.logger.info('corpus refreshed', {
-      guild: interaction.guildId,
-      user: interaction.user.id,
-      ok: report.ok,
-      documents: report.documents,
-      problems: report.problems.length,
-    });
-    await interaction.editReply(renderRefresh(report));
+    try {
+      if (sub === 'refresh') {
+        const report = await context.live.refresh();
+        context.logger.info('corpus refreshed', {
+          guild: interaction.guildId,
+          user: moderator.id,
+          ok: report.ok,
+          documents: report.documents,
+          problems: report.problems.length,
+        });
+        await interaction.editReply(renderRefresh(report));
+      } else if (sub === 'add') {
+        await previewAdd(interaction, context);
+      } else if (sub === 'remove') {
+        const { report, article } = await curator.remove(
+          interaction.options.getString('doc', true),
+          moderator,
+        );
+        await interaction.editReply(
+          renderNotice(
+            `Removed “${article.title}” (kept in the removed-articles folder; \`/corpus restore\` brings it back). ${report.documents} articles are served.`,
+          ),
+        );
+      } else if (sub === 'restore') {
+        const { report } = await curator.restore(interaction.options.getString('doc', true), moderator);
+        await interaction.editReply(
+          renderNotice(`Restored. ${report.documents} articles, ${report.passages} passages are served.`),
+        );
+      } else if (sub === 'move') {
+        const event = interaction.options.getString('event', true);
+        const { article } = await curator.move(interaction.options.getString('doc', true), event, moderator);
+        await interaction.editReply(renderNotice(`“${article.title}” now belongs to \`${event}\`.`));
+      } else if (group === 'event' && sub === 'create') {
+        const o = interaction.options;
+        const event = {
+          id: o.getString('id', true).trim(),
+          name: o.getString('name', true).trim(),
+          start: o.getString('start', true).trim(),
+          end: o.getString('end', true).trim(),
+          description: o.getString('description')?.trim() ?? '',
+        };
+        await curator.createEvent(event, moderator);
+        await interaction.editReply(renderNotice(`Created the event \`${event.id}\`: ${event.name}.`));
+      } else if (group === 'event' && sub === 'rename') {
+        const id = interaction.options.getString('event', true);
+        await curator.renameEvent(id, interaction.options.getString('name', true), moderator);
+        await interaction.editReply(renderNotice(`Renamed the event \`${id}\`.`));
+      }
+    } catch (error) {
+      if (error instanceof CurationError || error instanceof DraftError || error instanceof FetchRefused) {
+        await interaction.editReply(renderNotice(error.message));
+        return;
+      }
+      throw error;
+    }
+  },
+
+  async autocomplete(interaction, context) {
+    const focused = interaction.options.getFocused(true);
+    const typed = focused.value.toLowerCase();
+    if (focused.name === 'event') {
+      await interaction.respond(eventChoices(context.live.index, focused.value));
+      return;
+    }
+    if (interaction.options.getSubcommand() === 'restore') {
+      const files = (await context.curator.removed()).filter((f) => f.toLowerCase().includes(typed));
+      await interaction.respond(
+        files
+          .slice(0, AUTOCOMPLETE_CHOICES_MAX)
+          .map((f) => ({ name: truncate(f, CHOICE_NAME_MAX), value: f.slice(0, 100) })),
+      );
+      return;
+    }
+    const articles = context.curator
+      .removable()
+      .filter((a) => `${a.title} ${a.source ?? ''} ${a.id}`.toLowerCase().includes(typed));
+    await interaction.respond(
+      articles
+        .filter((a) => a.id.length <= 100)
+        .slice(0, AUTOCOMPLETE_CHOICES_MAX)
+        .map((a) => ({
+          name: truncate(`${a.date ?? 'undated'} · ${a.source ?? 'unknown'} · ${a.title}`, CHOICE_NAME_MAX),
+          value: a.id,
+        })),
+    );
   },
 };
 
-function rawRoleIds(member: unknown): string[] {
-  const roles = (member as { roles?: unknown } | null)?.roles;
-  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+/** Reads the file or page, makes a draft, refuses duplicates, and shows the preview with Confirm / Cancel. */
+async function previewAdd(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const o = interaction.options;
+  const attachment = o.getAttachment('file');
+  const url = o.getString('url')?.trim() || undefined;
+  if ((attachment === null) === (url === undefined)) {
+    await interaction.editReply(renderNotice('Give either a `file` or a `url` (one of them).'));
+    return;
+  }
+  const overrides: DraftOverrides = {
+    event: o.getString('event', true).trim(),
+    title: o.getString('title') ?? undefined,
+    source: o.getString('source') ?? undefined,
+    date: o.getString('date')?.trim() || undefined,
+  };
+  if (context.live.index.eventName(overrides.event) === null) {
+    await interaction.editReply(
+      renderNotice(
+        `There is no event \`${overrides.event.slice(0, 60)}\`; create it with \`/corpus event create\` first.`,
+      ),
+    );
+    return;
+  }
+  const policy = context.fetchPolicy;
+  let draft: ArticleDraft;
+  if (attachment !== null) {
+    if (attachment.size > policy.maxBytes)
+      throw new FetchRefused(
+        `That file is too large (${Math.round(attachment.size / 1000)} kB; the limit is ${Math.round(policy.maxBytes / 1000)} kB).`,
+      );
+    if (!/\.(md|txt|html?)$/i.test(attachment.name))
+      throw new DraftError('Only .md, .txt and .html files can be added.');
+    const fetched = await fetchDocument(attachment.url, policy);
+    draft = draftFromFile(attachment.name, fetched.body, overrides);
+  } else {
+    const fetched = await fetchDocument(url as string, policy);
+    if (!/html|text\/plain|markdown/i.test(fetched.contentType))
+      throw new FetchRefused(`That address is not a web page (${fetched.contentType || 'no content type'}).`);
+    draft = /html/i.test(fetched.contentType)
+      ? draftFromHtml(fetched.body, url as string, { ...overrides, url })
+      : draftFromFile('page.txt', fetched.body, { ...overrides, url });
+  }
+  context.curator.checkDuplicate(draft);
+  const id = context.pending.put(draft, interaction.user.id);
+  await interaction.editReply(renderAddPreview(draft, id, context.live.index.eventName(draft.event ?? '')));
 }

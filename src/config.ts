@@ -91,6 +91,17 @@ const botSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(snowflake)),
+  FETCH_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  FETCH_TIMEOUT_SECONDS: positiveInt(10),
+  MAX_ARTICLE_KB: positiveInt(2000),
   ASK_RATE_LIMIT: positiveInt(5),
   ASK_RATE_WINDOW_SECONDS: positiveInt(60),
   LOG_LEVEL: z
@@ -113,6 +124,8 @@ export interface BotConfig {
   moderatorRoleIds: string[];
   /** At most `questions` questions per member in `windowSeconds`. */
   rateLimit: { questions: number; windowSeconds: number };
+  /** Fetching pages and attachments for /corpus add. */
+  fetchPolicy: { allowHosts: string[]; timeoutMs: number; maxBytes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -152,6 +165,11 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     indexCacheDir: c.INDEX_CACHE_DIR,
     moderatorRoleIds: c.MODERATOR_ROLE_IDS,
     rateLimit: { questions: c.ASK_RATE_LIMIT, windowSeconds: c.ASK_RATE_WINDOW_SECONDS },
+    fetchPolicy: {
+      allowHosts: c.FETCH_ALLOWED_HOSTS,
+      timeoutMs: c.FETCH_TIMEOUT_SECONDS * 1000,
+      maxBytes: c.MAX_ARTICLE_KB * 1000,
+    },
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -47,6 +47,7 @@ try {
     logger,
     moderatorRoleIds: config.moderatorRoleIds,
     rateLimit: config.rateLimit,
+    fetchPolicy: config.fetchPolicy,
   });
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -20,10 +20,10 @@ export function shingles(text: string): Set<string> {
 }
 
 /** True when one text's shingles are mostly contained in the other's: the same copy, trimmed or not. */
-export function isSameCopy(a: Set<string>, b: Set<string>): boolean {
+export function isSameCopy(a: Set<string>, b: Set<string>, containment = COPY_CONTAINMENT): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size < MIN_SHINGLES) return false;
   let shared = 0;
   for (const s of small) if (large.has(s)) shared++;
-  return shared / small.size >= COPY_CONTAINMENT;
+  return shared / small.size >= containment;
 }

@@ -1,11 +1,14 @@
 /** Starting and stopping the bot: client, commands, events, all wired to the live corpus. */
 import { type Client, Events } from 'discord.js';
+import { Curator } from '../curation/curator.ts';
+import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveCorpus } from '../live-corpus.ts';
 import { createClient } from './client.ts';
 import { loadCommands } from './command-loader.ts';
 import type { BotContext } from './context.ts';
 import type { Logger } from './logger.ts';
 import { handleMessage } from './messages.ts';
+import { PendingAdds } from './pending-adds.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { routeInteraction } from './router.ts';
 
@@ -17,6 +20,8 @@ export interface BotOptions {
   logger: Logger;
   moderatorRoleIds: string[];
   rateLimit: { questions: number; windowSeconds: number };
+  /** Limits for fetching pages and attachments (default: public addresses, 10 s, 2 MB). */
+  fetchPolicy?: FetchPolicy;
   /** Folder of command files (default `commands/`). */
   commandsDir?: string;
 }
@@ -35,6 +40,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     config: { moderatorRoleIds: options.moderatorRoleIds, rateLimit: options.rateLimit },
     logger: options.logger,
     rateLimiter: new RateLimiter(options.rateLimit.questions, options.rateLimit.windowSeconds * 1000),
+    curator: new Curator(options.live),
+    pending: new PendingAdds(),
+    fetchPolicy: options.fetchPolicy ?? DEFAULT_FETCH_POLICY,
   };
   const client = createClient(options.apiUrl);
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, commands, context));

@@ -5,8 +5,11 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotConfig } from '../config.ts';
+import type { Curator } from '../curation/curator.ts';
+import type { FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveCorpus } from '../live-corpus.ts';
 import type { Logger } from './logger.ts';
+import type { PendingAdds } from './pending-adds.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export interface BotContext {
@@ -14,6 +17,12 @@ export interface BotContext {
   config: Pick<BotConfig, 'moderatorRoleIds' | 'rateLimit'>;
   logger: Logger;
   rateLimiter: RateLimiter;
+  /** Moderators' changes to the corpus. */
+  curator: Curator;
+  /** Previewed articles awaiting Confirm. */
+  pending: PendingAdds;
+  /** Limits for fetching pages and attachments. */
+  fetchPolicy: FetchPolicy;
 }
 
 /** A slash command: its registration data, its handler and, optionally, its autocomplete. */

@@ -14,6 +14,8 @@ import { formatInlineFilters } from '../answer/inline-filters.ts';
 import type { Answer, Excerpt, Filters } from '../answer/types.ts';
 import { formatAlsoReported, formatDate, formatSource, NO_ANSWER_TEXT } from '../answer/wording.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
+import type { AuditEntry } from '../curation/audit-log.ts';
+import { type ArticleDraft, missingMetadata } from '../curation/draft.ts';
 import type { RefreshReport } from '../live-corpus.ts';
 import { escapeCorpusText } from './escape.ts';
 import {
@@ -380,4 +382,69 @@ export function embedLength(embed: APIEmbed): number {
     (embed.author?.name.length ?? 0) +
     (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
   );
+}
+
+/** The preview of an article to add, with what could not be found, and Confirm / Cancel. */
+export function renderAddPreview(
+  draft: ArticleDraft,
+  pendingId: string,
+  eventName: string | null,
+): ReplyPayload {
+  const words = draft.text.split(/\s+/).filter(Boolean).length;
+  const firstLines = truncate(draft.text.split('\n\n').slice(0, 2).join('\n\n'), 700);
+  const missing = missingMetadata(draft);
+  const lines = [
+    `**${escapeCorpusText(draft.title)}**`,
+    `Outlet: ${escapeCorpusText(formatSource(draft.source))} · Date: ${formatDate(draft.date, draft.dateApprox)} · Event: ${escapeCorpusText(eventName ?? draft.event ?? 'none')}`,
+    `Link: ${draft.url ? escapeCorpusText(draft.url) : 'none'} · Language: ${draft.language ?? 'unknown'} · ${words} words`,
+    '',
+    escapeCorpusText(firstLines),
+  ];
+  if (missing.length > 0)
+    lines.push('', `Not found: ${missing.join(', ')} (stored as unknown; give them as options to set them).`);
+  return {
+    embeds: [fitEmbed({ color: ACCENT, title: 'Add this article?', description: lines.join('\n') })],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Success,
+            label: 'Confirm',
+            custom_id: `${ADD_PREFIX}confirm:${pendingId}`,
+          },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: 'Cancel',
+            custom_id: `${ADD_PREFIX}cancel:${pendingId}`,
+          },
+        ],
+      },
+    ],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** custom_id prefix of the add preview's buttons: `add:confirm:<id>` / `add:cancel:<id>`. */
+export const ADD_PREFIX = 'add:';
+
+/** The latest changes, one line each. */
+export function renderHistory(entries: AuditEntry[]): ReplyPayload {
+  const lines = entries.map(
+    (e) =>
+      `\`${e.at.slice(0, 16).replace('T', ' ')}\` **${escapeCorpusText(e.userName)}** (${e.userId}) ${e.action}${e.file ? ` \`${escapeCorpusText(e.file)}\`` : ''}${e.detail ? ` — ${escapeCorpusText(truncate(e.detail, 120))}` : ''}`,
+  );
+  return {
+    embeds: [
+      fitEmbed({
+        color: ACCENT,
+        title: 'Corpus history',
+        description: lines.length > 0 ? joinWithin(lines, EMBED_DESCRIPTION_MAX) : 'No change yet.',
+      }),
+    ],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  };
 }

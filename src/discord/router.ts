@@ -10,9 +10,11 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { parseInlineQuery } from '../answer/inline-filters.ts';
+import { CurationError } from '../curation/curator.ts';
 import { answerQuestion } from './ask-flow.ts';
 import type { BotContext, SlashCommand } from './context.ts';
-import { footerQuestion, MORE_PREFIX, renderNotice } from './render.ts';
+import { MODERATORS_ONLY, moderatorOf } from './moderation.ts';
+import { ADD_PREFIX, footerQuestion, MORE_PREFIX, renderNotice } from './render.ts';
 
 /** What a member reads when something went wrong on our side. */
 export const APOLOGY =
@@ -45,6 +47,8 @@ export async function routeInteraction(
     }
     if (interaction.isButton() && interaction.customId.startsWith(MORE_PREFIX)) {
       await handleMore(interaction, context);
+    } else if (interaction.isButton() && interaction.customId.startsWith(ADD_PREFIX)) {
+      await handleAddButton(interaction, context);
     }
   } catch (error) {
     const command =
@@ -109,4 +113,51 @@ export async function replyEphemeral(
   text: string,
 ): Promise<void> {
   await interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
+}
+
+/**
+ * Confirm or Cancel under an add preview: checked again on the server (a moderator, the one who
+ * previewed). Confirm writes the article and refreshes; Cancel writes nothing.
+ */
+async function handleAddButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  const [action, id = ''] = interaction.customId.slice(ADD_PREFIX.length).split(':');
+  const moderator = moderatorOf(interaction, context);
+  if (moderator === null) {
+    await replyEphemeral(interaction, MODERATORS_ONLY);
+    return;
+  }
+  const draft = context.pending.take(id, interaction.user.id);
+  if (draft === null) {
+    await interaction.update({
+      ...renderNotice('This preview has expired or was already used; run `/corpus add` again.'),
+      embeds: [],
+      components: [],
+    });
+    return;
+  }
+  if (action !== 'confirm') {
+    await interaction.update({
+      ...renderNotice('Cancelled: nothing was written.'),
+      embeds: [],
+      components: [],
+    });
+    return;
+  }
+  await interaction.deferUpdate();
+  const before = context.live.index.passageCount;
+  try {
+    const { report, file } = await context.curator.add(draft, moderator);
+    const added = report.passages - before;
+    context.logger.info('article added', { guild: interaction.guildId, user: moderator.id, file });
+    await interaction.editReply({
+      ...renderNotice(
+        `Added “${draft.title}” as \`${file}\`: ${added} passages. ${report.documents} articles are served.`,
+      ),
+      embeds: [],
+      components: [],
+    });
+  } catch (error) {
+    if (!(error instanceof CurationError)) throw error;
+    await interaction.editReply({ ...renderNotice(error.message), embeds: [], components: [] });
+  }
 }

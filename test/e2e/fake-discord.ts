@@ -413,13 +413,20 @@ export class FakeDiscord {
     user: FakeUser,
     name: string,
     options: Array<{ name: string; type: number; value?: unknown; focused?: boolean; options?: unknown[] }>,
-    where: { dm?: boolean; permissions?: string; roles?: string[]; autocomplete?: boolean } = {},
+    where: {
+      dm?: boolean;
+      permissions?: string;
+      roles?: string[];
+      autocomplete?: boolean;
+      resolved?: object;
+    } = {},
   ): { id: string; token: string } {
     const base = this.interactionBase(user, where);
+    const resolved = where.resolved ? { resolved: where.resolved } : {};
     this.dispatch('INTERACTION_CREATE', {
       ...base,
       type: where.autocomplete ? 4 : 2,
-      data: { id: '600000000000000006', name, type: 1, options },
+      data: { id: '600000000000000006', name, type: 1, options, ...resolved },
     });
     return { id: base.id, token: base.token };
   }
@@ -429,7 +436,7 @@ export class FakeDiscord {
     user: FakeUser,
     customId: string,
     message: object,
-    where: { dm?: boolean } = {},
+    where: { dm?: boolean; permissions?: string; roles?: string[] } = {},
   ): { id: string; token: string } {
     const base = this.interactionBase(user, where);
     this.dispatch('INTERACTION_CREATE', {

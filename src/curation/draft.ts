@@ -1,0 +1,140 @@
+/**
+ * An article about to be added: read from an attachment (.md, .txt, .html) or a fetched page,
+ * with the moderator's overrides, and the list of metadata that could not be found.
+ */
+import { cleanArticleText } from '../corpus/clean.ts';
+import { findDateline, isValidDate } from '../corpus/dates.ts';
+import { guessLanguage } from '../corpus/language.ts';
+import { articleFromFrontMatter, splitFrontMatter } from '../corpus/markdown.ts';
+import { parseText } from '../corpus/text.ts';
+import { extractArticleFromHtml } from './extract.ts';
+
+/** The article as it will be written, before it is. */
+export interface ArticleDraft {
+  title: string;
+  source: string | null;
+  date: string | null;
+  dateApprox: boolean;
+  url: string | null;
+  event: string | null;
+  language: string | null;
+  text: string;
+}
+
+/** What the moderator typed in the command, which wins over what the file or page says. */
+export interface DraftOverrides {
+  event: string;
+  title?: string | undefined;
+  source?: string | undefined;
+  date?: string | undefined;
+  url?: string | undefined;
+}
+
+/** A draft could not be made: the sentence says why, for the moderator. */
+export class DraftError extends Error {
+  override name = 'DraftError';
+}
+
+/** Shortest text accepted as an article. */
+export const MIN_ARTICLE_CHARS = 200;
+
+/** Metadata the draft lacks, by name, for the preview. */
+export function missingMetadata(draft: ArticleDraft): string[] {
+  const missing: string[] = [];
+  if (draft.source === null) missing.push('outlet');
+  if (draft.date === null) missing.push('date');
+  if (draft.url === null) missing.push('link');
+  if (draft.language === null) missing.push('language');
+  return missing;
+}
+
+function applyOverrides(base: Omit<ArticleDraft, 'event'>, overrides: DraftOverrides): ArticleDraft {
+  if (overrides.date !== undefined && !isValidDate(overrides.date))
+    throw new DraftError('`date` must be written as YYYY-MM-DD, e.g. 2016-08-26.');
+  const draft: ArticleDraft = {
+    ...base,
+    title: overrides.title?.trim() || base.title,
+    source: overrides.source?.trim() || base.source,
+    date: overrides.date ?? base.date,
+    dateApprox: overrides.date !== undefined ? false : base.dateApprox,
+    url: overrides.url ?? base.url,
+    event: overrides.event,
+  };
+  if (draft.text.trim().length < MIN_ARTICLE_CHARS)
+    throw new DraftError('No article was found in it (the text is too short to be an article).');
+  if (draft.title.trim() === '')
+    throw new DraftError('The article has no title; give one with the `title` option.');
+  return draft;
+}
+
+/** A draft from an uploaded file: Markdown with front matter, plain text, or a saved web page. */
+export function draftFromFile(fileName: string, content: string, overrides: DraftOverrides): ArticleDraft {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.html') || lower.endsWith('.htm'))
+    return draftFromHtml(content, overrides.url ?? null, overrides);
+  if (lower.endsWith('.md')) {
+    const split = splitFrontMatter(fileName, content);
+    if ('message' in split) throw new DraftError(`${fileName}: ${split.message} (line ${split.line}).`);
+    const article = articleFromFrontMatter(
+      fileName,
+      fileName,
+      content,
+      split.hasFrontMatter ? split.data : { title: overrides.title ?? '' },
+      split.body,
+    );
+    if ('message' in article)
+      throw new DraftError(`${fileName}${article.line ? `:${article.line}` : ''}: ${article.message}`);
+    return applyOverrides(article, overrides);
+  }
+  if (lower.endsWith('.txt')) {
+    const parsed = parseText(fileName, fileName, content);
+    const article = parsed.articles[0];
+    if (article === undefined) {
+      if (overrides.title) {
+        const cleaned = cleanArticleText(content);
+        return applyOverrides(
+          {
+            title: overrides.title,
+            source: null,
+            date: null,
+            dateApprox: false,
+            url: null,
+            language: guessLanguage(cleaned.text),
+            text: cleaned.text,
+          },
+          overrides,
+        );
+      }
+      throw new DraftError(`${fileName}: ${parsed.problems[0]?.message ?? 'could not be read'}`);
+    }
+    return applyOverrides(article, overrides);
+  }
+  throw new DraftError('Only .md, .txt and .html files can be added.');
+}
+
+/** A draft from a web page, reduced to its article with a reader-view extractor. */
+export function draftFromHtml(html: string, url: string | null, overrides: DraftOverrides): ArticleDraft {
+  const page = extractArticleFromHtml(html);
+  if (page === null) throw new DraftError('No article was found on that page.');
+  const cleaned = cleanArticleText(page.text);
+  // The page's metadata first, then a dateline in the text.
+  const date =
+    page.publishedDate ??
+    cleaned.text
+      .split('\n')
+      .map(findDateline)
+      .find((d) => d !== null) ??
+    null;
+  return applyOverrides(
+    {
+      title: page.title ?? '',
+      source: page.siteName,
+      date,
+      dateApprox: false,
+      url,
+      language: page.language ?? guessLanguage(cleaned.text),
+      text: cleaned.text,
+    },
+    overrides,
+  );
+}

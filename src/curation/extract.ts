@@ -1,0 +1,59 @@
+/** Reader-view extraction of a web page's article (Mozilla Readability on a linkedom DOM). */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+/** What a page says about its article. */
+export interface ExtractedPage {
+  title: string | null;
+  siteName: string | null;
+  /** YYYY-MM-DD from the page's metadata, or null. */
+  publishedDate: string | null;
+  language: string | null;
+  /** The article's text, paragraphs separated by blank lines. */
+  text: string;
+}
+
+const DATE_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="date"]',
+  'meta[itemprop="datePublished"]',
+  'time[datetime]',
+];
+
+function isoDay(value: string | null | undefined): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})/.exec(value?.trim() ?? '');
+  return match?.[1] ?? null;
+}
+
+/** The page's article, or null when Readability finds none. */
+export function extractArticleFromHtml(html: string): ExtractedPage | null {
+  const { document } = parseHTML(html);
+  let published: string | null = null;
+  for (const selector of DATE_META) {
+    const el = document.querySelector(selector);
+    published = isoDay(el?.getAttribute('content') ?? el?.getAttribute('datetime'));
+    if (published) break;
+  }
+  const siteName = document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? null;
+  const language = document.documentElement?.getAttribute('lang')?.slice(0, 2).toLowerCase() || null;
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+    charThreshold: 200,
+  }).parse();
+  if (!article?.content) return null;
+  // Paragraph structure from the cleaned article HTML: one block per paragraph.
+  const { document: content } = parseHTML(`<html><body>${article.content}</body></html>`);
+  const blocks = [...content.querySelectorAll('p, h2, h3, li, blockquote')]
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter((t) => t !== '');
+  const text = (blocks.length > 0 ? blocks.join('\n\n') : (article.textContent ?? '')).trim();
+  return {
+    title: article.title?.trim() || null,
+    siteName: (siteName ?? article.siteName)?.trim() || null,
+    publishedDate: published ?? isoDay(article.publishedTime),
+    language,
+    text,
+  };
+}

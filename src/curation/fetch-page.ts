@@ -1,0 +1,121 @@
+/**
+ * Fetching a page or an attachment for a moderator, safely: http(s) only, never the host's own
+ * network (private, loopback, link-local… addresses) unless the host is allow-listed, redirects
+ * checked hop by hop, a time limit and a size limit.
+ */
+import { lookup } from 'node:dns/promises';
+import ipaddr from 'ipaddr.js';
+
+/** Limits and exceptions for fetching. */
+export interface FetchPolicy {
+  /** Host names (or IP literals) that may be fetched even on private addresses (tests, intranets). */
+  allowHosts: string[];
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_FETCH_POLICY: FetchPolicy = { allowHosts: [], timeoutMs: 10_000, maxBytes: 2_000_000 };
+const MAX_REDIRECTS = 5;
+
+/** A fetch was refused or failed; the message is for the moderator. */
+export class FetchRefused extends Error {
+  override name = 'FetchRefused';
+}
+
+/** What was fetched. */
+export interface FetchedDocument {
+  url: string;
+  contentType: string;
+  body: string;
+}
+
+/** Throws FetchRefused unless `url` is http(s) and resolves only to public addresses (or is allow-listed). */
+export async function checkUrl(url: string, policy: FetchPolicy): Promise<URL> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new FetchRefused('That is not a URL; give the full address, starting with https://.');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new FetchRefused('Only http:// and https:// addresses can be fetched.');
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (policy.allowHosts.includes(host)) return parsed;
+  let addresses: string[];
+  try {
+    addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  } catch {
+    throw new FetchRefused(`The host ${host} could not be found.`);
+  }
+  for (const address of addresses) {
+    const ip = ipaddr.process(address);
+    if (ip.range() !== 'unicast') {
+      throw new FetchRefused(
+        `${host} resolves to a ${ip.range()} address (${address}); the bot does not fetch from private or local networks.`,
+      );
+    }
+  }
+  return parsed;
+}
+
+/**
+ * Fetches `url` under `policy`, following at most five redirects, each checked like the first.
+ * Reads at most `maxBytes`; slower than `timeoutMs` in all is refused.
+ */
+export async function fetchDocument(
+  url: string,
+  policy: FetchPolicy = DEFAULT_FETCH_POLICY,
+): Promise<FetchedDocument> {
+  const signal = AbortSignal.timeout(policy.timeoutMs);
+  let current = url;
+  try {
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const checked = await checkUrl(current, policy);
+      const response = await fetch(checked, {
+        redirect: 'manual',
+        signal,
+        headers: { 'user-agent': 'coverage-bot' },
+      });
+      if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
+        current = new URL(response.headers.get('location') as string, checked).href;
+        await response.body?.cancel();
+        continue;
+      }
+      if (!response.ok)
+        throw new FetchRefused(`The page answered ${response.status} ${response.statusText}.`);
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > policy.maxBytes)
+        throw new FetchRefused(
+          `It is too large (${Math.round(declared / 1000)} kB; the limit is ${Math.round(policy.maxBytes / 1000)} kB).`,
+        );
+      const body = await readLimited(response, policy.maxBytes);
+      return { url: current, contentType: response.headers.get('content-type') ?? '', body };
+    }
+    throw new FetchRefused('Too many redirects.');
+  } catch (error) {
+    if (error instanceof FetchRefused) throw error;
+    if ((error as Error).name === 'TimeoutError' || signal.aborted)
+      throw new FetchRefused(`It took longer than ${policy.timeoutMs / 1000} s to fetch.`);
+    throw new FetchRefused(`It could not be fetched (${(error as Error).message}).`);
+  }
+}
+
+async function readLimited(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new FetchRefused(`It is too large (more than ${Math.round(maxBytes / 1000)} kB).`);
+    }
+    chunks.push(value);
+  }
+  const bytes = Buffer.concat(chunks);
+  if (bytes.includes(0)) throw new FetchRefused('It is not text.');
+  return bytes.toString('utf8');
+}
