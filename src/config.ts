@@ -59,6 +59,17 @@ const positiveInt = (fallback: number) =>
     .transform((v) => (v === undefined || v === '' ? String(fallback) : v))
     .pipe(z.coerce.number<string>().int().positive({ message: 'must be a whole number above 0' }));
 
+/** "a, b,,c" → ["a", "b", "c"]; unset → []. */
+const commaList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
 const botSchema = z.object({
   DISCORD_TOKEN: z
     .string({ message: 'is missing: copy the bot token from the Developer Portal (Bot → Reset Token)' })
@@ -81,25 +92,8 @@ const botSchema = z.object({
     .pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
   CORPUS_DIR: corpusDir,
   INDEX_CACHE_DIR: indexCacheDir,
-  MODERATOR_ROLE_IDS: z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(snowflake)),
-  FETCH_ALLOWED_HOSTS: z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
+  FETCH_ALLOWED_HOSTS: commaList,
   FETCH_TIMEOUT_SECONDS: positiveInt(10),
   MAX_ARTICLE_KB: positiveInt(2000),
   ASK_RATE_LIMIT: positiveInt(5),

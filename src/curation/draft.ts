@@ -7,19 +7,11 @@ import { findDateline, isValidDate } from '../corpus/dates.ts';
 import { guessLanguage } from '../corpus/language.ts';
 import { articleFromFrontMatter, splitFrontMatter } from '../corpus/markdown.ts';
 import { parseText } from '../corpus/text.ts';
+import type { Article } from '../corpus/types.ts';
 import { extractArticleFromHtml } from './extract.ts';
 
-/** The article as it will be written, before it is. */
-export interface ArticleDraft {
-  title: string;
-  source: string | null;
-  date: string | null;
-  dateApprox: boolean;
-  url: string | null;
-  event: string | null;
-  language: string | null;
-  text: string;
-}
+/** The article as it will be written, before it is: an article without its id and file yet. */
+export type ArticleDraft = Omit<Article, 'id' | 'path'>;
 
 /** What the moderator typed in the command, which wins over what the file or page says. */
 export interface DraftOverrides {
