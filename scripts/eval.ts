@@ -8,6 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readJsonLines } from '../bench/lib/jsonl.ts';
+import { RankMetrics } from '../bench/lib/metrics.ts';
+import { containsAnswer } from '../bench/lib/normalise.ts';
 import { parseJsonl } from '../src/corpus/jsonl.ts';
 import { buildIndex, loadCorpus } from '../src/library.ts';
 import { buildPassageIndex } from '../src/search/bm25-index.ts';
@@ -37,27 +40,11 @@ interface SquadQuestion {
   paragraph: string;
 }
 
-/** Lower case, quote marks and white space normalised (the coverage questions' rule). */
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[“”"'’‘`]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-async function readJsonl<T>(file: string): Promise<T[]> {
-  return (await readFile(file, 'utf8'))
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as T);
-}
-
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
 
 async function coverage(): Promise<void> {
   const file = path.join(values.data, 'coverage', 'dev-questions.jsonl');
-  const questions = await readJsonl<CoverageQuestion>(file);
+  const questions = await readJsonLines<CoverageQuestion>(file);
   const index = buildIndex(await loadCorpus(values.corpus));
   let answered = 0;
   const failures: string[] = [];
@@ -65,9 +52,10 @@ async function coverage(): Promise<void> {
     const answer = index.ask(q.question, { filters: { event: q.event } });
     const ok = q.expectNoAnswer
       ? answer.noAnswer
-      : answer.results
-          .slice(0, 3)
-          .some((r) => q.answers.some((a) => normalise(r.text).includes(normalise(a))));
+      : containsAnswer(
+          answer.results.slice(0, 3).map((r) => r.text),
+          q.answers,
+        );
     if (ok) answered++;
     else
       failures.push(
@@ -85,30 +73,34 @@ async function squad(): Promise<void> {
   const dir = path.join(values.data, 'squad');
   const paragraphsFile = path.join(dir, 'dev-paragraphs.jsonl');
   const parsed = parseJsonl('dev-paragraphs.jsonl', await readFile(paragraphsFile, 'utf8'));
-  let questions = await readJsonl<SquadQuestion>(path.join(dir, 'dev-questions.jsonl'));
+  let questions = await readJsonLines<SquadQuestion>(path.join(dir, 'dev-questions.jsonl'));
   if (values.limit) questions = questions.slice(0, Number(values.limit));
   const started = performance.now();
   const index = buildIndex({ dir, articles: parsed.articles, events: [], problems: parsed.problems });
   const buildMs = performance.now() - started;
-  let r1 = 0;
-  let r5 = 0;
-  let mrr = 0;
+  const metrics = new RankMetrics();
   let inExcerpt = 0;
   let refused = 0;
   const askStarted = performance.now();
   for (const q of questions) {
     const ranked = index.rankArticles(q.question, 10);
-    const rank = ranked.findIndex((r) => r.docId === q.paragraph);
-    if (rank === 0) r1++;
-    if (rank >= 0 && rank < 5) r5++;
-    if (rank >= 0) mrr += 1 / (rank + 1);
+    metrics.add(
+      ranked.map((r) => r.docId),
+      q.paragraph,
+    );
     const answer = index.ask(q.question, { k: 3 });
     if (answer.noAnswer) refused++;
-    if (answer.results.some((r) => q.answers.some((a) => normalise(r.text).includes(normalise(a)))))
+    if (
+      containsAnswer(
+        answer.results.slice(0, 3).map((r) => r.text),
+        q.answers,
+      )
+    )
       inExcerpt++;
   }
   const perQuestion = (performance.now() - askStarted) / questions.length;
   const n = questions.length;
+  const quality = metrics.result();
   console.log(`\n## SQuAD v1.1 dev (${paragraphsFile})`);
   console.log(
     `${parsed.articles.length} paragraphs → ${index.passageCount} passages, built in ${(buildMs / 1000).toFixed(2)} s; ${n} questions`,
@@ -118,7 +110,7 @@ async function squad(): Promise<void> {
   );
   console.log('| --- | --- | --- | --- | --- |');
   console.log(
-    `| ${(r1 / n).toFixed(3)} | ${(r5 / n).toFixed(3)} | ${(mrr / n).toFixed(3)} | ${(inExcerpt / n).toFixed(3)} | ${pct(refused, n)} |`,
+    `| ${quality.recall1.toFixed(3)} | ${quality.recall5.toFixed(3)} | ${quality.mrr10.toFixed(3)} | ${(inExcerpt / n).toFixed(3)} | ${pct(refused, n)} |`,
   );
   console.log(`(rank + answer: ${perQuestion.toFixed(2)} ms a question on average)`);
 }
@@ -130,7 +122,7 @@ async function fastPathCheck(): Promise<void> {
     'dev-paragraphs.jsonl',
     await readFile(path.join(dir, 'dev-paragraphs.jsonl'), 'utf8'),
   ).articles;
-  const questions = await readJsonl<SquadQuestion>(path.join(dir, 'dev-questions.jsonl'));
+  const questions = await readJsonLines<SquadQuestion>(path.join(dir, 'dev-questions.jsonl'));
   const index = buildPassageIndex(
     paragraphs.map((p) => ({ title: terms(p.title), body: terms(p.text) })),
     DEFAULT_RANKING_CONFIG,
