@@ -1,12 +1,40 @@
 /**
  * One measurement in a fresh process (so memory figures do not mix): build one engine over the
  * quality corpus (SQuAD dev paragraphs) or a scale corpus of N passages, time the questions,
- * and print one JSON line. Run by bench/run.ts with --expose-gc.
+ * and print one JSON line ({@link WorkerResult}). Run by bench/run.ts with --expose-gc.
  *
  *   node --expose-gc --import tsx bench/engine-worker.ts <engine> <quality|size> <dataDir> <queries>
  */
-import { type Doc, scaleCorpus, squadDev } from './data.ts';
+import { type Doc, paragraphOf, scaleCorpus, squadDev } from './data.ts';
 import { ENGINES } from './engines.ts';
+import { RankMetrics } from './lib/metrics.ts';
+import { summariseLatencies } from './lib/percentiles.ts';
+
+/** What one worker measured: the line it prints. */
+export interface WorkerResult {
+  engine: string;
+  key: string;
+  mode: string;
+  docs: number;
+  textMB: number;
+  loadDataMs: number;
+  buildMs: number;
+  docsPerSecond: number;
+  /** Heap the built index adds, after a full GC, in MB (1e6 bytes). */
+  heapMB: number;
+  /** Resident set size of the whole process after the build and a full GC, in MB. */
+  rssMB: number;
+  queries: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  qps: number;
+  recall1: number;
+  recall5: number;
+  mrr10: number;
+  /** Questions quality was measured on (those whose paragraph is in the corpus). */
+  judged: number;
+}
 
 const [engineKey = 'project', mode = 'quality', dataDir = '', queryCount = '2000'] = process.argv.slice(2);
 
@@ -14,14 +42,14 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-}
-
+const loadStarted = performance.now();
 const { docs: devDocs, questions: allQuestions } = await squadDev(dataDir);
 const docs: Doc[] = mode === 'quality' ? devDocs : await scaleCorpus(dataDir, Number(mode));
+const loadDataMs = performance.now() - loadStarted;
+// Questions spread evenly over the dev set; warm-up questions are different ones.
 const step = Math.max(1, Math.floor(allQuestions.length / Number(queryCount)));
 const questions = allQuestions.filter((_, i) => i % step === 0).slice(0, Number(queryCount));
+const warmUp = allQuestions.filter((_, i) => i % step === (step > 1 ? 1 : 0)).slice(0, 100);
 const make = ENGINES[engineKey];
 if (make === undefined) throw new Error(`unknown engine ${engineKey}`);
 const engine = make();
@@ -32,20 +60,20 @@ await engine.build(docs);
 const buildMs = performance.now() - started;
 gc();
 const memory = process.memoryUsage();
-const times: number[] = [];
-let r1 = 0;
-let r5 = 0;
-let mrr = 0;
-// Warm up (JIT, lazy structures) on other questions, untimed, the same for every engine: at most
-// 100 questions or 5 seconds.
+
+// Warm up (JIT, lazy structures), untimed, the same for every engine: at most 100 questions or 5 s.
 const warmUntil = performance.now() + 5000;
-for (const q of allQuestions.filter((_, i) => i % step === 1).slice(0, 100)) {
+for (const q of warmUp) {
   if (performance.now() > warmUntil) break;
   await engine.search(q.question);
 }
 
 /** Queries stop once they have taken this long in all (slow engines at large sizes). */
 const QUERY_BUDGET_MS = 30_000;
+const times: number[] = [];
+const metrics = new RankMetrics();
+// Quality counts only questions whose paragraph is in the corpus (small scale corpora hold few).
+const present = new Set(docs.map((d) => paragraphOf(d.id)));
 let spent = 0;
 for (const q of questions) {
   if (spent > QUERY_BUDGET_MS) break;
@@ -54,33 +82,32 @@ for (const q of questions) {
   const took = performance.now() - t;
   times.push(took);
   spent += took;
-  const rank = ids.indexOf(q.paragraph);
-  if (rank === 0) r1++;
-  if (rank >= 0 && rank < 5) r5++;
-  if (rank >= 0) mrr += 1 / (rank + 1);
+  // In a scale corpus, a passage counts as its paragraph (the first passage of a paragraph ranks).
+  const ranked = mode === 'quality' ? ids : [...new Set(ids.map(paragraphOf))];
+  if (present.has(q.paragraph)) metrics.add(ranked, q.paragraph);
 }
-const totalMs = times.reduce((a, b) => a + b, 0);
-times.sort((a, b) => a - b);
-const n = times.length;
+const latency = summariseLatencies(times);
+const quality = metrics.result();
 const textBytes = docs.reduce((sum, d) => sum + d.title.length + d.text.length, 0);
-console.log(
-  JSON.stringify({
-    engine: engine.name,
-    key: engineKey,
-    mode,
-    docs: docs.length,
-    textMB: textBytes / 1e6,
-    buildMs,
-    docsPerSecond: docs.length / (buildMs / 1000),
-    heapMB: (memory.heapUsed - heapBefore) / 1e6,
-    rssMB: memory.rss / 1e6,
-    queries: n,
-    p50: percentile(times, 0.5),
-    p95: percentile(times, 0.95),
-    p99: percentile(times, 0.99),
-    qps: n / (totalMs / 1000),
-    recall1: mode === 'quality' ? r1 / n : null,
-    recall5: mode === 'quality' ? r5 / n : null,
-    mrr10: mode === 'quality' ? mrr / n : null,
-  }),
-);
+const result: WorkerResult = {
+  engine: engine.name,
+  key: engineKey,
+  mode,
+  docs: docs.length,
+  textMB: textBytes / 1e6,
+  loadDataMs,
+  buildMs,
+  docsPerSecond: docs.length / (buildMs / 1000),
+  heapMB: (memory.heapUsed - heapBefore) / 1e6,
+  rssMB: memory.rss / 1e6,
+  queries: latency.count,
+  p50: latency.p50,
+  p95: latency.p95,
+  p99: latency.p99,
+  qps: latency.perSecond,
+  recall1: quality.recall1,
+  recall5: quality.recall5,
+  mrr10: quality.mrr10,
+  judged: quality.questions,
+};
+console.log(JSON.stringify(result));

@@ -1,66 +1,88 @@
 /**
  * `npm run bench`: speed and quality of the project's retriever side by side with MiniSearch,
  * Lunr, FlexSearch, Orama and wink-bm25-text-search's README recipe on the same SQuAD data, a
- * scale curve, the saved index, and a load test through the real Discord client. Prints Markdown
- * tables and writes them to bench/results.md.
+ * scale curve with time and memory budgets, the saved index, and (when bench/load.ts is present)
+ * a load test through the real Discord client. Prints Markdown tables and writes them to
+ * bench/results.md.
  *
- *   npm run bench [-- --data ../shared/eval] [--quick] [--only project,wink] [--sizes 1000,10000,100000,1000000]
+ *   npm run bench [-- --data ../shared/eval] [--quick] [--only project,wink,saved,load]
+ *                 [--sizes 1k,10k,100k,1m] [--out bench/results.md]
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { DEFAULT_DATA_DIR } from './data.ts';
+import type { WorkerResult } from './engine-worker.ts';
 import { ENGINES } from './engines.ts';
-import { runLoad } from './load.ts';
 import { measureSavedIndex } from './saved-index.ts';
 
 const run = promisify(execFile);
+
+/** What bench/load.ts provides (owned by the bot's harness). */
+type RunLoad = (
+  count: number,
+  corpusDir: string,
+) => Promise<{
+  interactions: number;
+  answered: number;
+  lost: number;
+  firstResponse: { p50: number; p99: number; max: number };
+  finalReply: { p50: number; p99: number; max: number };
+  wallMs: number;
+}>;
 const ROOT = path.join(import.meta.dirname, '..');
+const benchStarted = performance.now();
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: DEFAULT_DATA_DIR },
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     sizes: { type: 'string' },
+    out: { type: 'string', default: path.join(ROOT, 'bench', 'results.md') },
   },
 });
 const dataDir = path.resolve(values.data);
-const engines = values.only ? values.only.split(',') : Object.keys(ENGINES);
-const sizes = (values.sizes ?? (values.quick ? '1000,10000' : '1000,10000,100000,1000000'))
-  .split(',')
-  .map(Number);
-/** Longest build a scale point may take; a larger size is skipped when extrapolation passes it. */
-const BUILD_BUDGET_MS = values.quick ? 30_000 : 180_000;
-const CHILD_TIMEOUT_MS = 420_000;
-
-interface Measure {
-  engine: string;
-  key: string;
-  docs: number;
-  textMB: number;
-  buildMs: number;
-  docsPerSecond: number;
-  heapMB: number;
-  rssMB: number;
-  queries: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  qps: number;
-  recall1: number | null;
-  recall5: number | null;
-  mrr10: number | null;
+const only = values.only?.split(',').map((s) => s.trim()) ?? null;
+const engines = Object.keys(ENGINES).filter((k) => only === null || only.includes(k));
+const wants = (section: string) => only === null || only.includes(section);
+for (const name of only ?? []) {
+  if (!(name in ENGINES) && name !== 'saved' && name !== 'load')
+    throw new Error(
+      `--only: unknown "${name}" (engines: ${Object.keys(ENGINES).join(', ')}; or saved, load)`,
+    );
 }
 
-async function measure(engine: string, mode: string, queries: number): Promise<Measure | string> {
+/** Parses "1k,10k,100k,1m" or "1000,10000" into numbers. */
+function parseSizes(text: string): number[] {
+  return text.split(',').map((s) => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([km]?)\s*$/i.exec(s);
+    if (m === null) throw new Error(`--sizes: cannot read "${s}"`);
+    const unit = m[2]?.toLowerCase() === 'k' ? 1e3 : m[2]?.toLowerCase() === 'm' ? 1e6 : 1;
+    return Math.round(Number(m[1]) * unit);
+  });
+}
+const sizes = parseSizes(values.sizes ?? (values.quick ? '1k,10k' : '1k,10k,100k,1m'));
+
+/** Longest build a scale point may take; a larger size is skipped when extrapolation passes it. */
+const BUILD_BUDGET_MS = values.quick ? 30_000 : 150_000;
+/** Heap limit of each measuring process (a third of this machine's memory at most). */
+const HEAP_BUDGET_MB = Math.min(8192, Math.floor(os.totalmem() / 2 ** 20 / 3));
+/** Hard limit on one measuring process: data, build, warm-up and queries. */
+const CHILD_TIMEOUT_MS = BUILD_BUDGET_MS + 120_000;
+/** The whole bench stays under 15 minutes: scale points stop being started past this. */
+const SCALE_DEADLINE_MS = values.quick ? 240_000 : 600_000;
+
+async function measure(engine: string, mode: string, queries: number): Promise<WorkerResult | string> {
   try {
     const { stdout } = await run(
       process.execPath,
       [
         '--expose-gc',
-        '--max-old-space-size=16384',
+        `--max-old-space-size=${HEAP_BUDGET_MB}`,
         '--import',
         'tsx',
         path.join(ROOT, 'bench', 'engine-worker.ts'),
@@ -71,12 +93,14 @@ async function measure(engine: string, mode: string, queries: number): Promise<M
       ],
       { cwd: ROOT, timeout: CHILD_TIMEOUT_MS, maxBuffer: 1 << 20 },
     );
-    return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Measure;
+    return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as WorkerResult;
   } catch (error) {
     const e = error as { killed?: boolean; stderr?: string; message: string };
-    return e.killed
-      ? `> ${CHILD_TIMEOUT_MS / 1000} s`
-      : `failed: ${(e.stderr ?? e.message).split('\n').find((l) => /Error/.test(l)) ?? 'error'}`;
+    const stderr = e.stderr ?? '';
+    if (e.killed) return `> time budget (${CHILD_TIMEOUT_MS / 1000} s for the whole measurement)`;
+    if (/heap out of memory|Allocation failed/i.test(stderr))
+      return `> memory budget (${(HEAP_BUDGET_MB / 1024).toFixed(0)} GB heap)`;
+    return `failed: ${(stderr || e.message).split('\n').find((l) => /Error/.test(l)) ?? 'error'}`;
   }
 }
 
@@ -88,101 +112,170 @@ const say = (line = '') => {
   console.log(line);
 };
 
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 say(`# Benchmarks`);
 say();
 say(
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}.`,
+  `Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}.`,
 );
+say(`Command: \`${command}\` (data: SQuAD v1.1 JSONL from \`${path.relative(ROOT, dataDir)}/squad\`).`);
 say(
-  `Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` (data: SQuAD v1.1 from \`${path.relative(ROOT, dataDir)}\`).`,
-);
-say(
-  'Each figure comes from a fresh process per engine and size; heap is what the built index adds after a full GC.',
+  `Each engine and size is measured in a fresh process (\`node --expose-gc\`, heap limit ${int(HEAP_BUDGET_MB)} MB); heap is what the built index adds after a full GC, RSS is the whole process after that GC (it includes the benchmark's own copy of the data). Latency is per question, one at a time, after 100 untimed warm-up questions; percentiles are nearest-rank.`,
 );
 say();
 
 // 1. Quality and speed on the same passages and questions.
 const qualityQueries = values.quick ? 2000 : 10570;
-say(
-  `## Quality and speed: SQuAD v1.1 dev, 2,067 paragraphs as documents, ${int(qualityQueries)} dev questions as queries`,
-);
-say();
-say('| engine | build | docs/s | heap | query p50 / p95 / p99 | queries/s | recall@1 | recall@5 | MRR@10 |');
-say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const key of engines) {
-  const m = await measure(key, 'quality', qualityQueries);
-  if (typeof m === 'string') {
-    say(`| ${key} | ${m} | | | | | | | |`);
-    continue;
-  }
+const qualityRows: WorkerResult[] = [];
+if (engines.length > 0) {
   say(
-    `| ${m.engine} | ${ms(m.buildMs / 1000)} s | ${int(m.docsPerSecond)} | ${int(m.heapMB)} MB | ${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)} ms | ${int(m.qps)} | ${m.recall1?.toFixed(3)} | ${m.recall5?.toFixed(3)} | ${m.mrr10?.toFixed(3)} |`,
+    `## Quality and speed: SQuAD v1.1 dev, 2,067 paragraphs (title + text) as documents, ${int(qualityQueries)} dev questions as queries`,
+  );
+  say();
+  say(
+    '| engine | build | docs/s | heap | RSS | query p50 / p95 / p99 | queries/s | recall@1 | recall@5 | MRR@10 |',
+  );
+  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const key of engines) {
+    const m = await measure(key, 'quality', qualityQueries);
+    if (typeof m === 'string') {
+      say(`| ${key} | ${m} | | | | | | | | |`);
+      continue;
+    }
+    qualityRows.push(m);
+    say(
+      `| ${m.engine} | ${ms(m.buildMs / 1000)} s | ${int(m.docsPerSecond)} | ${int(m.heapMB)} MB | ${int(m.rssMB)} MB | ${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)} ms | ${int(m.qps)} | ${m.recall1.toFixed(3)} | ${m.recall5.toFixed(3)} | ${m.mrr10.toFixed(3)} |`,
+    );
+  }
+  say();
+  say(
+    'Recall and MRR@10 are of the gold paragraph (the one the question was written on). The project indexes passages (windows of up to three sentences) and ranks a paragraph by its best passage; the others index whole paragraphs. Queries are cut off after 30 s of query time in all (the count is in the scale table).',
   );
 }
-say();
-say(
-  'The project ranks passages (windows of up to three sentences) and scores a paragraph by its best passage; the others index whole paragraphs.',
-);
 
 // 2. Scale curve.
-say();
-say(
-  `## Scale: passages made from SQuAD train + dev (sentence windows, then numbered copies), 1,000 dev questions`,
-);
-say();
-say('| engine | passages | text | build | passages/s | heap | RSS | query p50 / p99 | queries/s |');
-say('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const key of engines) {
-  let previous: Measure | null = null;
-  for (const size of sizes) {
+const scaleRows: WorkerResult[] = [];
+if (engines.length > 0 && sizes.length > 0) {
+  say();
+  say(
+    `## Scale: ${sizes.map(int).join(', ')} passages from SQuAD dev + train, 1,000 dev questions as queries`,
+  );
+  say();
+  say(
+    'The corpus is made deterministically (bench/data.ts): dev then train paragraphs cut into sentence windows of three sentences, then of two, then one (about 240,000 passages in all, each with its paragraph title); past that, numbered copies of the same passages (id and title suffixed with the copy number). Sizes nest: a smaller corpus is a prefix of a larger one. Recall@1 counts a passage as its paragraph and is over the timed questions whose paragraph is in the corpus (how many in brackets). Budgets: a size is skipped when the build extrapolated from the previous size passes ' +
+      `${BUILD_BUDGET_MS / 1000} s or the heap passes the ${int(HEAP_BUDGET_MB)} MB limit; a measurement is stopped after ${CHILD_TIMEOUT_MS / 1000} s; no new measurement starts after ${SCALE_DEADLINE_MS / 60000} minutes of bench.`,
+  );
+  say();
+  say(
+    '| engine | passages | text | build | passages/s | heap | RSS | query p50 / p95 / p99 | queries/s | recall@1 |',
+  );
+  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const key of engines) {
+    let previous: WorkerResult | null = null;
     const name = ENGINES[key]?.().name ?? key;
-    if (previous !== null) {
-      const estimate = previous.buildMs * (size / previous.docs) * 1.2;
-      if (estimate > BUILD_BUDGET_MS) {
-        say(
-          `| ${name} | ${int(size)} | | skipped: ~${int(estimate / 1000)} s estimated, over the ${BUILD_BUDGET_MS / 1000} s budget | | | | | |`,
-        );
+    for (const size of sizes) {
+      const skip = (why: string) => say(`| ${name} | ${int(size)} | | ${why} | | | | | | |`);
+      if (performance.now() - benchStarted > SCALE_DEADLINE_MS) {
+        skip(`not run: the bench's ${SCALE_DEADLINE_MS / 60000}-minute scale deadline had passed`);
         break;
       }
+      if (previous !== null) {
+        const ratio = size / previous.docs;
+        const buildEstimate = previous.buildMs * ratio * 1.2;
+        const heapEstimate = previous.heapMB * ratio;
+        if (buildEstimate > BUILD_BUDGET_MS) {
+          skip(
+            `> time budget: ~${int(buildEstimate / 1000)} s build estimated, over ${BUILD_BUDGET_MS / 1000} s`,
+          );
+          break;
+        }
+        if (heapEstimate > HEAP_BUDGET_MB) {
+          skip(`> memory budget: ~${int(heapEstimate)} MB heap estimated, over ${int(HEAP_BUDGET_MB)} MB`);
+          break;
+        }
+      }
+      const m = await measure(key, String(size), 1000);
+      if (typeof m === 'string') {
+        skip(m);
+        break;
+      }
+      scaleRows.push(m);
+      say(
+        `| ${m.engine} | ${int(m.docs)} | ${m.textMB.toFixed(0)} MB | ${ms(m.buildMs / 1000)} s | ${int(m.docsPerSecond)} | ${int(m.heapMB)} MB | ${int(m.rssMB)} MB | ${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)} ms | ${int(m.qps)}${m.queries < 1000 ? ` (${m.queries} q)` : ''} | ${m.recall1.toFixed(3)} (${int(m.judged)}) |`,
+      );
+      previous = m;
     }
-    const m = await measure(key, String(size), 1000);
-    if (typeof m === 'string') {
-      say(`| ${name} | ${int(size)} | | ${m} | | | | | |`);
-      break;
-    }
-    say(
-      `| ${m.engine} | ${int(m.docs)} | ${m.textMB.toFixed(0)} MB | ${ms(m.buildMs / 1000)} s | ${int(m.docsPerSecond)} | ${int(m.heapMB)} MB | ${int(m.rssMB)} MB | ${ms(m.p50)} / ${ms(m.p99)} ms | ${int(m.qps)} |`,
-    );
-    previous = m;
   }
 }
 
 // 3. Saved index: start-to-ready with and without it.
-say();
-say('## Saved index: start to ready (open the corpus folder, index ready to answer)');
-say();
-say('| passages | without saved index (build) | with saved index (load) | saved file |');
-say('| --- | --- | --- | --- |');
-for (const size of values.quick ? [10000] : [10000, 100000]) {
-  const r = await measureSavedIndex(dataDir, size);
-  say(`| ${int(r.passages)} | ${ms(r.buildMs / 1000)} s | ${ms(r.loadMs / 1000)} s | ${int(r.fileMB)} MB |`);
+if (wants('saved')) {
+  say();
+  say('## Saved index: start to ready (open the corpus folder, index ready to answer)');
+  say();
+  say('| passages | without saved index (build) | with saved index (load) | saved file |');
+  say('| --- | --- | --- | --- |');
+  for (const size of values.quick ? [10000] : [10000, 100000]) {
+    try {
+      const r = await measureSavedIndex(dataDir, size);
+      say(
+        `| ${int(r.passages)} | ${ms(r.buildMs / 1000)} s | ${ms(r.loadMs / 1000)} s | ${int(r.fileMB)} MB |`,
+      );
+    } catch (error) {
+      say(`| ${int(size)} | failed: ${(error as Error).message} | | |`);
+    }
+  }
+  say(
+    'Passages: the scale corpus above written as one JSONL corpus file; the project cuts it into its own passages.',
+  );
 }
 
-// 4. Load through the real client.
-say();
-const burst = values.quick ? 100 : 500;
-say(
-  `## Load: ${burst} /ask interactions at once through the local fake gateway (in its own thread) to the real discord.js client`,
-);
-say();
-const load = await runLoad(burst, path.join(ROOT, 'corpus'));
-say('| interactions | answered | lost | first response p50 / p99 / max | final reply p50 / p99 | wall |');
-say('| --- | --- | --- | --- | --- | --- |');
-say(
-  `| ${load.interactions} | ${load.answered} | ${load.lost} | ${int(load.firstResponse.p50)} / ${int(load.firstResponse.p99)} / ${int(load.firstResponse.max)} ms | ${int(load.finalReply.p50)} / ${int(load.finalReply.p99)} ms | ${int(load.wallMs)} ms |`,
-);
-say('Answers are sent in the initial interaction response, so the first response is the final reply.');
+// 4. Load through the real client (bench/load.ts, when present).
+const loadFile = path.join(ROOT, 'bench', 'load.ts');
+if (wants('load') && existsSync(loadFile)) {
+  say();
+  const burst = values.quick ? 100 : 500;
+  say(
+    `## Load: ${burst} /ask interactions at once through the local fake gateway (in its own thread) to the real discord.js client`,
+  );
+  say();
+  try {
+    // Imported by path at run time, so the bench still runs (and type-checks) without it.
+    const { runLoad } = (await import(pathToFileURL(loadFile).href)) as { runLoad: RunLoad };
+    const load = await runLoad(burst, path.join(ROOT, 'corpus'));
+    say('| interactions | answered | lost | first response p50 / p99 / max | final reply p50 / p99 | wall |');
+    say('| --- | --- | --- | --- | --- | --- |');
+    say(
+      `| ${load.interactions} | ${load.answered} | ${load.lost} | ${int(load.firstResponse.p50)} / ${int(load.firstResponse.p99)} / ${int(load.firstResponse.max)} ms | ${int(load.finalReply.p50)} / ${int(load.finalReply.p99)} ms | ${int(load.wallMs)} ms |`,
+    );
+  } catch (error) {
+    say(`The load test failed: ${(error as Error).message}`);
+  }
+}
 
-await writeFile(path.join(ROOT, 'bench', 'results.md'), `${lines.join('\n')}\n`);
-console.log('\nWritten to bench/results.md');
+// 5. The README's summary.
+const at = (key: string, docs: number) => scaleRows.find((r) => r.key === key && r.docs === docs);
+if (qualityRows.length > 0) {
+  say();
+  say('## For the README');
+  say();
+  say(
+    `SQuAD v1.1: quality on 2,067 dev paragraphs with ${int(qualityQueries)} dev questions; speed at 100,000 passages with 1,000 questions (\`${command}\`, ${os.cpus().length} cores, Node ${process.version}).`,
+  );
+  say();
+  say('| engine | MRR@10 | recall@1 | build, 100k passages | passages/s | heap | query p50 / p99 |');
+  say('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const q of qualityRows) {
+    const s = at(q.key, 100000);
+    const speed = s
+      ? `${ms(s.buildMs / 1000)} s | ${int(s.docsPerSecond)} | ${int(s.heapMB)} MB | ${ms(s.p50)} / ${ms(s.p99)} ms`
+      : 'not measured at 100k (see the scale table) | | |';
+    say(`| ${q.engine} | ${q.mrr10.toFixed(3)} | ${q.recall1.toFixed(3)} | ${speed} |`);
+  }
+}
+
+say();
+say(`Whole bench: ${((performance.now() - benchStarted) / 60000).toFixed(1)} minutes.`);
+await writeFile(path.resolve(values.out), `${lines.join('\n')}\n`);
+console.log(`\nWritten to ${path.relative(process.cwd(), path.resolve(values.out))}`);
