@@ -73,8 +73,11 @@ const BUILD_BUDGET_MS = values.quick ? 30_000 : 150_000;
 const HEAP_BUDGET_MB = Math.min(8192, Math.floor(os.totalmem() / 2 ** 20 / 3));
 /** Hard limit on one measuring process: data, build, warm-up and queries. */
 const CHILD_TIMEOUT_MS = BUILD_BUDGET_MS + 120_000;
-/** The whole bench stays under 15 minutes: scale points stop being started past this. */
-const SCALE_DEADLINE_MS = values.quick ? 240_000 : 600_000;
+/**
+ * The whole bench stays under 15 minutes: the scale curve must be done by this time, leaving
+ * about two minutes for the saved index and the load test.
+ */
+const SCALE_DEADLINE_MS = values.quick ? 240_000 : 780_000;
 
 async function measure(engine: string, mode: string, queries: number): Promise<WorkerResult | string> {
   try {
@@ -113,12 +116,24 @@ const say = (line = '') => {
 };
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+/** The code measured: the commit, and whether tracked files differed from it. */
+async function revision(): Promise<string> {
+  try {
+    const head = (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })).stdout.trim();
+    const dirty = (await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT })).stdout;
+    return dirty.trim() === '' ? head : `${head} with uncommitted changes`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+const measuredRevision = await revision();
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 say(`# Benchmarks`);
 say();
 say(
   `Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}.`,
 );
+say(`Code: ${measuredRevision}.`);
 say(`Command: \`${command}\` (data: SQuAD v1.1 JSONL from \`${path.relative(ROOT, dataDir)}/squad\`).`);
 say(
   `Each engine and size is measured in a fresh process (\`node --expose-gc\`, heap limit ${int(HEAP_BUDGET_MB)} MB); heap is what the built index adds after a full GC, RSS is the whole process after that GC (it includes the benchmark's own copy of the data). Latency is per question, one at a time, after 100 untimed warm-up questions; percentiles are nearest-rank.`,
@@ -154,7 +169,8 @@ if (engines.length > 0) {
   );
 }
 
-// 2. Scale curve.
+// 2. Scale curve: size by size (every engine at 1k, then at 10k, ...), so the largest sizes come
+// last and only they can be cut by the bench's time limit; printed grouped by engine.
 const scaleRows: WorkerResult[] = [];
 if (engines.length > 0 && sizes.length > 0) {
   say();
@@ -164,49 +180,65 @@ if (engines.length > 0 && sizes.length > 0) {
   say();
   say(
     'The corpus is made deterministically (bench/data.ts): dev then train paragraphs cut into sentence windows of three sentences, then of two, then one (about 240,000 passages in all, each with its paragraph title); past that, numbered copies of the same passages (id and title suffixed with the copy number). Sizes nest: a smaller corpus is a prefix of a larger one. Recall@1 counts a passage as its paragraph and is over the timed questions whose paragraph is in the corpus (how many in brackets). Budgets: a size is skipped when the build extrapolated from the previous size passes ' +
-      `${BUILD_BUDGET_MS / 1000} s or the heap passes the ${int(HEAP_BUDGET_MB)} MB limit; a measurement is stopped after ${CHILD_TIMEOUT_MS / 1000} s; no new measurement starts after ${SCALE_DEADLINE_MS / 60000} minutes of bench.`,
+      `${BUILD_BUDGET_MS / 1000} s or the heap passes the ${int(HEAP_BUDGET_MB)} MB limit; a measurement is stopped after ${CHILD_TIMEOUT_MS / 1000} s; a measurement that would end past ${SCALE_DEADLINE_MS / 60000} minutes of bench is not started.`,
   );
+  const rows = new Map<string, string[]>(engines.map((k) => [k, []]));
+  const previous = new Map<string, WorkerResult>();
+  const stopped = new Set<string>();
+  for (const size of sizes) {
+    for (const key of engines) {
+      if (stopped.has(key)) continue;
+      const name = ENGINES[key]?.().name ?? key;
+      const skip = (why: string) => {
+        rows.get(key)?.push(`| ${name} | ${int(size)} | | ${why} | | | | | | |`);
+        stopped.add(key);
+      };
+      const before = previous.get(key);
+      // Expected wall time of this measurement: data, build, warm-up and queries (at most 35 s).
+      let expectedMs = 60_000;
+      if (before !== undefined) {
+        const ratio = size / before.docs;
+        const buildEstimate = before.buildMs * ratio * 1.2;
+        const heapEstimate = before.heapMB * ratio;
+        if (buildEstimate > BUILD_BUDGET_MS) {
+          skip(
+            `> time budget: ~${int(buildEstimate / 1000)} s build estimated, over ${BUILD_BUDGET_MS / 1000} s`,
+          );
+          continue;
+        }
+        if (heapEstimate > HEAP_BUDGET_MB) {
+          skip(`> memory budget: ~${int(heapEstimate)} MB heap estimated, over ${int(HEAP_BUDGET_MB)} MB`);
+          continue;
+        }
+        expectedMs = (before.loadDataMs + before.buildMs) * ratio * 1.2 + 35_000;
+      }
+      if (performance.now() - benchStarted + expectedMs > SCALE_DEADLINE_MS) {
+        skip(
+          `not run: would end past the bench's ${SCALE_DEADLINE_MS / 60000}-minute limit for the scale curve (~${int(expectedMs / 1000)} s expected)`,
+        );
+        continue;
+      }
+      console.error(`scale: ${name} at ${int(size)} passages…`);
+      const m = await measure(key, String(size), 1000);
+      if (typeof m === 'string') {
+        skip(m);
+        continue;
+      }
+      scaleRows.push(m);
+      rows
+        .get(key)
+        ?.push(
+          `| ${m.engine} | ${int(m.docs)} | ${m.textMB.toFixed(0)} MB | ${ms(m.buildMs / 1000)} s | ${int(m.docsPerSecond)} | ${int(m.heapMB)} MB | ${int(m.rssMB)} MB | ${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)} ms | ${int(m.qps)}${m.queries < 1000 ? ` (${m.queries} q)` : ''} | ${m.recall1.toFixed(3)} (${int(m.judged)}) |`,
+        );
+      previous.set(key, m);
+    }
+  }
   say();
   say(
     '| engine | passages | text | build | passages/s | heap | RSS | query p50 / p95 / p99 | queries/s | recall@1 |',
   );
   say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const key of engines) {
-    let previous: WorkerResult | null = null;
-    const name = ENGINES[key]?.().name ?? key;
-    for (const size of sizes) {
-      const skip = (why: string) => say(`| ${name} | ${int(size)} | | ${why} | | | | | | |`);
-      if (performance.now() - benchStarted > SCALE_DEADLINE_MS) {
-        skip(`not run: the bench's ${SCALE_DEADLINE_MS / 60000}-minute scale deadline had passed`);
-        break;
-      }
-      if (previous !== null) {
-        const ratio = size / previous.docs;
-        const buildEstimate = previous.buildMs * ratio * 1.2;
-        const heapEstimate = previous.heapMB * ratio;
-        if (buildEstimate > BUILD_BUDGET_MS) {
-          skip(
-            `> time budget: ~${int(buildEstimate / 1000)} s build estimated, over ${BUILD_BUDGET_MS / 1000} s`,
-          );
-          break;
-        }
-        if (heapEstimate > HEAP_BUDGET_MB) {
-          skip(`> memory budget: ~${int(heapEstimate)} MB heap estimated, over ${int(HEAP_BUDGET_MB)} MB`);
-          break;
-        }
-      }
-      const m = await measure(key, String(size), 1000);
-      if (typeof m === 'string') {
-        skip(m);
-        break;
-      }
-      scaleRows.push(m);
-      say(
-        `| ${m.engine} | ${int(m.docs)} | ${m.textMB.toFixed(0)} MB | ${ms(m.buildMs / 1000)} s | ${int(m.docsPerSecond)} | ${int(m.heapMB)} MB | ${int(m.rssMB)} MB | ${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)} ms | ${int(m.qps)}${m.queries < 1000 ? ` (${m.queries} q)` : ''} | ${m.recall1.toFixed(3)} (${int(m.judged)}) |`,
-      );
-      previous = m;
-    }
-  }
+  for (const key of engines) for (const row of rows.get(key) ?? []) say(row);
 }
 
 // 3. Saved index: start-to-ready with and without it.
