@@ -49,9 +49,16 @@ const NO_MENTIONS = { parse: [] as [] };
 
 /** The excerpt's text, escaped, with the words that matched the question in bold. */
 export function highlightExcerpt(excerpt: Pick<Excerpt, 'text' | 'highlights'>): string {
+  // Matched words separated only by spaces are one bold run ("**Kerry said**", not "**Kerry** **said**").
+  const runs: Array<{ start: number; end: number }> = [];
+  for (const h of excerpt.highlights) {
+    const last = runs[runs.length - 1];
+    if (last && /^[ \t]+$/.test(excerpt.text.slice(last.end, h.start))) last.end = h.end;
+    else runs.push({ ...h });
+  }
   let out = '';
   let at = 0;
-  for (const h of excerpt.highlights) {
+  for (const h of runs) {
     out += escapeCorpusText(excerpt.text.slice(at, h.start));
     out += `**${escapeCorpusText(excerpt.text.slice(h.start, h.end))}**`;
     at = h.end;

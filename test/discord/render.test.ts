@@ -87,6 +87,22 @@ describe('highlighting', () => {
   });
 });
 
+describe('highlight runs', () => {
+  it('bolds neighbouring matched words as one run', () => {
+    const e = excerpt({
+      text: 'Kerry said the Syrian people, not Kerry.',
+      highlights: [
+        { start: 0, end: 5 },
+        { start: 6, end: 10 },
+        { start: 15, end: 21 },
+        { start: 22, end: 28 },
+        { start: 34, end: 39 },
+      ],
+    });
+    expect(highlightExcerpt(e)).toBe('**Kerry said** the **Syrian people**, not **Kerry**.');
+  });
+});
+
 describe('answer replies', () => {
   it('show the quote, outlet, date, event, linked title and copies, without pinging anyone', () => {
     const reply = renderAnswer(
