@@ -3,25 +3,26 @@ import type { Message } from 'discord.js';
 import { answerFreeText } from './ask-flow.ts';
 import type { BotContext } from './context.ts';
 import { exampleQuestion } from './help.ts';
-import { renderHelp } from './render.ts';
+import { renderHelp, renderNotice } from './render.ts';
+import { APOLOGY } from './router.ts';
 
-/** The text of a message with the bot's own mention taken out, or null when not addressed to the bot. */
-export function questionText(
-  message: Pick<Message, 'content' | 'inGuild'>,
-  botId: string,
-  mentioned: boolean,
-): string | null {
+/**
+ * The text of a message with the bot's own mention taken out, or null when not addressed to the
+ * bot. In a server only a mention written in the text counts: a reply to one of the bot's answers
+ * (which Discord reports as mentioning the bot), @everyone or a role mention is not a question.
+ */
+export function questionText(message: Pick<Message, 'content' | 'inGuild'>, botId: string): string | null {
   if (!message.inGuild()) return message.content.trim();
-  if (!mentioned) return null;
-  return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+  const mention = new RegExp(`<@!?${botId}>`, 'g');
+  if (!mention.test(message.content)) return null;
+  return message.content.replace(mention, ' ').trim();
 }
 
 /** Answers a DM or a mention; ignores other bots and messages not addressed to the bot. */
 export async function handleMessage(message: Message, context: BotContext): Promise<void> {
   if (message.author.bot || message.client.user === null) return;
   const botId = message.client.user.id;
-  const mentioned = message.inGuild() && message.mentions.users.has(botId);
-  const text = questionText(message, botId, mentioned);
+  const text = questionText(message, botId);
   if (text === null) return;
   try {
     if (text === '' || /^(help|\/help|\?)$/i.test(text)) {
@@ -37,5 +38,6 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       user: message.author.id,
       error,
     });
+    await message.reply({ ...renderNotice(APOLOGY) }).catch(() => undefined);
   }
 }

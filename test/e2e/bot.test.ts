@@ -258,6 +258,8 @@ describe('the bot, end to end through a local fake Discord', () => {
   it('answers a channel message that mentions the bot, as a reply; ignores one that does not', async () => {
     const user = newUser();
     fake.channelMessage(user, 'How many people have been killed in the Syrian conflict?', false);
+    // A reply to one of the bot's answers pings the bot without mentioning it in the text.
+    fake.channelMessage(user, 'How many people have been killed in the Syrian conflict? thanks', true);
     fake.channelMessage(
       user,
       `<@${BOT_USER_OBJECT.id}> How many people have been killed in the Syrian conflict?`,
