@@ -93,6 +93,29 @@ export function renderExcerptBlock(excerpt: Excerpt, number: number | null): str
   return lines.join('\n');
 }
 
+/**
+ * An excerpt block of at most `max` characters: the excerpt's text is cut at a word boundary
+ * (with "…") until the escaped, highlighted block fits, and highlights past the cut are dropped,
+ * so bold markers stay balanced. For the rare excerpt too long to show whole.
+ */
+export function fittedExcerptBlock(excerpt: Excerpt, number: number | null, max: number): string {
+  return shrinkToFit(excerpt, max, (e) => renderExcerptBlock(e, number));
+}
+
+/** `render(excerpt)`, with the excerpt's text cut shorter and shorter until it fits in `max`. */
+function shrinkToFit(excerpt: Excerpt, max: number, render: (excerpt: Excerpt) => string): string {
+  let room = excerpt.text.length;
+  let out = render(excerpt);
+  while (out.length > max && room > 1) {
+    room = Math.floor(room * 0.8);
+    const text = truncate(excerpt.text, room);
+    const kept = text.endsWith('…') ? text.length - 1 : text.length;
+    const highlights = excerpt.highlights.filter((h) => h.end <= kept);
+    out = render({ ...excerpt, text, highlights });
+  }
+  return out.length > max ? truncate(out, max) : out;
+}
+
 /** The footer that carries the question and its filters, for the More button after a restart. */
 export function askedFooter(question: string, filters: Filters): string {
   const inline = formatInlineFilters(filters);
@@ -134,6 +157,12 @@ export function renderAnswer(answer: Answer, events: EventSummary[]): ReplyPaylo
     blocks.push(block);
     length += added;
   }
+  const first = answer.results[0];
+  if (blocks.length === 0 && first) {
+    const block = fittedExcerptBlock(first, answer.offset + 1, EMBED_DESCRIPTION_MAX);
+    blocks.push(block);
+    length = block.length;
+  }
   const shown = blocks.length;
   const title = truncate(answer.question, EMBED_TITLE_MAX - 2);
   const embed: APIEmbed = {
@@ -172,12 +201,12 @@ export function renderCompare(answer: Answer, events: EventSummary[]): ReplyPayl
   if (answer.noAnswer || answer.results.length === 0) return renderNoAnswer(answer, events);
   const fields = answer.results.slice(0, EMBED_FIELDS_MAX).map((excerpt) => {
     const meta = `— ${formatDate(excerpt.date, excerpt.dateApprox)} · ${articleLink(excerpt)}`;
-    const quote = quoted(excerpt);
-    const value =
-      quote.length + meta.length + 1 <= EMBED_FIELD_VALUE_MAX
-        ? `${quote}\n${meta}`
-        : `${truncate(escapeCorpusText(excerpt.text), EMBED_FIELD_VALUE_MAX - meta.length - 3)}\n${meta}`;
-    return { name: truncate(formatSource(excerpt.source), EMBED_FIELD_NAME_MAX), value };
+    const room = EMBED_FIELD_VALUE_MAX - meta.length - 1;
+    const value = `${shrinkToFit(excerpt, room, (e) => quoted(e))}\n${meta}`;
+    return {
+      name: truncate(escapeCorpusText(formatSource(excerpt.source)), EMBED_FIELD_NAME_MAX),
+      value,
+    };
   });
   const embed: APIEmbed = {
     color: ACCENT,

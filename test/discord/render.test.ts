@@ -171,6 +171,25 @@ describe('answer replies', () => {
     expect(JSON.stringify(reply.components)).toContain(`"custom_id":"more:${shown}:10"`);
   });
 
+  it('cut a single excerpt too long to fit, keeping its bold balanced, and never page in place', () => {
+    // Escaping roughly doubles this text: it cannot fit in one description whole.
+    const text = `Kerry ${'*said* the _talks_ were near '.repeat(130)}end.`;
+    const highlights = [
+      { start: 0, end: 5 },
+      { start: text.length - 4, end: text.length - 1 },
+    ];
+    const reply = renderAnswer(answer([excerpt({ text, highlights })], { hasMore: true }), []);
+    const description = reply.embeds[0]?.description ?? '';
+    expect(text.length).toBeLessThan(EMBED_DESCRIPTION_MAX);
+    expect(description.length).toBeLessThanOrEqual(EMBED_DESCRIPTION_MAX);
+    expect(description).toMatch(/^\*\*1\.\*\* “\*\*Kerry\*\* \\\*said\\\* the \\_talks\\_/);
+    expect(description).toContain('…”');
+    expect(description).not.toContain('**end**');
+    expect(description).toContain('— **The Daily** · 26 Aug 2016 · Geneva talks');
+    expect((description.match(/(?<!\\)\*\*/g) ?? []).length % 2).toBe(0);
+    expect(JSON.stringify(reply.components)).toContain('"custom_id":"more:1:1"');
+  });
+
   it('offer More with the next offset when the core has more', () => {
     const reply = renderAnswer(answer([excerpt(), excerpt(), excerpt()], { offset: 3, hasMore: true }), []);
     expect(reply.embeds[0]?.description).toMatch(/^\*\*4\.\*\*/);
@@ -201,6 +220,16 @@ describe('answer replies', () => {
     for (const f of reply.embeds[0]?.fields ?? [])
       expect(f.value.length).toBeLessThanOrEqual(EMBED_FIELD_VALUE_MAX);
     expect(reply.embeds[0]?.fields?.map((f) => f.name)).toEqual(['The Daily', 'Other']);
+  });
+
+  it('compare a long excerpt as a shortened quote that keeps its bold words, outlet name escaped', () => {
+    const text = `Kerry said ${'the talks were very near an agreement, '.repeat(60)}end.`;
+    const reply = renderCompare(answer([excerpt({ text, source: '*Star*' })]), []);
+    const field = reply.embeds[0]?.fields?.[0];
+    expect(field?.name).toBe('\\*Star\\*');
+    expect(field?.value.length).toBeLessThanOrEqual(EMBED_FIELD_VALUE_MAX);
+    expect(field?.value).toMatch(/^“\*\*Kerry\*\* said the talks were very near/);
+    expect(field?.value).toMatch(/…”\n— 26 Aug 2016 · \[Talks in Geneva\]/);
   });
 
   it('report a refresh with what changed and every problem by file and line', () => {
