@@ -68,7 +68,7 @@ function parseSizes(text: string): number[] {
 const sizes = parseSizes(values.sizes ?? (values.quick ? '1k,10k' : '1k,10k,100k,1m'));
 
 /** Longest build a scale point may take; a larger size is skipped when extrapolation passes it. */
-const BUILD_BUDGET_MS = values.quick ? 30_000 : 150_000;
+const BUILD_BUDGET_MS = values.quick ? 30_000 : 180_000;
 /** Heap limit of each measuring process (a third of this machine's memory at most). */
 const HEAP_BUDGET_MB = Math.min(8192, Math.floor(os.totalmem() / 2 ** 20 / 3));
 /** Hard limit on one measuring process: data, build, warm-up and queries. */
@@ -116,12 +116,18 @@ const say = (line = '') => {
 };
 
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-/** The code measured: the commit, and whether tracked files differed from it. */
+/** The code measured: the commit, and which tracked files (other than the results) differed from it. */
 async function revision(): Promise<string> {
   try {
     const head = (await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })).stdout.trim();
-    const dirty = (await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT })).stdout;
-    return dirty.trim() === '' ? head : `${head} with uncommitted changes`;
+    const status = await run('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT });
+    // The results file itself does not count: it is what the bench rewrites.
+    const changed = status.stdout
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.endsWith('bench/results.md'));
+    return changed.length === 0
+      ? head
+      : `${head} with uncommitted changes to ${changed.map((l) => l.slice(3)).join(', ')}`;
   } catch {
     return 'unknown (not a git checkout)';
   }
