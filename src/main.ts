@@ -27,6 +27,8 @@ try {
 }
 
 const logger = createLogger(config.logLevel, [config.token]);
+// A stray rejection is logged (without the token) and the bot keeps serving.
+process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
 const live = await LiveCorpus.open(config.corpusDir, { cacheDir: config.indexCacheDir });
 const { index } = live;
 if (live.opened.warning) logger.warn(live.opened.warning);

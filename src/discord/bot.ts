@@ -24,7 +24,12 @@ export interface BotOptions {
   fetchPolicy?: FetchPolicy;
   /** Folder of command files (default `commands/`). */
   commandsDir?: string;
+  /** How long to wait for Discord to accept the login and say ready (default 30 s). */
+  readyTimeoutMs?: number;
 }
+
+/** The default wait for login and the gateway's READY. */
+export const READY_TIMEOUT_MS = 30_000;
 
 /** A running bot. */
 export interface RunningBot {
@@ -32,7 +37,10 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Logs in and resolves once the client is ready; every interaction and message is routed. */
+/**
+ * Logs in and resolves once the client is ready; every interaction and message is routed. When
+ * Discord does not answer within `readyTimeoutMs`, the client is destroyed and this rejects.
+ */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const commands = await loadCommands(options.commandsDir);
   const context: BotContext = {
@@ -49,8 +57,22 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.MessageCreate, (message) => void handleMessage(message, context));
   client.on(Events.Error, (error) => options.logger.error('client error', { error }));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(options.token);
-  await ready;
+  const waitMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Discord did not accept the login within ${Math.round(waitMs / 1000)} s`)),
+      waitMs,
+    );
+  });
+  try {
+    await Promise.race([client.login(options.token).then(() => ready), timeout]);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   options.logger.info('bot ready', {
     user: client.user?.tag,
     commands: commands.size,

@@ -49,6 +49,11 @@ export async function routeInteraction(
       await handleMore(interaction, context);
     } else if (interaction.isButton() && interaction.customId.startsWith(ADD_PREFIX)) {
       await handleAddButton(interaction, context);
+    } else if (interaction.isRepliable()) {
+      await interaction.reply({
+        ...renderNotice('This button or menu is no longer in use; please ask again.'),
+        flags: MessageFlags.Ephemeral,
+      });
     }
   } catch (error) {
     const command =
@@ -79,8 +84,8 @@ async function apologise(interaction: Interaction, context: BotContext): Promise
 
 /**
  * The More button: the question and filters come from the message's footer and the offset from
- * the button, so it works after a restart. The next excerpts replace the message's button and
- * arrive as a new reply, so the first answer stays readable.
+ * the button, so it works after a restart. The next excerpts arrive as a new reply (with their
+ * own More button), so the first answer stays readable.
  */
 async function handleMore(interaction: ButtonInteraction, context: BotContext): Promise<void> {
   const [offsetText, countText] = interaction.customId.slice(MORE_PREFIX.length).split(':');

@@ -90,7 +90,7 @@ export const command = {
   await fake.start();
   live = await LiveCorpus.open(corpusDir);
   const logger = createLogger('debug', [TOKEN], (line) => logLines.push(line));
-  const started = startBot({
+  bot = await startBot({
     token: TOKEN,
     apiUrl: fake.apiUrl,
     live,
@@ -98,11 +98,8 @@ export const command = {
     moderatorRoleIds: [MODERATOR_ROLE_ID],
     rateLimit: { questions: RATE_LIMIT, windowSeconds: 60 },
     commandsDir,
+    readyTimeoutMs: 10_000,
   });
-  bot = await Promise.race([
-    started,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('login timed out')), 10_000)),
-  ]);
 });
 
 afterAll(async () => {
@@ -239,6 +236,15 @@ describe('the bot, end to end through a local fake Discord', () => {
     expect(next.body.type).toBe(4);
     expect(description(next)).toMatch(/^\*\*4\.\*\* /);
     expect(description(next)).not.toContain('healthy opposition forces');
+  });
+
+  it('answers a button it no longer knows with an ephemeral notice rather than silence', async () => {
+    const user = newUser();
+    const message = messageObject(CHANNEL_ID, BOT_USER_OBJECT, { content: 'old' });
+    const { id } = fake.click(user, 'retired-feature:1', message);
+    const reply = await callbackOf(id);
+    expect(data(reply)).toMatchObject({ flags: 64 });
+    expect(data(reply).content).toContain('no longer in use');
   });
 
   it('answers a question sent in a DM, and "help" with the help text', async () => {
