@@ -1,0 +1,44 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CommandFileError, loadCommands } from '../../src/discord/command-loader.ts';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'coverage-commands-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const good = (name: string) => `import { SlashCommandBuilder } from 'discord.js';
+export const command = {
+  data: new SlashCommandBuilder().setName('${name}').setDescription('d'),
+  async execute() {},
+};\n`;
+
+describe('the command loader', () => {
+  it('loads every command of the project, one file each', async () => {
+    const names = [...(await loadCommands()).keys()].sort();
+    expect(names).toEqual(['ask', 'compare', 'corpus', 'events', 'help', 'sources', 'timeline']);
+  });
+
+  it('names the file that exports no usable command', async () => {
+    await writeFile(path.join(dir, 'a.ts'), good('a'));
+    await writeFile(
+      path.join(dir, 'broken.ts'),
+      `export const command = { data: { name: 'broken', toJSON() { return {}; } } };\n`,
+    );
+    await expect(loadCommands(dir)).rejects.toThrow(CommandFileError);
+    await expect(loadCommands(dir)).rejects.toThrow('broken.ts must export `command`');
+  });
+
+  it('refuses two files that declare the same command', async () => {
+    await writeFile(path.join(dir, 'one.ts'), good('same'));
+    await writeFile(path.join(dir, 'two.ts'), good('same'));
+    await expect(loadCommands(dir)).rejects.toThrow('two.ts declares /same a second time');
+  });
+});
