@@ -1,6 +1,6 @@
 /** /compare: the best excerpt of each outlet, side by side. */
 import { MessageFlags } from 'discord.js';
-import { checkFilters, MAX_QUESTION_LENGTH } from '../src/discord/ask-flow.ts';
+import { checkFilters, MAX_QUESTION_LENGTH, rateLimitNotice } from '../src/discord/ask-flow.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices } from '../src/discord/choices.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
@@ -21,13 +21,9 @@ export const command: SlashCommand = {
     const question = interaction.options.getString('question', true);
     const filters = { event: interaction.options.getString('event')?.trim() || undefined };
     const errors = checkFilters(filters, context);
-    const wait = errors.length === 0 ? context.rateLimiter.take(interaction.user.id) : 0;
-    if (errors.length > 0 || wait > 0) {
-      const text =
-        errors.length > 0
-          ? errors.join('\n')
-          : `You are asking too fast. Please wait ${wait} s and ask again.`;
-      await interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
+    const refusal = errors.length > 0 ? errors.join('\n') : rateLimitNotice(context, interaction.user.id);
+    if (refusal !== null) {
+      await interaction.reply({ ...renderNotice(refusal), flags: MessageFlags.Ephemeral });
       return;
     }
     const index = context.live.index;

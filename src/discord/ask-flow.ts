@@ -62,17 +62,23 @@ export function answerQuestion(
   const errors = checkFilters(filters, context);
   if (errors.length > 0) return notice(errors.join('\n'));
   if (!options.paging) {
-    const wait = context.rateLimiter.take(memberId);
-    if (wait > 0) {
-      const { questions, windowSeconds } = context.config.rateLimit;
-      return notice(
-        `You have asked ${questions} questions in the last ${windowSeconds} seconds. Please wait ${wait} s and ask again.`,
-      );
-    }
+    const limited = rateLimitNotice(context, memberId);
+    if (limited !== null) return notice(limited);
   }
   const index = context.live.index;
   const answer = index.ask(trimmed, { filters, k: options.count, offset: options.offset });
   return { kind: 'answer', payload: renderAnswer(answer, index.events()) };
+}
+
+/**
+ * Counts a question by `memberId` against the rate limit: null when it may be answered, else the
+ * friendly sentence saying how long to wait (the refused question is not counted).
+ */
+export function rateLimitNotice(context: BotContext, memberId: string): string | null {
+  const wait = context.rateLimiter.take(memberId);
+  if (wait === 0) return null;
+  const { questions, windowSeconds } = context.config.rateLimit;
+  return `You have asked ${questions} questions in the last ${windowSeconds} seconds. Please wait ${wait} s and ask again.`;
 }
 
 /** Answers free text with inline filters, as typed in a DM or a mention. */

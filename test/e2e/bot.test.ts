@@ -354,6 +354,13 @@ describe('the bot, end to end through a local fake Discord', () => {
     expect(data(limited).content).toMatch(
       /^You have asked 4 questions in the last 60 seconds\. Please wait \d+ s and ask again\.$/,
     );
+    // /compare counts against the same limit, with the same words.
+    const compare = fake.command(user, 'compare', [
+      { name: 'question', type: STRING, value: 'What did Kerry say?' },
+    ]);
+    const comparedLimited = await callbackOf(compare.id);
+    expect(data(comparedLimited).flags).toBe(64);
+    expect(data(comparedLimited).content).toMatch(/^You have asked 4 questions in the last 60 seconds\./);
     // Another member is not limited.
     const other = await ask(newUser(), [
       { name: 'question', type: STRING, value: 'Who is the UN special envoy for Syria?' },
