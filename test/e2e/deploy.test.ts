@@ -18,8 +18,14 @@ describe('deploying the commands', () => {
       commands,
     );
     expect(names.sort()).toEqual(['ask', 'compare', 'corpus', 'events', 'help', 'sources', 'timeline']);
+    const put = fake.sent.find((s) => s.kind === 'commands');
+    expect(put?.key).toBe(`guild:${GUILD_ID}`);
+    expect((put?.body as unknown as Array<{ name: string }>).map((c) => c.name).sort()).toEqual(names.sort());
     const json = commands.map((c) => c.data.toJSON());
-    for (const c of json) expect(c.contexts).toEqual([0, 1]);
+    for (const c of json) {
+      expect(c.contexts).toEqual([0, 1]);
+      expect(c.integration_types).toEqual([0]);
+    }
     expect(json.find((c) => c.name === 'corpus')?.default_member_permissions).toBe('32');
     expect(json.find((c) => c.name === 'ask')?.options?.map((o) => o.name)).toEqual([
       'question',
@@ -37,5 +43,9 @@ describe('deploying the commands', () => {
       [...(await loadCommands()).values()],
     );
     expect(names).toHaveLength(7);
+    expect(fake.sent.filter((s) => s.kind === 'commands').map((s) => s.key)).toEqual([
+      `guild:${GUILD_ID}`,
+      'global',
+    ]);
   });
 });

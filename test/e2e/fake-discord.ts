@@ -22,8 +22,11 @@ export const MANAGER_PERMISSIONS = String(3072 | 32);
 
 /** Something the bot sent, as the fake received it. */
 export interface Sent {
-  kind: 'callback' | 'edit' | 'followup' | 'message';
-  /** The interaction id (callbacks) or interaction token (webhooks), or the channel id (messages). */
+  kind: 'callback' | 'edit' | 'followup' | 'message' | 'commands';
+  /**
+   * The interaction id (callbacks) or interaction token (webhooks), the channel id (messages), or
+   * where commands were registered: `guild:<id>` or `global`.
+   */
   key: string;
   body: Record<string, unknown>;
   at: number;
@@ -225,8 +228,9 @@ export class FakeDiscord {
       ],
       [
         'PUT',
-        /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/,
-        () =>
+        /^\/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/,
+        (m) => {
+          this.record({ kind: 'commands', key: m[1] ? `guild:${m[1]}` : 'global', body, at: now });
           reply(
             200,
             (body as unknown as object[]).map((c) => ({
@@ -235,7 +239,8 @@ export class FakeDiscord {
               application_id: APP_ID,
               version: '1',
             })),
-          ),
+          );
+        },
       ],
     ];
     for (const [method, pattern, handle] of routes) {
