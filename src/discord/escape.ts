@@ -9,7 +9,7 @@ const ZERO_WIDTH_SPACE = '\u200b';
 /**
  * Escapes `text` for a message: every markdown construct is escaped, mention and channel syntax
  * (`@everyone`, `<@123>`, `<#123>`, `<:emoji:1>`) is broken with a zero-width space, a line
- * starting with ">" cannot open a block quote, and URLs
+ * starting with ">" cannot open a block quote nor one starting with "-#" small text, and URLs
  * are kept from turning into links. The visible text stays the same.
  */
 export function escapeCorpusText(text: string): string {
@@ -31,6 +31,7 @@ export function escapeCorpusText(text: string): string {
   });
   return escaped
     .replace(/^(\s*)>/gm, '$1\\>')
+    .replace(/^(\s*)-#/gm, '$1\\-#')
     .replaceAll('@', `@${ZERO_WIDTH_SPACE}`)
     .replaceAll('<', `<${ZERO_WIDTH_SPACE}`)
     .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)

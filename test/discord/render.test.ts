@@ -67,6 +67,13 @@ describe('escaping corpus text', () => {
     expect(escapeCorpusText('> not a quote')).toBe('\\> not a quote');
   });
 
+  it('keeps a line of corpus text from becoming a heading, small text, a list or a timestamp', () => {
+    expect(escapeCorpusText('# big\n-# small\n  -# small\n- item\n1. item')).toBe(
+      '\\# big\n\\-# small\n  \\-# small\n\\- item\n1\\. item',
+    );
+    expect(escapeCorpusText('<t:1471910400:F> </ask:1>')).not.toMatch(/<[t/]/);
+  });
+
   it('keeps what people read: letters, punctuation and spacing', () => {
     expect(escapeCorpusText('Kerry-Lavrov talks (Geneva), 290,000 people.')).toBe(
       'Kerry-Lavrov talks (Geneva), 290,000 people.',
