@@ -10,7 +10,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
-import { formatInlineFilters } from '../answer/inline-filters.ts';
+import { formatInlineFilters, parseInlineQuery } from '../answer/inline-filters.ts';
 import type { Answer, Excerpt, Filters } from '../answer/types.ts';
 import { formatAlsoReported, formatDate, formatSource, NO_ANSWER_TEXT } from '../answer/wording.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
@@ -116,15 +116,37 @@ function shrinkToFit(excerpt: Excerpt, max: number, render: (excerpt: Excerpt) =
   return out.length > max ? truncate(out, max) : out;
 }
 
-/** The footer that carries the question and its filters, for the More button after a restart. */
+const FILTERS_LINE = '\nFilters: ';
+const NO_FILTERS = 'none';
+
+/**
+ * The footer that carries the question and its filters, for the More button after a restart:
+ * the question on one line as asked, the filters on their own line, so text in the question that
+ * looks like a filter (`since:…`) stays part of the question.
+ */
 export function askedFooter(question: string, filters: Filters): string {
-  const inline = formatInlineFilters(filters);
-  return truncate(`${ASKED_PREFIX}${inline ? `${inline} ` : ''}${question}`, EMBED_FOOTER_MAX);
+  const inline = formatInlineFilters(filters) || NO_FILTERS;
+  const line = question.replace(/\s+/g, ' ').trim();
+  return `${truncate(`${ASKED_PREFIX}${line}`, EMBED_FOOTER_MAX - FILTERS_LINE.length - inline.length)}${FILTERS_LINE}${inline}`;
 }
 
-/** The question and filters a footer written by `askedFooter` carries, or null. */
-export function footerQuestion(footer: string | undefined): string | null {
-  return footer?.startsWith(ASKED_PREFIX) ? footer.slice(ASKED_PREFIX.length) : null;
+/**
+ * The question and filters a footer written by `askedFooter` carries, or null when it carries
+ * none. Footers of older answers (filters written inline before the question) still read.
+ */
+export function footerQuery(footer: string | undefined): { question: string; filters: Filters } | null {
+  if (!footer?.startsWith(ASKED_PREFIX)) return null;
+  const body = footer.slice(ASKED_PREFIX.length);
+  const at = body.lastIndexOf(FILTERS_LINE);
+  if (at < 0) {
+    const legacy = parseInlineQuery(body);
+    return { question: legacy.question, filters: legacy.filters };
+  }
+  const inline = body.slice(at + FILTERS_LINE.length);
+  return {
+    question: body.slice(0, at),
+    filters: inline === NO_FILTERS ? {} : parseInlineQuery(inline).filters,
+  };
 }
 
 function moreButton(offset: number, count: number): APIActionRowComponent<APIButtonComponent> {

@@ -9,12 +9,11 @@ import {
   type MessageComponentInteraction,
   MessageFlags,
 } from 'discord.js';
-import { parseInlineQuery } from '../answer/inline-filters.ts';
 import { CurationError } from '../curation/curator.ts';
 import { answerQuestion } from './ask-flow.ts';
 import type { BotContext, SlashCommand } from './context.ts';
 import { MODERATORS_ONLY, moderatorOf } from './moderation.ts';
-import { ADD_PREFIX, footerQuestion, MORE_PREFIX, renderNotice } from './render.ts';
+import { ADD_PREFIX, footerQuery, MORE_PREFIX, renderNotice } from './render.ts';
 
 /** What a member reads when something went wrong on our side. */
 export const APOLOGY =
@@ -91,7 +90,7 @@ async function handleMore(interaction: ButtonInteraction, context: BotContext): 
   const [offsetText, countText] = interaction.customId.slice(MORE_PREFIX.length).split(':');
   const offset = Number(offsetText);
   const count = Number(countText);
-  const asked = footerQuestion(interaction.message.embeds[0]?.footer?.text);
+  const asked = footerQuery(interaction.message.embeds[0]?.footer?.text);
   if (asked === null || !Number.isInteger(offset) || !Number.isInteger(count)) {
     await interaction.reply({
       ...renderNotice('This button no longer knows its question; please ask again.'),
@@ -99,8 +98,7 @@ async function handleMore(interaction: ButtonInteraction, context: BotContext): 
     });
     return;
   }
-  const query = parseInlineQuery(asked);
-  const outcome = answerQuestion(context, interaction.user.id, query.question, query.filters, {
+  const outcome = answerQuestion(context, interaction.user.id, asked.question, asked.filters, {
     count,
     offset,
     paging: true,

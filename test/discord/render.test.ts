@@ -1,6 +1,5 @@
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { parseInlineQuery } from '../../src/answer/inline-filters.ts';
 import type { Answer, Excerpt } from '../../src/answer/types.ts';
 import { ConfigError, readBotConfig } from '../../src/config.ts';
 import { escapeCorpusText } from '../../src/discord/escape.ts';
@@ -16,7 +15,7 @@ import { RateLimiter } from '../../src/discord/rate-limit.ts';
 import {
   askedFooter,
   embedLength,
-  footerQuestion,
+  footerQuery,
   highlightExcerpt,
   renderAnswer,
   renderCompare,
@@ -204,19 +203,22 @@ describe('answer replies', () => {
   });
 
   it('carry the question and its filters in the footer, readable back for the More button', () => {
-    const footer = askedFooter('What did Lavrov say?', {
-      event: 'geneva-aug-2016',
-      source: 'The BRICS Post',
-      since: '2016-08-01',
-    });
+    const filters = { event: 'geneva-aug-2016', source: 'The BRICS Post', since: '2016-08-01' };
+    const footer = askedFooter('What did Lavrov say?', filters);
     expect(footer).toBe(
-      'Asked: event:geneva-aug-2016 source:"The BRICS Post" since:2016-08-01 What did Lavrov say?',
+      'Asked: What did Lavrov say?\nFilters: event:geneva-aug-2016 source:"The BRICS Post" since:2016-08-01',
     );
-    const back = parseInlineQuery(footerQuestion(footer) ?? '');
-    expect(back).toMatchObject({
-      question: 'What did Lavrov say?',
-      filters: { event: 'geneva-aug-2016', source: 'The BRICS Post', since: '2016-08-01' },
+    expect(footerQuery(footer)).toEqual({ question: 'What did Lavrov say?', filters });
+    // Text that looks like a filter stays in the question; no filters read back as none.
+    const literal = askedFooter('What happened since:2016 in\nGeneva?', {});
+    expect(literal).toBe('Asked: What happened since:2016 in Geneva?\nFilters: none');
+    expect(footerQuery(literal)).toEqual({ question: 'What happened since:2016 in Geneva?', filters: {} });
+    // An answer posted before this footer layout still pages.
+    expect(footerQuery('Asked: event:geneva-aug-2016 What did Kerry say?')).toEqual({
+      question: 'What did Kerry say?',
+      filters: { event: 'geneva-aug-2016' },
     });
+    expect(footerQuery('Something else')).toBeNull();
   });
 
   it('compare each outlet in a field within 1,024 characters', () => {

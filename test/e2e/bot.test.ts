@@ -121,7 +121,9 @@ describe('the bot, end to end through a local fake Discord', () => {
     );
     expect(text).toContain('— **The BRICS Post** · 27 Aug 2016 · Kerry–Lavrov talks in Geneva, August 2016');
     expect(text).toContain('Unknown outlet');
-    expect(data(reply).embeds?.[0]?.footer?.text).toBe('Asked: What did Lavrov say about terrorists?');
+    expect(data(reply).embeds?.[0]?.footer?.text).toBe(
+      'Asked: What did Lavrov say about terrorists?\nFilters: none',
+    );
     expect(data(reply).allowed_mentions).toEqual({ parse: [] });
     expect(JSON.stringify(data(reply).components)).toContain('"custom_id":"more:3:3"');
   });
@@ -136,7 +138,7 @@ describe('the bot, end to end through a local fake Discord', () => {
     expect(text).toContain('Kerry–Lavrov call, March 2016');
     expect(text).not.toContain('Geneva, August 2016');
     expect(data(reply).embeds?.[0]?.footer?.text).toBe(
-      'Asked: event:march-2016-call since:2016-03-01 What did Kerry and Lavrov agree?',
+      'Asked: What did Kerry and Lavrov agree?\nFilters: event:march-2016-call since:2016-03-01',
     );
   });
 
