@@ -240,6 +240,24 @@ describe('the bot, end to end through a local fake Discord', () => {
     expect(description(next)).not.toContain('healthy opposition forces');
   });
 
+  it('keeps the filters when paging with More', async () => {
+    const user = newUser();
+    const first = await ask(user, [
+      { name: 'question', type: STRING, value: 'What did Kerry say?' },
+      { name: 'event', type: STRING, value: 'geneva-aug-2016' },
+      { name: 'count', type: 4, value: 1 },
+    ]);
+    expect(JSON.stringify(data(first).components)).toContain('"custom_id":"more:1:1"');
+    const message = messageObject(CHANNEL_ID, BOT_USER_OBJECT, data(first) as Record<string, unknown>);
+    const next = await callbackOf(fake.click(user, 'more:1:1', message).id);
+    expect(description(next)).toMatch(/^\*\*2\.\*\* /);
+    expect(description(next)).toContain('Kerry–Lavrov talks in Geneva, August 2016');
+    expect(description(next)).not.toContain('Kerry–Lavrov call, March 2016');
+    expect(data(next).embeds?.[0]?.footer?.text).toBe(
+      'Asked: What did Kerry say?\nFilters: event:geneva-aug-2016',
+    );
+  });
+
   it('answers a button it no longer knows with an ephemeral notice rather than silence', async () => {
     const user = newUser();
     const message = messageObject(CHANNEL_ID, BOT_USER_OBJECT, { content: 'old' });
