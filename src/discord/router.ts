@@ -67,6 +67,11 @@ export async function routeInteraction(
 }
 
 async function apologise(interaction: Interaction, context: BotContext): Promise<void> {
+  // A failed autocomplete offers no choices rather than leaving the member's menu spinning.
+  if (interaction.isAutocomplete() && !interaction.responded) {
+    await interaction.respond([]).catch(() => undefined);
+    return;
+  }
   if (!interaction.isRepliable()) return;
   const payload = { ...renderNotice(APOLOGY), flags: MessageFlags.Ephemeral as const };
   try {

@@ -82,8 +82,10 @@ beforeAll(async () => {
     path.join(commandsDir, 'boom.ts'),
     `import { SlashCommandBuilder } from 'discord.js';
 export const command = {
-  data: new SlashCommandBuilder().setName('boom').setDescription('Always fails'),
+  data: new SlashCommandBuilder().setName('boom').setDescription('Always fails')
+    .addStringOption((o) => o.setName('what').setDescription('w').setAutocomplete(true)),
   async execute() { throw new Error('handler exploded on purpose'); },
+  async autocomplete() { throw new Error('autocomplete exploded on purpose'); },
 };\n`,
   );
   fake = new FakeDiscord();
@@ -403,5 +405,17 @@ describe('the bot, end to end through a local fake Discord', () => {
       { name: 'question', type: STRING, value: 'Who is the UN special envoy for Syria?' },
     ]);
     expect(description(after)).toContain('Staffan de Mistura');
+  });
+
+  it('offers no choices, rather than none at all, when an autocomplete handler throws', async () => {
+    const { id } = fake.command(
+      newUser(),
+      'boom',
+      [{ name: 'what', type: STRING, value: 'x', focused: true }],
+      { autocomplete: true },
+    );
+    const reply = await callbackOf(id);
+    expect(reply.body).toMatchObject({ type: 8, data: { choices: [] } });
+    expect(logLines.some((l) => l.includes('autocomplete exploded on purpose'))).toBe(true);
   });
 });
