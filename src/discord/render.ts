@@ -248,19 +248,24 @@ export function formatSpan(first: string | null, last: string | null): string {
 /** What the corpus covers, event by event. */
 export function renderEvents(events: EventSummary[]): ReplyPayload {
   const fields = events.slice(0, EMBED_FIELDS_MAX).map((e) => ({
-    name: truncate(`${e.name} (${e.id})`, EMBED_FIELD_NAME_MAX),
+    name: truncate(escapeCorpusText(`${e.name} (${e.id})`), EMBED_FIELD_NAME_MAX),
     value: truncate(
       `${e.articles} article${e.articles === 1 ? '' : 's'} · ${formatSpan(e.firstDate, e.lastDate)}\n${escapeCorpusText(e.description)}`,
       EMBED_FIELD_VALUE_MAX,
     ),
   }));
-  const embed: APIEmbed = {
+  const showing = (shown: number) =>
+    `Showing ${shown} of ${events.length} events; \`/timeline\` lists any event's articles.`;
+  // Room is kept for the note (the count shown never has more digits than the total).
+  const fitted = fitEmbed({
     color: ACCENT,
     title: 'Events in the coverage',
     fields,
-    description: events.length === 0 ? 'No events are defined yet.' : undefined,
-  };
-  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: NO_MENTIONS };
+    description: events.length === 0 ? 'No events are defined yet.' : showing(events.length),
+  });
+  const shown = fitted.fields?.length ?? 0;
+  if (events.length > 0) fitted.description = shown < events.length ? showing(shown) : undefined;
+  return { embeds: [fitted], components: [], allowedMentions: NO_MENTIONS };
 }
 
 /** The outlets of the corpus, one line each. */

@@ -19,6 +19,7 @@ import {
   highlightExcerpt,
   renderAnswer,
   renderCompare,
+  renderEvents,
   renderRefresh,
 } from '../../src/discord/render.ts';
 
@@ -219,6 +220,29 @@ describe('answer replies', () => {
       filters: { event: 'geneva-aug-2016' },
     });
     expect(footerQuery('Something else')).toBeNull();
+  });
+
+  it('list many events within the limits, saying how many are shown, names escaped', () => {
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      id: `event-${i}`,
+      name: `*Talks* ${i}`,
+      start: '2016-08-26',
+      end: '2016-08-27',
+      description: 'A long description of what happened. '.repeat(40),
+      articles: 2,
+      firstDate: '2016-08-26',
+      lastDate: '2016-08-27',
+    }));
+    const embed = renderEvents(events).embeds[0] ?? {};
+    const shown = embed.fields?.length ?? 0;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(25);
+    expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_TOTAL_MAX);
+    expect(embed.description).toBe(
+      `Showing ${shown} of 40 events; \`/timeline\` lists any event's articles.`,
+    );
+    expect(embed.fields?.[0]?.name).toBe('\\*Talks\\* 0 (event-0)');
+    expect(renderEvents(events.slice(0, 2)).embeds[0]?.description).toBeUndefined();
   });
 
   it('compare each outlet in a field within 1,024 characters', () => {
