@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isNoAnswer, MIN_MATCHED_TERMS } from '../src/answer/no-answer.ts';
 import { buildIndex, corpusFromRecords } from '../src/library.ts';
 
 const { values } = parseArgs({
@@ -28,17 +29,20 @@ const every = <T>(items: T[]) =>
   items.filter((_, i) => i % Math.max(1, Math.floor(items.length / sample)) === 0).slice(0, sample);
 
 const index = buildIndex(corpusFromRecords(read('dev-paragraphs.jsonl')));
-const answerable = every(read('dev-questions.jsonl')).map((q) => index.queryCoverage(q.question));
-const unanswerable = every(read('train-questions.jsonl')).map((q) => index.queryCoverage(q.question));
+const answerable = every(read('dev-questions.jsonl')).map((q) => index.queryMatch(q.question));
+const unanswerable = every(read('train-questions.jsonl')).map((q) => index.queryMatch(q.question));
 
 console.log(
   `answerable: ${answerable.length} SQuAD dev questions; unanswerable: ${unanswerable.length} SQuAD train questions; corpus: SQuAD dev paragraphs`,
 );
-console.log('threshold | answerable refused | unanswerable answered | balanced accuracy');
+console.log('threshold | matched terms | answerable refused | unanswerable answered | balanced accuracy');
 for (let t = 0.2; t <= 0.801; t += 0.05) {
-  const refused = answerable.filter((c) => c < t).length / answerable.length;
-  const answered = unanswerable.filter((c) => c >= t).length / unanswerable.length;
-  console.log(
-    `${t.toFixed(2)} | ${(refused * 100).toFixed(1)}% | ${(answered * 100).toFixed(1)}% | ${((1 - refused + 1 - answered) / 2).toFixed(3)}`,
-  );
+  for (const minMatched of [1, MIN_MATCHED_TERMS]) {
+    const refuses = (m: (typeof answerable)[number]) => isNoAnswer(m, t, minMatched);
+    const refused = answerable.filter(refuses).length / answerable.length;
+    const answered = unanswerable.filter((m) => !refuses(m)).length / unanswerable.length;
+    console.log(
+      `${t.toFixed(2)} | ≥ ${minMatched} | ${(refused * 100).toFixed(1)}% | ${(answered * 100).toFixed(1)}% | ${((1 - refused + 1 - answered) / 2).toFixed(3)}`,
+    );
+  }
 }

@@ -16,7 +16,7 @@ import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-co
 import { terms } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
-import { isNoAnswer, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import { isNoAnswer, type QueryMatch, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { isSameCopy, shingles } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
 
@@ -212,7 +212,7 @@ export class CoverageIndex {
     if (query === null) return empty;
     const ranked = this.rank(query, Math.max(CANDIDATE_PASSAGES, (offset + k) * 6), filters);
     const top = ranked[0];
-    if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query))) return empty;
+    if (top === undefined || isNoAnswer(this.matchOf(top.passage, query))) return empty;
     const relevant = ranked.filter((r) => r.score >= top.score * MIN_RELATIVE_SCORE);
     const groups = this.groupExcerpts(relevant, query, offset + k + 1);
     const results = groups.slice(offset, offset + k);
@@ -229,7 +229,7 @@ export class CoverageIndex {
     if (query === null) return empty;
     const ranked = this.rank(query, CANDIDATE_PASSAGES * 4, filters);
     const top = ranked[0];
-    if (top === undefined || isNoAnswer(this.coverageOf(top.passage, query))) return empty;
+    if (top === undefined || isNoAnswer(this.matchOf(top.passage, query))) return empty;
     const seen = new Set<string>();
     const results: Excerpt[] = [];
     for (const r of ranked) {
@@ -250,14 +250,15 @@ export class CoverageIndex {
   }
 
   /**
-   * The share of the question's IDF weight that its best passage contains (0 to 1; 0 when nothing
-   * matches): what the no-answer rule compares with its threshold.
+   * How much of the question its best passage matches (share of the IDF weight, distinct terms):
+   * what the no-answer rule judges. Nothing matched when the question has no terms or no match.
    */
-  queryCoverage(question: string, filters: Filters = {}): number {
+  queryMatch(question: string, filters: Filters = {}): QueryMatch {
     const query = this.prepareQuery(question);
-    if (query === null) return 0;
+    if (query === null) return { coverage: 0, matchedTerms: 0, questionTerms: 0 };
     const top = this.rank(query, CANDIDATE_PASSAGES, filters)[0];
-    return top === undefined ? 0 : this.coverageOf(top.passage, query);
+    if (top === undefined) return { coverage: 0, matchedTerms: 0, questionTerms: query.weights.size };
+    return this.matchOf(top.passage, query);
   }
 
   /** Articles ranked by their best passage (for measuring paragraph retrieval). */
@@ -370,8 +371,8 @@ export class CoverageIndex {
     return this.sentenceMatches(p.article, p.firstSentence, p.lastSentence, query);
   }
 
-  /** Share of the query's weight present in the passage's title or text (see no-answer.ts). */
-  private coverageOf(passage: number, query: Query): number {
+  /** How much of the query the passage's title and text match (see no-answer.ts). */
+  private matchOf(passage: number, query: Query): QueryMatch {
     const p = this.passages[passage] as Passage;
     const matched = this.bodyMatches(passage, query);
     const { offsets, ids } = this.titleTerms;
@@ -383,7 +384,11 @@ export class CoverageIndex {
     for (const id of matched) found += query.ids.get(id) ?? 0;
     let total = 0;
     for (const weight of query.weights.values()) total += weight;
-    return total === 0 ? 0 : found / total;
+    return {
+      coverage: total === 0 ? 0 : found / total,
+      matchedTerms: matched.size,
+      questionTerms: query.weights.size,
+    };
   }
 
   private excerptOf(

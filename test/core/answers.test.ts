@@ -123,6 +123,20 @@ describe('answers on the built-in corpus', () => {
     expect(index.ask('   ')).toMatchObject({ noAnswer: true, results: [] });
   });
 
+  it('does not answer a question with one word of it in common, but does when the passage has two', () => {
+    // "capital" and "France" both occur in the coverage, never in one passage.
+    expect(index.ask('What is the capital of France?')).toMatchObject({ noAnswer: true, results: [] });
+    expect(index.queryMatch('What is the capital of France?')).toMatchObject({
+      matchedTerms: 1,
+      questionTerms: 2,
+    });
+    const answer = index.ask('Which capital is Darayya near?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.text).toContain('Darayya near the capital Damascus');
+    // A question of one word needs only that word.
+    expect(index.ask('Yemen?').noAnswer).toBe(false);
+  });
+
   it('compares outlets: one excerpt per outlet', () => {
     const answer = index.compare('What did Kerry and Lavrov say about the ceasefire?', {
       event: 'geneva-aug-2016',
