@@ -11,6 +11,7 @@ import { handleMessage } from './messages.ts';
 import { PendingAdds } from './pending-adds.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { routeInteraction } from './router.ts';
+import { exposeShardStatus } from './shard-status.ts';
 
 /** What the bot needs to run. */
 export interface BotOptions {
@@ -56,6 +57,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, commands, context));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, context));
   client.on(Events.Error, (error) => options.logger.error('client error', { error }));
+  exposeShardStatus(client, options.live);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   const waitMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;

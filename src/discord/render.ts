@@ -29,6 +29,7 @@ import {
   MESSAGE_CONTENT_MAX,
   truncate,
 } from './limits.ts';
+import { type ShardAnswer, shardStatusLines } from './shard-status.ts';
 
 /** What the bot sends: embeds, buttons, and mentions that never ping. */
 export interface ReplyPayload {
@@ -361,15 +362,21 @@ export function renderStatus(status: {
   passages: number;
   events: number;
   from: string;
+  /** The corpus version this process serves. */
+  version: string;
   problems: CorpusProblem[];
   lastRefresh: RefreshReport | null;
+  /** In a sharded bot: every shard's answer, and the shard that took the command. */
+  shards?: { answers: ShardAnswer[]; thisShard: number } | undefined;
 }): ReplyPayload {
   const lines = [
     `**${status.documents}** articles, **${status.passages}** passages, **${status.events}** events (index ${status.from}).`,
+    `Version \`${status.version}\`.`,
     status.lastRefresh === null
       ? 'No refresh since start.'
       : `Last refresh: ${status.lastRefresh.ok ? 'succeeded' : `failed (${escapeCorpusText(status.lastRefresh.error ?? '')})`}.`,
   ];
+  if (status.shards) lines.push('', ...shardStatusLines(status.shards.answers, status.shards.thisShard));
   if (status.problems.length > 0)
     lines.push('', `**${status.problems.length} problem(s):**`, ...status.problems.map(problemLine));
   return {

@@ -58,6 +58,8 @@ describe('npm start', () => {
       DISCORD_CLIENT_ID: APP_ID,
       DISCORD_API_URL: fake.apiUrl,
       LOG_LEVEL: 'info',
+      // The setting for `npm run start:sharded`, which discord.js would misread in a plain client.
+      SHARD_COUNT: 'auto',
     });
     await run.waitFor('bot ready');
     const { id } = fake.command({ id: '710000000000000001', username: 'asker' }, 'ask', [
