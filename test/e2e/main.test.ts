@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord, TOKEN } from './fake-discord.ts';
+import { startEntry } from './process.ts';
 
-const ROOT = path.join(import.meta.dirname, '..', '..');
 let fake: FakeDiscord;
 
 beforeAll(async () => {
@@ -13,28 +11,7 @@ beforeAll(async () => {
 afterAll(() => fake.stop());
 
 /** Starts `src/main.ts` as `npm start` does, with the given environment. */
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', INDEX_CACHE_DIR: 'off', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (text: string, ms = 15_000) => {
-    const until = Date.now() + ms;
-    while (!output.includes(text)) {
-      if (Date.now() > until) throw new Error(`timed out waiting for "${text}" in:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, exited, waitFor, output: () => output };
-}
+const start = (env: Record<string, string>) => startEntry('src/main.ts', env);
 
 describe('npm start', () => {
   it('without a token, says so and points to the local chat mode', async () => {

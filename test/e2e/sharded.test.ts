@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/discord/sharding.ts';
+import { LiveCorpus } from '../../src/live-corpus.ts';
+import {
+  APP_ID,
+  FakeDiscord,
+  GUILD_ID,
+  MANAGER_PERMISSIONS,
+  type Sent,
+  shardOf,
+  TOKEN,
+} from './fake-discord.ts';
+import { ROOT, startEntry } from './process.ts';
+
+let fake: FakeDiscord;
+
+beforeAll(async () => {
+  // A large bot's session limit: shards may log in together, so none waits 5.5 s for the other.
+  fake = new FakeDiscord({ maxConcurrency: 16 });
+  await fake.start();
+});
+afterAll(() => fake.stop());
+
+const start = (env: Record<string, string>) => startEntry('src/sharded.ts', env);
+const description = (s: Sent) =>
+  (s.body as { embeds?: Array<{ description?: string }> }).embeds?.[0]?.description ?? '';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(test: () => boolean, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('npm run start:sharded', () => {
+  it('without a token, says so and points to the local chat mode, like npm start', async () => {
+    const run = start({ DISCORD_TOKEN: '' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('No DISCORD_TOKEN is set');
+    expect(run.output()).toContain('npm run -s cli -- chat');
+  });
+
+  it('runs SHARD_COUNT=2 shard processes; /corpus status lists both with the same version; SIGTERM stops them all', async () => {
+    const version = (await LiveCorpus.open(path.join(ROOT, 'corpus'))).version;
+    const run = start({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      SHARD_COUNT: '2',
+      LOG_LEVEL: 'info',
+    });
+    await run.waitFor('all shards ready', 30_000);
+    expect(fake.identified).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    const pidOf = new Map(
+      [...run.output().matchAll(/shard started shard=(\d) pid=(\d+)/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]),
+    );
+    const pids = [...pidOf.values()];
+    expect(pids).toHaveLength(2);
+
+    const moderator = { id: '710000000000000002', username: 'moderator' };
+    const { id, token } = fake.command(moderator, 'corpus', [{ name: 'status', type: 1, options: [] }], {
+      permissions: MANAGER_PERMISSIONS,
+    });
+    const deferred = await fake.waitFor((s) => s.kind === 'callback' && s.key === id);
+    expect(deferred.body).toEqual({ type: 5, data: { flags: 64 } });
+    const status = description(await fake.waitFor((s) => s.kind === 'edit' && s.key === token));
+    const own = shardOf(GUILD_ID, 2);
+    expect(status).toContain(`**Shards:** all 2 serve version \`${version}\`.`);
+    expect(status).toContain(`Shard ${own} (this one): \`${version}\``);
+    expect(status).toContain(`Shard ${1 - own}: \`${version}\``);
+    expect(status).toMatch(new RegExp(`Shard ${own} \\(this one\\):.* · 1 server$`, 'm'));
+    expect(status).toMatch(new RegExp(`Shard ${1 - own}:.* · 0 servers$`, 'm'));
+
+    // A stuck shard (stopped, so it cannot answer) is shown as not answering, and the reply still comes.
+    const other = pidOf.get(1 - own) as number;
+    process.kill(other, 'SIGSTOP');
+    try {
+      const asked = fake.command(moderator, 'corpus', [{ name: 'status', type: 1, options: [] }], {
+        permissions: MANAGER_PERMISSIONS,
+      });
+      const stuck = description(await fake.waitFor((s) => s.kind === 'edit' && s.key === asked.token));
+      expect(stuck).toContain(`**Shards:** 2: 1 serves version \`${version}\`, 1 not answering.`);
+      expect(stuck).toContain(`⚠ Shard ${1 - own}: not answering`);
+    } finally {
+      process.kill(other, 'SIGCONT');
+    }
+
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(pids.filter(alive)).toEqual([]);
+    await until(() => fake.sessions === 0);
+    expect(run.output()).toContain('all shards stopped');
+    expect(run.output()).not.toContain(TOKEN);
+  });
+});
+
+describe('the shard count and spacing', () => {
+  it('asks the configured REST base for the recommended count, and fails on a wrong token', async () => {
+    const recommending = new FakeDiscord({ shards: 3, maxConcurrency: 16 });
+    await recommending.start();
+    try {
+      const info = await fetchGatewayInfo(TOKEN, recommending.apiUrl);
+      expect(info.shards).toBe(3);
+      expect(info.session_start_limit.max_concurrency).toBe(16);
+      await expect(fetchGatewayInfo(`${TOKEN}x`, recommending.apiUrl)).rejects.toThrow('401');
+    } finally {
+      await recommending.stop();
+    }
+  });
+
+  it('spaces shards so that each rate-limit bucket starts one session per interval', () => {
+    expect(spawnDelay(1, 4)).toBe(IDENTIFY_INTERVAL_MS);
+    expect(spawnDelay(2, 4)).toBe(IDENTIFY_INTERVAL_MS / 2);
+    expect(spawnDelay(16, 4)).toBe(0);
+  });
+});
