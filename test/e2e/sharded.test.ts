@@ -111,6 +111,23 @@ describe('npm run start:sharded', () => {
   });
 });
 
+describe('a shard process', () => {
+  it('stops when its manager is killed, instead of serving on unsupervised', async () => {
+    const run = start({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      SHARD_COUNT: '1',
+    });
+    await run.waitFor('all shards ready', 30_000);
+    const pid = Number(/shard started shard=0 pid=(\d+)/.exec(run.output())?.[1]);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    await until(() => !alive(pid));
+    await until(() => fake.sessions === 0);
+  });
+});
+
 describe('the shard count and spacing', () => {
   it('asks the configured REST base for the recommended count, and fails on a wrong token', async () => {
     const recommending = new FakeDiscord({ shards: 3, maxConcurrency: 16 });
