@@ -151,9 +151,7 @@ export const command: SlashCommand = {
         version: live.version,
         problems: index.corpus.problems,
         lastRefresh: live.lastReport,
-        shards: sharding
-          ? { answers: await gatherShardStatus(interaction.client), thisShard: sharding.ids[0] ?? 0 }
-          : undefined,
+        shards: await gatherShardStatus(interaction.client),
       });
       if (sharding) await interaction.editReply(status);
       else await interaction.reply({ ...status, flags: MessageFlags.Ephemeral });
@@ -169,6 +167,8 @@ export const command: SlashCommand = {
     try {
       if (sub === 'refresh') {
         const report = await context.live.refresh();
+        // In a sharded bot, every shard re-reads the corpus, and the reply lists what each serves.
+        const shards = await gatherShardStatus(interaction.client, { refreshOthers: true });
         context.logger.info('corpus refreshed', {
           guild: interaction.guildId,
           user: moderator.id,
@@ -176,7 +176,7 @@ export const command: SlashCommand = {
           documents: report.documents,
           problems: report.problems.length,
         });
-        await interaction.editReply(renderRefresh(report));
+        await interaction.editReply(renderRefresh(report, shards));
       } else if (sub === 'add') {
         await previewAdd(interaction, context);
       } else if (sub === 'remove') {

@@ -29,7 +29,7 @@ import {
   MESSAGE_CONTENT_MAX,
   truncate,
 } from './limits.ts';
-import { type ShardAnswer, shardStatusLines } from './shard-status.ts';
+import { type ShardStatus, shardStatusLines } from './shard-status.ts';
 
 /** What the bot sends: embeds, buttons, and mentions that never ping. */
 export interface ReplyPayload {
@@ -327,7 +327,7 @@ function problemLine(p: CorpusProblem): string {
 }
 
 /** What a refresh changed, or why it failed and that the previous index still serves. */
-export function renderRefresh(report: RefreshReport): ReplyPayload {
+export function renderRefresh(report: RefreshReport, shards?: ShardStatus): ReplyPayload {
   const list = (ids: string[]) =>
     ids.length === 0 ? 'none' : truncate(ids.map((id) => escapeCorpusText(id)).join(', '), 300);
   const lines = report.ok
@@ -348,6 +348,7 @@ export function renderRefresh(report: RefreshReport): ReplyPayload {
     );
     lines.push(...report.problems.map(problemLine));
   }
+  if (shards) lines.push('', ...shardStatusLines(shards.answers, shards.thisShard));
   const embed: APIEmbed = {
     color: report.ok ? 0x22c55e : 0xef4444,
     title: report.ok ? 'Corpus refreshed' : 'Corpus not refreshed',
@@ -367,7 +368,7 @@ export function renderStatus(status: {
   problems: CorpusProblem[];
   lastRefresh: RefreshReport | null;
   /** In a sharded bot: every shard's answer, and the shard that took the command. */
-  shards?: { answers: ShardAnswer[]; thisShard: number } | undefined;
+  shards?: ShardStatus | undefined;
 }): ReplyPayload {
   const lines = [
     `**${status.documents}** articles, **${status.passages}** passages, **${status.events}** events (index ${status.from}).`,

@@ -1,10 +1,11 @@
 /**
  * What each shard serves, for `/corpus status` in a sharded bot: every shard process exposes a
- * small report on its client; the shard that got the command asks all of them through the
- * sharding manager, waits a bounded time, and lists one line per shard.
+ * small report (and a refresh) on its client; the shard that got the command asks all of them
+ * through the sharding manager, waits a bounded time, and lists one line per shard.
  */
 import type { Client } from 'discord.js';
 import type { LiveCorpus } from '../live-corpus.ts';
+import type { Logger } from './logger.ts';
 
 /** One shard's answer: which corpus it serves and how many servers it looks after. */
 export interface ShardReport {
@@ -29,12 +30,27 @@ export interface ShardAnswer {
  */
 export const SHARD_STATUS_TIMEOUT_MS = 3_000;
 
-/** The client property holding the report function (read by other shards through broadcastEval). */
-const REPORT_PROPERTY = 'coverageShardReport';
+/** How long a refresh waits for the other shards to re-read the corpus (a large one takes seconds). */
+export const SHARD_REFRESH_TIMEOUT_MS = 30_000;
 
-type ReportingClient = Client & { [REPORT_PROPERTY]?: () => ShardReport };
+/** Every shard's answer, and the shard that asked. */
+export interface ShardStatus {
+  answers: ShardAnswer[];
+  thisShard: number;
+}
 
-/** Lets the other shards (and this one) read this shard's report from `client`. */
+/** What a shard offers the others: its report, and a refresh of its corpus that ends with the report. */
+interface ShardLink {
+  report(): ShardReport;
+  refresh(): Promise<ShardReport>;
+}
+
+/** The client property holding the {@link ShardLink} (read by other shards through broadcastEval). */
+const LINK_PROPERTY = 'coverageShardLink';
+
+type LinkedClient = Client & { [LINK_PROPERTY]?: ShardLink };
+
+/** Lets the other shards (and this one) read this shard's report from `client`, and refresh its corpus. */
 export function exposeShardStatus(client: Client, live: LiveCorpus): void {
   const report = (): ShardReport => ({
     shard: client.shard?.ids[0] ?? 0,
@@ -43,37 +59,58 @@ export function exposeShardStatus(client: Client, live: LiveCorpus): void {
     passages: live.index.passageCount,
     guilds: client.guilds.cache.size,
   });
-  Object.defineProperty(client, REPORT_PROPERTY, { value: report, enumerable: false });
+  const link: ShardLink = { report, refresh: () => live.refresh().then(report) };
+  Object.defineProperty(client, LINK_PROPERTY, { value: link, enumerable: false });
 }
 
 /**
- * Asks every shard of a sharded `client` for its report (its own shards locally, the others
- * through the manager); a shard that fails or does not answer within `timeoutMs` is null.
+ * Asks every shard of a sharded `client` for its report (this shard locally, the others through
+ * the manager), or, with `refreshOthers`, has the other shards refresh their corpus first. A shard
+ * that fails or does not answer within `timeoutMs` is shown as not answering. Undefined when the
+ * client is not sharded.
  */
-export function gatherShardStatus(
+export async function gatherShardStatus(
   client: Client,
-  timeoutMs = SHARD_STATUS_TIMEOUT_MS,
-): Promise<ShardAnswer[]> {
+  options: { refreshOthers?: boolean; timeoutMs?: number } = {},
+): Promise<ShardStatus | undefined> {
+  const refreshOthers = options.refreshOthers ?? false;
+  const timeoutMs = options.timeoutMs ?? (refreshOthers ? SHARD_REFRESH_TIMEOUT_MS : SHARD_STATUS_TIMEOUT_MS);
   const shards = client.shard;
-  if (shards === null) throw new Error('shard-status: the client is not sharded');
+  if (shards === null) return undefined;
+  const method: keyof ShardLink = refreshOthers ? 'refresh' : 'report';
   const ids = Array.from({ length: shards.count }, (_, i) => i);
-  return askShards(
+  const answers = await askShards(
     ids,
     async (id) => {
-      if (shards.ids.includes(id)) return (client as ReportingClient)[REPORT_PROPERTY]?.() ?? null;
+      if (shards.ids.includes(id)) return (client as LinkedClient)[LINK_PROPERTY]?.report() ?? null;
       // Runs in the other shard's process: the function is sent as text, so it names nothing
-      // from this module (the property comes in as the context).
+      // from this module (the property and the method come in as the context).
       const report = await shards.broadcastEval(
-        (c, property) => {
-          const fn = (c as unknown as Record<string, unknown>)[property];
-          return typeof fn === 'function' ? (fn as () => ShardReport)() : null;
+        (c, { property, method }) => {
+          const link = (c as unknown as Record<string, ShardLink | undefined>)[property];
+          return link ? link[method]() : null;
         },
-        { shard: id, context: REPORT_PROPERTY },
+        { shard: id, context: { property: LINK_PROPERTY, method } },
       );
       return report as ShardReport | null;
     },
     timeoutMs,
   );
+  return { answers, thisShard: shards.ids[0] ?? 0 };
+}
+
+/**
+ * After a change to the corpus on this shard, has the other shards refresh theirs (in a sharded
+ * bot reading a corpus folder, nothing else tells them), and logs any that did not follow.
+ */
+export async function refreshOtherShards(client: Client, logger: Logger): Promise<void> {
+  const status = await gatherShardStatus(client, { refreshOthers: true });
+  if (status === undefined) return;
+  const own = status.answers.find((a) => a.shard === status.thisShard)?.report?.version;
+  const behind = status.answers.filter((a) => a.report?.version !== own).map((a) => a.shard);
+  if (behind.length > 0)
+    logger.warn('shards did not take the corpus change', { shards: behind, version: own });
+  else logger.info('all shards refreshed', { shards: status.answers.length, version: own });
 }
 
 /**

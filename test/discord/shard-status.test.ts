@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, hideShardCountFromClient, readBotConfig } from '../../src/config.ts';
-import { renderStatus } from '../../src/discord/render.ts';
+import { renderRefresh, renderStatus } from '../../src/discord/render.ts';
 import {
   askShards,
   majorityVersion,
@@ -98,6 +98,30 @@ describe('the status reply', () => {
       'Version `aaa`.\nNo refresh since start.\n\n**Shards:** 2:',
     );
     expect(sharded.embeds[0]?.description).toContain('⚠ Shard 1: not answering');
+  });
+});
+
+describe('the refresh reply', () => {
+  it('lists what every shard serves after the refresh, when sharded', () => {
+    const report = {
+      ok: true,
+      added: ['truce'],
+      updated: [],
+      removed: [],
+      documents: 6,
+      passages: 121,
+      problems: [],
+      error: null,
+      durationMs: 12,
+    };
+    expect(renderRefresh(report).embeds[0]?.description).not.toContain('Shards');
+    const sharded = renderRefresh(report, {
+      answers: [answered(0, 'new'), answered(1, 'old')],
+      thisShard: 0,
+    });
+    expect(sharded.embeds[0]?.description).toContain(
+      'Removed: none\n\n**Shards:** 2: 1 serves version `new`, 1 another version.\nShard 0 (this one): `new`',
+    );
   });
 });
 

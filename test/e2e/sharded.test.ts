@@ -1,3 +1,5 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/discord/sharding.ts';
@@ -14,13 +16,24 @@ import {
 import { ROOT, startEntry } from './process.ts';
 
 let fake: FakeDiscord;
+let work: string;
+let corpusDir: string;
 
 beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'coverage-sharded-'));
+  corpusDir = path.join(work, 'corpus');
+  await cp(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
   // A large bot's session limit: shards may log in together, so none waits 5.5 s for the other.
   fake = new FakeDiscord({ maxConcurrency: 16 });
   await fake.start();
 });
-afterAll(() => fake.stop());
+afterAll(async () => {
+  await fake.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+const TRUCE =
+  '---\ntitle: "A truce"\nsource: "Example Wire"\ndate: "2016-09-10"\nevent: geneva-aug-2016\n---\nKerry and Lavrov announced a truce.\n';
 
 const start = (env: Record<string, string>) => startEntry('src/sharded.ts', env);
 const description = (s: Sent) =>
@@ -51,12 +64,13 @@ describe('npm run start:sharded', () => {
     expect(run.output()).toContain('npm run -s cli -- chat');
   });
 
-  it('runs SHARD_COUNT=2 shard processes; /corpus status lists both with the same version; SIGTERM stops them all', async () => {
-    const version = (await LiveCorpus.open(path.join(ROOT, 'corpus'))).version;
+  it('runs SHARD_COUNT=2 shard processes: status lists both with one version, a refresh or a change reaches both, a stuck one is not answering; SIGTERM stops all', async () => {
+    const version = (await LiveCorpus.open(corpusDir)).version;
     const run = start({
       DISCORD_TOKEN: TOKEN,
       DISCORD_CLIENT_ID: APP_ID,
       DISCORD_API_URL: fake.apiUrl,
+      CORPUS_DIR: corpusDir,
       SHARD_COUNT: '2',
       LOG_LEVEL: 'info',
     });
@@ -87,6 +101,30 @@ describe('npm run start:sharded', () => {
     expect(status).toContain(`Shard ${1 - own}: \`${version}\``);
     expect(status).toMatch(new RegExp(`Shard ${own} \\(this one\\):.* · 1 server$`, 'm'));
     expect(status).toMatch(new RegExp(`Shard ${1 - own}:.* · 0 servers$`, 'm'));
+
+    // A refresh on one shard refreshes every shard; so does a moderator's change to the corpus.
+    await writeFile(path.join(corpusDir, 'truce.md'), TRUCE);
+    const changed = (await LiveCorpus.open(corpusDir)).version;
+    const refresh = fake.command(moderator, 'corpus', [{ name: 'refresh', type: 1, options: [] }], {
+      permissions: MANAGER_PERMISSIONS,
+    });
+    const refreshed = description(await fake.waitFor((s) => s.kind === 'edit' && s.key === refresh.token));
+    expect(refreshed).toContain('Added: truce');
+    expect(refreshed).toContain(`**Shards:** all 2 serve version \`${changed}\`.`);
+    const remove = fake.command(
+      moderator,
+      'corpus',
+      [{ name: 'remove', type: 1, options: [{ name: 'doc', type: 3, value: 'truce' }] }],
+      { permissions: MANAGER_PERMISSIONS },
+    );
+    await fake.waitFor((s) => s.kind === 'edit' && s.key === remove.token);
+    await run.waitFor('all shards refreshed');
+    const again = fake.command(moderator, 'corpus', [{ name: 'status', type: 1, options: [] }], {
+      permissions: MANAGER_PERMISSIONS,
+    });
+    expect(description(await fake.waitFor((s) => s.kind === 'edit' && s.key === again.token))).toContain(
+      `**Shards:** all 2 serve version \`${version}\`.`,
+    );
 
     // A stuck shard (stopped, so it cannot answer) is shown as not answering, and the reply still comes.
     const other = pidOf.get(1 - own) as number;
