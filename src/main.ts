@@ -7,7 +7,7 @@ import { hideShardCountFromClient } from './config.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger } from './discord/logger.ts';
 import { LiveCorpus } from './live-corpus.ts';
-import { readConfigOrExit } from './startup.ts';
+import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
 
 const config = await readConfigOrExit();
 hideShardCountFromClient();
@@ -36,18 +36,9 @@ try {
     rateLimit: config.rateLimit,
     fetchPolicy: config.fetchPolicy,
   });
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down', { signal });
-    await bot.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const shutdown = shutdownOnSignals(logger, () => bot.stop());
   // Only a shard process has a channel to its manager: without the manager, nobody supervises it.
-  process.once('disconnect', () => void shutdown('sharding manager gone'));
+  process.once('disconnect', () => shutdown.begin('sharding manager gone'));
 } catch (error) {
   logger.error('could not start the bot (is DISCORD_TOKEN right?)', { error });
   process.exit(1);

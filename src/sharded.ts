@@ -5,14 +5,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { createLogger } from './discord/logger.ts';
-import { startShards } from './discord/sharding.ts';
-import { readConfigOrExit } from './startup.ts';
+import { type RunningShards, startShards } from './discord/sharding.ts';
+import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
 
 const config = await readConfigOrExit();
 const logger = createLogger(config.logLevel, [config.token]);
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
 
-let shards: Awaited<ReturnType<typeof startShards>>;
+let shards: RunningShards;
 try {
   shards = await startShards({
     file: fileURLToPath(new URL('./main.ts', import.meta.url)),
@@ -26,21 +26,12 @@ try {
   process.exit(1);
 }
 
-let stopping = false;
-const shutdown = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  logger.info('shutting down', { signal });
-  await shards.stop();
-  process.exit(0);
-};
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+const shutdown = shutdownOnSignals(logger, () => shards.stop());
 try {
   await shards.ready;
 } catch (error) {
   // A shutdown while starting makes the spawn fail too: that is no error.
-  if (!stopping) {
+  if (!shutdown.stopping) {
     logger.error('a shard could not start; all shards stopped', { error });
     process.exit(1);
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, FakeDiscord, TOKEN } from './fake-discord.ts';
-import { startEntry } from './process.ts';
+import { FakeDiscord, TOKEN } from './fake-discord.ts';
+import { botEnv, startEntry } from './process.ts';
 
 let fake: FakeDiscord;
 
@@ -14,8 +14,11 @@ afterAll(() => fake.stop());
 const start = (env: Record<string, string>) => startEntry('src/main.ts', env);
 
 describe('npm start', () => {
-  it('without a token, says so and points to the local chat mode', async () => {
-    const run = start({ DISCORD_TOKEN: '' });
+  it.each([
+    ['npm start', 'src/main.ts'],
+    ['npm run start:sharded', 'src/sharded.ts'],
+  ])('%s without a token says so and points to the local chat mode', async (_, entry) => {
+    const run = startEntry(entry, { DISCORD_TOKEN: '' });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('No DISCORD_TOKEN is set');
     expect(run.output()).toContain('npm run -s cli -- chat');
@@ -30,14 +33,13 @@ describe('npm start', () => {
   });
 
   it('logs in, answers, and shuts down cleanly on SIGTERM without printing the token', async () => {
-    const run = start({
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-      LOG_LEVEL: 'info',
-      // The setting for `npm run start:sharded`, which discord.js would misread in a plain client.
-      SHARD_COUNT: 'auto',
-    });
+    const run = start(
+      botEnv(fake.apiUrl, {
+        LOG_LEVEL: 'info',
+        // The setting for `npm run start:sharded`, which discord.js would misread in a plain client.
+        SHARD_COUNT: 'auto',
+      }),
+    );
     await run.waitFor('bot ready');
     const { id } = fake.command({ id: '710000000000000001', username: 'asker' }, 'ask', [
       { name: 'question', type: 3, value: 'Who is the UN special envoy for Syria?' },

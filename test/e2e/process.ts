@@ -1,6 +1,7 @@
 /** Starting an entry point of the bot as its own process (as `npm start` does), and watching its output. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { APP_ID, TOKEN } from './fake-discord.ts';
 
 export const ROOT = path.join(import.meta.dirname, '..', '..');
 
@@ -34,4 +35,9 @@ export function startEntry(entry: string, env: Record<string, string>): Started 
     }
   };
   return { child, exited, waitFor, output: () => output };
+}
+
+/** The environment of a bot that logs in to the fake Discord at `apiUrl`, plus `extra`. */
+export function botEnv(apiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: apiUrl, ...extra };
 }

@@ -1,35 +1,25 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/discord/sharding.ts';
 import { LiveCorpus } from '../../src/live-corpus.ts';
-import {
-  APP_ID,
-  FakeDiscord,
-  GUILD_ID,
-  MANAGER_PERMISSIONS,
-  type Sent,
-  shardOf,
-  TOKEN,
-} from './fake-discord.ts';
-import { ROOT, startEntry } from './process.ts';
+import { copyOfCorpus } from '../core/helpers.ts';
+import { FakeDiscord, GUILD_ID, MANAGER_PERMISSIONS, type Sent, shardOf, TOKEN } from './fake-discord.ts';
+import { botEnv, startEntry } from './process.ts';
 
 let fake: FakeDiscord;
-let work: string;
 let corpusDir: string;
+let removeCorpus: () => Promise<void>;
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'coverage-sharded-'));
-  corpusDir = path.join(work, 'corpus');
-  await cp(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  ({ dir: corpusDir, remove: removeCorpus } = await copyOfCorpus());
   // A large bot's session limit: shards may log in together, so none waits 5.5 s for the other.
   fake = new FakeDiscord({ maxConcurrency: 16 });
   await fake.start();
 });
 afterAll(async () => {
   await fake.stop();
-  await rm(work, { recursive: true, force: true });
+  await removeCorpus();
 });
 
 const TRUCE =
@@ -57,23 +47,15 @@ async function until(test: () => boolean, ms = 5_000): Promise<void> {
 }
 
 describe('npm run start:sharded', () => {
-  it('without a token, says so and points to the local chat mode, like npm start', async () => {
-    const run = start({ DISCORD_TOKEN: '' });
-    expect(await run.exited).toBe(1);
-    expect(run.output()).toContain('No DISCORD_TOKEN is set');
-    expect(run.output()).toContain('npm run -s cli -- chat');
-  });
-
   it('runs SHARD_COUNT=2 shard processes: status lists both with one version, a refresh or a change reaches both, a stuck one is not answering; SIGTERM stops all', async () => {
     const version = (await LiveCorpus.open(corpusDir)).version;
-    const run = start({
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-      CORPUS_DIR: corpusDir,
-      SHARD_COUNT: '2',
-      LOG_LEVEL: 'info',
-    });
+    const run = start(
+      botEnv(fake.apiUrl, {
+        CORPUS_DIR: corpusDir,
+        SHARD_COUNT: '2',
+        LOG_LEVEL: 'info',
+      }),
+    );
     await run.waitFor('all shards ready', 30_000);
     expect(fake.identified).toEqual([
       [0, 2],
@@ -151,12 +133,11 @@ describe('npm run start:sharded', () => {
 
 describe('a shard process', () => {
   it('stops when its manager is killed, instead of serving on unsupervised', async () => {
-    const run = start({
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-      SHARD_COUNT: '1',
-    });
+    const run = start(
+      botEnv(fake.apiUrl, {
+        SHARD_COUNT: '1',
+      }),
+    );
     await run.waitFor('all shards ready', 30_000);
     const pid = Number(/shard started shard=0 pid=(\d+)/.exec(run.output())?.[1]);
     run.child.kill('SIGKILL');
