@@ -4,6 +4,8 @@
  * stopping them all. Each shard is the ordinary bot entry (`src/main.ts`) in its own process.
  */
 import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { type APIGatewayBotInfo, REST, Routes, type Shard, ShardingManager } from 'discord.js';
 import type { Logger } from './logger.ts';
 
@@ -74,6 +76,8 @@ export async function startShards(options: ShardingOptions): Promise<RunningShar
     totalShards: total,
     execArgv: options.execArgv ?? ['--import', import.meta.resolve('tsx')],
     respawn: true,
+    // The shards' output is piped, to tag each line with its shard.
+    silent: true,
   });
   manager.on('shardCreate', (shard) => watch(shard, logger));
   const stop = () => stopShards(manager, logger);
@@ -98,11 +102,17 @@ export async function startShards(options: ShardingOptions): Promise<RunningShar
   return { manager, ready, stop };
 }
 
-/** Logs a shard's life: started, ready, died (and is respawned), and errors while respawning. */
+/**
+ * Logs a shard's life (started, ready, died and respawned, errors while respawning) and passes on
+ * its output, each line starting with `[shard N]`.
+ */
 function watch(shard: Shard, logger: Logger): void {
-  shard.on('spawn', (child) =>
-    logger.info('shard started', { shard: shard.id, pid: 'pid' in child ? child.pid : undefined }),
-  );
+  shard.on('spawn', (child) => {
+    if (!('pid' in child)) return;
+    logger.info('shard started', { shard: shard.id, pid: child.pid });
+    tagLines(child.stdout, process.stdout, `[shard ${shard.id}] `);
+    tagLines(child.stderr, process.stderr, `[shard ${shard.id}] `);
+  });
   shard.on('ready', () => logger.info('shard ready', { shard: shard.id }));
   shard.on('death', (child) => {
     const code = 'exitCode' in child ? child.exitCode : null;
@@ -112,13 +122,21 @@ function watch(shard: Shard, logger: Logger): void {
   shard.on('error', (error) => logger.error('shard error', { shard: shard.id, error }));
 }
 
+function tagLines(from: Readable | null, to: Writable, tag: string): void {
+  if (from === null) return;
+  createInterface({ input: from, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) =>
+    to.write(`${tag}${line}\n`),
+  );
+}
+
 async function stopShards(manager: ShardingManager, logger: Logger): Promise<void> {
   manager.respawn = false;
   await Promise.all(
     manager.shards.map(async (shard) => {
       const child = shard.process;
       if (child === null || child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
+      // 'close' comes after the exit and the last of its output.
+      const exited = once(child, 'close');
       child.kill('SIGTERM');
       const timer = setTimeout(() => {
         logger.warn('shard did not stop in time; killing it', { shard: shard.id });

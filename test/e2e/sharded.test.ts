@@ -69,6 +69,7 @@ describe('npm run start:sharded', () => {
     );
     const pids = [...pidOf.values()];
     expect(pids).toHaveLength(2);
+    expect(run.output()).toMatch(/^\[shard 1\] \S+ INFO bot ready/m);
 
     const moderator = { id: '710000000000000002', username: 'moderator' };
     const { id, token } = fake.command(moderator, 'corpus', [{ name: 'status', type: 1, options: [] }], {
@@ -127,6 +128,8 @@ describe('npm run start:sharded', () => {
     expect(pids.filter(alive)).toEqual([]);
     await until(() => fake.sessions === 0);
     expect(run.output()).toContain('all shards stopped');
+    expect(run.output()).toMatch(/^\[shard 0\] \S+ INFO shutting down/m);
+    expect(run.output()).toMatch(/^\[shard 1\] \S+ INFO shutting down/m);
     expect(run.output()).not.toContain(TOKEN);
   });
 });
