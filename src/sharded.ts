@@ -22,7 +22,7 @@ try {
     logger,
   });
 } catch (error) {
-  logger.error('could not ask Discord for the shard count (is DISCORD_TOKEN right?)', { error });
+  logger.error('could not ask Discord how to start the shards (is DISCORD_TOKEN right?)', { error });
   process.exit(1);
 }
 

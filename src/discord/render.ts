@@ -341,6 +341,8 @@ export function renderRefresh(report: RefreshReport, shards?: ShardStatus): Repl
         `Refresh failed: ${escapeCorpusText(report.error ?? 'unknown error')}`,
         `Still serving **${report.documents}** articles.`,
       ];
+  // Before the problems, which may be many: what each shard serves must not be cut.
+  if (shards) lines.push('', ...shardStatusLines(shards.answers, shards.thisShard));
   if (report.problems.length > 0) {
     lines.push(
       '',
@@ -348,7 +350,6 @@ export function renderRefresh(report: RefreshReport, shards?: ShardStatus): Repl
     );
     lines.push(...report.problems.map(problemLine));
   }
-  if (shards) lines.push('', ...shardStatusLines(shards.answers, shards.thisShard));
   const embed: APIEmbed = {
     color: report.ok ? 0x22c55e : 0xef4444,
     title: report.ok ? 'Corpus refreshed' : 'Corpus not refreshed',

@@ -122,9 +122,9 @@ export async function askShards(
   ask: (id: number) => Promise<ShardReport | null>,
   timeoutMs: number,
 ): Promise<ShardAnswer[]> {
-  const timers: NodeJS.Timeout[] = [];
+  let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => {
-    timers.push(setTimeout(() => resolve(null), timeoutMs));
+    timer = setTimeout(() => resolve(null), timeoutMs);
   });
   try {
     return await Promise.all(
@@ -136,7 +136,7 @@ export async function askShards(
         })),
     );
   } finally {
-    for (const timer of timers) clearTimeout(timer);
+    clearTimeout(timer);
   }
 }
 
