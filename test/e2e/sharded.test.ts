@@ -5,7 +5,7 @@ import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/di
 import { LiveCorpus } from '../../src/live-corpus.ts';
 import { copyOfCorpus } from '../core/helpers.ts';
 import { FakeDiscord, GUILD_ID, MANAGER_PERMISSIONS, type Sent, shardOf, TOKEN } from './fake-discord.ts';
-import { botEnv, startEntry } from './process.ts';
+import { botEnv, type Started, startEntry } from './process.ts';
 
 let fake: FakeDiscord;
 let corpusDir: string;
@@ -18,6 +18,8 @@ beforeAll(async () => {
   await fake.start();
 });
 afterAll(async () => {
+  // A test that failed half-way leaves its manager running: its shards stop with it.
+  for (const run of runs) if (run.child.exitCode === null) run.child.kill('SIGKILL');
   await fake.stop();
   await removeCorpus();
 });
@@ -25,7 +27,12 @@ afterAll(async () => {
 const TRUCE =
   '---\ntitle: "A truce"\nsource: "Example Wire"\ndate: "2016-09-10"\nevent: geneva-aug-2016\n---\nKerry and Lavrov announced a truce.\n';
 
-const start = (env: Record<string, string>) => startEntry('src/sharded.ts', env);
+const runs: Started[] = [];
+function start(env: Record<string, string>): Started {
+  const run = startEntry('src/sharded.ts', env);
+  runs.push(run);
+  return run;
+}
 const description = (s: Sent) =>
   (s.body as { embeds?: Array<{ description?: string }> }).embeds?.[0]?.description ?? '';
 
