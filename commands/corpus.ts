@@ -25,6 +25,7 @@ import {
   renderRefresh,
   renderStatus,
 } from '../src/discord/render.ts';
+import { gatherShardStatus } from '../src/discord/shard-status.ts';
 
 const eventOption = (o: import('discord.js').SlashCommandStringOption, required: boolean) =>
   o.setName('event').setDescription('The event').setRequired(required).setAutocomplete(true);
@@ -139,17 +140,21 @@ export const command: SlashCommand = {
     if (sub === 'status') {
       const live = context.live;
       const index = live.index;
-      await interaction.reply({
-        ...renderStatus({
-          documents: index.corpus.articles.length,
-          passages: index.passageCount,
-          events: index.corpus.events.length,
-          from: `${live.opened.from} in ${live.opened.ms.toFixed(0)} ms`,
-          problems: index.corpus.problems,
-          lastRefresh: live.lastReport,
-        }),
-        flags: MessageFlags.Ephemeral,
+      const sharding = interaction.client.shard;
+      // Other shards answer within SHARD_STATUS_TIMEOUT_MS, which may pass Discord's three seconds.
+      if (sharding) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const status = renderStatus({
+        documents: index.corpus.articles.length,
+        passages: index.passageCount,
+        events: index.corpus.events.length,
+        from: `${live.opened.from} in ${live.opened.ms.toFixed(0)} ms`,
+        version: live.version,
+        problems: index.corpus.problems,
+        lastRefresh: live.lastReport,
+        shards: await gatherShardStatus(interaction.client),
       });
+      if (sharding) await interaction.editReply(status);
+      else await interaction.reply({ ...status, flags: MessageFlags.Ephemeral });
       return;
     }
     if (sub === 'history') {
@@ -162,6 +167,8 @@ export const command: SlashCommand = {
     try {
       if (sub === 'refresh') {
         const report = await context.live.refresh();
+        // In a sharded bot, every shard re-reads the corpus, and the reply lists what each serves.
+        const shards = await gatherShardStatus(interaction.client, { refreshOthers: true });
         context.logger.info('corpus refreshed', {
           guild: interaction.guildId,
           user: moderator.id,
@@ -169,7 +176,7 @@ export const command: SlashCommand = {
           documents: report.documents,
           problems: report.problems.length,
         });
-        await interaction.editReply(renderRefresh(report));
+        await interaction.editReply(renderRefresh(report, shards));
       } else if (sub === 'add') {
         await previewAdd(interaction, context);
       } else if (sub === 'remove') {

@@ -98,6 +98,13 @@ const botSchema = z.object({
   MAX_ARTICLE_KB: positiveInt(2000),
   ASK_RATE_LIMIT: positiveInt(5),
   ASK_RATE_WINDOW_SECONDS: positiveInt(60),
+  SHARD_COUNT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 'auto' : v.toLowerCase()))
+    .pipe(z.string().regex(/^(auto|[1-9]\d*)$/, { message: 'must be auto or a whole number above 0' }))
+    .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v))),
   LOG_LEVEL: z
     .string()
     .trim()
@@ -121,6 +128,11 @@ export interface BotConfig {
   /** Fetching pages and attachments for /corpus add. */
   fetchPolicy: { allowHosts: string[]; timeoutMs: number; maxBytes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * How many shards `npm run start:sharded` runs: `auto` (the default) asks Discord for its
+   * recommendation; a number fixes it. Inside a shard process, the total the manager assigned.
+   */
+  shardCount: 'auto' | number;
 }
 
 /** The configuration could not be read: `problems` lists every bad variable and how to fix it. */
@@ -165,12 +177,23 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       maxBytes: c.MAX_ARTICLE_KB * 1000,
     },
     logLevel: c.LOG_LEVEL,
+    shardCount: c.SHARD_COUNT,
   };
 }
 
 /** True when the environment has a bot token at all (to point token-less users to the chat mode). */
 export function hasBotToken(env: NodeJS.ProcessEnv = process.env): boolean {
   return (env.DISCORD_TOKEN ?? '').trim() !== '';
+}
+
+/**
+ * discord.js reads SHARD_COUNT from the environment in every client it creates, to learn the total
+ * a ShardingManager gave its shard process (where the variable holds that number). Anywhere else,
+ * SHARD_COUNT is this bot's own setting for `npm run start:sharded`, which the client would misread
+ * (`auto` or an empty value make it throw): an unsharded process removes it before the client starts.
+ */
+export function hideShardCountFromClient(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.SHARDING_MANAGER === undefined) delete env.SHARD_COUNT;
 }
 
 /** Loads `.env` from the project root into the environment, without overriding what is set. */

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CoverageIndex } from './answer/coverage-index.ts';
 import type { Article, CorpusProblem } from './corpus/types.ts';
+import { corpusVersion } from './corpus/version.ts';
 import { type OpenedIndex, type OpenIndexOptions, openCoverageIndex } from './index-store.ts';
 
 /** What a refresh changed, for the moderator who asked for it. */
@@ -53,6 +54,11 @@ export class LiveCorpus {
   /** The index questions are answered from right now. */
   get index(): CoverageIndex {
     return this.live;
+  }
+
+  /** A short identifier of the corpus served now: equal across processes serving the same corpus. */
+  get version(): string {
+    return corpusVersion(this.live.corpus);
   }
 
   /** The report of the last refresh, or null before the first. */

@@ -1,31 +1,16 @@
 /**
  * `npm start`: configuration → live corpus → Discord client. Without a token it says so and
- * points to the local chat mode; on SIGINT/SIGTERM it logs out and exits cleanly.
+ * points to the local chat mode; on SIGINT/SIGTERM it logs out and exits cleanly. It is also the
+ * shard process `npm run start:sharded` spawns, which stops when its manager goes away.
  */
-import { ConfigError, hasBotToken, loadDotEnv, readBotConfig } from './config.ts';
+import { hideShardCountFromClient } from './config.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger } from './discord/logger.ts';
 import { LiveCorpus } from './live-corpus.ts';
+import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
 
-await loadDotEnv();
-if (!hasBotToken()) {
-  process.stderr.write(
-    'No DISCORD_TOKEN is set, so the bot cannot connect to Discord.\n' +
-      'Set it in .env (see .env.example and the README), or try the bot locally without Discord:\n' +
-      '  npm run -s cli -- chat\n',
-  );
-  process.exit(1);
-}
-
-let config: ReturnType<typeof readBotConfig>;
-try {
-  config = readBotConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
-
+const config = await readConfigOrExit();
+hideShardCountFromClient();
 const logger = createLogger(config.logLevel, [config.token]);
 // A stray rejection is logged (without the token) and the bot keeps serving.
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
@@ -51,16 +36,9 @@ try {
     rateLimit: config.rateLimit,
     fetchPolicy: config.fetchPolicy,
   });
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down', { signal });
-    await bot.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const shutdown = shutdownOnSignals(logger, () => bot.stop());
+  // Only a shard process has a channel to its manager: without the manager, nobody supervises it.
+  process.once('disconnect', () => shutdown.begin('sharding manager gone'));
 } catch (error) {
   logger.error('could not start the bot (is DISCORD_TOKEN right?)', { error });
   process.exit(1);

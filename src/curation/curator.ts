@@ -35,7 +35,11 @@ export function removedDir(corpusDir: string): string {
 export class Curator {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly live: LiveCorpus) {}
+  /** `changed` runs after each change that went through (a sharded bot tells its other shards). */
+  constructor(
+    private readonly live: LiveCorpus,
+    private readonly changed: () => void = () => undefined,
+  ) {}
 
   private get dir(): string {
     return this.live.dir;
@@ -43,7 +47,10 @@ export class Curator {
 
   /** Runs changes one at a time, in the order asked. */
   private serial<T>(change: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(change);
+    const run = this.queue.then(change).then((result) => {
+      this.changed();
+      return result;
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }

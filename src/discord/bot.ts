@@ -11,6 +11,7 @@ import { handleMessage } from './messages.ts';
 import { PendingAdds } from './pending-adds.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { routeInteraction } from './router.ts';
+import { exposeShardStatus, refreshOtherShards } from './shard-status.ts';
 
 /** What the bot needs to run. */
 export interface BotOptions {
@@ -43,19 +44,20 @@ export interface RunningBot {
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const commands = await loadCommands(options.commandsDir);
+  const client = createClient(options.apiUrl);
   const context: BotContext = {
     live: options.live,
     config: { moderatorRoleIds: options.moderatorRoleIds, rateLimit: options.rateLimit },
     logger: options.logger,
     rateLimiter: new RateLimiter(options.rateLimit.questions, options.rateLimit.windowSeconds * 1000),
-    curator: new Curator(options.live),
+    curator: new Curator(options.live, () => void refreshOtherShards(client, options.logger)),
     pending: new PendingAdds(),
     fetchPolicy: options.fetchPolicy ?? DEFAULT_FETCH_POLICY,
   };
-  const client = createClient(options.apiUrl);
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, commands, context));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, context));
   client.on(Events.Error, (error) => options.logger.error('client error', { error }));
+  exposeShardStatus(client, options.live);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   const waitMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;

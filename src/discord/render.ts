@@ -29,6 +29,7 @@ import {
   MESSAGE_CONTENT_MAX,
   truncate,
 } from './limits.ts';
+import { type ShardStatus, shardStatusLines } from './shard-status.ts';
 
 /** What the bot sends: embeds, buttons, and mentions that never ping. */
 export interface ReplyPayload {
@@ -326,7 +327,7 @@ function problemLine(p: CorpusProblem): string {
 }
 
 /** What a refresh changed, or why it failed and that the previous index still serves. */
-export function renderRefresh(report: RefreshReport): ReplyPayload {
+export function renderRefresh(report: RefreshReport, shards?: ShardStatus): ReplyPayload {
   const list = (ids: string[]) =>
     ids.length === 0 ? 'none' : truncate(ids.map((id) => escapeCorpusText(id)).join(', '), 300);
   const lines = report.ok
@@ -340,6 +341,8 @@ export function renderRefresh(report: RefreshReport): ReplyPayload {
         `Refresh failed: ${escapeCorpusText(report.error ?? 'unknown error')}`,
         `Still serving **${report.documents}** articles.`,
       ];
+  // Before the problems, which may be many: what each shard serves must not be cut.
+  if (shards) lines.push('', ...shardStatusLines(shards.answers, shards.thisShard));
   if (report.problems.length > 0) {
     lines.push(
       '',
@@ -361,15 +364,21 @@ export function renderStatus(status: {
   passages: number;
   events: number;
   from: string;
+  /** The corpus version this process serves. */
+  version: string;
   problems: CorpusProblem[];
   lastRefresh: RefreshReport | null;
+  /** In a sharded bot: every shard's answer, and the shard that took the command. */
+  shards?: ShardStatus | undefined;
 }): ReplyPayload {
   const lines = [
     `**${status.documents}** articles, **${status.passages}** passages, **${status.events}** events (index ${status.from}).`,
+    `Version \`${status.version}\`.`,
     status.lastRefresh === null
       ? 'No refresh since start.'
       : `Last refresh: ${status.lastRefresh.ok ? 'succeeded' : `failed (${escapeCorpusText(status.lastRefresh.error ?? '')})`}.`,
   ];
+  if (status.shards) lines.push('', ...shardStatusLines(status.shards.answers, status.shards.thisShard));
   if (status.problems.length > 0)
     lines.push('', `**${status.problems.length} problem(s):**`, ...status.problems.map(problemLine));
   return {

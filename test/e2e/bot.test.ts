@@ -340,6 +340,8 @@ describe('the bot, end to end through a local fake Discord', () => {
     const reply = await callbackOf(id);
     expect(data(reply).flags).toBe(64);
     expect(data(reply).embeds?.[0]?.title).toBe('Corpus status');
+    expect(description(reply)).toContain(`Version \`${live.version}\`.`);
+    expect(description(reply)).not.toContain('Shards');
   });
 
   it('refuses /corpus to a member without Manage Server or a moderator role, and in DMs; nothing changes', async () => {

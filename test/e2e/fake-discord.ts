@@ -91,8 +91,23 @@ export function messageObject(
   };
 }
 
+/** The shard a guild belongs to, as Discord computes it. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+export interface FakeDiscordOptions {
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
+  /** `session_start_limit.max_concurrency` (default 1). */
+  maxConcurrency?: number;
+}
+
 export class FakeDiscord {
   readonly sent: Sent[] = [];
+  /** The `[shard id, shard count]` of each gateway session, in the order they identified. */
+  readonly identified: Array<[number, number]> = [];
+  private shardOfSocket = new Map<WebSocket, [number, number]>();
   private server: Server;
   private wss: WebSocketServer;
   private sockets = new Set<WebSocket>();
@@ -100,7 +115,7 @@ export class FakeDiscord {
   private waiters: Array<{ test: (s: Sent) => boolean; resolve: (s: Sent) => void }> = [];
   port = 0;
 
-  constructor() {
+  constructor(private readonly options: FakeDiscordOptions = {}) {
     this.server = createServer((req, res) => void this.handleRest(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
@@ -180,8 +195,17 @@ export class FakeDiscord {
         () => {
           if (req.headers.authorization !== `Bot ${TOKEN}`)
             return reply(401, { message: '401: Unauthorized', code: 0 });
-          const limit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
-          reply(200, { url: `ws://127.0.0.1:${this.port}/gateway`, shards: 1, session_start_limit: limit });
+          const limit = {
+            total: 1000,
+            remaining: 1000,
+            reset_after: 0,
+            max_concurrency: this.options.maxConcurrency ?? 1,
+          };
+          reply(200, {
+            url: `ws://127.0.0.1:${this.port}/gateway`,
+            shards: this.options.shards ?? 1,
+            session_start_limit: limit,
+          });
         },
       ],
       [
@@ -252,26 +276,37 @@ export class FakeDiscord {
 
   private handleGateway(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      this.shardOfSocket.delete(ws);
+    });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
     ws.on('message', (data) => {
-      const packet = JSON.parse(String(data)) as { op: number; d: { token?: string } };
+      const packet = JSON.parse(String(data)) as {
+        op: number;
+        d: { token?: string; shard?: [number, number] };
+      };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
       if (packet.op === 2) {
         if (packet.d.token !== TOKEN) {
           ws.close(4004, 'Authentication failed.');
           return;
         }
+        // Like Discord, the server's events go to the session of its shard only.
+        const shard = packet.d.shard ?? [0, 1];
+        const ours = shardOf(GUILD_ID, shard[1]) === shard[0];
+        this.identified.push(shard);
+        this.shardOfSocket.set(ws, shard);
         this.send(ws, 'READY', {
           v: 10,
           user: BOT_USER,
-          guilds: [{ id: GUILD_ID, unavailable: true }],
+          guilds: ours ? [{ id: GUILD_ID, unavailable: true }] : [],
           session_id: 'fake-session',
           resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-          shard: [0, 1],
+          shard,
           application: { id: APP_ID, flags: 0 },
         });
-        this.send(ws, 'GUILD_CREATE', this.guild());
+        if (ours) this.send(ws, 'GUILD_CREATE', this.guild());
       }
     });
   }
@@ -363,9 +398,18 @@ export class FakeDiscord {
     ws.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
   }
 
-  /** Sends a gateway event to every connected client. */
+  /** Sends a gateway event to the session of its server's shard (shard 0 for DMs). */
   dispatch(t: string, d: unknown): void {
-    for (const ws of this.sockets) this.send(ws, t, d);
+    const guildId = (d as { guild_id?: string }).guild_id;
+    for (const ws of this.sockets) {
+      const [id, count] = this.shardOfSocket.get(ws) ?? [0, 1];
+      if (id === (guildId === undefined ? 0 : shardOf(guildId, count))) this.send(ws, t, d);
+    }
+  }
+
+  /** Gateway sessions open now. */
+  get sessions(): number {
+    return this.sockets.size;
   }
 
   /** Common fields of an interaction from `user`, in the server (with `permissions` and `roles`) or in a DM. */

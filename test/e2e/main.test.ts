@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID, FakeDiscord, TOKEN } from './fake-discord.ts';
+import { FakeDiscord, TOKEN } from './fake-discord.ts';
+import { botEnv, startEntry } from './process.ts';
 
-const ROOT = path.join(import.meta.dirname, '..', '..');
 let fake: FakeDiscord;
 
 beforeAll(async () => {
@@ -13,32 +11,14 @@ beforeAll(async () => {
 afterAll(() => fake.stop());
 
 /** Starts `src/main.ts` as `npm start` does, with the given environment. */
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', INDEX_CACHE_DIR: 'off', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (text: string, ms = 15_000) => {
-    const until = Date.now() + ms;
-    while (!output.includes(text)) {
-      if (Date.now() > until) throw new Error(`timed out waiting for "${text}" in:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, exited, waitFor, output: () => output };
-}
+const start = (env: Record<string, string>) => startEntry('src/main.ts', env);
 
 describe('npm start', () => {
-  it('without a token, says so and points to the local chat mode', async () => {
-    const run = start({ DISCORD_TOKEN: '' });
+  it.each([
+    ['npm start', 'src/main.ts'],
+    ['npm run start:sharded', 'src/sharded.ts'],
+  ])('%s without a token says so and points to the local chat mode', async (_, entry) => {
+    const run = startEntry(entry, { DISCORD_TOKEN: '' });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('No DISCORD_TOKEN is set');
     expect(run.output()).toContain('npm run -s cli -- chat');
@@ -53,12 +33,13 @@ describe('npm start', () => {
   });
 
   it('logs in, answers, and shuts down cleanly on SIGTERM without printing the token', async () => {
-    const run = start({
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_API_URL: fake.apiUrl,
-      LOG_LEVEL: 'info',
-    });
+    const run = start(
+      botEnv(fake.apiUrl, {
+        LOG_LEVEL: 'info',
+        // The setting for `npm run start:sharded`, which discord.js would misread in a plain client.
+        SHARD_COUNT: 'auto',
+      }),
+    );
     await run.waitFor('bot ready');
     const { id } = fake.command({ id: '710000000000000001', username: 'asker' }, 'ask', [
       { name: 'question', type: 3, value: 'Who is the UN special envoy for Syria?' },

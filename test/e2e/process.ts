@@ -1,0 +1,43 @@
+/** Starting an entry point of the bot as its own process (as `npm start` does), and watching its output. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { APP_ID, TOKEN } from './fake-discord.ts';
+
+export const ROOT = path.join(import.meta.dirname, '..', '..');
+
+/** A started process: its output so far, its exit code, and a wait for a line of output. */
+export interface Started {
+  child: ReturnType<typeof spawn>;
+  exited: Promise<number | null>;
+  waitFor(text: string, ms?: number): Promise<void>;
+  output(): string;
+}
+
+/** Runs `entry` (e.g. `src/main.ts`) under tsx with only `env` (plus PATH, HOME, no saved index). */
+export function startEntry(entry: string, env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', INDEX_CACHE_DIR: 'off', ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = async (text: string, ms = 15_000) => {
+    const until = Date.now() + ms;
+    while (!output.includes(text)) {
+      if (Date.now() > until) throw new Error(`timed out waiting for "${text}" in:\n${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, exited, waitFor, output: () => output };
+}
+
+/** The environment of a bot that logs in to the fake Discord at `apiUrl`, plus `extra`. */
+export function botEnv(apiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: apiUrl, ...extra };
+}
