@@ -98,7 +98,7 @@ const botSchema = z.object({
   MAX_ARTICLE_KB: positiveInt(2000),
   ASK_RATE_LIMIT: positiveInt(5),
   ASK_RATE_WINDOW_SECONDS: positiveInt(60),
-  SHARD_COUNT: z
+  DISCORD_SHARD_COUNT: z
     .string()
     .trim()
     .optional()
@@ -177,23 +177,13 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       maxBytes: c.MAX_ARTICLE_KB * 1000,
     },
     logLevel: c.LOG_LEVEL,
-    shardCount: c.SHARD_COUNT,
+    shardCount: c.DISCORD_SHARD_COUNT,
   };
 }
 
 /** True when the environment has a bot token at all (to point token-less users to the chat mode). */
 export function hasBotToken(env: NodeJS.ProcessEnv = process.env): boolean {
   return (env.DISCORD_TOKEN ?? '').trim() !== '';
-}
-
-/**
- * discord.js reads SHARD_COUNT from the environment in every client it creates, to learn the total
- * a ShardingManager gave its shard process (where the variable holds that number). Anywhere else,
- * SHARD_COUNT is this bot's own setting for `npm run start:sharded`, which the client would misread
- * (`auto` or an empty value make it throw): an unsharded process removes it before the client starts.
- */
-export function hideShardCountFromClient(env: NodeJS.ProcessEnv = process.env): void {
-  if (env.SHARDING_MANAGER === undefined) delete env.SHARD_COUNT;
 }
 
 /** Loads `.env` from the project root into the environment, without overriding what is set. */

@@ -3,14 +3,12 @@
  * points to the local chat mode; on SIGINT/SIGTERM it logs out and exits cleanly. It is also the
  * shard process `npm run start:sharded` spawns, which stops when its manager goes away.
  */
-import { hideShardCountFromClient } from './config.ts';
 import { startBot } from './discord/bot.ts';
 import { createLogger } from './discord/logger.ts';
 import { LiveCorpus } from './live-corpus.ts';
 import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
 
 const config = await readConfigOrExit();
-hideShardCountFromClient();
 const logger = createLogger(config.logLevel, [config.token]);
 // A stray rejection is logged (without the token) and the bot keeps serving.
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));

@@ -1,5 +1,5 @@
 /**
- * `npm run start:sharded`: the bot as several shard processes (SHARD_COUNT, default `auto`: as many
+ * `npm run start:sharded`: the bot as several shard processes (DISCORD_SHARD_COUNT, default `auto`: as many
  * as Discord recommends), each running `src/main.ts` over the same corpus. Without a token it says so,
  * like `npm start`; on SIGINT/SIGTERM it stops every shard and exits.
  */

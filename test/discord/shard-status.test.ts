@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, hideShardCountFromClient, readBotConfig } from '../../src/config.ts';
+import { ConfigError, readBotConfig } from '../../src/config.ts';
 import { renderRefresh, renderStatus } from '../../src/discord/render.ts';
 import {
   askShards,
@@ -125,28 +125,19 @@ describe('the refresh reply', () => {
   });
 });
 
-describe('SHARD_COUNT', () => {
+describe('DISCORD_SHARD_COUNT', () => {
   const env = { DISCORD_TOKEN: 't'.repeat(70), DISCORD_CLIENT_ID: '123456789012345678' };
 
   it('is auto by default (unset or empty), or a whole number above 0', () => {
     expect(readBotConfig(env).shardCount).toBe('auto');
-    expect(readBotConfig({ ...env, SHARD_COUNT: '' }).shardCount).toBe('auto');
-    expect(readBotConfig({ ...env, SHARD_COUNT: ' AUTO ' }).shardCount).toBe('auto');
-    expect(readBotConfig({ ...env, SHARD_COUNT: '4' }).shardCount).toBe(4);
+    expect(readBotConfig({ ...env, DISCORD_SHARD_COUNT: '' }).shardCount).toBe('auto');
+    expect(readBotConfig({ ...env, DISCORD_SHARD_COUNT: ' AUTO ' }).shardCount).toBe('auto');
+    expect(readBotConfig({ ...env, DISCORD_SHARD_COUNT: '4' }).shardCount).toBe(4);
   });
 
   it.each(['0', '-2', '1.5', 'two', '03'])('refuses %j, saying what it must be', (value) => {
-    expect(() => readBotConfig({ ...env, SHARD_COUNT: value })).toThrow(
-      new ConfigError(['SHARD_COUNT must be auto or a whole number above 0']),
+    expect(() => readBotConfig({ ...env, DISCORD_SHARD_COUNT: value })).toThrow(
+      new ConfigError(['DISCORD_SHARD_COUNT must be auto or a whole number above 0']),
     );
-  });
-
-  it('is hidden from the discord.js client outside a shard process, and left to it inside one', () => {
-    const plain: NodeJS.ProcessEnv = { SHARD_COUNT: 'auto' };
-    hideShardCountFromClient(plain);
-    expect(plain).toEqual({});
-    const shard: NodeJS.ProcessEnv = { SHARDING_MANAGER: 'true', SHARD_COUNT: '2' };
-    hideShardCountFromClient(shard);
-    expect(shard.SHARD_COUNT).toBe('2');
   });
 });

@@ -36,8 +36,8 @@ describe('npm start', () => {
     const run = start(
       botEnv(fake.apiUrl, {
         LOG_LEVEL: 'info',
-        // The setting for `npm run start:sharded`, which discord.js would misread in a plain client.
-        SHARD_COUNT: 'auto',
+        // The setting for `npm run start:sharded`; a plain `npm start` leaves it alone.
+        DISCORD_SHARD_COUNT: 'auto',
       }),
     );
     await run.waitFor('bot ready');

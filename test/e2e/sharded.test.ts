@@ -54,12 +54,12 @@ async function until(test: () => boolean, ms = 5_000): Promise<void> {
 }
 
 describe('npm run start:sharded', () => {
-  it('runs SHARD_COUNT=2 shard processes: status lists both with one version, a refresh or a change reaches both, a stuck one is not answering; SIGTERM stops all', async () => {
+  it('runs DISCORD_SHARD_COUNT=2 shard processes: status lists both with one version, a refresh or a change reaches both, a stuck one is not answering; SIGTERM stops all', async () => {
     const version = (await LiveCorpus.open(corpusDir)).version;
     const run = start(
       botEnv(fake.apiUrl, {
         CORPUS_DIR: corpusDir,
-        SHARD_COUNT: '2',
+        DISCORD_SHARD_COUNT: '2',
         LOG_LEVEL: 'info',
       }),
     );
@@ -145,7 +145,7 @@ describe('a shard process', () => {
   it('stops when its manager is killed, instead of serving on unsupervised', async () => {
     const run = start(
       botEnv(fake.apiUrl, {
-        SHARD_COUNT: '1',
+        DISCORD_SHARD_COUNT: '1',
       }),
     );
     await run.waitFor('all shards ready', 30_000);
