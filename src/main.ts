@@ -6,6 +6,8 @@ import { ConfigError, hasBotToken, loadDotEnv, readBotConfig } from './config.ts
 import { startBot } from './discord/bot.ts';
 import { createLogger } from './discord/logger.ts';
 import { LiveCorpus } from './live-corpus.ts';
+import { databaseSecrets, openCorpusStore } from './store/open.ts';
+import { StoreUnavailableError } from './store/types.ts';
 
 await loadDotEnv();
 if (!hasBotToken()) {
@@ -26,15 +28,34 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel, [config.token]);
+const logger = createLogger(config.logLevel, [config.token, ...databaseSecrets(config.databaseUrl)]);
 // A stray rejection is logged (without the token) and the bot keeps serving.
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
-const live = await LiveCorpus.open(config.corpusDir, { cacheDir: config.indexCacheDir });
+let live: LiveCorpus;
+try {
+  const store = await openCorpusStore(config, {
+    onConnection: (state, error) =>
+      state === 'lost'
+        ? logger.warn('corpus store connection lost; answering from the current index, reconnecting', {
+            error,
+          })
+        : logger.info('corpus store connection back; catching up'),
+  });
+  live = await LiveCorpus.openStore(store);
+} catch (error) {
+  if (!(error instanceof StoreUnavailableError)) throw error;
+  logger.error('could not reach the corpus database (is DATABASE_URL right, and the server up?)', {
+    error: error.cause ?? error,
+  });
+  process.exit(1);
+}
 const { index } = live;
 if (live.opened.warning) logger.warn(live.opened.warning);
 for (const problem of index.corpus.problems)
   logger.warn('corpus problem', { path: problem.path, line: problem.line, problem: problem.message });
 logger.info('corpus ready', {
+  store: live.store.kind,
+  version: live.version,
   articles: index.corpus.articles.length,
   passages: index.passageCount,
   index: live.opened.from,
@@ -57,6 +78,7 @@ try {
     stopping = true;
     logger.info('shutting down', { signal });
     await bot.stop();
+    await live.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

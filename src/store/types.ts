@@ -88,10 +88,10 @@ export interface CorpusStore {
   /** The latest `count` audit entries, newest first. */
   history(count: number): Promise<AuditEntry[]>;
   /**
-   * Calls `listener` with the version whenever another process may have changed the corpus (a
-   * notification, or a reconnection after missed ones). The folder store never calls it.
+   * Calls `listener` whenever another process may have changed the corpus (a notification, or a
+   * reconnection after missed ones): the listener compares versions. The folder store never calls it.
    */
-  watch(listener: (version: string) => void): void;
+  watch(listener: () => void): void;
   /** Closes connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }
