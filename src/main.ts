@@ -61,6 +61,13 @@ logger.info('corpus ready', {
   index: live.opened.from,
   ms: Math.round(live.opened.ms),
 });
+if (live.store.kind === 'postgres' && index.corpus.articles.length === 0)
+  logger.warn(
+    'the corpus database holds no article yet; load a folder with: npm run -s cli -- corpus import',
+    {
+      store: live.store.label,
+    },
+  );
 
 try {
   const bot = await startBot({

@@ -45,7 +45,7 @@ export class Curator {
   async add(draft: ArticleDraft, who: Moderator): Promise<{ report: RefreshReport; file: string }> {
     const { result: file, report } = await this.live.change(async (tx) => {
       this.checkDuplicate(draft);
-      if (draft.event !== null && this.live.index.eventName(draft.event) === null)
+      if (draft.event !== null && !(await eventExists(tx, draft.event)))
         throw new CurationError(`There is no event \`${draft.event}\`.`);
       const base = fileBaseName(draft);
       const existing = new Set(await tx.list('corpus'));
@@ -152,8 +152,7 @@ export class Curator {
       const article = this.removable().find((a) => a.id === docId);
       if (!article?.path.endsWith('.md'))
         throw new CurationError(`There is no Markdown article \`${docId}\` to move.`);
-      if (this.live.index.eventName(eventId) === null)
-        throw new CurationError(`There is no event \`${eventId}\`.`);
+      if (!(await eventExists(tx, eventId))) throw new CurationError(`There is no event \`${eventId}\`.`);
       const content = await tx.read(article.path);
       if (content === null) throw new CurationError(`There is no Markdown article \`${docId}\` to move.`);
       const end = content.indexOf('\n---', 3);
@@ -178,6 +177,14 @@ export class Curator {
   history(count: number): Promise<AuditEntry[]> {
     return this.live.store.history(count);
   }
+}
+
+/**
+ * Whether the store's events file (as the change sees it, which may be newer than the index this
+ * process serves when another process changed it) defines `id`.
+ */
+async function eventExists(tx: StoreTransaction, id: string): Promise<boolean> {
+  return parseEvents((await tx.read(EVENTS_FILE)) ?? '[]').events.some((e) => e.id === id);
 }
 
 /** The events of the store's events file; a broken file must be fixed before events change. */

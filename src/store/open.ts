@@ -16,12 +16,12 @@ export function openCorpusStore(
   return Promise.resolve(new FolderStore(settings.corpusDir, settings.indexCacheDir));
 }
 
-/** The secrets a database address holds (the address itself and its password), for log redaction. */
+/** The secrets a database address holds (the address itself, its password as written and decoded), for log redaction. */
 export function databaseSecrets(url: string | undefined): string[] {
   if (url === undefined) return [];
   try {
-    const password = decodeURIComponent(new URL(url).password);
-    return password === '' ? [url] : [url, password];
+    const raw = new URL(url).password;
+    return [...new Set([url, raw, decodeURIComponent(raw)])].filter((s) => s !== '');
   } catch {
     return [url];
   }
