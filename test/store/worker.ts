@@ -22,6 +22,8 @@ async function run(c: Command): Promise<object> {
   switch (c.op) {
     case 'ask':
       return { docs: live.index.ask(c.question ?? '').results.map((r) => r.docId), version: live.version };
+    case 'version':
+      return { version: live.version };
     case 'state':
       return {
         version: live.version,
@@ -61,4 +63,4 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   );
 });
 process.stdin.on('end', () => void live.close().then(() => process.exit(0)));
-send({ ready: true, version: live.version, from: live.opened.from });
+send({ ready: true, version: live.version, from: live.opened.from, openMs: live.opened.ms });
