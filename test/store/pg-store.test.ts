@@ -81,7 +81,10 @@ describe('the PostgreSQL store', () => {
     await client.connect();
     const { rows } = await client.query('SELECT version, name FROM schema_migrations ORDER BY version');
     await client.end();
-    expect(rows).toEqual([{ version: 1, name: 'corpus tables' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'corpus tables' },
+      { version: 2, name: 'saved indexes stored uncompressed' },
+    ]);
   });
 
   it('imports a corpus folder and exports it back byte for byte (events, removed articles, audit log)', async () => {

@@ -74,6 +74,15 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'saved indexes stored uncompressed',
+    sql: `
+      -- A saved index is mostly packed numbers: compressing it saves little and costs server time
+      -- on every save and load of a blob of tens of megabytes.
+      ALTER TABLE saved_indexes ALTER COLUMN data SET STORAGE EXTERNAL;
+    `,
+  },
 ];
 
 /** Applies the pending migrations; resolves with the versions applied now (none when up to date). */
