@@ -4,14 +4,16 @@
  * process killed in the middle of a change leaves the store consistent, and the database going
  * down and coming back is survived.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../src/store/pg/import-export.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
-import { CORPUS_DIR } from '../core/helpers.ts';
+import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
 import { startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -198,5 +200,55 @@ describe('two bot processes on one database', () => {
     const change = await b.send({ op: 'rename', event: 'march-2016-call', name: 'Back to normal' });
     expect(change).toMatchObject({ ok: true, version: '7' });
     await until(async () => (await a.send({ op: 'state' })).version === '7', 2000);
+  });
+});
+
+describe('corpus import and export on the command line', () => {
+  const run = promisify(execFile);
+  const cli = async (args: string[], env: Record<string, string | undefined>) => {
+    try {
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', ...args],
+        {
+          cwd: ROOT,
+          env: { ...process.env, ...env },
+        },
+      );
+      return { stdout, stderr, code: 0 };
+    } catch (error) {
+      const e = error as { stdout: string; stderr: string; code: number };
+      return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+    }
+  };
+
+  it('imports the corpus folder and exports the same files, never printing the password', async () => {
+    const database = await server.createDatabase('cli');
+    const work = await tempDir('coverage-cli-pg-');
+    try {
+      const imported = await cli(['corpus', 'import', '--corpus', CORPUS_DIR], { DATABASE_URL: database });
+      expect(imported).toMatchObject({ code: 0, stderr: '' });
+      expect(imported.stdout).toMatch(
+        /^Imported 5 article files, 0 removed, 0 audit lines, the events file from /,
+      );
+      expect(imported.stdout).toContain('postgres://postgres:redacted@127.0.0.1');
+      expect(imported.stdout).not.toContain('test-password');
+      const out = path.join(work.dir, 'exported');
+      const exported = await cli(['corpus', 'export', '--out', out], { DATABASE_URL: database });
+      expect(exported.code).toBe(0);
+      for (const name of [
+        'events.json',
+        '2016-08-27-the-brics-post-kerry-lavrov-move-forward-on-syria-talks.md',
+      ])
+        expect(await readFile(path.join(out, name), 'utf8')).toBe(
+          await readFile(path.join(CORPUS_DIR, name), 'utf8'),
+        );
+      expect(await cli(['corpus', 'export'], { DATABASE_URL: database })).toMatchObject({ code: 2 });
+      const without = await cli(['corpus', 'import'], { DATABASE_URL: '' });
+      expect(without.code).toBe(2);
+      expect(without.stderr).toMatch(/corpus import needs DATABASE_URL/);
+    } finally {
+      await work.remove();
+    }
   });
 });
