@@ -8,14 +8,14 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Curator, removedDir } from '../../src/curation/curator.ts';
-import { type RunningBot, startBot } from '../../src/discord/bot.ts';
-import { createLogger } from '../../src/discord/logger.ts';
+import type { RunningBot } from '../../src/discord/bot.ts';
 import { LiveCorpus } from '../../src/live-corpus.ts';
 import { exportFolder, importFolder } from '../../src/store/pg/import-export.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
 import { StoreUnavailableError } from '../../src/store/types.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
-import { FakeDiscord, MANAGER_PERMISSIONS, TOKEN } from '../e2e/fake-discord.ts';
+import { FakeDiscord, MANAGER_PERMISSIONS } from '../e2e/fake-discord.ts';
+import { startTestBot } from '../e2e/test-bot.ts';
 import { startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const QUESTION = 'What did Lavrov say about terrorists?';
@@ -203,14 +203,7 @@ describe('/corpus with the database down', () => {
     const live = await openLive(url);
     fake = new FakeDiscord();
     await fake.start();
-    bot = await startBot({
-      token: TOKEN,
-      apiUrl: fake.apiUrl,
-      live,
-      logger: createLogger('error', [TOKEN]),
-      moderatorRoleIds: [],
-      rateLimit: { questions: 100, windowSeconds: 60 },
-    });
+    bot = await startTestBot(fake, live);
     await server.stop();
     try {
       const moderator = { id: '720000000000000001', username: 'mod' };

@@ -214,32 +214,16 @@ export class PgStore implements CorpusStore {
   }
 
   /** Runs `work` in a read-only transaction that sees one version throughout. */
-  private async readOnly<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      broken = isConnectionError(error);
-      await client.query('ROLLBACK').catch(() => undefined);
-      return unavailableOr(error);
-    } finally {
-      client.release(broken);
-    }
+  private readOnly<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
   }
 
   /** One change: lock, edit, bump the version, save the index, notify, commit; any failure rolls all back. */
-  private async transact<T>(
+  private transact<T>(
     edit: (client: pg.PoolClient) => Promise<T>,
     prepare: PrepareIndex,
   ): Promise<{ result: T; version: string }> {
-    const client = await this.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
+    return this.inTransaction('BEGIN', async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
       const result = await edit(client);
       const bumped = await client.query(
@@ -255,8 +239,22 @@ export class PgStore implements CorpusStore {
         ]);
       }
       await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, version]);
-      await client.query('COMMIT');
       return { result, version };
+    });
+  }
+
+  /**
+   * Runs `work` on one pooled connection between `begin` and COMMIT; rolls back on any failure,
+   * drops a connection that broke, and turns connection failures into StoreUnavailableError.
+   */
+  private async inTransaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    let broken = false;
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
     } catch (error) {
       broken = isConnectionError(error);
       await client.query('ROLLBACK').catch(() => undefined);
