@@ -4,7 +4,7 @@
  * runs as the `postgres` user); a free port is picked for each server. `stop` and `start` take the
  * same server down and up again; `destroy` stops it and removes its files.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,8 +34,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The first folder from `/` down to `dir` that other users cannot enter, or null. */
+async function closedToOthers(dir: string): Promise<string | null> {
+  const parts = path.resolve(dir).split(path.sep).filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = path.join(path.sep, ...parts.slice(0, i));
+    if (((await stat(folder)).mode & 0o001) === 0) return folder;
+  }
+  return null;
+}
+
 /** Initialises and starts a server with one database, `coverage`. */
 export async function startTestPostgres(): Promise<TestPostgres> {
+  if (process.getuid?.() === 0) {
+    // As root the server runs as `postgres`, which must be able to run the binaries in node_modules.
+    const closed = await closedToOthers(path.join(import.meta.dirname, '..', '..', 'node_modules'));
+    if (closed !== null)
+      throw new Error(
+        `startTestPostgres: running as root, the server runs as the postgres user, which cannot enter ${closed}; clone the project where other users can read it (or chmod o+x ${closed})`,
+      );
+  }
   const work = await mkdtemp(path.join(tmpdir(), 'coverage-pg-'));
   // The server may run as another user (as root: `postgres`): it must reach and write this folder.
   await chmod(work, 0o777);

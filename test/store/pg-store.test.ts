@@ -161,6 +161,19 @@ describe('the PostgreSQL store', () => {
     expect(history.map((h) => h.userName).sort()).toEqual(['a', 'b']);
   });
 
+  it('a change whose notification never came is picked up by the periodic version check', async () => {
+    const url = await corpusDatabase();
+    const live = await LiveCorpus.openStore(await PgStore.open(url, { versionCheckMs: 100 }));
+    opened.push(live);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("UPDATE events_file SET content = replace(content, 'March 2016', 'Quietly renamed')");
+    await client.query('UPDATE corpus_state SET version = version + 1');
+    await client.end();
+    await until(() => live.version === '2');
+    expect(live.index.eventName('march-2016-call')).toBe('Kerry–Lavrov call, Quietly renamed');
+  });
+
   it('database down: both keep answering, changes are refused with a clear message; back up: they catch up', async () => {
     const url = await corpusDatabase();
     const a = await openLive(url);

@@ -27,6 +27,12 @@ export const CHANGE_LOCK = 0x636f_7663;
 /** Saved indexes of this many latest versions are kept; older ones are deleted by the next change. */
 export const SAVED_INDEX_VERSIONS_KEPT = 3;
 
+/**
+ * Every process also compares versions this often (default), a safety net for a notification
+ * lost while its catch-up failed for another reason than the connection.
+ */
+export const VERSION_CHECK_MS = 30_000;
+
 /** How long to wait for a connection before telling a moderator the store is unavailable. */
 export const CONNECT_TIMEOUT_MS = 3000;
 
@@ -34,6 +40,8 @@ export const CONNECT_TIMEOUT_MS = 3000;
 export interface PgStoreOptions {
   /** The longest wait between reconnection attempts (default RECONNECT_MAX_MS, 5 s). */
   reconnectMaxMs?: number;
+  /** How often to compare versions besides notifications (default VERSION_CHECK_MS, 30 s). */
+  versionCheckMs?: number;
   /** Connections in the pool (default 4). */
   poolSize?: number;
   /** Told when the notification connection is lost or back, for the log. */
@@ -50,6 +58,7 @@ export class PgStore implements CorpusStore {
   readonly label: string;
   private readonly listeners: Array<() => void> = [];
   private listener: ChangeListener | null = null;
+  private versionCheck: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -92,6 +101,8 @@ export class PgStore implements CorpusStore {
         options.reconnectMaxMs ?? RECONNECT_MAX_MS,
       );
       await store.listener.start();
+      store.versionCheck = setInterval(() => store.emit(), options.versionCheckMs ?? VERSION_CHECK_MS);
+      store.versionCheck.unref();
     } catch (error) {
       await store.close();
       unavailableOr(error);
@@ -193,6 +204,7 @@ export class PgStore implements CorpusStore {
 
   async close(): Promise<void> {
     this.listeners.length = 0;
+    if (this.versionCheck !== null) clearInterval(this.versionCheck);
     await this.listener?.stop();
     await this.pool.end().catch(() => undefined);
   }
