@@ -1,16 +1,11 @@
 /** A fingerprint of a corpus folder's content: what a saved index is keyed by. */
 import { createHash } from 'node:crypto';
-import { readCorpusFolder } from './load.ts';
 
 /**
  * SHA-256 over the relative path and bytes of every file the loader reads (articles and the
- * events file), in a fixed order: equal fingerprints mean the loader would see the same corpus.
+ * events file: `[relative path, bytes or null when missing]`), in the loader's order: equal
+ * fingerprints mean the loader would see the same corpus.
  */
-export async function fingerprintCorpus(dir: string): Promise<string> {
-  return (await readCorpusFolder(dir)).version;
-}
-
-/** The fingerprint of files read: `[relative path, bytes or null when missing]`, in the loader's order. */
 export function fingerprintFiles(files: Array<[string, Buffer | null]>): string {
   const hash = createHash('sha256');
   for (const [rel, content] of files) {

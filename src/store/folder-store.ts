@@ -42,7 +42,6 @@ export async function listRemovedFiles(corpusDir: string): Promise<string[]> {
 /** A corpus folder as a store. */
 export class FolderStore implements CorpusStore {
   readonly kind = 'folder';
-  readonly refreshIsChange = false;
   readonly indexLocation: string | null;
   private queue: Promise<unknown> = Promise.resolve();
 

@@ -65,8 +65,6 @@ export interface CorpusStore {
   readonly label: string;
   /** Where saved indexes go, for messages ("file …", "the database"); null when indexes are not saved. */
   readonly indexLocation: string | null;
-  /** Whether a refresh is itself a change (the database: it bumps the version and tells every process). */
-  readonly refreshIsChange: boolean;
   /** The current corpus version. */
   version(): Promise<string>;
   /** Reads every file the loader needs, at one version. */

@@ -53,7 +53,6 @@ type Queryable = pg.PoolClient | pg.Pool;
 /** The corpus in a PostgreSQL database. Open with `PgStore.open`. */
 export class PgStore implements CorpusStore {
   readonly kind = 'postgres';
-  readonly refreshIsChange = true;
   readonly indexLocation = 'the database';
   readonly label: string;
   private readonly listeners: Array<() => void> = [];
