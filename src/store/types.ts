@@ -100,12 +100,24 @@ export interface CorpusStore {
  */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
+  constructor(
+    cause?: unknown,
+    message = 'The corpus store is unavailable, try again in a minute. Answers still come from the current index.',
+  ) {
+    super(message, { cause });
+  }
+}
+
+/**
+ * Another change held the store's change lock for longer than a change waits for it (a very
+ * large rebuild, or a process stuck in the middle of one). Nothing was changed; try again.
+ */
+export class StoreBusyError extends StoreUnavailableError {
+  override name = 'StoreBusyError';
   constructor(cause?: unknown) {
     super(
-      'The corpus store is unavailable, try again in a minute. Answers still come from the current index.',
-      {
-        cause,
-      },
+      cause,
+      'Another change to the corpus is still running, try again in a minute. Nothing was changed.',
     );
   }
 }

@@ -11,8 +11,8 @@ import { Curator, removedDir } from '../../src/curation/curator.ts';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { LiveCorpus } from '../../src/live-corpus.ts';
 import { exportFolder, importFolder } from '../../src/store/pg/import-export.ts';
-import { PgStore } from '../../src/store/pg/pg-store.ts';
-import { StoreUnavailableError } from '../../src/store/types.ts';
+import { CHANGE_LOCK, PgStore } from '../../src/store/pg/pg-store.ts';
+import { StoreBusyError, StoreUnavailableError } from '../../src/store/types.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
 import { FakeDiscord, MANAGER_PERMISSIONS } from '../e2e/fake-discord.ts';
 import { startTestBot } from '../e2e/test-bot.ts';
@@ -172,6 +172,27 @@ describe('the PostgreSQL store', () => {
     await client.end();
     await until(() => live.version === '2');
     expect(live.index.eventName('march-2016-call')).toBe('Kerry–Lavrov call, Quietly renamed');
+  });
+
+  it('a change waiting too long for a stuck one gives up with a clear message, changing nothing', async () => {
+    const url = await corpusDatabase();
+    const live = await LiveCorpus.openStore(await PgStore.open(url, { lockWaitMs: 200 }));
+    opened.push(live);
+    const stuck = new pg.Client({ connectionString: url });
+    await stuck.connect();
+    await stuck.query('BEGIN');
+    await stuck.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
+    try {
+      const renaming = new Curator(live).renameEvent('march-2016-call', 'Never', mod);
+      await expect(renaming).rejects.toThrow(StoreBusyError);
+      await expect(renaming).rejects.toThrow(/Another change to the corpus is still running, try again/);
+    } finally {
+      await stuck.query('ROLLBACK');
+      await stuck.end();
+    }
+    expect(live.version).toBe('1');
+    await new Curator(live).renameEvent('march-2016-call', 'Now', mod);
+    expect(live.version).toBe('2');
   });
 
   it('database down: both keep answering, changes are refused with a clear message; back up: they catch up', async () => {

@@ -35,6 +35,7 @@ export function isConnectionError(error: unknown): boolean {
 
 /** Rethrows a connection failure as StoreUnavailableError, anything else as it is. */
 export function unavailableOr(error: unknown): never {
+  if (error instanceof StoreUnavailableError) throw error;
   throw isConnectionError(error) ? new StoreUnavailableError(error) : error;
 }
 

@@ -17,9 +17,13 @@ import type {
   StoredFile,
   StoreTransaction,
 } from '../types.ts';
+import { StoreBusyError } from '../types.ts';
 import { isConnectionError, redactDatabaseUrl, unavailableOr } from './errors.ts';
 import { CHANGE_CHANNEL, ChangeListener, RECONNECT_MAX_MS } from './listener.ts';
 import { migrate } from './migrations.ts';
+
+/** SQLSTATE of a lock wait that ran past lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /** Advisory-lock key every change holds until it commits ("cov" "chg"). */
 export const CHANGE_LOCK = 0x636f_7663;
@@ -33,6 +37,15 @@ export const SAVED_INDEX_VERSIONS_KEPT = 3;
  */
 export const VERSION_CHECK_MS = 30_000;
 
+/** How long a change waits for the one before it (default) before giving up with StoreBusyError. */
+export const LOCK_WAIT_MS = 120_000;
+
+/**
+ * A connection left idle inside a transaction this long (a process stuck mid-change) is ended by
+ * the server, which releases its lock. Above the longest index build inside a change.
+ */
+export const STUCK_TRANSACTION_MS = 15 * 60_000;
+
 /** How long to wait for a connection before telling a moderator the store is unavailable. */
 export const CONNECT_TIMEOUT_MS = 3000;
 
@@ -42,6 +55,8 @@ export interface PgStoreOptions {
   reconnectMaxMs?: number;
   /** How often to compare versions besides notifications (default VERSION_CHECK_MS, 30 s). */
   versionCheckMs?: number;
+  /** How long a change waits for the change lock (default LOCK_WAIT_MS, 2 minutes). */
+  lockWaitMs?: number;
   /** Connections in the pool (default 4). */
   poolSize?: number;
   /** Told when the notification connection is lost or back, for the log. */
@@ -62,6 +77,7 @@ export class PgStore implements CorpusStore {
   private constructor(
     private readonly pool: pg.Pool,
     url: string,
+    private readonly lockWaitMs: number,
   ) {
     this.label = redactDatabaseUrl(url);
   }
@@ -76,10 +92,15 @@ export class PgStore implements CorpusStore {
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       application_name: 'coverage-bot',
     };
-    const pool = new pg.Pool({ ...config, max: options.poolSize ?? 4, idleTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({
+      ...config,
+      max: options.poolSize ?? 4,
+      idleTimeoutMillis: 10_000,
+      idle_in_transaction_session_timeout: STUCK_TRANSACTION_MS,
+    });
     // An idle connection dropped by the server must not crash the process.
     pool.on('error', () => undefined);
-    const store = new PgStore(pool, url);
+    const store = new PgStore(pool, url, options.lockWaitMs ?? LOCK_WAIT_MS);
     try {
       const client = await pool.connect();
       try {
@@ -235,7 +256,14 @@ export class PgStore implements CorpusStore {
     prepare: PrepareIndex,
   ): Promise<{ result: T; version: string }> {
     return this.inTransaction('BEGIN', async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
+      await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.lockWaitMs))}`);
+      try {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
+      } catch (error) {
+        if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) throw new StoreBusyError(error);
+        throw error;
+      }
+      await client.query('SET LOCAL lock_timeout = 0');
       const result = await edit(client);
       const bumped = await client.query(
         'UPDATE corpus_state SET version = version + 1, changed_at = now() WHERE id = 1 RETURNING version::text AS version',
