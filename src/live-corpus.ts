@@ -35,7 +35,11 @@ export interface RefreshReport {
 }
 
 /** A refresh that would serve nothing while something is served now is refused. */
-class EmptyCorpusRefused extends Error {}
+class EmptyCorpusRefused extends Error {
+  constructor(readonly problems: CorpusProblem[]) {
+    super('LiveCorpus: the store has no readable article now');
+  }
+}
 
 /** Holds the live index; refreshes and changes are serialised and swap atomically. */
 export class LiveCorpus {
@@ -111,7 +115,7 @@ export class LiveCorpus {
         removed: [],
         documents: before.corpus.articles.length,
         passages: before.passageCount,
-        problems: error instanceof EmptyCorpusRefused ? before.corpus.problems : [],
+        problems: error instanceof EmptyCorpusRefused ? error.problems : [],
         error:
           error instanceof EmptyCorpusRefused
             ? 'the corpus store has no readable article now; the previous index is still serving'
@@ -163,7 +167,7 @@ export class LiveCorpus {
     const { result, version } = await this.store.change(mutate, async (snapshot) => {
       next = buildSnapshotIndex(this.store, snapshot, this.config);
       if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
-        throw new EmptyCorpusRefused();
+        throw new EmptyCorpusRefused(next.corpus.problems);
       return this.store.indexLocation === null ? null : indexBlob(next, snapshot.version, this.config);
     });
     const index = next as CoverageIndex | null;

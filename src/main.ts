@@ -43,10 +43,14 @@ try {
   });
   live = await LiveCorpus.openStore(store);
 } catch (error) {
-  if (!(error instanceof StoreUnavailableError)) throw error;
-  logger.error('could not reach the corpus database (is DATABASE_URL right, and the server up?)', {
-    error: error.cause ?? error,
-  });
+  if (config.databaseUrl === undefined) throw error;
+  // Unreachable, wrong password, no such database, a failed migration: say which, without the password.
+  logger.error(
+    error instanceof StoreUnavailableError
+      ? 'could not reach the corpus database (is DATABASE_URL right, and the server up?)'
+      : 'could not open the corpus database (check DATABASE_URL: user, password, database name)',
+    { error: error instanceof StoreUnavailableError ? (error.cause ?? error) : error },
+  );
   process.exit(1);
 }
 const { index } = live;
