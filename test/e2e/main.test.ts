@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord, TOKEN } from './fake-discord.ts';
+import { startMain } from './start-main.ts';
 
-const ROOT = path.join(import.meta.dirname, '..', '..');
 let fake: FakeDiscord;
 
 beforeAll(async () => {
@@ -12,40 +10,16 @@ beforeAll(async () => {
 });
 afterAll(() => fake.stop());
 
-/** Starts `src/main.ts` as `npm start` does, with the given environment. */
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', INDEX_CACHE_DIR: 'off', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (text: string, ms = 15_000) => {
-    const until = Date.now() + ms;
-    while (!output.includes(text)) {
-      if (Date.now() > until) throw new Error(`timed out waiting for "${text}" in:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, exited, waitFor, output: () => output };
-}
-
 describe('npm start', () => {
   it('without a token, says so and points to the local chat mode', async () => {
-    const run = start({ DISCORD_TOKEN: '' });
+    const run = startMain({ DISCORD_TOKEN: '' });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('No DISCORD_TOKEN is set');
     expect(run.output()).toContain('npm run -s cli -- chat');
   });
 
   it('with a malformed configuration, lists every problem and stops', async () => {
-    const run = start({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud', ASK_RATE_LIMIT: '-1' });
+    const run = startMain({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud', ASK_RATE_LIMIT: '-1' });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('The configuration has 3 problems');
     expect(run.output()).toContain('DISCORD_CLIENT_ID is missing');
@@ -53,7 +27,7 @@ describe('npm start', () => {
   });
 
   it('logs in, answers, and shuts down cleanly on SIGTERM without printing the token', async () => {
-    const run = start({
+    const run = startMain({
       DISCORD_TOKEN: TOKEN,
       DISCORD_CLIENT_ID: APP_ID,
       DISCORD_API_URL: fake.apiUrl,

@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../src/store/pg/import-export.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
+import { APP_ID, FakeDiscord, TOKEN } from '../e2e/fake-discord.ts';
+import { startMain } from '../e2e/start-main.ts';
 import { startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -250,5 +252,47 @@ describe('corpus import and export on the command line', () => {
     } finally {
       await work.remove();
     }
+  });
+});
+
+describe('npm start with DATABASE_URL', () => {
+  it('serves from the database, never logs the password, and stops cleanly', async () => {
+    const database = await server.createDatabase('bot');
+    const store = await PgStore.open(database);
+    await importFolder(store, CORPUS_DIR);
+    await store.close();
+    const fake = new FakeDiscord();
+    await fake.start();
+    try {
+      const run = startMain({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: APP_ID,
+        DISCORD_API_URL: fake.apiUrl,
+        DATABASE_URL: database,
+      });
+      await run.waitFor('bot ready');
+      expect(run.output()).toMatch(/corpus ready store="postgres" version="1" articles=5 .* index="saved"/);
+      const { id } = fake.command({ id: '710000000000000001', username: 'asker' }, 'ask', [
+        { name: 'question', type: 3, value: 'Who is the UN special envoy for Syria?' },
+      ]);
+      const reply = await fake.waitFor((m) => m.kind === 'callback' && m.key === id, 10_000);
+      expect(JSON.stringify(reply.body)).toContain('Staffan de Mistura');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.output()).not.toContain('test-password');
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it('with a wrong password, says what to check and stops, without printing it', async () => {
+    const run = startMain({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DATABASE_URL: url.replace('test-password', 'wrong-secret'),
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('could not open the corpus database (check DATABASE_URL');
+    expect(run.output()).not.toContain('wrong-secret');
   });
 });
