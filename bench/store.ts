@@ -113,7 +113,7 @@ try {
     const saved = await timedStart(url);
     await saved.worker.stop();
     process.stderr.write(`${size}: ready from the saved index in ${s(saved.ms)}\n`);
-    await sql(url, 'DELETE FROM saved_indexes');
+    await sql(url, 'DELETE FROM saved_index_parts');
     const built = await timedStart(url);
     await built.worker.stop();
     process.stderr.write(`${size}: ready by building in ${s(built.ms)}\n`);

@@ -84,6 +84,7 @@ describe('the PostgreSQL store', () => {
     expect(rows).toEqual([
       { version: 1, name: 'corpus tables' },
       { version: 2, name: 'saved indexes stored uncompressed' },
+      { version: 3, name: 'saved indexes in parts' },
     ]);
   });
 
@@ -121,13 +122,31 @@ describe('the PostgreSQL store', () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(
-      "UPDATE saved_indexes SET data = overlay(data placing '\\xff'::bytea from length(data) - 9)",
+      "UPDATE saved_index_parts SET data = overlay(data placing '\\xff'::bytea from length(data) - 9)",
     );
     await client.end();
     const second = await openLive(url);
     expect(second.opened.from).toBe('built');
     expect(second.opened.warning).toMatch(/checksum/);
     expect(second.index.ask(QUESTION)).toEqual(first.index.ask(QUESTION));
+  });
+
+  it('stores a large saved index in parts and loads it whole', async () => {
+    const url = await server.createDatabase('parts');
+    const store = await PgStore.open(url, { indexPartBytes: 4096 });
+    opened.push(store);
+    await importFolder(store, CORPUS_DIR);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS n, min(parts) AS parts FROM saved_index_parts',
+    );
+    await client.end();
+    expect(rows[0].n).toBeGreaterThan(1);
+    expect(rows[0].parts).toBe(rows[0].n);
+    const live = await openLive(url);
+    expect(live.opened).toMatchObject({ from: 'saved', warning: null });
+    expect(live.index.ask(QUESTION).results.length).toBeGreaterThan(0);
   });
 
   it('a change through one store is served by the other within 2 seconds, with the same version', async () => {

@@ -83,6 +83,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE saved_indexes ALTER COLUMN data SET STORAGE EXTERNAL;
     `,
   },
+  {
+    version: 3,
+    name: 'saved indexes in parts',
+    sql: `
+      -- A bytea value holds at most 1 GB, and a saved index of a million passages comes close:
+      -- saved indexes are stored in numbered parts instead (a dropped one is simply rebuilt).
+      DROP TABLE saved_indexes;
+      CREATE TABLE saved_index_parts (
+        corpus_version bigint NOT NULL,
+        ranking_key text NOT NULL,
+        part integer NOT NULL,
+        parts integer NOT NULL,
+        data bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (corpus_version, ranking_key, part)
+      );
+      ALTER TABLE saved_index_parts ALTER COLUMN data SET STORAGE EXTERNAL;
+    `,
+  },
 ];
 
 /** Applies the pending migrations; resolves with the versions applied now (none when up to date). */

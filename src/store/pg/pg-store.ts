@@ -37,8 +37,14 @@ export const SAVED_INDEX_VERSIONS_KEPT = 3;
  */
 export const VERSION_CHECK_MS = 30_000;
 
-/** How long a change waits for the one before it (default) before giving up with StoreBusyError. */
-export const LOCK_WAIT_MS = 120_000;
+/**
+ * How long a change waits for the one before it (default) before giving up with StoreBusyError:
+ * above the longest index build inside a change (about 140 s at a million passages).
+ */
+export const LOCK_WAIT_MS = 5 * 60_000;
+
+/** A saved index is stored in parts of at most this many bytes (default; a bytea holds at most 1 GB). */
+export const INDEX_PART_BYTES = 64 * 1024 * 1024;
 
 /**
  * A connection left idle inside a transaction this long (a process stuck mid-change) is ended by
@@ -55,8 +61,10 @@ export interface PgStoreOptions {
   reconnectMaxMs?: number;
   /** How often to compare versions besides notifications (default VERSION_CHECK_MS, 30 s). */
   versionCheckMs?: number;
-  /** How long a change waits for the change lock (default LOCK_WAIT_MS, 2 minutes). */
+  /** How long a change waits for the change lock (default LOCK_WAIT_MS, 5 minutes). */
   lockWaitMs?: number;
+  /** The largest part a saved index is stored in (default INDEX_PART_BYTES, 64 MiB). */
+  indexPartBytes?: number;
   /** Connections in the pool (default 4). */
   poolSize?: number;
   /** Told when the notification connection is lost or back, for the log. */
@@ -78,6 +86,7 @@ export class PgStore implements CorpusStore {
     private readonly pool: pg.Pool,
     url: string,
     private readonly lockWaitMs: number,
+    private readonly indexPartBytes: number,
   ) {
     this.label = redactDatabaseUrl(url);
   }
@@ -100,7 +109,12 @@ export class PgStore implements CorpusStore {
     });
     // An idle connection dropped by the server must not crash the process.
     pool.on('error', () => undefined);
-    const store = new PgStore(pool, url, options.lockWaitMs ?? LOCK_WAIT_MS);
+    const store = new PgStore(
+      pool,
+      url,
+      options.lockWaitMs ?? LOCK_WAIT_MS,
+      options.indexPartBytes ?? INDEX_PART_BYTES,
+    );
     try {
       const client = await pool.connect();
       try {
@@ -144,16 +158,47 @@ export class PgStore implements CorpusStore {
     return this.readOnly((client) => readSnapshot(client));
   }
 
+  /** The saved index's parts joined; null when there is none or a part is missing. */
   async loadIndex(version: string, rankingKey: string): Promise<Buffer | null> {
     const { rows } = await this.query(this.pool, {
-      text: 'SELECT data FROM saved_indexes WHERE corpus_version = $1 AND ranking_key = $2',
+      text: `SELECT part, parts, data FROM saved_index_parts
+             WHERE corpus_version = $1 AND ranking_key = $2 ORDER BY part`,
       values: [version, rankingKey],
     });
-    return (rows[0]?.data as Buffer | undefined) ?? null;
+    const complete = rows.length > 0 && rows.every((r, i) => r.part === i && r.parts === rows.length);
+    return complete ? Buffer.concat(rows.map((r) => r.data as Buffer)) : null;
   }
 
-  async saveIndex(version: string, blob: IndexBlob): Promise<void> {
-    await this.query(this.pool, saveIndexQuery(version, blob));
+  /** Saves an index unless one is saved for the same version and ranking already. */
+  saveIndex(version: string, blob: IndexBlob): Promise<void> {
+    return this.inTransaction('BEGIN', (client) => this.insertIndex(client, version, blob));
+  }
+
+  private async insertIndex(client: pg.PoolClient, version: string, blob: IndexBlob): Promise<void> {
+    // Two processes saving the same version at once: the second waits here, then finds it saved.
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      Number(version) | 0,
+      blob.rankingKey,
+    ]);
+    const saved = await client.query(
+      'SELECT 1 FROM saved_index_parts WHERE corpus_version = $1 AND ranking_key = $2 LIMIT 1',
+      [version, blob.rankingKey],
+    );
+    if (saved.rowCount !== 0) return;
+    const parts = Math.max(1, Math.ceil(blob.data.length / this.indexPartBytes));
+    for (let part = 0; part < parts; part++) {
+      await client.query(
+        `INSERT INTO saved_index_parts (corpus_version, ranking_key, part, parts, data)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [
+          version,
+          blob.rankingKey,
+          part,
+          parts,
+          blob.data.subarray(part * this.indexPartBytes, (part + 1) * this.indexPartBytes),
+        ],
+      );
+    }
   }
 
   change<T>(
@@ -271,8 +316,8 @@ export class PgStore implements CorpusStore {
       const version = bumped.rows[0]?.version as string;
       const blob = await prepare({ ...(await readSnapshot(client)), version });
       if (blob !== null) {
-        await client.query(saveIndexQuery(version, blob));
-        await client.query('DELETE FROM saved_indexes WHERE corpus_version <= $1::bigint - $2', [
+        await this.insertIndex(client, version, blob);
+        await client.query('DELETE FROM saved_index_parts WHERE corpus_version <= $1::bigint - $2', [
           version,
           SAVED_INDEX_VERSIONS_KEPT,
         ]);
@@ -306,14 +351,6 @@ export class PgStore implements CorpusStore {
 
 function versionOf(result: pg.QueryResult): string {
   return String(result.rows[0]?.version ?? '0');
-}
-
-function saveIndexQuery(version: string, blob: IndexBlob): pg.QueryConfig {
-  return {
-    text: `INSERT INTO saved_indexes (corpus_version, ranking_key, data) VALUES ($1, $2, $3)
-           ON CONFLICT (corpus_version, ranking_key) DO NOTHING`,
-    values: [version, blob.rankingKey, blob.data],
-  };
 }
 
 function sortFiles(files: StoredFile[]): StoredFile[] {
