@@ -117,9 +117,11 @@ try {
     const built = await timedStart(url);
     await built.worker.stop();
     process.stderr.write(`${size}: ready by building in ${s(built.ms)}\n`);
+    const how = (r: Reply) =>
+      `${r.from === 'saved' ? 'index loaded from the database' : 'index built'} in ${s(r.openMs ?? 0)}`;
     rows.push(
-      `| ${size.toLocaleString('en')} | new process ready, saved index in the database | ${s(saved.ms)} (index ${saved.reply.from} in ${s(saved.reply.openMs ?? 0)}) |`,
-      `| ${size.toLocaleString('en')} | new process ready, no saved index (build) | ${s(built.ms)} (index ${built.reply.from} in ${s(built.reply.openMs ?? 0)}) |`,
+      `| ${size.toLocaleString('en')} | new process ready, saved index in the database | ${s(saved.ms)} (${how(saved.reply)}) |`,
+      `| ${size.toLocaleString('en')} | new process ready, no saved index (build) | ${s(built.ms)} (${how(built.reply)}) |`,
       `| ${size.toLocaleString('en')} | import (load folder, build and save index, one transaction) | ${s(importMs)} |`,
     );
 
