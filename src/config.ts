@@ -29,25 +29,50 @@ const indexCacheDir = z
     dir === undefined || dir === '' ? DEFAULT_INDEX_CACHE_DIR : dir === 'off' ? null : path.resolve(dir),
   );
 
-const corpusSettingsSchema = z.object({ CORPUS_DIR: corpusDir, INDEX_CACHE_DIR: indexCacheDir });
+/** A postgres:// or postgresql:// address; unset or empty means the folder store. */
+const databaseUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, {
+        message: 'must be a PostgreSQL address such as postgres://user:password@host:5432/coverage',
+      })
+      .optional(),
+  );
+
+const corpusSettingsSchema = z.object({
+  CORPUS_DIR: corpusDir,
+  INDEX_CACHE_DIR: indexCacheDir,
+  DATABASE_URL: databaseUrl,
+});
 
 /** Settings the command line needs: where the corpus is, and where its saved index goes. */
 export interface CorpusSettings {
   corpusDir: string;
   /** Folder of saved indexes, or null when INDEX_CACHE_DIR=off. */
   indexCacheDir: string | null;
+  /** The shared PostgreSQL store, or undefined for the corpus folder. Holds a password: never log it. */
+  databaseUrl: string | undefined;
 }
 
 /**
- * Reads the corpus settings: `CORPUS_DIR` (default the built-in `corpus/`) and `INDEX_CACHE_DIR`
- * (default `.cache/` in the project; `off` disables saved indexes).
+ * Reads the corpus settings: `CORPUS_DIR` (default the built-in `corpus/`), `INDEX_CACHE_DIR`
+ * (default `.cache/` in the project; `off` disables saved indexes) and `DATABASE_URL` (unset: the
+ * folder). Throws ConfigError, which never includes a value.
  */
 export function readCorpusSettings(env: NodeJS.ProcessEnv = process.env): CorpusSettings {
-  const parsed = corpusSettingsSchema.parse({
+  const parsed = corpusSettingsSchema.safeParse({
     CORPUS_DIR: env.CORPUS_DIR,
     INDEX_CACHE_DIR: env.INDEX_CACHE_DIR,
+    DATABASE_URL: env.DATABASE_URL,
   });
-  return { corpusDir: parsed.CORPUS_DIR, indexCacheDir: parsed.INDEX_CACHE_DIR };
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
+  const c = parsed.data;
+  return { corpusDir: c.CORPUS_DIR, indexCacheDir: c.INDEX_CACHE_DIR, databaseUrl: c.DATABASE_URL };
 }
 
 const snowflake = z.string().regex(/^\d{17,20}$/, { message: 'must be a Discord id (17 to 20 digits)' });
@@ -92,6 +117,7 @@ const botSchema = z.object({
     .pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
   CORPUS_DIR: corpusDir,
   INDEX_CACHE_DIR: indexCacheDir,
+  DATABASE_URL: databaseUrl,
   MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
   FETCH_ALLOWED_HOSTS: commaList,
   FETCH_TIMEOUT_SECONDS: positiveInt(10),
@@ -122,6 +148,8 @@ export interface BotConfig {
   apiUrl: string | undefined;
   corpusDir: string;
   indexCacheDir: string | null;
+  /** The shared PostgreSQL store, or undefined for the corpus folder. Holds a password: never log it. */
+  databaseUrl: string | undefined;
   moderatorRoleIds: string[];
   /** At most `questions` questions per member in `windowSeconds`. */
   rateLimit: { questions: number; windowSeconds: number };
@@ -145,6 +173,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** One line per bad variable: its name and how to fix it (never its value). */
+function describeIssues(issues: z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `${String(issue.path[0] ?? 'configuration')} ${issue.message}`);
+}
+
 /** Names of the variables the bot reads. */
 const BOT_VARIABLES = Object.keys(botSchema.shape);
 
@@ -156,10 +189,7 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const input = Object.fromEntries(BOT_VARIABLES.map((name) => [name, env[name]]));
   const parsed = botSchema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${String(issue.path[0] ?? 'configuration')} ${issue.message}`,
-    );
-    throw new ConfigError(problems);
+    throw new ConfigError(describeIssues(parsed.error.issues));
   }
   const c = parsed.data;
   return {
@@ -169,6 +199,7 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     apiUrl: c.DISCORD_API_URL,
     corpusDir: c.CORPUS_DIR,
     indexCacheDir: c.INDEX_CACHE_DIR,
+    databaseUrl: c.DATABASE_URL,
     moderatorRoleIds: c.MODERATOR_ROLE_IDS,
     rateLimit: { questions: c.ASK_RATE_LIMIT, windowSeconds: c.ASK_RATE_WINDOW_SECONDS },
     fetchPolicy: {

@@ -1,18 +1,25 @@
 /**
- * Opening a corpus folder's index: load the saved one when it matches the folder and the ranking
- * configuration, otherwise build it and save it for next time.
+ * Opening a corpus's index: load the saved one when it matches the corpus version and the ranking
+ * configuration, otherwise build it from the store's files and save it for next time.
  */
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { buildIndex, CoverageIndex } from './answer/coverage-index.ts';
-import { fingerprintCorpus } from './corpus/fingerprint.ts';
-import { loadCorpus } from './corpus/load.ts';
+import { corpusFromSnapshot } from './corpus/load.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './search/ranking-config.ts';
-import { indexKey, readSavedIndex, SavedIndexError, writeSavedIndex } from './search/saved-index.ts';
+import {
+  deserialiseIndex,
+  indexKey,
+  rankingKey,
+  SavedIndexError,
+  serialiseIndex,
+} from './search/saved-index.ts';
+import { FolderStore, savedIndexPath } from './store/folder-store.ts';
+import type { CorpusSnapshot, CorpusStore, IndexBlob } from './store/types.ts';
+
+export { savedIndexPath };
 
 /** Where and how to open an index. */
 export interface OpenIndexOptions {
-  /** Folder for saved indexes; null never saves nor loads one. */
+  /** Folder for saved indexes (folder store only); null never saves nor loads one. */
   cacheDir?: string | null;
   config?: RankingConfig;
 }
@@ -20,6 +27,8 @@ export interface OpenIndexOptions {
 /** An opened index, and how it was obtained. */
 export interface OpenedIndex {
   index: CoverageIndex;
+  /** The corpus version it serves (folder: the content fingerprint; database: the version counter). */
+  version: string;
   /** "saved" when loaded from the saved index, "built" when built from the files. */
   from: 'saved' | 'built';
   /** Something the operator should know (a corrupt saved index, a failed save), or null. */
@@ -27,49 +36,63 @@ export interface OpenedIndex {
   ms: number;
 }
 
-/** The saved-index file for a corpus folder inside a cache folder. */
-export function savedIndexPath(cacheDir: string, corpusDir: string): string {
-  const id = createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 16);
-  return path.join(cacheDir, `index-${id}.bin`);
-}
-
 /**
  * Opens the index of `corpusDir`. A saved index is served only when its key (corpus fingerprint
  * and ranking configuration) matches and its checksum holds; otherwise the index is built, and
- * saved when the folder did not change while it was being read.
+ * saved under the fingerprint of exactly the files it was built from.
  */
-export async function openCoverageIndex(
-  corpusDir: string,
-  options: OpenIndexOptions = {},
+export function openCoverageIndex(corpusDir: string, options: OpenIndexOptions = {}): Promise<OpenedIndex> {
+  return openStoreIndex(new FolderStore(corpusDir, options.cacheDir ?? null), options.config);
+}
+
+/** Builds the index of a snapshot; its corpus is named after the store. */
+export function buildSnapshotIndex(
+  store: CorpusStore,
+  snapshot: CorpusSnapshot,
+  config: RankingConfig,
+): CoverageIndex {
+  return buildIndex(corpusFromSnapshot(store.label, snapshot), config);
+}
+
+/** The saved form of an index built from `version`, ready for `CorpusStore.saveIndex`. */
+export function indexBlob(index: CoverageIndex, version: string, config: RankingConfig): IndexBlob {
+  return { rankingKey: rankingKey(config), data: serialiseIndex(index.parts(), indexKey(version, config)) };
+}
+
+/**
+ * Opens the index of a store's current version: its saved index when one matches (key and
+ * checksum), otherwise a build from the store's files, which is then saved.
+ */
+export async function openStoreIndex(
+  store: CorpusStore,
+  config: RankingConfig = DEFAULT_RANKING_CONFIG,
 ): Promise<OpenedIndex> {
   const started = performance.now();
-  const config = options.config ?? DEFAULT_RANKING_CONFIG;
-  const cacheDir = options.cacheDir ?? null;
   let warning: string | null = null;
-  const fingerprint = await fingerprintCorpus(corpusDir);
-  const key = indexKey(fingerprint, config);
-  const file = cacheDir === null ? null : savedIndexPath(cacheDir, corpusDir);
-  if (file !== null) {
+  if (store.indexLocation !== null) {
+    const version = await store.version();
     try {
-      const parts = await readSavedIndex(file, key);
-      if (parts !== null) {
-        const index = new CoverageIndex({ ...parts, corpus: { ...parts.corpus, dir: corpusDir } });
-        return { index, from: 'saved', warning: null, ms: performance.now() - started };
+      const saved = await store.loadIndex(version, rankingKey(config));
+      if (saved !== null) {
+        const parts = deserialiseIndex(saved, indexKey(version, config));
+        const index = new CoverageIndex({ ...parts, corpus: { ...parts.corpus, dir: store.label } });
+        return { index, version, from: 'saved', warning: null, ms: performance.now() - started };
       }
     } catch (error) {
       if (!(error instanceof SavedIndexError)) throw error;
       // A key mismatch is the normal case after a change; anything else is worth a word.
       if (!/another corpus/.test(error.message))
-        warning = `saved index ${file} not used: ${error.message}; rebuilt`;
+        warning = `saved index ${store.indexLocation} not used: ${error.message}; rebuilt`;
     }
   }
-  const index = buildIndex(await loadCorpus(corpusDir), config);
-  if (file !== null && (await fingerprintCorpus(corpusDir)) === fingerprint) {
+  const snapshot = await store.read();
+  const index = buildSnapshotIndex(store, snapshot, config);
+  if (store.indexLocation !== null) {
     try {
-      await writeSavedIndex(file, index.parts(), key);
+      await store.saveIndex(snapshot.version, indexBlob(index, snapshot.version, config));
     } catch (error) {
-      warning = `could not save the index to ${file}: ${(error as Error).message}`;
+      warning = `could not save the index to ${store.indexLocation}: ${(error as Error).message}`;
     }
   }
-  return { index, from: 'built', warning, ms: performance.now() - started };
+  return { index, version: snapshot.version, from: 'built', warning, ms: performance.now() - started };
 }

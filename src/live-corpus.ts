@@ -1,13 +1,22 @@
 /**
- * The live index a running bot or chat session answers from. A refresh reads the corpus folder
- * again, builds a new index beside the live one and swaps it in at once; refreshes never
- * interleave, and one that fails keeps the old index serving.
+ * The live index a running bot or chat session answers from. A refresh or a change reads the
+ * corpus store again, builds a new index beside the live one and swaps it in at once; they never
+ * interleave, and one that fails keeps the old index serving. Over a shared database, a change made
+ * by another process arrives as a notification and is swapped in the same way.
  */
 import { createHash } from 'node:crypto';
 import type { CoverageIndex } from './answer/coverage-index.ts';
 import type { Article, CorpusProblem } from './corpus/types.ts';
-import { corpusVersion } from './corpus/version.ts';
-import { type OpenedIndex, type OpenIndexOptions, openCoverageIndex } from './index-store.ts';
+import {
+  buildSnapshotIndex,
+  indexBlob,
+  type OpenedIndex,
+  type OpenIndexOptions,
+  openStoreIndex,
+} from './index-store.ts';
+import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './search/ranking-config.ts';
+import { FolderStore } from './store/folder-store.ts';
+import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from './store/types.ts';
 
 /** What a refresh changed, for the moderator who asked for it. */
 export interface RefreshReport {
@@ -25,19 +34,29 @@ export interface RefreshReport {
   durationMs: number;
 }
 
-/** Holds the live index; refreshes are serialised and swap atomically. */
+/** A refresh that would serve nothing while something is served now is refused. */
+class EmptyCorpusRefused extends Error {
+  constructor(readonly problems: CorpusProblem[]) {
+    super('LiveCorpus: the store has no readable article now');
+  }
+}
+
+/** Holds the live index; refreshes and changes are serialised and swap atomically. */
 export class LiveCorpus {
   private live: CoverageIndex;
   private queue: Promise<unknown> = Promise.resolve();
   private lastRefresh: RefreshReport | null = null;
+  private readonly config: RankingConfig;
 
   private constructor(
-    readonly dir: string,
+    /** Where the corpus lives: a folder, or a database shared with other processes. */
+    readonly store: CorpusStore,
     initial: OpenedIndex,
-    private readonly options: OpenIndexOptions,
+    config: RankingConfig | undefined,
   ) {
     this.live = initial.index;
     this.opened = initial;
+    this.config = config ?? DEFAULT_RANKING_CONFIG;
   }
 
   /** How the index served now was obtained (saved or built, how long it took, any warning). */
@@ -47,8 +66,18 @@ export class LiveCorpus {
    * Opens the corpus folder: its saved index when `options.cacheDir` holds one that matches,
    * otherwise a fresh build. Problems in files are kept in the index's corpus.
    */
-  static async open(dir: string, options: OpenIndexOptions = {}): Promise<LiveCorpus> {
-    return new LiveCorpus(dir, await openCoverageIndex(dir, options), options);
+  static open(dir: string, options: OpenIndexOptions = {}): Promise<LiveCorpus> {
+    return LiveCorpus.openStore(new FolderStore(dir, options.cacheDir ?? null), options.config);
+  }
+
+  /**
+   * Opens a corpus store (its saved index when one matches, otherwise a build) and follows the
+   * changes other processes make to it.
+   */
+  static async openStore(store: CorpusStore, config?: RankingConfig): Promise<LiveCorpus> {
+    const live = new LiveCorpus(store, await openStoreIndex(store, config), config);
+    store.watch(() => void live.catchUp().catch(() => undefined));
+    return live;
   }
 
   /** The index questions are answered from right now. */
@@ -56,74 +85,118 @@ export class LiveCorpus {
     return this.live;
   }
 
-  /** A short identifier of the corpus served now: equal across processes serving the same corpus. */
+  /** The corpus version served now (folder: its fingerprint; database: the version counter). */
   get version(): string {
-    return corpusVersion(this.live.corpus);
+    return this.opened.version;
   }
 
-  /** The report of the last refresh, or null before the first. */
+  /** The report of the last refresh or change, or null before the first. */
   get lastReport(): RefreshReport | null {
     return this.lastRefresh;
   }
 
   /**
-   * Re-reads the folder and swaps in a new index. Good documents are served even when some files
-   * have problems; when the folder cannot be read or yields no document at all while the live
-   * index has some, the live index is kept and the report says why.
+   * Reads the store again and swaps in a new index (over a database this is a change: every
+   * process reloads). Good documents are served even when some files have problems; when the
+   * store cannot be read or yields no document at all while the live index has some, the live
+   * index is kept and the report says why. Throws StoreUnavailableError when the database is down.
    */
-  refresh(): Promise<RefreshReport> {
-    const run = this.queue.then(() => this.doRefresh());
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async doRefresh(): Promise<RefreshReport> {
+  async refresh(): Promise<RefreshReport> {
     const started = performance.now();
-    const before = this.live.corpus.articles;
-    const failed = (error: string, problems: CorpusProblem[] = []): RefreshReport => {
-      const report = {
+    try {
+      return (await this.change(async () => undefined, { refusesEmpty: true })).report;
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
+      const before = this.live;
+      const report: RefreshReport = {
         ok: false,
         added: [],
         updated: [],
         removed: [],
-        documents: before.length,
-        passages: this.live.passageCount,
-        problems,
-        error,
+        documents: before.corpus.articles.length,
+        passages: before.passageCount,
+        problems: error instanceof EmptyCorpusRefused ? error.problems : [],
+        error:
+          error instanceof EmptyCorpusRefused
+            ? 'the corpus store has no readable article now; the previous index is still serving'
+            : `the corpus could not be loaded (${(error as Error).message}); the previous index is still serving`,
         durationMs: performance.now() - started,
       };
       this.lastRefresh = report;
       return report;
-    };
-    let opened: OpenedIndex;
-    try {
-      opened = await openCoverageIndex(this.dir, this.options);
-      if (opened.index.corpus.articles.length === 0 && before.length > 0) {
-        return failed(
-          'the corpus folder has no readable article now; the previous index is still serving',
-          opened.index.corpus.problems,
-        );
-      }
-    } catch (error) {
-      return failed(
-        `the corpus could not be loaded (${(error as Error).message}); the previous index is still serving`,
-      );
     }
-    const next = opened.index;
-    const diff = diffArticles(before, next.corpus.articles);
-    this.live = next;
+  }
+
+  /**
+   * Runs one change to the store (`mutate`), builds the index of the result and swaps it in. In
+   * a database the change, its version and its saved index land in one transaction, and every
+   * other process is told. Changes and refreshes run one after the other.
+   */
+  change<T>(
+    mutate: (tx: StoreTransaction) => Promise<T>,
+    options: { refusesEmpty?: boolean } = {},
+  ): Promise<{ result: T; report: RefreshReport }> {
+    const run = this.queue.then(() => this.doChange(mutate, options.refusesEmpty ?? false));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Loads the store's current version when it differs from the one served (a change made by
+   * another process, or missed while disconnected). Failures keep the current index.
+   */
+  catchUp(): Promise<boolean> {
+    const run = this.queue.then(async () => {
+      if ((await this.store.version()) === this.version) return false;
+      const before = this.live.corpus.articles;
+      const opened = await openStoreIndex(this.store, this.config);
+      this.swap(opened, before, opened.ms, opened.index.corpus.problems);
+      return true;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async doChange<T>(
+    mutate: (tx: StoreTransaction) => Promise<T>,
+    refusesEmpty: boolean,
+  ): Promise<{ result: T; report: RefreshReport }> {
+    const started = performance.now();
+    const before = this.live.corpus.articles;
+    let next: CoverageIndex | null = null;
+    const { result, version } = await this.store.change(mutate, async (snapshot) => {
+      next = buildSnapshotIndex(this.store, snapshot, this.config);
+      if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
+        throw new EmptyCorpusRefused(next.corpus.problems);
+      return this.store.indexLocation === null ? null : indexBlob(next, snapshot.version, this.config);
+    });
+    const index = next as CoverageIndex | null;
+    if (index === null) throw new Error('LiveCorpus: the store did not build the changed index');
+    const ms = performance.now() - started;
+    const opened: OpenedIndex = { index, version, from: 'built', warning: null, ms };
+    return { result, report: this.swap(opened, before, ms, index.corpus.problems) };
+  }
+
+  /** Swaps in a new index and records the report of what changed. */
+  private swap(opened: OpenedIndex, before: Article[], ms: number, problems: CorpusProblem[]): RefreshReport {
+    this.live = opened.index;
     this.opened = opened;
     const report: RefreshReport = {
       ok: true,
-      ...diff,
-      documents: next.corpus.articles.length,
-      passages: next.passageCount,
-      problems: next.corpus.problems,
+      ...diffArticles(before, opened.index.corpus.articles),
+      documents: opened.index.corpus.articles.length,
+      passages: opened.index.passageCount,
+      problems,
       error: null,
-      durationMs: performance.now() - started,
+      durationMs: ms,
     };
     this.lastRefresh = report;
     return report;
+  }
+
+  /** Stops following the store and closes it. */
+  close(): Promise<void> {
+    return this.store.close();
   }
 }
 

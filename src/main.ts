@@ -7,22 +7,54 @@ import { startBot } from './discord/bot.ts';
 import { createLogger } from './discord/logger.ts';
 import { LiveCorpus } from './live-corpus.ts';
 import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
+import { databaseSecrets, openCorpusStore } from './store/open.ts';
+import { StoreUnavailableError } from './store/types.ts';
 
 const config = await readConfigOrExit();
-const logger = createLogger(config.logLevel, [config.token]);
+const logger = createLogger(config.logLevel, [config.token, ...databaseSecrets(config.databaseUrl)]);
 // A stray rejection is logged (without the token) and the bot keeps serving.
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
-const live = await LiveCorpus.open(config.corpusDir, { cacheDir: config.indexCacheDir });
+let live: LiveCorpus;
+try {
+  const store = await openCorpusStore(config, {
+    onConnection: (state, error) =>
+      state === 'lost'
+        ? logger.warn('corpus store connection lost; answering from the current index, reconnecting', {
+            error,
+          })
+        : logger.info('corpus store connection back; catching up'),
+  });
+  live = await LiveCorpus.openStore(store);
+} catch (error) {
+  if (config.databaseUrl === undefined) throw error;
+  // Unreachable, wrong password, no such database, a failed migration: say which, without the password.
+  logger.error(
+    error instanceof StoreUnavailableError
+      ? 'could not reach the corpus database (is DATABASE_URL right, and the server up?)'
+      : 'could not open the corpus database (check DATABASE_URL: user, password, database name)',
+    { error: error instanceof StoreUnavailableError ? (error.cause ?? error) : error },
+  );
+  process.exit(1);
+}
 const { index } = live;
 if (live.opened.warning) logger.warn(live.opened.warning);
 for (const problem of index.corpus.problems)
   logger.warn('corpus problem', { path: problem.path, line: problem.line, problem: problem.message });
 logger.info('corpus ready', {
+  store: live.store.kind,
+  version: live.version,
   articles: index.corpus.articles.length,
   passages: index.passageCount,
   index: live.opened.from,
   ms: Math.round(live.opened.ms),
 });
+if (live.store.kind === 'postgres' && index.corpus.articles.length === 0)
+  logger.warn(
+    'the corpus database holds no article yet; load a folder with: npm run -s cli -- corpus import',
+    {
+      store: live.store.label,
+    },
+  );
 
 try {
   const bot = await startBot({
@@ -34,7 +66,10 @@ try {
     rateLimit: config.rateLimit,
     fetchPolicy: config.fetchPolicy,
   });
-  const shutdown = shutdownOnSignals(logger, () => bot.stop());
+  const shutdown = shutdownOnSignals(logger, async () => {
+    await bot.stop();
+    await live.close();
+  });
   // Only a shard process has a channel to its manager: without the manager, nobody supervises it.
   process.once('disconnect', () => shutdown.begin('sharding manager gone'));
 } catch (error) {

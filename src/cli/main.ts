@@ -3,6 +3,7 @@
  * chat in the terminal with the bot's wording. `npm run -s cli -- help` lists the commands.
  */
 import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { MAX_RESULT_COUNT } from '../answer/coverage-index.ts';
@@ -11,6 +12,8 @@ import { readCorpusSettings } from '../config.ts';
 import { isValidDate } from '../corpus/dates.ts';
 import { openCoverageIndex } from '../index-store.ts';
 import { buildIndex, type CoverageIndex, loadCorpus } from '../library.ts';
+import { exportFolder, importFolder } from '../store/pg/import-export.ts';
+import { PgStore } from '../store/pg/pg-store.ts';
 import { answerBatchLine, toBatchResults } from './batch.ts';
 import { runChat } from './chat.ts';
 import {
@@ -29,6 +32,9 @@ Commands:
   ask [--event ID] [--source NAME] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--k N] [--json] "question"
   ask --batch FILE [--k N]      answer JSONL questions, one JSONL answer per line on stdout
   corpus check                  validate the corpus; exits 1 when something is wrong
+  corpus import                 load the corpus folder (with its removed articles and audit log)
+                                into the database at $DATABASE_URL, replacing what it holds
+  corpus export --out DIR       write the database's corpus out as a corpus folder (DIR new or empty)
   events                        the events covered, with article counts and dates
   sources                       the outlets, with article counts and dates
   timeline EVENT                an event's articles in date order
@@ -48,6 +54,7 @@ const OPTIONS = {
   k: { type: 'string' },
   json: { type: 'boolean' },
   batch: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -134,7 +141,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'corpus': {
-      if (rest[0] !== 'check') throw new UsageError('unknown corpus command; try: corpus check');
+      if (rest[0] === 'import' || rest[0] === 'export') return transfer(rest[0], corpusDir, values.out);
+      if (rest[0] !== 'check')
+        throw new UsageError('unknown corpus command; try: corpus check, import or export');
       const corpus = await loadCorpus(corpusDir);
       const index = corpus.articles.length > 0 ? buildIndex(corpus) : null;
       process.stdout.write(`Corpus: ${corpusDir}\n`);
@@ -181,6 +190,35 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     default:
       throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** `corpus import` and `corpus export`, between a folder and the database at DATABASE_URL. */
+async function transfer(
+  direction: 'import' | 'export',
+  corpusDir: string,
+  out: string | undefined,
+): Promise<number> {
+  const { databaseUrl } = readCorpusSettings();
+  if (databaseUrl === undefined)
+    throw new UsageError(`corpus ${direction} needs DATABASE_URL (postgres://user:password@host:5432/db)`);
+  if (direction === 'export' && out === undefined)
+    throw new UsageError('corpus export needs --out DIR (a new or empty folder)');
+  const store = await PgStore.open(databaseUrl);
+  try {
+    const report =
+      direction === 'import'
+        ? await importFolder(store, corpusDir)
+        : await exportFolder(store, path.resolve(out as string));
+    const what = `${report.files} article files, ${report.removed} removed, ${report.auditLines} audit lines${report.events ? ', the events file' : ''}`;
+    process.stdout.write(
+      direction === 'import'
+        ? `Imported ${what} from ${corpusDir} into ${store.label} (corpus version ${report.version}).\n`
+        : `Exported ${what} (corpus version ${report.version}) from ${store.label} to ${out}.\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
   }
 }
 

@@ -1,27 +1,9 @@
 /** The events file (`events.json` at the corpus root): what each event id means. */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describeIssues, eventsFileSchema } from './schema.ts';
 import type { CorpusProblem, CoverageEvent } from './types.ts';
 
 /** Name of the events file at the root of a corpus folder. */
 export const EVENTS_FILE = 'events.json';
-
-/**
- * Reads and validates the events file. A missing file means no events; a malformed one is
- * reported as a problem with the line at fault where JSON says so, and yields no events.
- */
-export async function readEventsFile(
-  dir: string,
-): Promise<{ events: CoverageEvent[]; problems: CorpusProblem[] }> {
-  let content: string;
-  try {
-    content = await readFile(path.join(dir, EVENTS_FILE), 'utf8');
-  } catch {
-    return { events: [], problems: [] };
-  }
-  return parseEvents(content);
-}
 
 /** Parses the events file's content; duplicate ids are reported and the first one kept. */
 export function parseEvents(content: string): { events: CoverageEvent[]; problems: CorpusProblem[] } {

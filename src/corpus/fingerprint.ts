@@ -1,21 +1,15 @@
 /** A fingerprint of a corpus folder's content: what a saved index is keyed by. */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { EVENTS_FILE } from './events.ts';
-import { listArticleFiles } from './load.ts';
 
 /**
  * SHA-256 over the relative path and bytes of every file the loader reads (articles and the
- * events file), in a fixed order: equal fingerprints mean the loader would see the same corpus.
+ * events file: `[relative path, bytes or null when missing]`), in the loader's order: equal
+ * fingerprints mean the loader would see the same corpus.
  */
-export async function fingerprintCorpus(dir: string): Promise<string> {
+export function fingerprintFiles(files: Array<[string, Buffer | null]>): string {
   const hash = createHash('sha256');
-  for (const rel of [EVENTS_FILE, ...(await listArticleFiles(dir))]) {
-    let content: Buffer;
-    try {
-      content = await readFile(path.join(dir, rel));
-    } catch {
+  for (const [rel, content] of files) {
+    if (content === null) {
       hash.update(`${rel}\u0000missing\u0000`);
       continue;
     }

@@ -4,7 +4,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EVENTS_FILE, readEventsFile } from './events.ts';
+import type { CorpusSnapshot, StoredFile } from '../store/types.ts';
+import { EVENTS_FILE, parseEvents } from './events.ts';
+import { fingerprintFiles } from './fingerprint.ts';
 import { parseJsonl } from './jsonl.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseText } from './text.ts';
@@ -44,26 +46,57 @@ export function parseArticleFile(relPath: string, content: string): ParsedFile {
 }
 
 /**
+ * Reads a corpus folder as a snapshot: the events file and every article file, with its version
+ * (the fingerprint of exactly the bytes read). A file that cannot be read becomes a problem.
+ * Throws only when `dir` itself cannot be read.
+ */
+export async function readCorpusFolder(dir: string): Promise<CorpusSnapshot> {
+  const rels = await listArticleFiles(dir);
+  const problems: CorpusProblem[] = [];
+  let eventsBytes: Buffer | null = null;
+  try {
+    eventsBytes = await readFile(path.join(dir, EVENTS_FILE));
+  } catch {
+    // No events file: no events.
+  }
+  const read: Array<[string, Buffer | null]> = [[EVENTS_FILE, eventsBytes]];
+  const files: StoredFile[] = [];
+  for (const rel of rels) {
+    try {
+      const bytes = await readFile(path.join(dir, rel));
+      read.push([rel, bytes]);
+      files.push({ path: rel, content: bytes.toString('utf8') });
+    } catch (error) {
+      read.push([rel, null]);
+      problems.push({ path: rel, line: null, message: `cannot be read: ${(error as Error).message}` });
+    }
+  }
+  return { version: fingerprintFiles(read), events: eventsBytes?.toString('utf8') ?? null, files, problems };
+}
+
+/**
  * Loads every article under `dir` and the events file. Never throws for bad content: problems are
  * collected in `corpus.problems`. Throws only when `dir` itself cannot be read.
  */
 export async function loadCorpus(dir: string): Promise<Corpus> {
+  return corpusFromSnapshot(dir, await readCorpusFolder(dir));
+}
+
+/**
+ * Parses a snapshot's files into validated articles and events (`dir` names where they came
+ * from). Never throws for bad content: problems are collected in `corpus.problems`.
+ */
+export function corpusFromSnapshot(dir: string, snapshot: CorpusSnapshot): Corpus {
   const problems: CorpusProblem[] = [];
-  const { events, problems: eventProblems } = await readEventsFile(dir);
-  problems.push(...eventProblems);
+  const { events, problems: eventProblems } =
+    snapshot.events === null ? { events: [], problems: [] } : parseEvents(snapshot.events);
+  problems.push(...eventProblems, ...snapshot.problems);
 
   const articles: Article[] = [];
   const ids = new Map<string, string>();
   const knownEvents = new Set(events.map((e) => e.id));
-  for (const rel of await listArticleFiles(dir)) {
-    let content: string;
-    try {
-      content = await readFile(path.join(dir, rel), 'utf8');
-    } catch (error) {
-      problems.push({ path: rel, line: null, message: `cannot be read: ${(error as Error).message}` });
-      continue;
-    }
-    const parsed = parseArticleFile(rel, content);
+  for (const file of snapshot.files) {
+    const parsed = parseArticleFile(file.path, file.content);
     problems.push(...parsed.problems);
     for (const article of parsed.articles) {
       const clash = ids.get(article.id);

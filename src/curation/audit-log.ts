@@ -14,10 +14,29 @@ export interface AuditEntry {
   detail: string;
 }
 
+/** The audit-log line of an entry made now (without its newline). */
+export function auditLine(entry: Omit<AuditEntry, 'at'>): string {
+  return JSON.stringify({ at: new Date().toISOString(), ...entry });
+}
+
 /** Appends one line to the corpus folder's audit log. */
 export async function appendAudit(corpusDir: string, entry: Omit<AuditEntry, 'at'>): Promise<void> {
-  const line = JSON.stringify({ at: new Date().toISOString(), ...entry });
-  await appendFile(path.join(corpusDir, AUDIT_FILE), `${line}\n`, 'utf8');
+  await appendFile(path.join(corpusDir, AUDIT_FILE), `${auditLine(entry)}\n`, 'utf8');
+}
+
+/** The entries of audit-log lines given newest first, at most `count`; blank and unreadable lines are skipped. */
+export function parseAuditLines(newestFirst: Iterable<string>, count: number): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  for (const line of newestFirst) {
+    if (entries.length >= count) break;
+    if (line.trim() === '') continue;
+    try {
+      entries.push(JSON.parse(line) as AuditEntry);
+    } catch {
+      // A line cut by a crash: skip it.
+    }
+  }
+  return entries;
 }
 
 /** The latest `count` entries, newest first; unreadable lines are skipped. */
@@ -28,15 +47,5 @@ export async function readAudit(corpusDir: string, count: number): Promise<Audit
   } catch {
     return [];
   }
-  const entries: AuditEntry[] = [];
-  for (const line of text.split('\n').reverse()) {
-    if (entries.length >= count) break;
-    if (line.trim() === '') continue;
-    try {
-      entries.push(JSON.parse(line) as AuditEntry);
-    } catch {
-      // A line cut by a crash: skip it.
-    }
-  }
-  return entries;
+  return parseAuditLines(text.split('\n').reverse(), count);
 }

@@ -10,6 +10,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { CurationError } from '../curation/curator.ts';
+import { StoreUnavailableError } from '../store/types.ts';
 import { answerQuestion } from './ask-flow.ts';
 import type { BotContext, SlashCommand } from './context.ts';
 import { MODERATORS_ONLY, moderatorOf } from './moderation.ts';
@@ -61,21 +62,30 @@ export async function routeInteraction(
         : interaction.isButton()
           ? interaction.customId
           : 'unknown';
+    if (error instanceof StoreUnavailableError) {
+      // Expected while the database is down: the member is told to try again, the log says it once.
+      context.logger.warn('corpus store unavailable', { command, ...where, error: error.cause });
+      await apologise(interaction, context, error.message);
+      return;
+    }
     context.logger.error('interaction failed', { command, ...where, error });
     await apologise(interaction, context);
   }
 }
 
-async function apologise(interaction: Interaction, context: BotContext): Promise<void> {
+async function apologise(interaction: Interaction, context: BotContext, message = APOLOGY): Promise<void> {
   // A failed autocomplete offers no choices rather than leaving the member's menu spinning.
   if (interaction.isAutocomplete() && !interaction.responded) {
     await interaction.respond([]).catch(() => undefined);
     return;
   }
   if (!interaction.isRepliable()) return;
-  const payload = { ...renderNotice(APOLOGY), flags: MessageFlags.Ephemeral as const };
+  const payload = { ...renderNotice(message), flags: MessageFlags.Ephemeral as const };
   try {
-    if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
+    // A deferred reply that has not been edited yet is replaced, so the member is not left with "thinking…".
+    if (interaction.deferred && !interaction.replied && message !== APOLOGY)
+      await interaction.editReply(renderNotice(message));
+    else if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
     else await interaction.reply(payload);
   } catch (error) {
     context.logger.error('could not send the apology', {

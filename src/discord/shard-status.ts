@@ -50,7 +50,10 @@ const LINK_PROPERTY = 'coverageShardLink';
 
 type LinkedClient = Client & { [LINK_PROPERTY]?: ShardLink };
 
-/** Lets the other shards (and this one) read this shard's report from `client`, and refresh its corpus. */
+/**
+ * Lets the other shards (and this one) read this shard's report from `client`, and have it catch up
+ * with the corpus store (load its current version when it serves another).
+ */
 export function exposeShardStatus(client: Client, live: LiveCorpus): void {
   const report = (): ShardReport => ({
     shard: client.shard?.ids[0] ?? 0,
@@ -59,7 +62,7 @@ export function exposeShardStatus(client: Client, live: LiveCorpus): void {
     passages: live.index.passageCount,
     guilds: client.guilds.cache.size,
   });
-  const link: ShardLink = { report, refresh: () => live.refresh().then(report) };
+  const link: ShardLink = { report, refresh: () => live.catchUp().then(report) };
   Object.defineProperty(client, LINK_PROPERTY, { value: link, enumerable: false });
 }
 
@@ -100,8 +103,9 @@ export async function gatherShardStatus(
 }
 
 /**
- * After a change to the corpus on this shard, has the other shards refresh theirs (in a sharded
- * bot reading a corpus folder, nothing else tells them), and logs any that did not follow.
+ * After a change to the corpus on this shard, has the other shards catch up with it (in a sharded
+ * bot reading a corpus folder, nothing else tells them; on a database, they usually have already),
+ * and logs any that did not follow.
  */
 export async function refreshOtherShards(client: Client, logger: Logger): Promise<void> {
   const status = await gatherShardStatus(client, { refreshOthers: true });

@@ -27,6 +27,13 @@ export function indexKey(corpusFingerprint: string, config: RankingConfig): stri
     .digest('hex');
 }
 
+/** The part of the key that depends only on the ranking configuration (and the index format). */
+export function rankingKey(config: RankingConfig): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ config, format: INDEX_FORMAT_VERSION }))
+    .digest('hex');
+}
+
 interface Section {
   name: string;
   kind: 'json' | 'int32' | 'float64';

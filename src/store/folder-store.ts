@@ -1,0 +1,144 @@
+/**
+ * The folder store: the corpus folder itself, as the bot has always used it. The removed-articles
+ * folder sits beside it, the audit log inside it, and the saved index in the cache folder. Changes
+ * are serialised within the process; every write is atomic.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { listArticleFiles, readCorpusFolder } from '../corpus/load.ts';
+import { writeFileAtomic } from '../curation/atomic-write.ts';
+import { type AuditEntry, appendAudit, readAudit } from '../curation/audit-log.ts';
+import type {
+  CorpusSnapshot,
+  CorpusStore,
+  IndexBlob,
+  PrepareIndex,
+  StoreArea,
+  StoreTransaction,
+} from './types.ts';
+
+/** The removed-articles folder of a corpus folder: beside it, named after it. */
+export function removedDir(corpusDir: string): string {
+  const resolved = path.resolve(corpusDir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}-removed`);
+}
+
+/** The saved-index file for a corpus folder inside a cache folder. */
+export function savedIndexPath(cacheDir: string, corpusDir: string): string {
+  const id = createHash('sha256').update(path.resolve(corpusDir)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `index-${id}.bin`);
+}
+
+/** Article files (.md, .txt) in a removed-articles folder, relative, sorted; none when it does not exist. */
+export async function listRemovedFiles(corpusDir: string): Promise<string[]> {
+  try {
+    return (await listArticleFiles(removedDir(corpusDir))).filter((f) => /\.(md|txt)$/.test(f));
+  } catch {
+    return [];
+  }
+}
+
+/** A corpus folder as a store. */
+export class FolderStore implements CorpusStore {
+  readonly kind = 'folder';
+  readonly indexLocation: string | null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** `cacheDir`: folder for the saved index; null never saves nor loads one. */
+  constructor(
+    readonly dir: string,
+    cacheDir: string | null = null,
+  ) {
+    this.indexLocation = cacheDir === null ? null : savedIndexPath(cacheDir, dir);
+  }
+
+  get label(): string {
+    return this.dir;
+  }
+
+  /** The folder's content fingerprint. */
+  async version(): Promise<string> {
+    return (await this.read()).version;
+  }
+
+  read(): Promise<CorpusSnapshot> {
+    return readCorpusFolder(this.dir);
+  }
+
+  async loadIndex(): Promise<Buffer | null> {
+    if (this.indexLocation === null) return null;
+    try {
+      return await readFile(this.indexLocation);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** One file per folder: the header's key says which version and ranking it holds. */
+  async saveIndex(_version: string, blob: IndexBlob): Promise<void> {
+    if (this.indexLocation === null) return;
+    await mkdir(path.dirname(this.indexLocation), { recursive: true });
+    const tmp = `${this.indexLocation}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, blob.data);
+    await rename(tmp, this.indexLocation);
+  }
+
+  change<T>(
+    mutate: (tx: StoreTransaction) => Promise<T>,
+    prepare: PrepareIndex,
+  ): Promise<{ result: T; version: string }> {
+    const run = this.queue.then(async () => {
+      const result = await mutate(this.transaction());
+      const snapshot = await this.read();
+      const blob = await prepare(snapshot);
+      if (blob !== null) {
+        try {
+          await this.saveIndex(snapshot.version, blob);
+        } catch {
+          // The index serves from memory; the next start rebuilds it.
+        }
+      }
+      return { result, version: snapshot.version };
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  removed(): Promise<string[]> {
+    return listRemovedFiles(this.dir);
+  }
+
+  history(count: number): Promise<AuditEntry[]> {
+    return readAudit(this.dir, count);
+  }
+
+  /** A folder sends no notifications: other processes' edits are picked up by a refresh. */
+  watch(): void {}
+
+  async close(): Promise<void> {}
+
+  private transaction(): StoreTransaction {
+    const dir = this.dir;
+    const removed = removedDir(dir);
+    const move = async (from: string, to: string) => {
+      await mkdir(path.dirname(to), { recursive: true });
+      await rename(from, to);
+    };
+    return {
+      list: async (area: StoreArea) => (area === 'corpus' ? listArticleFiles(dir) : listRemovedFiles(dir)),
+      read: async (rel) => {
+        try {
+          return await readFile(path.join(dir, rel), 'utf8');
+        } catch {
+          return null;
+        }
+      },
+      write: (rel, content) => writeFileAtomic(path.join(dir, rel), content),
+      remove: (rel) => move(path.join(dir, rel), path.join(removed, rel)),
+      restore: (rel) => move(path.join(removed, rel), path.join(dir, rel)),
+      audit: (entry) => appendAudit(dir, entry),
+    };
+  }
+}

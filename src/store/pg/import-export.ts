@@ -1,0 +1,49 @@
+/** `corpus import` and `corpus export`: a corpus folder into the database and back, exactly. */
+import { buildSnapshotIndex, indexBlob } from '../../index-store.ts';
+import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../../search/ranking-config.ts';
+import { type FolderContents, readFolderContents, writeFolderContents } from '../transfer.ts';
+import type { PgStore } from './pg-store.ts';
+
+/** What an import or export moved. */
+export interface TransferReport {
+  files: number;
+  removed: number;
+  auditLines: number;
+  events: boolean;
+  /** The corpus version in the database after an import, or at the time of an export. */
+  version: string;
+}
+
+/**
+ * Replaces the database's corpus with the folder `dir` (its removed-articles folder and audit log
+ * too), in one change: every running process reloads. The index is built and saved with it.
+ */
+export async function importFolder(
+  store: PgStore,
+  dir: string,
+  config: RankingConfig = DEFAULT_RANKING_CONFIG,
+): Promise<TransferReport> {
+  const contents = await readFolderContents(dir);
+  const version = await store.replaceAll(contents, async (snapshot) =>
+    indexBlob(buildSnapshotIndex(store, snapshot, config), snapshot.version, config),
+  );
+  return reportOf(contents, version);
+}
+
+/** Writes the database's corpus as a folder at `dir` (which must be new or empty), as the folder format holds it. */
+export async function exportFolder(store: PgStore, dir: string): Promise<TransferReport> {
+  const version = await store.version();
+  const contents = await store.readAll();
+  await writeFolderContents(dir, contents);
+  return reportOf(contents, version);
+}
+
+function reportOf(contents: FolderContents, version: string): TransferReport {
+  return {
+    files: contents.files.length,
+    removed: contents.removed.length,
+    auditLines: contents.audit.length,
+    events: contents.events !== null,
+    version,
+  };
+}

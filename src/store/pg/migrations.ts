@@ -1,0 +1,143 @@
+/**
+ * The database schema, as numbered migrations applied in order at start. All pending migrations
+ * run in one transaction under an advisory lock, so processes starting at once do not race: the
+ * first applies them, the others wait and then find nothing left to do.
+ */
+import type pg from 'pg';
+
+/** One schema step. Never edit a released one: add the next number. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Advisory-lock key held while migrating ("cov" "mig"). */
+export const MIGRATION_LOCK = 0x636f_766d;
+
+/** The migrations, in order. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'corpus tables',
+    sql: `
+      -- The corpus version: bumped by every change, announced on the corpus_changed channel.
+      CREATE TABLE corpus_state (
+        id smallint PRIMARY KEY CHECK (id = 1),
+        version bigint NOT NULL,
+        changed_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO corpus_state (id, version) VALUES (1, 0);
+
+      -- Article files as the folder holds them (relative path, exact text), with their parsed metadata.
+      CREATE TABLE articles (
+        path text PRIMARY KEY,
+        content text NOT NULL,
+        metadata jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- The removed-articles area: files taken out by moderators, restorable.
+      CREATE TABLE removed_articles (
+        path text PRIMARY KEY,
+        content text NOT NULL,
+        metadata jsonb NOT NULL,
+        removed_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- The events file: its exact text, and the events it defines.
+      CREATE TABLE events_file (
+        id smallint PRIMARY KEY CHECK (id = 1),
+        content text NOT NULL,
+        events jsonb NOT NULL
+      );
+
+      -- The audit log: one row per line, the line kept exactly as the folder's audit.log holds it.
+      CREATE TABLE audit_log (
+        seq bigserial PRIMARY KEY,
+        at timestamptz,
+        user_id text,
+        user_name text,
+        action text,
+        file text,
+        detail text,
+        line text NOT NULL
+      );
+
+      -- Built indexes, keyed by corpus version and ranking configuration.
+      CREATE TABLE saved_indexes (
+        corpus_version bigint NOT NULL,
+        ranking_key text NOT NULL,
+        data bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (corpus_version, ranking_key)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'saved indexes stored uncompressed',
+    sql: `
+      -- A saved index is mostly packed numbers: compressing it saves little and costs server time
+      -- on every save and load of a blob of tens of megabytes.
+      ALTER TABLE saved_indexes ALTER COLUMN data SET STORAGE EXTERNAL;
+    `,
+  },
+  {
+    version: 3,
+    name: 'saved indexes in parts',
+    sql: `
+      -- A bytea value holds at most 1 GB, and a saved index of a million passages comes close:
+      -- saved indexes are stored in numbered parts instead (a dropped one is simply rebuilt).
+      DROP TABLE saved_indexes;
+      CREATE TABLE saved_index_parts (
+        corpus_version bigint NOT NULL,
+        ranking_key text NOT NULL,
+        part integer NOT NULL,
+        parts integer NOT NULL,
+        data bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (corpus_version, ranking_key, part)
+      );
+      ALTER TABLE saved_index_parts ALTER COLUMN data SET STORAGE EXTERNAL;
+    `,
+  },
+];
+
+/** Applies the pending migrations; resolves with the versions applied now (none when up to date). */
+export async function migrate(
+  client: pg.ClientBase,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version integer PRIMARY KEY,
+         name text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const done = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
+    );
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
+      applied.push(m.version);
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

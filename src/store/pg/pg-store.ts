@@ -1,0 +1,448 @@
+/**
+ * The PostgreSQL store: the corpus shared by many bot processes. Every change is one transaction
+ * under an advisory lock that applies the edit, bumps the corpus version, saves the index built
+ * from the result and notifies every process (LISTEN/NOTIFY). A process that lost its connection
+ * reconnects with backoff and catches up by comparing versions.
+ */
+import pg from 'pg';
+import { EVENTS_FILE, parseEvents } from '../../corpus/events.ts';
+import { parseArticleFile } from '../../corpus/load.ts';
+import { type AuditEntry, auditLine, parseAuditLines } from '../../curation/audit-log.ts';
+import type { FolderContents } from '../transfer.ts';
+import type {
+  CorpusSnapshot,
+  CorpusStore,
+  IndexBlob,
+  PrepareIndex,
+  StoredFile,
+  StoreTransaction,
+} from '../types.ts';
+import { StoreBusyError } from '../types.ts';
+import { isConnectionError, redactDatabaseUrl, unavailableOr } from './errors.ts';
+import { CHANGE_CHANNEL, ChangeListener, RECONNECT_MAX_MS } from './listener.ts';
+import { migrate } from './migrations.ts';
+
+/** SQLSTATE of a lock wait that ran past lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** Advisory-lock key every change holds until it commits ("cov" "chg"). */
+export const CHANGE_LOCK = 0x636f_7663;
+
+/** Saved indexes of this many latest versions are kept; older ones are deleted by the next change. */
+export const SAVED_INDEX_VERSIONS_KEPT = 3;
+
+/**
+ * Every process also compares versions this often (default), a safety net for a notification
+ * lost while its catch-up failed for another reason than the connection.
+ */
+export const VERSION_CHECK_MS = 30_000;
+
+/**
+ * How long a change waits for the one before it (default) before giving up with StoreBusyError:
+ * above the longest index build inside a change (about 140 s at a million passages).
+ */
+export const LOCK_WAIT_MS = 5 * 60_000;
+
+/** A saved index is stored in parts of at most this many bytes (default; a bytea holds at most 1 GB). */
+export const INDEX_PART_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A connection left idle inside a transaction this long (a process stuck mid-change) is ended by
+ * the server, which releases its lock. Above the longest index build inside a change.
+ */
+export const STUCK_TRANSACTION_MS = 15 * 60_000;
+
+/** How long to wait for a connection before telling a moderator the store is unavailable. */
+export const CONNECT_TIMEOUT_MS = 3000;
+
+/** Options of a PostgreSQL store. */
+export interface PgStoreOptions {
+  /** The longest wait between reconnection attempts (default RECONNECT_MAX_MS, 5 s). */
+  reconnectMaxMs?: number;
+  /** How often to compare versions besides notifications (default VERSION_CHECK_MS, 30 s). */
+  versionCheckMs?: number;
+  /** How long a change waits for the change lock (default LOCK_WAIT_MS, 5 minutes). */
+  lockWaitMs?: number;
+  /** The largest part a saved index is stored in (default INDEX_PART_BYTES, 64 MiB). */
+  indexPartBytes?: number;
+  /** Connections in the pool (default 4). */
+  poolSize?: number;
+  /** Told when the notification connection is lost or back, for the log. */
+  onConnection?: (state: 'lost' | 'reconnected', error?: unknown) => void;
+}
+
+type Queryable = pg.PoolClient | pg.Pool;
+
+/** The corpus in a PostgreSQL database. Open with `PgStore.open`. */
+export class PgStore implements CorpusStore {
+  readonly kind = 'postgres';
+  readonly indexLocation = 'the database';
+  readonly label: string;
+  private readonly listeners: Array<() => void> = [];
+  private listener: ChangeListener | null = null;
+  private versionCheck: NodeJS.Timeout | null = null;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    url: string,
+    private readonly lockWaitMs: number,
+    private readonly indexPartBytes: number,
+  ) {
+    this.label = redactDatabaseUrl(url);
+  }
+
+  /**
+   * Connects, applies pending migrations and starts listening for changes. Throws
+   * StoreUnavailableError when the database cannot be reached.
+   */
+  static async open(url: string, options: PgStoreOptions = {}): Promise<PgStore> {
+    const config: pg.ClientConfig = {
+      connectionString: url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: 'coverage-bot',
+    };
+    const pool = new pg.Pool({
+      ...config,
+      max: options.poolSize ?? 4,
+      idleTimeoutMillis: 10_000,
+      idle_in_transaction_session_timeout: STUCK_TRANSACTION_MS,
+    });
+    // An idle connection dropped by the server must not crash the process.
+    pool.on('error', () => undefined);
+    const store = new PgStore(
+      pool,
+      url,
+      options.lockWaitMs ?? LOCK_WAIT_MS,
+      options.indexPartBytes ?? INDEX_PART_BYTES,
+    );
+    try {
+      const client = await pool.connect();
+      try {
+        await migrate(client);
+      } finally {
+        client.release();
+      }
+      store.listener = new ChangeListener(
+        config,
+        {
+          notified: () => store.emit(),
+          reconnected: () => {
+            options.onConnection?.('reconnected');
+            store.emit();
+          },
+          lost: (error) => options.onConnection?.('lost', error),
+        },
+        options.reconnectMaxMs ?? RECONNECT_MAX_MS,
+      );
+      await store.listener.start();
+      store.versionCheck = setInterval(() => store.emit(), options.versionCheckMs ?? VERSION_CHECK_MS);
+      store.versionCheck.unref();
+    } catch (error) {
+      await store.close();
+      unavailableOr(error);
+    }
+    return store;
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  async version(): Promise<string> {
+    return versionOf(
+      await this.query(this.pool, 'SELECT version::text AS version FROM corpus_state WHERE id = 1'),
+    );
+  }
+
+  read(): Promise<CorpusSnapshot> {
+    return this.readOnly((client) => readSnapshot(client));
+  }
+
+  /** The saved index's parts joined; null when there is none or a part is missing. */
+  async loadIndex(version: string, rankingKey: string): Promise<Buffer | null> {
+    const { rows } = await this.query(this.pool, {
+      text: `SELECT part, parts, data FROM saved_index_parts
+             WHERE corpus_version = $1 AND ranking_key = $2 ORDER BY part`,
+      values: [version, rankingKey],
+    });
+    const complete = rows.length > 0 && rows.every((r, i) => r.part === i && r.parts === rows.length);
+    return complete ? Buffer.concat(rows.map((r) => r.data as Buffer)) : null;
+  }
+
+  /** Saves an index unless one is saved for the same version and ranking already. */
+  saveIndex(version: string, blob: IndexBlob): Promise<void> {
+    return this.inTransaction('BEGIN', (client) => this.insertIndex(client, version, blob));
+  }
+
+  private async insertIndex(client: pg.PoolClient, version: string, blob: IndexBlob): Promise<void> {
+    // Two processes saving the same version at once: the second waits here, then finds it saved.
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      Number(version) | 0,
+      blob.rankingKey,
+    ]);
+    const saved = await client.query(
+      'SELECT 1 FROM saved_index_parts WHERE corpus_version = $1 AND ranking_key = $2 LIMIT 1',
+      [version, blob.rankingKey],
+    );
+    if (saved.rowCount !== 0) return;
+    const parts = Math.max(1, Math.ceil(blob.data.length / this.indexPartBytes));
+    for (let part = 0; part < parts; part++) {
+      await client.query(
+        `INSERT INTO saved_index_parts (corpus_version, ranking_key, part, parts, data)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [
+          version,
+          blob.rankingKey,
+          part,
+          parts,
+          blob.data.subarray(part * this.indexPartBytes, (part + 1) * this.indexPartBytes),
+        ],
+      );
+    }
+  }
+
+  change<T>(
+    mutate: (tx: StoreTransaction) => Promise<T>,
+    prepare: PrepareIndex,
+  ): Promise<{ result: T; version: string }> {
+    return this.transact((client) => mutate(transaction(client)), prepare);
+  }
+
+  /**
+   * Replaces the whole corpus (served files, events, removed files, audit log) with `contents`, as
+   * one change: `corpus import`.
+   */
+  async replaceAll(contents: FolderContents, prepare: PrepareIndex): Promise<string> {
+    const { version } = await this.transact(async (client) => {
+      await client.query('TRUNCATE articles, removed_articles, events_file, audit_log');
+      const tx = transaction(client);
+      if (contents.events !== null) await tx.write(EVENTS_FILE, contents.events);
+      for (const file of contents.files) await tx.write(file.path, file.content);
+      for (const file of contents.removed)
+        await client.query('INSERT INTO removed_articles (path, content, metadata) VALUES ($1, $2, $3)', [
+          file.path,
+          file.content,
+          metadataOf(file),
+        ]);
+      for (const line of contents.audit) await insertAuditLine(client, line);
+    }, prepare);
+    return version;
+  }
+
+  /** Everything the store holds, as a corpus folder would: `corpus export`. */
+  readAll(): Promise<FolderContents> {
+    return this.readOnly(async (client) => {
+      const snapshot = await readSnapshot(client);
+      const removed = await client.query('SELECT path, content FROM removed_articles');
+      const audit = await client.query('SELECT line FROM audit_log ORDER BY seq');
+      return {
+        events: snapshot.events,
+        files: snapshot.files,
+        removed: sortFiles(removed.rows as StoredFile[]),
+        audit: audit.rows.map((r) => r.line as string),
+      };
+    });
+  }
+
+  async removed(): Promise<string[]> {
+    const { rows } = await this.query(
+      this.pool,
+      "SELECT path FROM removed_articles WHERE path ~ '\\.(md|txt)$'",
+    );
+    return rows.map((r) => r.path as string).sort();
+  }
+
+  async history(count: number): Promise<AuditEntry[]> {
+    const { rows } = await this.query(this.pool, {
+      text: 'SELECT line FROM audit_log ORDER BY seq DESC LIMIT $1',
+      values: [count * 2],
+    });
+    return parseAuditLines(
+      rows.map((r) => r.line as string),
+      count,
+    );
+  }
+
+  watch(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.length = 0;
+    if (this.versionCheck !== null) clearInterval(this.versionCheck);
+    await this.listener?.stop();
+    await this.pool.end().catch(() => undefined);
+  }
+
+  private async query(on: Queryable, query: string | pg.QueryConfig): Promise<pg.QueryResult> {
+    try {
+      return await on.query(query);
+    } catch (error) {
+      return unavailableOr(error);
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      return unavailableOr(error);
+    }
+  }
+
+  /** Runs `work` in a read-only transaction that sees one version throughout. */
+  private readOnly<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
+  }
+
+  /** One change: lock, edit, bump the version, save the index, notify, commit; any failure rolls all back. */
+  private transact<T>(
+    edit: (client: pg.PoolClient) => Promise<T>,
+    prepare: PrepareIndex,
+  ): Promise<{ result: T; version: string }> {
+    return this.inTransaction('BEGIN', async (client) => {
+      await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.lockWaitMs))}`);
+      try {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
+      } catch (error) {
+        if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) throw new StoreBusyError(error);
+        throw error;
+      }
+      await client.query('SET LOCAL lock_timeout = 0');
+      const result = await edit(client);
+      const bumped = await client.query(
+        'UPDATE corpus_state SET version = version + 1, changed_at = now() WHERE id = 1 RETURNING version::text AS version',
+      );
+      const version = bumped.rows[0]?.version as string;
+      const blob = await prepare({ ...(await readSnapshot(client)), version });
+      if (blob !== null) {
+        await this.insertIndex(client, version, blob);
+        await client.query('DELETE FROM saved_index_parts WHERE corpus_version <= $1::bigint - $2', [
+          version,
+          SAVED_INDEX_VERSIONS_KEPT,
+        ]);
+      }
+      await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, version]);
+      return { result, version };
+    });
+  }
+
+  /**
+   * Runs `work` on one pooled connection between `begin` and COMMIT; rolls back on any failure,
+   * drops a connection that broke, and turns connection failures into StoreUnavailableError.
+   */
+  private async inTransaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    let broken = false;
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = isConnectionError(error);
+      await client.query('ROLLBACK').catch(() => undefined);
+      return unavailableOr(error);
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+function versionOf(result: pg.QueryResult): string {
+  return String(result.rows[0]?.version ?? '0');
+}
+
+function sortFiles(files: StoredFile[]): StoredFile[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The metadata kept beside an article file: its articles without their text. */
+function metadataOf(file: StoredFile): string {
+  const { articles } = parseArticleFile(file.path, file.content);
+  return JSON.stringify(articles.map(({ text: _text, ...meta }) => meta));
+}
+
+async function insertAuditLine(client: pg.PoolClient, line: string): Promise<void> {
+  let entry: Partial<AuditEntry> = {};
+  try {
+    entry = JSON.parse(line) as AuditEntry;
+  } catch {
+    // Kept as it is: a line cut by a crash still exports exactly.
+  }
+  const at = typeof entry.at === 'string' && !Number.isNaN(Date.parse(entry.at)) ? entry.at : null;
+  await client.query(
+    'INSERT INTO audit_log (at, user_id, user_name, action, file, detail, line) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [
+      at,
+      entry.userId ?? null,
+      entry.userName ?? null,
+      entry.action ?? null,
+      entry.file ?? null,
+      entry.detail ?? null,
+      line,
+    ],
+  );
+}
+
+/** The files as this client sees them now (inside its transaction). */
+async function readSnapshot(client: pg.PoolClient): Promise<CorpusSnapshot> {
+  const version = versionOf(
+    await client.query('SELECT version::text AS version FROM corpus_state WHERE id = 1'),
+  );
+  const events = await client.query('SELECT content FROM events_file WHERE id = 1');
+  const files = await client.query('SELECT path, content FROM articles');
+  return {
+    version,
+    events: (events.rows[0]?.content as string | undefined) ?? null,
+    files: sortFiles(files.rows as StoredFile[]),
+    problems: [],
+  };
+}
+
+/** The store's edits, made on one client inside its transaction. */
+function transaction(client: pg.PoolClient): StoreTransaction {
+  const move = async (from: string, to: string, path: string) => {
+    const moved = await client.query(
+      `WITH gone AS (DELETE FROM ${from} WHERE path = $1 RETURNING path, content, metadata)
+       INSERT INTO ${to} (path, content, metadata) SELECT path, content, metadata FROM gone
+       ON CONFLICT (path) DO UPDATE SET content = EXCLUDED.content, metadata = EXCLUDED.metadata
+       RETURNING path`,
+      [path],
+    );
+    if (moved.rowCount === 0) throw new Error(`PgStore: there is no file ${path} to move`);
+  };
+  return {
+    list: async (area) => {
+      const { rows } = await client.query(
+        `SELECT path FROM ${area === 'corpus' ? 'articles' : 'removed_articles'}`,
+      );
+      return rows.map((r) => r.path as string).sort();
+    },
+    read: async (path) => {
+      const { rows } =
+        path === EVENTS_FILE
+          ? await client.query('SELECT content FROM events_file WHERE id = 1')
+          : await client.query('SELECT content FROM articles WHERE path = $1', [path]);
+      return (rows[0]?.content as string | undefined) ?? null;
+    },
+    write: async (path, content) => {
+      if (path === EVENTS_FILE) {
+        await client.query(
+          `INSERT INTO events_file (id, content, events) VALUES (1, $1, $2)
+           ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content, events = EXCLUDED.events`,
+          [content, JSON.stringify(parseEvents(content).events)],
+        );
+        return;
+      }
+      await client.query(
+        `INSERT INTO articles (path, content, metadata) VALUES ($1, $2, $3)
+         ON CONFLICT (path) DO UPDATE SET content = EXCLUDED.content, metadata = EXCLUDED.metadata, updated_at = now()`,
+        [path, content, metadataOf({ path, content })],
+      );
+    },
+    remove: (path) => move('articles', 'removed_articles', path),
+    restore: (path) => move('removed_articles', 'articles', path),
+    audit: (entry) => insertAuditLine(client, auditLine(entry)),
+  };
+}

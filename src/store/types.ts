@@ -1,0 +1,123 @@
+/**
+ * The corpus store: where the coverage files live (a folder, or a PostgreSQL database shared by
+ * many bot processes). The live corpus and the curator speak only to this interface, so both
+ * stores share one code path for loading, changing and saving the index.
+ */
+
+import type { CorpusProblem } from '../corpus/types.ts';
+import type { AuditEntry } from '../curation/audit-log.ts';
+
+/** One file of the corpus as the folder format holds it: its relative path and its text. */
+export interface StoredFile {
+  /** Path relative to the corpus folder, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+/** Everything the loader reads, at one version of the corpus. */
+export interface CorpusSnapshot {
+  /** The corpus version these files are (folder: the content fingerprint; database: a counter). */
+  version: string;
+  /** The events file's text, or null when there is none. */
+  events: string | null;
+  /** The article files (.md, .txt, .jsonl), sorted by path. */
+  files: StoredFile[];
+  /** Files that could not be read (folder only). */
+  problems: CorpusProblem[];
+}
+
+/** The two areas of a store: served articles, and articles taken out by moderators. */
+export type StoreArea = 'corpus' | 'removed';
+
+/** What a change may do to the store; everything it does lands together (or, in a database, not at all). */
+export interface StoreTransaction {
+  /** Relative paths of the article files in an area, sorted. */
+  list(area: StoreArea): Promise<string[]>;
+  /** A file's text in the corpus area (articles or the events file), or null when there is none. */
+  read(path: string): Promise<string | null>;
+  /** Creates or replaces a file in the corpus area. */
+  write(path: string, content: string): Promise<void>;
+  /** Moves an article file from the corpus area to the removed area. */
+  remove(path: string): Promise<void>;
+  /** Moves a file from the removed area back into the corpus area. */
+  restore(path: string): Promise<void>;
+  /** Appends one audit-log entry (its time is set by the store). */
+  audit(entry: Omit<AuditEntry, 'at'>): Promise<void>;
+}
+
+/** A saved index's bytes, with the ranking key it was built for. */
+export interface IndexBlob {
+  rankingKey: string;
+  data: Buffer;
+}
+
+/**
+ * Called inside a change, after the mutation, with the files as they will be once the change
+ * lands: builds the next index and returns its serialisation to save with the change (or null).
+ */
+export type PrepareIndex = (snapshot: CorpusSnapshot) => Promise<IndexBlob | null>;
+
+/** A place the corpus lives. */
+export interface CorpusStore {
+  /** "folder" or "postgres". */
+  readonly kind: 'folder' | 'postgres';
+  /** For people and logs: the folder, or the database address without its password. */
+  readonly label: string;
+  /** Where saved indexes go, for messages ("file …", "the database"); null when indexes are not saved. */
+  readonly indexLocation: string | null;
+  /** The current corpus version. */
+  version(): Promise<string>;
+  /** Reads every file the loader needs, at one version. */
+  read(): Promise<CorpusSnapshot>;
+  /** The saved index for a version and ranking key, or null. */
+  loadIndex(version: string, rankingKey: string): Promise<Buffer | null>;
+  /** Saves an index for a version and ranking key (a later save for the same pair is kept out). */
+  saveIndex(version: string, blob: IndexBlob): Promise<void>;
+  /**
+   * Runs one change: `mutate`, then `prepare` on the resulting files, then (database) the version
+   * bump, the saved index and the notification, all in one transaction. Changes never interleave.
+   */
+  change<T>(
+    mutate: (tx: StoreTransaction) => Promise<T>,
+    prepare: PrepareIndex,
+  ): Promise<{ result: T; version: string }>;
+  /** The removed article files, sorted. */
+  removed(): Promise<string[]>;
+  /** The latest `count` audit entries, newest first. */
+  history(count: number): Promise<AuditEntry[]>;
+  /**
+   * Calls `listener` whenever another process may have changed the corpus (a notification, or a
+   * reconnection after missed ones): the listener compares versions. The folder store never calls it.
+   */
+  watch(listener: () => void): void;
+  /** Closes connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+/**
+ * The store cannot be reached now (the database is down or unreachable). Answers keep coming
+ * from the index in memory; the change asked for did not happen and can be tried again.
+ */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  constructor(
+    cause?: unknown,
+    message = 'The corpus store is unavailable, try again in a minute. Answers still come from the current index.',
+  ) {
+    super(message, { cause });
+  }
+}
+
+/**
+ * Another change held the store's change lock for longer than a change waits for it (a very
+ * large rebuild, or a process stuck in the middle of one). Nothing was changed; try again.
+ */
+export class StoreBusyError extends StoreUnavailableError {
+  override name = 'StoreBusyError';
+  constructor(cause?: unknown) {
+    super(
+      cause,
+      'Another change to the corpus is still running, try again in a minute. Nothing was changed.',
+    );
+  }
+}

@@ -1,0 +1,22 @@
+/** The bot as most end-to-end tests run it: logged in to a fake Discord, quiet, generous rate limit. */
+import { type BotOptions, type RunningBot, startBot } from '../../src/discord/bot.ts';
+import { createLogger } from '../../src/discord/logger.ts';
+import type { LiveCorpus } from '../../src/live-corpus.ts';
+import { type FakeDiscord, TOKEN } from './fake-discord.ts';
+
+/** Starts the bot on `live` against `fake`; `options` override the defaults. */
+export function startTestBot(
+  fake: FakeDiscord,
+  live: LiveCorpus,
+  options: Partial<BotOptions> = {},
+): Promise<RunningBot> {
+  return startBot({
+    token: TOKEN,
+    apiUrl: fake.apiUrl,
+    live,
+    logger: createLogger('error', [TOKEN]),
+    moderatorRoleIds: [],
+    rateLimit: { questions: 100, windowSeconds: 60 },
+    ...options,
+  });
+}

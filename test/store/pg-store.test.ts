@@ -1,0 +1,292 @@
+/**
+ * The PostgreSQL store against a real throwaway server: migrations, import and export, the saved
+ * index, two stores (each with its own connections) changing one database, and the database going
+ * away and coming back. One server for the whole file; each test gets its own database.
+ */
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Curator, removedDir } from '../../src/curation/curator.ts';
+import type { RunningBot } from '../../src/discord/bot.ts';
+import { LiveCorpus } from '../../src/live-corpus.ts';
+import { exportFolder, importFolder } from '../../src/store/pg/import-export.ts';
+import { CHANGE_LOCK, PgStore } from '../../src/store/pg/pg-store.ts';
+import { StoreBusyError, StoreUnavailableError } from '../../src/store/types.ts';
+import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
+import { FakeDiscord, MANAGER_PERMISSIONS } from '../e2e/fake-discord.ts';
+import { startTestBot } from '../e2e/test-bot.ts';
+import { startTestPostgres, type TestPostgres } from './pg-server.ts';
+
+const QUESTION = 'What did Lavrov say about terrorists?';
+const mod = { id: '720000000000000001', name: 'mod' };
+let server: TestPostgres;
+let work: { dir: string; remove: () => Promise<void> };
+let databases = 0;
+const opened: Array<{ close(): Promise<unknown> }> = [];
+
+beforeAll(async () => {
+  server = await startTestPostgres();
+  work = await tempDir('coverage-pg-store-');
+}, 60_000);
+
+afterAll(async () => {
+  for (const o of opened.reverse()) await o.close().catch(() => undefined);
+  await server?.destroy();
+  await work?.remove();
+});
+
+/** A new database with the built-in corpus imported; resolves with its address. */
+async function corpusDatabase(): Promise<string> {
+  const url = await server.createDatabase(`t${++databases}`);
+  const store = await PgStore.open(url);
+  await importFolder(store, CORPUS_DIR);
+  await store.close();
+  return url;
+}
+
+/** A live corpus over its own store (its own pool and listener), closed after the file. */
+async function openLive(url: string): Promise<LiveCorpus> {
+  const live = await LiveCorpus.openStore(await PgStore.open(url, { reconnectMaxMs: 400 }));
+  opened.push(live);
+  return live;
+}
+
+async function until(check: () => boolean | Promise<boolean>, ms = 2000): Promise<number> {
+  const started = performance.now();
+  while (!(await check())) {
+    if (performance.now() - started > ms) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return performance.now() - started;
+}
+
+/** Every file below `dir`, relative path → bytes. */
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full), await readFile(full));
+  }
+  return files;
+}
+
+describe('the PostgreSQL store', () => {
+  it('applies its migrations once, even when two processes start at the same moment', async () => {
+    const url = await server.createDatabase('migrations');
+    const [a, b] = await Promise.all([PgStore.open(url), PgStore.open(url)]);
+    await Promise.all([a.close(), b.close()]);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query('SELECT version, name FROM schema_migrations ORDER BY version');
+    await client.end();
+    expect(rows).toEqual([
+      { version: 1, name: 'corpus tables' },
+      { version: 2, name: 'saved indexes stored uncompressed' },
+      { version: 3, name: 'saved indexes in parts' },
+    ]);
+  });
+
+  it('imports a corpus folder and exports it back byte for byte (events, removed articles, audit log)', async () => {
+    const source = path.join(work.dir, 'source');
+    await cp(CORPUS_DIR, source, { recursive: true });
+    await mkdir(path.join(source, 'wires'), { recursive: true });
+    await writeFile(
+      path.join(source, 'wires', 'note.txt'),
+      'A plain text note.\nSecond line with “quotes” and é.\n',
+    );
+    await mkdir(removedDir(source), { recursive: true });
+    await writeFile(path.join(removedDir(source), 'gone.md'), '---\ntitle: "Gone"\n---\nRemoved text.\n');
+    await writeFile(
+      path.join(source, 'audit.log'),
+      `${JSON.stringify({ at: '2026-01-01T00:00:00.000Z', userId: '1', userName: 'a', action: 'remove', file: 'gone.md', detail: 'Gone' })}\n{"at": "cut by a cra\n`,
+    );
+    const store = await PgStore.open(await server.createDatabase('transfer'));
+    opened.push(store);
+    const imported = await importFolder(store, source);
+    expect(imported).toMatchObject({ files: 6, removed: 1, auditLines: 2, events: true });
+    const target = path.join(work.dir, 'exported');
+    await exportFolder(store, target);
+    expect(await tree(target)).toEqual(await tree(source));
+    expect(await tree(removedDir(target))).toEqual(await tree(removedDir(source)));
+    await expect(exportFolder(store, target)).rejects.toThrow(/not empty/);
+  });
+
+  it('saves the built index with each version: a new process loads it; a corrupt one is rebuilt', async () => {
+    const url = await corpusDatabase();
+    const first = await openLive(url);
+    expect(first.opened.from).toBe('saved');
+    expect(first.version).toBe('1');
+    expect(first.index.ask(QUESTION).results.length).toBeGreaterThan(0);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(
+      "UPDATE saved_index_parts SET data = overlay(data placing '\\xff'::bytea from length(data) - 9)",
+    );
+    await client.end();
+    const second = await openLive(url);
+    expect(second.opened.from).toBe('built');
+    expect(second.opened.warning).toMatch(/checksum/);
+    expect(second.index.ask(QUESTION)).toEqual(first.index.ask(QUESTION));
+  });
+
+  it('stores a large saved index in parts and loads it whole', async () => {
+    const url = await server.createDatabase('parts');
+    const store = await PgStore.open(url, { indexPartBytes: 4096 });
+    opened.push(store);
+    await importFolder(store, CORPUS_DIR);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS n, min(parts) AS parts FROM saved_index_parts',
+    );
+    await client.end();
+    expect(rows[0].n).toBeGreaterThan(1);
+    expect(rows[0].parts).toBe(rows[0].n);
+    const live = await openLive(url);
+    expect(live.opened).toMatchObject({ from: 'saved', warning: null });
+    expect(live.index.ask(QUESTION).results.length).toBeGreaterThan(0);
+  });
+
+  it('a change through one store is served by the other within 2 seconds, with the same version', async () => {
+    const url = await corpusDatabase();
+    const a = await openLive(url);
+    const b = await openLive(url);
+    const doc = a.index.corpus.articles.find((x) => x.path.includes('ndtv'))?.id as string;
+    await new Curator(a).remove(doc, mod);
+    expect(a.index.corpus.articles.map((x) => x.id)).not.toContain(doc);
+    await until(() => b.version === a.version);
+    expect(b.index.corpus.articles.map((x) => x.id)).not.toContain(doc);
+    expect(b.opened.from).toBe('saved');
+    expect(await new Curator(b).removed()).toEqual([`${doc}.md`]);
+  });
+
+  it('two moderators changing the corpus through different stores at once: both changes land, in order', async () => {
+    const url = await corpusDatabase();
+    const a = await openLive(url);
+    const b = await openLive(url);
+    const event = (id: string) => ({ id, name: id, start: '2016-09-01', end: '2016-09-02', description: '' });
+    await Promise.all([
+      new Curator(a).createEvent(event('from-a'), { id: '1', name: 'a' }),
+      new Curator(b).createEvent(event('from-b'), { id: '2', name: 'b' }),
+    ]);
+    await until(() => a.version === '3' && b.version === '3');
+    for (const live of [a, b]) {
+      const ids = live.index.corpus.events.map((e) => e.id);
+      expect(ids).toEqual(expect.arrayContaining(['from-a', 'from-b']));
+    }
+    const history = await new Curator(a).history(10);
+    expect(history.map((h) => h.userName).sort()).toEqual(['a', 'b']);
+  });
+
+  it('a change whose notification never came is picked up by the periodic version check', async () => {
+    const url = await corpusDatabase();
+    const live = await LiveCorpus.openStore(await PgStore.open(url, { versionCheckMs: 100 }));
+    opened.push(live);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("UPDATE events_file SET content = replace(content, 'March 2016', 'Quietly renamed')");
+    await client.query('UPDATE corpus_state SET version = version + 1');
+    await client.end();
+    await until(() => live.version === '2');
+    expect(live.index.eventName('march-2016-call')).toBe('Kerry–Lavrov call, Quietly renamed');
+  });
+
+  it('a change waiting too long for a stuck one gives up with a clear message, changing nothing', async () => {
+    const url = await corpusDatabase();
+    const live = await LiveCorpus.openStore(await PgStore.open(url, { lockWaitMs: 200 }));
+    opened.push(live);
+    const stuck = new pg.Client({ connectionString: url });
+    await stuck.connect();
+    await stuck.query('BEGIN');
+    await stuck.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
+    try {
+      const renaming = new Curator(live).renameEvent('march-2016-call', 'Never', mod);
+      await expect(renaming).rejects.toThrow(StoreBusyError);
+      await expect(renaming).rejects.toThrow(/Another change to the corpus is still running, try again/);
+    } finally {
+      await stuck.query('ROLLBACK');
+      await stuck.end();
+    }
+    expect(live.version).toBe('1');
+    await new Curator(live).renameEvent('march-2016-call', 'Now', mod);
+    expect(live.version).toBe('2');
+  });
+
+  it('database down: both keep answering, changes are refused with a clear message; back up: they catch up', async () => {
+    const url = await corpusDatabase();
+    const a = await openLive(url);
+    const b = await openLive(url);
+    const answer = a.index.ask(QUESTION);
+    await server.stop();
+    try {
+      expect(a.index.ask(QUESTION)).toEqual(answer);
+      expect(b.index.ask(QUESTION)).toEqual(answer);
+      const doc = a.index.corpus.articles[0]?.id as string;
+      await expect(new Curator(a).remove(doc, mod)).rejects.toThrow(StoreUnavailableError);
+      await expect(new Curator(a).remove(doc, mod)).rejects.toThrow(/corpus store is unavailable, try again/);
+      await expect(b.refresh()).rejects.toThrow(StoreUnavailableError);
+      await expect(new Curator(b).history(5)).rejects.toThrow(StoreUnavailableError);
+      expect(b.index.ask(QUESTION)).toEqual(answer);
+    } finally {
+      await server.start();
+    }
+    // A change made by a third process right away: a and b may miss its notification while they reconnect.
+    const c = await PgStore.open(url);
+    opened.push(c);
+    const lc = await LiveCorpus.openStore(c);
+    await new Curator(lc).renameEvent('march-2016-call', 'Renamed while they were away', mod);
+    await until(() => a.version === lc.version && b.version === lc.version, 5000);
+    expect(b.index.eventName('march-2016-call')).toBe('Renamed while they were away');
+  });
+});
+
+describe('/corpus with the database down', () => {
+  let fake: FakeDiscord;
+  let bot: RunningBot;
+
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.stop();
+  });
+
+  it('answers the moderator ephemerally that the store is unavailable, and /ask still answers', async () => {
+    const url = await corpusDatabase();
+    const live = await openLive(url);
+    fake = new FakeDiscord();
+    await fake.start();
+    bot = await startTestBot(fake, live);
+    await server.stop();
+    try {
+      const moderator = { id: '720000000000000001', username: 'mod' };
+      const doc = live.index.corpus.articles[0]?.id as string;
+      const sub = (name: string, options: unknown[]) => [{ name, type: 1, options }];
+      const removal = fake.command(
+        moderator,
+        'corpus',
+        sub('remove', [{ name: 'doc', type: 3, value: doc }]),
+        {
+          permissions: MANAGER_PERMISSIONS,
+        },
+      );
+      const deferred = await fake.waitFor((s) => s.kind === 'callback' && s.key === removal.id, 10_000);
+      expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
+      const edit = await fake.waitFor((s) => s.kind === 'edit' && s.key === removal.token, 10_000);
+      expect(JSON.stringify(edit.body)).toMatch(/The corpus store is unavailable, try again/);
+      const history = fake.command(moderator, 'corpus', sub('history', []), {
+        permissions: MANAGER_PERMISSIONS,
+      });
+      const reply = await fake.waitFor((s) => s.kind === 'callback' && s.key === history.id, 10_000);
+      expect(reply.body).toMatchObject({ type: 4, data: { flags: 64 } });
+      expect(JSON.stringify(reply.body)).toMatch(/The corpus store is unavailable, try again/);
+      const asked = fake.command({ id: '730000000000000001', username: 'asker' }, 'ask', [
+        { name: 'question', type: 3, value: QUESTION },
+      ]);
+      const answer = await fake.waitFor((s) => s.kind === 'callback' && s.key === asked.id, 10_000);
+      expect(JSON.stringify(answer.body)).toMatch(/Lavrov/);
+    } finally {
+      await server.start();
+    }
+  });
+});

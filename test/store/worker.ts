@@ -1,0 +1,66 @@
+/**
+ * One bot process for the multi-process tests, without Discord: it opens the live corpus over the
+ * database at DATABASE_URL and takes JSON commands on stdin, one a line, answering each with one
+ * JSON line on stdout (`{"id": …, …}`). `slow-add` writes an article and then hangs inside its
+ * transaction, so a test can kill the process in the middle of a change.
+ */
+import { createInterface } from 'node:readline';
+import { Curator } from '../../src/curation/curator.ts';
+import { LiveCorpus } from '../../src/live-corpus.ts';
+import { PgStore } from '../../src/store/pg/pg-store.ts';
+
+const url = process.env.DATABASE_URL;
+if (url === undefined) throw new Error('worker: DATABASE_URL is not set');
+const send = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
+const live = await LiveCorpus.openStore(await PgStore.open(url, { reconnectMaxMs: 400 }));
+const curator = new Curator(live);
+const who = { id: String(process.pid), name: `process ${process.pid}` };
+
+type Command = { id: number; op: string; question?: string; doc?: string; event?: string; name?: string };
+
+async function run(c: Command): Promise<object> {
+  switch (c.op) {
+    case 'ask':
+      return { docs: live.index.ask(c.question ?? '').results.map((r) => r.docId), version: live.version };
+    case 'version':
+      return { version: live.version };
+    case 'state':
+      return {
+        version: live.version,
+        docs: live.index.corpus.articles.map((a) => a.id),
+        events: live.index.corpus.events.map((e) => [e.id, e.name]),
+      };
+    case 'remove':
+      await curator.remove(c.doc ?? '', who);
+      return { version: live.version };
+    case 'rename':
+      await curator.renameEvent(c.event ?? '', c.name ?? '', who);
+      return { version: live.version };
+    case 'slow-add':
+      await live.change(async (tx) => {
+        await tx.write('half-done.md', '---\ntitle: "Half done"\n---\nNever committed.\n');
+        await tx.audit({
+          userId: who.id,
+          userName: who.name,
+          action: 'add',
+          file: 'half-done.md',
+          detail: '',
+        });
+        send({ id: c.id, inside: true });
+        await new Promise(() => undefined);
+      });
+      return {};
+    default:
+      throw new Error(`unknown op ${c.op}`);
+  }
+}
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const command = JSON.parse(line) as Command;
+  run(command).then(
+    (result) => send({ id: command.id, ok: true, ...result }),
+    (error: Error) => send({ id: command.id, ok: false, error: error.name, message: error.message }),
+  );
+});
+process.stdin.on('end', () => void live.close().then(() => process.exit(0)));
+send({ ready: true, version: live.version, from: live.opened.from, openMs: live.opened.ms });
