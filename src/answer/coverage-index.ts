@@ -7,13 +7,14 @@ import { buildPassages, type Passage } from '../passages/passages.ts';
 import { type SentenceSpan, splitSentences } from '../passages/sentences.ts';
 import {
   Bm25Index,
-  buildPassageIndex,
-  type IndexedText,
+  type BuildOptions,
+  indexPassages,
   type PostingData,
   type ScoredPassage,
 } from '../search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
-import { terms } from '../search/tokenize.ts';
+import { type TermTable, TermTableBuilder } from '../search/term-table.ts';
+import { TermVocabulary, terms } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
 import { isNoAnswer, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
@@ -87,60 +88,70 @@ export interface IndexParts {
   titleTerms: TermTable;
 }
 
-/** Rows of term ids: row r is ids[offsets[r], offsets[r + 1]). */
-export interface TermTable {
-  offsets: Int32Array;
-  ids: Int32Array;
-}
-
-/** Builds a term table from rows of terms, with ids from the index' vocabulary (-1 if absent). */
-function termTable(rows: string[][], termIds: Map<string, number>): TermTable {
-  const offsets = new Int32Array(rows.length + 1);
-  let size = 0;
-  rows.forEach((row, r) => {
-    size += row.length;
-    offsets[r + 1] = size;
-  });
-  const ids = new Int32Array(size);
-  let at = 0;
-  for (const row of rows) for (const term of row) ids[at++] = termIds.get(term) ?? -1;
-  return { offsets, ids };
-}
-
-/** Splits every article into sentences and passages and indexes the passages. */
-export function buildIndex(corpus: Corpus, config: RankingConfig = DEFAULT_RANKING_CONFIG): CoverageIndex {
+/**
+ * Splits every article into sentences and passages and indexes the passages. Each sentence and
+ * title is tokenised once, into term ids; a passage's body is the run of its sentences' ids. With
+ * `keepEngine`, wink-bm25-text-search builds its own model too and every weight is checked
+ * against it (see `indexPassages`).
+ */
+export function buildIndex(
+  corpus: Corpus,
+  config: RankingConfig = DEFAULT_RANKING_CONFIG,
+  options: BuildOptions = {},
+): CoverageIndex {
+  const vocabulary = new TermVocabulary();
+  const sentenceTable = new TermTableBuilder();
+  const titleTable = new TermTableBuilder();
   const sentences: SentenceSpan[][] = [];
   const passages: Passage[] = [];
-  const texts: IndexedText[] = [];
-  const allSentenceTerms: string[][] = [];
-  const allTitleTerms: string[][] = [];
+  const sentenceBase: number[] = [];
   corpus.articles.forEach((article, a) => {
     const spans = splitSentences(article.text);
     sentences.push(spans);
-    // Tokenise each sentence once; overlapping passages share the term arrays.
-    const sentenceTerms = spans.map((s) => terms(article.text.slice(s.start, s.end)));
-    const titleTerms = terms(article.title);
-    allSentenceTerms.push(...sentenceTerms);
-    allTitleTerms.push(titleTerms);
-    for (const p of buildPassages(a, spans, config.passages)) {
-      passages.push(p);
-      const body: string[] = [];
-      for (let i = p.firstSentence; i <= p.lastSentence; i++)
-        for (const term of sentenceTerms[i] ?? []) body.push(term);
-      texts.push({ title: titleTerms, body });
+    sentenceBase.push(sentenceTable.rows);
+    vocabulary.appendIds(article.title, titleTable.ids);
+    titleTable.endRow();
+    for (const s of spans) {
+      vocabulary.appendIds(article.text.slice(s.start, s.end), sentenceTable.ids);
+      sentenceTable.endRow();
     }
+    for (const p of buildPassages(a, spans, config.passages)) passages.push(p);
   });
-  const index = buildPassageIndex(texts, config);
-  const { termIds } = index.data;
-  return new CoverageIndex({
-    corpus,
+  const sentenceTerms = sentenceTable.build();
+  const titleTerms = titleTable.build();
+  const count = passages.length;
+  const titleStart = new Int32Array(count);
+  const titleEnd = new Int32Array(count);
+  const bodyStart = new Int32Array(count);
+  const bodyEnd = new Int32Array(count);
+  passages.forEach((p, i) => {
+    const base = sentenceBase[p.article] ?? 0;
+    titleStart[i] = titleTerms.offsets[p.article] ?? 0;
+    titleEnd[i] = titleTerms.offsets[p.article + 1] ?? 0;
+    bodyStart[i] = sentenceTerms.offsets[base + p.firstSentence] ?? 0;
+    bodyEnd[i] = sentenceTerms.offsets[base + p.lastSentence + 1] ?? 0;
+  });
+  const { index, termIdOf } = indexPassages(
+    {
+      count,
+      vocabulary: vocabulary.terms,
+      titleIds: titleTerms.ids,
+      titleStart,
+      titleEnd,
+      bodyIds: sentenceTerms.ids,
+      bodyStart,
+      bodyEnd,
+    },
     config,
-    sentences,
-    passages,
-    postings: index.data,
-    sentenceTerms: termTable(allSentenceTerms, termIds),
-    titleTerms: termTable(allTitleTerms, termIds),
-  });
+    options,
+  );
+  // From the vocabulary's ids to the index' (-1: in no passage).
+  for (const table of [sentenceTerms, titleTerms])
+    for (let i = 0; i < table.ids.length; i++) table.ids[i] = termIdOf[table.ids[i] ?? 0] ?? -1;
+  return new CoverageIndex(
+    { corpus, config, sentences, passages, postings: index.data, sentenceTerms, titleTerms },
+    index,
+  );
 }
 
 /** A built index over one corpus. Immutable: a refresh builds a new one. */
@@ -157,7 +168,8 @@ export class CoverageIndex {
   /** Row of an article's first sentence in `sentenceTerms`. */
   private readonly sentenceBase: Int32Array;
 
-  constructor(parts: IndexParts) {
+  /** `index`, when given, must be built from `parts.postings` (it may keep wink's engine). */
+  constructor(parts: IndexParts, index: Bm25Index = new Bm25Index(parts.postings)) {
     this.sentenceTerms = parts.sentenceTerms;
     this.titleTerms = parts.titleTerms;
     this.sentenceBase = new Int32Array(parts.sentences.length);
@@ -170,7 +182,7 @@ export class CoverageIndex {
     this.config = parts.config;
     this.sentences = parts.sentences;
     this.passages = parts.passages;
-    this.index = new Bm25Index(parts.postings);
+    this.index = index;
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
     this.eventNames = new Map(parts.corpus.events.map((e) => [e.id, e.name]));
   }

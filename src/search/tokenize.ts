@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import lemmatizer from 'wink-lemmatizer';
 import stem from 'wink-porter2-stemmer';
+import type { IntBuffer } from './term-table.ts';
 
 const require = createRequire(import.meta.url);
 /** winkjs' English stop word list (wink-nlp-utils). */
@@ -160,4 +161,48 @@ export function terms(text: string): string[] {
     else for (const term of found) out.push(term);
   }
   return out;
+}
+
+/**
+ * Dense ids for the terms of one build: `appendIds` gives exactly the terms of `terms(text)`, as
+ * ids into `terms`, numbered in order of first appearance. Each distinct raw word is normalised
+ * once per vocabulary, so indexing pays one map lookup per word and no per-sentence arrays.
+ */
+export class TermVocabulary {
+  /** Term of each id. */
+  readonly terms: string[] = [];
+  private readonly ids = new Map<string, number>();
+  /** Raw word → its term id, -1 for none, or its ids when it yields several ("U.S.is"). */
+  private readonly words = new Map<string, number | readonly number[]>();
+
+  /** The id of a term, added when new. */
+  idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.ids.set(term, id);
+    }
+    return id;
+  }
+
+  /** Appends the ids of the index terms of `text` (see `terms`) to `out`. */
+  appendIds(text: string, out: IntBuffer): void {
+    for (const raw of text.match(WORD) ?? NO_TERMS) {
+      let found = this.words.get(raw);
+      if (found === undefined) {
+        const list = wordTerms(raw);
+        found =
+          list.length === 1
+            ? this.idOf(list[0] as string)
+            : list.length === 0
+              ? -1
+              : list.map((t) => this.idOf(t));
+        this.words.set(raw, found);
+      }
+      if (typeof found === 'number') {
+        if (found >= 0) out.push(found);
+      } else for (const id of found) out.push(id);
+    }
+  }
 }
