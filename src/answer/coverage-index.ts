@@ -112,7 +112,7 @@ export function buildIndex(
     vocabulary.appendIds(article.title, titleTable.ids);
     titleTable.endRow();
     for (const s of spans) {
-      vocabulary.appendIds(article.text.slice(s.start, s.end), sentenceTable.ids);
+      vocabulary.appendIds(article.text, sentenceTable.ids, s.start, s.end);
       sentenceTable.endRow();
     }
     for (const p of buildPassages(a, spans, config.passages)) passages.push(p);
