@@ -18,6 +18,7 @@ import { TermVocabulary, terms } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
 import { isNoAnswer, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import { QueryMatcher } from './query-matches.ts';
 import { isSameCopy, shingles } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
 
@@ -50,7 +51,8 @@ export interface AskOptions {
 interface Query {
   terms: string[];
   weights: Map<string, number>;
-  ids: Map<number, number>;
+  /** Its number in the index' QueryMatcher, which holds the ids and IDF of its known terms. */
+  number: number;
 }
 
 /** An event with what the corpus holds of it. */
@@ -167,6 +169,7 @@ export class CoverageIndex {
   private readonly titleTerms: TermTable;
   /** Row of an article's first sentence in `sentenceTerms`. */
   private readonly sentenceBase: Int32Array;
+  private readonly matcher: QueryMatcher;
 
   /** `index`, when given, must be built from `parts.postings` (it may keep wink's engine). */
   constructor(parts: IndexParts, index: Bm25Index = new Bm25Index(parts.postings)) {
@@ -183,6 +186,7 @@ export class CoverageIndex {
     this.sentences = parts.sentences;
     this.passages = parts.passages;
     this.index = index;
+    this.matcher = new QueryMatcher(parts.postings.idf.length);
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
     this.eventNames = new Map(parts.corpus.events.map((e) => [e.id, e.name]));
   }
@@ -336,12 +340,12 @@ export class CoverageIndex {
     const alpha = this.config.coordination;
     if (alpha === 0) return ranked;
     const distinct = query.weights.size;
-    return ranked
-      .map((r) => {
-        const matched = this.bodyMatches(r.passage, query).size;
-        return { passage: r.passage, score: r.score * (1 - alpha + (alpha * matched) / distinct) };
-      })
-      .sort((a, b) => b.score - a.score || a.passage - b.passage);
+    for (const r of ranked) {
+      const p = this.passages[r.passage] as Passage;
+      const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query).count;
+      r.score = r.score * (1 - alpha + (alpha * matched) / distinct);
+    }
+    return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
   }
 
   private prepareQuery(question: string): Query | null {
@@ -355,47 +359,25 @@ export class CoverageIndex {
       weights.set(term, idf ?? UNKNOWN_TERM_WEIGHT * this.index.maxIdf(this.config.k));
       if (id !== undefined && idf !== null) ids.set(id, idf);
     }
-    return { terms: queryTerms, weights, ids };
+    return { terms: queryTerms, weights, number: this.matcher.setQuery(ids) };
   }
 
-  /** The query term ids found in sentences [first, last] of an article. */
-  private sentenceMatches(
-    article: number,
-    first: number,
-    last: number,
-    query: Query,
-    into = new Set<number>(),
-  ): Set<number> {
-    const { offsets, ids } = this.sentenceTerms;
+  /** Counts, in `this.matcher`, the query terms of sentences [first, last] of an article. */
+  private matchSentences(article: number, first: number, last: number, query: Query): QueryMatcher {
     const base = this.sentenceBase[article] ?? 0;
-    for (let row = base + first; row <= base + last; row++) {
-      for (let i = offsets[row] ?? 0, end = offsets[row + 1] ?? 0; i < end; i++) {
-        const id = ids[i] ?? -1;
-        if (query.ids.has(id)) into.add(id);
-      }
-    }
-    return into;
-  }
-
-  private bodyMatches(passage: number, query: Query): Set<number> {
-    const p = this.passages[passage] as Passage;
-    return this.sentenceMatches(p.article, p.firstSentence, p.lastSentence, query);
+    this.matcher.begin(query.number);
+    this.matcher.addRows(this.sentenceTerms, base + first, base + last + 1);
+    return this.matcher;
   }
 
   /** Share of the query's weight present in the passage's title or text (see no-answer.ts). */
   private coverageOf(passage: number, query: Query): number {
     const p = this.passages[passage] as Passage;
-    const matched = this.bodyMatches(passage, query);
-    const { offsets, ids } = this.titleTerms;
-    for (let i = offsets[p.article] ?? 0, end = offsets[p.article + 1] ?? 0; i < end; i++) {
-      const id = ids[i] ?? -1;
-      if (query.ids.has(id)) matched.add(id);
-    }
-    let found = 0;
-    for (const id of matched) found += query.ids.get(id) ?? 0;
+    const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query);
+    matched.addRows(this.titleTerms, p.article, p.article + 1);
     let total = 0;
     for (const weight of query.weights.values()) total += weight;
-    return total === 0 ? 0 : found / total;
+    return total === 0 ? 0 : matched.weight / total;
   }
 
   private excerptOf(
@@ -405,11 +387,7 @@ export class CoverageIndex {
   ): Excerpt & { start: number; end: number; article: number } {
     const p = this.passages[passage] as Passage;
     const article = this.corpus.articles[p.article] as Article;
-    const sentenceWeight = (i: number) => {
-      let sum = 0;
-      for (const id of this.sentenceMatches(p.article, i, i, query)) sum += query.ids.get(id) ?? 0;
-      return sum;
-    };
+    const sentenceWeight = (i: number) => this.matchSentences(p.article, i, i, query).weight;
     const chosen = chooseExcerpt(
       article.text,
       this.sentences[p.article] ?? [],

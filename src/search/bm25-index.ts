@@ -327,6 +327,7 @@ export class Bm25Index {
   private scores: Float64Array;
   private touched: Int32Array;
   private seen: Uint8Array;
+  private readonly heap = new TopHeap();
 
   constructor(
     readonly data: PostingData,
@@ -378,13 +379,15 @@ export class Bm25Index {
         scores[p] = (weights[i] ?? 0) + (scores[p] ?? 0);
       }
     }
-    const top = selectTop(scores, touched, touchedCount, Math.max(1, limit));
+    const heap = this.heap;
+    heap.reset(Math.max(1, limit));
     for (let i = 0; i < touchedCount; i++) {
-      const p = touched[i] ?? 0;
+      const p = touched[i] as number;
+      heap.offer(p, scores[p] as number);
       scores[p] = 0;
       seen[p] = 0;
     }
-    return top;
+    return heap.sorted();
   }
 
   /**
@@ -409,41 +412,80 @@ export class Bm25Index {
 }
 
 /**
- * Picks the `limit` highest scores among the touched passages with a bounded min-heap; ties go
- * to the lower passage number, as wink's stable sort over ascending ids does.
+ * A bounded min-heap of (passage, score) in preallocated typed arrays, for picking the `limit`
+ * highest scores among many candidates without an object per candidate. The root is the worst
+ * kept: lower score, or same score and later passage (wink's stable sort over ascending ids puts
+ * the lower passage first among equal scores).
  */
-function selectTop(scores: Float64Array, touched: Int32Array, count: number, limit: number): ScoredPassage[] {
-  const heap: ScoredPassage[] = [];
-  // "a is worse than b": lower score, or same score and later passage.
-  const worse = (a: ScoredPassage, b: ScoredPassage) =>
-    a.score < b.score || (a.score === b.score && a.passage > b.passage);
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l] as ScoredPassage, heap[m] as ScoredPassage)) m = l;
-      if (r < heap.length && worse(heap[r] as ScoredPassage, heap[m] as ScoredPassage)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m] as ScoredPassage, heap[i] as ScoredPassage];
-      i = m;
+class TopHeap {
+  private passages = new Int32Array(64);
+  private scores = new Float64Array(64);
+  private size = 0;
+  private limit = 0;
+
+  /** Empties the heap for a new selection of at most `limit`. */
+  reset(limit: number): void {
+    if (limit > this.passages.length) {
+      this.passages = new Int32Array(limit);
+      this.scores = new Float64Array(limit);
     }
-  };
-  for (let i = 0; i < count; i++) {
-    const passage = touched[i] ?? 0;
-    const candidate = { passage, score: scores[passage] ?? 0 };
-    if (heap.length < limit) {
-      heap.push(candidate);
-      for (let c = heap.length - 1; c > 0; ) {
-        const parent = (c - 1) >> 1;
-        if (!worse(heap[c] as ScoredPassage, heap[parent] as ScoredPassage)) break;
-        [heap[c], heap[parent]] = [heap[parent] as ScoredPassage, heap[c] as ScoredPassage];
-        c = parent;
-      }
-    } else if (worse(heap[0] as ScoredPassage, candidate)) {
-      heap[0] = candidate;
-      siftDown(0);
-    }
+    this.size = 0;
+    this.limit = limit;
   }
-  return heap.sort((a, b) => b.score - a.score || a.passage - b.passage);
+
+  offer(passage: number, score: number): void {
+    let i: number;
+    if (this.size < this.limit) {
+      // Sift up from a new leaf while the candidate is worse than the parent.
+      i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!isWorse(passage, score, this.passages[parent] as number, this.scores[parent] as number)) break;
+        this.move(parent, i);
+        i = parent;
+      }
+    } else {
+      if (isWorse(passage, score, this.passages[0] as number, this.scores[0] as number)) return;
+      // Replace the root: sift down while the worse child is worse than the candidate.
+      i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= this.size) break;
+        const r = l + 1;
+        const m =
+          r < this.size &&
+          isWorse(
+            this.passages[r] as number,
+            this.scores[r] as number,
+            this.passages[l] as number,
+            this.scores[l] as number,
+          )
+            ? r
+            : l;
+        if (!isWorse(this.passages[m] as number, this.scores[m] as number, passage, score)) break;
+        this.move(m, i);
+        i = m;
+      }
+    }
+    this.passages[i] = passage;
+    this.scores[i] = score;
+  }
+
+  /** The kept candidates, best first. */
+  sorted(): ScoredPassage[] {
+    const out: ScoredPassage[] = new Array(this.size);
+    for (let i = 0; i < this.size; i++)
+      out[i] = { passage: this.passages[i] as number, score: this.scores[i] as number };
+    return out.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  }
+
+  private move(from: number, to: number): void {
+    this.passages[to] = this.passages[from] as number;
+    this.scores[to] = this.scores[from] as number;
+  }
+}
+
+/** Is (p, s) worse than (q, t): a lower score, or the same score and a later passage? */
+function isWorse(p: number, s: number, q: number, t: number): boolean {
+  return s < t || (s === t && p > q);
 }
