@@ -1,7 +1,7 @@
 /** A fingerprint of a corpus folder's content: what a saved index is keyed by. */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readWholeFile } from '../fs/read-whole.ts';
 import { EVENTS_FILE } from './events.ts';
 import { listArticleFiles } from './load.ts';
 
@@ -14,7 +14,7 @@ export async function fingerprintCorpus(dir: string): Promise<string> {
   for (const rel of [EVENTS_FILE, ...(await listArticleFiles(dir))]) {
     let content: Buffer;
     try {
-      content = await readFile(path.join(dir, rel));
+      content = await readWholeFile(path.join(dir, rel));
     } catch {
       hash.update(`${rel}\u0000missing\u0000`);
       continue;

@@ -2,8 +2,9 @@
  * Reads a corpus folder into validated articles and events. A malformed file or line is reported
  * (path, line, what is wrong) and skipped; everything else loads.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readWholeFile } from '../fs/read-whole.ts';
 import { EVENTS_FILE, readEventsFile } from './events.ts';
 import { parseJsonl } from './jsonl.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -58,7 +59,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   for (const rel of await listArticleFiles(dir)) {
     let content: string;
     try {
-      content = await readFile(path.join(dir, rel), 'utf8');
+      content = (await readWholeFile(path.join(dir, rel))).toString('utf8');
     } catch (error) {
       problems.push({ path: rel, line: null, message: `cannot be read: ${(error as Error).message}` });
       continue;
