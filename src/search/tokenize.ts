@@ -141,8 +141,14 @@ const NO_TERMS: readonly string[] = [];
 function wordTerms(raw: string): readonly string[] {
   let found = wordTermsMemo.get(raw);
   if (found === undefined) {
-    const tokens = tokenize(raw);
-    found = tokens.length === 0 ? NO_TERMS : tokens.map((t) => t.term);
+    if (raw.includes('.')) {
+      const tokens = tokenize(raw);
+      found = tokens.length === 0 ? NO_TERMS : tokens.map((t) => t.term);
+    } else {
+      // A whole WORD match without a dot is one word for `tokenize`: skip its pattern matching.
+      const term = normaliseWord(raw);
+      found = term === null ? NO_TERMS : [term];
+    }
     if (wordTermsMemo.size >= MEMO_LIMIT) wordTermsMemo.clear();
     wordTermsMemo.set(raw, found);
   }
