@@ -10,7 +10,7 @@
 import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
 import type { RankingConfig } from './ranking-config.ts';
 import { TermTableBuilder } from './term-table.ts';
-import { terms } from './tokenize.ts';
+import { TermVocabulary, terms } from './tokenize.ts';
 
 /** What is indexed for each passage: its fields as index terms (see `terms`), in order, with repeats. */
 export interface IndexedText {
@@ -87,21 +87,11 @@ export function buildPassageIndex(
   config: RankingConfig,
   options: BuildOptions = {},
 ): Bm25Index {
-  const ids = new Map<string, number>();
-  const vocabulary: string[] = [];
-  const idOf = (term: string) => {
-    let id = ids.get(term);
-    if (id === undefined) {
-      id = vocabulary.length;
-      vocabulary.push(term);
-      ids.set(term, id);
-    }
-    return id;
-  };
+  const vocabulary = new TermVocabulary();
   const field = (pick: (t: IndexedText) => string[]) => {
     const table = new TermTableBuilder();
     for (const text of texts) {
-      for (const term of pick(text)) table.ids.push(idOf(term));
+      for (const term of pick(text)) table.ids.push(vocabulary.idOf(term));
       table.endRow();
     }
     const { offsets, ids: flat } = table.build();
@@ -112,7 +102,7 @@ export function buildPassageIndex(
   return indexPassages(
     {
       count: texts.length,
-      vocabulary,
+      vocabulary: vocabulary.terms,
       titleIds: title.ids,
       titleStart: title.start,
       titleEnd: title.end,
@@ -144,8 +134,9 @@ export function indexPassages(
   // Pass 1: wink's term numbering, passage lengths, document frequencies.
   const termIdOf = new Int32Array(fields.vocabulary.length).fill(-1);
   let termCount = 0;
-  let df = new Int32Array(1024);
-  let stamp = new Int32Array(1024).fill(-1);
+  // At most one index term per vocabulary term.
+  const df = new Int32Array(fields.vocabulary.length);
+  const stamp = new Int32Array(fields.vocabulary.length).fill(-1);
   const lengths = new Float64Array(count);
   let totalLength = 0;
   const visit = (ids: Int32Array, from: number, to: number, p: number) => {
@@ -155,10 +146,6 @@ export function indexPassages(
       if (t < 0) {
         t = termCount++;
         termIdOf[raw] = t;
-        if (t === df.length) {
-          df = grow(df, new Int32Array(t * 2));
-          stamp = grow(stamp, new Int32Array(t * 2).fill(-1));
-        }
       }
       if (stamp[t] !== p) {
         stamp[t] = p;
@@ -199,20 +186,22 @@ export function indexPassages(
   const distinct = new Int32Array(termCount);
   stamp.fill(-1);
   const avgLength = totalLength / totalDocs;
+  // Distinct terms of the current passage so far (in `distinct`).
+  let n = 0;
+  const add = (ids: Int32Array, from: number, to: number, weight: number, p: number) => {
+    for (let i = from; i < to; i++) {
+      const t = termIdOf[ids[i] as number] as number;
+      if (stamp[t] !== p) {
+        stamp[t] = p;
+        freq[t] = weight;
+        distinct[n++] = t;
+      } else freq[t] = (freq[t] as number) + weight;
+    }
+  };
   for (let p = 0; p < count; p++) {
-    let n = 0;
-    const add = (ids: Int32Array, from: number, to: number, weight: number) => {
-      for (let i = from; i < to; i++) {
-        const t = termIdOf[ids[i] as number] as number;
-        if (stamp[t] !== p) {
-          stamp[t] = p;
-          freq[t] = weight;
-          distinct[n++] = t;
-        } else freq[t] = (freq[t] as number) + weight;
-      }
-    };
-    add(titleIds, titleStart[p] as number, titleEnd[p] as number, wTitle);
-    add(bodyIds, bodyStart[p] as number, bodyEnd[p] as number, wBody);
+    n = 0;
+    add(titleIds, titleStart[p] as number, titleEnd[p] as number, wTitle, p);
+    add(bodyIds, bodyStart[p] as number, bodyEnd[p] as number, wBody, p);
     const normalization = 1 - b + b * ((lengths[p] as number) / avgLength);
     for (let j = 0; j < n; j++) {
       const t = distinct[j] as number;
@@ -315,11 +304,6 @@ export function winkDisagreements(data: PostingData, engine: Bm25Engine): string
     }
   }
   return out;
-}
-
-function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 /** A built index: fast exact top-k search over wink's BM25F weights. */
