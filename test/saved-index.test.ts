@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIndex, CoverageIndex } from '../src/answer/coverage-index.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
+import { corpusFromRecords } from '../src/corpus/records.ts';
+import type { Article } from '../src/corpus/types.ts';
 import { openCoverageIndex, savedIndexPath } from '../src/index-store.ts';
 import { DEFAULT_RANKING_CONFIG } from '../src/search/ranking-config.ts';
 import { deserialiseIndex, indexKey, SavedIndexError, serialiseIndex } from '../src/search/saved-index.ts';
@@ -31,10 +33,38 @@ describe('saved index', () => {
     const built = buildIndex(await loadCorpus(corpusDir));
     const key = indexKey('fingerprint', DEFAULT_RANKING_CONFIG);
     const parts = deserialiseIndex(serialiseIndex(built.parts(), key), key);
+    const original = built.parts();
+    expect(parts.corpus).toEqual(original.corpus);
+    expect(parts.sentences).toEqual(original.sentences);
+    expect(parts.passages).toEqual(original.passages);
+    expect(parts.postings).toEqual(original.postings);
     const loaded = new CoverageIndex(parts);
     expect(loaded.passageCount).toBe(built.passageCount);
     expect(loaded.ask(QUESTION, { k: 5 })).toEqual(built.ask(QUESTION, { k: 5 }));
     expect(loaded.events()).toEqual(built.events());
+  });
+
+  it('round-trips articles with missing metadata, approximate dates and text outside Latin-1', () => {
+    const corpus = corpusFromRecords([
+      {
+        id: 'a',
+        title: 'Ünïcödé “quotes” — 😀',
+        text: 'Text with emoji 😀 and ’quotes’. Second sentence here.',
+      },
+      {
+        id: 'b',
+        title: 'Plain',
+        text: 'Plain text. More text.',
+        source: 'Outlet',
+        date: '2016-03-04',
+        url: 'https://x.test/b',
+      },
+      { id: 'c', title: 'Third', text: 'Third article text. It has words.', event: null, language: 'en' },
+    ]);
+    corpus.articles[1] = { ...(corpus.articles[1] as Article), dateApprox: true };
+    const built = buildIndex(corpus);
+    const key = indexKey('fingerprint', DEFAULT_RANKING_CONFIG);
+    expect(deserialiseIndex(serialiseIndex(built.parts(), key), key).corpus).toEqual(built.corpus);
   });
 
   it('builds on first open, then loads the saved index while the corpus is unchanged', async () => {

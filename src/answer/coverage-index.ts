@@ -7,16 +7,18 @@ import { buildPassages, type Passage } from '../passages/passages.ts';
 import { type SentenceSpan, splitSentences } from '../passages/sentences.ts';
 import {
   Bm25Index,
-  buildPassageIndex,
-  type IndexedText,
+  type BuildOptions,
+  indexPassages,
   type PostingData,
   type ScoredPassage,
 } from '../search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
-import { terms } from '../search/tokenize.ts';
+import { type TermTable, TermTableBuilder } from '../search/term-table.ts';
+import { TermVocabulary, terms } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import { QueryMatcher } from './query-matches.ts';
 import { isSameCopy, shingles } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
 
@@ -49,7 +51,8 @@ export interface AskOptions {
 interface Query {
   terms: string[];
   weights: Map<string, number>;
-  ids: Map<number, number>;
+  /** Its number in the index' QueryMatcher, which holds the ids and IDF of its known terms. */
+  number: number;
 }
 
 /** An event with what the corpus holds of it. */
@@ -87,60 +90,70 @@ export interface IndexParts {
   titleTerms: TermTable;
 }
 
-/** Rows of term ids: row r is ids[offsets[r], offsets[r + 1]). */
-export interface TermTable {
-  offsets: Int32Array;
-  ids: Int32Array;
-}
-
-/** Builds a term table from rows of terms, with ids from the index' vocabulary (-1 if absent). */
-function termTable(rows: string[][], termIds: Map<string, number>): TermTable {
-  const offsets = new Int32Array(rows.length + 1);
-  let size = 0;
-  rows.forEach((row, r) => {
-    size += row.length;
-    offsets[r + 1] = size;
-  });
-  const ids = new Int32Array(size);
-  let at = 0;
-  for (const row of rows) for (const term of row) ids[at++] = termIds.get(term) ?? -1;
-  return { offsets, ids };
-}
-
-/** Splits every article into sentences and passages and indexes the passages. */
-export function buildIndex(corpus: Corpus, config: RankingConfig = DEFAULT_RANKING_CONFIG): CoverageIndex {
+/**
+ * Splits every article into sentences and passages and indexes the passages. Each sentence and
+ * title is tokenised once, into term ids; a passage's body is the run of its sentences' ids. With
+ * `keepEngine`, wink-bm25-text-search builds its own model too and every weight is checked
+ * against it (see `indexPassages`).
+ */
+export function buildIndex(
+  corpus: Corpus,
+  config: RankingConfig = DEFAULT_RANKING_CONFIG,
+  options: BuildOptions = {},
+): CoverageIndex {
+  const vocabulary = new TermVocabulary();
+  const sentenceTable = new TermTableBuilder();
+  const titleTable = new TermTableBuilder();
   const sentences: SentenceSpan[][] = [];
   const passages: Passage[] = [];
-  const texts: IndexedText[] = [];
-  const allSentenceTerms: string[][] = [];
-  const allTitleTerms: string[][] = [];
+  const sentenceBase: number[] = [];
   corpus.articles.forEach((article, a) => {
     const spans = splitSentences(article.text);
     sentences.push(spans);
-    // Tokenise each sentence once; overlapping passages share the term arrays.
-    const sentenceTerms = spans.map((s) => terms(article.text.slice(s.start, s.end)));
-    const titleTerms = terms(article.title);
-    allSentenceTerms.push(...sentenceTerms);
-    allTitleTerms.push(titleTerms);
-    for (const p of buildPassages(a, spans, config.passages)) {
-      passages.push(p);
-      const body: string[] = [];
-      for (let i = p.firstSentence; i <= p.lastSentence; i++)
-        for (const term of sentenceTerms[i] ?? []) body.push(term);
-      texts.push({ title: titleTerms, body });
+    sentenceBase.push(sentenceTable.rows);
+    vocabulary.appendIds(article.title, titleTable.ids);
+    titleTable.endRow();
+    for (const s of spans) {
+      vocabulary.appendIds(article.text, sentenceTable.ids, s.start, s.end);
+      sentenceTable.endRow();
     }
+    for (const p of buildPassages(a, spans, config.passages)) passages.push(p);
   });
-  const index = buildPassageIndex(texts, config);
-  const { termIds } = index.data;
-  return new CoverageIndex({
-    corpus,
+  const sentenceTerms = sentenceTable.build();
+  const titleTerms = titleTable.build();
+  const count = passages.length;
+  const titleStart = new Int32Array(count);
+  const titleEnd = new Int32Array(count);
+  const bodyStart = new Int32Array(count);
+  const bodyEnd = new Int32Array(count);
+  passages.forEach((p, i) => {
+    const base = sentenceBase[p.article] ?? 0;
+    titleStart[i] = titleTerms.offsets[p.article] ?? 0;
+    titleEnd[i] = titleTerms.offsets[p.article + 1] ?? 0;
+    bodyStart[i] = sentenceTerms.offsets[base + p.firstSentence] ?? 0;
+    bodyEnd[i] = sentenceTerms.offsets[base + p.lastSentence + 1] ?? 0;
+  });
+  const { index, termIdOf } = indexPassages(
+    {
+      count,
+      vocabulary: vocabulary.terms,
+      titleIds: titleTerms.ids,
+      titleStart,
+      titleEnd,
+      bodyIds: sentenceTerms.ids,
+      bodyStart,
+      bodyEnd,
+    },
     config,
-    sentences,
-    passages,
-    postings: index.data,
-    sentenceTerms: termTable(allSentenceTerms, termIds),
-    titleTerms: termTable(allTitleTerms, termIds),
-  });
+    options,
+  );
+  // From the vocabulary's ids to the index' (-1: in no passage).
+  for (const table of [sentenceTerms, titleTerms])
+    for (let i = 0; i < table.ids.length; i++) table.ids[i] = termIdOf[table.ids[i] ?? 0] ?? -1;
+  return new CoverageIndex(
+    { corpus, config, sentences, passages, postings: index.data, sentenceTerms, titleTerms },
+    index,
+  );
 }
 
 /** A built index over one corpus. Immutable: a refresh builds a new one. */
@@ -156,8 +169,10 @@ export class CoverageIndex {
   private readonly titleTerms: TermTable;
   /** Row of an article's first sentence in `sentenceTerms`. */
   private readonly sentenceBase: Int32Array;
+  private readonly matcher: QueryMatcher;
 
-  constructor(parts: IndexParts) {
+  /** `index`, when given, must be built from `parts.postings` (it may keep wink's engine). */
+  constructor(parts: IndexParts, index: Bm25Index = new Bm25Index(parts.postings)) {
     this.sentenceTerms = parts.sentenceTerms;
     this.titleTerms = parts.titleTerms;
     this.sentenceBase = new Int32Array(parts.sentences.length);
@@ -170,7 +185,8 @@ export class CoverageIndex {
     this.config = parts.config;
     this.sentences = parts.sentences;
     this.passages = parts.passages;
-    this.index = new Bm25Index(parts.postings);
+    this.index = index;
+    this.matcher = new QueryMatcher(parts.postings.idf.length);
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
     this.eventNames = new Map(parts.corpus.events.map((e) => [e.id, e.name]));
   }
@@ -325,12 +341,12 @@ export class CoverageIndex {
     const alpha = this.config.coordination;
     if (alpha === 0) return ranked;
     const distinct = query.weights.size;
-    return ranked
-      .map((r) => {
-        const matched = this.bodyMatches(r.passage, query).size;
-        return { passage: r.passage, score: r.score * (1 - alpha + (alpha * matched) / distinct) };
-      })
-      .sort((a, b) => b.score - a.score || a.passage - b.passage);
+    for (const r of ranked) {
+      const p = this.passages[r.passage] as Passage;
+      const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query).count;
+      r.score = r.score * (1 - alpha + (alpha * matched) / distinct);
+    }
+    return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
   }
 
   private prepareQuery(question: string): Query | null {
@@ -344,49 +360,27 @@ export class CoverageIndex {
       weights.set(term, idf ?? UNKNOWN_TERM_WEIGHT * this.index.maxIdf(this.config.k));
       if (id !== undefined && idf !== null) ids.set(id, idf);
     }
-    return { terms: queryTerms, weights, ids };
+    return { terms: queryTerms, weights, number: this.matcher.setQuery(ids) };
   }
 
-  /** The query term ids found in sentences [first, last] of an article. */
-  private sentenceMatches(
-    article: number,
-    first: number,
-    last: number,
-    query: Query,
-    into = new Set<number>(),
-  ): Set<number> {
-    const { offsets, ids } = this.sentenceTerms;
+  /** Counts, in `this.matcher`, the query terms of sentences [first, last] of an article. */
+  private matchSentences(article: number, first: number, last: number, query: Query): QueryMatcher {
     const base = this.sentenceBase[article] ?? 0;
-    for (let row = base + first; row <= base + last; row++) {
-      for (let i = offsets[row] ?? 0, end = offsets[row + 1] ?? 0; i < end; i++) {
-        const id = ids[i] ?? -1;
-        if (query.ids.has(id)) into.add(id);
-      }
-    }
-    return into;
-  }
-
-  private bodyMatches(passage: number, query: Query): Set<number> {
-    const p = this.passages[passage] as Passage;
-    return this.sentenceMatches(p.article, p.firstSentence, p.lastSentence, query);
+    this.matcher.begin(query.number);
+    this.matcher.addRows(this.sentenceTerms, base + first, base + last + 1);
+    return this.matcher;
   }
 
   /** How much of the query the passage's title and text match (see no-answer.ts). */
   private matchOf(passage: number, query: Query): QueryMatch {
     const p = this.passages[passage] as Passage;
-    const matched = this.bodyMatches(passage, query);
-    const { offsets, ids } = this.titleTerms;
-    for (let i = offsets[p.article] ?? 0, end = offsets[p.article + 1] ?? 0; i < end; i++) {
-      const id = ids[i] ?? -1;
-      if (query.ids.has(id)) matched.add(id);
-    }
-    let found = 0;
-    for (const id of matched) found += query.ids.get(id) ?? 0;
+    const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query);
+    matched.addRows(this.titleTerms, p.article, p.article + 1);
     let total = 0;
     for (const weight of query.weights.values()) total += weight;
     return {
-      coverage: total === 0 ? 0 : found / total,
-      matchedTerms: matched.size,
+      coverage: total === 0 ? 0 : matched.weight / total,
+      matchedTerms: matched.count,
       questionTerms: query.weights.size,
     };
   }
@@ -398,11 +392,7 @@ export class CoverageIndex {
   ): Excerpt & { start: number; end: number; article: number } {
     const p = this.passages[passage] as Passage;
     const article = this.corpus.articles[p.article] as Article;
-    const sentenceWeight = (i: number) => {
-      let sum = 0;
-      for (const id of this.sentenceMatches(p.article, i, i, query)) sum += query.ids.get(id) ?? 0;
-      return sum;
-    };
+    const sentenceWeight = (i: number) => this.matchSentences(p.article, i, i, query).weight;
     const chosen = chooseExcerpt(
       article.text,
       this.sentences[p.article] ?? [],

@@ -1,6 +1,7 @@
 /** Detection of the same text run by several outlets (syndicated wire copy), by word shingles. */
 
 const SHINGLE_WORDS = 4;
+const NOT_ASCII = /[\u0080-\uffff]/;
 /** Share of the smaller text's shingles found in the other above which two texts are copies. */
 export const COPY_CONTAINMENT = 0.6;
 /** Texts with fewer shingles than this are too short to call copies. */
@@ -8,14 +9,13 @@ const MIN_SHINGLES = 3;
 
 /** The set of 4-word shingles of a text, case and punctuation folded. */
 export function shingles(text: string): Set<string> {
-  const words =
-    text
-      .normalize('NFKD')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  // NFKD leaves ASCII as it is; most excerpts are ASCII.
+  const folded = NOT_ASCII.test(text) ? text.normalize('NFKD') : text;
+  const words = folded.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
+  // Joined by hand: no array per shingle (SHINGLE_WORDS is 4).
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++)
-    out.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+    out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]} ${words[i + 3]}`);
   return out;
 }
 

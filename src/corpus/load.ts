@@ -2,8 +2,9 @@
  * Reads a corpus folder into validated articles and events. A malformed file or line is reported
  * (path, line, what is wrong) and skipped; everything else loads.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readWholeFile } from '../fs/read-whole.ts';
 import type { CorpusSnapshot, StoredFile } from '../store/types.ts';
 import { EVENTS_FILE, parseEvents } from './events.ts';
 import { fingerprintFiles } from './fingerprint.ts';
@@ -55,7 +56,7 @@ export async function readCorpusFolder(dir: string): Promise<CorpusSnapshot> {
   const problems: CorpusProblem[] = [];
   let eventsBytes: Buffer | null = null;
   try {
-    eventsBytes = await readFile(path.join(dir, EVENTS_FILE));
+    eventsBytes = await readWholeFile(path.join(dir, EVENTS_FILE));
   } catch {
     // No events file: no events.
   }
@@ -63,7 +64,7 @@ export async function readCorpusFolder(dir: string): Promise<CorpusSnapshot> {
   const files: StoredFile[] = [];
   for (const rel of rels) {
     try {
-      const bytes = await readFile(path.join(dir, rel));
+      const bytes = await readWholeFile(path.join(dir, rel));
       read.push([rel, bytes]);
       files.push({ path: rel, content: bytes.toString('utf8') });
     } catch (error) {

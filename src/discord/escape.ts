@@ -13,22 +13,45 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * are kept from turning into links. The visible text stays the same.
  */
 export function escapeCorpusText(text: string): string {
-  const escaped = escapeMarkdown(text, {
-    bold: true,
-    bulletedList: true,
-    codeBlock: true,
-    codeBlockContent: true,
-    escape: true,
-    heading: true,
-    inlineCode: true,
-    inlineCodeContent: true,
-    italic: true,
-    maskedLink: true,
-    numberedList: true,
-    spoiler: true,
-    strikethrough: true,
-    underline: true,
-  });
+  return breakMentionsAndLinks(formsMarkdown(text) ? escapeMarkdownFully(text) : text);
+}
+
+/**
+ * Characters without which none of discord.js's markdown escapers changes anything: each of their
+ * patterns needs one of these (a backslash, backtick, *, _, ~, |, #, [), or a line starting with
+ * "-" or a number and a full stop (bulleted and numbered lists).
+ */
+const MARKDOWN_CHARACTER = /[\\`*_~|#[]/;
+const LIST_START = /^ *(?:-|\d+\.)/m;
+
+/** True when escapeMarkdown might change `text`; false means it returns `text` unchanged. */
+export function formsMarkdown(text: string): boolean {
+  return MARKDOWN_CHARACTER.test(text) || LIST_START.test(text);
+}
+
+/** Every escaper of discord.js's escapeMarkdown, switched on. */
+export const ALL_MARKDOWN_ESCAPES = {
+  bold: true,
+  bulletedList: true,
+  codeBlock: true,
+  codeBlockContent: true,
+  escape: true,
+  heading: true,
+  inlineCode: true,
+  inlineCodeContent: true,
+  italic: true,
+  maskedLink: true,
+  numberedList: true,
+  spoiler: true,
+  strikethrough: true,
+  underline: true,
+} as const;
+
+function escapeMarkdownFully(text: string): string {
+  return escapeMarkdown(text, ALL_MARKDOWN_ESCAPES);
+}
+
+function breakMentionsAndLinks(escaped: string): string {
   return escaped
     .replace(/^(\s*)>/gm, '$1\\>')
     .replace(/^(\s*)-#/gm, '$1\\-#')

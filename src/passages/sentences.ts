@@ -41,13 +41,30 @@ export function splitSentences(text: string): SentenceSpan[] {
   return spans;
 }
 
+/** Characters of a segment's end that decide ABBREVIATION and INITIAL_OR_DOTTED (see `endOf`). */
+const END_CHARS = 8;
+
+/**
+ * What the end-anchored patterns need of text.slice(start, end).trimEnd(): the whole of it when it
+ * is short, else its last END_CHARS characters. Both patterns match a trimmed segment exactly when
+ * they match that tail: ABBREVIATION spans at most 8 characters (a delimiter, "approx", "."), so in
+ * a tail of 8 its delimiter is never the tail's start; INITIAL_OR_DOTTED needs only its last
+ * four. Reading the tail keeps merging linear however long a merged sentence grows.
+ */
+function endOf(text: string, start: number, end: number): string {
+  const from = Math.max(start, end - 4 * END_CHARS);
+  const tail = text.slice(from, end).trimEnd();
+  if (tail.length > END_CHARS) return tail.slice(-END_CHARS);
+  return from === start ? tail : text.slice(start, end).trimEnd();
+}
+
 /** Sentence offsets inside one paragraph, trimmed. */
 function sentencesOf(text: string): Array<[number, number]> {
   const merged: Array<[number, number]> = [];
   for (const { segment, index } of segmenter.segment(text)) {
     const previous = merged[merged.length - 1];
     if (previous !== undefined) {
-      const before = text.slice(previous[0], previous[1]).trimEnd();
+      const before = endOf(text, previous[0], previous[1]);
       if (
         ABBREVIATION.test(before) ||
         INITIAL_OR_DOTTED.test(before) ||

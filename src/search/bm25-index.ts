@@ -1,13 +1,16 @@
 /**
- * The BM25F passage index. wink-bm25-text-search is the model: it tokenises through our
- * preparation tasks, weights fields, computes IDF and consolidates per-passage term weights. From
- * its consolidated data we build compact posting arrays once, and answer queries with a top-k
- * scorer that returns exactly what wink's own `search` returns (same order, same scores), only
- * without scoring and sorting every candidate into objects — and with exact filters.
+ * The BM25F passage index. wink-bm25-text-search is the model: its field weights, BM25
+ * parameters, IDF and consolidation (rounding to four decimals) define every weight. We compute
+ * those weights in typed arrays with wink's arithmetic in wink's order (wink's own addDoc and
+ * consolidate cost more than everything else in a build), check them against wink's own model in
+ * a verification mode (`keepEngine`, run by the tests on the real corpus and on SQuAD, and by
+ * `npm run eval`), and answer queries with a top-k scorer that returns exactly what wink's
+ * `search` returns (same order, same scores) — with exact filters.
  */
 import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
 import type { RankingConfig } from './ranking-config.ts';
-import { terms } from './tokenize.ts';
+import { TermTableBuilder } from './term-table.ts';
+import { TermVocabulary, terms } from './tokenize.ts';
 
 /** What is indexed for each passage: its fields as index terms (see `terms`), in order, with repeats. */
 export interface IndexedText {
@@ -40,83 +43,267 @@ export class IndexError extends Error {
 }
 
 /**
- * Builds the index with wink-bm25-text-search. Needs at least one passage (wink itself needs three
- * to consolidate; smaller corpora are padded with empty passages that can never match).
- * With `keepEngine`, the wink engine is kept for `winkSearch` (used to verify the fast path).
+ * The fields of every passage as term ids (ids into `vocabulary`, in any numbering): passage p's
+ * title is titleIds[titleStart[p], titleEnd[p]) and its body bodyIds[bodyStart[p], bodyEnd[p]),
+ * in order, with repeats. Passages may share slices (an article's title, overlapping sentences).
+ */
+export interface PassageFields {
+  count: number;
+  vocabulary: readonly string[];
+  titleIds: Int32Array;
+  titleStart: Int32Array;
+  titleEnd: Int32Array;
+  bodyIds: Int32Array;
+  bodyStart: Int32Array;
+  bodyEnd: Int32Array;
+}
+
+/** Options of a build. */
+export interface BuildOptions {
+  /**
+   * Also build wink-bm25-text-search's own model from the same terms, check that every
+   * consolidated weight and IDF equals ours (IndexError if one does not), and keep it for
+   * `winkSearch`. Slow: for tests and `npm run eval`, not for serving.
+   */
+  keepEngine?: boolean;
+}
+
+/** A built index and, for each id of the input vocabulary, its id in the index (-1 if unused). */
+export interface BuiltIndex {
+  index: Bm25Index;
+  termIdOf: Int32Array;
+}
+
+/** wink's `consolidate` precision: weights are rounded to this many decimals. */
+const FREQ_PRECISION = 4;
+
+/**
+ * Builds the index from string terms (see `indexPassages`). Needs at least one passage (wink
+ * itself needs three to consolidate; smaller corpora are padded with empty passages that can never
+ * match).
  */
 export function buildPassageIndex(
   texts: IndexedText[],
   config: RankingConfig,
-  options: { keepEngine?: boolean } = {},
+  options: BuildOptions = {},
 ): Bm25Index {
+  const vocabulary = new TermVocabulary();
+  const field = (pick: (t: IndexedText) => string[]) => {
+    const table = new TermTableBuilder();
+    for (const text of texts) {
+      for (const term of pick(text)) table.ids.push(vocabulary.idOf(term));
+      table.endRow();
+    }
+    const { offsets, ids: flat } = table.build();
+    return { ids: flat, start: offsets.subarray(0, texts.length), end: offsets.subarray(1) };
+  };
+  const title = field((t) => t.title);
+  const body = field((t) => t.body);
+  return indexPassages(
+    {
+      count: texts.length,
+      vocabulary: vocabulary.terms,
+      titleIds: title.ids,
+      titleStart: title.start,
+      titleEnd: title.end,
+      bodyIds: body.ids,
+      bodyStart: body.start,
+      bodyEnd: body.end,
+    },
+    config,
+    options,
+  ).index;
+}
+
+/**
+ * Builds the index: the BM25F weights of wink-bm25-text-search (its `addDoc` then
+ * `consolidate(4)` with our field weights and BM25 parameters), computed here in typed arrays with
+ * the same arithmetic in the same order, so every weight and IDF is equal to wink's, bit for bit.
+ * Term ids are numbered as wink numbers them (order of first appearance, title before body).
+ * wink itself builds the model only with `keepEngine`, which checks the equality (tests and
+ * `npm run eval` run it on the real corpus and on SQuAD).
+ */
+export function indexPassages(
+  fields: PassageFields,
+  config: RankingConfig,
+  options: BuildOptions = {},
+): BuiltIndex {
+  const { count, titleIds, titleStart, titleEnd, bodyIds, bodyStart, bodyEnd } = fields;
+  const wTitle = config.fieldWeights.title;
+  const wBody = config.fieldWeights.body;
+  // Pass 1: wink's term numbering, passage lengths, document frequencies.
+  const termIdOf = new Int32Array(fields.vocabulary.length).fill(-1);
+  let termCount = 0;
+  // At most one index term per vocabulary term.
+  const df = new Int32Array(fields.vocabulary.length);
+  const stamp = new Int32Array(fields.vocabulary.length).fill(-1);
+  const lengths = new Float64Array(count);
+  let totalLength = 0;
+  const visit = (ids: Int32Array, from: number, to: number, p: number) => {
+    for (let i = from; i < to; i++) {
+      const raw = ids[i] as number;
+      let t = termIdOf[raw] as number;
+      if (t < 0) {
+        t = termCount++;
+        termIdOf[raw] = t;
+      }
+      if (stamp[t] !== p) {
+        stamp[t] = p;
+        df[t] = (df[t] as number) + 1;
+      }
+    }
+  };
+  for (let p = 0; p < count; p++) {
+    const from = titleStart[p] as number;
+    const to = titleEnd[p] as number;
+    const bodyFrom = bodyStart[p] as number;
+    const bodyTo = bodyEnd[p] as number;
+    visit(titleIds, from, to, p);
+    visit(bodyIds, bodyFrom, bodyTo, p);
+    // As wink: each field adds (its term count × |weight|) to the passage and corpus lengths.
+    const titleLength = (to - from) * Math.abs(wTitle);
+    const bodyLength = (bodyTo - bodyFrom) * Math.abs(wBody);
+    lengths[p] = 0 + titleLength + bodyLength;
+    totalLength += titleLength;
+    totalLength += bodyLength;
+  }
+  const totalDocs = Math.max(3, count);
+  const { k1, b, k } = config;
+  const idf = new Float64Array(termCount);
+  const offsets = new Int32Array(termCount + 1);
+  for (let t = 0; t < termCount; t++) {
+    const n = df[t] as number;
+    idf[t] = Math.log((totalDocs - n + 0.5) / (n + 0.5) + k);
+    offsets[t + 1] = (offsets[t] as number) + n;
+  }
+  // Pass 2: each passage's weighted term frequencies, then its consolidated weights, appended to
+  // the postings of each term (passages ascending).
+  const size = offsets[termCount] as number;
+  const passages = new Int32Array(size);
+  const weights = new Float64Array(size);
+  const fill = offsets.slice(0, termCount);
+  const freq = new Float64Array(termCount);
+  const distinct = new Int32Array(termCount);
+  stamp.fill(-1);
+  const avgLength = totalLength / totalDocs;
+  // Distinct terms of the current passage so far (in `distinct`).
+  let n = 0;
+  const add = (ids: Int32Array, from: number, to: number, weight: number, p: number) => {
+    for (let i = from; i < to; i++) {
+      const t = termIdOf[ids[i] as number] as number;
+      if (stamp[t] !== p) {
+        stamp[t] = p;
+        freq[t] = weight;
+        distinct[n++] = t;
+      } else freq[t] = (freq[t] as number) + weight;
+    }
+  };
+  for (let p = 0; p < count; p++) {
+    n = 0;
+    add(titleIds, titleStart[p] as number, titleEnd[p] as number, wTitle, p);
+    add(bodyIds, bodyStart[p] as number, bodyEnd[p] as number, wBody, p);
+    const normalization = 1 - b + b * ((lengths[p] as number) / avgLength);
+    for (let j = 0; j < n; j++) {
+      const t = distinct[j] as number;
+      const f = freq[t] as number;
+      const at = fill[t] as number;
+      passages[at] = p;
+      weights[at] =
+        Math.sign(f) *
+        roundLikeToFixed(
+          Math.abs((f * (k1 + 1)) / (k1 * normalization + f)) * (idf[t] as number),
+          FREQ_PRECISION,
+        );
+      fill[t] = at + 1;
+    }
+  }
+  const termIds = new Map<string, number>();
+  fields.vocabulary.forEach((term, raw) => {
+    const t = termIdOf[raw] as number;
+    if (t >= 0) termIds.set(term, t);
+  });
+  const data: PostingData = { passageCount: count, termIds, idf, offsets, passages, weights };
+  let engine: Bm25Engine | null = null;
+  if (options.keepEngine) {
+    engine = winkEngine(fields, config);
+    const disagreements = winkDisagreements(data, engine);
+    if (disagreements.length > 0)
+      throw new IndexError(`Bm25Index: weights differ from wink's: ${disagreements.join('; ')}`);
+  }
+  return { index: new Bm25Index(data, engine), termIdOf };
+}
+
+/**
+ * `Number(x.toFixed(digits))`, as wink rounds, without making a string when it need not: when
+ * x × 10^digits is clearly away from a half, Math.round finds the same integer m as toFixed, and
+ * m / 10^digits is the double nearest to the decimal toFixed writes (both are correctly rounded).
+ */
+function roundLikeToFixed(x: number, digits: number): number {
+  const scale = 10 ** digits;
+  const scaled = x * scale;
+  const fraction = scaled - Math.floor(scaled);
+  if (scaled < 1e15 && Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled) / scale;
+  return Number(x.toFixed(digits));
+}
+
+/** wink-bm25-text-search's own model over the same passages (verification only). */
+function winkEngine(fields: PassageFields, config: RankingConfig): Bm25Engine {
   const engine = bm25();
   engine.defineConfig({
     fldWeights: { title: config.fieldWeights.title, body: config.fieldWeights.body },
     bm25Params: { k1: config.k1, b: config.b, k: config.k },
   });
-  // Fields arrive as terms already (each sentence and title is tokenised once, however many
-  // passages share it); questions go through the same tokeniser.
+  // Fields arrive as terms already; questions go through the same tokeniser.
   const asTerms = (input: unknown): unknown => input;
   engine.definePrepTasks([(input: unknown) => terms(String(input))]);
   engine.definePrepTasks([asTerms], 'title');
   engine.definePrepTasks([asTerms], 'body');
-  texts.forEach((text, i) => {
-    engine.addDoc({ title: text.title, body: text.body } as unknown as Record<string, string>, i);
-  });
-  for (let pad = texts.length; pad < 3; pad++)
+  const slice = (ids: Int32Array, from: number, to: number) =>
+    Array.from(ids.subarray(from, to), (id) => fields.vocabulary[id] as string);
+  for (let p = 0; p < fields.count; p++) {
+    const title = slice(fields.titleIds, fields.titleStart[p] as number, fields.titleEnd[p] as number);
+    const body = slice(fields.bodyIds, fields.bodyStart[p] as number, fields.bodyEnd[p] as number);
+    engine.addDoc({ title, body } as unknown as Record<string, string>, p);
+  }
+  for (let pad = fields.count; pad < 3; pad++)
     engine.addDoc({ title: [], body: [] } as unknown as Record<string, string>, pad);
-  engine.consolidate(4);
-  const data = postingsFromEngine(engine, texts.length);
-  return new Bm25Index(data, options.keepEngine ? engine : null);
+  engine.consolidate(FREQ_PRECISION);
+  return engine;
 }
 
-/** Reads wink's consolidated documents and IDF into posting arrays (passage ids ascending). */
-function postingsFromEngine(engine: Bm25Engine, passageCount: number): PostingData {
+/**
+ * Where posting data differs from a consolidated wink model (at most 10 descriptions; empty when
+ * every term, its id and IDF, and every passage's weight of every term are equal).
+ */
+export function winkDisagreements(data: PostingData, engine: Bm25Engine): string[] {
+  const out: string[] = [];
+  const report = (what: string) => {
+    if (out.length < 10) out.push(what);
+  };
   const tokens = engine.getTokens();
+  const idf = engine.getIDF();
   const docs = engine.getDocs();
-  const termIds = new Map<string, number>();
-  for (const term in tokens) termIds.set(term, tokens[term] ?? 0);
-  const termCount = termIds.size;
-  // One pass over wink's per-passage weights, in passage order, then a counting sort by term.
-  let size = 0;
-  let termOf = new Int32Array(1 << 16);
-  let passageOf = new Int32Array(1 << 16);
-  let weightOf = new Float64Array(1 << 16);
-  const counts = new Int32Array(termCount + 1);
-  for (let id = 0; id < passageCount; id++) {
-    const freq = docs[id]?.freq ?? {};
-    for (const t in freq) {
-      if (size === termOf.length) {
-        termOf = grow(termOf, new Int32Array(size * 2));
-        passageOf = grow(passageOf, new Int32Array(size * 2));
-        weightOf = grow(weightOf, new Float64Array(size * 2));
-      }
-      const term = +t;
-      termOf[size] = term;
-      passageOf[size] = id;
-      weightOf[size] = freq[t] ?? 0;
-      counts[term + 1] = (counts[term + 1] ?? 0) + 1;
-      size++;
+  let winkTerms = 0;
+  for (const term in tokens) {
+    winkTerms++;
+    const id = tokens[term] as number;
+    if (data.termIds.get(term) !== id) report(`term "${term}" has id ${data.termIds.get(term)}, wink ${id}`);
+    else if (data.idf[id] !== idf[id]) report(`IDF of "${term}" is ${data.idf[id]}, wink ${idf[id]}`);
+  }
+  if (winkTerms !== data.termIds.size) report(`${data.termIds.size} terms, wink ${winkTerms}`);
+  let winkPostings = 0;
+  for (let p = 0; p < data.passageCount; p++) for (const _ in docs[p]?.freq ?? {}) winkPostings++;
+  if (winkPostings !== data.passages.length)
+    report(`${data.passages.length} (passage, term) weights, wink ${winkPostings}`);
+  for (const [term, t] of data.termIds) {
+    for (let i = data.offsets[t] ?? 0, end = data.offsets[t + 1] ?? 0; i < end; i++) {
+      const p = data.passages[i] ?? 0;
+      const wink = docs[p]?.freq[t];
+      if (wink !== data.weights[i])
+        report(`weight of "${term}" in passage ${p} is ${data.weights[i]}, wink ${wink}`);
     }
   }
-  const offsets = new Int32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t] ?? 0) + (counts[t + 1] ?? 0);
-  const passages = new Int32Array(size);
-  const weights = new Float64Array(size);
-  const fill = offsets.slice(0, termCount);
-  for (let i = 0; i < size; i++) {
-    const term = termOf[i] ?? 0;
-    const at = fill[term] ?? 0;
-    passages[at] = passageOf[i] ?? 0;
-    weights[at] = weightOf[i] ?? 0;
-    fill[term] = at + 1;
-  }
-  return { passageCount, termIds, idf: Float64Array.from(engine.getIDF()), offsets, passages, weights };
-}
-
-function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+  return out;
 }
 
 /** A built index: fast exact top-k search over wink's BM25F weights. */
@@ -124,6 +311,7 @@ export class Bm25Index {
   private scores: Float64Array;
   private touched: Int32Array;
   private seen: Uint8Array;
+  private readonly heap = new TopHeap();
 
   constructor(
     readonly data: PostingData,
@@ -175,59 +363,113 @@ export class Bm25Index {
         scores[p] = (weights[i] ?? 0) + (scores[p] ?? 0);
       }
     }
-    const top = selectTop(scores, touched, touchedCount, Math.max(1, limit));
+    const heap = this.heap;
+    heap.reset(Math.max(1, limit));
     for (let i = 0; i < touchedCount; i++) {
-      const p = touched[i] ?? 0;
+      const p = touched[i] as number;
+      heap.offer(p, scores[p] as number);
       scores[p] = 0;
       seen[p] = 0;
     }
-    return top;
+    return heap.sorted();
+  }
+
+  /**
+   * Where this index' weights and IDF differ from wink-bm25-text-search's own consolidated model
+   * (only with `keepEngine`): empty when every term and every passage's weight are equal.
+   */
+  winkDisagreements(): string[] {
+    return winkDisagreements(this.data, this.requireEngine());
   }
 
   /** wink-bm25-text-search's own search over the same model (only with `keepEngine`); for verification. */
   winkSearch(text: string, limit: number): ScoredPassage[] {
+    return this.requireEngine()
+      .search(text, limit)
+      .map(([id, score]) => ({ passage: Number(id), score }));
+  }
+  private requireEngine(): Bm25Engine {
     if (this.engine === null)
-      throw new IndexError('Bm25Index: winkSearch needs an index built with keepEngine: true');
-    return this.engine.search(text, limit).map(([id, score]) => ({ passage: Number(id), score }));
+      throw new IndexError('Bm25Index: comparing with wink needs an index built with keepEngine: true');
+    return this.engine;
   }
 }
 
 /**
- * Picks the `limit` highest scores among the touched passages with a bounded min-heap; ties go
- * to the lower passage number, as wink's stable sort over ascending ids does.
+ * A bounded min-heap of (passage, score) in preallocated typed arrays, for picking the `limit`
+ * highest scores among many candidates without an object per candidate. The root is the worst
+ * kept: lower score, or same score and later passage (wink's stable sort over ascending ids puts
+ * the lower passage first among equal scores).
  */
-function selectTop(scores: Float64Array, touched: Int32Array, count: number, limit: number): ScoredPassage[] {
-  const heap: ScoredPassage[] = [];
-  // "a is worse than b": lower score, or same score and later passage.
-  const worse = (a: ScoredPassage, b: ScoredPassage) =>
-    a.score < b.score || (a.score === b.score && a.passage > b.passage);
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l] as ScoredPassage, heap[m] as ScoredPassage)) m = l;
-      if (r < heap.length && worse(heap[r] as ScoredPassage, heap[m] as ScoredPassage)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m] as ScoredPassage, heap[i] as ScoredPassage];
-      i = m;
+class TopHeap {
+  private passages = new Int32Array(64);
+  private scores = new Float64Array(64);
+  private size = 0;
+  private limit = 0;
+
+  /** Empties the heap for a new selection of at most `limit`. */
+  reset(limit: number): void {
+    if (limit > this.passages.length) {
+      this.passages = new Int32Array(limit);
+      this.scores = new Float64Array(limit);
     }
-  };
-  for (let i = 0; i < count; i++) {
-    const passage = touched[i] ?? 0;
-    const candidate = { passage, score: scores[passage] ?? 0 };
-    if (heap.length < limit) {
-      heap.push(candidate);
-      for (let c = heap.length - 1; c > 0; ) {
-        const parent = (c - 1) >> 1;
-        if (!worse(heap[c] as ScoredPassage, heap[parent] as ScoredPassage)) break;
-        [heap[c], heap[parent]] = [heap[parent] as ScoredPassage, heap[c] as ScoredPassage];
-        c = parent;
-      }
-    } else if (worse(heap[0] as ScoredPassage, candidate)) {
-      heap[0] = candidate;
-      siftDown(0);
-    }
+    this.size = 0;
+    this.limit = limit;
   }
-  return heap.sort((a, b) => b.score - a.score || a.passage - b.passage);
+
+  offer(passage: number, score: number): void {
+    let i: number;
+    if (this.size < this.limit) {
+      // Sift up from a new leaf while the candidate is worse than the parent.
+      i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!isWorse(passage, score, this.passages[parent] as number, this.scores[parent] as number)) break;
+        this.move(parent, i);
+        i = parent;
+      }
+    } else {
+      if (isWorse(passage, score, this.passages[0] as number, this.scores[0] as number)) return;
+      // Replace the root: sift down while the worse child is worse than the candidate.
+      i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= this.size) break;
+        const r = l + 1;
+        const m =
+          r < this.size &&
+          isWorse(
+            this.passages[r] as number,
+            this.scores[r] as number,
+            this.passages[l] as number,
+            this.scores[l] as number,
+          )
+            ? r
+            : l;
+        if (!isWorse(this.passages[m] as number, this.scores[m] as number, passage, score)) break;
+        this.move(m, i);
+        i = m;
+      }
+    }
+    this.passages[i] = passage;
+    this.scores[i] = score;
+  }
+
+  /** The kept candidates, best first. */
+  sorted(): ScoredPassage[] {
+    const out: ScoredPassage[] = new Array(this.size);
+    for (let i = 0; i < this.size; i++)
+      out[i] = { passage: this.passages[i] as number, score: this.scores[i] as number };
+    return out.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  }
+
+  private move(from: number, to: number): void {
+    this.passages[to] = this.passages[from] as number;
+    this.scores[to] = this.scores[from] as number;
+  }
+}
+
+/** Is (p, s) worse than (q, t): a lower score, or the same score and a later passage? */
+function isWorse(p: number, s: number, q: number, t: number): boolean {
+  return s < t || (s === t && p > q);
 }

@@ -5,13 +5,13 @@
  * another corpus is never served, and a corrupt or truncated one is detected and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { IndexParts } from '../answer/coverage-index.ts';
+import type { Corpus } from '../corpus/types.ts';
 import type { Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
 import type { PostingData } from './bm25-index.ts';
 import { INDEX_FORMAT_VERSION, type RankingConfig } from './ranking-config.ts';
+import { articlesFromColumns, articlesToColumns } from './saved-articles.ts';
 
 const MAGIC = 'COVIDX01';
 
@@ -36,7 +36,7 @@ export function rankingKey(config: RankingConfig): string {
 
 interface Section {
   name: string;
-  kind: 'json' | 'int32' | 'float64';
+  kind: 'json' | 'utf8' | 'uint8' | 'int32' | 'float64';
   offset: number;
   length: number;
 }
@@ -53,14 +53,30 @@ export function serialiseIndex(parts: IndexParts, key: string): Buffer {
   const { postings } = parts;
   const terms: string[] = new Array(postings.termIds.size);
   for (const [term, id] of postings.termIds) terms[id] = term;
-  const sentences = parts.sentences.map((spans) => spans.flatMap((s) => [s.start, s.end, s.paragraph]));
-  const passages = Int32Array.from(
-    parts.passages.flatMap((p) => [p.article, p.start, p.end, p.firstSentence, p.lastSentence]),
-  );
+  const sentenceCounts = Int32Array.from(parts.sentences, (spans) => spans.length);
+  const sentenceSpans = new Int32Array(3 * sentenceCounts.reduce((sum, n) => sum + n, 0));
+  let at = 0;
+  for (const spans of parts.sentences) {
+    for (const span of spans) {
+      sentenceSpans[at++] = span.start;
+      sentenceSpans[at++] = span.end;
+      sentenceSpans[at++] = span.paragraph;
+    }
+  }
+  const passages = new Int32Array(5 * parts.passages.length);
+  parts.passages.forEach((p, i) => {
+    passages.set([p.article, p.start, p.end, p.firstSentence, p.lastSentence], 5 * i);
+  });
+  const { articles, ...corpusRest } = parts.corpus;
+  const columns = articlesToColumns(articles);
   const blobs: Array<[string, Section['kind'], Buffer]> = [
-    ['corpus', 'json', Buffer.from(JSON.stringify(parts.corpus))],
+    ['corpus', 'json', Buffer.from(JSON.stringify(corpusRest))],
+    ['articleText', 'utf8', Buffer.from(columns.text)],
+    ['articleSpans', 'int32', bytes(columns.spans)],
+    ['articleDateApprox', 'uint8', bytes(columns.dateApprox)],
     ['config', 'json', Buffer.from(JSON.stringify(parts.config))],
-    ['sentences', 'json', Buffer.from(JSON.stringify(sentences))],
+    ['sentenceCounts', 'int32', bytes(sentenceCounts)],
+    ['sentenceSpans', 'int32', bytes(sentenceSpans)],
     ['terms', 'json', Buffer.from(JSON.stringify(terms))],
     ['passages', 'int32', bytes(passages)],
     ['idf', 'float64', bytes(postings.idf)],
@@ -124,6 +140,7 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
     return payload.subarray(s.offset, s.offset + s.length);
   };
   const json = <T>(name: string): T => JSON.parse(section(name).toString('utf8')) as T;
+  // Copies (a few milliseconds), so the index does not keep the whole file's buffer alive.
   const int32 = (name: string) => {
     const b = section(name);
     return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
@@ -134,21 +151,32 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
   };
   const terms = json<string[]>('terms');
   const flatPassages = int32('passages');
-  const passages: Passage[] = [];
-  for (let i = 0; i + 4 < flatPassages.length; i += 5) {
-    passages.push({
-      article: flatPassages[i] ?? 0,
-      start: flatPassages[i + 1] ?? 0,
-      end: flatPassages[i + 2] ?? 0,
-      firstSentence: flatPassages[i + 3] ?? 0,
-      lastSentence: flatPassages[i + 4] ?? 0,
-    });
+  const passages: Passage[] = new Array(flatPassages.length / 5);
+  for (let i = 0, p = 0; i + 4 < flatPassages.length; i += 5, p++) {
+    passages[p] = {
+      article: flatPassages[i] as number,
+      start: flatPassages[i + 1] as number,
+      end: flatPassages[i + 2] as number,
+      firstSentence: flatPassages[i + 3] as number,
+      lastSentence: flatPassages[i + 4] as number,
+    };
   }
-  const sentences: SentenceSpan[][] = json<number[][]>('sentences').map((flat) => {
-    const spans: SentenceSpan[] = [];
-    for (let i = 0; i + 2 < flat.length; i += 3)
-      spans.push({ start: flat[i] ?? 0, end: flat[i + 1] ?? 0, paragraph: flat[i + 2] ?? 0 });
+  const sentenceSpans = int32('sentenceSpans');
+  let at = 0;
+  const sentences: SentenceSpan[][] = Array.from(int32('sentenceCounts'), (count) => {
+    const spans: SentenceSpan[] = new Array(count);
+    for (let i = 0; i < count; i++, at += 3)
+      spans[i] = {
+        start: sentenceSpans[at] as number,
+        end: sentenceSpans[at + 1] as number,
+        paragraph: sentenceSpans[at + 2] as number,
+      };
     return spans;
+  });
+  const articles = articlesFromColumns({
+    text: section('articleText').toString('utf8'),
+    spans: int32('articleSpans'),
+    dateApprox: new Uint8Array(section('articleDateApprox')),
   });
   const postings: PostingData = {
     passageCount: passages.length,
@@ -159,7 +187,7 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
     weights: float64('weights'),
   };
   return {
-    corpus: json('corpus'),
+    corpus: { ...json<Omit<Corpus, 'articles'>>('corpus'), articles },
     config: json('config'),
     sentences,
     passages,
@@ -169,27 +197,7 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
   };
 }
 
-/** Writes a saved index atomically: to a temporary file beside it, then renamed over it. */
-export async function writeSavedIndex(file: string, parts: IndexParts, key: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, serialiseIndex(parts, key));
-  await rename(tmp, file);
-}
-
-/** Reads a saved index; null when there is no file, SavedIndexError when it cannot be served. */
-export async function readSavedIndex(file: string, key: string): Promise<IndexParts | null> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new SavedIndexError(`it cannot be read: ${(error as Error).message}`);
-  }
-  return deserialiseIndex(buffer, key);
-}
-
-function bytes(array: Int32Array | Float64Array): Buffer {
+function bytes(array: Uint8Array | Int32Array | Float64Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 

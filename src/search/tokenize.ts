@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import lemmatizer from 'wink-lemmatizer';
 import stem from 'wink-porter2-stemmer';
+import type { IntBuffer } from './term-table.ts';
 
 const require = createRequire(import.meta.url);
 /** winkjs' English stop word list (wink-nlp-utils). */
@@ -140,8 +141,14 @@ const NO_TERMS: readonly string[] = [];
 function wordTerms(raw: string): readonly string[] {
   let found = wordTermsMemo.get(raw);
   if (found === undefined) {
-    const tokens = tokenize(raw);
-    found = tokens.length === 0 ? NO_TERMS : tokens.map((t) => t.term);
+    if (raw.includes('.')) {
+      const tokens = tokenize(raw);
+      found = tokens.length === 0 ? NO_TERMS : tokens.map((t) => t.term);
+    } else {
+      // A whole WORD match without a dot is one word for `tokenize`: skip its pattern matching.
+      const term = normaliseWord(raw);
+      found = term === null ? NO_TERMS : [term];
+    }
     if (wordTermsMemo.size >= MEMO_LIMIT) wordTermsMemo.clear();
     wordTermsMemo.set(raw, found);
   }
@@ -160,4 +167,147 @@ export function terms(text: string): string[] {
     else for (const term of found) out.push(term);
   }
   return out;
+}
+
+/** Word characters (letters and digits, as \p{L} and \p{N} of WORD): 1 yes, 2 no, 0 not yet known. */
+const BMP_WORD_CHAR = new Uint8Array(0x10000);
+const ASTRAL_WORD_CHAR = new Map<number, boolean>();
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Code units of the word character at text[i] (1, or 2 for a surrogate pair), 0 when there is none before `to`. */
+function wordCharAt(text: string, i: number, to: number): number {
+  if (i >= to) return 0;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+      let known = ASTRAL_WORD_CHAR.get(cp);
+      if (known === undefined) {
+        known = WORD_CHAR.test(String.fromCodePoint(cp));
+        ASTRAL_WORD_CHAR.set(cp, known);
+      }
+      return known ? 2 : 0;
+    }
+  }
+  let known = BMP_WORD_CHAR[c] as number;
+  if (known === 0) {
+    known = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    BMP_WORD_CHAR[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+/** Where the WORD match that starts at a word character `start` ends, reading no further than `to`. */
+function wordEnd(text: string, start: number, to: number): number {
+  let pos = start;
+  for (;;) {
+    for (let n = wordCharAt(text, pos, to); n > 0; n = wordCharAt(text, pos, to)) pos += n;
+    const c = text.charCodeAt(pos);
+    // An inner . , ' or ’ followed by a word character joins the next run.
+    if (pos < to && (c === 46 || c === 44 || c === 39 || c === 0x2019) && wordCharAt(text, pos + 1, to) > 0) {
+      pos++;
+      continue;
+    }
+    return pos < to && c === 46 ? pos + 1 : pos;
+  }
+}
+
+/**
+ * Dense ids for the terms of one build: `appendIds` gives exactly the terms of `terms(text)`, as
+ * ids into `terms`, numbered in order of first appearance. Words are read in place (the WORD
+ * pattern, scanned by hand) and found in an open-addressing table by their characters, so a word
+ * seen before costs no string and no normalisation.
+ */
+export class TermVocabulary {
+  /** Term of each id. */
+  readonly terms: string[] = [];
+  private readonly ids = new Map<string, number>();
+  /** Each word seen, and its term id (-1 none, -2 - k: several, `several[k]`). */
+  private readonly words: string[] = [];
+  private readonly values: number[] = [];
+  /** Open-addressing table over `words`: 1 + the word's index (0: empty slot), and its hash. */
+  private slots = new Int32Array(1 << 16);
+  private hashes = new Int32Array(1 << 16);
+  private readonly several: Array<readonly number[]> = [];
+
+  /** The id of a term, added when new. */
+  idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.ids.set(term, id);
+    }
+    return id;
+  }
+
+  /** Appends the ids of the index terms of text.slice(from, to) (see `terms`) to `out`. */
+  appendIds(text: string, out: IntBuffer, from = 0, to = text.length): void {
+    let i = from;
+    while (i < to) {
+      const n = wordCharAt(text, i, to);
+      if (n === 0) {
+        i++;
+        continue;
+      }
+      const end = wordEnd(text, i, to);
+      const value = this.wordValue(text, i, end);
+      if (value >= 0) out.push(value);
+      else if (value < -1) for (const id of this.several[-2 - value] as readonly number[]) out.push(id);
+      i = end;
+    }
+  }
+
+  /** The table value of the word text[start, end), normalised and added when new. */
+  private wordValue(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5 ^ (end - start);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === 0) return this.addWord(text.slice(start, end), h);
+      if (this.hashes[slot] !== h) continue;
+      const word = this.words[entry - 1] as string;
+      if (word.length !== length) continue;
+      let j = 0;
+      while (j < length && word.charCodeAt(j) === text.charCodeAt(start + j)) j++;
+      if (j === length) return this.values[entry - 1] as number;
+    }
+  }
+
+  private addWord(raw: string, hash: number): number {
+    const list = wordTerms(raw);
+    let value = -1;
+    if (list.length === 1) value = this.idOf(list[0] as string);
+    else if (list.length > 1) {
+      this.several.push(list.map((t) => this.idOf(t)));
+      value = -1 - this.several.length;
+    }
+    if (2 * (this.words.length + 1) > this.slots.length) this.growSlots();
+    this.words.push(raw);
+    this.values.push(value);
+    this.place(this.words.length, hash);
+    return value;
+  }
+
+  private place(entry: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+    this.hashes[slot] = hash;
+  }
+
+  /** Doubles the table and places every word again. */
+  private growSlots(): void {
+    const { slots, hashes } = this;
+    this.slots = new Int32Array(slots.length * 2);
+    this.hashes = new Int32Array(hashes.length * 2);
+    for (let slot = 0; slot < slots.length; slot++) {
+      const entry = slots[slot] as number;
+      if (entry !== 0) this.place(entry, hashes[slot] as number);
+    }
+  }
 }

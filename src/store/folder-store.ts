@@ -9,6 +9,7 @@ import path from 'node:path';
 import { listArticleFiles, readCorpusFolder } from '../corpus/load.ts';
 import { writeFileAtomic } from '../curation/atomic-write.ts';
 import { type AuditEntry, appendAudit, readAudit } from '../curation/audit-log.ts';
+import { readWholeFile } from '../fs/read-whole.ts';
 import type {
   CorpusSnapshot,
   CorpusStore,
@@ -69,7 +70,7 @@ export class FolderStore implements CorpusStore {
   async loadIndex(): Promise<Buffer | null> {
     if (this.indexLocation === null) return null;
     try {
-      return await readFile(this.indexLocation);
+      return await readWholeFile(this.indexLocation);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;

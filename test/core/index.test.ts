@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
 import type { Filters } from '../../src/answer/types.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
-import { type Bm25Index, buildPassageIndex } from '../../src/search/bm25-index.ts';
+import { type Bm25Index, buildPassageIndex, winkDisagreements } from '../../src/search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
 import { terms } from '../../src/search/tokenize.ts';
-import { readJsonl } from './helpers.ts';
+import { CORPUS_DIR, readJsonl } from './helpers.ts';
 
 interface Paragraph {
   id: string;
@@ -29,6 +30,46 @@ beforeAll(async () => {
     DEFAULT_RANKING_CONFIG,
     { keepEngine: true },
   );
+});
+
+describe("the index' own BM25F weights (computed in typed arrays, not by wink)", () => {
+  it("equal wink-bm25-text-search's consolidated weights and IDF for every passage and term of the SQuAD sample", () => {
+    expect(index.passageCount).toBe(paragraphs.length);
+    expect(index.winkDisagreements()).toEqual([]);
+  });
+
+  it("equal wink's for every passage and term of the real corpus, cut into its passages", async () => {
+    const coverage = buildIndex(await loadCorpus(CORPUS_DIR), DEFAULT_RANKING_CONFIG, { keepEngine: true });
+    expect(coverage.passageCount).toBeGreaterThan(50);
+    expect(coverage.index.winkDisagreements()).toEqual([]);
+  });
+
+  it("equal wink's with other field weights and BM25 parameters, and on fewer than three passages", () => {
+    const config = {
+      ...DEFAULT_RANKING_CONFIG,
+      fieldWeights: { title: 0.7, body: 2.3 },
+      k1: 1.5,
+      b: 0.4,
+      k: 0.5,
+    };
+    const sample = paragraphs.slice(0, 40).map((p) => ({ title: terms(p.title), body: terms(p.text) }));
+    const other = buildPassageIndex(sample, config, { keepEngine: true });
+    expect(other.winkDisagreements()).toEqual([]);
+    const tiny = buildPassageIndex(sample.slice(0, 2), config, { keepEngine: true });
+    expect(tiny.winkDisagreements()).toEqual([]);
+  });
+
+  it('are checked: one changed weight is reported', () => {
+    const other = buildPassageIndex(
+      paragraphs.slice(0, 20).map((p) => ({ title: terms(p.title), body: terms(p.text) })),
+      DEFAULT_RANKING_CONFIG,
+      { keepEngine: true },
+    );
+    const changed = { ...other.data, weights: other.data.weights.slice() };
+    changed.weights[7] = (changed.weights[7] ?? 0) + 1e-12;
+    const engine = (other as unknown as { engine: Parameters<typeof winkDisagreements>[1] }).engine;
+    expect(winkDisagreements(changed, engine)).toHaveLength(1);
+  });
 });
 
 describe('the fast top-k path', () => {

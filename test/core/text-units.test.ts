@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.ts';
 import { buildPassages } from '../../src/passages/passages.ts';
 import { splitSentences } from '../../src/passages/sentences.ts';
-import { terms, tokenize } from '../../src/search/tokenize.ts';
+import { IntBuffer } from '../../src/search/term-table.ts';
+import { TermVocabulary, terms, tokenize } from '../../src/search/tokenize.ts';
+import { CORPUS_DIR, readJsonl } from './helpers.ts';
 
 const sentencesOf = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -110,6 +113,28 @@ describe('tokeniser', () => {
       'terrorists',
       '290,000',
     ]);
+  });
+
+  it('gives as term ids exactly the terms of `terms`, in place and on a slice, on the sample paragraphs and the corpus', async () => {
+    const paragraphs = [
+      ...(await readJsonl<{ title: string; text: string }>('squad-sample-paragraphs.jsonl')),
+      ...(await loadCorpus(CORPUS_DIR)).articles,
+    ];
+    const tricky = [
+      'U.S.is 1.8 end.The café naïve co\u0301operate 𝒜𝒷𝒸 emoji 😀x 2,000.5 it’s ’quoted’ a.b.c. e.g. Mr.Smith',
+      "trailing dot. and comma, and apostrophe' and a lone \ud800 surrogate",
+    ];
+    const vocabulary = new TermVocabulary();
+    for (const text of [...tricky, ...paragraphs.flatMap((p) => [p.title, p.text])]) {
+      const out = new IntBuffer();
+      vocabulary.appendIds(text, out);
+      expect(Array.from(out.toArray(), (id) => vocabulary.terms[id])).toEqual(terms(text));
+      const from = Math.floor(text.length / 3);
+      const to = Math.floor((2 * text.length) / 3);
+      const part = new IntBuffer();
+      vocabulary.appendIds(text, part, from, to);
+      expect(Array.from(part.toArray(), (id) => vocabulary.terms[id])).toEqual(terms(text.slice(from, to)));
+    }
   });
 
   it('finds no terms in a question made only of stop words', () => {

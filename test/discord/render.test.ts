@@ -1,8 +1,9 @@
-import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import { escapeMarkdown, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Excerpt } from '../../src/answer/types.ts';
 import { ConfigError, readBotConfig } from '../../src/config.ts';
-import { escapeCorpusText } from '../../src/discord/escape.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { ALL_MARKDOWN_ESCAPES, escapeCorpusText, formsMarkdown } from '../../src/discord/escape.ts';
 import {
   EMBED_DESCRIPTION_MAX,
   EMBED_FIELD_VALUE_MAX,
@@ -22,6 +23,7 @@ import {
   renderEvents,
   renderRefresh,
 } from '../../src/discord/render.ts';
+import { CORPUS_DIR } from '../core/helpers.ts';
 
 function excerpt(over: Partial<Excerpt> = {}): Excerpt {
   return {
@@ -54,6 +56,24 @@ function answer(results: Excerpt[], over: Partial<Answer> = {}): Answer {
 }
 
 describe('escaping corpus text', () => {
+  it('skips discord.js escapeMarkdown only for text it would leave unchanged', async () => {
+    const texts = [
+      ...(await loadCorpus(CORPUS_DIR)).articles.flatMap((a) => [a.title, ...a.text.split(/(?<=[.,;:])/)]),
+      'Plain words, numbers 1.5 and 2016-03-04 - dashes – and quotes “x”.',
+      '- a list\n12. numbered\n  # heading\n\u2028- after a line separator',
+      'a\\b `c` *d* _e_ ~~f~~ ||g|| [h](i) <:j:1> https://k_l',
+    ];
+    let skipped = 0;
+    for (const text of texts) {
+      if (formsMarkdown(text)) continue;
+      skipped++;
+      expect(escapeMarkdown(text, ALL_MARKDOWN_ESCAPES)).toBe(text);
+    }
+    expect(skipped).toBeGreaterThan(20);
+    for (const line of texts[texts.length - 2]?.split(/[\n\u2028]+/) ?? [])
+      expect(formsMarkdown(line)).toBe(true);
+  });
+
   it('neutralises markdown, mentions, masked links, quotes and URLs', () => {
     const nasty =
       '**bold** _it_ `code` ||spoiler|| ~~s~~ [click](https://evil.example) @everyone @here <@123456789012345678> <#1> https://x.y';
