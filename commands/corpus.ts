@@ -149,6 +149,7 @@ export const command: SlashCommand = {
         events: index.corpus.events.length,
         from: `${live.opened.from} in ${live.opened.ms.toFixed(0)} ms`,
         version: live.version,
+        store: live.store.kind === 'postgres' ? 'PostgreSQL store, shared' : 'corpus folder',
         problems: index.corpus.problems,
         lastRefresh: live.lastReport,
         shards: await gatherShardStatus(interaction.client),

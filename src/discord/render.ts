@@ -29,7 +29,7 @@ import {
   MESSAGE_CONTENT_MAX,
   truncate,
 } from './limits.ts';
-import { type ShardStatus, shardStatusLines } from './shard-status.ts';
+import { type ShardStatus, shardStatusLines, shownVersion } from './shard-status.ts';
 
 /** What the bot sends: embeds, buttons, and mentions that never ping. */
 export interface ReplyPayload {
@@ -366,6 +366,8 @@ export function renderStatus(status: {
   from: string;
   /** The corpus version this process serves. */
   version: string;
+  /** Where the corpus lives, for people ("folder …", "PostgreSQL …"). */
+  store: string;
   problems: CorpusProblem[];
   lastRefresh: RefreshReport | null;
   /** In a sharded bot: every shard's answer, and the shard that took the command. */
@@ -373,7 +375,7 @@ export function renderStatus(status: {
 }): ReplyPayload {
   const lines = [
     `**${status.documents}** articles, **${status.passages}** passages, **${status.events}** events (index ${status.from}).`,
-    `Version \`${status.version}\`.`,
+    `Version \`${shownVersion(status.version)}\` (${status.store}).`,
     status.lastRefresh === null
       ? 'No refresh since start.'
       : `Last refresh: ${status.lastRefresh.ok ? 'succeeded' : `failed (${escapeCorpusText(status.lastRefresh.error ?? '')})`}.`,

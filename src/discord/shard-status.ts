@@ -158,6 +158,14 @@ export function majorityVersion(answers: ShardAnswer[], preferred: string | null
   return [...counts].find(([, n]) => n === most)?.[0] ?? null;
 }
 
+/** Characters of a version shown to people: a content hash is told apart by its first twelve. */
+export const SHOWN_VERSION_CHARS = 12;
+
+/** A version as people see it: a database counter whole, a content hash cut to its first twelve characters. */
+export function shownVersion(version: string): string {
+  return version.slice(0, SHOWN_VERSION_CHARS);
+}
+
 /** "1 server", "2 servers". */
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -175,19 +183,19 @@ export function shardStatusLines(answers: ShardAnswer[], thisShard: number): str
   const parts = [
     majority === null
       ? 'none answered'
-      : `${agreeing} serve${agreeing === 1 ? 's' : ''} version \`${majority}\``,
+      : `${agreeing} serve${agreeing === 1 ? 's' : ''} version \`${shownVersion(majority)}\``,
     ...(differing > 0 ? [`${differing} another version`] : []),
     ...(silent > 0 ? [`${silent} not answering`] : []),
   ];
   const summary =
     differing === 0 && silent === 0 && majority !== null
-      ? `**Shards:** all ${answers.length} serve version \`${majority}\`.`
+      ? `**Shards:** all ${answers.length} serve version \`${shownVersion(majority)}\`.`
       : `**Shards:** ${answers.length}: ${parts.join(', ')}.`;
   const lines = answers.map(({ shard, report }) => {
     const name = `Shard ${shard}${shard === thisShard ? ' (this one)' : ''}`;
     if (report === null) return `⚠ ${name}: not answering`;
     const mark = report.version === majority ? '' : '⚠ ';
-    return `${mark}${name}: \`${report.version}\` · ${count(report.documents, 'article', 'articles')} · ${count(report.passages, 'passage', 'passages')} · ${count(report.guilds, 'server', 'servers')}`;
+    return `${mark}${name}: \`${shownVersion(report.version)}\` · ${count(report.documents, 'article', 'articles')} · ${count(report.passages, 'passage', 'passages')} · ${count(report.guilds, 'server', 'servers')}`;
   });
   return [summary, ...lines];
 }

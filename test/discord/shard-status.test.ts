@@ -84,18 +84,23 @@ describe('the status reply', () => {
       events: 2,
       from: 'built in 3 ms',
       version: 'aaa',
+      store: 'corpus folder',
       problems: [],
       lastRefresh: null,
     };
     const unsharded = renderStatus(base).embeds[0]?.description ?? '';
-    expect(unsharded).toContain('Version `aaa`.');
+    expect(unsharded).toContain('Version `aaa` (corpus folder).');
+    // A content hash is shown by its first twelve characters.
+    expect(renderStatus({ ...base, version: '0123456789abcdef0123' }).embeds[0]?.description).toContain(
+      'Version `0123456789ab` (corpus folder).',
+    );
     expect(unsharded).not.toContain('Shards');
     const sharded = renderStatus({
       ...base,
       shards: { answers: [answered(0, 'aaa'), silent(1)], thisShard: 0 },
     });
     expect(sharded.embeds[0]?.description).toContain(
-      'Version `aaa`.\nNo refresh since start.\n\n**Shards:** 2:',
+      'Version `aaa` (corpus folder).\nNo refresh since start.\n\n**Shards:** 2:',
     );
     expect(sharded.embeds[0]?.description).toContain('⚠ Shard 1: not answering');
   });

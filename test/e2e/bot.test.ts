@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBot, startBot } from '../../src/discord/bot.ts';
 import { createLogger } from '../../src/discord/logger.ts';
 import { APOLOGY } from '../../src/discord/router.ts';
+import { shownVersion } from '../../src/discord/shard-status.ts';
 import { LiveCorpus } from '../../src/live-corpus.ts';
 import {
   BOT_USER_OBJECT,
@@ -340,7 +341,7 @@ describe('the bot, end to end through a local fake Discord', () => {
     const reply = await callbackOf(id);
     expect(data(reply).flags).toBe(64);
     expect(data(reply).embeds?.[0]?.title).toBe('Corpus status');
-    expect(description(reply)).toContain(`Version \`${live.version}\`.`);
+    expect(description(reply)).toContain(`Version \`${shownVersion(live.version)}\` (corpus folder).`);
     expect(description(reply)).not.toContain('Shards');
   });
 

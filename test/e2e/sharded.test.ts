@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shownVersion } from '../../src/discord/shard-status.ts';
 import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/discord/sharding.ts';
 import { LiveCorpus } from '../../src/live-corpus.ts';
 import { copyOfCorpus } from '../core/helpers.ts';
@@ -55,7 +56,7 @@ async function until(test: () => boolean, ms = 5_000): Promise<void> {
 
 describe('npm run start:sharded', () => {
   it('runs DISCORD_SHARD_COUNT=2 shard processes: status lists both with one version, a refresh or a change reaches both, a stuck one is not answering; SIGTERM stops all', async () => {
-    const version = (await LiveCorpus.open(corpusDir)).version;
+    const version = shownVersion((await LiveCorpus.open(corpusDir)).version);
     const run = start(
       botEnv(fake.apiUrl, {
         CORPUS_DIR: corpusDir,
@@ -94,7 +95,7 @@ describe('npm run start:sharded', () => {
 
     // A refresh on one shard refreshes every shard; so does a moderator's change to the corpus.
     await writeFile(path.join(corpusDir, 'truce.md'), TRUCE);
-    const changed = (await LiveCorpus.open(corpusDir)).version;
+    const changed = shownVersion((await LiveCorpus.open(corpusDir)).version);
     const refresh = fake.command(moderator, 'corpus', [{ name: 'refresh', type: 1, options: [] }], {
       permissions: MANAGER_PERMISSIONS,
     });
