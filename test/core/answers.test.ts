@@ -123,16 +123,15 @@ describe('answers on the built-in corpus', () => {
     expect(index.ask('   ')).toMatchObject({ noAnswer: true, results: [] });
   });
 
-  it('does not answer a question with one word of it in common, but does when the passage has two', () => {
-    // "capital" and "France" both occur in the coverage, never in one passage.
-    expect(index.ask('What is the capital of France?')).toMatchObject({ noAnswer: true, results: [] });
-    expect(index.queryMatch('What is the capital of France?')).toMatchObject({
+  it('answers a question whose framing verb the answering passage does not use', () => {
+    // "happen" is in no passage about Darayya; the place is what the question is about.
+    expect(index.queryMatch('What happened in Darayya?')).toMatchObject({
       matchedTerms: 1,
       questionTerms: 2,
     });
-    const answer = index.ask('Which capital is Darayya near?');
+    const answer = index.ask('What happened in Darayya?');
     expect(answer.noAnswer).toBe(false);
-    expect(answer.results[0]?.text).toContain('Darayya near the capital Damascus');
+    expect(answer.results[0]?.text).toContain('Darayya');
     // A question of one word needs only that word.
     expect(index.ask('Yemen?').noAnswer).toBe(false);
   });
