@@ -217,11 +217,14 @@ export function indexPassages(
       fill[t] = at + 1;
     }
   }
-  const termIds = new Map<string, number>();
+  // Terms in id order, so that the map does not depend on how the vocabulary was numbered.
+  const termOf: string[] = new Array(termCount);
   fields.vocabulary.forEach((term, raw) => {
     const t = termIdOf[raw] as number;
-    if (t >= 0) termIds.set(term, t);
+    if (t >= 0) termOf[t] = term;
   });
+  const termIds = new Map<string, number>();
+  for (let t = 0; t < termCount; t++) termIds.set(termOf[t] as string, t);
   const data: PostingData = { passageCount: count, termIds, idf, offsets, passages, weights };
   let engine: Bm25Engine | null = null;
   if (options.keepEngine) {

@@ -1,0 +1,77 @@
+/**
+ * Checks that the direct ASCII sentence boundaries equal `Intl.Segmenter`'s (ICU's) on every
+ * ASCII paragraph of SQuAD v1.1 train and dev and on random ASCII strings, and prints the share of
+ * paragraphs that take the direct path. Exits with status 1 on the first difference.
+ *
+ *   npx tsx scripts/check-sentence-breaks.ts [--data ../shared/eval] [--random N]
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readJsonLines } from '../bench/lib/jsonl.ts';
+import { asciiSentenceEnds, isAscii } from '../src/passages/ascii-sentence-breaks.ts';
+import { IntBuffer } from '../src/search/term-table.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: path.join(import.meta.dirname, '..', '..', 'shared', 'eval') },
+    random: { type: 'string', default: '1000000' },
+  },
+});
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** ICU's segment ends and the direct ones of an ASCII string, as text for comparison. */
+function both(text: string): [string, string] {
+  const icu = Array.from(segmenter.segment(text), (s) => s.index + s.segment.length);
+  const ends = new IntBuffer();
+  asciiSentenceEnds(text, 0, text.length, ends);
+  return [icu.join(','), Array.from(ends.toArray()).join(',')];
+}
+
+function check(text: string, what: string): void {
+  const [icu, direct] = both(text);
+  if (icu === direct) return;
+  console.error(`${what}: ICU ends ${icu}, direct ${direct}\n${JSON.stringify(text)}`);
+  process.exit(1);
+}
+
+const squad = path.join(values.data, 'squad');
+let paragraphs = 0;
+let ascii = 0;
+let asciiChars = 0;
+let chars = 0;
+for (const file of ['dev-paragraphs.jsonl', 'train-paragraphs.jsonl']) {
+  for (const p of await readJsonLines<{ id: string; text: string }>(path.join(squad, file))) {
+    for (const para of p.text.split('\n')) {
+      if (para.trim() === '') continue;
+      paragraphs++;
+      chars += para.length;
+      if (!isAscii(para, 0, para.length)) continue;
+      ascii++;
+      asciiChars += para.length;
+      check(para, p.id);
+    }
+  }
+}
+console.log(
+  `SQuAD: ${ascii} of ${paragraphs} paragraphs are ASCII (${((100 * asciiChars) / chars).toFixed(1)}% of the text); all agree with ICU`,
+);
+
+// Random strings over every ASCII character, weighted towards those the rules look at.
+const TRICKY = 'aAzZ09.!?"\'()[]{},-:; \t\v\f\r\n#_$';
+let seed = 1;
+const random = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
+const count = Number(values.random);
+for (let n = 0; n < count; n++) {
+  const length = 1 + Math.floor(random() * 12);
+  let text = '';
+  for (let i = 0; i < length; i++)
+    text +=
+      random() < 0.8
+        ? TRICKY[Math.floor(random() * TRICKY.length)]
+        : String.fromCharCode(Math.floor(random() * 128));
+  check(text, `random string ${n}`);
+}
+console.log(`${count} random ASCII strings agree with ICU`);
