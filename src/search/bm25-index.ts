@@ -76,6 +76,8 @@ export interface BuiltIndex {
 
 /** wink's `consolidate` precision: weights are rounded to this many decimals. */
 const FREQ_PRECISION = 4;
+/** 10 ** FREQ_PRECISION. */
+const FREQ_SCALE = 1e4;
 
 /**
  * Builds the index from string terms (see `indexPassages`). Needs at least one passage (wink
@@ -242,7 +244,7 @@ export function indexPassages(
  * m / 10^digits is the double nearest to the decimal toFixed writes (both are correctly rounded).
  */
 function roundLikeToFixed(x: number, digits: number): number {
-  const scale = 10 ** digits;
+  const scale = digits === FREQ_PRECISION ? FREQ_SCALE : 10 ** digits;
   const scaled = x * scale;
   const fraction = scaled - Math.floor(scaled);
   if (scaled < 1e15 && Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled) / scale;
