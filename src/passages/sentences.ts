@@ -6,7 +6,7 @@
  * detection, at a fourteenth of the time (60 ms against 460 ms for 1.6 MB).
  */
 import { IntBuffer } from '../search/term-table.ts';
-import { asciiSentenceEnds, isAscii } from './ascii-sentence-breaks.ts';
+import { directSentenceEnds, hasKnownClasses } from './sentence-breaks.ts';
 
 /** A sentence: text.slice(start, end), trimmed of surrounding white space. */
 export interface SentenceSpan {
@@ -53,11 +53,11 @@ export function appendSentences(text: string, out: IntBuffer): void {
 
 /**
  * The Unicode sentence boundaries of one paragraph, text[from, to), as ICU finds them: the end of
- * each segment, in order (computed directly for ASCII text, which ICU would segment the same).
+ * each segment, in order (computed directly when sentence-breaks.ts knows every character).
  */
 function segmentEnds(text: string, from: number, to: number, ends: IntBuffer): void {
-  if (isAscii(text, from, to)) {
-    asciiSentenceEnds(text, from, to, ends);
+  if (hasKnownClasses(text, from, to)) {
+    directSentenceEnds(text, from, to, ends);
     return;
   }
   for (const { segment, index } of segmenter.segment(text.slice(from, to)))

@@ -1,13 +1,15 @@
 /**
- * The sentence boundaries of Unicode's UAX #29 (what ICU and `Intl.Segmenter` find) for text made
- * only of ASCII characters, computed directly: ICU costs more than all the rest of sentence
- * splitting, and most paragraphs of English news are plain ASCII. Checked equal to
- * `Intl.Segmenter` on every SQuAD paragraph and on random ASCII strings (see the tests).
+ * The sentence boundaries of Unicode's UAX #29 (what ICU and `Intl.Segmenter` find), computed
+ * directly for text whose characters all have a known Sentence_Break class: ASCII, the letters of
+ * the Latin, Greek, Cyrillic and Armenian blocks, and common spaces, quotes, dashes and symbols.
+ * ICU costs more than all the rest of sentence splitting, and almost every paragraph of English
+ * news is made of such characters; others go to ICU. Checked equal to `Intl.Segmenter` on every
+ * SQuAD paragraph and on random strings of these characters (see the tests and
+ * scripts/check-sentence-breaks.ts).
  */
 import type { IntBuffer } from '../search/term-table.ts';
 
-// The Sentence_Break property values that ASCII characters have (OLetter, Extend, Format and Sep
-// have none).
+// Sentence_Break property values (OLetter, Extend, Format and Sep are never in the table).
 const OTHER = 0;
 const SP = 1;
 const LOWER = 2;
@@ -19,9 +21,20 @@ const CLOSE = 7;
 const SCONTINUE = 8;
 const CR = 9;
 const LF = 10;
+/** A character this module does not classify: its paragraph goes to ICU. */
+const UNKNOWN = 255;
 
-/** Sentence_Break of each ASCII character. */
-const CLASS = new Uint8Array(128);
+/** Characters outside ASCII whose class is known, besides the letters below U+0530. */
+const KNOWN: ReadonlyArray<[string, number]> = [
+  ['\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f', SP],
+  ['«»‘’‚‛“”„‟‹›', CLOSE],
+  ['–—', SCONTINUE],
+  ['°£€¥§©®±×÷·′″•‰½¼¾²³¹−⁄‐‑‒―', OTHER],
+];
+
+/** The class of each character below CLASSIFIED (UNKNOWN when not known). */
+const CLASSIFIED = 0x2200;
+const CLASS = new Uint8Array(CLASSIFIED).fill(UNKNOWN);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   CLASS[c] = /[a-z]/.test(ch)
@@ -46,24 +59,35 @@ for (let c = 0; c < 128; c++) {
                       ? SP
                       : OTHER;
 }
+// Upper and lower case letters (Lu and Ll have Sentence_Break Upper and Lower).
+for (let c = 0xc0; c < 0x530; c++) {
+  const ch = String.fromCharCode(c);
+  if (/\p{Lu}/u.test(ch)) CLASS[c] = UPPER;
+  else if (/\p{Ll}/u.test(ch)) CLASS[c] = LOWER;
+}
+for (const [chars, value] of KNOWN) for (const ch of chars) CLASS[ch.charCodeAt(0)] = value;
 
 /** 1 for the classes of SB8's ¬(OLetter | Upper | Lower | ParaSep | SATerm). */
 const SB8_SKIPPED = Uint8Array.from({ length: 11 }, (_, x) =>
   x === OTHER || x === SP || x === NUMERIC || x === CLOSE || x === SCONTINUE ? 1 : 0,
 );
 
-/** Is text[from, to) made only of ASCII characters? */
-export function isAscii(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 127) return false;
+/** Are the classes of all the characters of text[from, to) known (see `directSentenceEnds`)? */
+export function hasKnownClasses(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= CLASSIFIED || CLASS[c] === UNKNOWN) return false;
+  }
   return true;
 }
 
 /**
- * Appends to `ends` the end of each UAX #29 sentence segment of the ASCII text text[from, to)
+ * Appends to `ends` the end of each UAX #29 sentence segment of text[from, to), whose characters
+ * must all have known classes (`hasKnownClasses`)
  * (segmented on its own, as `Intl.Segmenter` segments text.slice(from, to)), in order; the last is
  * `to`. Rule numbers are UAX #29's.
  */
-export function asciiSentenceEnds(text: string, from: number, to: number, ends: IntBuffer): void {
+export function directSentenceEnds(text: string, from: number, to: number, ends: IntBuffer): void {
   const at = (i: number) => CLASS[text.charCodeAt(i)] as number;
   let i = from;
   while (i < to) {
