@@ -66,6 +66,10 @@ for (let c = 0xc0; c < 0x530; c++) {
   else if (/\p{Ll}/u.test(ch)) CLASS[c] = LOWER;
 }
 for (const [chars, value] of KNOWN) for (const ch of chars) CLASS[ch.charCodeAt(0)] = value;
+// `directSentenceEnds` skips every character from "@" on without looking it up.
+for (let c = 64; c < CLASSIFIED; c++)
+  if ([ATERM, STERM, CR, LF].includes(CLASS[c] as number))
+    throw new Error('sentence-breaks: a terminator above "@"');
 
 /** 1 for the classes of SB8's ¬(OLetter | Upper | Lower | ParaSep | SATerm). */
 const SB8_SKIPPED = Uint8Array.from({ length: 11 }, (_, x) =>
@@ -76,7 +80,7 @@ const SB8_SKIPPED = Uint8Array.from({ length: 11 }, (_, x) =>
 export function hasKnownClasses(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= CLASSIFIED || CLASS[c] === UNKNOWN) return false;
+    if (c >= 128 && (c >= CLASSIFIED || CLASS[c] === UNKNOWN)) return false;
   }
   return true;
 }
@@ -91,6 +95,11 @@ export function directSentenceEnds(text: string, from: number, to: number, ends:
   const at = (i: number) => CLASS[text.charCodeAt(i)] as number;
   let i = from;
   while (i < to) {
+    // Only terminators and paragraph separators start a rule here; all of them are below "@".
+    if (text.charCodeAt(i) >= 64) {
+      i++;
+      continue;
+    }
     const c = at(i);
     if (c === CR || c === LF) {
       // SB3, SB4: break after a paragraph separator, keeping CR LF together.
