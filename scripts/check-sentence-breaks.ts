@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { readJsonLines } from '../bench/lib/jsonl.ts';
 import { directSentenceEnds, hasKnownClasses } from '../src/passages/sentence-breaks.ts';
 import { IntBuffer } from '../src/search/term-table.ts';
+import { sentenceBreakStrings } from './lib/sentence-break-strings.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,25 +58,7 @@ console.log(
   `SQuAD: ${direct} of ${paragraphs} paragraphs split directly (${((100 * directChars) / chars).toFixed(1)}% of the text); all agree with ICU`,
 );
 
-// Random strings over every known character, weighted towards those the rules look at.
-const TRICKY = 'aAzZ09.!?"\'()[]{},-:; \t\v\f\r\n#_$éÉςΩ\u00a0“”’–—°';
-const KNOWN = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) =>
-  hasKnownClasses(ch, 0, 1),
-);
-let seed = 1;
-const random = () => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 2 ** 32;
-};
 const count = Number(values.random);
-for (let n = 0; n < count; n++) {
-  const length = 1 + Math.floor(random() * 12);
-  let text = '';
-  for (let i = 0; i < length; i++)
-    text +=
-      random() < 0.8
-        ? TRICKY[Math.floor(random() * TRICKY.length)]
-        : KNOWN[Math.floor(random() * KNOWN.length)];
-  check(text, `random string ${n}`);
-}
-console.log(`${count} random strings of ${KNOWN.length} known characters agree with ICU`);
+let n = 0;
+for (const text of sentenceBreakStrings(count)) check(text, `random string ${n++}`);
+console.log(`${count} random strings of known characters agree with ICU`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sentenceBreakStrings } from '../../scripts/lib/sentence-break-strings.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { buildPassages } from '../../src/passages/passages.ts';
 import { directSentenceEnds, hasKnownClasses } from '../../src/passages/sentence-breaks.ts';
@@ -22,23 +23,7 @@ describe('sentence splitting', () => {
       .map((p) => p.text)
       .filter((t) => hasKnownClasses(t, 0, t.length));
     expect(paragraphs.length).toBeGreaterThan(50);
-    // Random strings over every known character, most of them ones the rules look at.
-    const tricky = 'aAzZ09.!?"\'()[]{},-:; \t\v\f\r\n#_$éÉςΩ\u00a0“”’–—°';
-    const known = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) =>
-      hasKnownClasses(ch, 0, 1),
-    );
-    let seed = 7;
-    const random = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
-    const strings = Array.from({ length: 20000 }, () =>
-      Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
-        random() < 0.8
-          ? tricky[Math.floor(random() * tricky.length)]
-          : known[Math.floor(random() * known.length)],
-      ).join(''),
-    );
+    const strings = [...sentenceBreakStrings(20000, 7)];
     for (const text of [
       ...paragraphs,
       ...strings,
