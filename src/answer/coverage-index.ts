@@ -4,7 +4,7 @@
  */
 import type { Article, Corpus } from '../corpus/types.ts';
 import { buildPassages, type Passage } from '../passages/passages.ts';
-import { type SentenceSpan, splitSentences } from '../passages/sentences.ts';
+import type { SentenceSpan } from '../passages/sentences.ts';
 import {
   Bm25Index,
   type BuildOptions,
@@ -12,8 +12,9 @@ import {
   type PostingData,
   type ScoredPassage,
 } from '../search/bm25-index.ts';
+import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
-import { type TermTable, TermTableBuilder } from '../search/term-table.ts';
+import type { TermTable } from '../search/term-table.ts';
 import { TermVocabulary, terms } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
@@ -90,37 +91,45 @@ export interface IndexParts {
   titleTerms: TermTable;
 }
 
+/** Options of `buildIndex`. */
+export interface IndexBuildOptions extends BuildOptions {
+  /** How the text is shared with worker threads (see `tokeniseCorpus`); the defaults suit a build. */
+  parallel?: ParallelOptions;
+}
+
 /**
  * Splits every article into sentences and passages and indexes the passages. Each sentence and
- * title is tokenised once, into term ids; a passage's body is the run of its sentences' ids. With
+ * title is tokenised once, into term ids (a large corpus on two threads, see `tokeniseCorpus`); a
+ * passage's body is the run of its sentences' ids. With
  * `keepEngine`, wink-bm25-text-search builds its own model too and every weight is checked
  * against it (see `indexPassages`).
  */
 export function buildIndex(
   corpus: Corpus,
   config: RankingConfig = DEFAULT_RANKING_CONFIG,
-  options: BuildOptions = {},
+  options: IndexBuildOptions = {},
 ): CoverageIndex {
   const vocabulary = new TermVocabulary();
-  const sentenceTable = new TermTableBuilder();
-  const titleTable = new TermTableBuilder();
-  const sentences: SentenceSpan[][] = [];
+  const { sentenceCounts, spans, sentenceTerms, titleTerms } = tokeniseCorpus(
+    corpus.articles,
+    vocabulary,
+    options.parallel,
+  );
+  const sentences: SentenceSpan[][] = new Array(corpus.articles.length);
   const passages: Passage[] = [];
-  const sentenceBase: number[] = [];
-  corpus.articles.forEach((article, a) => {
-    const spans = splitSentences(article.text);
-    sentences.push(spans);
-    sentenceBase.push(sentenceTable.rows);
-    vocabulary.appendIds(article.title, titleTable.ids);
-    titleTable.endRow();
-    for (const s of spans) {
-      vocabulary.appendIds(article.text, sentenceTable.ids, s.start, s.end);
-      sentenceTable.endRow();
-    }
-    for (const p of buildPassages(a, spans, config.passages)) passages.push(p);
-  });
-  const sentenceTerms = sentenceTable.build();
-  const titleTerms = titleTable.build();
+  const sentenceBase = new Int32Array(corpus.articles.length);
+  for (let a = 0, s = 0; a < sentences.length; a++) {
+    sentenceBase[a] = s;
+    const list: SentenceSpan[] = new Array(sentenceCounts[a]);
+    for (let i = 0; i < list.length; i++, s++)
+      list[i] = {
+        start: spans[3 * s] as number,
+        end: spans[3 * s + 1] as number,
+        paragraph: spans[3 * s + 2] as number,
+      };
+    sentences[a] = list;
+    for (const p of buildPassages(a, list, config.passages)) passages.push(p);
+  }
   const count = passages.length;
   const titleStart = new Int32Array(count);
   const titleEnd = new Int32Array(count);

@@ -55,10 +55,13 @@ const articleMetadata = {
 export const frontMatterSchema = z.looseObject(articleMetadata);
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
+const NOT_SPACE = /\S/;
+
 /** One line of a `.jsonl` bulk import. */
 export const jsonlRecordSchema = z.looseObject({
   id: z.union([z.string().trim().min(1), z.number()]).transform(String),
-  text: z.string().refine((s) => s.trim().length > 0, { message: 'must not be empty' }),
+  // Not only white space (\S is what trim() keeps); read up to the first other character, no copy.
+  text: z.string().refine((s) => NOT_SPACE.test(s), { message: 'must not be empty' }),
   ...articleMetadata,
 });
 export type JsonlRecord = z.infer<typeof jsonlRecordSchema>;

@@ -76,6 +76,8 @@ export interface BuiltIndex {
 
 /** wink's `consolidate` precision: weights are rounded to this many decimals. */
 const FREQ_PRECISION = 4;
+/** 10 ** FREQ_PRECISION. */
+const FREQ_SCALE = 1e4;
 
 /**
  * Builds the index from string terms (see `indexPassages`). Needs at least one passage (wink
@@ -217,11 +219,14 @@ export function indexPassages(
       fill[t] = at + 1;
     }
   }
-  const termIds = new Map<string, number>();
+  // Terms in id order, so that the map does not depend on how the vocabulary was numbered.
+  const termOf: string[] = new Array(termCount);
   fields.vocabulary.forEach((term, raw) => {
     const t = termIdOf[raw] as number;
-    if (t >= 0) termIds.set(term, t);
+    if (t >= 0) termOf[t] = term;
   });
+  const termIds = new Map<string, number>();
+  for (let t = 0; t < termCount; t++) termIds.set(termOf[t] as string, t);
   const data: PostingData = { passageCount: count, termIds, idf, offsets, passages, weights };
   let engine: Bm25Engine | null = null;
   if (options.keepEngine) {
@@ -239,7 +244,7 @@ export function indexPassages(
  * m / 10^digits is the double nearest to the decimal toFixed writes (both are correctly rounded).
  */
 function roundLikeToFixed(x: number, digits: number): number {
-  const scale = 10 ** digits;
+  const scale = digits === FREQ_PRECISION ? FREQ_SCALE : 10 ** digits;
   const scaled = x * scale;
   const fraction = scaled - Math.floor(scaled);
   if (scaled < 1e15 && Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled) / scale;

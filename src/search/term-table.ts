@@ -27,10 +27,35 @@ export class IntBuffer {
     this.data[this.length++] = value;
   }
 
+  /** The value at index i (< length). */
+  at(i: number): number {
+    return this.data[i] as number;
+  }
+
   /** The values pushed so far, in a new array of exactly that length. */
   toArray(): Int32Array {
     return this.data.slice(0, this.length);
   }
+}
+
+/** The rows of several tables, in order, as one table. */
+export function joinTables(tables: readonly TermTable[]): TermTable {
+  let rows = 0;
+  let size = 0;
+  for (const t of tables) {
+    rows += t.offsets.length - 1;
+    size += t.ids.length;
+  }
+  const offsets = new Int32Array(rows + 1);
+  const ids = new Int32Array(size);
+  let row = 0;
+  let at = 0;
+  for (const t of tables) {
+    ids.set(t.ids, at);
+    for (let r = 1; r < t.offsets.length; r++) offsets[++row] = at + (t.offsets[r] as number);
+    at += t.ids.length;
+  }
+  return { offsets, ids };
 }
 
 /** Builds term tables row by row: append a row's ids, then `endRow`. */

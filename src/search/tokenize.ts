@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import lemmatizer from 'wink-lemmatizer';
 import stem from 'wink-porter2-stemmer';
-import type { IntBuffer } from './term-table.ts';
+import { IntBuffer } from './term-table.ts';
 
 const require = createRequire(import.meta.url);
 /** winkjs' English stop word list (wink-nlp-utils). */
@@ -223,13 +223,22 @@ export class TermVocabulary {
   /** Term of each id. */
   readonly terms: string[] = [];
   private readonly ids = new Map<string, number>();
-  /** Each word seen, and its term id (-1 none, -2 - k: several, `several[k]`). */
-  private readonly words: string[] = [];
+  /**
+   * The characters of each word seen, one after another (word k is chars[wordStarts[k],
+   * wordStarts[k + 1])), and its term id (-1 none, -2 - k: several, `several[k]`). Comparing in one
+   * flat array costs less than reading each word's string.
+   */
+  private chars = new Uint16Array(1 << 16);
+  private readonly wordStarts = new IntBuffer();
   private readonly values: number[] = [];
   /** Open-addressing table over `words`: 1 + the word's index (0: empty slot), and its hash. */
   private slots = new Int32Array(1 << 16);
   private hashes = new Int32Array(1 << 16);
   private readonly several: Array<readonly number[]> = [];
+
+  constructor() {
+    this.wordStarts.push(0);
+  }
 
   /** The id of a term, added when new. */
   idOf(term: string): number {
@@ -267,28 +276,36 @@ export class TermVocabulary {
     const length = end - start;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] as number;
-      if (entry === 0) return this.addWord(text.slice(start, end), h);
+      if (entry === 0) return this.addWord(text, start, end, h);
       if (this.hashes[slot] !== h) continue;
-      const word = this.words[entry - 1] as string;
-      if (word.length !== length) continue;
+      const from = this.wordStarts.at(entry - 1);
+      if (this.wordStarts.at(entry) - from !== length) continue;
+      const chars = this.chars;
       let j = 0;
-      while (j < length && word.charCodeAt(j) === text.charCodeAt(start + j)) j++;
+      while (j < length && chars[from + j] === text.charCodeAt(start + j)) j++;
       if (j === length) return this.values[entry - 1] as number;
     }
   }
 
-  private addWord(raw: string, hash: number): number {
-    const list = wordTerms(raw);
+  private addWord(text: string, start: number, end: number, hash: number): number {
+    const list = wordTerms(text.slice(start, end));
     let value = -1;
     if (list.length === 1) value = this.idOf(list[0] as string);
     else if (list.length > 1) {
       this.several.push(list.map((t) => this.idOf(t)));
       value = -1 - this.several.length;
     }
-    if (2 * (this.words.length + 1) > this.slots.length) this.growSlots();
-    this.words.push(raw);
+    if (2 * (this.values.length + 1) > this.slots.length) this.growSlots();
+    let at = this.wordStarts.at(this.values.length);
+    if (at + end - start > this.chars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.chars.length, at + end - start));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    for (let i = start; i < end; i++) this.chars[at++] = text.charCodeAt(i);
+    this.wordStarts.push(at);
     this.values.push(value);
-    this.place(this.words.length, hash);
+    this.place(this.values.length, hash);
     return value;
   }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sentenceBreakStrings } from '../../scripts/lib/sentence-break-strings.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { buildPassages } from '../../src/passages/passages.ts';
-import { splitSentences } from '../../src/passages/sentences.ts';
+import { directSentenceEnds, hasKnownClasses } from '../../src/passages/sentence-breaks.ts';
+import { isTrimmedSpace, splitSentences } from '../../src/passages/sentences.ts';
 import { IntBuffer } from '../../src/search/term-table.ts';
 import { TermVocabulary, terms, tokenize } from '../../src/search/tokenize.ts';
 import { CORPUS_DIR, readJsonl } from './helpers.ts';
@@ -9,6 +11,37 @@ import { CORPUS_DIR, readJsonl } from './helpers.ts';
 const sentencesOf = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
 describe('sentence splitting', () => {
+  it('finds the sentence boundaries of Intl.Segmenter without it in text of known characters', async () => {
+    const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    const directEnds = (text: string) => {
+      const ends = new IntBuffer();
+      directSentenceEnds(text, 0, text.length, ends);
+      return Array.from(ends.toArray());
+    };
+    const icuEnds = (text: string) => Array.from(segmenter.segment(text), (s) => s.index + s.segment.length);
+    const paragraphs = (await readJsonl<{ text: string }>('squad-sample-paragraphs.jsonl'))
+      .map((p) => p.text)
+      .filter((t) => hasKnownClasses(t, 0, t.length));
+    expect(paragraphs.length).toBeGreaterThan(50);
+    const strings = [...sentenceBreakStrings(20000, 7)];
+    for (const text of [
+      ...paragraphs,
+      ...strings,
+      'He said "Stop." Then.',
+      'e.g. it',
+      'U.S. Army. 3.5 x.\r\nY',
+    ]) {
+      expect(directEnds(text), JSON.stringify(text)).toEqual(icuEnds(text));
+    }
+  });
+
+  it('trims exactly the white space String.prototype.trim removes', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (isTrimmedSpace(c) !== (ch.trim() === '')) expect(c.toString(16)).toBe('a trimmed space');
+    }
+  });
+
   it('does not break after "U.S.", "a.m.", initials or titles', () => {
     expect(
       sentencesOf(
