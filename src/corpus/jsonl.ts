@@ -1,6 +1,7 @@
 /** `.jsonl` bulk imports: one article a line, `id`, `title` and `text` required. */
 import type { ParsedFile } from './load.ts';
-import { describeIssues, type JsonlRecord, jsonlRecordSchema } from './schema.ts';
+import { parseJsonlRecord } from './record-fast-path.ts';
+import { describeIssues, type JsonlRecord } from './schema.ts';
 import type { Article } from './types.ts';
 
 /**
@@ -27,7 +28,7 @@ export function parseJsonl(relPath: string, content: string): ParsedFile {
       });
       continue;
     }
-    const parsed = jsonlRecordSchema.safeParse(json);
+    const parsed = parseJsonlRecord(json);
     if (!parsed.success) {
       problems.push({
         path: relPath,

@@ -1,6 +1,6 @@
 /** Building a corpus from records in memory (bulk data, benchmarks), validated like JSONL lines. */
 import { articleFromRecord } from './jsonl.ts';
-import { jsonlRecordSchema } from './schema.ts';
+import { parseJsonlRecord } from './record-fast-path.ts';
 import type { Article, Corpus, CoverageEvent } from './types.ts';
 
 /** A record as a JSONL line holds it: `id`, `title`, `text` required; the rest optional. */
@@ -24,7 +24,7 @@ export function corpusFromRecords(records: ArticleRecord[], events: CoverageEven
   const problems: Corpus['problems'] = [];
   const ids = new Set<string>();
   records.forEach((record, i) => {
-    const parsed = jsonlRecordSchema.safeParse(record);
+    const parsed = parseJsonlRecord(record);
     if (!parsed.success || ids.has(parsed.data.id)) {
       problems.push({
         path: 'records',
