@@ -52,18 +52,32 @@ function computeTerm(raw: string): string | null {
   // "US" written in capitals is the country, not the pronoun.
   if (word === 'US' || /^(\p{L}\.)+\p{L}$/u.test(word))
     return word.toLowerCase().replaceAll('.', '').split('').join('.');
+  // NFKD leaves ASCII as it is and ASCII holds no marks: only other words need the two passes.
+  if (NON_ASCII.test(word)) word = word.normalize('NFKD').replace(DIACRITICS, '');
   word = word
-    .normalize('NFKD')
-    .replace(DIACRITICS, '')
     .toLowerCase()
     .replace(/['’]s$/, '')
     .replace(/['’]/g, '');
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(word)) word = word.replaceAll(',', '');
   if (word === '' || STOP_WORDS.has(word)) return null;
   if (/\d/.test(word)) return word;
-  const lemma = irregularLemma(word);
-  return SPEECH_VERBS.has(lemma) ? 'say' : stem(lemma);
+  let term = lemmaTerms.get(word);
+  if (term === undefined) {
+    const lemma = irregularLemma(word);
+    term = SPEECH_VERBS.has(lemma) ? 'say' : stem(lemma);
+    if (lemmaTerms.size >= MEMO_LIMIT) lemmaTerms.clear();
+    lemmaTerms.set(word, term);
+  }
+  return term;
 }
+
+/** A character outside ASCII. */
+const NON_ASCII = /[^\p{ASCII}]/u;
+/**
+ * The term of each lower-case word seen (lemma, then stem): the raw forms of one word ("Said",
+ * "said") normalise once each but are lemmatised and stemmed once in all.
+ */
+const lemmaTerms = new Map<string, string>();
 
 /**
  * Verbs of reporting speech, indexed as one term: news writes "Lavrov told journalists" or
