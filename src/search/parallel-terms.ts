@@ -106,6 +106,15 @@ export async function startTermWorkers(): Promise<boolean> {
   return !disabled && pool !== null && pool.length > 0;
 }
 
+/**
+ * Starts the worker pool, without waiting, when a corpus of `chars` characters of text is coming
+ * (one that `tokeniseCorpus` would share with workers): called as a corpus is read, so that the
+ * workers have started by the time its index is built.
+ */
+export function warmTermWorkers(chars: number, minChars = PARALLEL_MIN_CHARS): void {
+  if (chars >= minChars) workers();
+}
+
 /** Stops the pool's workers; the next large build starts new ones (unless workers are disabled). */
 function stopPool(): void {
   for (const worker of pool ?? []) void worker.terminate();
