@@ -46,7 +46,7 @@ function alive(pid: number): boolean {
   }
 }
 
-async function until(test: () => boolean, ms = 5_000): Promise<void> {
+async function until(test: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!test()) {
     if (Date.now() > end) throw new Error('timed out');
@@ -77,7 +77,8 @@ describe('npm run start:sharded', () => {
     );
     const pids = [...pidOf.values()];
     expect(pids).toHaveLength(2);
-    expect(run.output()).toMatch(/^\[shard 1\] \S+ INFO bot ready/m);
+    // The manager hears of a shard's readiness before that shard's own log line is piped through.
+    await until(() => /^\[shard 1\] \S+ INFO bot ready/m.test(run.output()));
 
     const moderator = { id: '710000000000000002', username: 'moderator' };
     const { id, token } = fake.command(moderator, 'corpus', [{ name: 'status', type: 1, options: [] }], {
