@@ -61,16 +61,18 @@ export function indexBlob(index: CoverageIndex, version: string, config: Ranking
 
 /**
  * Opens the index of a store's current version: its saved index when one matches (key and
- * checksum), otherwise a build from the store's files, which is then saved.
+ * checksum), otherwise a build from the store's files, which is then saved. A caller that has just
+ * asked the store for its version passes it as `knownVersion` (a folder reads every file for it).
  */
 export async function openStoreIndex(
   store: CorpusStore,
   config: RankingConfig = DEFAULT_RANKING_CONFIG,
+  knownVersion?: string,
 ): Promise<OpenedIndex> {
   const started = performance.now();
   let warning: string | null = null;
   if (store.indexLocation !== null) {
-    const version = await store.version();
+    const version = knownVersion ?? (await store.version());
     try {
       const saved = await store.loadIndex(version, rankingKey(config));
       if (saved !== null) {

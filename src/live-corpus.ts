@@ -147,9 +147,10 @@ export class LiveCorpus {
    */
   catchUp(): Promise<boolean> {
     const run = this.queue.then(async () => {
-      if ((await this.store.version()) === this.version) return false;
+      const version = await this.store.version();
+      if (version === this.version) return false;
       const before = this.live.corpus.articles;
-      const opened = await openStoreIndex(this.store, this.config);
+      const opened = await openStoreIndex(this.store, this.config, version);
       this.swap(opened, before, opened.ms, opened.index.corpus.problems);
       return true;
     });
