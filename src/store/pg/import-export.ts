@@ -32,8 +32,8 @@ export async function importFolder(
 
 /** Writes the database's corpus as a folder at `dir` (which must be new or empty), as the folder format holds it. */
 export async function exportFolder(store: PgStore, dir: string): Promise<TransferReport> {
-  const version = await store.version();
-  const contents = await store.readAll();
+  // The contents and their version are read in one transaction, so the report names what was written.
+  const { version, ...contents } = await store.readAll();
   await writeFolderContents(dir, contents);
   return reportOf(contents, version);
 }

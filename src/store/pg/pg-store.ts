@@ -22,6 +22,9 @@ import { isConnectionError, redactDatabaseUrl, unavailableOr } from './errors.ts
 import { CHANGE_CHANNEL, ChangeListener, RECONNECT_MAX_MS } from './listener.ts';
 import { migrate } from './migrations.ts';
 
+/** The corpus version, as text. */
+const VERSION_QUERY = 'SELECT version::text AS version FROM corpus_state WHERE id = 1';
+
 /** SQLSTATE of a lock wait that ran past lock_timeout. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
@@ -149,9 +152,7 @@ export class PgStore implements CorpusStore {
   }
 
   async version(): Promise<string> {
-    return versionOf(
-      await this.query(this.pool, 'SELECT version::text AS version FROM corpus_state WHERE id = 1'),
-    );
+    return versionOf(await this.query(this.pool, VERSION_QUERY));
   }
 
   read(): Promise<CorpusSnapshot> {
@@ -229,13 +230,14 @@ export class PgStore implements CorpusStore {
     return version;
   }
 
-  /** Everything the store holds, as a corpus folder would: `corpus export`. */
-  readAll(): Promise<FolderContents> {
+  /** Everything the store holds, as a corpus folder would, and its version: `corpus export`. */
+  readAll(): Promise<FolderContents & { version: string }> {
     return this.readOnly(async (client) => {
       const snapshot = await readSnapshot(client);
       const removed = await client.query('SELECT path, content FROM removed_articles');
       const audit = await client.query('SELECT line FROM audit_log ORDER BY seq');
       return {
+        version: snapshot.version,
         events: snapshot.events,
         files: snapshot.files,
         removed: sortFiles(removed.rows as StoredFile[]),
@@ -387,9 +389,7 @@ async function insertAuditLine(client: pg.PoolClient, line: string): Promise<voi
 
 /** The files as this client sees them now (inside its transaction). */
 async function readSnapshot(client: pg.PoolClient): Promise<CorpusSnapshot> {
-  const version = versionOf(
-    await client.query('SELECT version::text AS version FROM corpus_state WHERE id = 1'),
-  );
+  const version = versionOf(await client.query(VERSION_QUERY));
   const events = await client.query('SELECT content FROM events_file WHERE id = 1');
   const files = await client.query('SELECT path, content FROM articles');
   return {
