@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningBot, startBot } from '../../src/discord/bot.ts';
+import type { RunningBot } from '../../src/discord/bot.ts';
 import { createLogger } from '../../src/discord/logger.ts';
 import { APOLOGY } from '../../src/discord/router.ts';
 import { shownVersion } from '../../src/discord/shard-status.ts';
@@ -19,6 +19,7 @@ import {
   type Sent,
   TOKEN,
 } from './fake-discord.ts';
+import { startTestBot } from './test-bot.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const STRING = 3;
@@ -93,10 +94,7 @@ export const command = {
   await fake.start();
   live = await LiveCorpus.open(corpusDir);
   const logger = createLogger('debug', [TOKEN], (line) => logLines.push(line));
-  bot = await startBot({
-    token: TOKEN,
-    apiUrl: fake.apiUrl,
-    live,
+  bot = await startTestBot(fake, live, {
     logger,
     moderatorRoleIds: [MODERATOR_ROLE_ID],
     rateLimit: { questions: RATE_LIMIT, windowSeconds: 60 },
