@@ -159,7 +159,7 @@ export function majorityVersion(answers: ShardAnswer[], preferred: string | null
 }
 
 /** Characters of a version shown to people: a content hash is told apart by its first twelve. */
-export const SHOWN_VERSION_CHARS = 12;
+const SHOWN_VERSION_CHARS = 12;
 
 /** A version as people see it: a database counter whole, a content hash cut to its first twelve characters. */
 export function shownVersion(version: string): string {
