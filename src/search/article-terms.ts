@@ -1,11 +1,12 @@
 /**
  * What an index build needs of the text of a run of articles: each article's sentences and the
- * term ids of its title and of each sentence, in flat typed arrays (which a worker thread hands
- * over without copying). The build's own thread and its workers run the same code.
+ * ids of the words (then of the terms) of its title and of each sentence, in flat typed arrays
+ * (which a worker thread hands over without copying). The build's own thread and its workers run
+ * the same code.
  */
 import { appendSentences } from '../passages/sentences.ts';
 import { IntBuffer, joinTables, type TermTable, TermTableBuilder } from './term-table.ts';
-import type { TermVocabulary } from './tokenize.ts';
+import type { WordTable } from './word-table.ts';
 
 /** The text of an article that is indexed. */
 export interface ArticleText {
@@ -13,24 +14,24 @@ export interface ArticleText {
   text: string;
 }
 
-/** Sentences and term ids of a run of articles, in article order. */
+/** Sentences and word (or term) ids of a run of articles, in article order. */
 export interface ArticleTerms {
   /** Number of sentences of each article. */
   sentenceCounts: Int32Array;
   /** Each sentence as three numbers: start, end and paragraph (see `appendSentences`). */
   spans: Int32Array;
-  /** Term ids of each sentence (one row a sentence). */
+  /** Word or term ids of each sentence (one row a sentence). */
   sentenceTerms: TermTable;
-  /** Term ids of each title (one row an article). */
+  /** Word or term ids of each title (one row an article). */
   titleTerms: TermTable;
 }
 
-/** Splits articles [from, to) into sentences and their titles and sentences into ids of `vocabulary`. */
-export function tokeniseArticles(
+/** Splits articles [from, to) into sentences, and their titles and sentences into ids of `words`. */
+export function scanArticles(
   articles: readonly ArticleText[],
   from: number,
   to: number,
-  vocabulary: TermVocabulary,
+  words: WordTable,
 ): ArticleTerms {
   const sentenceCounts = new Int32Array(to - from);
   const spans = new IntBuffer(1 << 12);
@@ -41,10 +42,10 @@ export function tokeniseArticles(
     const first = spans.length;
     appendSentences(text, spans);
     sentenceCounts[a - from] = (spans.length - first) / 3;
-    vocabulary.appendIds(title, titles.ids);
+    words.appendWordIds(title, titles.ids);
     titles.endRow();
     for (let s = first; s < spans.length; s += 3) {
-      vocabulary.appendIds(text, sentences.ids, spans.at(s), spans.at(s + 1));
+      words.appendWordIds(text, sentences.ids, spans.at(s), spans.at(s + 1));
       sentences.endRow();
     }
   }
@@ -74,4 +75,23 @@ export function joinArticleTerms(runs: readonly ArticleTerms[]): ArticleTerms {
     sentenceTerms: joinTables(runs.map((r) => r.sentenceTerms)),
     titleTerms: joinTables(runs.map((r) => r.titleTerms)),
   };
+}
+
+/**
+ * Rows of word ids as rows of term ids: each word replaced by its row of `termsOfWords` (none for
+ * a stop word, several for a word such as "U.S.is").
+ */
+export function wordsToTerms(rows: TermTable, termsOfWords: TermTable): TermTable {
+  const { offsets: wordAt, ids: wordTermIds } = termsOfWords;
+  const offsets = new Int32Array(rows.offsets.length);
+  const ids = new IntBuffer(Math.max(16, rows.ids.length));
+  for (let r = 1; r < rows.offsets.length; r++) {
+    for (let i = rows.offsets[r - 1] as number; i < (rows.offsets[r] as number); i++) {
+      const word = rows.ids[i] as number;
+      for (let t = wordAt[word] as number; t < (wordAt[word + 1] as number); t++)
+        ids.push(wordTermIds[t] as number);
+    }
+    offsets[r] = ids.length;
+  }
+  return { offsets, ids: ids.toArray() };
 }

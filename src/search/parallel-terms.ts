@@ -1,19 +1,40 @@
 /**
- * Tokenising a large corpus on several threads. The articles are cut into runs of about RUN_CHARS
- * characters; the build's thread and a pool of worker threads claim runs from a shared counter
- * until none is left (so a worker still starting simply takes fewer), each splitting and
- * tokenising its runs with `tokeniseArticles`. A worker numbers terms in its own vocabulary and
- * sends, with each run, the terms it met first; the build's thread maps them into its vocabulary
- * and renumbers the run. Runs are joined in article order, so the result holds the same sentences
- * and the same terms as on one thread (the index numbers its terms in order of appearance, not by
- * vocabulary id). The build stays synchronous: it waits for a worker's runs with `Atomics.wait`
- * and reads them with `receiveMessageOnPort`. Whatever goes wrong with a worker, the build's thread
- * does the run itself.
+ * Tokenising a large corpus on several threads, in two phases. First the articles are cut into
+ * runs of about RUN_CHARS characters; the build's thread and a pool of worker threads claim runs
+ * from a shared counter until none is left (so a worker still starting simply takes fewer), each
+ * splitting its runs into sentences and scanning them into words (`scanArticles`) of its own word
+ * table; a worker sends, with each run, the words it met first, and the build's thread maps them
+ * into its table. Then the distinct words are normalised into terms (the costly part: lemmas and
+ * stems), each word once, in chunks claimed the same way; and every row of word ids becomes a
+ * row of term ids. Runs are joined in article order, so the result holds the same sentences and
+ * the same terms as on one thread (the index numbers its terms in order of appearance, not by
+ * vocabulary id). The build stays synchronous: it waits for a worker's results with
+ * `Atomics.wait` and reads them with `receiveMessageOnPort`. Whatever goes wrong with a worker,
+ * the build's thread does the work itself.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { type ArticleTerms, type ArticleText, joinArticleTerms, tokeniseArticles } from './article-terms.ts';
-import type { TermVocabulary } from './tokenize.ts';
+import {
+  type ArticleTerms,
+  type ArticleText,
+  joinArticleTerms,
+  scanArticles,
+  wordsToTerms,
+} from './article-terms.ts';
+import type { TermTable } from './term-table.ts';
+import {
+  type ChunkMessage,
+  claimItem,
+  ITEM_FAILED,
+  ITEM_PENDING,
+  ITEM_SENT,
+  itemStates,
+  type RunMessage,
+  type RunsJob,
+  type WordsJob,
+} from './terms-jobs.ts';
+import { type TermVocabulary, termsOfWord } from './tokenize.ts';
+import { WordTable } from './word-table.ts';
 
 /**
  * Below this many characters of text (about 20,000 sentences of news), a corpus is tokenised on
@@ -22,37 +43,12 @@ import type { TermVocabulary } from './tokenize.ts';
 export const PARALLEL_MIN_CHARS = 3_000_000;
 /** Characters of text in one run of articles (a few milliseconds of work). */
 const RUN_CHARS = 250_000;
-/** How long the build waits for a worker's run before doing it itself and giving up the pool. */
+/** Distinct words in one chunk to normalise (a few milliseconds of work). */
+const WORD_CHUNK = 4096;
+/** How long the build waits for a worker's result before doing it itself and giving up the pool. */
 const WORKER_WAIT_MS = 10_000;
 /** Worker threads: as many as the cores besides the build's own, at most 2. */
 const POOL_SIZE = Math.min(2, availableParallelism() - 1);
-
-/** `shared[0]` counts claimed runs; `shared[1 + r]` is the state of run r. */
-const NEXT = 0;
-/** Run states (in `shared`): claimed, or not yet; sent by a worker; failed in a worker. */
-export const RUN_PENDING = 0;
-export const RUN_SENT = 1;
-export const RUN_FAILED = 2;
-
-/** What a worker is asked to do: tokenise runs of these articles while runs are left. */
-export interface TermsJob {
-  titles: string[];
-  texts: string[];
-  /** Run r is articles [bounds[r], bounds[r + 1]). */
-  bounds: Int32Array;
-  /** Int32Array view: the run counter, then each run's state. */
-  shared: SharedArrayBuffer;
-  /** Where the worker posts its runs (RunMessage). */
-  port: MessagePort;
-}
-
-/** One run done by a worker: its terms (ids of the worker's vocabulary) and the terms new to it. */
-export interface RunMessage {
-  run: number;
-  /** The worker's vocabulary terms first met in this run, in id order (ids continue its earlier messages'). */
-  newTerms: string[];
-  terms: ArticleTerms;
-}
 
 /** How a corpus is cut and shared (the defaults suit a build; tests use small runs). */
 export interface ParallelOptions {
@@ -60,8 +56,10 @@ export interface ParallelOptions {
   minChars?: number;
   /** Characters of text in one run (default RUN_CHARS). */
   runChars?: number;
-  /** Set to the number of runs workers did. */
-  stats?: { workerRuns: number };
+  /** Distinct words in one chunk to normalise (default WORD_CHUNK). */
+  wordChunk?: number;
+  /** Counts the runs and the chunks of words that workers did. */
+  stats?: { workerRuns: number; workerChunks: number };
 }
 
 let pool: Worker[] | null = null;
@@ -121,15 +119,10 @@ function stopPool(): void {
   pool = null;
 }
 
-/** A worker's channel during one build, and its vocabulary ids mapped to the build's. */
-interface Lane {
-  port: MessagePort;
-  global: number[];
-}
-
 /**
- * Splits and tokenises every article (see `tokeniseArticles`) into ids of `vocabulary`, on
- * worker threads too when the corpus has at least PARALLEL_MIN_CHARS characters.
+ * Splits and tokenises every article (sentences as `scanArticles`, terms as `terms` of
+ * tokenize.ts) into ids of `vocabulary`, on worker threads too when the corpus has at least
+ * PARALLEL_MIN_CHARS characters.
  */
 export function tokeniseCorpus(
   articles: readonly ArticleText[],
@@ -138,53 +131,169 @@ export function tokeniseCorpus(
 ): ArticleTerms {
   let chars = 0;
   for (const a of articles) chars += a.text.length + a.title.length;
-  const pool = chars >= (options.minChars ?? PARALLEL_MIN_CHARS) ? workers() : [];
-  if (pool.length === 0) return tokeniseArticles(articles, 0, articles.length, vocabulary);
-  const bounds = runBounds(articles, options.runChars ?? RUN_CHARS);
-  const runs = bounds.length - 1;
-  const state = new Int32Array(new SharedArrayBuffer(4 * (1 + runs)));
-  const titles = articles.map((a) => a.title);
-  const texts = articles.map((a) => a.text);
-  const lanes: Lane[] = pool.map((worker) => {
+  const team = chars >= (options.minChars ?? PARALLEL_MIN_CHARS) ? workers() : [];
+  const words = new WordTable();
+  const scanned = scanCorpus(articles, words, team, options);
+  // A pool given up in the first phase (stopped) is not waited for again.
+  const termsOfWords = normaliseWords(words.wordsFrom(0), vocabulary, team === pool ? team : [], options);
+  return {
+    ...scanned,
+    sentenceTerms: wordsToTerms(scanned.sentenceTerms, termsOfWords),
+    titleTerms: wordsToTerms(scanned.titleTerms, termsOfWords),
+  };
+}
+
+/** A worker's channel during one phase of a build. */
+function channels(pool: readonly Worker[], job: (port: MessagePort) => RunsJob | WordsJob): MessagePort[] {
+  return pool.map((worker) => {
     const { port1, port2 } = new MessageChannel();
-    const job: TermsJob = { titles, texts, bounds, shared: state.buffer as SharedArrayBuffer, port: port2 };
-    worker.postMessage(job, [port2]);
-    return { port: port1, global: [] };
+    worker.postMessage(job(port2), [port2]);
+    return port1;
   });
-  const results: Array<ArticleTerms | undefined> = new Array(runs);
-  const own = (r: number) => {
-    results[r] = tokeniseArticles(articles, bounds[r] as number, bounds[r + 1] as number, vocabulary);
-  };
-  const receive = () => {
-    for (const lane of lanes) {
-      for (let m = receiveMessageOnPort(lane.port); m !== undefined; m = receiveMessageOnPort(lane.port)) {
-        const { run, newTerms, terms } = m.message as RunMessage;
-        for (const term of newTerms) lane.global.push(vocabulary.idOf(term));
-        if (results[run] !== undefined) continue;
-        renumber(terms, lane.global);
-        results[run] = terms;
-        if (options.stats) options.stats.workerRuns++;
-      }
-    }
-  };
-  for (let r = Atomics.add(state, NEXT, 1); r < runs; r = Atomics.add(state, NEXT, 1)) {
-    own(r);
+}
+
+/** Every message waiting on these ports, in order, to `take`. */
+function drain<T>(ports: readonly MessagePort[], take: (message: T, lane: number) => void): void {
+  ports.forEach((port, lane) => {
+    for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port))
+      take(m.message as T, lane);
+  });
+}
+
+/**
+ * Does every item of a list shared with workers through `state`: claims items until none is left,
+ * doing each with `own` (and taking the workers' results with `receive` in between), then waits
+ * for the items workers claimed, doing itself any a worker failed. Returns true when a worker did
+ * not answer within WORKER_WAIT_MS (the build's thread then did the rest itself).
+ */
+function shareItems(
+  state: Int32Array,
+  count: number,
+  done: (item: number) => boolean,
+  own: (item: number) => void,
+  receive: () => void,
+): boolean {
+  for (let i = claimItem(state); i < count; i = claimItem(state)) {
+    own(i);
     receive();
   }
   let gaveUp = false;
-  for (let r = 0; r < runs; r++) {
-    while (results[r] === undefined) {
-      const status = gaveUp ? RUN_FAILED : Atomics.load(state, 1 + r);
-      if (status === RUN_SENT) {
+  for (let i = 0; i < count; i++) {
+    while (!done(i)) {
+      const status = gaveUp ? ITEM_FAILED : Atomics.load(state, 1 + i);
+      if (status === ITEM_SENT) {
         receive();
-        if (results[r] === undefined) own(r);
-      } else if (status === RUN_FAILED) own(r);
-      else if (Atomics.wait(state, 1 + r, RUN_PENDING, WORKER_WAIT_MS) === 'timed-out') gaveUp = true;
+        if (!done(i)) own(i);
+      } else if (status === ITEM_FAILED) own(i);
+      else if (Atomics.wait(state, 1 + i, ITEM_PENDING, WORKER_WAIT_MS) === 'timed-out') gaveUp = true;
     }
   }
-  for (const lane of lanes) lane.port.close();
   if (gaveUp) stopPool();
+  return gaveUp;
+}
+
+/** Phase 1: the sentences of every article and the ids in `words` of the words of its title and sentences. */
+function scanCorpus(
+  articles: readonly ArticleText[],
+  words: WordTable,
+  pool: readonly Worker[],
+  options: ParallelOptions,
+): ArticleTerms {
+  if (pool.length === 0) return scanArticles(articles, 0, articles.length, words);
+  const bounds = runBounds(articles, options.runChars ?? RUN_CHARS);
+  const runs = bounds.length - 1;
+  const state = itemStates(runs);
+  const titles = articles.map((a) => a.title);
+  const texts = articles.map((a) => a.text);
+  const shared = state.buffer as SharedArrayBuffer;
+  const ports = channels(pool, (port) => ({ kind: 'runs', titles, texts, bounds, shared, port }));
+  // Each worker's word ids in `words`.
+  const global: number[][] = pool.map(() => []);
+  const results: Array<ArticleTerms | undefined> = new Array(runs);
+  shareItems(
+    state,
+    runs,
+    (r) => results[r] !== undefined,
+    (r) => {
+      results[r] = scanArticles(articles, bounds[r] as number, bounds[r + 1] as number, words);
+    },
+    () =>
+      drain<RunMessage>(ports, ({ run, newWords, terms }, lane) => {
+        const ids = global[lane] as number[];
+        for (const word of newWords) ids.push(words.idOf(word));
+        if (results[run] !== undefined) return;
+        renumber(terms, ids);
+        results[run] = terms;
+        if (options.stats) options.stats.workerRuns++;
+      }),
+  );
+  for (const port of ports) port.close();
   return joinArticleTerms(results as ArticleTerms[]);
+}
+
+/** The terms of some words: `counts[i]` terms for word i, their ids one after another. */
+interface NormalisedChunk {
+  counts: Int32Array;
+  ids: number[];
+}
+
+/** Phase 2: the term ids (in `vocabulary`) of each word, as row w of a table. */
+function normaliseWords(
+  words: readonly string[],
+  vocabulary: TermVocabulary,
+  pool: readonly Worker[],
+  options: ParallelOptions,
+): TermTable {
+  const chunkSize = options.wordChunk ?? WORD_CHUNK;
+  const chunks = Math.ceil(words.length / chunkSize);
+  const results: Array<NormalisedChunk | undefined> = new Array(chunks);
+  const own = (c: number) => {
+    const from = c * chunkSize;
+    const to = Math.min(words.length, from + chunkSize);
+    const chunk: NormalisedChunk = { counts: new Int32Array(to - from), ids: [] };
+    for (let w = from; w < to; w++) {
+      const terms = termsOfWord(words[w] as string);
+      chunk.counts[w - from] = terms.length;
+      for (const term of terms) chunk.ids.push(vocabulary.idOf(term));
+    }
+    results[c] = chunk;
+  };
+  if (pool.length === 0 || chunks < 2) for (let c = 0; c < chunks; c++) own(c);
+  else {
+    const state = itemStates(chunks);
+    const shared = state.buffer as SharedArrayBuffer;
+    const ports = channels(pool, (port) => ({
+      kind: 'words',
+      words: words as string[],
+      chunkSize,
+      shared,
+      port,
+    }));
+    shareItems(
+      state,
+      chunks,
+      (c) => results[c] !== undefined,
+      own,
+      () =>
+        drain<ChunkMessage>(ports, ({ chunk, counts, terms }) => {
+          if (results[chunk] !== undefined) return;
+          results[chunk] = { counts, ids: terms.map((term) => vocabulary.idOf(term)) };
+          if (options.stats) options.stats.workerChunks++;
+        }),
+    );
+    for (const port of ports) port.close();
+  }
+  const offsets = new Int32Array(words.length + 1);
+  const ids: number[] = [];
+  let w = 0;
+  for (const { counts, ids: chunkIds } of results as NormalisedChunk[]) {
+    for (const count of counts) {
+      offsets[w + 1] = (offsets[w] as number) + count;
+      w++;
+    }
+    for (const id of chunkIds) ids.push(id);
+  }
+  return { offsets, ids: Int32Array.from(ids) };
 }
 
 /** Article bounds of runs of about `runChars` characters. */
@@ -202,7 +311,7 @@ function runBounds(articles: readonly ArticleText[], runChars: number): Int32Arr
   return Int32Array.from(bounds);
 }
 
-/** Replaces a worker's vocabulary ids by the build's. */
+/** Replaces a worker's word ids by the build's. */
 function renumber(terms: ArticleTerms, global: readonly number[]): void {
   for (const ids of [terms.sentenceTerms.ids, terms.titleTerms.ids])
     for (let i = 0; i < ids.length; i++) ids[i] = global[ids[i] as number] as number;

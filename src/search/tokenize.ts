@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import lemmatizer from 'wink-lemmatizer';
 import stem from 'wink-porter2-stemmer';
 import { IntBuffer } from './term-table.ts';
+import { WordTable } from './word-table.ts';
 
 const require = createRequire(import.meta.url);
 /** winkjs' English stop word list (wink-nlp-utils). */
@@ -151,8 +152,11 @@ function pushWord(tokens: Token[], raw: string, start: number): void {
 const wordTermsMemo = new Map<string, readonly string[]>();
 const NO_TERMS: readonly string[] = [];
 
-/** The terms one raw word yields (memoised): none for a stop word, two for "U.S.is". */
-function wordTerms(raw: string): readonly string[] {
+/**
+ * The terms one raw word (a match of WORD) yields, memoised: none for a stop word, one for most
+ * words, two for "U.S.is".
+ */
+export function termsOfWord(raw: string): readonly string[] {
   let found = wordTermsMemo.get(raw);
   if (found === undefined) {
     if (raw.includes('.')) {
@@ -176,83 +180,27 @@ function wordTerms(raw: string): readonly string[] {
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.match(WORD) ?? NO_TERMS) {
-    const found = wordTerms(raw);
+    const found = termsOfWord(raw);
     if (found.length === 1) out.push(found[0] as string);
     else for (const term of found) out.push(term);
   }
   return out;
 }
 
-/** Word characters (letters and digits, as \p{L} and \p{N} of WORD): 1 yes, 2 no, 0 not yet known. */
-const BMP_WORD_CHAR = new Uint8Array(0x10000);
-const ASTRAL_WORD_CHAR = new Map<number, boolean>();
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-
-/** Code units of the word character at text[i] (1, or 2 for a surrogate pair), 0 when there is none before `to`. */
-function wordCharAt(text: string, i: number, to: number): number {
-  if (i >= to) return 0;
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) {
-      const cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-      let known = ASTRAL_WORD_CHAR.get(cp);
-      if (known === undefined) {
-        known = WORD_CHAR.test(String.fromCodePoint(cp));
-        ASTRAL_WORD_CHAR.set(cp, known);
-      }
-      return known ? 2 : 0;
-    }
-  }
-  let known = BMP_WORD_CHAR[c] as number;
-  if (known === 0) {
-    known = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-    BMP_WORD_CHAR[c] = known;
-  }
-  return known === 1 ? 1 : 0;
-}
-
-/** Where the WORD match that starts at a word character `start` ends, reading no further than `to`. */
-function wordEnd(text: string, start: number, to: number): number {
-  let pos = start;
-  for (;;) {
-    for (let n = wordCharAt(text, pos, to); n > 0; n = wordCharAt(text, pos, to)) pos += n;
-    const c = text.charCodeAt(pos);
-    // An inner . , ' or ’ followed by a word character joins the next run.
-    if (pos < to && (c === 46 || c === 44 || c === 39 || c === 0x2019) && wordCharAt(text, pos + 1, to) > 0) {
-      pos++;
-      continue;
-    }
-    return pos < to && c === 46 ? pos + 1 : pos;
-  }
-}
-
 /**
  * Dense ids for the terms of one build: `appendIds` gives exactly the terms of `terms(text)`, as
- * ids into `terms`, numbered in order of first appearance. Words are read in place (the WORD
- * pattern, scanned by hand) and found in an open-addressing table by their characters, so a word
- * seen before costs no string and no normalisation.
+ * ids into `terms`. Words are read in place by a `WordTable`, so a word seen before costs no
+ * string and no normalisation.
  */
 export class TermVocabulary {
   /** Term of each id. */
   readonly terms: string[] = [];
   private readonly ids = new Map<string, number>();
-  /**
-   * The characters of each word seen, one after another (word k is chars[wordStarts[k],
-   * wordStarts[k + 1])), and its term id (-1 none, -2 - k: several, `several[k]`). Comparing in one
-   * flat array costs less than reading each word's string.
-   */
-  private chars = new Uint16Array(1 << 16);
-  private readonly wordStarts = new IntBuffer();
-  private readonly values: number[] = [];
-  /** Open-addressing table over `words`: 1 + the word's index (0: empty slot), and its hash. */
-  private slots = new Int32Array(1 << 16);
-  private hashes = new Int32Array(1 << 16);
+  private readonly words = new WordTable();
+  /** Of each word of `words`: its term id, -1 for none, -2 - k for several (`several[k]`). */
+  private readonly values = new IntBuffer();
   private readonly several: Array<readonly number[]> = [];
-
-  constructor() {
-    this.wordStarts.push(0);
-  }
+  private readonly scratch = new IntBuffer();
 
   /** The id of a term, added when new. */
   idOf(term: string): number {
@@ -267,78 +215,22 @@ export class TermVocabulary {
 
   /** Appends the ids of the index terms of text.slice(from, to) (see `terms`) to `out`. */
   appendIds(text: string, out: IntBuffer, from = 0, to = text.length): void {
-    let i = from;
-    while (i < to) {
-      const n = wordCharAt(text, i, to);
-      if (n === 0) {
-        i++;
-        continue;
+    const words = this.scratch;
+    words.length = 0;
+    this.words.appendWordIds(text, words, from, to);
+    for (let w = this.values.length; w < this.words.size; w++) {
+      const list = termsOfWord(this.words.word(w));
+      if (list.length === 0) this.values.push(-1);
+      else if (list.length === 1) this.values.push(this.idOf(list[0] as string));
+      else {
+        this.several.push(list.map((t) => this.idOf(t)));
+        this.values.push(-1 - this.several.length);
       }
-      const end = wordEnd(text, i, to);
-      const value = this.wordValue(text, i, end);
+    }
+    for (let i = 0; i < words.length; i++) {
+      const value = this.values.at(words.at(i));
       if (value >= 0) out.push(value);
       else if (value < -1) for (const id of this.several[-2 - value] as readonly number[]) out.push(id);
-      i = end;
-    }
-  }
-
-  /** The table value of the word text[start, end), normalised and added when new. */
-  private wordValue(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5 ^ (end - start);
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1;
-    const length = end - start;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot] as number;
-      if (entry === 0) return this.addWord(text, start, end, h);
-      if (this.hashes[slot] !== h) continue;
-      const from = this.wordStarts.at(entry - 1);
-      if (this.wordStarts.at(entry) - from !== length) continue;
-      const chars = this.chars;
-      let j = 0;
-      while (j < length && chars[from + j] === text.charCodeAt(start + j)) j++;
-      if (j === length) return this.values[entry - 1] as number;
-    }
-  }
-
-  private addWord(text: string, start: number, end: number, hash: number): number {
-    const list = wordTerms(text.slice(start, end));
-    let value = -1;
-    if (list.length === 1) value = this.idOf(list[0] as string);
-    else if (list.length > 1) {
-      this.several.push(list.map((t) => this.idOf(t)));
-      value = -1 - this.several.length;
-    }
-    if (2 * (this.values.length + 1) > this.slots.length) this.growSlots();
-    let at = this.wordStarts.at(this.values.length);
-    if (at + end - start > this.chars.length) {
-      const grown = new Uint16Array(Math.max(2 * this.chars.length, at + end - start));
-      grown.set(this.chars);
-      this.chars = grown;
-    }
-    for (let i = start; i < end; i++) this.chars[at++] = text.charCodeAt(i);
-    this.wordStarts.push(at);
-    this.values.push(value);
-    this.place(this.values.length, hash);
-    return value;
-  }
-
-  private place(entry: number, hash: number): void {
-    const mask = this.slots.length - 1;
-    let slot = hash & mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = entry;
-    this.hashes[slot] = hash;
-  }
-
-  /** Doubles the table and places every word again. */
-  private growSlots(): void {
-    const { slots, hashes } = this;
-    this.slots = new Int32Array(slots.length * 2);
-    this.hashes = new Int32Array(hashes.length * 2);
-    for (let slot = 0; slot < slots.length; slot++) {
-      const entry = slots[slot] as number;
-      if (entry !== 0) this.place(entry, hashes[slot] as number);
     }
   }
 }

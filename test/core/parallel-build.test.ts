@@ -34,7 +34,7 @@ describe('building with worker threads', () => {
     records.splice(7, 0, { id: 'empty', title: 'A title over no sentence', text: '   ' });
     const corpus = corpusFromRecords(records);
     const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
-    const stats = { workerRuns: 0 };
+    const stats = { workerRuns: 0, workerChunks: 0 };
     const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
       keepEngine: true,
       parallel: { minChars: 0, runChars: 2000, stats },
@@ -47,5 +47,42 @@ describe('building with worker threads', () => {
       expect(parallel.ask(question)).toEqual(single.ask(question));
       expect(parallel.rankArticles(question, 10)).toEqual(single.rankArticles(question, 10));
     }
+  });
+
+  it('shares the normalising of words with the workers and gives the same index as one thread', async () => {
+    await startTermWorkers();
+    // Words this process has never normalised (made up, deterministic), so that normalising them
+    // takes the build's thread long enough for a worker to take chunks of them too.
+    let seed = 7;
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = () => {
+      let w = '';
+      for (let i = 0; i < 9; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        w += letters[seed % 26];
+      }
+      return w;
+    };
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      id: `made-up-${i}`,
+      title: `${word()} ${word()}`,
+      text: Array.from({ length: 6 }, () => `${Array.from({ length: 12 }, word).join(' ')}.`).join(' '),
+    }));
+    // The first build lets the worker load its normaliser; the second is the one compared.
+    buildIndex(corpusFromRecords(records.slice(0, 20)), DEFAULT_RANKING_CONFIG, {
+      parallel: { minChars: 0, runChars: 2000 },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stats = { workerRuns: 0, workerChunks: 0 };
+    const corpus = corpusFromRecords(records.slice(20));
+    const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
+      parallel: { minChars: 0, runChars: 2000, wordChunk: 32, stats },
+    });
+    expect(stats.workerChunks).toBeGreaterThan(0);
+    const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
+    expect(parallel.parts()).toEqual(single.parts());
+    const [question] = corpus.articles[5]?.text.split(' ') ?? [];
+    expect(parallel.rankArticles(question ?? '', 3)).toEqual(single.rankArticles(question ?? '', 3));
+    expect(parallel.rankArticles(question ?? '', 3)[0]?.docId).toBe('made-up-25');
   });
 });

@@ -6,6 +6,7 @@ import { directSentenceEnds, hasKnownClasses } from '../../src/passages/sentence
 import { isTrimmedSpace, splitSentences } from '../../src/passages/sentences.ts';
 import { IntBuffer } from '../../src/search/term-table.ts';
 import { TermVocabulary, terms, tokenize } from '../../src/search/tokenize.ts';
+import { WordTable } from '../../src/search/word-table.ts';
 import { CORPUS_DIR, readJsonl } from './helpers.ts';
 
 const sentencesOf = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -168,6 +169,20 @@ describe('tokeniser', () => {
       vocabulary.appendIds(text, part, from, to);
       expect(Array.from(part.toArray(), (id) => vocabulary.terms[id])).toEqual(terms(text.slice(from, to)));
     }
+  });
+
+  it('numbers raw words as the WORD pattern finds them, and gives each back by its id', () => {
+    const words = new WordTable();
+    const text = 'U.S.is 1.8 end.The café 𝒜𝒷𝒸 😀x 2,000.5 it’s Syria’s Syria’s a.b.c. e.g. Mr.Smith end.';
+    const out = new IntBuffer();
+    words.appendWordIds(text, out);
+    const found = Array.from(out.toArray(), (id) => words.word(id));
+    expect(found).toEqual(text.match(/[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*\.?/gu));
+    expect(words.size).toBe(found.length - 1);
+    expect(out.at(9)).toBe(out.at(8));
+    expect(words.idOf('Syria’s')).toBe(out.at(8));
+    expect(words.idOf('unseen')).toBe(words.size - 1);
+    expect(words.wordsFrom(words.size - 2)).toEqual(['end.', 'unseen']);
   });
 
   it('finds no terms in a question made only of stop words', () => {

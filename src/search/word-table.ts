@@ -1,0 +1,173 @@
+/**
+ * The raw words of a text, numbered: a word is what the WORD pattern of tokenize.ts matches
+ * (letters and digits, joined by inner dots, commas or apostrophes, with a final dot), read in place
+ * without making a string, and found in an open-addressing table by its characters. A word table
+ * does not normalise: it only tells words apart, so that a corpus can be scanned on several
+ * threads first and each distinct word normalised once afterwards.
+ */
+import { IntBuffer } from './term-table.ts';
+
+/** Word characters (letters and digits, as \p{L} and \p{N}): 1 yes, 2 no, 0 not yet known. */
+const BMP_WORD_CHAR = new Uint8Array(0x10000);
+const ASTRAL_WORD_CHAR = new Map<number, boolean>();
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Code units of the word character at text[i] (1, or 2 for a surrogate pair), 0 when there is none before `to`. */
+function wordCharAt(text: string, i: number, to: number): number {
+  if (i >= to) return 0;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+      let known = ASTRAL_WORD_CHAR.get(cp);
+      if (known === undefined) {
+        known = WORD_CHAR.test(String.fromCodePoint(cp));
+        ASTRAL_WORD_CHAR.set(cp, known);
+      }
+      return known ? 2 : 0;
+    }
+  }
+  let known = BMP_WORD_CHAR[c] as number;
+  if (known === 0) {
+    known = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    BMP_WORD_CHAR[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+/** Where the word that starts at a word character `start` ends, reading no further than `to`. */
+function wordEnd(text: string, start: number, to: number): number {
+  let pos = start;
+  for (;;) {
+    for (let n = wordCharAt(text, pos, to); n > 0; n = wordCharAt(text, pos, to)) pos += n;
+    const c = text.charCodeAt(pos);
+    // An inner . , ' or ’ followed by a word character joins the next run.
+    if (pos < to && (c === 46 || c === 44 || c === 39 || c === 0x2019) && wordCharAt(text, pos + 1, to) > 0) {
+      pos++;
+      continue;
+    }
+    return pos < to && c === 46 ? pos + 1 : pos;
+  }
+}
+
+/** The hash of text[start, end) (FNV-1a over UTF-16 code units, seeded with the length). */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 ^ (end - start);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * Distinct raw words, numbered 0, 1, 2 … in order of first appearance. `appendWordIds` gives the
+ * ids of exactly the words `text.slice(from, to).match(WORD)` finds; `word(id)` gives one back.
+ */
+export class WordTable {
+  /** The characters of each word, one after another: word k is chars[starts[k], starts[k + 1]). */
+  private chars = new Uint16Array(1 << 16);
+  private readonly starts = new IntBuffer();
+  /** Open-addressing table: 1 + a word's id (0: empty slot), and the word's hash. */
+  private slots = new Int32Array(1 << 16);
+  private hashes = new Int32Array(1 << 16);
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  /** Number of distinct words so far. */
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  /** Appends the id of each word of text.slice(from, to) to `out`, adding new words. */
+  appendWordIds(text: string, out: IntBuffer, from = 0, to = text.length): void {
+    let i = from;
+    while (i < to) {
+      if (wordCharAt(text, i, to) === 0) {
+        i++;
+        continue;
+      }
+      const end = wordEnd(text, i, to);
+      out.push(this.idAt(text, i, end));
+      i = end;
+    }
+  }
+
+  /** The id of a word given as a string (added when new). */
+  idOf(word: string): number {
+    return this.idAt(word, 0, word.length);
+  }
+
+  /** The word of an id. */
+  word(id: number): string {
+    const from = this.starts.at(id);
+    const to = this.starts.at(id + 1);
+    let word = '';
+    // Chunks keep String.fromCharCode's argument count small.
+    for (let at = from; at < to; at += 1024)
+      word += String.fromCharCode.apply(
+        null,
+        this.chars.subarray(at, Math.min(to, at + 1024)) as unknown as number[],
+      );
+    return word;
+  }
+
+  /** The words of ids [from, size), in id order. */
+  wordsFrom(from: number): string[] {
+    const words: string[] = new Array(Math.max(0, this.size - from));
+    for (let id = from; id < this.size; id++) words[id - from] = this.word(id);
+    return words;
+  }
+
+  /** The id of the word text[start, end), added when new. */
+  private idAt(text: string, start: number, end: number): number {
+    const h = hashOf(text, start, end);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === 0) return this.add(text, start, end, h);
+      if (this.hashes[slot] !== h) continue;
+      const from = this.starts.at(entry - 1);
+      if (this.starts.at(entry) - from !== length) continue;
+      const chars = this.chars;
+      let j = 0;
+      while (j < length && chars[from + j] === text.charCodeAt(start + j)) j++;
+      if (j === length) return entry - 1;
+    }
+  }
+
+  private add(text: string, start: number, end: number, hash: number): number {
+    const id = this.size;
+    if (2 * (id + 1) > this.slots.length) this.growSlots();
+    let at = this.starts.at(id);
+    if (at + end - start > this.chars.length) {
+      const grown = new Uint16Array(Math.max(2 * this.chars.length, at + end - start));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    for (let i = start; i < end; i++) this.chars[at++] = text.charCodeAt(i);
+    this.starts.push(at);
+    this.place(id + 1, hash);
+    return id;
+  }
+
+  private place(entry: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+    this.hashes[slot] = hash;
+  }
+
+  /** Doubles the table and places every word again. */
+  private growSlots(): void {
+    const { slots, hashes } = this;
+    this.slots = new Int32Array(slots.length * 2);
+    this.hashes = new Int32Array(hashes.length * 2);
+    for (let slot = 0; slot < slots.length; slot++) {
+      const entry = slots[slot] as number;
+      if (entry !== 0) this.place(entry, hashes[slot] as number);
+    }
+  }
+}
