@@ -51,12 +51,23 @@ function wordEnd(text: string, start: number, to: number): number {
   }
 }
 
-/** The hash of text[start, end) (FNV-1a over UTF-16 code units, seeded with the length). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The hash of text[start, end): FNV-1a over its UTF-16 code units, then its length mixed in. */
 function hashOf(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 ^ (end - start);
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ (end - start), FNV_PRIME);
 }
+
+/** What an ASCII character is to a word: part of it (letter, digit), a joiner (. , '), or neither. */
+const NEITHER = 0;
+const WORD_PART = 1;
+const JOINER = 2;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? WORD_PART : c === 46 || c === 44 || c === 39 ? JOINER : NEITHER,
+);
 
 /**
  * Distinct raw words, numbered 0, 1, 2 … in order of first appearance. `appendWordIds` gives the
@@ -83,19 +94,51 @@ export class WordTable {
   appendWordIds(text: string, out: IntBuffer, from = 0, to = text.length): void {
     let i = from;
     while (i < to) {
-      if (wordCharAt(text, i, to) === 0) {
+      const c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_KIND[c] !== WORD_PART : wordCharAt(text, i, to) === 0) {
         i++;
         continue;
       }
-      const end = wordEnd(text, i, to);
-      out.push(this.idAt(text, i, end));
-      i = end;
+      // A word starts at i. Words of ASCII (almost all) are scanned and hashed in one pass, as
+      // wordEnd and hashOf would; at the first other character, the word is read again by them.
+      const start = i;
+      let h = FNV_OFFSET;
+      let ascii = true;
+      while (i < to) {
+        const d = text.charCodeAt(i);
+        const kind = d < 128 ? (ASCII_KIND[d] as number) : -1;
+        if (kind === WORD_PART) {
+          h = Math.imul(h ^ d, FNV_PRIME);
+          i++;
+          continue;
+        }
+        if (kind === JOINER) {
+          const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+          if (next >= 128) ascii = false;
+          else if (next >= 0 && ASCII_KIND[next] === WORD_PART) {
+            h = Math.imul(h ^ d, FNV_PRIME);
+            i++;
+            continue;
+          } else if (d === 46) {
+            // A final full stop belongs to the word ("U.S.").
+            h = Math.imul(h ^ d, FNV_PRIME);
+            i++;
+          }
+        } else if (kind < 0) ascii = false;
+        break;
+      }
+      if (ascii) {
+        out.push(this.idAt(text, start, i, Math.imul(h ^ (i - start), FNV_PRIME)));
+      } else {
+        i = wordEnd(text, start, to);
+        out.push(this.idAt(text, start, i, hashOf(text, start, i)));
+      }
     }
   }
 
   /** The id of a word given as a string (added when new). */
   idOf(word: string): number {
-    return this.idAt(word, 0, word.length);
+    return this.idAt(word, 0, word.length, hashOf(word, 0, word.length));
   }
 
   /** The word of an id. */
@@ -119,9 +162,8 @@ export class WordTable {
     return words;
   }
 
-  /** The id of the word text[start, end), added when new. */
-  private idAt(text: string, start: number, end: number): number {
-    const h = hashOf(text, start, end);
+  /** The id of the word text[start, end) of hash h (`hashOf`), added when new. */
+  private idAt(text: string, start: number, end: number, h: number): number {
     const mask = this.slots.length - 1;
     const length = end - start;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
