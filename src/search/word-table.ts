@@ -66,7 +66,11 @@ const NEITHER = 0;
 const WORD_PART = 1;
 const JOINER = 2;
 const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) =>
-  /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? WORD_PART : c === 46 || c === 44 || c === 39 ? JOINER : NEITHER,
+  /[A-Za-z0-9]/.test(String.fromCharCode(c))
+    ? WORD_PART
+    : c === 46 || c === 44 || c === 39
+      ? JOINER
+      : NEITHER,
 );
 
 /**
