@@ -66,23 +66,45 @@ for (let c = 0xc0; c < 0x530; c++) {
   else if (/\p{Ll}/u.test(ch)) CLASS[c] = LOWER;
 }
 for (const [chars, value] of KNOWN) for (const ch of chars) CLASS[ch.charCodeAt(0)] = value;
-// `directSentenceEnds` skips every character from "@" on without looking it up.
-for (let c = 64; c < CLASSIFIED; c++)
-  if ([ATERM, STERM, CR, LF].includes(CLASS[c] as number))
-    throw new Error('sentence-breaks: a terminator above "@"');
 
 /** 1 for the classes of SB8's ¬(OLetter | Upper | Lower | ParaSep | SATerm). */
 const SB8_SKIPPED = Uint8Array.from({ length: 11 }, (_, x) =>
   x === OTHER || x === SP || x === NUMERIC || x === CLOSE || x === SCONTINUE ? 1 : 0,
 );
 
+/** A run of ASCII characters other than a line feed (at which a paragraph ends). */
+const ASCII_RUN = /[\x00-\x09\x0b-\x7f]*/y;
+
 /** Are the classes of all the characters of text[from, to) known (see `directSentenceEnds`)? */
 export function hasKnownClasses(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
+  let i = from;
+  for (;;) {
+    // Skip ASCII (all known) natively; look up the others.
+    ASCII_RUN.lastIndex = i;
+    ASCII_RUN.test(text);
+    i = ASCII_RUN.lastIndex;
+    if (i >= to) return true;
     const c = text.charCodeAt(i);
     if (c >= 128 && (c >= CLASSIFIED || CLASS[c] === UNKNOWN)) return false;
+    i++;
   }
-  return true;
+}
+
+/**
+ * A run of characters that start no rule here: all but terminators (ATerm, STerm) and paragraph
+ * separators (CR, LF), made from the class table.
+ */
+const NO_RULE_RUN = new RegExp(
+  `[^${Array.from(CLASS.keys())
+    .filter((c) => [ATERM, STERM, CR, LF].includes(CLASS[c] as number))
+    .map((c) => `\\u${c.toString(16).padStart(4, '0')}`)
+    .join('')}]*`,
+  'y',
+);
+
+/** The class of text[i]. */
+function classAt(text: string, i: number): number {
+  return CLASS[text.charCodeAt(i)] as number;
 }
 
 /**
@@ -92,14 +114,14 @@ export function hasKnownClasses(text: string, from: number, to: number): boolean
  * `to`. Rule numbers are UAX #29's.
  */
 export function directSentenceEnds(text: string, from: number, to: number, ends: IntBuffer): void {
-  const at = (i: number) => CLASS[text.charCodeAt(i)] as number;
+  const at = (i: number) => classAt(text, i);
   let i = from;
   while (i < to) {
-    // Only terminators and paragraph separators start a rule here; all of them are below "@".
-    if (text.charCodeAt(i) >= 64) {
-      i++;
-      continue;
-    }
+    // Only terminators and paragraph separators start a rule here: skip to the next one.
+    NO_RULE_RUN.lastIndex = i;
+    NO_RULE_RUN.test(text);
+    i = NO_RULE_RUN.lastIndex;
+    if (i >= to) break;
     const c = at(i);
     if (c === CR || c === LF) {
       // SB3, SB4: break after a paragraph separator, keeping CR LF together.
