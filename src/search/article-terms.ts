@@ -83,15 +83,38 @@ export function joinArticleTerms(runs: readonly ArticleTerms[]): ArticleTerms {
  */
 export function wordsToTerms(rows: TermTable, termsOfWords: TermTable): TermTable {
   const { offsets: wordAt, ids: wordTermIds } = termsOfWords;
-  const offsets = new Int32Array(rows.offsets.length);
-  const ids = new IntBuffer(Math.max(16, rows.ids.length));
-  for (let r = 1; r < rows.offsets.length; r++) {
-    for (let i = rows.offsets[r - 1] as number; i < (rows.offsets[r] as number); i++) {
-      const word = rows.ids[i] as number;
-      for (let t = wordAt[word] as number; t < (wordAt[word + 1] as number); t++)
-        ids.push(wordTermIds[t] as number);
-    }
-    offsets[r] = ids.length;
+  // Of each word: its one term, or NO_TERM, or SEVERAL (then read from wordAt).
+  const single = new Int32Array(wordAt.length - 1);
+  for (let w = 0; w < single.length; w++) {
+    const count = (wordAt[w + 1] as number) - (wordAt[w] as number);
+    single[w] = count === 1 ? (wordTermIds[wordAt[w] as number] as number) : count === 0 ? NO_TERM : SEVERAL;
   }
-  return { offsets, ids: ids.toArray() };
+  const words = rows.ids;
+  let size = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as number;
+    const t = single[w] as number;
+    size += t >= 0 ? 1 : t === NO_TERM ? 0 : (wordAt[w + 1] as number) - (wordAt[w] as number);
+  }
+  const ids = new Int32Array(size);
+  const offsets = new Int32Array(rows.offsets.length);
+  let at = 0;
+  for (let r = 1; r < rows.offsets.length; r++) {
+    const end = rows.offsets[r] as number;
+    for (let i = rows.offsets[r - 1] as number; i < end; i++) {
+      const w = words[i] as number;
+      const t = single[w] as number;
+      if (t >= 0) ids[at++] = t;
+      else if (t === SEVERAL) {
+        const last = wordAt[w + 1] as number;
+        for (let k = wordAt[w] as number; k < last; k++) ids[at++] = wordTermIds[k] as number;
+      }
+    }
+    offsets[r] = at;
+  }
+  return { offsets, ids };
 }
+
+/** In `wordsToTerms`: a word with no term (a stop word), and a word with several. */
+const NO_TERM = -1;
+const SEVERAL = -2;

@@ -3,6 +3,7 @@ import { buildIndex } from '../../src/answer/coverage-index.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { startTermWorkers } from '../../src/search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
+import { terms } from '../../src/search/tokenize.ts';
 import { readJsonl } from './helpers.ts';
 
 interface Paragraph {
@@ -84,5 +85,31 @@ describe('building with worker threads', () => {
     const [question] = corpus.articles[5]?.text.split(' ') ?? [];
     expect(parallel.rankArticles(question ?? '', 3)).toEqual(single.rankArticles(question ?? '', 3));
     expect(parallel.rankArticles(question ?? '', 3)[0]?.docId).toBe('made-up-25');
+  });
+
+  it('gives each sentence and title exactly the terms of `terms`, on one thread and on several', async () => {
+    await startTermWorkers();
+    const records = paragraphs.slice(0, 40).map((p, i) => ({
+      id: p.id,
+      title: i === 3 ? 'The U.S.is and it’s end.The 2,000.5 café' : p.title,
+      text:
+        i === 5
+          ? `Stop words: the of and. Glued U.S.is here. Dotted end.The e.g. 1.8 a.b.c.\n\n${p.text}`
+          : p.text,
+    }));
+    const corpus = corpusFromRecords(records);
+    for (const parallel of [{ minChars: Infinity }, { minChars: 0, runChars: 500, wordChunk: 16 }]) {
+      const parts = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel }).parts();
+      const termOf = new Map([...parts.postings.termIds].map(([term, id]) => [id, term]));
+      const row = (table: typeof parts.sentenceTerms, r: number) =>
+        Array.from(table.ids.subarray(table.offsets[r], table.offsets[r + 1]), (id) => termOf.get(id));
+      let s = 0;
+      corpus.articles.forEach((article, a) => {
+        expect(row(parts.titleTerms, a)).toEqual(terms(article.title));
+        for (const span of parts.sentences[a] ?? [])
+          expect(row(parts.sentenceTerms, s++)).toEqual(terms(article.text.slice(span.start, span.end)));
+      });
+      expect(s).toBe(parts.sentenceTerms.offsets.length - 1);
+    }
   });
 });
