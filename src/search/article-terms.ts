@@ -38,7 +38,8 @@ export function scanArticles(
   const sentences = new TermTableBuilder();
   const titles = new TermTableBuilder();
   for (let a = from; a < to; a++) {
-    const { title, text } = articles[a] as ArticleText;
+    const title = flatString((articles[a] as ArticleText).title);
+    const text = flatString((articles[a] as ArticleText).text);
     const first = spans.length;
     appendSentences(text, spans);
     sentenceCounts[a - from] = (spans.length - first) / 3;
@@ -55,6 +56,21 @@ export function scanArticles(
     sentenceTerms: sentences.build(),
     titleTerms: titles.build(),
   };
+}
+
+/** A character that does not fit in one byte. */
+const WIDE_CHAR = /[^\x00-\xff]/;
+
+/**
+ * The same string, as a flat string of its own. A string cut from a larger one (a slice, as a
+ * parser or trim gives) is read through its parent; when such strings and flat ones both pass
+ * through the scanning code, V8 reads every character more slowly (measured: about 1.7 times the
+ * time of scanning the 100k-passage bench corpus). Copying costs about a tenth of that.
+ */
+function flatString(s: string): string {
+  return WIDE_CHAR.test(s)
+    ? Buffer.from(s, 'utf16le').toString('utf16le')
+    : Buffer.from(s, 'latin1').toString('latin1');
 }
 
 /** Consecutive runs of articles as one. */
