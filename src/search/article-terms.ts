@@ -26,20 +26,26 @@ export interface ArticleTerms {
   titleTerms: TermTable;
 }
 
-/** Splits articles [from, to) into sentences, and their titles and sentences into ids of `words`. */
+/**
+ * Splits articles [from, to) into sentences, and their titles and sentences into ids of `words`.
+ * `flat` says that every title and text is already a flat string of its own (as a worker thread
+ * receives them); otherwise each is copied into one first (see `flatString`).
+ */
 export function scanArticles(
   articles: readonly ArticleText[],
   from: number,
   to: number,
   words: WordTable,
+  flat = false,
 ): ArticleTerms {
   const sentenceCounts = new Int32Array(to - from);
   const spans = new IntBuffer(1 << 12);
   const sentences = new TermTableBuilder();
   const titles = new TermTableBuilder();
   for (let a = from; a < to; a++) {
-    const title = flatString((articles[a] as ArticleText).title);
-    const text = flatString((articles[a] as ArticleText).text);
+    const article = articles[a] as ArticleText;
+    const title = flat ? article.title : flatString(article.title);
+    const text = flat ? article.text : flatString(article.text);
     const first = spans.length;
     appendSentences(text, spans);
     sentenceCounts[a - from] = (spans.length - first) / 3;

@@ -46,7 +46,8 @@ function doRuns(job: RunsJob): void {
   let sent = 0;
   for (let r = claimItem(state); r < runs; r = claimItem(state)) {
     try {
-      const terms = scanArticles(articles, job.bounds[r] as number, job.bounds[r + 1] as number, words);
+      // Strings received from another thread are flat strings of their own.
+      const terms = scanArticles(articles, job.bounds[r] as number, job.bounds[r + 1] as number, words, true);
       const message: RunMessage = { run: r, newWords: words.wordsFrom(sent), terms };
       sent = words.size;
       const arrays = [terms.sentenceCounts, terms.spans, terms.sentenceTerms, terms.titleTerms].flatMap(
