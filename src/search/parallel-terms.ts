@@ -13,6 +13,7 @@
  * the build's thread does the work itself.
  */
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import {
   type ArticleTerms,
@@ -35,6 +36,7 @@ import {
 } from './terms-jobs.ts';
 import { type TermVocabulary, termsOfWord } from './tokenize.ts';
 import { WordTable } from './word-table.ts';
+import { bundledWorker } from './worker-bundle.ts';
 
 /**
  * Below this many characters of text (about 20,000 sentences of news), a corpus is tokenised on
@@ -75,7 +77,7 @@ function workers(): Worker[] {
     pool = [];
     const started: Array<Promise<void>> = [];
     for (let i = 0; i < POOL_SIZE; i++) {
-      const worker = new Worker(new URL('./terms-worker.js', import.meta.url), { execArgv: [] });
+      const worker = new Worker(workerScript(), { execArgv: [] });
       worker.unref();
       started.push(
         new Promise((resolve) => {
@@ -92,6 +94,21 @@ function workers(): Worker[] {
     poolReady = Promise.all(started).then(() => undefined);
   }
   return pool;
+}
+
+/** Where the bundled worker code is kept (see worker-bundle.ts). */
+const BUNDLE_CACHE = fileURLToPath(new URL('../../node_modules/.cache/coverage-bot/', import.meta.url));
+let script: string | URL | null = null;
+
+/**
+ * The worker's code: bundled JavaScript, which starts quickly, or else its TypeScript through
+ * tsx (terms-worker.js).
+ */
+function workerScript(): string | URL {
+  script ??=
+    bundledWorker(fileURLToPath(new URL('./terms-worker-main.ts', import.meta.url)), BUNDLE_CACHE) ??
+    new URL('./terms-worker.js', import.meta.url);
+  return script;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/answer/coverage-index.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
@@ -23,6 +24,17 @@ beforeAll(async () => {
 describe('building with worker threads', () => {
   it('starts its workers under vitest', async () => {
     expect(await startTermWorkers()).toBe(true);
+  });
+
+  it('can start a worker from its TypeScript through tsx too (when no bundle can be built)', async () => {
+    const worker = new Worker(new URL('../../src/search/terms-worker.js', import.meta.url), { execArgv: [] });
+    try {
+      expect(
+        await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject)),
+      ).toBe('ready');
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('gives the same index parts, weights and answers as a build on one thread', async () => {
