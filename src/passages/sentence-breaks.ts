@@ -72,17 +72,16 @@ const SB8_SKIPPED = Uint8Array.from({ length: 11 }, (_, x) =>
   x === OTHER || x === SP || x === NUMERIC || x === CLOSE || x === SCONTINUE ? 1 : 0,
 );
 
-/** A run of ASCII characters other than a line feed (at which a paragraph ends). */
-const ASCII_RUN = /[\x00-\x09\x0b-\x7f]*/y;
+/** A character outside ASCII, or a line feed (at which a paragraph ends). */
+const NOT_ASCII_OR_LF = /[^\x00-\x09\x0b-\x7f]/g;
 
 /** Are the classes of all the characters of text[from, to) known (see `directSentenceEnds`)? */
 export function hasKnownClasses(text: string, from: number, to: number): boolean {
   let i = from;
   for (;;) {
-    // Skip ASCII (all known) natively; look up the others.
-    ASCII_RUN.lastIndex = i;
-    ASCII_RUN.test(text);
-    i = ASCII_RUN.lastIndex;
+    // Find the next character outside ASCII (all known) natively; look it up.
+    NOT_ASCII_OR_LF.lastIndex = i;
+    i = NOT_ASCII_OR_LF.test(text) ? NOT_ASCII_OR_LF.lastIndex - 1 : text.length;
     if (i >= to) return true;
     const c = text.charCodeAt(i);
     if (c >= 128 && (c >= CLASSIFIED || CLASS[c] === UNKNOWN)) return false;
@@ -91,15 +90,16 @@ export function hasKnownClasses(text: string, from: number, to: number): boolean
 }
 
 /**
- * A run of characters that start no rule here: all but terminators (ATerm, STerm) and paragraph
- * separators (CR, LF), made from the class table.
+ * The characters that start a rule here: terminators (ATerm, STerm) and paragraph separators (CR,
+ * LF), made from the class table. (Searching for the next one is faster than matching the run
+ * before it.)
  */
-const NO_RULE_RUN = new RegExp(
-  `[^${Array.from(CLASS.keys())
+const RULE_START = new RegExp(
+  `[${Array.from(CLASS.keys())
     .filter((c) => [ATERM, STERM, CR, LF].includes(CLASS[c] as number))
     .map((c) => `\\u${c.toString(16).padStart(4, '0')}`)
-    .join('')}]*`,
-  'y',
+    .join('')}]`,
+  'g',
 );
 
 /** The class of text[i]. */
@@ -118,9 +118,8 @@ export function directSentenceEnds(text: string, from: number, to: number, ends:
   let i = from;
   while (i < to) {
     // Only terminators and paragraph separators start a rule here: skip to the next one.
-    NO_RULE_RUN.lastIndex = i;
-    NO_RULE_RUN.test(text);
-    i = NO_RULE_RUN.lastIndex;
+    RULE_START.lastIndex = i;
+    i = RULE_START.test(text) ? RULE_START.lastIndex - 1 : text.length;
     if (i >= to) break;
     const c = at(i);
     if (c === CR || c === LF) {
