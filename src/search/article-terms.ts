@@ -5,7 +5,7 @@
  * the same code.
  */
 import { appendSentences } from '../passages/sentences.ts';
-import { IntBuffer, joinTables, type TermTable, TermTableBuilder } from './term-table.ts';
+import { IntBuffer, type TermTable, TermTableBuilder } from './term-table.ts';
 import type { WordTable } from './word-table.ts';
 
 /** The text of an article that is indexed. */
@@ -79,9 +79,11 @@ function flatString(s: string): string {
     : Buffer.from(s, 'latin1').toString('latin1');
 }
 
-/** Consecutive runs of articles as one. */
-export function joinArticleTerms(runs: readonly ArticleTerms[]): ArticleTerms {
-  if (runs.length === 1) return runs[0] as ArticleTerms;
+/**
+ * Consecutive runs of articles (their rows of word ids) as one, in term ids: each word replaced by
+ * its row of `termsOfWords` (none for a stop word, several for a word such as "U.S.is").
+ */
+export function joinArticleTerms(runs: readonly ArticleTerms[], termsOfWords: TermTable): ArticleTerms {
   const join = (pick: (r: ArticleTerms) => Int32Array) => {
     const out = new Int32Array(runs.reduce((n, r) => n + pick(r).length, 0));
     let at = 0;
@@ -91,52 +93,68 @@ export function joinArticleTerms(runs: readonly ArticleTerms[]): ArticleTerms {
     }
     return out;
   };
+  const single = singleTerms(termsOfWords);
   return {
     sentenceCounts: join((r) => r.sentenceCounts),
     spans: join((r) => r.spans),
-    sentenceTerms: joinTables(runs.map((r) => r.sentenceTerms)),
-    titleTerms: joinTables(runs.map((r) => r.titleTerms)),
+    sentenceTerms: wordsToTerms(
+      runs.map((r) => r.sentenceTerms),
+      termsOfWords,
+      single,
+    ),
+    titleTerms: wordsToTerms(
+      runs.map((r) => r.titleTerms),
+      termsOfWords,
+      single,
+    ),
   };
 }
 
-/**
- * Rows of word ids as rows of term ids: each word replaced by its row of `termsOfWords` (none for
- * a stop word, several for a word such as "U.S.is").
- */
-export function wordsToTerms(rows: TermTable, termsOfWords: TermTable): TermTable {
-  const { offsets: wordAt, ids: wordTermIds } = termsOfWords;
-  // Of each word: its one term, or NO_TERM, or SEVERAL (then read from wordAt).
-  const single = new Int32Array(wordAt.length - 1);
+/** In `singleTerms`: a word with no term (a stop word), and a word with several. */
+const NO_TERM = -1;
+const SEVERAL = -2;
+
+/** Of each word of `termsOfWords`: its one term, or NO_TERM, or SEVERAL. */
+function singleTerms({ offsets, ids }: TermTable): Int32Array {
+  const single = new Int32Array(offsets.length - 1);
   for (let w = 0; w < single.length; w++) {
-    const count = (wordAt[w + 1] as number) - (wordAt[w] as number);
-    single[w] = count === 1 ? (wordTermIds[wordAt[w] as number] as number) : count === 0 ? NO_TERM : SEVERAL;
+    const count = (offsets[w + 1] as number) - (offsets[w] as number);
+    single[w] = count === 1 ? (ids[offsets[w] as number] as number) : count === 0 ? NO_TERM : SEVERAL;
   }
-  const words = rows.ids;
+  return single;
+}
+
+/** The rows of several tables of word ids, in order, as one table of term ids. */
+function wordsToTerms(tables: readonly TermTable[], termsOfWords: TermTable, single: Int32Array): TermTable {
+  const { offsets: wordAt, ids: wordTermIds } = termsOfWords;
+  let rows = 0;
   let size = 0;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as number;
-    const t = single[w] as number;
-    size += t >= 0 ? 1 : t === NO_TERM ? 0 : (wordAt[w + 1] as number) - (wordAt[w] as number);
-  }
-  const ids = new Int32Array(size);
-  const offsets = new Int32Array(rows.offsets.length);
-  let at = 0;
-  for (let r = 1; r < rows.offsets.length; r++) {
-    const end = rows.offsets[r] as number;
-    for (let i = rows.offsets[r - 1] as number; i < end; i++) {
+  for (const { offsets, ids: words } of tables) {
+    rows += offsets.length - 1;
+    for (let i = 0; i < words.length; i++) {
       const w = words[i] as number;
       const t = single[w] as number;
-      if (t >= 0) ids[at++] = t;
-      else if (t === SEVERAL) {
-        const last = wordAt[w + 1] as number;
-        for (let k = wordAt[w] as number; k < last; k++) ids[at++] = wordTermIds[k] as number;
-      }
+      size += t >= 0 ? 1 : t === NO_TERM ? 0 : (wordAt[w + 1] as number) - (wordAt[w] as number);
     }
-    offsets[r] = at;
+  }
+  const ids = new Int32Array(size);
+  const offsets = new Int32Array(rows + 1);
+  let row = 0;
+  let at = 0;
+  for (const { offsets: rowAt, ids: words } of tables) {
+    for (let r = 1; r < rowAt.length; r++) {
+      const end = rowAt[r] as number;
+      for (let i = rowAt[r - 1] as number; i < end; i++) {
+        const w = words[i] as number;
+        const t = single[w] as number;
+        if (t >= 0) ids[at++] = t;
+        else if (t === SEVERAL) {
+          const last = wordAt[w + 1] as number;
+          for (let k = wordAt[w] as number; k < last; k++) ids[at++] = wordTermIds[k] as number;
+        }
+      }
+      offsets[++row] = at;
+    }
   }
   return { offsets, ids };
 }
-
-/** In `wordsToTerms`: a word with no term (a stop word), and a word with several. */
-const NO_TERM = -1;
-const SEVERAL = -2;

@@ -15,13 +15,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import {
-  type ArticleTerms,
-  type ArticleText,
-  joinArticleTerms,
-  scanArticles,
-  wordsToTerms,
-} from './article-terms.ts';
+import { type ArticleTerms, type ArticleText, joinArticleTerms, scanArticles } from './article-terms.ts';
 import type { TermTable } from './term-table.ts';
 import {
   type ChunkMessage,
@@ -153,11 +147,7 @@ export function tokeniseCorpus(
   const scanned = scanCorpus(articles, words, team, options);
   // A pool given up in the first phase (stopped) is not waited for again.
   const termsOfWords = normaliseWords(words.wordsFrom(0), vocabulary, team === pool ? team : [], options);
-  return {
-    ...scanned,
-    sentenceTerms: wordsToTerms(scanned.sentenceTerms, termsOfWords),
-    titleTerms: wordsToTerms(scanned.titleTerms, termsOfWords),
-  };
+  return joinArticleTerms(scanned, termsOfWords);
 }
 
 /** A worker's channel during one phase of a build. */
@@ -209,14 +199,17 @@ function shareItems(
   return gaveUp;
 }
 
-/** Phase 1: the sentences of every article and the ids in `words` of the words of its title and sentences. */
+/**
+ * Phase 1: the sentences of every article and the ids in `words` of the words of its title and
+ * sentences, as runs of articles in order.
+ */
 function scanCorpus(
   articles: readonly ArticleText[],
   words: WordTable,
   pool: readonly Worker[],
   options: ParallelOptions,
-): ArticleTerms {
-  if (pool.length === 0) return scanArticles(articles, 0, articles.length, words);
+): ArticleTerms[] {
+  if (pool.length === 0) return [scanArticles(articles, 0, articles.length, words)];
   const bounds = runBounds(articles, options.runChars ?? RUN_CHARS);
   const runs = bounds.length - 1;
   const state = itemStates(runs);
@@ -245,7 +238,7 @@ function scanCorpus(
       }),
   );
   for (const port of ports) port.close();
-  return joinArticleTerms(results as ArticleTerms[]);
+  return results as ArticleTerms[];
 }
 
 /** The terms of some words: `counts[i]` terms for word i, their ids one after another. */

@@ -38,26 +38,6 @@ export class IntBuffer {
   }
 }
 
-/** The rows of several tables, in order, as one table. */
-export function joinTables(tables: readonly TermTable[]): TermTable {
-  let rows = 0;
-  let size = 0;
-  for (const t of tables) {
-    rows += t.offsets.length - 1;
-    size += t.ids.length;
-  }
-  const offsets = new Int32Array(rows + 1);
-  const ids = new Int32Array(size);
-  let row = 0;
-  let at = 0;
-  for (const t of tables) {
-    ids.set(t.ids, at);
-    for (let r = 1; r < t.offsets.length; r++) offsets[++row] = at + (t.offsets[r] as number);
-    at += t.ids.length;
-  }
-  return { offsets, ids };
-}
-
 /** Builds term tables row by row: append a row's ids, then `endRow`. */
 export class TermTableBuilder {
   readonly ids = new IntBuffer(1 << 16);

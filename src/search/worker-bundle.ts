@@ -40,7 +40,11 @@ function hashOfFiles(files: readonly string[]): string {
 export function bundledWorker(entry: string, cacheDir: string): string | null {
   const name = basename(entry).replace(/\.[cm]?ts$/, '');
   const output = (hash: string) => join(cacheDir, `${name}-${hash}`, `${name}.mjs`);
-  const manifestPath = join(cacheDir, `${name}.json`);
+  // Checkouts that share a cache folder (a linked node_modules) each keep their own manifest.
+  const manifestPath = join(
+    cacheDir,
+    `${name}.${createHash('sha256').update(entry).digest('hex').slice(0, 12)}.json`,
+  );
   try {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BundleManifest;
     const current = output(hashOfFiles(manifest.inputs));

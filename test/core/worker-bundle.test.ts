@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,10 +9,11 @@ const dir = mkdtempSync(join(tmpdir(), 'worker-bundle-'));
 const cache = join(dir, 'cache');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Writes a two-module TypeScript entry whose default export says `word`. */
-function writeSources(word: string): string {
-  writeFileSync(join(dir, 'part.ts'), `export const word: string = '${word}';\n`);
-  const entry = join(dir, 'entry.ts');
+/** Writes a two-module TypeScript entry (in `folder`) whose default export says `word`. */
+function writeSources(word: string, folder = dir): string {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'part.ts'), `export const word: string = '${word}';\n`);
+  const entry = join(folder, 'entry.ts');
   writeFileSync(entry, "import { word } from './part.ts';\nexport default (): string => `said ${word}`;\n");
   return entry;
 }
@@ -35,6 +36,14 @@ describe('bundled worker code', () => {
     expect(second).not.toBe(first);
     expect(await run(second)).toBe('said two');
     expect(readdirSync(cache).filter((f) => f.startsWith('entry-'))).toHaveLength(2);
+  });
+
+  it('keeps the bundles of two checkouts that share a cache folder apart', async () => {
+    const here = writeSources('here', join(dir, 'a'));
+    const there = writeSources('there', join(dir, 'b'));
+    expect(await run(bundledWorker(here, cache))).toBe('said here');
+    expect(await run(bundledWorker(there, cache))).toBe('said there');
+    expect(await run(bundledWorker(here, cache))).toBe('said here');
   });
 
   it('is null when the code cannot be bundled, so that the caller runs the TypeScript itself', () => {
