@@ -159,7 +159,11 @@ const NO_TERMS: readonly string[] = [];
 export function termsOfWord(raw: string): readonly string[] {
   let found = wordTermsMemo.get(raw);
   if (found === undefined) {
-    if (raw.includes('.')) {
+    const dot = raw.indexOf('.');
+    if (dot === raw.length - 1) {
+      // Only a final full stop ("said.", "A.", "5."), which no term keeps: the word without it.
+      found = termsOfWord(raw.slice(0, -1));
+    } else if (dot >= 0) {
       const tokens = tokenize(raw);
       found = tokens.length === 0 ? NO_TERMS : tokens.map((t) => t.term);
     } else {

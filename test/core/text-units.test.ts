@@ -5,7 +5,7 @@ import { buildPassages } from '../../src/passages/passages.ts';
 import { directSentenceEnds, hasKnownClasses } from '../../src/passages/sentence-breaks.ts';
 import { isTrimmedSpace, splitSentences } from '../../src/passages/sentences.ts';
 import { IntBuffer } from '../../src/search/term-table.ts';
-import { TermVocabulary, terms, tokenize } from '../../src/search/tokenize.ts';
+import { TermVocabulary, terms, termsOfWord, tokenize } from '../../src/search/tokenize.ts';
 import { WordTable } from '../../src/search/word-table.ts';
 import { CORPUS_DIR, readJsonl } from './helpers.ts';
 
@@ -169,6 +169,20 @@ describe('tokeniser', () => {
       vocabulary.appendIds(text, part, from, to);
       expect(Array.from(part.toArray(), (id) => vocabulary.terms[id])).toEqual(terms(text.slice(from, to)));
     }
+  });
+
+  it('gives for each raw word the terms `tokenize` finds in it, on the sample paragraphs and the corpus', async () => {
+    const paragraphs = [
+      ...(await readJsonl<{ title: string; text: string }>('squad-sample-paragraphs.jsonl')),
+      ...(await loadCorpus(CORPUS_DIR)).articles,
+    ];
+    const tricky = 'U.S.is U.S. A. x. 5. 2,000. 1.8. it’s. Syria’s. end.The a.b.c. e.g. Mr.Smith. café. 𝒜𝒷𝒸.';
+    const words = new Set<string>();
+    for (const text of [tricky, ...paragraphs.flatMap((p) => [p.title, p.text])])
+      for (const word of text.match(/[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*\.?/gu) ?? []) words.add(word);
+    expect(words.size).toBeGreaterThan(1000);
+    for (const word of words)
+      expect([word, termsOfWord(word)]).toEqual([word, tokenize(word).map((t) => t.term)]);
   });
 
   it('numbers raw words as the WORD pattern finds them, and gives each back by its id', () => {
