@@ -73,7 +73,7 @@ const SB8_SKIPPED = Uint8Array.from({ length: 11 }, (_, x) =>
 );
 
 /** A character outside ASCII, or a line feed (at which a paragraph ends). */
-const NOT_ASCII_OR_LF = /[^\x00-\x09\x0b-\x7f]/g;
+const NOT_ASCII_OR_LF = /[\n\u0080-\uffff]/g;
 
 /** Are the classes of all the characters of text[from, to) known (see `directSentenceEnds`)? */
 export function hasKnownClasses(text: string, from: number, to: number): boolean {

@@ -65,7 +65,7 @@ export function scanArticles(
 }
 
 /** A character that does not fit in one byte. */
-const WIDE_CHAR = /[^\x00-\xff]/;
+const WIDE_CHAR = /[\u0100-\uffff]/;
 
 /**
  * The same string, as a flat string of its own. A string cut from a larger one (a slice, as a

@@ -14,7 +14,7 @@ function writeSources(word: string, folder = dir): string {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'part.ts'), `export const word: string = '${word}';\n`);
   const entry = join(folder, 'entry.ts');
-  writeFileSync(entry, "import { word } from './part.ts';\nexport default (): string => `said ${word}`;\n");
+  writeFileSync(entry, `import { word } from './part.ts';\nexport default (): string => 'said ' + word;\n`);
   return entry;
 }
 
