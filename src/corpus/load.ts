@@ -5,7 +5,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readWholeFile } from '../fs/read-whole.ts';
-import { warmTermWorkers } from '../search/parallel-terms.ts';
 import type { CorpusSnapshot, StoredFile } from '../store/types.ts';
 import { EVENTS_FILE, parseEvents } from './events.ts';
 import { fingerprintFiles } from './fingerprint.ts';
@@ -89,8 +88,6 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
  * from). Never throws for bad content: problems are collected in `corpus.problems`.
  */
 export function corpusFromSnapshot(dir: string, snapshot: CorpusSnapshot): Corpus {
-  // A large corpus will be tokenised on worker threads too: start them while the files are parsed.
-  warmTermWorkers(snapshot.files.reduce((chars, file) => chars + file.content.length, 0));
   const problems: CorpusProblem[] = [];
   const { events, problems: eventProblems } =
     snapshot.events === null ? { events: [], problems: [] } : parseEvents(snapshot.events);

@@ -1,6 +1,5 @@
 /** Building a corpus from records in memory (bulk data, benchmarks), validated like JSONL lines. */
 
-import { warmTermWorkers } from '../search/parallel-terms.ts';
 import { articleFromRecord } from './jsonl.ts';
 import { parseJsonlRecord } from './record-fast-path.ts';
 import type { Article, Corpus, CoverageEvent } from './types.ts';
@@ -22,7 +21,6 @@ export interface ArticleRecord {
  * reported as problems of the pseudo-path `records` with their 1-based position.
  */
 export function corpusFromRecords(records: ArticleRecord[], events: CoverageEvent[] = []): Corpus {
-  warmTermWorkers(textLength(records));
   const articles: Article[] = [];
   const problems: Corpus['problems'] = [];
   const ids = new Set<string>();
@@ -42,14 +40,4 @@ export function corpusFromRecords(records: ArticleRecord[], events: CoverageEven
     articles.push(articleFromRecord(parsed.data, `records:${i + 1}`));
   });
   return { dir: '', articles, events, problems };
-}
-
-/** Characters of title and text in all records (those that are strings). */
-function textLength(records: readonly ArticleRecord[]): number {
-  let chars = 0;
-  for (const r of records) {
-    if (typeof r?.text === 'string') chars += r.text.length;
-    if (typeof r?.title === 'string') chars += r.title.length;
-  }
-  return chars;
 }

@@ -36,7 +36,7 @@ import { bundledWorker } from './worker-bundle.ts';
  * Below this many characters of text (about 20,000 sentences of news), a corpus is tokenised on
  * the build's thread alone: handing the text to a worker would cost more than it saves.
  */
-export const PARALLEL_MIN_CHARS = 3_000_000;
+const PARALLEL_MIN_CHARS = 3_000_000;
 /** Characters of text in one run of articles (a few milliseconds of work). */
 const RUN_CHARS = 250_000;
 /** Distinct words in one chunk to normalise (a few milliseconds of work). */
@@ -113,15 +113,6 @@ export async function startTermWorkers(): Promise<boolean> {
   workers();
   await poolReady;
   return !disabled && pool !== null && pool.length > 0;
-}
-
-/**
- * Starts the worker pool, without waiting, when a corpus of `chars` characters of text is coming
- * (one that `tokeniseCorpus` would share with workers): called as a corpus is read, so that the
- * workers have started by the time its index is built.
- */
-export function warmTermWorkers(chars: number, minChars = PARALLEL_MIN_CHARS): void {
-  if (chars >= minChars) workers();
 }
 
 /** Stops the pool's workers; the next large build starts new ones (unless workers are disabled). */
