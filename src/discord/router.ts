@@ -82,10 +82,15 @@ async function apologise(interaction: Interaction, context: BotContext, message 
   if (!interaction.isRepliable()) return;
   const payload = { ...renderNotice(message), flags: MessageFlags.Ephemeral as const };
   try {
-    // A deferred reply that has not been edited yet is replaced, so the member is not left with "thinking…".
-    if (interaction.deferred && !interaction.replied && message !== APOLOGY)
-      await interaction.editReply(renderNotice(message));
-    else if (interaction.deferred || interaction.replied) await interaction.followUp(payload);
+    if (interaction.deferred && !interaction.replied) {
+      // The member is never left with "thinking…": a private one becomes the apology; a public
+      // one is removed and the apology sent privately.
+      if (interaction.ephemeral) await interaction.editReply(renderNotice(message));
+      else {
+        await interaction.deleteReply();
+        await interaction.followUp(payload);
+      }
+    } else if (interaction.replied) await interaction.followUp(payload);
     else await interaction.reply(payload);
   } catch (error) {
     context.logger.error('could not send the apology', {

@@ -90,6 +90,22 @@ export const command = {
   async autocomplete() { throw new Error('autocomplete exploded on purpose'); },
 };\n`,
   );
+  // And two that fail after deferring their reply, privately and publicly.
+  for (const [name, flags] of [
+    ['boomlater', 'MessageFlags.Ephemeral'],
+    ['boomlaterpublic', '0'],
+  ] as const)
+    await writeFile(
+      path.join(commandsDir, `${name}.ts`),
+      `import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+export const command = {
+  data: new SlashCommandBuilder().setName('${name}').setDescription('Fails after deferring'),
+  async execute(interaction) {
+    await interaction.deferReply({ flags: ${flags} });
+    throw new Error('deferred handler exploded on purpose');
+  },
+};\n`,
+    );
   fake = new FakeDiscord();
   await fake.start();
   live = await LiveCorpus.open(corpusDir);
@@ -406,6 +422,23 @@ describe('the bot, end to end through a local fake Discord', () => {
       { name: 'question', type: STRING, value: 'Who is the UN special envoy for Syria?' },
     ]);
     expect(description(after)).toContain('Staffan de Mistura');
+  });
+
+  it('turns a private "thinking…" into the apology when a handler throws after deferring', async () => {
+    const { id, token } = fake.command(newUser(), 'boomlater', []);
+    expect((await callbackOf(id)).body).toMatchObject({ type: 5, data: { flags: 64 } });
+    const edit = await fake.waitFor((s) => s.kind === 'edit' && s.key === token);
+    expect((edit.body as { content?: string }).content).toBe(APOLOGY);
+    expect(fake.sent.some((s) => s.key === token && s.kind === 'followup')).toBe(false);
+  });
+
+  it('removes a public "thinking…" and apologises privately when a handler throws after deferring', async () => {
+    const { id, token } = fake.command(newUser(), 'boomlaterpublic', []);
+    expect(((await callbackOf(id)).body as { data?: { flags?: number } }).data?.flags ?? 0).toBe(0);
+    await fake.waitFor((s) => s.kind === 'delete' && s.key === token);
+    const followup = await fake.waitFor((s) => s.kind === 'followup' && s.key === token);
+    expect(followup.body).toMatchObject({ content: APOLOGY, flags: 64 });
+    expect(fake.sent.some((s) => s.key === token && s.kind === 'edit')).toBe(false);
   });
 
   it('offers no choices, rather than none at all, when an autocomplete handler throws', async () => {

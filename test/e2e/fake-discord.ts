@@ -22,7 +22,7 @@ export const MANAGER_PERMISSIONS = String(3072 | 32);
 
 /** Something the bot sent, as the fake received it. */
 export interface Sent {
-  kind: 'callback' | 'edit' | 'followup' | 'message' | 'commands';
+  kind: 'callback' | 'edit' | 'delete' | 'followup' | 'message' | 'commands';
   /**
    * The interaction id (callbacks) or interaction token (webhooks), the channel id (messages), or
    * where commands were registered: `guild:<id>` or `global`.
@@ -222,6 +222,14 @@ export class FakeDiscord {
         (m) => {
           this.record({ kind: 'edit', key: m[1] as string, body, at: now });
           reply(200, messageObject(CHANNEL_ID, BOT_USER, body));
+        },
+      ],
+      [
+        'DELETE',
+        /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/,
+        (m) => {
+          this.record({ kind: 'delete', key: m[1] as string, body, at: now });
+          reply(204);
         },
       ],
       [
