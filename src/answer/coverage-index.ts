@@ -12,13 +12,14 @@ import {
   type PostingData,
   type ScoredPassage,
 } from '../search/bm25-index.ts';
+import { isCommonWord } from '../search/common-words.ts';
 import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { TermTable } from '../search/term-table.ts';
-import { TermVocabulary, terms } from '../search/tokenize.ts';
+import { TermVocabulary, tokenize } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
-import { isNoAnswer, type QueryMatch, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { QueryMatcher } from './query-matches.ts';
 import { isSameCopy, shingles } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
@@ -359,15 +360,24 @@ export class CoverageIndex {
   }
 
   private prepareQuery(question: string): Query | null {
-    const queryTerms = terms(question);
-    if (queryTerms.length === 0) return null;
+    const tokens = tokenize(question);
+    if (tokens.length === 0) return null;
+    const queryTerms = tokens.map((t) => t.term);
     const weights = new Map<string, number>();
     const ids = new Map<number, number>();
-    for (const term of queryTerms) {
+    for (const { term, start, end } of tokens) {
       const id = this.index.data.termIds.get(term);
       const idf = this.index.idf(term);
-      weights.set(term, idf ?? UNKNOWN_TERM_WEIGHT * this.index.maxIdf(this.config.k));
-      if (id !== undefined && idf !== null) ids.set(id, idf);
+      if (id !== undefined && idf !== null) {
+        weights.set(term, idf);
+        ids.set(id, idf);
+        continue;
+      }
+      // A term the coverage lacks: less weight when the word asked is a common one (see no-answer.ts).
+      const share = isCommonWord(question.slice(start, end))
+        ? UNKNOWN_COMMON_WORD_WEIGHT
+        : UNKNOWN_TERM_WEIGHT;
+      weights.set(term, Math.max(weights.get(term) ?? 0, share * this.index.maxIdf(this.config.k)));
     }
     return { terms: queryTerms, weights, number: this.matcher.setQuery(ids) };
   }

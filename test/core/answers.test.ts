@@ -136,6 +136,24 @@ describe('answers on the built-in corpus', () => {
     expect(index.ask('Yemen?').noAnswer).toBe(false);
   });
 
+  it('answers questions framed by common words the coverage does not use, and still refuses off-topic ones', () => {
+    // "start" and "anything" are in no passage; they weigh less than a name the coverage lacks.
+    const start = index.ask('When did the ceasefire start?');
+    expect(start.noAnswer).toBe(false);
+    expect(start.results[0]?.text).toMatch(/ceasefire/i);
+    const agreed = index.ask('Did they agree on anything in Geneva?');
+    expect(agreed.noAnswer).toBe(false);
+    expect(agreed.results.map((r) => r.text).join(' ')).toMatch(/agree/i);
+    for (const offTopic of [
+      'What did Kerry say about the Iran nuclear deal?',
+      'What is the weather in Geneva?',
+      'Who won the football match?',
+      'What did Lavrov say about the Olympics?',
+      'Did Kerry talk about climate change?',
+    ])
+      expect([offTopic, index.ask(offTopic).noAnswer]).toEqual([offTopic, true]);
+  });
+
   it('compares outlets: one excerpt per outlet', () => {
     const answer = index.compare('What did Kerry and Lavrov say about the ceasefire?', {
       event: 'geneva-aug-2016',
