@@ -8,29 +8,30 @@
  * Minimum share of the question's IDF weight that the best passage must contain. Calibrated with
  * `npx tsx scripts/calibrate-no-answer.ts`: SQuAD v1.1 dev questions against the dev paragraphs
  * (answerable) and SQuAD train questions against the same paragraphs (not answerable, since the
- * splits share no article). At 0.5, 5.8% of 3,000 answerable questions are refused and 33.1% of
- * 3,000 unanswerable ones still get an answer (their words do occur in encyclopaedic text); 0.6
- * balances the two errors best (14.9% / 15.7%) but refuses more real questions, which a member
+ * splits share no article). At 0.5, 6.8% of 3,000 answerable questions are refused and 24.8% of
+ * 3,000 unanswerable ones still get an answer (their words do occur in encyclopaedic text); 0.55
+ * balances the two errors best (10.7% / 17.0%) but refuses more real questions, which a member
  * feels more than an excerpt that does not quite answer.
  */
 export const MIN_QUERY_COVERAGE = 0.5;
 
 /**
- * A query term no passage contains weighs this share of the largest possible IDF. Such terms are
- * often what the question is about ("North Korea"), but also plain words the small corpus happens
- * not to use ("besides", "exactly"); half the maximum scored the same balanced accuracy on SQuAD
- * as the full maximum while refusing fewer answerable questions.
+ * A query term no passage contains, from a word that is not a common English word, weighs this
+ * share of the largest possible IDF: all of it, as the rarest term could. Such words are mostly
+ * what the question is about ("North Korea", "Pyongyang"). Calibrated on SQuAD (see
+ * MIN_QUERY_COVERAGE) once common words had their own weight: at 0.5, 5.8% of answerable questions
+ * were refused and 33.1% of unanswerable ones answered; at 1, 6.8% and 24.8%.
  */
-export const UNKNOWN_TERM_WEIGHT = 0.5;
+export const UNKNOWN_TERM_WEIGHT = 1;
 
 /**
  * A query term no passage contains that comes from a common English word ("start", "anything",
  * "happened"; see common-words.ts) weighs this share of the largest possible IDF instead: such
  * words frame a question ("When did the ceasefire start?") more often than they name what it is
- * about, and at the full unknown weight they outweighed the words the coverage does hold. On the
- * seed corpus, a quarter answers 3 of 9 natural questions about the talks that half refused, and
- * none of 11 questions off its subject changes; on SQuAD (whose 2,067 paragraphs hold most common
- * words) the calibration moves by at most 0.1 point for shares from 0.15 to 0.5.
+ * about, and at a name's weight they outweighed the words the coverage does hold. On the seed
+ * corpus, a quarter answers all of 9 natural questions about the talks (half refused 3 of them,
+ * the full weight 5), and none of 11 questions off its subject; on SQuAD (whose 2,067 paragraphs
+ * hold most common words) the calibration moves by at most 0.4 point for shares from 0.15 to 1.
  */
 export const UNKNOWN_COMMON_WORD_WEIGHT = 0.25;
 
@@ -48,7 +49,7 @@ export interface QueryMatch {
  * Distinct question terms the best passage must match (at most all of them). Requiring two would
  * refuse "What is the capital of France?", whose one rare word in common ("capital") is a
  * coincidence, and on SQuAD it balances slightly better (3,000 questions each way, at coverage 0.5:
- * 6.9% refused and 30.9% wrongly answered, against 5.8% and 33.1%). But news questions are often
+ * 7.8% refused and 23.4% wrongly answered, against 6.8% and 24.8%). But news questions are often
  * framed by a verb the answering passage does not use ("What happened in Darayya?", "What was
  * agreed about Aleppo?"), and those it refuses; a refused real question costs a member more than a
  * quote that does not quite answer, so one is enough. The calibration script prints both.
