@@ -150,6 +150,9 @@ describe('answers on the built-in corpus', () => {
       'Who won the football match?',
       'What did Lavrov say about the Olympics?',
       'Did Kerry talk about climate change?',
+      // A name the coverage never uses weighs as much as its rarest word.
+      'What did Kerry say about Pyongyang?',
+      'What did Obama say about Pyongyang?',
     ])
       expect([offTopic, index.ask(offTopic).noAnswer]).toEqual([offTopic, true]);
   });
