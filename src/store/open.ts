@@ -5,14 +5,16 @@ import { PgStore, type PgStoreOptions } from './pg/pg-store.ts';
 import type { CorpusStore } from './types.ts';
 
 /**
- * Opens the store the settings name: PostgreSQL (migrated, listening) when `databaseUrl` is set,
- * otherwise the corpus folder with its saved-index cache.
+ * Opens the store the settings name: PostgreSQL (migrated, listening, with local copies of its
+ * saved indexes in the index cache folder) when `databaseUrl` is set, otherwise the corpus folder
+ * with its saved-index cache.
  */
 export function openCorpusStore(
   settings: Pick<CorpusSettings, 'corpusDir' | 'indexCacheDir' | 'databaseUrl'>,
   options: PgStoreOptions = {},
 ): Promise<CorpusStore> {
-  if (settings.databaseUrl !== undefined) return PgStore.open(settings.databaseUrl, options);
+  if (settings.databaseUrl !== undefined)
+    return PgStore.open(settings.databaseUrl, { indexCacheDir: settings.indexCacheDir, ...options });
   return Promise.resolve(new FolderStore(settings.corpusDir, settings.indexCacheDir));
 }
 

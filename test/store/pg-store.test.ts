@@ -85,6 +85,7 @@ describe('the PostgreSQL store', () => {
       { version: 1, name: 'corpus tables' },
       { version: 2, name: 'saved indexes stored uncompressed' },
       { version: 3, name: 'saved indexes in parts' },
+      { version: 4, name: 'store identity' },
     ]);
   });
 
@@ -129,6 +130,54 @@ describe('the PostgreSQL store', () => {
     expect(second.opened.from).toBe('built');
     expect(second.opened.warning).toMatch(/checksum/);
     expect(second.index.ask(QUESTION)).toEqual(first.index.ask(QUESTION));
+  });
+
+  it('keeps a local copy of the saved index, named by its database: a new process loads it without the copy in the database', async () => {
+    const cache = path.join(work.dir, 'pg-index-cache');
+    const openWithCache = async (url: string) => {
+      const live = await LiveCorpus.openStore(await PgStore.open(url, { indexCacheDir: cache }));
+      opened.push(live);
+      return live;
+    };
+    const sql = async (url: string, text: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query(text);
+      await client.end();
+      return rows;
+    };
+    const dropSavedIndexes = (url: string) => sql(url, 'DELETE FROM saved_index_parts');
+    const copies = async () => (await readdir(cache)).filter((f) => f.endsWith('.idx'));
+    const url = await corpusDatabase();
+    const first = await openWithCache(url);
+    expect(first.opened.from).toBe('saved');
+    expect(await copies()).toHaveLength(1);
+    // With the database's copy gone, only the local one can serve.
+    await dropSavedIndexes(url);
+    const second = await openWithCache(url);
+    expect(second.opened).toMatchObject({ from: 'saved', warning: null });
+    expect(second.index.ask(QUESTION)).toEqual(first.index.ask(QUESTION));
+    // Another database at the same version number never takes this database's copy.
+    const other = await corpusDatabase();
+    await dropSavedIndexes(other);
+    const third = await openWithCache(other);
+    expect(third.opened.from).toBe('built');
+    expect(await copies()).toHaveLength(2);
+    // A damaged copy is detected, rebuilt and replaced.
+    const [{ store_id: id }] = await sql(url, 'SELECT store_id FROM corpus_state');
+    const mine = (await copies()).find((f) => f.startsWith(`pg-${id}-`));
+    const damaged = path.join(cache, mine as string);
+    const bytes = await readFile(damaged);
+    bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 0xff;
+    await writeFile(damaged, bytes);
+    const fourth = await openWithCache(url);
+    expect(fourth.opened.from).toBe('built');
+    expect(fourth.opened.warning).toMatch(/checksum/);
+    expect((await openWithCache(url)).opened.from).toBe('saved');
+    // A database restored to this version number and changed again is another corpus: no copy.
+    await sql(url, "UPDATE corpus_state SET changed_at = changed_at + interval '1 second'");
+    await dropSavedIndexes(url);
+    expect((await openWithCache(url)).opened.from).toBe('built');
   });
 
   it('stores a large saved index in parts and loads it whole', async () => {

@@ -102,6 +102,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE saved_index_parts ALTER COLUMN data SET STORAGE EXTERNAL;
     `,
   },
+  {
+    version: 4,
+    name: 'store identity',
+    sql: `
+      -- A random id of this database's corpus, made once: local copies of its saved indexes are
+      -- named by it, so that a copy never stands for another database at the same version.
+      ALTER TABLE corpus_state ADD COLUMN store_id text NOT NULL
+        DEFAULT md5(random()::text || clock_timestamp()::text || pg_backend_pid()::text);
+    `,
+  },
 ];
 
 /** Applies the pending migrations; resolves with the versions applied now (none when up to date). */

@@ -20,6 +20,7 @@ import type {
 import { StoreBusyError } from '../types.ts';
 import { isConnectionError, redactDatabaseUrl, unavailableOr } from './errors.ts';
 import { CHANGE_CHANNEL, ChangeListener, RECONNECT_MAX_MS } from './listener.ts';
+import { LocalIndexCopy } from './local-index-copy.ts';
 import { migrate } from './migrations.ts';
 
 /** The corpus version, as text. */
@@ -72,6 +73,8 @@ export interface PgStoreOptions {
   poolSize?: number;
   /** Told when the notification connection is lost or back, for the log. */
   onConnection?: (state: 'lost' | 'reconnected', error?: unknown) => void;
+  /** Folder for local copies of the saved indexes (see local-index-copy.ts); none when absent or null. */
+  indexCacheDir?: string | null;
 }
 
 type Queryable = pg.PoolClient | pg.Pool;
@@ -84,6 +87,7 @@ export class PgStore implements CorpusStore {
   private readonly listeners: Array<() => void> = [];
   private listener: ChangeListener | null = null;
   private versionCheck: NodeJS.Timeout | null = null;
+  private localCopy: LocalIndexCopy | null = null;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -122,6 +126,10 @@ export class PgStore implements CorpusStore {
       const client = await pool.connect();
       try {
         await migrate(client);
+        if (options.indexCacheDir != null) {
+          const { rows } = await client.query('SELECT store_id FROM corpus_state WHERE id = 1');
+          store.localCopy = new LocalIndexCopy(options.indexCacheDir, String(rows[0]?.store_id));
+        }
       } finally {
         client.release();
       }
@@ -159,20 +167,46 @@ export class PgStore implements CorpusStore {
     return this.readOnly((client) => readSnapshot(client));
   }
 
-  /** The saved index's parts joined; null when there is none or a part is missing. */
+  /**
+   * The saved index: its local copy when there is one, otherwise its parts in the database joined
+   * (and copied locally); null when there is none or a part is missing.
+   */
   async loadIndex(version: string, rankingKey: string): Promise<Buffer | null> {
+    const stamp = await this.stampOf(version);
+    const copy = stamp === null ? null : await this.localCopy?.read(stamp, rankingKey);
+    if (copy != null) return copy;
     const { rows } = await this.query(this.pool, {
       text: `SELECT part, parts, data FROM saved_index_parts
              WHERE corpus_version = $1 AND ranking_key = $2 ORDER BY part`,
       values: [version, rankingKey],
     });
     const complete = rows.length > 0 && rows.every((r, i) => r.part === i && r.parts === rows.length);
-    return complete ? Buffer.concat(rows.map((r) => r.data as Buffer)) : null;
+    if (!complete) return null;
+    const data = Buffer.concat(rows.map((r) => r.data as Buffer));
+    if (stamp !== null) await this.localCopy?.write(stamp, rankingKey, data);
+    return data;
   }
 
-  /** Saves an index unless one is saved for the same version and ranking already. */
-  saveIndex(version: string, blob: IndexBlob): Promise<void> {
-    return this.inTransaction('BEGIN', (client) => this.insertIndex(client, version, blob));
+  /** Saves an index unless one is saved for the same version and ranking already (and copies it locally). */
+  async saveIndex(version: string, blob: IndexBlob): Promise<void> {
+    await this.inTransaction('BEGIN', (client) => this.insertIndex(client, version, blob));
+    const stamp = await this.stampOf(version);
+    if (stamp !== null) await this.localCopy?.write(stamp, blob.rankingKey, blob.data);
+  }
+
+  /**
+   * What names a local copy of a version's saved index: the version and the moment of the change
+   * that made it (a database restored to an earlier version and changed again gets new stamps).
+   * Null when local copies are off or the version is no longer the current one.
+   */
+  private async stampOf(version: string): Promise<string | null> {
+    if (this.localCopy === null) return null;
+    const { rows } = await this.query(this.pool, {
+      text: `SELECT (extract(epoch FROM changed_at) * 1000000)::bigint::text AS at
+             FROM corpus_state WHERE id = 1 AND version = $1`,
+      values: [version],
+    });
+    return rows.length === 0 ? null : `${version}-${rows[0]?.at}`;
   }
 
   private async insertIndex(client: pg.PoolClient, version: string, blob: IndexBlob): Promise<void> {
