@@ -1,6 +1,6 @@
 /**
  * One bot process for the multi-process tests, without Discord: it opens the live corpus over the
- * database at DATABASE_URL and takes JSON commands on stdin, one a line, answering each with one
+ * database at DATABASE_URL (with local copies of saved indexes in INDEX_CACHE_DIR when set) and takes JSON commands on stdin, one a line, answering each with one
  * JSON line on stdout (`{"id": …, …}`). `slow-add` writes an article and then hangs inside its
  * transaction, so a test can kill the process in the middle of a change.
  */
@@ -12,7 +12,8 @@ import { PgStore } from '../../src/store/pg/pg-store.ts';
 const url = process.env.DATABASE_URL;
 if (url === undefined) throw new Error('worker: DATABASE_URL is not set');
 const send = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
-const live = await LiveCorpus.openStore(await PgStore.open(url, { reconnectMaxMs: 400 }));
+const indexCacheDir = process.env.INDEX_CACHE_DIR || null;
+const live = await LiveCorpus.openStore(await PgStore.open(url, { reconnectMaxMs: 400, indexCacheDir }));
 const curator = new Curator(live);
 const who = { id: String(process.pid), name: `process ${process.pid}` };
 
