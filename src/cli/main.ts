@@ -10,7 +10,7 @@ import { MAX_RESULT_COUNT } from '../answer/coverage-index.ts';
 import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
 import { isValidDate } from '../corpus/dates.ts';
-import { openCoverageIndex } from '../index-store.ts';
+import { type OpenedIndex, openCoverageIndex, openStoreIndex } from '../index-store.ts';
 import { buildIndex, type CoverageIndex, loadCorpus } from '../library.ts';
 import { exportFolder, importFolder } from '../store/pg/import-export.ts';
 import { PgStore } from '../store/pg/pg-store.ts';
@@ -40,7 +40,8 @@ Commands:
   timeline EVENT                an event's articles in date order
   chat                          ask questions interactively, as you would ask the bot
 
-Every command takes --corpus DIR (default: $CORPUS_DIR or the built-in corpus/).`;
+Every command takes --corpus DIR (default: $CORPUS_DIR or the built-in corpus/). With DATABASE_URL
+set and no --corpus, ask, events, sources, timeline and chat read the database the bot serves.`;
 
 /** A usage error: printed with the usage text, exit code 2. */
 class UsageError extends Error {}
@@ -58,12 +59,33 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-async function openIndex(corpusDir: string, quiet = false): Promise<CoverageIndex> {
-  const opened = await openCoverageIndex(corpusDir, { cacheDir: readCorpusSettings().indexCacheDir });
+/** Where the reading commands take the corpus from: a folder, or the database the bot serves. */
+type CorpusSource = { corpusDir: string } | { databaseUrl: string };
+
+/**
+ * The index of the corpus folder, or of the database at DATABASE_URL when it is set and no
+ * --corpus is given (the store is closed once the index is loaded).
+ */
+async function openIndex(source: CorpusSource, quiet = false): Promise<CoverageIndex> {
+  const { indexCacheDir } = readCorpusSettings();
+  let opened: OpenedIndex;
+  let where: string;
+  if ('databaseUrl' in source) {
+    const store = await PgStore.open(source.databaseUrl, { indexCacheDir });
+    try {
+      opened = await openStoreIndex(store);
+    } finally {
+      await store.close();
+    }
+    where = store.label;
+  } else {
+    opened = await openCoverageIndex(source.corpusDir, { cacheDir: indexCacheDir });
+    where = source.corpusDir;
+  }
   const { corpus } = opened.index;
   if (opened.warning) process.stderr.write(`warning: ${opened.warning}\n`);
   for (const problem of corpus.problems) process.stderr.write(`warning: ${formatProblem(problem)}\n`);
-  if (corpus.articles.length === 0) throw new UsageError(`no articles found in ${corpusDir}`);
+  if (corpus.articles.length === 0) throw new UsageError(`no articles found in ${where}`);
   if (!quiet && process.stderr.isTTY) {
     const how = `${opened.from} in ${opened.ms.toFixed(0)} ms`;
     process.stderr.write(
@@ -103,14 +125,19 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined && !values.help ? 2 : 0;
   }
-  const corpusDir = values.corpus ?? readCorpusSettings().corpusDir;
+  const settings = readCorpusSettings();
+  const corpusDir = values.corpus ?? settings.corpusDir;
+  const source: CorpusSource =
+    values.corpus === undefined && settings.databaseUrl !== undefined
+      ? { databaseUrl: settings.databaseUrl }
+      : { corpusDir };
   const style = process.stdout.hasColors?.() ? ANSI : PLAIN;
 
   switch (command) {
     case 'ask': {
       const k = parseK(values.k, 3);
       if (values.batch !== undefined) {
-        const index = await openIndex(corpusDir, true);
+        const index = await openIndex(source, true);
         const lines = createInterface({
           input: createReadStream(values.batch),
           crlfDelay: Number.POSITIVE_INFINITY,
@@ -129,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
       if (question === '')
         throw new UsageError('ask needs a question, e.g. ask "What did Lavrov say about terrorists?"');
       const filters = parseFilters(values);
-      const index = await openIndex(corpusDir);
+      const index = await openIndex(source);
       const answer = index.ask(question, { filters, k });
       if (values.json) {
         process.stdout.write(
@@ -166,13 +193,13 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     case 'events':
-      process.stdout.write(`${renderEvents((await openIndex(corpusDir)).events())}\n`);
+      process.stdout.write(`${renderEvents((await openIndex(source)).events())}\n`);
       return 0;
     case 'sources':
-      process.stdout.write(`${renderSources((await openIndex(corpusDir)).sources())}\n`);
+      process.stdout.write(`${renderSources((await openIndex(source)).sources())}\n`);
       return 0;
     case 'timeline': {
-      const index = await openIndex(corpusDir);
+      const index = await openIndex(source);
       const eventId = rest[0];
       if (eventId === undefined || index.eventName(eventId) === null) {
         throw new UsageError(
@@ -186,7 +213,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'chat':
-      await runChat(await openIndex(corpusDir), style);
+      await runChat(await openIndex(source), style);
       return 0;
     default:
       throw new UsageError(`unknown command "${command}"`);

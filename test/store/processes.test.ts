@@ -5,7 +5,7 @@
  * down and coming back is survived.
  */
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
@@ -235,6 +235,27 @@ describe('corpus import and export on the command line', () => {
       );
       expect(imported.stdout).toContain('postgres://postgres:redacted@127.0.0.1');
       expect(imported.stdout).not.toContain('test-password');
+      // With DATABASE_URL and no --corpus, asking reads the database the bot serves.
+      const emptyFolder = path.join(work.dir, 'no-corpus');
+      await mkdir(emptyFolder);
+      const env = {
+        DATABASE_URL: database,
+        CORPUS_DIR: emptyFolder,
+        INDEX_CACHE_DIR: path.join(work.dir, 'cache'),
+      };
+      const asked = await cli(['ask', '--json', 'What did Lavrov say about terrorists?'], env);
+      expect(asked.code).toBe(0);
+      expect(JSON.parse(asked.stdout).results[0].text).toContain(
+        'separation of healthy opposition forces from terrorists',
+      );
+      const events = await cli(['events'], env);
+      expect(events).toMatchObject({ code: 0 });
+      expect(events.stdout).toContain('Kerry–Lavrov talks in Geneva, August 2016');
+      expect(events.stderr).not.toContain('test-password');
+      // --corpus still names a folder.
+      const folder = await cli(['ask', '--corpus', emptyFolder, 'What did Lavrov say?'], env);
+      expect(folder.code).toBe(2);
+      expect(folder.stderr).toContain(`no articles found in ${emptyFolder}`);
       const out = path.join(work.dir, 'exported');
       const exported = await cli(['corpus', 'export', '--out', out], { DATABASE_URL: database });
       expect(exported.code).toBe(0);
