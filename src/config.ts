@@ -84,6 +84,19 @@ const positiveInt = (fallback: number) =>
     .transform((v) => (v === undefined || v === '' ? String(fallback) : v))
     .pipe(z.coerce.number<string>().int().positive({ message: 'must be a whole number above 0' }));
 
+const nonNegativeInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? String(fallback) : v))
+    .pipe(
+      z.coerce
+        .number<string>({ message: 'must be a whole number, 0 or more' })
+        .int({ message: 'must be a whole number, 0 or more' })
+        .min(0, { message: 'must be a whole number, 0 or more' }),
+    );
+
 /** "a, b,,c" → ["a", "b", "c"]; unset → []. */
 const commaList = z
   .string()
@@ -118,6 +131,7 @@ const botSchema = z.object({
   CORPUS_DIR: corpusDir,
   INDEX_CACHE_DIR: indexCacheDir,
   DATABASE_URL: databaseUrl,
+  DATABASE_WAIT_SECONDS: nonNegativeInt(60),
   MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
   FETCH_ALLOWED_HOSTS: commaList,
   FETCH_TIMEOUT_SECONDS: positiveInt(10),
@@ -150,6 +164,8 @@ export interface BotConfig {
   indexCacheDir: string | null;
   /** The shared PostgreSQL store, or undefined for the corpus folder. Holds a password: never log it. */
   databaseUrl: string | undefined;
+  /** How long start-up keeps trying to reach the database before giving up (0: one try). */
+  databaseWaitMs: number;
   moderatorRoleIds: string[];
   /** At most `questions` questions per member in `windowSeconds`. */
   rateLimit: { questions: number; windowSeconds: number };
@@ -200,6 +216,7 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     corpusDir: c.CORPUS_DIR,
     indexCacheDir: c.INDEX_CACHE_DIR,
     databaseUrl: c.DATABASE_URL,
+    databaseWaitMs: c.DATABASE_WAIT_SECONDS * 1000,
     moderatorRoleIds: c.MODERATOR_ROLE_IDS,
     rateLimit: { questions: c.ASK_RATE_LIMIT, windowSeconds: c.ASK_RATE_WINDOW_SECONDS },
     fetchPolicy: {

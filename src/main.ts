@@ -7,7 +7,7 @@ import { startBot } from './discord/bot.ts';
 import { createLogger } from './discord/logger.ts';
 import { LiveCorpus } from './live-corpus.ts';
 import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
-import { databaseSecrets, openCorpusStore } from './store/open.ts';
+import { databaseSecrets, openCorpusStoreWaiting } from './store/open.ts';
 import { StoreUnavailableError } from './store/types.ts';
 
 const config = await readConfigOrExit();
@@ -16,21 +16,32 @@ const logger = createLogger(config.logLevel, [config.token, ...databaseSecrets(c
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
 let live: LiveCorpus;
 try {
-  const store = await openCorpusStore(config, {
-    onConnection: (state, error) =>
-      state === 'lost'
-        ? logger.warn('corpus store connection lost; answering from the current index, reconnecting', {
-            error,
-          })
-        : logger.info('corpus store connection back; catching up'),
-  });
+  const store = await openCorpusStoreWaiting(
+    config,
+    {
+      onConnection: (state, error) =>
+        state === 'lost'
+          ? logger.warn('corpus store connection lost; answering from the current index, reconnecting', {
+              error,
+            })
+          : logger.info('corpus store connection back; catching up'),
+    },
+    {
+      waitMs: config.databaseWaitMs,
+      onRetry: (error, delayMs) =>
+        logger.warn('corpus database not reachable yet; trying again', {
+          inSeconds: Math.round(delayMs / 100) / 10,
+          error: error.cause ?? error,
+        }),
+    },
+  );
   live = await LiveCorpus.openStore(store);
 } catch (error) {
   if (config.databaseUrl === undefined) throw error;
   // Unreachable, wrong password, no such database, a failed migration: say which, without the password.
   logger.error(
     error instanceof StoreUnavailableError
-      ? 'could not reach the corpus database (is DATABASE_URL right, and the server up?)'
+      ? 'could not reach the corpus database (is DATABASE_URL right, and the server up? DATABASE_WAIT_SECONDS says how long to keep trying)'
       : 'could not open the corpus database (check DATABASE_URL: user, password, database name)',
     { error: error instanceof StoreUnavailableError ? (error.cause ?? error) : error },
   );

@@ -2,7 +2,7 @@
 import type { CorpusSettings } from '../config.ts';
 import { FolderStore } from './folder-store.ts';
 import { PgStore, type PgStoreOptions } from './pg/pg-store.ts';
-import type { CorpusStore } from './types.ts';
+import { type CorpusStore, StoreUnavailableError } from './types.ts';
 
 /**
  * Opens the store the settings name: PostgreSQL (migrated, listening, with local copies of its
@@ -16,6 +16,33 @@ export function openCorpusStore(
   if (settings.databaseUrl !== undefined)
     return PgStore.open(settings.databaseUrl, { indexCacheDir: settings.indexCacheDir, ...options });
   return Promise.resolve(new FolderStore(settings.corpusDir, settings.indexCacheDir));
+}
+
+/** Longest pause between two attempts to reach the database at start. */
+const RETRY_MAX_MS = 10_000;
+
+/**
+ * Opens the store as `openCorpusStore` does, but while the database cannot be reached
+ * (StoreUnavailableError: down, not started yet) tries again, after 1 s, then doubling up to 10 s,
+ * for up to `waitMs` in all, telling `onRetry` before each pause. Other errors (a wrong password,
+ * no such database) and the last failure are thrown.
+ */
+export async function openCorpusStoreWaiting(
+  settings: Pick<CorpusSettings, 'corpusDir' | 'indexCacheDir' | 'databaseUrl'>,
+  options: PgStoreOptions,
+  wait: { waitMs: number; onRetry: (error: StoreUnavailableError, delayMs: number) => void },
+): Promise<CorpusStore> {
+  const deadline = Date.now() + wait.waitMs;
+  for (let delay = 1000; ; delay = Math.min(2 * delay, RETRY_MAX_MS)) {
+    try {
+      return await openCorpusStore(settings, options);
+    } catch (error) {
+      const pause = Math.min(delay, deadline - Date.now());
+      if (!(error instanceof StoreUnavailableError) || pause <= 0) throw error;
+      wait.onRetry(error, pause);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 /** The secrets a database address holds (the address itself, its password as written and decoded), for log redaction. */

@@ -16,7 +16,7 @@ import { PgStore } from '../../src/store/pg/pg-store.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
 import { APP_ID, FakeDiscord, TOKEN } from '../e2e/fake-discord.ts';
 import { startEntry } from '../e2e/process.ts';
-import { startTestPostgres, type TestPostgres } from './pg-server.ts';
+import { freePort, startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const WORKER = path.join(import.meta.dirname, 'worker.ts');
@@ -304,6 +304,48 @@ describe('npm start with DATABASE_URL', () => {
     } finally {
       await fake.stop();
     }
+  });
+
+  it('started before its database, keeps trying and serves once the database is up', async () => {
+    const database = await server.createDatabase('late');
+    const store = await PgStore.open(database);
+    await importFolder(store, CORPUS_DIR);
+    await store.close();
+    const fake = new FakeDiscord();
+    await fake.start();
+    await server.stop();
+    try {
+      const run = startEntry('src/main.ts', {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: APP_ID,
+        DISCORD_API_URL: fake.apiUrl,
+        DATABASE_URL: database,
+        DATABASE_WAIT_SECONDS: '60',
+      });
+      await run.waitFor('corpus database not reachable yet; trying again');
+      await server.start();
+      await run.waitFor('bot ready', 30_000);
+      expect(run.output()).toMatch(/corpus ready store="postgres" version="1" articles=5/);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.output()).not.toContain('test-password');
+    } finally {
+      await server.start();
+      await fake.stop();
+    }
+  }, 60_000);
+
+  it('with no database to reach within DATABASE_WAIT_SECONDS, says so and stops', async () => {
+    const run = startEntry('src/main.ts', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DATABASE_URL: `postgres://postgres:test-password@127.0.0.1:${await freePort()}/coverage`,
+      DATABASE_WAIT_SECONDS: '0',
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('could not reach the corpus database');
+    expect(run.output()).not.toContain('trying again');
+    expect(run.output()).not.toContain('test-password');
   });
 
   it('with a wrong password, says what to check and stops, without printing it', async () => {

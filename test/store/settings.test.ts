@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readCorpusSettings } from '../../src/config.ts';
+import { ConfigError, readBotConfig, readCorpusSettings } from '../../src/config.ts';
 import { createLogger } from '../../src/discord/logger.ts';
-import { databaseSecrets } from '../../src/store/open.ts';
+import { databaseSecrets, openCorpusStoreWaiting } from '../../src/store/open.ts';
 import { redactDatabaseUrl } from '../../src/store/pg/errors.ts';
 
 const URL_WITH_PASSWORD = 'postgres://bot:s3cr%40t-pw@db.internal:5432/coverage';
@@ -28,5 +28,41 @@ describe('DATABASE_URL', () => {
       error: new Error(`password s3cr@t-pw refused for ${URL_WITH_PASSWORD}`),
     });
     expect(lines.join('\n')).not.toMatch(/s3cr/);
+  });
+});
+
+describe('DATABASE_WAIT_SECONDS', () => {
+  const bot = { DISCORD_TOKEN: 'x'.repeat(60), DISCORD_CLIENT_ID: '123456789012345678' };
+
+  it('defaults to a minute, takes 0 for one try, and refuses anything but a whole number', () => {
+    expect(readBotConfig(bot).databaseWaitMs).toBe(60_000);
+    expect(readBotConfig({ ...bot, DATABASE_WAIT_SECONDS: '0' }).databaseWaitMs).toBe(0);
+    for (const bad of ['soon', '-1', '1.5'])
+      expect(() => readBotConfig({ ...bot, DATABASE_WAIT_SECONDS: bad })).toThrow(
+        /DATABASE_WAIT_SECONDS must be a whole number, 0 or more/,
+      );
+  });
+
+  it('keeps trying to reach an unreachable database until the wait is over, then gives up with its error', async () => {
+    // Nothing listens on port 9 (discard) here: every attempt is refused at once.
+    const settings = {
+      corpusDir: '',
+      indexCacheDir: null,
+      databaseUrl: 'postgres://bot:pw@127.0.0.1:9/coverage',
+    };
+    const pauses: number[] = [];
+    const started = Date.now();
+    await expect(
+      openCorpusStoreWaiting(settings, {}, { waitMs: 2_500, onRetry: (_error, ms) => pauses.push(ms) }),
+    ).rejects.toThrow(/corpus store is unavailable/i);
+    // 1 s, then what is left of the wait (2 s would pass it).
+    expect(pauses[0]).toBe(1000);
+    expect(pauses.length).toBe(2);
+    expect(pauses.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2_500);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_400);
+    await expect(
+      openCorpusStoreWaiting(settings, {}, { waitMs: 0, onRetry: () => pauses.push(-1) }),
+    ).rejects.toThrow();
+    expect(pauses).not.toContain(-1);
   });
 });
