@@ -15,7 +15,7 @@ import { importFolder } from '../../src/store/pg/import-export.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
 import { APP_ID, FakeDiscord, TOKEN } from '../e2e/fake-discord.ts';
-import { startEntry } from '../e2e/process.ts';
+import { botEnv, startEntry } from '../e2e/process.ts';
 import { freePort, startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -277,20 +277,21 @@ describe('corpus import and export on the command line', () => {
 });
 
 describe('npm start with DATABASE_URL', () => {
-  it('serves from the database, never logs the password, and stops cleanly', async () => {
-    const database = await server.createDatabase('bot');
+  /** A new database holding the built-in corpus. */
+  const importedDatabase = async (name: string) => {
+    const database = await server.createDatabase(name);
     const store = await PgStore.open(database);
     await importFolder(store, CORPUS_DIR);
     await store.close();
+    return database;
+  };
+
+  it('serves from the database, never logs the password, and stops cleanly', async () => {
+    const database = await importedDatabase('bot');
     const fake = new FakeDiscord();
     await fake.start();
     try {
-      const run = startEntry('src/main.ts', {
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_CLIENT_ID: APP_ID,
-        DISCORD_API_URL: fake.apiUrl,
-        DATABASE_URL: database,
-      });
+      const run = startEntry('src/main.ts', botEnv(fake.apiUrl, { DATABASE_URL: database }));
       await run.waitFor('bot ready');
       expect(run.output()).toMatch(/corpus ready store="postgres" version="1" articles=5 .* index="saved"/);
       const { id } = fake.command({ id: '710000000000000001', username: 'asker' }, 'ask', [
@@ -307,21 +308,15 @@ describe('npm start with DATABASE_URL', () => {
   });
 
   it('started before its database, keeps trying and serves once the database is up', async () => {
-    const database = await server.createDatabase('late');
-    const store = await PgStore.open(database);
-    await importFolder(store, CORPUS_DIR);
-    await store.close();
+    const database = await importedDatabase('late');
     const fake = new FakeDiscord();
     await fake.start();
     await server.stop();
     try {
-      const run = startEntry('src/main.ts', {
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_CLIENT_ID: APP_ID,
-        DISCORD_API_URL: fake.apiUrl,
-        DATABASE_URL: database,
-        DATABASE_WAIT_SECONDS: '60',
-      });
+      const run = startEntry(
+        'src/main.ts',
+        botEnv(fake.apiUrl, { DATABASE_URL: database, DATABASE_WAIT_SECONDS: '60' }),
+      );
       await run.waitFor('corpus database not reachable yet; trying again');
       await server.start();
       await run.waitFor('bot ready', 30_000);
