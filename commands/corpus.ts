@@ -34,7 +34,9 @@ export const command: SlashCommand = {
   data: commandBuilder('corpus', 'Moderators: manage the coverage the bot quotes')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((s) =>
-      s.setName('refresh').setDescription('Re-read the corpus folder and swap in the new index'),
+      s
+        .setName('refresh')
+        .setDescription('Re-read the corpus (its folder or database) and swap in the new index'),
     )
     .addSubcommand((s) => s.setName('status').setDescription('What the corpus holds now, and its problems'))
     .addSubcommand((s) =>
