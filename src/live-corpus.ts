@@ -5,15 +5,10 @@
  * by another process arrives as a notification and is swapped in the same way.
  */
 import { createHash } from 'node:crypto';
-import type { CoverageIndex } from './answer/coverage-index.ts';
-import type { Article, CorpusProblem } from './corpus/types.ts';
-import {
-  buildSnapshotIndex,
-  indexBlob,
-  type OpenedIndex,
-  type OpenIndexOptions,
-  openStoreIndex,
-} from './index-store.ts';
+import { buildIndex, type CoverageIndex } from './answer/coverage-index.ts';
+import { corpusFromSnapshot } from './corpus/load.ts';
+import type { Article, Corpus, CorpusProblem } from './corpus/types.ts';
+import { indexBlob, type OpenedIndex, type OpenIndexOptions, openStoreIndex } from './index-store.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './search/ranking-config.ts';
 import { FolderStore } from './store/folder-store.ts';
 import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from './store/types.ts';
@@ -38,6 +33,13 @@ export interface RefreshReport {
 class EmptyCorpusRefused extends Error {
   constructor(readonly problems: CorpusProblem[]) {
     super('LiveCorpus: the store has no readable article now');
+  }
+}
+
+/** A refresh found the store holding exactly what is served: nothing to swap, nor to announce. */
+class NothingChanged extends Error {
+  constructor() {
+    super('LiveCorpus: nothing changed');
   }
 }
 
@@ -104,10 +106,25 @@ export class LiveCorpus {
   async refresh(): Promise<RefreshReport> {
     const started = performance.now();
     try {
-      return (await this.change(async () => undefined, { refusesEmpty: true })).report;
+      return (await this.change(async () => undefined, { refusesEmpty: true, skipsUnchanged: true })).report;
     } catch (error) {
       if (error instanceof StoreUnavailableError) throw error;
       const before = this.live;
+      if (error instanceof NothingChanged) {
+        // Nothing to rebuild; over a database, the version stays and no process reloads.
+        this.lastRefresh = {
+          ok: true,
+          added: [],
+          updated: [],
+          removed: [],
+          documents: before.corpus.articles.length,
+          passages: before.passageCount,
+          problems: before.corpus.problems,
+          error: null,
+          durationMs: performance.now() - started,
+        };
+        return this.lastRefresh;
+      }
       const report: RefreshReport = {
         ok: false,
         added: [],
@@ -134,9 +151,11 @@ export class LiveCorpus {
    */
   change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
-    options: { refusesEmpty?: boolean } = {},
+    options: { refusesEmpty?: boolean; skipsUnchanged?: boolean } = {},
   ): Promise<{ result: T; report: RefreshReport }> {
-    const run = this.queue.then(() => this.doChange(mutate, options.refusesEmpty ?? false));
+    const run = this.queue.then(() =>
+      this.doChange(mutate, options.refusesEmpty ?? false, options.skipsUnchanged ?? false),
+    );
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -161,12 +180,16 @@ export class LiveCorpus {
   private async doChange<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
     refusesEmpty: boolean,
+    skipsUnchanged: boolean,
   ): Promise<{ result: T; report: RefreshReport }> {
     const started = performance.now();
     const before = this.live.corpus.articles;
     let next: CoverageIndex | null = null;
     const { result, version } = await this.store.change(mutate, async (snapshot) => {
-      next = buildSnapshotIndex(this.store, snapshot, this.config);
+      const corpus = corpusFromSnapshot(this.store.label, snapshot);
+      // Thrown inside the store's change, so that a database rolls its version bump back.
+      if (skipsUnchanged && sameCorpus(this.live.corpus, corpus)) throw new NothingChanged();
+      next = buildIndex(corpus, this.config);
       if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
         throw new EmptyCorpusRefused(next.corpus.problems);
       return this.store.indexLocation === null ? null : indexBlob(next, snapshot.version, this.config);
@@ -205,6 +228,13 @@ function fingerprint(a: Article): string {
   return createHash('sha256')
     .update(JSON.stringify([a.title, a.source, a.date, a.dateApprox, a.url, a.event, a.language, a.text]))
     .digest('hex');
+}
+
+/** Do two corpora hold the same articles (file, metadata and text), events and problems? */
+function sameCorpus(a: Corpus, b: Corpus): boolean {
+  const key = (c: Corpus) =>
+    JSON.stringify([c.articles.map((x) => [x.id, x.path, fingerprint(x)]), c.events, c.problems]);
+  return a.articles.length === b.articles.length && key(a) === key(b);
 }
 
 /** Ids of articles added, changed and removed between two versions of a corpus. */

@@ -43,6 +43,29 @@ describe('the live corpus', () => {
     expect(first).toMatchObject({ docId: 'truce', source: 'Example Wire', date: '2016-09-10' });
   });
 
+  it('changes nothing when a refresh finds the folder as it is served, also from a saved index', async () => {
+    const cache = path.join(dir, '..', `${path.basename(dir)}-cache`);
+    try {
+      for (const cacheDir of [null, cache, cache]) {
+        const live = await LiveCorpus.open(dir, { cacheDir });
+        const before = live.index;
+        const report = await live.refresh();
+        expect(report).toMatchObject({ ok: true, added: [], updated: [], removed: [], documents: 5 });
+        expect(report.passages).toBe(before.passageCount);
+        expect(live.index).toBe(before);
+      }
+      // A moved file is a change even with the same articles in it.
+      const live = await LiveCorpus.open(dir);
+      const [file] = (await readdir(dir)).filter((f) => f.endsWith('.md'));
+      await rename(path.join(dir, file as string), path.join(dir, `moved-${file}`));
+      const before = live.index;
+      await live.refresh();
+      expect(live.index).not.toBe(before);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
+  });
+
   it('reports updated and removed articles', async () => {
     const live = await LiveCorpus.open(dir);
     const files = await readdir(dir);

@@ -180,6 +180,26 @@ describe('the PostgreSQL store', () => {
     expect((await openWithCache(url)).opened.from).toBe('built');
   });
 
+  it('a refresh that finds nothing changed keeps the version; one after a hand edit of a table bumps it', async () => {
+    const url = await corpusDatabase();
+    const live = await openLive(url);
+    const other = await openLive(url);
+    const served = live.index;
+    expect(await live.refresh()).toMatchObject({ ok: true, added: [], updated: [], removed: [] });
+    expect(live.index).toBe(served);
+    expect([live.version, await live.store.version()]).toEqual(['1', '1']);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(
+      "UPDATE articles SET content = replace(content, 'Kerry told reporters', 'Kerry told the reporters') WHERE content LIKE '%Kerry told reporters%'",
+    );
+    await client.end();
+    const report = await live.refresh();
+    expect(report.updated).toHaveLength(1);
+    expect(live.version).toBe('2');
+    await until(() => other.version === '2');
+  });
+
   it('stores a large saved index in parts and loads it whole', async () => {
     const url = await server.createDatabase('parts');
     const store = await PgStore.open(url, { indexPartBytes: 4096 });
