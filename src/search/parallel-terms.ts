@@ -24,6 +24,7 @@ import {
   ITEM_PENDING,
   ITEM_SENT,
   itemStates,
+  normaliseChunk,
   type RunMessage,
   type RunsJob,
   type WordsJob,
@@ -161,8 +162,8 @@ function drain<T>(ports: readonly MessagePort[], take: (message: T, lane: number
 /**
  * Does every item of a list shared with workers through `state`: claims items until none is left,
  * doing each with `own` (and taking the workers' results with `receive` in between), then waits
- * for the items workers claimed, doing itself any a worker failed. Returns true when a worker did
- * not answer within WORKER_WAIT_MS (the build's thread then did the rest itself).
+ * for the items workers claimed, doing itself any a worker failed. A worker that does not answer
+ * within WORKER_WAIT_MS is given up: the build's thread does the rest and the pool is stopped.
  */
 function shareItems(
   state: Int32Array,
@@ -170,7 +171,7 @@ function shareItems(
   done: (item: number) => boolean,
   own: (item: number) => void,
   receive: () => void,
-): boolean {
+): void {
   for (let i = claimItem(state); i < count; i = claimItem(state)) {
     own(i);
     receive();
@@ -187,7 +188,6 @@ function shareItems(
     }
   }
   if (gaveUp) stopPool();
-  return gaveUp;
 }
 
 /**
@@ -248,17 +248,10 @@ function normaliseWords(
   const chunkSize = options.wordChunk ?? WORD_CHUNK;
   const chunks = Math.ceil(words.length / chunkSize);
   const results: Array<NormalisedChunk | undefined> = new Array(chunks);
-  const own = (c: number) => {
-    const from = c * chunkSize;
-    const to = Math.min(words.length, from + chunkSize);
-    const chunk: NormalisedChunk = { counts: new Int32Array(to - from), ids: [] };
-    for (let w = from; w < to; w++) {
-      const terms = termsOfWord(words[w] as string);
-      chunk.counts[w - from] = terms.length;
-      for (const term of terms) chunk.ids.push(vocabulary.idOf(term));
-    }
-    results[c] = chunk;
+  const take = ({ chunk, counts, terms }: ChunkMessage) => {
+    results[chunk] = { counts, ids: terms.map((term) => vocabulary.idOf(term)) };
   };
+  const own = (c: number) => take(normaliseChunk(words, c, chunkSize, termsOfWord));
   if (pool.length === 0 || chunks < 2) for (let c = 0; c < chunks; c++) own(c);
   else {
     const state = itemStates(chunks);
@@ -276,9 +269,9 @@ function normaliseWords(
       (c) => results[c] !== undefined,
       own,
       () =>
-        drain<ChunkMessage>(ports, ({ chunk, counts, terms }) => {
-          if (results[chunk] !== undefined) return;
-          results[chunk] = { counts, ids: terms.map((term) => vocabulary.idOf(term)) };
+        drain<ChunkMessage>(ports, (message) => {
+          if (results[message.chunk] !== undefined) return;
+          take(message);
           if (options.stats) options.stats.workerChunks++;
         }),
     );

@@ -74,3 +74,24 @@ export interface ChunkMessage {
 }
 
 export type TermsJob = RunsJob | WordsJob;
+
+/**
+ * The terms of chunk `chunk` of `words` (chunks of `chunkSize`), by `termsOfWord`: what a worker
+ * posts, and what the build's thread computes for the chunks it claims itself.
+ */
+export function normaliseChunk(
+  words: readonly string[],
+  chunk: number,
+  chunkSize: number,
+  termsOfWord: (word: string) => readonly string[],
+): ChunkMessage {
+  const from = chunk * chunkSize;
+  const to = Math.min(words.length, from + chunkSize);
+  const message: ChunkMessage = { chunk, counts: new Int32Array(to - from), terms: [] };
+  for (let w = from; w < to; w++) {
+    const terms = termsOfWord(words[w] as string);
+    message.counts[w - from] = terms.length;
+    for (const term of terms) message.terms.push(term);
+  }
+  return message;
+}

@@ -9,11 +9,11 @@
 import { parentPort } from 'node:worker_threads';
 import { type ArticleText, scanArticles } from './article-terms.ts';
 import {
-  type ChunkMessage,
   claimItem,
   ITEM_FAILED,
   ITEM_SENT,
   markItem,
+  normaliseChunk,
   type RunMessage,
   type RunsJob,
   type TermsJob,
@@ -38,57 +38,55 @@ parentPort?.on('message', (job: TermsJob) => {
   } else void doWords(job);
 });
 
-function doRuns(job: RunsJob): void {
+/**
+ * Claims items of a job from its shared counter until none is left, posting each (`post` does
+ * the work and posts it) and marking it sent; an item that fails is marked failed and ends the
+ * claiming, so that the build's thread does the rest. Closes the job's port.
+ */
+function workItems(job: RunsJob | WordsJob, count: number, post: (item: number) => void): void {
   const state = new Int32Array(job.shared);
-  const runs = job.bounds.length - 1;
-  const articles: ArticleText[] = job.titles.map((title, i) => ({ title, text: job.texts[i] ?? '' }));
-  const words = new WordTable();
-  let sent = 0;
-  for (let r = claimItem(state); r < runs; r = claimItem(state)) {
+  for (let i = claimItem(state); i < count; i = claimItem(state)) {
     try {
-      // Strings received from another thread are flat strings of their own.
-      const terms = scanArticles(articles, job.bounds[r] as number, job.bounds[r + 1] as number, words, true);
-      const message: RunMessage = { run: r, newWords: words.wordsFrom(sent), terms };
-      sent = words.size;
-      const arrays = [terms.sentenceCounts, terms.spans, terms.sentenceTerms, terms.titleTerms].flatMap(
-        (a) => (a instanceof Int32Array ? [a] : [a.ids, a.offsets]),
-      );
-      job.port.postMessage(
-        message,
-        arrays.map((a) => a.buffer as ArrayBuffer),
-      );
+      post(i);
     } catch {
-      markItem(state, r, ITEM_FAILED);
+      markItem(state, i, ITEM_FAILED);
       break;
     }
-    markItem(state, r, ITEM_SENT);
+    markItem(state, i, ITEM_SENT);
   }
   job.port.close();
 }
 
+function doRuns(job: RunsJob): void {
+  const articles: ArticleText[] = job.titles.map((title, i) => ({ title, text: job.texts[i] ?? '' }));
+  const words = new WordTable();
+  let sent = 0;
+  workItems(job, job.bounds.length - 1, (r) => {
+    // Strings received from another thread are flat strings of their own.
+    const terms = scanArticles(articles, job.bounds[r] as number, job.bounds[r + 1] as number, words, true);
+    const message: RunMessage = { run: r, newWords: words.wordsFrom(sent), terms };
+    sent = words.size;
+    const arrays = [terms.sentenceCounts, terms.spans, terms.sentenceTerms, terms.titleTerms].flatMap((a) =>
+      a instanceof Int32Array ? [a] : [a.ids, a.offsets],
+    );
+    job.port.postMessage(
+      message,
+      arrays.map((a) => a.buffer as ArrayBuffer),
+    );
+  });
+}
+
 async function doWords(job: WordsJob): Promise<void> {
-  const state = new Int32Array(job.shared);
-  const chunks = Math.ceil(job.words.length / job.chunkSize);
+  let termsOfWord: (word: string) => readonly string[];
   try {
-    const { termsOfWord } = await loadNormaliser();
-    for (let c = claimItem(state); c < chunks; c = claimItem(state)) {
-      try {
-        const from = c * job.chunkSize;
-        const to = Math.min(job.words.length, from + job.chunkSize);
-        const message: ChunkMessage = { chunk: c, counts: new Int32Array(to - from), terms: [] };
-        for (let w = from; w < to; w++) {
-          const terms = termsOfWord(job.words[w] as string);
-          message.counts[w - from] = terms.length;
-          for (const term of terms) message.terms.push(term);
-        }
-        job.port.postMessage(message, [message.counts.buffer as ArrayBuffer]);
-      } catch {
-        markItem(state, c, ITEM_FAILED);
-        break;
-      }
-      markItem(state, c, ITEM_SENT);
-    }
-  } finally {
+    ({ termsOfWord } = await loadNormaliser());
+  } catch {
+    // Nothing claimed: the build's thread normalises every chunk itself.
     job.port.close();
+    return;
   }
+  workItems(job, Math.ceil(job.words.length / job.chunkSize), (c) => {
+    const message = normaliseChunk(job.words, c, job.chunkSize, termsOfWord);
+    job.port.postMessage(message, [message.counts.buffer as ArrayBuffer]);
+  });
 }
