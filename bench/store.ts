@@ -14,10 +14,9 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { importFolder } from '../src/store/pg/import-export.ts';
 import { PgStore } from '../src/store/pg/pg-store.ts';
-import { startTestPostgres } from '../test/store/pg-server.ts';
+import { runSql, startTestPostgres } from '../test/store/pg-server.ts';
 import { DEFAULT_DATA_DIR, scaleCorpus } from './data.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -84,13 +83,6 @@ async function timedStart(
   return { worker, ms: performance.now() - started, reply };
 }
 
-async function sql(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(text);
-  await client.end();
-}
-
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const rows: string[] = [];
 const server = await startTestPostgres();
@@ -122,7 +114,7 @@ try {
     const copied = await timedStart(url, cacheDir);
     await copied.worker.stop();
     process.stderr.write(`${size}: ready from the local copy in ${s(copied.ms)}\n`);
-    await sql(url, 'DELETE FROM saved_index_parts');
+    await runSql(url, 'DELETE FROM saved_index_parts');
     const built = await timedStart(url);
     await built.worker.stop();
     process.stderr.write(`${size}: ready by building in ${s(built.ms)}\n`);

