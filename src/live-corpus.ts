@@ -98,8 +98,8 @@ export class LiveCorpus {
   }
 
   /**
-   * Reads the store again and swaps in a new index (over a database this is a change: every
-   * process reloads). Good documents are served even when some files have problems; when the
+   * Reads the store again and, when it holds something else than is served, swaps in a new index
+   * (over a database this is then a change: every process reloads). Good documents are served even when some files have problems; when the
    * store cannot be read or yields no document at all while the live index has some, the live
    * index is kept and the report says why. Throws StoreUnavailableError when the database is down.
    */
@@ -112,18 +112,12 @@ export class LiveCorpus {
       const before = this.live;
       if (error instanceof NothingChanged) {
         // Nothing to rebuild; over a database, the version stays and no process reloads.
-        this.lastRefresh = {
-          ok: true,
-          added: [],
-          updated: [],
-          removed: [],
-          documents: before.corpus.articles.length,
-          passages: before.passageCount,
-          problems: before.corpus.problems,
-          error: null,
-          durationMs: performance.now() - started,
-        };
-        return this.lastRefresh;
+        return this.swap(
+          this.opened,
+          before.corpus.articles,
+          performance.now() - started,
+          before.corpus.problems,
+        );
       }
       const report: RefreshReport = {
         ok: false,
@@ -201,7 +195,7 @@ export class LiveCorpus {
     return { result, report: this.swap(opened, before, ms, index.corpus.problems) };
   }
 
-  /** Swaps in a new index and records the report of what changed. */
+  /** Swaps in an index (possibly the one served) and records the report of what changed. */
   private swap(opened: OpenedIndex, before: Article[], ms: number, problems: CorpusProblem[]): RefreshReport {
     this.live = opened.index;
     this.opened = opened;
