@@ -6,6 +6,12 @@ import type { Article, Corpus } from '../corpus/types.ts';
 import { buildPassages, type Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
 import {
+  analyseQuestion,
+  type MetadataMention,
+  type QuestionContext,
+  questionContext,
+} from '../question/analyse.ts';
+import {
   Bm25Index,
   type BuildOptions,
   indexPassages,
@@ -16,7 +22,7 @@ import { isCommonWord } from '../search/common-words.ts';
 import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { TermTable } from '../search/term-table.ts';
-import { TermVocabulary, tokenize } from '../search/tokenize.ts';
+import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
@@ -49,10 +55,21 @@ export interface AskOptions {
   offset?: number;
 }
 
-/** A prepared question: its terms, their weights, and the ids and IDF of those the index knows. */
+/**
+ * A prepared question: the terms it is ranked by, the weights of its topic terms (those a passage
+ * must contain to answer; framing words such as "say" or "happened" are ranked by but not
+ * required), the filters it runs under, and the metadata read from it.
+ */
 interface Query {
   terms: string[];
   weights: Map<string, number>;
+  filters: Filters;
+  /** Metadata read from the question and applied as filters. */
+  understood: MetadataMention[];
+  /** An overview is asked for and the question names nothing beyond its filters. */
+  overview: boolean;
+  /** Topic words no passage contains that are not common English words. */
+  unknownNames: number;
   /** Its number in the index' QueryMatcher, which holds the ids and IDF of its known terms. */
   number: number;
 }
@@ -180,6 +197,11 @@ export class CoverageIndex {
   /** Row of an article's first sentence in `sentenceTerms`. */
   private readonly sentenceBase: Int32Array;
   private readonly matcher: QueryMatcher;
+  private readonly questionContext: QuestionContext;
+  /** Each article's first passage (its lead). */
+  private readonly leadPassage: Int32Array;
+  /** Index terms of each event's name, for "Summarise the Geneva talks". */
+  private readonly eventNameTerms: Map<string, Set<string>>;
 
   /** `index`, when given, must be built from `parts.postings` (it may keep wink's engine). */
   constructor(parts: IndexParts, index: Bm25Index = new Bm25Index(parts.postings)) {
@@ -199,6 +221,15 @@ export class CoverageIndex {
     this.matcher = new QueryMatcher(parts.postings.idf.length);
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
     this.eventNames = new Map(parts.corpus.events.map((e) => [e.id, e.name]));
+    this.questionContext = questionContext(
+      parts.corpus.articles,
+      parts.corpus.events.map((e) => e.id),
+      (word) => terms(word).some((t) => parts.postings.termIds.has(t)),
+    );
+    this.leadPassage = new Int32Array(parts.corpus.articles.length).fill(-1);
+    for (let p = parts.passages.length - 1; p >= 0; p--)
+      this.leadPassage[parts.passages[p]?.article ?? 0] = p;
+    this.eventNameTerms = new Map(parts.corpus.events.map((e) => [e.id, new Set(terms(e.name))]));
   }
 
   /** The parts this index is made of (for saving it). */
@@ -233,16 +264,43 @@ export class CoverageIndex {
     const filters = options.filters ?? {};
     const k = clamp(options.k ?? DEFAULT_RESULT_COUNT, 1, MAX_RESULT_COUNT);
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
-    const empty: Answer = { question, filters, noAnswer: true, results: [], offset, hasMore: false };
-    const query = this.prepareQuery(question);
-    if (query === null) return empty;
-    const ranked = this.rank(query, Math.max(CANDIDATE_PASSAGES, (offset + k) * 6), filters);
-    const top = ranked[0];
-    if (top === undefined || isNoAnswer(this.matchOf(top.passage, query))) return empty;
-    const relevant = ranked.filter((r) => r.score >= top.score * MIN_RELATIVE_SCORE);
+    const query = this.prepareQuery(question, filters);
+    const answer = (results: Excerpt[], hasMore: boolean): Answer => ({
+      question,
+      filters,
+      understood: query?.understood ?? [],
+      noAnswer: results.length === 0,
+      results,
+      offset,
+      hasMore,
+    });
+    if (query === null) return answer([], false);
+    const ranked = this.candidates(query, Math.max(CANDIDATE_PASSAGES, (offset + k) * 6));
+    if (ranked === null) return answer([], false);
+    const best = ranked[0]?.score ?? 0;
+    const relevant = query.overview ? ranked : ranked.filter((r) => r.score >= best * MIN_RELATIVE_SCORE);
     const groups = this.groupExcerpts(relevant, query, offset + k + 1);
-    const results = groups.slice(offset, offset + k);
-    return { question, filters, noAnswer: false, results, offset, hasMore: groups.length > offset + k };
+    return answer(groups.slice(offset, offset + k), groups.length > offset + k);
+  }
+
+  /**
+   * The passages a question is answered from, best first: for an overview the articles' leads in
+   * date order, otherwise the ranking; null when the no-answer rule refuses the best passage.
+   */
+  private candidates(query: Query, limit: number): ScoredPassage[] | null {
+    if (query.overview) return this.leads(query.filters);
+    const ranked = this.rank(query, limit, query.filters);
+    const top = ranked[0];
+    return top === undefined || isNoAnswer(this.matchOf(top.passage, query)) ? null : ranked;
+  }
+
+  /** The lead passage of every article inside the filters, oldest article first. */
+  private leads(filters: Filters): ScoredPassage[] {
+    return this.corpus.articles
+      .map((article, a) => ({ article, a }))
+      .filter(({ article, a }) => (this.leadPassage[a] ?? -1) >= 0 && articleMatches(article, filters))
+      .sort((x, y) => byDateThenTitle(x.article, y.article))
+      .map(({ a }, i, all) => ({ passage: this.leadPassage[a] as number, score: all.length - i }));
   }
 
   /**
@@ -250,12 +308,20 @@ export class CoverageIndex {
    * rank order, for side-by-side comparison. Same no-answer rule as `ask`.
    */
   compare(question: string, filters: Filters = {}, maxOutlets = MAX_RESULT_COUNT): Answer {
-    const empty: Answer = { question, filters, noAnswer: true, results: [], offset: 0, hasMore: false };
-    const query = this.prepareQuery(question);
+    const query = this.prepareQuery(question, filters);
+    const understood = query?.understood ?? [];
+    const empty: Answer = {
+      question,
+      filters,
+      understood,
+      noAnswer: true,
+      results: [],
+      offset: 0,
+      hasMore: false,
+    };
     if (query === null) return empty;
-    const ranked = this.rank(query, CANDIDATE_PASSAGES * 4, filters);
-    const top = ranked[0];
-    if (top === undefined || isNoAnswer(this.matchOf(top.passage, query))) return empty;
+    const ranked = this.candidates(query, CANDIDATE_PASSAGES * 4);
+    if (ranked === null) return empty;
     const seen = new Set<string>();
     const results: Excerpt[] = [];
     for (const r of ranked) {
@@ -268,7 +334,8 @@ export class CoverageIndex {
     return {
       question,
       filters,
-      noAnswer: false,
+      understood,
+      noAnswer: results.length === 0,
       results: results.slice(0, maxOutlets),
       offset: 0,
       hasMore: results.length > maxOutlets,
@@ -280,18 +347,20 @@ export class CoverageIndex {
    * what the no-answer rule judges. Nothing matched when the question has no terms or no match.
    */
   queryMatch(question: string, filters: Filters = {}): QueryMatch {
-    const query = this.prepareQuery(question);
-    if (query === null) return { coverage: 0, matchedTerms: 0, questionTerms: 0 };
-    const top = this.rank(query, CANDIDATE_PASSAGES, filters)[0];
-    if (top === undefined) return { coverage: 0, matchedTerms: 0, questionTerms: query.weights.size };
+    const query = this.prepareQuery(question, filters);
+    if (query === null) return NOTHING_MATCHED;
+    const top = query.overview ? undefined : this.rank(query, CANDIDATE_PASSAGES, query.filters)[0];
+    if (top === undefined) return { ...NOTHING_MATCHED, questionTerms: query.weights.size };
     return this.matchOf(top.passage, query);
   }
 
   /** Articles ranked by their best passage (for measuring paragraph retrieval). */
   rankArticles(question: string, k: number, filters: Filters = {}): Array<{ docId: string; score: number }> {
-    const query = this.prepareQuery(question);
+    const query = this.prepareQuery(question, filters);
     if (query === null) return [];
-    const ranked = this.rank(query, Math.max(k * 8, CANDIDATE_PASSAGES), filters);
+    const ranked = query.overview
+      ? this.leads(query.filters)
+      : this.rank(query, Math.max(k * 8, CANDIDATE_PASSAGES), query.filters);
     const out: Array<{ docId: string; score: number }> = [];
     const seen = new Set<number>();
     for (const r of ranked) {
@@ -359,13 +428,42 @@ export class CoverageIndex {
     return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
   }
 
-  private prepareQuery(question: string): Query | null {
-    const tokens = tokenize(question);
-    if (tokens.length === 0) return null;
-    const queryTerms = tokens.map((t) => t.term);
+  /**
+   * Reads the question (see question/analyse.ts): the dates, outlets and event ids it names become
+   * filters when the explicit ones leave that key open and some article lies inside them all (their
+   * words are then left out of the query); framing words are ranked by but carry no weight; a
+   * question asking for an overview whose topic is an event's name is asked of that event.
+   */
+  private prepareQuery(question: string, explicit: Filters): Query | null {
+    const analysis = analyseQuestion(question, this.questionContext);
+    let understood = analysis.mentions.filter((m) =>
+      Object.keys(m.filter).every((key) => !explicit[key as keyof Filters]),
+    );
+    let filters = withMentions(explicit, understood);
+    if (understood.length > 0 && !this.corpus.articles.some((a) => articleMatches(a, filters))) {
+      understood = [];
+      filters = explicit;
+    }
+    let text = question;
+    for (const m of understood)
+      text = `${text.slice(0, m.start)}${' '.repeat(m.end - m.start)}${text.slice(m.end)}`;
+    const tokens = tokenize(text);
+    const framing = (t: { start: number; end: number }) =>
+      analysis.framing.some((f) => f.start < t.end && t.start < f.end);
+    let topic = tokens.filter((t) => !framing(t));
+    if (analysis.overview && topic.length > 0 && !filters.event) {
+      const event = this.eventNamedBy(new Set(topic.map((t) => t.term)), filters);
+      if (event !== null) {
+        filters = { ...filters, event };
+        topic = [];
+      }
+    }
+    const asksOverview = topic.length === 0 && (understood.length > 0 || analysis.framing.length > 0);
+    if (tokens.length === 0 && !asksOverview) return null;
     const weights = new Map<string, number>();
     const ids = new Map<number, number>();
-    for (const { term, start, end } of tokens) {
+    let unknownNames = 0;
+    for (const { term, start, end } of topic) {
       const id = this.index.data.termIds.get(term);
       const idf = this.index.idf(term);
       if (id !== undefined && idf !== null) {
@@ -374,12 +472,30 @@ export class CoverageIndex {
         continue;
       }
       // A term the coverage lacks: less weight when the word asked is a common one (see no-answer.ts).
-      const share = isCommonWord(question.slice(start, end))
-        ? UNKNOWN_COMMON_WORD_WEIGHT
-        : UNKNOWN_TERM_WEIGHT;
+      const common = isCommonWord(text.slice(start, end));
+      if (!common && !weights.has(term)) unknownNames++;
+      const share = common ? UNKNOWN_COMMON_WORD_WEIGHT : UNKNOWN_TERM_WEIGHT;
       weights.set(term, Math.max(weights.get(term) ?? 0, share * this.index.maxIdf(this.config.k)));
     }
-    return { terms: queryTerms, weights, number: this.matcher.setQuery(ids) };
+    return {
+      terms: tokens.map((t) => t.term),
+      weights,
+      filters,
+      understood,
+      overview: asksOverview,
+      unknownNames,
+      number: this.matcher.setQuery(ids),
+    };
+  }
+
+  /** The one event inside the filters whose name holds every topic term, or null. */
+  private eventNamedBy(topic: Set<string>, filters: Filters): string | null {
+    const named = [...this.eventNameTerms].filter(
+      ([id, name]) =>
+        [...topic].every((t) => name.has(t)) &&
+        this.corpus.articles.some((a) => a.event === id && articleMatches(a, filters)),
+    );
+    return named.length === 1 ? (named[0]?.[0] ?? null) : null;
   }
 
   /** Counts, in `this.matcher`, the query terms of sentences [first, last] of an article. */
@@ -395,12 +511,22 @@ export class CoverageIndex {
     const p = this.passages[passage] as Passage;
     const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query);
     matched.addRows(this.titleTerms, p.article, p.article + 1);
+    const matchedWeight = matched.weight;
+    const matchedTerms = matched.count;
     let total = 0;
     for (const weight of query.weights.values()) total += weight;
+    let bestSentence = 0;
+    for (let i = p.firstSentence; i <= p.lastSentence; i++)
+      bestSentence = Math.max(bestSentence, this.matchSentences(p.article, i, i, query).weight);
+    const unit = this.index.maxIdf(this.config.k);
     return {
-      coverage: total === 0 ? 0 : matched.weight / total,
-      matchedTerms: matched.count,
+      coverage: total === 0 ? 0 : matchedWeight / total,
+      matchedTerms,
       questionTerms: query.weights.size,
+      matchedWeight: matchedWeight / unit,
+      missingWeight: (total - matchedWeight) / unit,
+      unknownNames: query.unknownNames,
+      sentenceCoverage: total === 0 ? 0 : bestSentence / total,
     };
   }
 
@@ -484,6 +610,28 @@ export class CoverageIndex {
       return { ...shown, score: Math.max(...copies.map((c) => c.score)), alsoIn };
     });
   }
+}
+
+const NOTHING_MATCHED: QueryMatch = {
+  coverage: 0,
+  matchedTerms: 0,
+  questionTerms: 0,
+  matchedWeight: 0,
+  missingWeight: 0,
+  unknownNames: 0,
+  sentenceCoverage: 0,
+};
+
+/** The explicit filters with those read from the question; several dates span from first to last. */
+function withMentions(explicit: Filters, mentions: readonly MetadataMention[]): Filters {
+  const filters: Filters = { ...explicit };
+  for (const { filter } of mentions) {
+    if (filter.event) filters.event = filter.event;
+    if (filter.source) filters.source = filter.source;
+    if (filter.since && (!filters.since || filter.since < filters.since)) filters.since = filter.since;
+    if (filter.until && (!filters.until || filter.until > filters.until)) filters.until = filter.until;
+  }
+  return filters;
 }
 
 function clamp(n: number, lo: number, hi: number): number {

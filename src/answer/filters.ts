@@ -1,20 +1,11 @@
 /** Exact filters by event, source and date range, as a per-passage allow-list for the ranker. */
+import { foldName } from '../corpus/names.ts';
 import type { Article } from '../corpus/types.ts';
 import type { Filters } from './types.ts';
 
 /** True when no filter is set. */
 export function isEmptyFilter(filters: Filters): boolean {
   return !filters.event && !filters.source && !filters.since && !filters.until;
-}
-
-/** Lower case, accents and punctuation folded, for comparing outlet names typed by people. */
-export function foldName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { MetadataMention } from '../question/analyse.ts';
 /** Exact filters a question can carry; every result lies inside all of them. */
 export interface Filters {
   /** Event id. */
@@ -51,6 +52,11 @@ export interface Excerpt {
 export interface Answer {
   question: string;
   filters: Filters;
+  /**
+   * Dates, outlets and events read from the question and applied as filters besides `filters`
+   * ("What did NDTV report…" is asked of NDTV's articles).
+   */
+  understood: MetadataMention[];
   /** True when the coverage does not answer the question; `results` is then empty. */
   noAnswer: boolean;
   /** Excerpts, best first, starting at the requested offset. */

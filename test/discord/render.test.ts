@@ -47,6 +47,7 @@ function answer(results: Excerpt[], over: Partial<Answer> = {}): Answer {
   return {
     question: 'What did Kerry say?',
     filters: {},
+    understood: [],
     noAnswer: false,
     results,
     offset: 0,

@@ -1,0 +1,118 @@
+/**
+ * Question analysis: what a question names of the coverage's metadata (dates, outlets, event ids),
+ * which words only frame it, and whether it asks for an overview. Pure: the corpus enters only as
+ * a `QuestionContext`.
+ */
+import { type DayRange, findDateSpans, readDateMention } from './dates.ts';
+import { asksForOverview, isFramingToken } from './framing.ts';
+import { findOutlets, questionWords } from './outlets.ts';
+import { readQuestion } from './reader.ts';
+
+/** What analysis needs to know of the corpus; made once per index. */
+export interface QuestionContext {
+  /** Outlets as the corpus names them. */
+  sources: readonly string[];
+  /** Event ids the corpus defines. */
+  eventIds: ReadonlySet<string>;
+  /** Is this word one the coverage's text uses? An outlet named by such a word needs a cue. */
+  usedInText(word: string): boolean;
+  /** Years in which articles fall on a month ("08") or a day of a month ("08-26"). */
+  yearsWith(monthOrDay: string): readonly number[];
+}
+
+/** Filters a question implies: the shape of the answer layer's filters. */
+export interface ImpliedFilter {
+  event?: string;
+  source?: string;
+  since?: string;
+  until?: string;
+}
+
+/** A character range [start, end) of the question. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** Metadata named in the question, with the filter it implies. */
+export interface MetadataMention extends TextSpan {
+  kind: 'date' | 'source' | 'event';
+  /** The words as the member typed them. */
+  text: string;
+  filter: ImpliedFilter;
+}
+
+/** A question read: its metadata mentions, framing words, and whether it asks for an overview. */
+export interface QuestionAnalysis {
+  question: string;
+  mentions: MetadataMention[];
+  /** Spans of words that frame the question ("say", "happened", "report"). */
+  framing: TextSpan[];
+  /** "Summarise…", "What happened…", "Tell me about…". */
+  overview: boolean;
+}
+
+/** Words before an outlet's name that say it is a source: "according to", "reported by". */
+const OUTLET_CUE_BEFORE =
+  /\b(?:according to|reported by|reports? (?:from|by|in)|coverage (?:from|by|in))\s+$/i;
+
+/** Builds the context of a corpus' articles and events. */
+export function questionContext(
+  articles: ReadonlyArray<{ source: string | null; date: string | null }>,
+  eventIds: Iterable<string>,
+  usedInText: (word: string) => boolean,
+): QuestionContext {
+  const years = new Map<string, Set<number>>();
+  const add = (key: string, year: number) => years.set(key, (years.get(key) ?? new Set()).add(year));
+  for (const { date } of articles) {
+    if (date === null) continue;
+    const year = Number(date.slice(0, 4));
+    add(date.slice(5, 7), year);
+    add(date.slice(5, 10), year);
+  }
+  const sorted = new Map([...years].map(([k, v]) => [k, [...v].sort()]));
+  return {
+    sources: [...new Set(articles.map((a) => a.source).filter((s): s is string => s !== null))],
+    eventIds: new Set(eventIds),
+    usedInText,
+    yearsWith: (key) => sorted.get(key) ?? [],
+  };
+}
+
+/** Reads a question against the corpus' metadata. */
+export function analyseQuestion(question: string, context: QuestionContext): QuestionAnalysis {
+  const { tokens, dates } = readQuestion(question);
+  const mentions: MetadataMention[] = [];
+  const mention = (kind: MetadataMention['kind'], start: number, end: number, filter: ImpliedFilter) =>
+    mentions.push({ kind, start, end, text: question.slice(start, end), filter });
+  const dateSpans = dates.map(({ first, last }) => ({
+    start: tokens[first]?.start ?? 0,
+    end: tokens[last]?.end ?? 0,
+  }));
+  for (const span of findDateSpans(question))
+    if (!dateSpans.some((d) => d.start < span.end && span.start < d.end)) dateSpans.push(span);
+  for (const { start, end } of dateSpans) {
+    const range: DayRange | null = readDateMention(question.slice(start, end), context.yearsWith);
+    if (range !== null) mention('date', start, end, range);
+  }
+  const words = questionWords(question);
+  const framing = tokens
+    .filter((_, i) => isFramingToken(tokens, i))
+    .map(({ start, end }) => ({ start, end }));
+  for (const outlet of findOutlets(words, context.sources)) {
+    const start = words[outlet.first]?.start ?? 0;
+    const end = words[outlet.last]?.end ?? start;
+    // "Syria" names the outlet "Syria Times" only when the question says it is a source.
+    const ambiguous = words.slice(outlet.first, outlet.last + 1).every((w) => context.usedInText(w.text));
+    const cued =
+      OUTLET_CUE_BEFORE.test(question.slice(0, start)) ||
+      framing.some((f) => f.start >= end && /^[\s'’s]*$/.test(question.slice(end, f.start)));
+    if (ambiguous && !cued) continue;
+    if (!mentions.some((m) => m.start < end && start < m.end))
+      mention('source', start, end, { source: outlet.name });
+  }
+  for (const m of question.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)) {
+    if (context.eventIds.has(m[0])) mention('event', m.index, m.index + m[0].length, { event: m[0] });
+  }
+  return { question, mentions, framing, overview: asksForOverview(tokens) };
+}

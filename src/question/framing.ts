@@ -1,0 +1,56 @@
+/**
+ * How a question is framed, apart from what it is about: verbs of saying, reporting and happening
+ * ("What did Lavrov say…", "What did NDTV report…", "What happened…") and requests for an
+ * overview ("Summarise…", "Tell me about…"). Framing words are not what a passage must contain.
+ */
+import type { QuestionToken } from './reader.ts';
+
+/** Lemmas of verbs that frame a question rather than name its subject. */
+const FRAMING_VERBS: ReadonlySet<string> = new Set([
+  'say',
+  'tell',
+  'report',
+  'happen',
+  'think',
+  'mention',
+  'summarise',
+  'summarize',
+  'cover',
+  'write',
+]);
+
+/** Lemmas that ask for an overview of a subject rather than one fact. */
+const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
+  'summarise',
+  'summarize',
+  'summary',
+  'overview',
+  'recap',
+  'happen',
+  'news',
+  'latest',
+]);
+
+/**
+ * True when token i frames the question: a verb of saying or happening used as the question's
+ * verb. "report" in "What did NDTV report" is tagged a noun but follows its subject straight
+ * after the auxiliary; in "the UN report" a determiner comes first and it is the subject.
+ */
+export function isFramingToken(tokens: readonly QuestionToken[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || !FRAMING_VERBS.has(t.lemma)) return false;
+  if (t.pos === 'VERB') return true;
+  if (t.pos !== 'NOUN') return false;
+  const before = tokens[i - 1];
+  const auxiliary = tokens[i - 2];
+  return (before?.pos === 'PROPN' || before?.pos === 'PRON') && auxiliary?.pos === 'AUX';
+}
+
+/** True when the question asks for an overview: "Summarise…", "What happened…", "Tell me about…". */
+export function asksForOverview(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      OVERVIEW_WORDS.has(t.lemma) ||
+      (t.lemma === 'tell' && tokens[i + 1]?.lemma === 'me' && tokens[i + 2]?.lemma === 'about'),
+  );
+}

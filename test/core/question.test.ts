@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { analyseQuestion, questionContext } from '../../src/question/analyse.ts';
+import { CORPUS_DIR } from './helpers.ts';
+
+describe('question analysis', () => {
+  const context = questionContext(
+    [
+      { source: 'NDTV (AFP copy)', date: '2016-08-26' },
+      { source: 'The BRICS Post', date: '2016-08-27' },
+      { source: 'Syria Times', date: '2016-03-04' },
+    ],
+    ['geneva-aug-2016'],
+    (word) => ['syria', 'talks', 'geneva'].includes(word.toLowerCase()),
+  );
+  const read = (q: string) => analyseQuestion(q, context);
+
+  it('reads dates as ranges of days, a month without its year in the one year the coverage has it', () => {
+    expect(read('What was said on 26 August 2016?').mentions).toMatchObject([
+      { kind: 'date', text: '26 August 2016', filter: { since: '2016-08-26', until: '2016-08-26' } },
+    ]);
+    expect(read('Who met in August?').mentions).toMatchObject([
+      { kind: 'date', filter: { since: '2016-08-01', until: '2016-08-31' } },
+    ]);
+    expect(read('What happened in 2011?').mentions).toMatchObject([
+      { kind: 'date', filter: { since: '2011-01-01', until: '2011-12-31' } },
+    ]);
+    // A month the coverage never has carries no year to read; relative dates are not read.
+    expect(read('Who met in December?').mentions).toEqual([]);
+    expect(read('Who did Kerry meet last month?').mentions).toEqual([]);
+    expect(read('What may happen next?').mentions).toEqual([]);
+  });
+
+  it('reads outlets by a distinctive part of their name, and a word the text uses only with a cue', () => {
+    expect(read('What did NDTV report about Aleppo?').mentions).toMatchObject([
+      { kind: 'source', text: 'NDTV', filter: { source: 'ndtv' } },
+    ]);
+    expect(read('Aleppo according to the BRICS Post').mentions).toMatchObject([
+      { kind: 'source', filter: { source: 'brics post' } },
+    ]);
+    // "Syria" is what most questions are about: it names the outlet only when said to be one.
+    expect(read('What happened in Syria?').mentions).toEqual([]);
+    expect(read('What did Syria Times report?').mentions).toMatchObject([
+      { kind: 'source', filter: { source: 'syria times' } },
+    ]);
+    // A common word of an outlet's name is not the outlet.
+    expect(read('Where was the post office?').mentions).toEqual([]);
+  });
+
+  it('marks verbs of saying and happening as framing, not the "report" a question is about', () => {
+    const framing = (q: string) => read(q).framing.map((f) => q.slice(f.start, f.end));
+    expect(framing('What did Lavrov say about terrorists?')).toEqual(['say']);
+    expect(framing('What did NDTV report about Aleppo?')).toEqual(['report']);
+    expect(framing('What did the UN report find?')).toEqual([]);
+    expect(read('Summarise the Geneva talks').overview).toBe(true);
+    expect(read('Where did they meet?').overview).toBe(false);
+  });
+});
+
+describe('questions naming dates, outlets and events, on the built-in corpus', () => {
+  let index: CoverageIndex;
+  beforeAll(async () => {
+    index = buildIndex(await loadCorpus(CORPUS_DIR));
+  });
+
+  it('answers "what happened" on a date with the leads of that date\'s articles, oldest first', () => {
+    const answer = index.ask('What happened in March 2016?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.understood.map((m) => m.text)).toEqual(['March 2016']);
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const r of answer.results) expect(r.event).toBe('march-2016-call');
+    const dates = answer.results.map((r) => r.date);
+    expect(dates).toEqual([...dates].sort());
+    // Nothing outside the day a question names.
+    for (const r of index.ask('Tell me what was reported on 27 August 2016').results)
+      expect(r.date).toBe('2016-08-27');
+  });
+
+  it("asks a question naming an outlet of that outlet's articles", () => {
+    const answer = index.ask('What did the BRICS Post write about Darayya?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.source).toBe('The BRICS Post');
+    expect(answer.results[0]?.text).toContain('Darayya');
+    for (const r of answer.results) expect(r.source).toBe('The BRICS Post');
+  });
+
+  it('summarises an event named by its name, every excerpt from it', () => {
+    const answer = index.ask('Give me a summary of the Geneva talks');
+    expect(answer.noAnswer).toBe(false);
+    for (const r of answer.results) expect(r.event).toBe('geneva-aug-2016');
+  });
+
+  it('keeps explicit filters over what the question names, and never leaks past them', () => {
+    const answer = index.ask('What did NDTV report in March 2016?', {
+      filters: { event: 'geneva-aug-2016' },
+    });
+    for (const r of answer.results) expect(r.event).toBe('geneva-aug-2016');
+  });
+
+  it('reads a date the coverage has no article on as words, not as a filter', () => {
+    const answer = index.ask('When did the war erupt in 2011?');
+    expect(answer.understood).toEqual([]);
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results.some((r) => r.text.includes('2011'))).toBe(true);
+  });
+
+  it("still refuses questions off the coverage's subject", () => {
+    for (const q of [
+      'What is the capital of Australia?',
+      'Who composed the Moonlight Sonata?',
+      'How do I bake sourdough bread?',
+    ])
+      expect(index.ask(q).noAnswer, q).toBe(true);
+  });
+});
