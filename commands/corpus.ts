@@ -290,14 +290,14 @@ async function previewAdd(interaction: ChatInputCommandInteraction, context: Bot
     if (!/\.(md|txt|html?)$/i.test(attachment.name))
       throw new DraftError('Only .md, .txt and .html files can be added.');
     const fetched = await fetchDocument(attachment.url, policy);
-    draft = draftFromFile(attachment.name, fetched.body, overrides);
+    draft = await draftFromFile(attachment.name, fetched.body, overrides);
   } else {
     const fetched = await fetchDocument(url as string, policy);
     if (!/html|text\/plain|markdown/i.test(fetched.contentType))
       throw new FetchRefused(`That address is not a web page (${fetched.contentType || 'no content type'}).`);
     draft = /html/i.test(fetched.contentType)
-      ? draftFromHtml(fetched.body, url as string, { ...overrides, url })
-      : draftFromFile('page.txt', fetched.body, { ...overrides, url });
+      ? await draftFromHtml(fetched.body, url as string, { ...overrides, url })
+      : await draftFromFile('page.txt', fetched.body, { ...overrides, url });
   }
   context.curator.checkDuplicate(draft);
   const id = context.pending.put(draft, interaction.user.id);

@@ -1,16 +1,29 @@
-/** Writes that never leave a half-written file: write beside, flush, then rename over. */
+/** Writes that never leave a half-written file: write beside, flush, rename over, flush the folder. */
+import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
+/** Flushes a directory's entries (a rename or a new file in it) to disk. */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * Writes `content` to `file` atomically: a crash leaves either the old file (or none) or the new
- * one, never a part. The temporary file is a dot-file, which the corpus loader ignores.
+ * Writes `content` to `file` atomically and durably: a crash leaves either the old file (or none)
+ * or the new one, never a part, and once this resolves the new one survives a power cut. The
+ * temporary file is a dot-file, which the corpus loader ignores.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+  const unique = `${process.pid}.${randomBytes(6).toString('hex')}`;
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
   const handle = await open(tmp, 'w');
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();
@@ -21,4 +34,5 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     await rm(tmp, { force: true });
     throw error;
   }
+  await syncDir(path.dirname(file));
 }

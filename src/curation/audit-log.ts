@@ -1,5 +1,5 @@
 /** The audit log: one JSON line per change, in the corpus folder (`audit.log`, not read as coverage). */
-import { appendFile, readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const AUDIT_FILE = 'audit.log';
@@ -19,9 +19,15 @@ export function auditLine(entry: Omit<AuditEntry, 'at'>): string {
   return JSON.stringify({ at: new Date().toISOString(), ...entry });
 }
 
-/** Appends one line to the corpus folder's audit log. */
+/** Appends one line to the corpus folder's audit log; once this resolves, the line is on disk. */
 export async function appendAudit(corpusDir: string, entry: Omit<AuditEntry, 'at'>): Promise<void> {
-  await appendFile(path.join(corpusDir, AUDIT_FILE), `${auditLine(entry)}\n`, 'utf8');
+  const handle = await open(path.join(corpusDir, AUDIT_FILE), 'a');
+  try {
+    await handle.appendFile(`${auditLine(entry)}\n`, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The entries of audit-log lines given newest first, at most `count`; blank and unreadable lines are skipped. */

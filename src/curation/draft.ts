@@ -8,7 +8,8 @@ import { guessLanguage } from '../corpus/language.ts';
 import { articleFromFrontMatter, splitFrontMatter } from '../corpus/markdown.ts';
 import { parseText } from '../corpus/text.ts';
 import type { Article } from '../corpus/types.ts';
-import { extractArticleFromHtml } from './extract.ts';
+import { PageRefused } from './extract.ts';
+import { extractArticle } from './isolated-extract.ts';
 
 /** The article as it will be written, before it is: an article without its id and file yet. */
 export type ArticleDraft = Omit<Article, 'id' | 'path'>;
@@ -60,7 +61,11 @@ function applyOverrides(base: Omit<ArticleDraft, 'event'>, overrides: DraftOverr
 }
 
 /** A draft from an uploaded file: Markdown with front matter, plain text, or a saved web page. */
-export function draftFromFile(fileName: string, content: string, overrides: DraftOverrides): ArticleDraft {
+export async function draftFromFile(
+  fileName: string,
+  content: string,
+  overrides: DraftOverrides,
+): Promise<ArticleDraft> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.html') || lower.endsWith('.htm'))
     return draftFromHtml(content, overrides.url ?? null, overrides);
@@ -104,9 +109,19 @@ export function draftFromFile(fileName: string, content: string, overrides: Draf
   throw new DraftError('Only .md, .txt and .html files can be added.');
 }
 
-/** A draft from a web page, reduced to its article with a reader-view extractor. */
-export function draftFromHtml(html: string, url: string | null, overrides: DraftOverrides): ArticleDraft {
-  const page = extractArticleFromHtml(html);
+/** A draft from a web page, reduced to its article with a reader-view extractor (in a worker thread). */
+export async function draftFromHtml(
+  html: string,
+  url: string | null,
+  overrides: DraftOverrides,
+): Promise<ArticleDraft> {
+  let page: Awaited<ReturnType<typeof extractArticle>>;
+  try {
+    page = await extractArticle(html);
+  } catch (error) {
+    if (error instanceof PageRefused) throw new DraftError(error.message);
+    throw error;
+  }
   if (page === null) throw new DraftError('No article was found on that page.');
   const cleaned = cleanArticleText(page.text);
   // The page's metadata first, then a dateline in the text.

@@ -1,4 +1,8 @@
-/** Reader-view extraction of a web page's article (Mozilla Readability on a linkedom DOM). */
+/**
+ * Reader-view extraction of a web page's article (Mozilla Readability on a linkedom DOM). It runs
+ * on whichever thread calls it and Readability's cost grows faster than the page's nesting depth:
+ * the bot calls it in a worker (isolated-extract.ts), and it refuses pages nested too deeply.
+ */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
@@ -23,14 +27,48 @@ const DATE_META = [
   'time[datetime]',
 ];
 
+/**
+ * Deepest element nesting read. News pages sit well under 100 levels; Readability's time grows
+ * faster than the depth, into seconds a few hundred levels further down.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
+/** A page the extractor will not read; the message is for the moderator. */
+export class PageRefused extends Error {
+  override name = 'PageRefused';
+}
+
+/** An element, as far as its nesting goes. */
+interface Nesting {
+  children: Iterable<Nesting>;
+}
+
+/** How deep elements nest under `root` (root itself is level 1); stops counting past `limit`. */
+function nestingDepth(root: Nesting, limit: number): number {
+  let deepest = 0;
+  const stack: Array<[Nesting, number]> = [[root, 1]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [element, depth] = next;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) break;
+    for (const child of element.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function isoDay(value: string | null | undefined): string | null {
   const match = /^(\d{4}-\d{2}-\d{2})/.exec(value?.trim() ?? '');
   return match?.[1] ?? null;
 }
 
-/** The page's article, or null when Readability finds none. */
+/** The page's article, or null when Readability finds none; PageRefused when nested too deeply. */
 export function extractArticleFromHtml(html: string): ExtractedPage | null {
   const { document } = parseHTML(html);
+  const root = document.documentElement as unknown as Nesting | null;
+  if (root !== null && nestingDepth(root, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH)
+    throw new PageRefused(
+      `That page is nested too deeply to read (more than ${MAX_NESTING_DEPTH} levels); save its article as a .txt or .md file and attach that instead.`,
+    );
   let published: string | null = null;
   for (const selector of DATE_META) {
     const el = document.querySelector(selector);

@@ -1,10 +1,17 @@
 /**
  * Fetching a page or an attachment for a moderator, safely: http(s) only, never the host's own
- * network (private, loopback, link-local… addresses) unless the host is allow-listed, redirects
- * checked hop by hop, a time limit and a size limit.
+ * network (private, loopback, link-local… addresses) unless the host is allow-listed, checked at
+ * the address each connection (every redirect hop) is made to, a time limit and a size limit.
  */
-import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
+import { type Agent, fetch, type Response } from 'undici';
+import {
+  AddressRefused,
+  checkLiteral,
+  HostNotFound,
+  publicAddresses,
+  publicOnlyAgent,
+} from './public-address.ts';
 
 /** Limits and exceptions for fetching. */
 export interface FetchPolicy {
@@ -29,7 +36,10 @@ export interface FetchedDocument {
   body: string;
 }
 
-/** Throws FetchRefused unless `url` is http(s) and resolves only to public addresses (or is allow-listed). */
+/**
+ * Throws FetchRefused unless `url` is http(s) and its host (unless allow-listed) is a public
+ * address or a name whose addresses all are now. The connection checks the name again.
+ */
 export async function checkUrl(url: string, policy: FetchPolicy): Promise<URL> {
   let parsed: URL;
   try {
@@ -41,21 +51,22 @@ export async function checkUrl(url: string, policy: FetchPolicy): Promise<URL> {
     throw new FetchRefused('Only http:// and https:// addresses can be fetched.');
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   if (policy.allowHosts.includes(host)) return parsed;
-  let addresses: string[];
   try {
-    addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  } catch {
-    throw new FetchRefused(`The host ${host} could not be found.`);
-  }
-  for (const address of addresses) {
-    const ip = ipaddr.process(address);
-    if (ip.range() !== 'unicast') {
-      throw new FetchRefused(
-        `${host} resolves to a ${ip.range()} address (${address}); the bot does not fetch from private or local networks.`,
-      );
-    }
+    if (ipaddr.isValid(host)) checkLiteral(host);
+    else await publicAddresses(host);
+  } catch (error) {
+    throw asRefusal(error) ?? error;
   }
   return parsed;
+}
+
+/** The refusal an address check (or a connection failing on one) stands for, or null. */
+function asRefusal(error: unknown): FetchRefused | null {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (e instanceof FetchRefused) return e;
+    if (e instanceof AddressRefused || e instanceof HostNotFound) return new FetchRefused(e.message);
+  }
+  return null;
 }
 
 /**
@@ -67,6 +78,7 @@ export async function fetchDocument(
   policy: FetchPolicy = DEFAULT_FETCH_POLICY,
 ): Promise<FetchedDocument> {
   const signal = AbortSignal.timeout(policy.timeoutMs);
+  const agent: Agent = publicOnlyAgent(policy.allowHosts, policy.timeoutMs);
   let current = url;
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -74,6 +86,7 @@ export async function fetchDocument(
       const response = await fetch(checked, {
         redirect: 'manual',
         signal,
+        dispatcher: agent,
         headers: { 'user-agent': 'coverage-bot' },
       });
       if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
@@ -93,10 +106,13 @@ export async function fetchDocument(
     }
     throw new FetchRefused('Too many redirects.');
   } catch (error) {
-    if (error instanceof FetchRefused) throw error;
+    const refusal = asRefusal(error);
+    if (refusal !== null) throw refusal;
     if ((error as Error).name === 'TimeoutError' || signal.aborted)
       throw new FetchRefused(`It took longer than ${policy.timeoutMs / 1000} s to fetch.`);
     throw new FetchRefused(`It could not be fetched (${(error as Error).message}).`);
+  } finally {
+    agent.destroy().catch(() => undefined);
   }
 }
 

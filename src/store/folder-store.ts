@@ -1,15 +1,18 @@
 /**
  * The folder store: the corpus folder itself, as the bot has always used it. The removed-articles
  * folder sits beside it, the audit log inside it, and the saved index in the cache folder. Changes
- * are serialised within the process; every write is atomic.
+ * are serialised within the process and, through a lock file in the folder, across processes;
+ * every write is atomic and durable, and a change that fails is rolled back whole.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listArticleFiles, readCorpusFolder } from '../corpus/load.ts';
-import { writeFileAtomic } from '../curation/atomic-write.ts';
-import { type AuditEntry, appendAudit, readAudit } from '../curation/audit-log.ts';
+import { syncDir, writeFileAtomic } from '../curation/atomic-write.ts';
+import { AUDIT_FILE, type AuditEntry, appendAudit, readAudit } from '../curation/audit-log.ts';
 import { readWholeFile } from '../fs/read-whole.ts';
+import { FolderJournal } from './folder-journal.ts';
+import { LOCK_WAIT_MS, withChangeLock } from './folder-lock.ts';
 import type {
   CorpusSnapshot,
   CorpusStore,
@@ -18,6 +21,8 @@ import type {
   StoreArea,
   StoreTransaction,
 } from './types.ts';
+
+export { changeLockPath } from './folder-lock.ts';
 
 /** The removed-articles folder of a corpus folder: beside it, named after it. */
 export function removedDir(corpusDir: string): string {
@@ -45,13 +50,19 @@ export class FolderStore implements CorpusStore {
   readonly kind = 'folder';
   readonly indexLocation: string | null;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly lockWaitMs: number;
 
-  /** `cacheDir`: folder for the saved index; null never saves nor loads one. */
+  /**
+   * `cacheDir`: folder for the saved index; null never saves nor loads one. `lockWaitMs`: how
+   * long a change waits for another process's change to the folder (default LOCK_WAIT_MS).
+   */
   constructor(
     readonly dir: string,
     cacheDir: string | null = null,
+    options: { lockWaitMs?: number } = {},
   ) {
     this.indexLocation = cacheDir === null ? null : savedIndexPath(cacheDir, dir);
+    this.lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
   }
 
   get label(): string {
@@ -86,23 +97,43 @@ export class FolderStore implements CorpusStore {
     await rename(tmp, this.indexLocation);
   }
 
+  /**
+   * Runs one change holding the folder's change lock (StoreBusyError when another process keeps
+   * it too long): `mutate`, then `prepare` on the result. When either fails, every file the change
+   * wrote, moved or appended to is put back as it was, and the error is passed on.
+   */
   change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
     prepare: PrepareIndex,
   ): Promise<{ result: T; version: string }> {
-    const run = this.queue.then(async () => {
-      const result = await mutate(this.transaction());
-      const snapshot = await this.read();
-      const blob = await prepare(snapshot);
-      if (blob !== null) {
-        try {
-          await this.saveIndex(snapshot.version, blob);
-        } catch {
-          // The index serves from memory; the next start rebuilds it.
-        }
-      }
-      return { result, version: snapshot.version };
-    });
+    const run = this.queue.then(() =>
+      withChangeLock(
+        this.dir,
+        async () => {
+          const journal = new FolderJournal();
+          let result: T;
+          let snapshot: CorpusSnapshot;
+          let blob: IndexBlob | null;
+          try {
+            result = await mutate(this.transaction(journal));
+            snapshot = await this.read();
+            blob = await prepare(snapshot);
+          } catch (error) {
+            await journal.rollback();
+            throw error;
+          }
+          if (blob !== null) {
+            try {
+              await this.saveIndex(snapshot.version, blob);
+            } catch {
+              // The index serves from memory; the next start rebuilds it.
+            }
+          }
+          return { result, version: snapshot.version };
+        },
+        this.lockWaitMs,
+      ),
+    );
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -120,12 +151,17 @@ export class FolderStore implements CorpusStore {
 
   async close(): Promise<void> {}
 
-  private transaction(): StoreTransaction {
+  /** The steps of a change, each recorded in `journal` before it is taken. */
+  private transaction(journal: FolderJournal): StoreTransaction {
     const dir = this.dir;
     const removed = removedDir(dir);
     const move = async (from: string, to: string) => {
       await mkdir(path.dirname(to), { recursive: true });
+      await journal.keep(to);
       await rename(from, to);
+      journal.renamed(from, to);
+      await syncDir(path.dirname(from));
+      await syncDir(path.dirname(to));
     };
     return {
       list: async (area: StoreArea) => (area === 'corpus' ? listArticleFiles(dir) : listRemovedFiles(dir)),
@@ -136,10 +172,16 @@ export class FolderStore implements CorpusStore {
           return null;
         }
       },
-      write: (rel, content) => writeFileAtomic(path.join(dir, rel), content),
+      write: async (rel, content) => {
+        await journal.keep(path.join(dir, rel));
+        await writeFileAtomic(path.join(dir, rel), content);
+      },
       remove: (rel) => move(path.join(dir, rel), path.join(removed, rel)),
       restore: (rel) => move(path.join(removed, rel), path.join(dir, rel)),
-      audit: (entry) => appendAudit(dir, entry),
+      audit: async (entry) => {
+        await journal.keepLength(path.join(dir, AUDIT_FILE));
+        await appendAudit(dir, entry);
+      },
     };
   }
 }

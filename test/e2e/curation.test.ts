@@ -122,6 +122,10 @@ beforeAll(async () => {
         .end(
           `<html lang="en"><head><title>${topics[0]} in ${topics[1]}</title><meta property="og:site_name" content="Paper ${k}"></head><body><article><h1>${topics[0]} in ${topics[1]}</h1>${body}</article></body></html>`,
         );
+    } else if (req.url === '/deep.html') {
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<html><body>${'<b>'.repeat(2000)}<p>Deep.</p>${'</b>'.repeat(2000)}</body></html>`);
     } else if (req.url === '/empty.html') {
       res
         .writeHead(200, { 'content-type': 'text/html' })
@@ -217,6 +221,7 @@ describe('moderators curate the corpus from Discord', () => {
   it.each([
     ['a page too large', '/big.html', 'too large'],
     ['a page with no article', '/empty.html', 'No article was found'],
+    ['a page nested 2,000 levels deep', '/deep.html', 'That page is nested too deeply to read'],
     ['a page slower than the time limit', '/slow.html', 'took longer than 1.5 s'],
     ['a private address', 'http://10.1.2.3/news.html', 'private'],
     [
