@@ -5,12 +5,8 @@
 import { z } from 'zod';
 import { isValidDate } from './dates.ts';
 
-/** A YYYY-MM-DD date string (YAML dates written without quotes arrive as Date objects and are accepted). */
-const isoDate = z.preprocess(
-  (value) =>
-    value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value,
-  z.string().refine(isValidDate, { message: 'must be a real date written as YYYY-MM-DD' }),
-);
+/** A YYYY-MM-DD date string of a real day (front matter's YAML reads dates as strings, quoted or not). */
+const isoDate = z.string().refine(isValidDate, { message: 'must be a real date written as YYYY-MM-DD' });
 
 const optionalText = z
   .string()

@@ -4,10 +4,11 @@
  */
 import { cleanArticleText } from '../corpus/clean.ts';
 import { findDateline, isValidDate } from '../corpus/dates.ts';
+import { splitFrontMatter } from '../corpus/front-matter.ts';
 import { guessLanguage } from '../corpus/language.ts';
-import { articleFromFrontMatter, splitFrontMatter } from '../corpus/markdown.ts';
+import { articleFromFrontMatter } from '../corpus/markdown.ts';
 import { parseText } from '../corpus/text.ts';
-import type { Article } from '../corpus/types.ts';
+import type { Article, CorpusProblem } from '../corpus/types.ts';
 import { extractArticleFromHtml } from './extract.ts';
 
 /** The article as it will be written, before it is: an article without its id and file yet. */
@@ -59,6 +60,12 @@ function applyOverrides(base: Omit<ArticleDraft, 'event'>, overrides: DraftOverr
   return draft;
 }
 
+/** The loader's problem with the file, as the preview's refusal: "note.md:1: front matter must be YAML …; nothing was added". */
+function problemError(problem: CorpusProblem): DraftError {
+  const where = `${problem.path}${problem.line === null ? '' : `:${problem.line}`}`;
+  return new DraftError(`${where}: ${problem.message.replace(/; file skipped$/, '')}; nothing was added.`);
+}
+
 /** A draft from an uploaded file: Markdown with front matter, plain text, or a saved web page. */
 export function draftFromFile(fileName: string, content: string, overrides: DraftOverrides): ArticleDraft {
   const lower = fileName.toLowerCase();
@@ -66,7 +73,7 @@ export function draftFromFile(fileName: string, content: string, overrides: Draf
     return draftFromHtml(content, overrides.url ?? null, overrides);
   if (lower.endsWith('.md')) {
     const split = splitFrontMatter(fileName, content);
-    if ('message' in split) throw new DraftError(`${fileName}: ${split.message} (line ${split.line}).`);
+    if ('message' in split) throw problemError(split);
     const article = articleFromFrontMatter(
       fileName,
       fileName,
@@ -74,8 +81,7 @@ export function draftFromFile(fileName: string, content: string, overrides: Draf
       split.hasFrontMatter ? split.data : { title: overrides.title ?? '' },
       split.body,
     );
-    if ('message' in article)
-      throw new DraftError(`${fileName}${article.line ? `:${article.line}` : ''}: ${article.message}`);
+    if ('message' in article) throw problemError(article);
     return applyOverrides(article, overrides);
   }
   if (lower.endsWith('.txt')) {
