@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidDate } from './dates.ts';
+import { ARTICLE_URL_RULE, articleUrl } from './urls.ts';
 
 /** A YYYY-MM-DD date string of a real day (front matter's YAML reads dates as strings, quoted or not). */
 const isoDate = z.string().refine(isValidDate, { message: 'must be a real date written as YYYY-MM-DD' });
@@ -16,10 +17,11 @@ const optionalText = z
   .optional()
   .transform((s) => s ?? null);
 
+/** An article's address, stored as `new URL(u).href`; one that could end a link is refused. */
 const httpUrl = z
   .string()
-  .trim()
-  .refine((s) => /^https?:\/\/\S+$/i.test(s), { message: 'must be an http(s) URL' })
+  .refine((s) => articleUrl(s) !== null, { message: ARTICLE_URL_RULE })
+  .transform((s) => articleUrl(s) as string)
   .nullable()
   .optional()
   .transform((s) => s ?? null);

@@ -279,3 +279,29 @@ describe('front matter is YAML and data only', () => {
     ]);
   });
 });
+
+describe('article addresses', () => {
+  it('are stored as new URL(u).href, and one that could close a link is refused, in Markdown and JSONL', async () => {
+    const hostile = 'https://news.example/a>)**Breaking**[Claim](https://evil.example/x';
+    await write('typed.md', GOOD_MD.replace('https://example.com/a', 'HTTPS://Example.COM/Genève'));
+    await write('hostile.md', GOOD_MD.replace('"https://example.com/a"', JSON.stringify(hostile)));
+    await write(
+      'bulk.jsonl',
+      [
+        JSON.stringify({ id: 'r1', title: 'R1', text: 'Good.', url: ' https://Example.com/r1 ' }),
+        JSON.stringify({ id: 'r2', title: 'R2', text: 'Bad.', url: hostile }),
+        JSON.stringify({ id: 'r3', title: 'R3', text: 'Bad.', url: 'https://example.com/a b' }),
+      ].join('\n'),
+    );
+    const corpus = await loadCorpus(dir);
+    expect(corpus.articles.map((a) => [a.id, a.url])).toEqual([
+      ['r1', 'https://example.com/r1'],
+      ['typed', 'https://example.com/Gen%C3%A8ve'],
+    ]);
+    expect(corpus.problems.map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+      'bulk.jsonl:2: record skipped: url: must be an http(s) URL without spaces, quotes, backslashes, backticks, < or >',
+      'bulk.jsonl:3: record skipped: url: must be an http(s) URL without spaces, quotes, backslashes, backticks, < or >',
+      'hostile.md:5: front matter: url: must be an http(s) URL without spaces, quotes, backslashes, backticks, < or >; file skipped',
+    ]);
+  });
+});
