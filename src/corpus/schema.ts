@@ -70,7 +70,7 @@ export const eventSchema = z
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower case letters, digits and dashes' }),
-    name: z.string().trim().min(1),
+    name: z.string().trim().min(1, { message: 'must not be empty' }),
     start: isoDate,
     end: isoDate,
     description: z.string().trim().default(''),
