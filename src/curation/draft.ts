@@ -7,6 +7,7 @@ import { findDateline, isValidDate } from '../corpus/dates.ts';
 import { splitFrontMatter } from '../corpus/front-matter.ts';
 import { guessLanguage } from '../corpus/language.ts';
 import { articleFromFrontMatter } from '../corpus/markdown.ts';
+import { frontMatterSchema } from '../corpus/schema.ts';
 import { parseText } from '../corpus/text.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
 import { extractArticleFromHtml } from './extract.ts';
@@ -57,7 +58,25 @@ function applyOverrides(base: Omit<ArticleDraft, 'event'>, overrides: DraftOverr
     throw new DraftError('No article was found in it (the text is too short to be an article).');
   if (draft.title.trim() === '')
     throw new DraftError('The article has no title; give one with the `title` option.');
-  return draft;
+  return checkedMetadata(draft);
+}
+
+/** Fields a moderator can set with an option of the same name. */
+const OPTIONS = new Set(['title', 'source', 'date', 'url', 'event']);
+
+/**
+ * The draft with its metadata as the loader's schema stores it (the URL in its stored form), or a
+ * DraftError naming the first field the loader would refuse (a page date that is no real day).
+ */
+function checkedMetadata(draft: ArticleDraft): ArticleDraft {
+  const { text: _text, ...metadata } = draft;
+  const parsed = frontMatterSchema.safeParse(metadata);
+  if (parsed.success) return { ...draft, ...parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? '');
+  const value = (metadata as Record<string, unknown>)[field];
+  const hint = OPTIONS.has(field) ? `; give the right one with the \`${field}\` option` : '';
+  throw new DraftError(`The ${field} “${String(value)}” ${issue?.message ?? 'is not valid'}${hint}.`);
 }
 
 /** The loader's problem with the file, as the preview's refusal: "note.md:1: front matter must be YAML …; nothing was added". */

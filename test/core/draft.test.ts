@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DraftError, draftFromFile } from '../../src/curation/draft.ts';
+import { DraftError, draftFromFile, draftFromHtml } from '../../src/curation/draft.ts';
 
 const TEXT =
   'An aid convoy of thirty trucks carrying flour and medicine reached the besieged eastern districts of Aleppo on Tuesday, the first since the truce. '.repeat(
@@ -31,4 +31,29 @@ describe('a draft from an attachment (the /corpus add preview)', () => {
       expect(mark.frontMatterRan).toBeUndefined();
     },
   );
+});
+
+describe('a draft is checked with the loader’s schema in the preview', () => {
+  const page = (published: string) =>
+    `<html lang="en"><head><title>Aid reaches Aleppo</title><meta property="article:published_time" content="${published}"><meta property="og:site_name" content="Example Wire"></head><body><article><h1>Aid reaches Aleppo</h1><p>${TEXT}</p><p>${TEXT}</p></article></body></html>`;
+
+  it('refuses a page date that is no real day (2016-13-45), and takes the moderator’s date instead', () => {
+    expect(refusal(() => draftFromHtml(page('2016-13-45T10:00:00Z'), null, { event: 'talks' }))).toBe(
+      'The date “2016-13-45” must be a real date written as YYYY-MM-DD; give the right one with the `date` option.',
+    );
+    const draft = draftFromHtml(page('2016-13-45T10:00:00Z'), null, { event: 'talks', date: '2016-09-20' });
+    expect(draft.date).toBe('2016-09-20');
+    expect(draftFromHtml(page('2016-09-19T10:00:00Z'), null, { event: 'talks' }).date).toBe('2016-09-19');
+  });
+
+  it('refuses a link that could close a Markdown link, and keeps a good one in its stored form', () => {
+    const hostile = 'https://news.example/a>)**Breaking**[Claim](https://evil.example/x';
+    expect(refusal(() => draftFromHtml(page('2016-09-19'), hostile, { event: 'talks', url: hostile }))).toBe(
+      `The url “${hostile}” must be an http(s) URL without spaces, quotes, backslashes, backticks, < or >; give the right one with the \`url\` option.`,
+    );
+    const typed = 'HTTPS://News.Example/Alep';
+    expect(draftFromHtml(page('2016-09-19'), typed, { event: 'talks', url: typed }).url).toBe(
+      'https://news.example/Alep',
+    );
+  });
 });
