@@ -3,6 +3,7 @@ import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
 import type { Answer, Excerpt } from '../answer/types.ts';
 import { formatAlsoReported, formatDate, formatSource, NO_ANSWER_TEXT } from '../answer/wording.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
+import { articleUrl } from '../corpus/urls.ts';
 
 /** How to show emphasis: ANSI bold on a colour terminal, nothing otherwise. */
 export interface Style {
@@ -52,7 +53,7 @@ export function renderAnswer(
   }
   const blocks = answer.results.map((excerpt, i) => {
     const lines = [`${answer.offset + i + 1}. ${highlight(excerpt, style)}`, `   — ${sourceLine(excerpt)}`];
-    lines.push(`   ${style.dim(excerpt.title)}${excerpt.url ? ` <${excerpt.url}>` : ''}`);
+    lines.push(`   ${style.dim(excerpt.title)}${shownUrl(excerpt.url)}`);
     const also = formatAlsoReported(excerpt);
     if (also) lines.push(`   ${also}`);
     return lines.join('\n');
@@ -92,10 +93,15 @@ export function renderSources(sources: SourceSummary[]): string {
 export function renderTimeline(articles: Article[]): string {
   return articles
     .map(
-      (a) =>
-        `${formatDate(a.date, a.dateApprox)} · ${formatSource(a.source)} · ${a.title}${a.url ? ` <${a.url}>` : ''}`,
+      (a) => `${formatDate(a.date, a.dateApprox)} · ${formatSource(a.source)} · ${a.title}${shownUrl(a.url)}`,
     )
     .join('\n');
+}
+
+/** " <https://…>" after a title, the address in its stored form; nothing for none or an unsafe one. */
+function shownUrl(url: string | null): string {
+  const href = url === null ? null : articleUrl(url);
+  return href === null ? '' : ` <${href}>`;
 }
 
 /** One problem as "path:line: message". */

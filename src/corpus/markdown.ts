@@ -1,35 +1,9 @@
 /** Markdown articles: YAML front matter with the metadata, then the article text. */
-import matter from 'gray-matter';
 import { cleanArticleText } from './clean.ts';
+import { splitFrontMatter } from './front-matter.ts';
 import type { ParsedFile } from './load.ts';
 import { describeIssues, frontMatterSchema, issueFields } from './schema.ts';
 import type { Article, CorpusProblem } from './types.ts';
-
-/** Front matter parsed into raw data plus the body and where the body starts. */
-interface SplitDocument {
-  data: Record<string, unknown>;
-  body: string;
-  hasFrontMatter: boolean;
-}
-
-/** Splits front matter from the body; throws a problem-shaped error on bad YAML. */
-export function splitFrontMatter(relPath: string, content: string): SplitDocument | CorpusProblem {
-  try {
-    // gray-matter caches by content; pass a fresh options object to keep results independent.
-    const parsed = matter(content, {});
-    return {
-      data: parsed.data as Record<string, unknown>,
-      body: parsed.content,
-      hasFrontMatter: parsed.matter.trim() !== '' || /^---\s*\n/.test(content),
-    };
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    // js-yaml counts lines from 0 inside the front matter, which starts on the file's line 2.
-    const line = typeof mark?.line === 'number' ? mark.line + 2 : 1;
-    const reason = ((error as { reason?: string }).reason ?? (error as Error).message).split('\n')[0];
-    return { path: relPath, line, message: `front matter is not valid YAML: ${reason}` };
-  }
-}
 
 /** The 1-based line of `key:` inside the front matter, or 1 when it is not there. */
 export function frontMatterLine(content: string, key: string): number {

@@ -6,11 +6,10 @@
  */
 import { isValidDate } from './dates.ts';
 import { type JsonlRecord, jsonlRecordSchema } from './schema.ts';
+import { articleUrl } from './urls.ts';
 
 /** What `jsonlRecordSchema` keeps of `text`: at least one character that is not white space. */
 const NOT_SPACE = /\S/;
-/** The schema's test of `url` (after trimming). */
-const HTTP_URL = /^https?:\/\/\S+$/i;
 /** The schema's test of `event`. */
 const EVENT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -31,12 +30,11 @@ function checked(value: unknown, valid: (s: string) => boolean): string | null |
   return typeof value === 'string' && valid(value) ? value : UNSURE;
 }
 
-/** `url`: trimmed, then an http(s) URL; null or absent as null. */
+/** `url`: the schema's stored form of an http(s) URL; null or absent as null. */
 function httpUrl(value: unknown): string | null | typeof UNSURE {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') return UNSURE;
-  const trimmed = value.trim();
-  return HTTP_URL.test(trimmed) ? trimmed : UNSURE;
+  return articleUrl(value) ?? UNSURE;
 }
 
 /**

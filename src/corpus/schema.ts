@@ -4,13 +4,10 @@
  */
 import { z } from 'zod';
 import { isValidDate } from './dates.ts';
+import { ARTICLE_URL_RULE, articleUrl } from './urls.ts';
 
-/** A YYYY-MM-DD date string (YAML dates written without quotes arrive as Date objects and are accepted). */
-const isoDate = z.preprocess(
-  (value) =>
-    value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value,
-  z.string().refine(isValidDate, { message: 'must be a real date written as YYYY-MM-DD' }),
-);
+/** A YYYY-MM-DD date string of a real day (front matter's YAML reads dates as strings, quoted or not). */
+const isoDate = z.string().refine(isValidDate, { message: 'must be a real date written as YYYY-MM-DD' });
 
 const optionalText = z
   .string()
@@ -20,10 +17,11 @@ const optionalText = z
   .optional()
   .transform((s) => s ?? null);
 
+/** An article's address, stored as `new URL(u).href`; one that could end a link is refused. */
 const httpUrl = z
   .string()
-  .trim()
-  .refine((s) => /^https?:\/\/\S+$/i.test(s), { message: 'must be an http(s) URL' })
+  .refine((s) => articleUrl(s) !== null, { message: ARTICLE_URL_RULE })
+  .transform((s) => articleUrl(s) as string)
   .nullable()
   .optional()
   .transform((s) => s ?? null);
@@ -72,7 +70,7 @@ export const eventSchema = z
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower case letters, digits and dashes' }),
-    name: z.string().trim().min(1),
+    name: z.string().trim().min(1, { message: 'must not be empty' }),
     start: isoDate,
     end: isoDate,
     description: z.string().trim().default(''),

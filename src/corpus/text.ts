@@ -1,9 +1,10 @@
 /** Plain-text articles as scraped: metadata from front matter when present, else inferred from the text. */
 import { cleanArticleText } from './clean.ts';
 import { findDateline } from './dates.ts';
+import { opensFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { guessLanguage } from './language.ts';
 import type { ParsedFile } from './load.ts';
-import { articleFromFrontMatter, splitFrontMatter } from './markdown.ts';
+import { articleFromFrontMatter } from './markdown.ts';
 
 /**
  * Parses a `.txt` article. With front matter it is read like Markdown. Without, the headline
@@ -11,7 +12,7 @@ import { articleFromFrontMatter, splitFrontMatter } from './markdown.ts';
  * source, URL and event stay unknown, since scraped text rarely states them reliably.
  */
 export function parseText(relPath: string, id: string, content: string): ParsedFile {
-  if (/^---\s*\n/.test(content)) {
+  if (opensFrontMatter(content)) {
     const split = splitFrontMatter(relPath, content);
     if ('message' in split) return { articles: [], problems: [split] };
     const article = articleFromFrontMatter(relPath, id, content, split.data, split.body);

@@ -9,21 +9,19 @@ import type { Article, CoverageEvent } from '../corpus/types.ts';
 import type { LiveCorpus, RefreshReport } from '../live-corpus.ts';
 import type { StoreTransaction } from '../store/types.ts';
 import type { AuditEntry } from './audit-log.ts';
+import { writeArticle, writeEvents } from './checked-writes.ts';
 import type { ArticleDraft } from './draft.ts';
 import { findDuplicate } from './duplicates.ts';
+import { CurationError } from './errors.ts';
 import { articleMarkdown, fileBaseName } from './markdown-writer.ts';
 
 export { removedDir } from '../store/folder-store.ts';
+export { CurationError };
 
 /** Who asked for a change. */
 export interface Moderator {
   id: string;
   name: string;
-}
-
-/** A change was refused; the message is for the moderator. */
-export class CurationError extends Error {
-  override name = 'CurationError';
 }
 
 /** The moderators' changes to a live corpus, made through its store. */
@@ -64,7 +62,7 @@ export class Curator {
       const existing = new Set(await tx.list('corpus'));
       let name = `${base}.md`;
       for (let n = 2; existing.has(name); n++) name = `${base}-${n}.md`;
-      await tx.write(name, articleMarkdown(draft));
+      await writeArticle(tx, name, articleMarkdown(draft));
       await tx.audit({ userId: who.id, userName: who.name, action: 'add', file: name, detail: draft.title });
       return name;
     });
@@ -120,10 +118,7 @@ export class Curator {
       const events = await readEvents(tx);
       if (events.some((e) => e.id === event.id))
         throw new CurationError(`The event \`${event.id}\` exists already.`);
-      const checked = parseEvents(JSON.stringify([...events, event]));
-      if (checked.problems.length > 0)
-        throw new CurationError(checked.problems[0]?.message ?? 'invalid event');
-      await tx.write(EVENTS_FILE, `${JSON.stringify([...events, event], null, 2)}\n`);
+      await writeEvents(tx, [...events, event], event);
       await tx.audit({
         userId: who.id,
         userName: who.name,
@@ -143,7 +138,7 @@ export class Curator {
       if (!event) throw new CurationError(`There is no event \`${id}\`.`);
       const before = event.name;
       event.name = name.trim();
-      await tx.write(EVENTS_FILE, `${JSON.stringify(events, null, 2)}\n`);
+      await writeEvents(tx, events, event);
       await tx.audit({
         userId: who.id,
         userName: who.name,
@@ -173,7 +168,7 @@ export class Curator {
       const newHead = /^event:.*$/m.test(head)
         ? head.replace(/^event:.*$/m, `event: ${eventId}`)
         : `${head}\nevent: ${eventId}`;
-      await tx.write(article.path, newHead + content.slice(end));
+      await writeArticle(tx, article.path, newHead + content.slice(end));
       await tx.audit({
         userId: who.id,
         userName: who.name,

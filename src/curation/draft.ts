@@ -4,10 +4,12 @@
  */
 import { cleanArticleText } from '../corpus/clean.ts';
 import { findDateline, isValidDate } from '../corpus/dates.ts';
+import { splitFrontMatter } from '../corpus/front-matter.ts';
 import { guessLanguage } from '../corpus/language.ts';
-import { articleFromFrontMatter, splitFrontMatter } from '../corpus/markdown.ts';
+import { articleFromFrontMatter } from '../corpus/markdown.ts';
+import { frontMatterSchema } from '../corpus/schema.ts';
 import { parseText } from '../corpus/text.ts';
-import type { Article } from '../corpus/types.ts';
+import type { Article, CorpusProblem } from '../corpus/types.ts';
 import { PageRefused } from './extract.ts';
 import { extractArticle } from './isolated-extract.ts';
 
@@ -57,7 +59,31 @@ function applyOverrides(base: Omit<ArticleDraft, 'event'>, overrides: DraftOverr
     throw new DraftError('No article was found in it (the text is too short to be an article).');
   if (draft.title.trim() === '')
     throw new DraftError('The article has no title; give one with the `title` option.');
-  return draft;
+  return checkedMetadata(draft);
+}
+
+/** Fields a moderator can set with an option of the same name. */
+const OPTIONS = new Set(['title', 'source', 'date', 'url', 'event']);
+
+/**
+ * The draft with its metadata as the loader's schema stores it (the URL in its stored form), or a
+ * DraftError naming the first field the loader would refuse (a page date that is no real day).
+ */
+function checkedMetadata(draft: ArticleDraft): ArticleDraft {
+  const { text: _text, ...metadata } = draft;
+  const parsed = frontMatterSchema.safeParse(metadata);
+  if (parsed.success) return { ...draft, ...parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? '');
+  const value = (metadata as Record<string, unknown>)[field];
+  const hint = OPTIONS.has(field) ? `; give the right one with the \`${field}\` option` : '';
+  throw new DraftError(`The ${field} “${String(value)}” ${issue?.message ?? 'is not valid'}${hint}.`);
+}
+
+/** The loader's problem with the file, as the preview's refusal: "note.md:1: front matter must be YAML …; nothing was added". */
+function problemError(problem: CorpusProblem): DraftError {
+  const where = `${problem.path}${problem.line === null ? '' : `:${problem.line}`}`;
+  return new DraftError(`${where}: ${problem.message.replace(/; file skipped$/, '')}; nothing was added.`);
 }
 
 /** A draft from an uploaded file: Markdown with front matter, plain text, or a saved web page. */
@@ -71,7 +97,7 @@ export async function draftFromFile(
     return draftFromHtml(content, overrides.url ?? null, overrides);
   if (lower.endsWith('.md')) {
     const split = splitFrontMatter(fileName, content);
-    if ('message' in split) throw new DraftError(`${fileName}: ${split.message} (line ${split.line}).`);
+    if ('message' in split) throw problemError(split);
     const article = articleFromFrontMatter(
       fileName,
       fileName,
@@ -79,8 +105,7 @@ export async function draftFromFile(
       split.hasFrontMatter ? split.data : { title: overrides.title ?? '' },
       split.body,
     );
-    if ('message' in article)
-      throw new DraftError(`${fileName}${article.line ? `:${article.line}` : ''}: ${article.message}`);
+    if ('message' in article) throw problemError(article);
     return applyOverrides(article, overrides);
   }
   if (lower.endsWith('.txt')) {

@@ -3,6 +3,7 @@
  * form markdown, links, mentions, emoji or channel references, whatever the article says.
  */
 import { escapeMarkdown } from 'discord.js';
+import { articleUrl } from '../corpus/urls.ts';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 
@@ -59,4 +60,15 @@ function breakMentionsAndLinks(escaped: string): string {
     .replaceAll('<', `<${ZERO_WIDTH_SPACE}`)
     .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZERO_WIDTH_SPACE}.`);
+}
+
+/**
+ * The one way a link reaches a message: `[label](<url>)` with the label escaped as corpus text and
+ * the address in its stored form (`articleUrl`), or the escaped label alone when there is no
+ * address or it could end the link (an address from anywhere but the loader's schema included).
+ */
+export function markdownLink(label: string, url: string | null): string {
+  const text = escapeCorpusText(label);
+  const href = url === null ? null : articleUrl(url);
+  return href === null ? text : `[${text}](<${href}>)`;
 }

@@ -17,7 +17,7 @@ import type { Article, CorpusProblem } from '../corpus/types.ts';
 import type { AuditEntry } from '../curation/audit-log.ts';
 import { type ArticleDraft, missingMetadata } from '../curation/draft.ts';
 import type { RefreshReport } from '../live-corpus.ts';
-import { escapeCorpusText } from './escape.ts';
+import { escapeCorpusText, markdownLink } from './escape.ts';
 import {
   EMBED_DESCRIPTION_MAX,
   EMBED_FIELD_NAME_MAX,
@@ -75,8 +75,7 @@ function quoted(excerpt: Pick<Excerpt, 'text' | 'highlights'>): string {
 
 /** The linked (or plain) title of an excerpt's article. */
 function articleLink(item: { title: string; url: string | null }): string {
-  const title = escapeCorpusText(truncate(item.title, 200));
-  return item.url ? `[${title}](<${item.url}>)` : title;
+  return markdownLink(truncate(item.title, 200), item.url);
 }
 
 /** One excerpt as a block: the quote, then outlet, date and event, then the article and its copies. */

@@ -61,7 +61,8 @@ function computeTerm(raw: string): string | null {
     .replace(/['’]/g, '');
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(word)) word = word.replaceAll(',', '');
   if (word === '' || STOP_WORDS.has(word)) return null;
-  if (/\d/.test(word)) return word;
+  // The stemmer takes time quadratic in a word's length: a longer word is its own term.
+  if (/\d/.test(word) || word.length > MAX_STEMMED_WORD) return word;
   let term = lemmaTerms.get(word);
   if (term === undefined) {
     const lemma = irregularLemma(word);
@@ -71,6 +72,12 @@ function computeTerm(raw: string): string | null {
   }
   return term;
 }
+
+/**
+ * Longest word that is lemmatised and stemmed (English words are far shorter). Past it a word is
+ * kept whole, so that a build stays linear in the length of its text.
+ */
+export const MAX_STEMMED_WORD = 64;
 
 /** A character outside ASCII. */
 const NON_ASCII = /[^\p{ASCII}]/u;

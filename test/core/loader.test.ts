@@ -83,7 +83,7 @@ describe('loading a corpus folder', () => {
     });
   });
 
-  it('accepts a date YAML parsed as a date', async () => {
+  it('accepts a date written without quotes', async () => {
     await write('a.md', '---\ntitle: Dated\ndate: 2016-08-26\n---\nSome text here.\n');
     expect((await loadCorpus(dir)).articles[0]?.date).toBe('2016-08-26');
   });
@@ -235,5 +235,73 @@ describe('loading a corpus folder', () => {
     await write('notes.html', '<p>no</p>');
     await write('a.md', GOOD_MD);
     expect((await loadCorpus(dir)).articles.map((a) => a.id)).toEqual(['a']);
+  });
+});
+
+describe('front matter is YAML and data only', () => {
+  /** A front matter block in another language whose code, if run, leaves a mark on globalThis. */
+  const hostile = (fence: string, code: string) =>
+    `${fence}\n${code}\n---\nThe ministers met in Geneva on Friday. They talked for hours.\n`;
+  const mark = globalThis as { frontMatterRan?: string };
+  afterEach(() => {
+    delete mark.frontMatterRan;
+  });
+
+  it.each([
+    ['---js', '{ title: (globalThis.frontMatterRan = "js", "Ran") }'],
+    ['---javascript', '{ title: (globalThis.frontMatterRan = "javascript", "Ran") }'],
+    ['---coffee', 'title: do -> globalThis.frontMatterRan = "coffee"'],
+    ['---json', '{ "title": "JSON is not YAML here" }'],
+  ])(
+    'refuses a %s fence as "front matter must be YAML", runs none of it, and loads the rest',
+    async (fence, code) => {
+      await write('good.md', GOOD_MD);
+      await write('hostile.md', hostile(fence, code));
+      await write('nested/hostile.txt', hostile(fence, code));
+      const corpus = await loadCorpus(dir);
+      expect(mark.frontMatterRan).toBeUndefined();
+      expect(corpus.articles.map((a) => a.id)).toEqual(['good']);
+      expect(corpus.problems.map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+        `hostile.md:1: front matter must be YAML (the file opens with ${fence}; write --- alone); file skipped`,
+        `nested/hostile.txt:1: front matter must be YAML (the file opens with ${fence}; write --- alone); file skipped`,
+      ]);
+    },
+  );
+
+  it('reads YAML as data: a custom tag builds no function, and a date that is no real day is refused', async () => {
+    await write('tag.md', '---\ntitle: !!js/function "function () { return 1 }"\n---\nSome text here.\n');
+    await write('day.md', '---\ntitle: T\ndate: 2016-13-45\n---\nSome text here.\n');
+    const corpus = await loadCorpus(dir);
+    expect(corpus.articles).toEqual([]);
+    expect(corpus.problems.map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+      'day.md:3: front matter: date: must be a real date written as YYYY-MM-DD; file skipped',
+      expect.stringMatching(/^tag\.md:2: front matter is not valid YAML: .*js\/function/),
+    ]);
+  });
+});
+
+describe('article addresses', () => {
+  it('are stored as new URL(u).href, and one that could close a link is refused, in Markdown and JSONL', async () => {
+    const hostile = 'https://news.example/a>)**Breaking**[Claim](https://evil.example/x';
+    await write('typed.md', GOOD_MD.replace('https://example.com/a', 'HTTPS://Example.COM/Genève'));
+    await write('hostile.md', GOOD_MD.replace('"https://example.com/a"', JSON.stringify(hostile)));
+    await write(
+      'bulk.jsonl',
+      [
+        JSON.stringify({ id: 'r1', title: 'R1', text: 'Good.', url: ' https://Example.com/r1 ' }),
+        JSON.stringify({ id: 'r2', title: 'R2', text: 'Bad.', url: hostile }),
+        JSON.stringify({ id: 'r3', title: 'R3', text: 'Bad.', url: 'https://example.com/a b' }),
+      ].join('\n'),
+    );
+    const corpus = await loadCorpus(dir);
+    expect(corpus.articles.map((a) => [a.id, a.url])).toEqual([
+      ['r1', 'https://example.com/r1'],
+      ['typed', 'https://example.com/Gen%C3%A8ve'],
+    ]);
+    expect(corpus.problems.map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+      'bulk.jsonl:2: record skipped: url: must be an http(s) URL without spaces, quotes, backslashes, backticks, < or >',
+      'bulk.jsonl:3: record skipped: url: must be an http(s) URL without spaces, quotes, backslashes, backticks, < or >',
+      'hostile.md:5: front matter: url: must be an http(s) URL without spaces, quotes, backslashes, backticks, < or >; file skipped',
+    ]);
   });
 });

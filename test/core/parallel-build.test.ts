@@ -4,7 +4,7 @@ import { buildIndex } from '../../src/answer/coverage-index.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { startTermWorkers } from '../../src/search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
-import { terms } from '../../src/search/tokenize.ts';
+import { MAX_STEMMED_WORD, terms } from '../../src/search/tokenize.ts';
 import { readJsonl } from './helpers.ts';
 
 interface Paragraph {
@@ -123,5 +123,34 @@ describe('building with worker threads', () => {
       });
       expect(s).toBe(parts.sentenceTerms.offsets.length - 1);
     }
+  });
+
+  it('builds a text with a 40,000-letter word in linear time, the same index on one thread and on several', async () => {
+    await startTermWorkers();
+    const letters = (n: number, from = 0) =>
+      Array.from({ length: n }, (_, i) => 'abcdefghijklmnopqrstuvwxyz'[(from + i * 7) % 26]).join('');
+    const huge = `${letters(40_000)}ing`;
+    // Just past the stemmed length, a word keeps its ending; just within it, it is stemmed as usual.
+    const over = `${letters(MAX_STEMMED_WORD - 2, 3)}ing`;
+    const within = `${letters(MAX_STEMMED_WORD - 3, 5)}ing`;
+    expect(terms(`${over} ${within}`)).toEqual([over, within.slice(0, -3)]);
+    const records = paragraphs.slice(0, 30).map((p, i) => ({
+      id: p.id,
+      title: i === 2 ? `A title with ${over}` : p.title,
+      text: i === 4 ? `${p.text} Then someone typed ${huge} and ${within}.` : p.text,
+    }));
+    const corpus = corpusFromRecords(records);
+    const started = performance.now();
+    const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
+    // Stemming the word would take seconds (quadratic in its length); a linear build takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(2000);
+    const stats = { workerRuns: 0, workerChunks: 0 };
+    const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
+      parallel: { minChars: 0, runChars: 2000, wordChunk: 16, stats },
+    });
+    expect(stats.workerRuns).toBeGreaterThan(0);
+    expect(parallel.parts()).toEqual(single.parts());
+    expect(single.parts().postings.termIds.has(huge)).toBe(true);
+    expect(single.rankArticles(`Who typed ${huge}?`, 1)[0]?.docId).toBe(paragraphs[4]?.id);
   });
 });

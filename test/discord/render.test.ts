@@ -1,8 +1,14 @@
 import { escapeMarkdown, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import type { EventSummary } from '../../src/answer/coverage-index.ts';
 import type { Answer, Excerpt } from '../../src/answer/types.ts';
+import {
+  renderAnswer as renderAnswerText,
+  renderTimeline as renderTimelineText,
+} from '../../src/cli/render.ts';
 import { ConfigError, readBotConfig } from '../../src/config.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
+import type { Article } from '../../src/corpus/types.ts';
 import { ALL_MARKDOWN_ESCAPES, escapeCorpusText, formsMarkdown } from '../../src/discord/escape.ts';
 import {
   EMBED_DESCRIPTION_MAX,
@@ -22,6 +28,7 @@ import {
   renderCompare,
   renderEvents,
   renderRefresh,
+  renderTimeline,
 } from '../../src/discord/render.ts';
 import { CORPUS_DIR } from '../core/helpers.ts';
 
@@ -384,5 +391,61 @@ describe('rate limit and moderators', () => {
     expect(isModerator({ permissions: plain, roleIds: ['1'] }, ['1'])).toBe(true);
     expect(isModerator({ permissions: plain, roleIds: ['2'] }, ['1'])).toBe(false);
     expect(isModerator({ permissions: null, roleIds: ['1'] }, ['1'])).toBe(false);
+  });
+});
+
+describe('links to articles', () => {
+  /** An address that, rendered raw into [title](<url>), closes the link and opens a second one. */
+  const HOSTILE = 'https://news.example/a>)**Breaking**[Claim](https://evil.example/x';
+  const event: EventSummary = {
+    id: 'geneva',
+    name: 'Geneva talks',
+    description: '',
+    start: '2016-08-26',
+    end: '2016-08-27',
+    articles: 1,
+    firstDate: '2016-08-26',
+    lastDate: '2016-08-26',
+  };
+  const article = (url: string): Article => ({
+    id: 'a',
+    title: 'Talks in Geneva',
+    source: 'The Daily',
+    date: '2016-08-26',
+    dateApprox: false,
+    url,
+    event: 'geneva',
+    language: 'en',
+    text: 'Kerry said the talks were very near an agreement.',
+    path: 'a.md',
+  });
+  /** Every link target of a message: what Discord would make clickable. */
+  const targets = (text: string) => [...text.matchAll(/\]\(<?([^)>]*)/g)].map((m) => m[1]);
+
+  it('in /ask, /compare and /timeline never let an address close its link: the title shows unlinked', () => {
+    const ask = renderAnswer(answer([excerpt({ url: HOSTILE })]), []).embeds[0]?.description ?? '';
+    const compare =
+      renderCompare(answer([excerpt({ url: HOSTILE })]), []).embeds[0]?.fields?.[0]?.value ?? '';
+    const timeline = renderTimeline(event, [article(HOSTILE)]).embeds[0]?.description ?? '';
+    for (const text of [ask, compare, timeline]) {
+      expect(targets(text)).toEqual([]);
+      expect(text).not.toContain('evil.example');
+    }
+    expect(ask.split('\n').at(-1)).toBe('-# Talks in Geneva');
+    expect(compare.split('\n').at(-1)).toBe('— 26 Aug 2016 · Talks in Geneva');
+    expect(timeline).toBe('`26 Aug 2016` · **The Daily** · Talks in Geneva');
+  });
+
+  it('link a good address in its stored form in /ask, /compare and /timeline, and in the terminal', () => {
+    const typed = 'HTTPS://News.Example/Genève?q=a|b';
+    const stored = 'https://news.example/Gen%C3%A8ve?q=a|b';
+    const ask = renderAnswer(answer([excerpt({ url: typed })]), []).embeds[0]?.description ?? '';
+    const compare = renderCompare(answer([excerpt({ url: typed })]), []).embeds[0]?.fields?.[0]?.value ?? '';
+    const timeline = renderTimeline(event, [article(typed)]).embeds[0]?.description ?? '';
+    for (const text of [ask, compare, timeline]) expect(targets(text)).toEqual([stored]);
+    expect(renderAnswerText(answer([excerpt({ url: typed })]))).toContain(`Talks in Geneva <${stored}>`);
+    expect(renderTimelineText([article(typed)])).toContain(`Talks in Geneva <${stored}>`);
+    expect(renderAnswerText(answer([excerpt({ url: HOSTILE })]))).not.toContain('evil.example');
+    expect(renderTimelineText([article(HOSTILE)])).not.toContain('evil.example');
   });
 });

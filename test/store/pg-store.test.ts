@@ -111,6 +111,24 @@ describe('the PostgreSQL store', () => {
     await expect(exportFolder(store, target)).rejects.toThrow(/not empty/);
   });
 
+  it('imports a folder holding ---js front matter without running it: that file is a problem, the rest is served', async () => {
+    const source = path.join(work.dir, 'hostile-source');
+    await cp(CORPUS_DIR, source, { recursive: true });
+    await writeFile(
+      path.join(source, 'hostile.md'),
+      '---js\n{ title: (globalThis.importedFrontMatterRan = true, "Ran") }\n---\nSome text here.\n',
+    );
+    const store = await PgStore.open(await server.createDatabase('hostile'));
+    opened.push(store);
+    await importFolder(store, source);
+    const live = await LiveCorpus.openStore(store);
+    expect((globalThis as { importedFrontMatterRan?: boolean }).importedFrontMatterRan).toBeUndefined();
+    expect(live.index.corpus.articles).toHaveLength(5);
+    expect(live.index.corpus.problems.map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+      'hostile.md:1: front matter must be YAML (the file opens with ---js; write --- alone); file skipped',
+    ]);
+  });
+
   it('saves the built index with each version: a new process loads it; a corrupt one is rebuilt', async () => {
     const url = await corpusDatabase();
     const first = await openLive(url);
