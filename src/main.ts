@@ -74,6 +74,7 @@ try {
     live,
     logger,
     moderatorRoleIds: config.moderatorRoleIds,
+    moderatorGuildIds: config.moderatorGuildIds,
     rateLimit: config.rateLimit,
     fetchPolicy: config.fetchPolicy,
   });

@@ -20,6 +20,8 @@ export interface BotOptions {
   live: LiveCorpus;
   logger: Logger;
   moderatorRoleIds: string[];
+  /** The home servers whose moderators curate the corpus (default none: curation refused). */
+  moderatorGuildIds?: string[];
   rateLimit: { questions: number; windowSeconds: number };
   /** Limits for fetching pages and attachments (default: public addresses, 10 s, 2 MB). */
   fetchPolicy?: FetchPolicy;
@@ -47,7 +49,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const client = createClient(options.apiUrl);
   const context: BotContext = {
     live: options.live,
-    config: { moderatorRoleIds: options.moderatorRoleIds, rateLimit: options.rateLimit },
+    config: {
+      moderatorRoleIds: options.moderatorRoleIds,
+      moderatorGuildIds: options.moderatorGuildIds ?? [],
+      rateLimit: options.rateLimit,
+    },
     logger: options.logger,
     rateLimiter: new RateLimiter(options.rateLimit.questions, options.rateLimit.windowSeconds * 1000),
     curator: new Curator(options.live, () => void refreshOtherShards(client, options.logger)),
@@ -75,6 +81,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   } finally {
     clearTimeout(timer);
   }
+  if (context.config.moderatorGuildIds.length === 0)
+    options.logger.warn(
+      'curation is off: set MODERATOR_GUILD_IDS to the servers whose moderators may run /corpus',
+    );
   options.logger.info('bot ready', {
     user: client.user?.tag,
     commands: commands.size,

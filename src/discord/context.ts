@@ -14,7 +14,7 @@ import type { RateLimiter } from './rate-limit.ts';
 
 export interface BotContext {
   live: LiveCorpus;
-  config: Pick<BotConfig, 'moderatorRoleIds' | 'rateLimit'>;
+  config: Pick<BotConfig, 'moderatorRoleIds' | 'moderatorGuildIds' | 'rateLimit'>;
   logger: Logger;
   rateLimiter: RateLimiter;
   /** Moderators' changes to the corpus. */
@@ -30,4 +30,6 @@ export interface SlashCommand {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+  /** True for moderator commands: registered on the home servers only, never globally. */
+  moderation?: boolean;
 }

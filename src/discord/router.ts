@@ -13,7 +13,7 @@ import { CurationError } from '../curation/curator.ts';
 import { StoreUnavailableError } from '../store/types.ts';
 import { answerQuestion } from './ask-flow.ts';
 import type { BotContext, SlashCommand } from './context.ts';
-import { MODERATORS_ONLY, moderatorOf } from './moderation.ts';
+import { checkModerator } from './moderation.ts';
 import { ADD_PREFIX, footerQuery, MORE_PREFIX, renderNotice } from './render.ts';
 
 /** What a member reads when something went wrong on our side. */
@@ -144,9 +144,9 @@ export async function replyEphemeral(
  */
 async function handleAddButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
   const [action, id = ''] = interaction.customId.slice(ADD_PREFIX.length).split(':');
-  const moderator = moderatorOf(interaction, context);
+  const { moderator, refusal } = checkModerator(interaction, context);
   if (moderator === null) {
-    await replyEphemeral(interaction, MODERATORS_ONLY);
+    await replyEphemeral(interaction, refusal);
     return;
   }
   const draft = context.pending.take(id, interaction.user.id);

@@ -348,6 +348,27 @@ describe('configuration', () => {
   });
 });
 
+describe('home servers (MODERATOR_GUILD_IDS)', () => {
+  const env = { DISCORD_TOKEN: 't'.repeat(70), DISCORD_CLIENT_ID: '123456789012345678' };
+
+  it('are the listed servers, else the development server, else none (curation off)', () => {
+    expect(
+      readBotConfig({ ...env, MODERATOR_GUILD_IDS: '223456789012345678, 323456789012345678' })
+        .moderatorGuildIds,
+    ).toEqual(['223456789012345678', '323456789012345678']);
+    expect(readBotConfig({ ...env, DISCORD_GUILD_ID: '423456789012345678' }).moderatorGuildIds).toEqual([
+      '423456789012345678',
+    ]);
+    expect(readBotConfig(env).moderatorGuildIds).toEqual([]);
+  });
+
+  it('refuses a value that is not a server id', () => {
+    expect(() => readBotConfig({ ...env, MODERATOR_GUILD_IDS: 'my-server' })).toThrow(
+      'MODERATOR_GUILD_IDS must be a Discord id (17 to 20 digits)',
+    );
+  });
+});
+
 describe('logging', () => {
   it('never prints the token, even inside an error', () => {
     const lines: string[] = [];
