@@ -18,6 +18,7 @@ import { choiceValue, eventChoices, resolveChoice } from '../src/discord/choices
 import type { BotContext, SlashCommand } from '../src/discord/context.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, truncate } from '../src/discord/limits.ts';
 import { checkModerator } from '../src/discord/moderation.ts';
+import { PendingLimitError } from '../src/discord/pending-adds.ts';
 import {
   renderAddPreview,
   renderHistory,
@@ -217,7 +218,12 @@ export const command: SlashCommand = {
         await interaction.editReply(renderNotice(`Renamed the event \`${id}\`.`));
       }
     } catch (error) {
-      if (error instanceof CurationError || error instanceof DraftError || error instanceof FetchRefused) {
+      if (
+        error instanceof CurationError ||
+        error instanceof DraftError ||
+        error instanceof FetchRefused ||
+        error instanceof PendingLimitError
+      ) {
         await interaction.editReply(renderNotice(error.message));
         return;
       }
@@ -266,6 +272,22 @@ function chosenArticle(interaction: ChatInputCommandInteraction, context: BotCon
 
 /** Reads the file or page, makes a draft, refuses duplicates, and shows the preview with Confirm / Cancel. */
 async function previewAdd(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  // Refused before any fetch: each preview costs the host a download and an extraction.
+  const wait = context.addRateLimiter.take(interaction.user.id);
+  if (wait > 0) {
+    const { previews, windowSeconds } = context.config.addRateLimit;
+    await interaction.editReply(
+      renderNotice(
+        `You have previewed ${previews} articles in the last ${windowSeconds} seconds. Please wait ${wait} s and add again.`,
+      ),
+    );
+    return;
+  }
+  const full = context.pending.room(interaction.user.id);
+  if (full !== null) {
+    await interaction.editReply(renderNotice(full));
+    return;
+  }
   const o = interaction.options;
   const attachment = o.getAttachment('file');
   const url = o.getString('url')?.trim() || undefined;

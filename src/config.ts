@@ -134,6 +134,8 @@ const botSchema = z.object({
   DATABASE_WAIT_SECONDS: nonNegativeInt(60),
   MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
   MODERATOR_GUILD_IDS: commaList.pipe(z.array(snowflake)),
+  CORPUS_ADD_RATE_LIMIT: positiveInt(10),
+  CORPUS_ADD_RATE_WINDOW_SECONDS: positiveInt(600),
   FETCH_ALLOWED_HOSTS: commaList,
   FETCH_TIMEOUT_SECONDS: positiveInt(10),
   MAX_ARTICLE_KB: positiveInt(2000),
@@ -173,6 +175,8 @@ export interface BotConfig {
    * served. MODERATOR_GUILD_IDS, else DISCORD_GUILD_ID; empty (curation refused) when neither is set.
    */
   moderatorGuildIds: string[];
+  /** At most `previews` /corpus add previews per moderator in `windowSeconds`. */
+  addRateLimit: { previews: number; windowSeconds: number };
   /** At most `questions` questions per member in `windowSeconds`. */
   rateLimit: { questions: number; windowSeconds: number };
   /** Fetching pages and attachments for /corpus add. */
@@ -231,6 +235,7 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
           ? [c.DISCORD_GUILD_ID]
           : [],
     rateLimit: { questions: c.ASK_RATE_LIMIT, windowSeconds: c.ASK_RATE_WINDOW_SECONDS },
+    addRateLimit: { previews: c.CORPUS_ADD_RATE_LIMIT, windowSeconds: c.CORPUS_ADD_RATE_WINDOW_SECONDS },
     fetchPolicy: {
       allowHosts: c.FETCH_ALLOWED_HOSTS,
       timeoutMs: c.FETCH_TIMEOUT_SECONDS * 1000,

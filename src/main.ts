@@ -76,6 +76,7 @@ try {
     moderatorRoleIds: config.moderatorRoleIds,
     moderatorGuildIds: config.moderatorGuildIds,
     rateLimit: config.rateLimit,
+    addRateLimit: config.addRateLimit,
     fetchPolicy: config.fetchPolicy,
   });
   const shutdown = shutdownOnSignals(logger, async () => {

@@ -14,9 +14,11 @@ import type { RateLimiter } from './rate-limit.ts';
 
 export interface BotContext {
   live: LiveCorpus;
-  config: Pick<BotConfig, 'moderatorRoleIds' | 'moderatorGuildIds' | 'rateLimit'>;
+  config: Pick<BotConfig, 'moderatorRoleIds' | 'moderatorGuildIds' | 'rateLimit' | 'addRateLimit'>;
   logger: Logger;
   rateLimiter: RateLimiter;
+  /** Counts each moderator's /corpus add previews. */
+  addRateLimiter: RateLimiter;
   /** Moderators' changes to the corpus. */
   curator: Curator;
   /** Previewed articles awaiting Confirm. */

@@ -343,6 +343,7 @@ describe('configuration', () => {
       apiUrl: undefined,
       moderatorRoleIds: ['123456789012345678', '223456789012345678'],
       rateLimit: { questions: 5, windowSeconds: 60 },
+      addRateLimit: { previews: 10, windowSeconds: 600 },
       logLevel: 'info',
     });
   });

@@ -128,6 +128,8 @@ beforeAll(async () => {
   live = await LiveCorpus.open(corpusDir);
   bot = await startTestBot(fake, live, {
     fetchPolicy: { allowHosts: ['127.0.0.1'], timeoutMs: 5000, maxBytes: 20_000 },
+    pendingLimits: { perMember: 2, total: 3 },
+    addRateLimit: { previews: 3, windowSeconds: 60 },
   });
 });
 
@@ -213,5 +215,46 @@ describe('/corpus choices', () => {
     ]);
     expect(text(restored)).toContain('Restored.');
     expect(live.index.corpus.articles.some((a) => a.id === id)).toBe(true);
+  });
+});
+
+describe('/corpus add previews', () => {
+  it('caps the previews awaiting Confirm per moderator and in all, saying what to do', async () => {
+    const [a, b, c] = [newUser(), newUser(), newUser()];
+    const previews = [await add(a, 'cap-one'), await add(a, 'cap-two')];
+    const third = await add(a, 'cap-three');
+    expect(text(third)).toBe(
+      'You have 2 previews awaiting Confirm; confirm or cancel one (or let it expire after 15 minutes) before adding another.',
+    );
+    previews.push(await add(b, 'cap-four'));
+    expect(text(await add(c, 'cap-five'))).toContain('The bot holds too many previews awaiting Confirm');
+    // Cancelling one makes room; every preview is cancelled so that nothing is left waiting.
+    await click(previews.shift() as Sent, 'cancel', a);
+    previews.push(await add(c, 'cap-six'));
+    expect(text(previews.at(-1) as Sent)).toContain('Add this article?');
+    for (const [preview, user] of [
+      [previews[0], a],
+      [previews[1], b],
+      [previews[2], c],
+    ] as const)
+      expect(text(await click(preview as Sent, 'cancel', user))).toContain('Cancelled');
+  });
+
+  it('limits how many articles a moderator previews in a window', async () => {
+    const moderator = newUser();
+    for (const page of ['rate-one', 'rate-two', 'rate-three']) {
+      const preview = await add(moderator, page);
+      expect(text(preview)).toContain('Add this article?');
+      await click(preview, 'cancel', moderator);
+    }
+    const limited = await add(moderator, 'rate-four');
+    expect(text(limited)).toMatch(
+      /^You have previewed 3 articles in the last 60 seconds\. Please wait \d+ s and add again\.$/,
+    );
+    // Another moderator is not limited.
+    const other = newUser();
+    const preview = await add(other, 'rate-five');
+    expect(text(preview)).toContain('Add this article?');
+    await click(preview, 'cancel', other);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The bot as most end-to-end tests run it: logged in to a fake Discord, quiet, generous rate limit,
+ * The bot as most end-to-end tests run it: logged in to a fake Discord, quiet, generous rate limits,
  * curated from the fake's server.
  */
 import { type BotOptions, type RunningBot, startBot } from '../../src/discord/bot.ts';
@@ -21,6 +21,7 @@ export function startTestBot(
     moderatorRoleIds: [],
     moderatorGuildIds: [GUILD_ID],
     rateLimit: { questions: 100, windowSeconds: 60 },
+    addRateLimit: { previews: 100, windowSeconds: 60 },
     ...options,
   });
 }
