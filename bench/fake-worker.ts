@@ -39,13 +39,18 @@ parentPort?.on(
     }
     const deadline = performance.now() + message.timeoutMs;
     const times = new Map<string, number>();
+    let complete = 0;
     while (times.size < message.count && performance.now() < deadline) {
       for (const s of fake.sent) {
         const at = sentAt.get(s.key);
-        if (s.kind === 'callback' && at !== undefined && !times.has(s.key)) times.set(s.key, s.at - at);
+        if (s.kind === 'callback' && at !== undefined && !times.has(s.key)) {
+          times.set(s.key, s.at - at);
+          // Type 4 carries the answer itself; 5 would be a "thinking…" deferral.
+          if (s.body.type === 4) complete += 1;
+        }
       }
       await new Promise((r) => setTimeout(r, 5));
     }
-    parentPort?.postMessage({ type: 'result', times: [...times.values()] });
+    parentPort?.postMessage({ type: 'result', times: [...times.values()], complete });
   },
 );

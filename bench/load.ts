@@ -16,6 +16,8 @@ export interface LoadResult {
   interactions: number;
   answered: number;
   lost: number;
+  /** Interactions whose first response was the whole answer (not a deferral). */
+  completeInFirstResponse: number;
   firstResponse: { p50: number; p99: number; max: number };
   finalReply: { p50: number; p99: number; max: number };
   wallMs: number;
@@ -71,7 +73,7 @@ export async function runLoad(count: number, corpusDir: string, timeoutMs = 30_0
     await next('warmed');
     const t0 = performance.now();
     worker.postMessage({ type: 'burst', count, questions: QUESTIONS, timeoutMs });
-    const { times } = (await next('result')) as { times: number[] };
+    const { times, complete } = (await next('result')) as { times: number[]; complete: number };
     const wallMs = performance.now() - t0;
     const sorted = [...times].sort((a, b) => a - b);
     // Every answer is complete in its initial response (no deferral), so first = final here.
@@ -84,6 +86,7 @@ export async function runLoad(count: number, corpusDir: string, timeoutMs = 30_0
       interactions: count,
       answered: times.length,
       lost: count - times.length,
+      completeInFirstResponse: complete,
       firstResponse: stats,
       finalReply: stats,
       wallMs,

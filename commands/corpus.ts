@@ -14,10 +14,11 @@ import {
 } from '../src/curation/draft.ts';
 import { FetchRefused, fetchDocument } from '../src/curation/fetch-page.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
-import { eventChoices } from '../src/discord/choices.ts';
+import { choiceValue, eventChoices, resolveChoice } from '../src/discord/choices.ts';
 import type { BotContext, SlashCommand } from '../src/discord/context.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, truncate } from '../src/discord/limits.ts';
-import { MODERATORS_ONLY, moderatorOf } from '../src/discord/moderation.ts';
+import { checkModerator } from '../src/discord/moderation.ts';
+import { PendingLimitError } from '../src/discord/pending-adds.ts';
 import {
   renderAddPreview,
   renderHistory,
@@ -31,7 +32,8 @@ const eventOption = (o: import('discord.js').SlashCommandStringOption, required:
   o.setName('event').setDescription('The event').setRequired(required).setAutocomplete(true);
 
 export const command: SlashCommand = {
-  data: commandBuilder('corpus', 'Moderators: manage the coverage the bot quotes')
+  moderation: true,
+  data: commandBuilder('corpus', 'Moderators: manage the coverage the bot quotes', { guildOnly: true })
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((s) =>
       s
@@ -131,9 +133,9 @@ export const command: SlashCommand = {
     ),
 
   async execute(interaction, context) {
-    const moderator = moderatorOf(interaction, context);
+    const { moderator, refusal } = checkModerator(interaction, context);
     if (moderator === null) {
-      await interaction.reply({ ...renderNotice(MODERATORS_ONLY), flags: MessageFlags.Ephemeral });
+      await interaction.reply({ ...renderNotice(refusal), flags: MessageFlags.Ephemeral });
       return;
     }
     const group = interaction.options.getSubcommandGroup(false);
@@ -183,23 +185,21 @@ export const command: SlashCommand = {
       } else if (sub === 'add') {
         await previewAdd(interaction, context);
       } else if (sub === 'remove') {
-        const { report, article } = await curator.remove(
-          interaction.options.getString('doc', true),
-          moderator,
-        );
+        const { report, article } = await curator.remove(chosenArticle(interaction, context), moderator);
         await interaction.editReply(
           renderNotice(
             `Removed “${article.title}” (kept in the removed-articles folder; \`/corpus restore\` brings it back). ${report.documents} articles are served.`,
           ),
         );
       } else if (sub === 'restore') {
-        const { report } = await curator.restore(interaction.options.getString('doc', true), moderator);
+        const file = resolveChoice(interaction.options.getString('doc', true), await curator.removed());
+        const { report } = await curator.restore(file, moderator);
         await interaction.editReply(
           renderNotice(`Restored. ${report.documents} articles, ${report.passages} passages are served.`),
         );
       } else if (sub === 'move') {
         const event = interaction.options.getString('event', true);
-        const { article } = await curator.move(interaction.options.getString('doc', true), event, moderator);
+        const { article } = await curator.move(chosenArticle(interaction, context), event, moderator);
         await interaction.editReply(renderNotice(`“${article.title}” now belongs to \`${event}\`.`));
       } else if (group === 'event' && sub === 'create') {
         const o = interaction.options;
@@ -218,7 +218,12 @@ export const command: SlashCommand = {
         await interaction.editReply(renderNotice(`Renamed the event \`${id}\`.`));
       }
     } catch (error) {
-      if (error instanceof CurationError || error instanceof DraftError || error instanceof FetchRefused) {
+      if (
+        error instanceof CurationError ||
+        error instanceof DraftError ||
+        error instanceof FetchRefused ||
+        error instanceof PendingLimitError
+      ) {
         await interaction.editReply(renderNotice(error.message));
         return;
       }
@@ -227,6 +232,11 @@ export const command: SlashCommand = {
   },
 
   async autocomplete(interaction, context) {
+    // Removed files and article ids are for the home servers' moderators only.
+    if (checkModerator(interaction, context).moderator === null) {
+      await interaction.respond([]);
+      return;
+    }
     const focused = interaction.options.getFocused(true);
     const typed = focused.value.toLowerCase();
     if (focused.name === 'event') {
@@ -238,7 +248,7 @@ export const command: SlashCommand = {
       await interaction.respond(
         files
           .slice(0, AUTOCOMPLETE_CHOICES_MAX)
-          .map((f) => ({ name: truncate(f, CHOICE_NAME_MAX), value: f.slice(0, 100) })),
+          .map((f) => ({ name: truncate(f, CHOICE_NAME_MAX), value: choiceValue(f) })),
       );
       return;
     }
@@ -246,19 +256,38 @@ export const command: SlashCommand = {
       .removable()
       .filter((a) => `${a.title} ${a.source ?? ''} ${a.id}`.toLowerCase().includes(typed));
     await interaction.respond(
-      articles
-        .filter((a) => a.id.length <= 100)
-        .slice(0, AUTOCOMPLETE_CHOICES_MAX)
-        .map((a) => ({
-          name: truncate(`${a.date ?? 'undated'} · ${a.source ?? 'unknown'} · ${a.title}`, CHOICE_NAME_MAX),
-          value: a.id,
-        })),
+      articles.slice(0, AUTOCOMPLETE_CHOICES_MAX).map((a) => ({
+        name: truncate(`${a.date ?? 'undated'} · ${a.source ?? 'unknown'} · ${a.title}`, CHOICE_NAME_MAX),
+        value: choiceValue(a.id),
+      })),
     );
   },
 };
 
+/** The article id the `doc` option names: as typed, or the one a shortened choice stands for. */
+function chosenArticle(interaction: ChatInputCommandInteraction, context: BotContext): string {
+  const ids = context.curator.removable().map((a) => a.id);
+  return resolveChoice(interaction.options.getString('doc', true), ids);
+}
+
 /** Reads the file or page, makes a draft, refuses duplicates, and shows the preview with Confirm / Cancel. */
 async function previewAdd(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  // Refused before any fetch: each preview costs the host a download and an extraction.
+  const wait = context.addRateLimiter.take(interaction.user.id);
+  if (wait > 0) {
+    const { previews, windowSeconds } = context.config.addRateLimit;
+    await interaction.editReply(
+      renderNotice(
+        `You have previewed ${previews} articles in the last ${windowSeconds} seconds. Please wait ${wait} s and add again.`,
+      ),
+    );
+    return;
+  }
+  const full = context.pending.room(interaction.user.id);
+  if (full !== null) {
+    await interaction.editReply(renderNotice(full));
+    return;
+  }
   const o = interaction.options;
   const attachment = o.getAttachment('file');
   const url = o.getString('url')?.trim() || undefined;

@@ -1,6 +1,7 @@
 /**
  * Registers the slash commands with Discord: on one server when DISCORD_GUILD_ID is set (instant,
- * for development), globally otherwise (works in DMs too; may take a while to appear).
+ * for development), globally otherwise (may take a while to appear). `/corpus` is registered only
+ * on the home servers (MODERATOR_GUILD_IDS, else DISCORD_GUILD_ID), and nowhere without one.
  *
  *   npm run deploy-commands
  */
@@ -11,10 +12,15 @@ import { deployCommands } from '../src/discord/deploy.ts';
 await loadDotEnv();
 try {
   const config = readBotConfig();
-  const names = await deployCommands(config, [...(await loadCommands()).values()]);
-  console.log(
-    `Registered ${names.length} commands ${config.guildId ? `on server ${config.guildId}` : 'globally'}: ${names.map((n) => `/${n}`).join(' ')}`,
-  );
+  const done = await deployCommands(config, [...(await loadCommands()).values()]);
+  for (const { guildId, names } of done)
+    console.log(
+      `Registered ${names.length} commands ${guildId ? `on server ${guildId}` : 'globally'}: ${names.map((n) => `/${n}`).join(' ')}`,
+    );
+  if (config.moderatorGuildIds.length === 0)
+    console.log(
+      '/corpus was not registered: set MODERATOR_GUILD_IDS to the servers whose moderators curate the corpus.',
+    );
 } catch (error) {
   if (error instanceof ConfigError) console.error(error.message);
   else console.error(`Could not register the commands: ${(error as Error).message}`);

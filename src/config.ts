@@ -133,6 +133,9 @@ const botSchema = z.object({
   DATABASE_URL: databaseUrl,
   DATABASE_WAIT_SECONDS: nonNegativeInt(60),
   MODERATOR_ROLE_IDS: commaList.pipe(z.array(snowflake)),
+  MODERATOR_GUILD_IDS: commaList.pipe(z.array(snowflake)),
+  CORPUS_ADD_RATE_LIMIT: positiveInt(10),
+  CORPUS_ADD_RATE_WINDOW_SECONDS: positiveInt(600),
   FETCH_ALLOWED_HOSTS: commaList,
   FETCH_TIMEOUT_SECONDS: positiveInt(10),
   MAX_ARTICLE_KB: positiveInt(2000),
@@ -167,6 +170,13 @@ export interface BotConfig {
   /** How long start-up keeps trying to reach the database before giving up (0: one try). */
   databaseWaitMs: number;
   moderatorRoleIds: string[];
+  /**
+   * The home servers: the only ones whose moderators may curate the one corpus every server is
+   * served. MODERATOR_GUILD_IDS, else DISCORD_GUILD_ID; empty (curation refused) when neither is set.
+   */
+  moderatorGuildIds: string[];
+  /** At most `previews` /corpus add previews per moderator in `windowSeconds`. */
+  addRateLimit: { previews: number; windowSeconds: number };
   /** At most `questions` questions per member in `windowSeconds`. */
   rateLimit: { questions: number; windowSeconds: number };
   /** Fetching pages and attachments for /corpus add. */
@@ -218,7 +228,14 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     databaseUrl: c.DATABASE_URL,
     databaseWaitMs: c.DATABASE_WAIT_SECONDS * 1000,
     moderatorRoleIds: c.MODERATOR_ROLE_IDS,
+    moderatorGuildIds:
+      c.MODERATOR_GUILD_IDS.length > 0
+        ? [...new Set(c.MODERATOR_GUILD_IDS)]
+        : c.DISCORD_GUILD_ID
+          ? [c.DISCORD_GUILD_ID]
+          : [],
     rateLimit: { questions: c.ASK_RATE_LIMIT, windowSeconds: c.ASK_RATE_WINDOW_SECONDS },
+    addRateLimit: { previews: c.CORPUS_ADD_RATE_LIMIT, windowSeconds: c.CORPUS_ADD_RATE_WINDOW_SECONDS },
     fetchPolicy: {
       allowHosts: c.FETCH_ALLOWED_HOSTS,
       timeoutMs: c.FETCH_TIMEOUT_SECONDS * 1000,

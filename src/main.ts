@@ -74,7 +74,9 @@ try {
     live,
     logger,
     moderatorRoleIds: config.moderatorRoleIds,
+    moderatorGuildIds: config.moderatorGuildIds,
     rateLimit: config.rateLimit,
+    addRateLimit: config.addRateLimit,
     fetchPolicy: config.fetchPolicy,
   });
   const shutdown = shutdownOnSignals(logger, async () => {

@@ -45,15 +45,15 @@ export function checkFilters(filters: Filters, context: BotContext): string[] {
 }
 
 /**
- * Answers `question` for `memberId`: refuses politely past the rate limit (unless `paging`,
- * which asks nothing new), on invalid filters, or on an empty or too long question.
+ * Answers `question` for `memberId` (a first answer or a page of one): refuses politely past the
+ * member's rate limit, on invalid filters, or on an empty or too long question.
  */
 export function answerQuestion(
   context: BotContext,
   memberId: string,
   question: string,
   filters: Filters,
-  options: { count?: number; offset?: number; paging?: boolean } = {},
+  options: { count?: number; offset?: number } = {},
 ): QuestionOutcome {
   const trimmed = question.trim();
   if (trimmed === '') return notice('Type a question, e.g. “What did Lavrov say about terrorists?”');
@@ -61,13 +61,11 @@ export function answerQuestion(
     return notice(`That question is too long; keep it under ${MAX_QUESTION_LENGTH} characters.`);
   const errors = checkFilters(filters, context);
   if (errors.length > 0) return notice(errors.join('\n'));
-  if (!options.paging) {
-    const limited = rateLimitNotice(context, memberId);
-    if (limited !== null) return notice(limited);
-  }
+  const limited = rateLimitNotice(context, memberId);
+  if (limited !== null) return notice(limited);
   const index = context.live.index;
   const answer = index.ask(trimmed, { filters, k: options.count, offset: options.offset });
-  return { kind: 'answer', payload: renderAnswer(answer, index.events()) };
+  return { kind: 'answer', payload: renderAnswer(answer, index.events(), memberId) };
 }
 
 /**

@@ -8,7 +8,7 @@ import { loadCommands } from './command-loader.ts';
 import type { BotContext } from './context.ts';
 import type { Logger } from './logger.ts';
 import { handleMessage } from './messages.ts';
-import { PendingAdds } from './pending-adds.ts';
+import { PendingAdds, type PendingLimits } from './pending-adds.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { routeInteraction } from './router.ts';
 import { exposeShardStatus, refreshOtherShards } from './shard-status.ts';
@@ -20,7 +20,13 @@ export interface BotOptions {
   live: LiveCorpus;
   logger: Logger;
   moderatorRoleIds: string[];
+  /** The home servers whose moderators curate the corpus (default none: curation refused). */
+  moderatorGuildIds?: string[];
   rateLimit: { questions: number; windowSeconds: number };
+  /** At most `previews` /corpus add previews per moderator in `windowSeconds` (default 10 per 600). */
+  addRateLimit?: { previews: number; windowSeconds: number };
+  /** Previews awaiting Confirm per moderator and in all (default 5 and 200). */
+  pendingLimits?: PendingLimits;
   /** Limits for fetching pages and attachments (default: public addresses, 10 s, 2 MB). */
   fetchPolicy?: FetchPolicy;
   /** Folder of command files (default `commands/`). */
@@ -28,6 +34,9 @@ export interface BotOptions {
   /** How long to wait for Discord to accept the login and say ready (default 30 s). */
   readyTimeoutMs?: number;
 }
+
+/** The default limit on /corpus add previews per moderator. */
+export const DEFAULT_ADD_RATE_LIMIT = { previews: 10, windowSeconds: 600 };
 
 /** The default wait for login and the gateway's READY. */
 export const READY_TIMEOUT_MS = 30_000;
@@ -45,13 +54,21 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const commands = await loadCommands(options.commandsDir);
   const client = createClient(options.apiUrl);
+  const addRateLimit = options.addRateLimit ?? DEFAULT_ADD_RATE_LIMIT;
+  const pending = new PendingAdds(options.pendingLimits);
   const context: BotContext = {
     live: options.live,
-    config: { moderatorRoleIds: options.moderatorRoleIds, rateLimit: options.rateLimit },
+    config: {
+      moderatorRoleIds: options.moderatorRoleIds,
+      moderatorGuildIds: options.moderatorGuildIds ?? [],
+      rateLimit: options.rateLimit,
+      addRateLimit,
+    },
     logger: options.logger,
     rateLimiter: new RateLimiter(options.rateLimit.questions, options.rateLimit.windowSeconds * 1000),
+    addRateLimiter: new RateLimiter(addRateLimit.previews, addRateLimit.windowSeconds * 1000),
     curator: new Curator(options.live, () => void refreshOtherShards(client, options.logger)),
-    pending: new PendingAdds(),
+    pending,
     fetchPolicy: options.fetchPolicy ?? DEFAULT_FETCH_POLICY,
   };
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, commands, context));
@@ -68,13 +85,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     );
   });
   try {
+    pending.startSweeping();
     await Promise.race([client.login(options.token).then(() => ready), timeout]);
   } catch (error) {
     await client.destroy();
+    pending.stop();
     throw error;
   } finally {
     clearTimeout(timer);
   }
+  if (context.config.moderatorGuildIds.length === 0)
+    options.logger.warn(
+      'curation is off: set MODERATOR_GUILD_IDS to the servers whose moderators may run /corpus',
+    );
   options.logger.info('bot ready', {
     user: client.user?.tag,
     commands: commands.size,
@@ -83,6 +106,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   return {
     client,
     stop: async () => {
+      pending.stop();
       await client.destroy();
     },
   };

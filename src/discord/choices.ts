@@ -1,4 +1,5 @@
 /** Autocomplete choices from the live corpus: at most 25, labels within 100 characters. */
+import { createHash } from 'node:crypto';
 import type { CoverageIndex } from '../answer/coverage-index.ts';
 import { formatSource } from '../answer/wording.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, truncate } from './limits.ts';
@@ -45,4 +46,32 @@ export function sourceChoices(index: CoverageIndex, typed: string): Choice[] {
       ),
       value: s.source,
     }));
+}
+
+/** Joins the kept start of a long value to its hash in `choiceValue`. */
+const SHORTENED_MARK = '~';
+const HASH_LENGTH = 12;
+
+/**
+ * The value a choice submits for `full`: `full` itself when it fits Discord's 100 characters,
+ * else its start and a hash of the whole, which `resolveChoice` maps back to `full`.
+ */
+export function choiceValue(full: string): string {
+  if (full.length <= CHOICE_VALUE_MAX) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, HASH_LENGTH);
+  return `${full.slice(0, CHOICE_VALUE_MAX - HASH_LENGTH - SHORTENED_MARK.length)}${SHORTENED_MARK}${hash}`;
+}
+
+/**
+ * What a submitted `value` stands for among `candidates`: the candidate equal to it, else the
+ * one `choiceValue` shortened to it, else `value` as typed (for the caller's "not found").
+ */
+export function resolveChoice(value: string, candidates: Iterable<string>): string {
+  let shortened: string | undefined;
+  for (const candidate of candidates) {
+    if (candidate === value) return candidate;
+    if (shortened === undefined && candidate.length > CHOICE_VALUE_MAX && choiceValue(candidate) === value)
+      shortened = candidate;
+  }
+  return shortened ?? value;
 }

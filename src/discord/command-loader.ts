@@ -21,7 +21,8 @@ function isSlashCommand(value: unknown): value is SlashCommand {
     typeof c.data?.name === 'string' &&
     typeof c.data.toJSON === 'function' &&
     typeof c.execute === 'function' &&
-    (c.autocomplete === undefined || typeof c.autocomplete === 'function')
+    (c.autocomplete === undefined || typeof c.autocomplete === 'function') &&
+    (c.moderation === undefined || typeof c.moderation === 'boolean')
   );
 }
 

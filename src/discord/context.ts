@@ -14,9 +14,11 @@ import type { RateLimiter } from './rate-limit.ts';
 
 export interface BotContext {
   live: LiveCorpus;
-  config: Pick<BotConfig, 'moderatorRoleIds' | 'rateLimit'>;
+  config: Pick<BotConfig, 'moderatorRoleIds' | 'moderatorGuildIds' | 'rateLimit' | 'addRateLimit'>;
   logger: Logger;
   rateLimiter: RateLimiter;
+  /** Counts each moderator's /corpus add previews. */
+  addRateLimiter: RateLimiter;
   /** Moderators' changes to the corpus. */
   curator: Curator;
   /** Previewed articles awaiting Confirm. */
@@ -30,4 +32,6 @@ export interface SlashCommand {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+  /** True for moderator commands: registered on the home servers only, never globally. */
+  moderation?: boolean;
 }

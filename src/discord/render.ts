@@ -43,7 +43,7 @@ export interface ReplyPayload {
 const ACCENT = 0x3b82f6;
 /** The footer prefix that carries the question (and its filters) for the More button. */
 export const ASKED_PREFIX = 'Asked: ';
-/** custom_id prefix of the More button: `more:<offset>:<count>`. */
+/** custom_id prefix of the More button: `more:<offset>:<count>:<asker id>` (older ones lack the asker). */
 export const MORE_PREFIX = 'more:';
 
 const NO_MENTIONS = { parse: [] as [] };
@@ -149,7 +149,11 @@ export function footerQuery(footer: string | undefined): { question: string; fil
   };
 }
 
-function moreButton(offset: number, count: number): APIActionRowComponent<APIButtonComponent> {
+function moreButton(
+  offset: number,
+  count: number,
+  askerId?: string,
+): APIActionRowComponent<APIButtonComponent> {
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -157,7 +161,7 @@ function moreButton(offset: number, count: number): APIActionRowComponent<APIBut
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         label: 'More',
-        custom_id: `${MORE_PREFIX}${offset}:${count}`,
+        custom_id: `${MORE_PREFIX}${offset}:${count}${askerId ? `:${askerId}` : ''}`,
       },
     ],
   };
@@ -165,10 +169,10 @@ function moreButton(offset: number, count: number): APIActionRowComponent<APIBut
 
 /**
  * An answer as a reply: one embed whose description holds as many excerpts as fit in Discord's
- * limits, a footer with the question, and a More button when more excerpts exist (also when
- * some did not fit). A `noAnswer` says so and lists the events the coverage covers.
+ * limits, a footer with the question, and a More button (naming `askerId`) when more excerpts
+ * exist (also when some did not fit). A `noAnswer` says so and lists the events the coverage covers.
  */
-export function renderAnswer(answer: Answer, events: EventSummary[]): ReplyPayload {
+export function renderAnswer(answer: Answer, events: EventSummary[], askerId?: string): ReplyPayload {
   if (answer.noAnswer || answer.results.length === 0) return renderNoAnswer(answer, events);
   const blocks: string[] = [];
   let length = 0;
@@ -196,7 +200,7 @@ export function renderAnswer(answer: Answer, events: EventSummary[]): ReplyPaylo
   const more = answer.hasMore || shown < answer.results.length;
   return {
     embeds: [fitEmbed(embed)],
-    components: more ? [moreButton(answer.offset + shown, Math.max(1, answer.results.length))] : [],
+    components: more ? [moreButton(answer.offset + shown, Math.max(1, answer.results.length), askerId)] : [],
     allowedMentions: NO_MENTIONS,
   };
 }

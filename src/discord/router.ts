@@ -13,7 +13,7 @@ import { CurationError } from '../curation/curator.ts';
 import { StoreUnavailableError } from '../store/types.ts';
 import { answerQuestion } from './ask-flow.ts';
 import type { BotContext, SlashCommand } from './context.ts';
-import { MODERATORS_ONLY, moderatorOf } from './moderation.ts';
+import { checkModerator } from './moderation.ts';
 import { ADD_PREFIX, footerQuery, MORE_PREFIX, renderNotice } from './render.ts';
 
 /** What a member reads when something went wrong on our side. */
@@ -104,10 +104,11 @@ async function apologise(interaction: Interaction, context: BotContext, message 
 /**
  * The More button: the question and filters come from the message's footer and the offset from
  * the button, so it works after a restart. The next excerpts arrive as a new reply (with their
- * own More button), so the first answer stays readable.
+ * own More button), so the first answer stays readable. Each page counts against the clicking
+ * member's rate limit; a member other than the asker (or paging a private page) gets it privately.
  */
 async function handleMore(interaction: ButtonInteraction, context: BotContext): Promise<void> {
-  const [offsetText, countText] = interaction.customId.slice(MORE_PREFIX.length).split(':');
+  const [offsetText, countText, buttonAsker] = interaction.customId.slice(MORE_PREFIX.length).split(':');
   const offset = Number(offsetText);
   const count = Number(countText);
   const asked = footerQuery(interaction.message.embeds[0]?.footer?.text);
@@ -121,13 +122,17 @@ async function handleMore(interaction: ButtonInteraction, context: BotContext): 
   const outcome = answerQuestion(context, interaction.user.id, asked.question, asked.filters, {
     count,
     offset,
-    paging: true,
   });
   if (outcome.kind === 'notice') {
     await replyEphemeral(interaction, outcome.payload.content ?? '');
     return;
   }
-  await interaction.reply(outcome.payload);
+  // Buttons from before the asker was recorded fall back to who ran the command, if Discord says.
+  const asker = buttonAsker || interaction.message.interactionMetadata?.user.id;
+  const privately = asker !== interaction.user.id || interaction.message.flags.has(MessageFlags.Ephemeral);
+  await interaction.reply(
+    privately ? { ...outcome.payload, flags: MessageFlags.Ephemeral } : outcome.payload,
+  );
 }
 
 /** Replies to the member alone. */
@@ -144,9 +149,9 @@ export async function replyEphemeral(
  */
 async function handleAddButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
   const [action, id = ''] = interaction.customId.slice(ADD_PREFIX.length).split(':');
-  const moderator = moderatorOf(interaction, context);
+  const { moderator, refusal } = checkModerator(interaction, context);
   if (moderator === null) {
-    await replyEphemeral(interaction, MODERATORS_ONLY);
+    await replyEphemeral(interaction, refusal);
     return;
   }
   const draft = context.pending.take(id, interaction.user.id);

@@ -351,8 +351,30 @@ describe('configuration', () => {
       apiUrl: undefined,
       moderatorRoleIds: ['123456789012345678', '223456789012345678'],
       rateLimit: { questions: 5, windowSeconds: 60 },
+      addRateLimit: { previews: 10, windowSeconds: 600 },
       logLevel: 'info',
     });
+  });
+});
+
+describe('home servers (MODERATOR_GUILD_IDS)', () => {
+  const env = { DISCORD_TOKEN: 't'.repeat(70), DISCORD_CLIENT_ID: '123456789012345678' };
+
+  it('are the listed servers, else the development server, else none (curation off)', () => {
+    expect(
+      readBotConfig({ ...env, MODERATOR_GUILD_IDS: '223456789012345678, 323456789012345678' })
+        .moderatorGuildIds,
+    ).toEqual(['223456789012345678', '323456789012345678']);
+    expect(readBotConfig({ ...env, DISCORD_GUILD_ID: '423456789012345678' }).moderatorGuildIds).toEqual([
+      '423456789012345678',
+    ]);
+    expect(readBotConfig(env).moderatorGuildIds).toEqual([]);
+  });
+
+  it('refuses a value that is not a server id', () => {
+    expect(() => readBotConfig({ ...env, MODERATOR_GUILD_IDS: 'my-server' })).toThrow(
+      'MODERATOR_GUILD_IDS must be a Discord id (17 to 20 digits)',
+    );
   });
 });
 

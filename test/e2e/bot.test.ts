@@ -142,7 +142,7 @@ describe('the bot, end to end through a local fake Discord', () => {
       'Asked: What did Lavrov say about terrorists?\nFilters: none',
     );
     expect(data(reply).allowed_mentions).toEqual({ parse: [] });
-    expect(JSON.stringify(data(reply).components)).toContain('"custom_id":"more:3:3"');
+    expect(JSON.stringify(data(reply).components)).toContain('"custom_id":"more:3:3:');
   });
 
   it('applies filters: every excerpt of an event-filtered answer is from that event', async () => {
@@ -257,6 +257,39 @@ describe('the bot, end to end through a local fake Discord', () => {
     expect(description(next)).not.toContain('healthy opposition forces');
   });
 
+  it('shows a member other than the asker the next page privately; the asker’s stays public', async () => {
+    const asker = newUser();
+    const first = await ask(asker, [
+      { name: 'question', type: STRING, value: 'What did Lavrov say about terrorists?' },
+    ]);
+    const customId = (data(first).components as Array<{ components: Array<{ custom_id: string }> }>)[0]
+      ?.components[0]?.custom_id as string;
+    const message = messageObject(CHANNEL_ID, BOT_USER_OBJECT, data(first) as Record<string, unknown>);
+    const theirs = await callbackOf(fake.click(newUser(), customId, message).id);
+    expect(theirs.body.type).toBe(4);
+    expect(data(theirs).flags).toBe(64);
+    expect(description(theirs)).toMatch(/^\*\*4\.\*\* /);
+    const own = await callbackOf(fake.click(asker, customId, message).id);
+    expect(data(own).flags ?? 0).toBe(0);
+    expect(description(own)).toMatch(/^\*\*4\.\*\* /);
+  });
+
+  it('counts each More page against the clicking member’s question limit', async () => {
+    const user = newUser();
+    const replies: Sent[] = [];
+    for (let i = 0; i < RATE_LIMIT; i++)
+      replies.push(
+        await ask(user, [{ name: 'question', type: STRING, value: 'What did Lavrov say about terrorists?' }]),
+      );
+    const first = replies[0] as Sent;
+    const customId = (data(first).components as Array<{ components: Array<{ custom_id: string }> }>)[0]
+      ?.components[0]?.custom_id as string;
+    const message = messageObject(CHANNEL_ID, BOT_USER_OBJECT, data(first) as Record<string, unknown>);
+    const limited = await callbackOf(fake.click(user, customId, message).id);
+    expect(data(limited).flags).toBe(64);
+    expect(data(limited).content).toMatch(/^You have asked 4 questions in the last 60 seconds\./);
+  });
+
   it('keeps the filters when paging with More', async () => {
     const user = newUser();
     const first = await ask(user, [
@@ -264,7 +297,7 @@ describe('the bot, end to end through a local fake Discord', () => {
       { name: 'event', type: STRING, value: 'geneva-aug-2016' },
       { name: 'count', type: 4, value: 1 },
     ]);
-    expect(JSON.stringify(data(first).components)).toContain('"custom_id":"more:1:1"');
+    expect(JSON.stringify(data(first).components)).toContain(`"custom_id":"more:1:1:${user.id}"`);
     const message = messageObject(CHANNEL_ID, BOT_USER_OBJECT, data(first) as Record<string, unknown>);
     const next = await callbackOf(fake.click(user, 'more:1:1', message).id);
     expect(description(next)).toMatch(/^\*\*2\.\*\* /);
@@ -313,12 +346,13 @@ describe('the bot, end to end through a local fake Discord', () => {
     );
     expect(answer.body.message_reference).toBeDefined();
     expect(answer.body.allowed_mentions).toMatchObject({ parse: [] });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(
-      fake.sent.filter(
-        (s) => s.kind === 'message' && s.key === CHANNEL_ID && description(s).includes('290,000'),
-      ),
-    ).toHaveLength(1);
+    // Messages are handled in order and replies to one channel are sent in order: once the answer
+    // to a later mention has arrived, any reply to the two earlier messages would have too.
+    fake.channelMessage(user, `<@${BOT_USER_OBJECT.id}> Who is the UN special envoy for Syria?`, true);
+    await fake.waitFor(
+      (s) => s.kind === 'message' && s.key === CHANNEL_ID && description(s).includes('Staffan de Mistura'),
+    );
+    expect(fake.sent.filter((s) => s.kind === 'message' && s.key === CHANNEL_ID)).toHaveLength(2);
   });
 
   it('lets a moderator refresh: a new article becomes answerable, a malformed one is reported', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCommands } from '../../src/discord/command-loader.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
-import { APP_ID, FakeDiscord, GUILD_ID, TOKEN } from './fake-discord.ts';
+import { APP_ID, FakeDiscord, GUILD_ID, OTHER_GUILD_ID, TOKEN } from './fake-discord.ts';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -9,22 +9,31 @@ beforeAll(async () => {
   await fake.start();
 });
 afterAll(() => fake.stop());
+beforeEach(() => {
+  fake.sent.length = 0;
+});
+
+const base = { token: TOKEN, clientId: APP_ID, apiUrl: '' };
+const deploy = async (guildId: string | undefined, moderatorGuildIds: string[]) =>
+  deployCommands({ ...base, apiUrl: fake.apiUrl, guildId, moderatorGuildIds }, [
+    ...(await loadCommands()).values(),
+  ]);
+/** The command names each PUT registered, by where: `global` or `guild:<id>`. */
+const registered = () =>
+  Object.fromEntries(
+    fake.sent
+      .filter((s) => s.kind === 'commands')
+      .map((s) => [s.key, (s.body as unknown as Array<{ name: string }>).map((c) => c.name).sort()]),
+  );
+const EVERYONE = ['ask', 'compare', 'events', 'help', 'sources', 'timeline'];
 
 describe('deploying the commands', () => {
-  it('registers every command, usable in servers and DMs, with /corpus limited to Manage Server', async () => {
-    const commands = [...(await loadCommands()).values()];
-    const names = await deployCommands(
-      { token: TOKEN, clientId: APP_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl },
-      commands,
-    );
-    expect(names.sort()).toEqual(['ask', 'compare', 'corpus', 'events', 'help', 'sources', 'timeline']);
-    const put = fake.sent.find((s) => s.kind === 'commands');
-    expect(put?.key).toBe(`guild:${GUILD_ID}`);
-    const sentNames = ((put?.body ?? []) as unknown as Array<{ name: string }>).map((c) => c.name);
-    expect(sentNames.sort()).toEqual(names.sort());
-    const json = commands.map((c) => c.data.toJSON());
+  it('registers every command on a development server: /corpus limited to Manage Server and not offered in DMs', async () => {
+    await deploy(GUILD_ID, [GUILD_ID]);
+    expect(registered()).toEqual({ [`guild:${GUILD_ID}`]: [...EVERYONE, 'corpus'].sort() });
+    const json = [...(await loadCommands()).values()].map((c) => c.data.toJSON());
     for (const c of json) {
-      expect(c.contexts).toEqual([0, 1]);
+      expect(c.contexts).toEqual(c.name === 'corpus' ? [0] : [0, 1]);
       expect(c.integration_types).toEqual([0]);
     }
     expect(json.find((c) => c.name === 'corpus')?.default_member_permissions).toBe('32');
@@ -38,15 +47,18 @@ describe('deploying the commands', () => {
     ]);
   });
 
-  it('registers globally when no server is given', async () => {
-    const names = await deployCommands(
-      { token: TOKEN, clientId: APP_ID, guildId: undefined, apiUrl: fake.apiUrl },
-      [...(await loadCommands()).values()],
-    );
-    expect(names).toHaveLength(7);
-    expect(fake.sent.filter((s) => s.kind === 'commands').map((s) => s.key)).toEqual([
-      `guild:${GUILD_ID}`,
-      'global',
-    ]);
+  it('registers the commands for everyone globally and /corpus only on the home servers', async () => {
+    const done = await deploy(undefined, [GUILD_ID, OTHER_GUILD_ID]);
+    expect(registered()).toEqual({
+      global: EVERYONE,
+      [`guild:${GUILD_ID}`]: ['corpus'],
+      [`guild:${OTHER_GUILD_ID}`]: ['corpus'],
+    });
+    expect(done.map((d) => d.guildId)).toEqual([null, GUILD_ID, OTHER_GUILD_ID]);
+  });
+
+  it('registers /corpus nowhere when no home server is configured', async () => {
+    await deploy(undefined, []);
+    expect(registered()).toEqual({ global: EVERYONE });
   });
 });

@@ -12,6 +12,8 @@ export const TOKEN = `FAKE.${'x'.repeat(24)}.${'y'.repeat(38)}`;
 export const APP_ID = '100000000000000001';
 export const BOT_ID = APP_ID;
 export const GUILD_ID = '200000000000000002';
+/** Another server the bot is in, not one of its home servers. */
+export const OTHER_GUILD_ID = '200000000000000077';
 export const CHANNEL_ID = '300000000000000003';
 export const DM_CHANNEL_ID = '300000000000000099';
 export const MODERATOR_ROLE_ID = '400000000000000004';
@@ -101,6 +103,14 @@ export interface FakeDiscordOptions {
   shards?: number;
   /** `session_start_limit.max_concurrency` (default 1). */
   maxConcurrency?: number;
+}
+
+/** Where an interaction comes from: a DM, or a server (GUILD_ID by default) with the member's rights. */
+export interface InteractionPlace {
+  dm?: boolean;
+  guildId?: string;
+  permissions?: string;
+  roles?: string[];
 }
 
 export class FakeDiscord {
@@ -420,8 +430,11 @@ export class FakeDiscord {
     return this.sockets.size;
   }
 
-  /** Common fields of an interaction from `user`, in the server (with `permissions` and `roles`) or in a DM. */
-  private interactionBase(user: FakeUser, where: { dm?: boolean; permissions?: string; roles?: string[] }) {
+  /**
+   * Common fields of an interaction from `user`, in a server (GUILD_ID unless `guildId`, with
+   * `permissions` and `roles`) or in a DM.
+   */
+  private interactionBase(user: FakeUser, where: InteractionPlace) {
     const id = snowflake();
     const token = `itoken-${id}`;
     const base = {
@@ -443,13 +456,14 @@ export class FakeDiscord {
         user: userObject(user),
       };
     }
+    const guildId = where.guildId ?? GUILD_ID;
     return {
       ...base,
       context: 0,
-      guild_id: GUILD_ID,
+      guild_id: guildId,
       guild_locale: 'en-US',
       channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
+      channel: { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'general' },
       member: {
         user: userObject(user),
         roles: where.roles ?? [],
@@ -470,13 +484,7 @@ export class FakeDiscord {
     user: FakeUser,
     name: string,
     options: Array<{ name: string; type: number; value?: unknown; focused?: boolean; options?: unknown[] }>,
-    where: {
-      dm?: boolean;
-      permissions?: string;
-      roles?: string[];
-      autocomplete?: boolean;
-      resolved?: object;
-    } = {},
+    where: InteractionPlace & { autocomplete?: boolean; resolved?: object } = {},
   ): { id: string; token: string } {
     const base = this.interactionBase(user, where);
     const resolved = where.resolved ? { resolved: where.resolved } : {};
@@ -493,7 +501,7 @@ export class FakeDiscord {
     user: FakeUser,
     customId: string,
     message: object,
-    where: { dm?: boolean; permissions?: string; roles?: string[] } = {},
+    where: InteractionPlace = {},
   ): { id: string; token: string } {
     const base = this.interactionBase(user, where);
     this.dispatch('INTERACTION_CREATE', {

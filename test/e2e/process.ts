@@ -1,7 +1,7 @@
 /** Starting an entry point of the bot as its own process (as `npm start` does), and watching its output. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { APP_ID, TOKEN } from './fake-discord.ts';
+import { APP_ID, GUILD_ID, TOKEN } from './fake-discord.ts';
 
 export const ROOT = path.join(import.meta.dirname, '..', '..');
 
@@ -37,7 +37,13 @@ export function startEntry(entry: string, env: Record<string, string>): Started 
   return { child, exited, waitFor, output: () => output };
 }
 
-/** The environment of a bot that logs in to the fake Discord at `apiUrl`, plus `extra`. */
+/** The environment of a bot that logs in to the fake Discord at `apiUrl`, curated from its server, plus `extra`. */
 export function botEnv(apiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: APP_ID, DISCORD_API_URL: apiUrl, ...extra };
+  return {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_CLIENT_ID: APP_ID,
+    DISCORD_API_URL: apiUrl,
+    MODERATOR_GUILD_IDS: GUILD_ID,
+    ...extra,
+  };
 }

@@ -152,10 +152,17 @@ describe('a shard process', () => {
     );
     await run.waitFor('all shards ready', 30_000);
     const pid = Number(/shard started shard=0 pid=(\d+)/.exec(run.output())?.[1]);
+    // The shard's pid was found, and it is a live process other than the manager.
+    expect(Number.isInteger(pid) && pid > 0).toBe(true);
+    expect(pid).not.toBe(run.child.pid);
+    expect(alive(pid)).toBe(true);
+    expect(fake.sessions).toBeGreaterThan(0);
     run.child.kill('SIGKILL');
     await run.exited;
     await until(() => !alive(pid));
     await until(() => fake.sessions === 0);
+    expect(alive(pid)).toBe(false);
+    expect(fake.sessions).toBe(0);
   });
 });
 

@@ -1,8 +1,11 @@
-/** The bot as most end-to-end tests run it: logged in to a fake Discord, quiet, generous rate limit. */
+/**
+ * The bot as most end-to-end tests run it: logged in to a fake Discord, quiet, generous rate limits,
+ * curated from the fake's server.
+ */
 import { type BotOptions, type RunningBot, startBot } from '../../src/discord/bot.ts';
 import { createLogger } from '../../src/discord/logger.ts';
 import type { LiveCorpus } from '../../src/live-corpus.ts';
-import { type FakeDiscord, TOKEN } from './fake-discord.ts';
+import { type FakeDiscord, GUILD_ID, TOKEN } from './fake-discord.ts';
 
 /** Starts the bot on `live` against `fake`; `options` override the defaults. */
 export function startTestBot(
@@ -16,7 +19,9 @@ export function startTestBot(
     live,
     logger: createLogger('error', [TOKEN]),
     moderatorRoleIds: [],
+    moderatorGuildIds: [GUILD_ID],
     rateLimit: { questions: 100, windowSeconds: 60 },
+    addRateLimit: { previews: 100, windowSeconds: 60 },
     ...options,
   });
 }
