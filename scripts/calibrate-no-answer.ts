@@ -127,6 +127,8 @@ for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, threshold].sort((a, b) => a - b))
 }
 if (!values['dry-run']) {
   const file = path.join(ROOT, 'src', 'answer', 'no-answer-model.json');
-  writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
+  // One line of weights, as the project's formatter writes it.
+  const json = `{\n  "bias": ${model.bias},\n  "weights": [${model.weights.join(', ')}],\n  "threshold": ${model.threshold}\n}\n`;
+  writeFileSync(file, json);
   console.log(`\nwrote ${path.relative(ROOT, file)}`);
 }
