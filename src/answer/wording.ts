@@ -1,4 +1,4 @@
-import type { AlsoReported, Excerpt } from './types.ts';
+import type { AlsoReported, Answer, Excerpt } from './types.ts';
 
 /** Shown wherever an article's outlet is unknown. */
 export const UNKNOWN_SOURCE = 'Unknown outlet';
@@ -41,3 +41,13 @@ export function formatAlsoReported(excerpt: Pick<Excerpt, 'alsoIn'>): string | n
 
 /** The sentence said when the coverage does not answer a question. */
 export const NO_ANSWER_TEXT = "The coverage doesn't answer that.";
+
+/**
+ * What was read from the question and applied as filters, for the line above an answer:
+ * "Read from your question: outlet NDTV · date March 2016", or null when nothing was.
+ */
+export function formatUnderstood(answer: Pick<Answer, 'understood'>): string | null {
+  if (answer.understood.length === 0) return null;
+  const kinds = { date: 'date', source: 'outlet', event: 'event' } as const;
+  return `Read from your question: ${answer.understood.map((m) => `${kinds[m.kind]} ${m.text}`).join(' · ')}`;
+}

@@ -1,7 +1,13 @@
 /** Rendering of answers and corpus summaries for a terminal, in the bot's wording. */
 import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
 import type { Answer, Excerpt } from '../answer/types.ts';
-import { formatAlsoReported, formatDate, formatSource, NO_ANSWER_TEXT } from '../answer/wording.ts';
+import {
+  formatAlsoReported,
+  formatDate,
+  formatSource,
+  formatUnderstood,
+  NO_ANSWER_TEXT,
+} from '../answer/wording.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
 import { articleUrl } from '../corpus/urls.ts';
 
@@ -59,6 +65,8 @@ export function renderAnswer(
     return lines.join('\n');
   });
   if (answer.hasMore) blocks.push(style.dim(`(more excerpts: ${moreHint})`));
+  const understood = formatUnderstood(answer);
+  if (understood !== null && answer.offset === 0) blocks.unshift(style.dim(understood));
   return blocks.join('\n\n');
 }
 

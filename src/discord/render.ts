@@ -12,7 +12,13 @@ import {
 import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
 import { formatInlineFilters, parseInlineQuery } from '../answer/inline-filters.ts';
 import type { Answer, Excerpt, Filters } from '../answer/types.ts';
-import { formatAlsoReported, formatDate, formatSource, NO_ANSWER_TEXT } from '../answer/wording.ts';
+import {
+  formatAlsoReported,
+  formatDate,
+  formatSource,
+  formatUnderstood,
+  NO_ANSWER_TEXT,
+} from '../answer/wording.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
 import type { AuditEntry } from '../curation/audit-log.ts';
 import { type ArticleDraft, missingMetadata } from '../curation/draft.ts';
@@ -176,6 +182,10 @@ export function renderAnswer(answer: Answer, events: EventSummary[], askerId?: s
   if (answer.noAnswer || answer.results.length === 0) return renderNoAnswer(answer, events);
   const blocks: string[] = [];
   let length = 0;
+  const understood = answer.offset === 0 ? formatUnderstood(answer) : null;
+  // Subtext: what the bot read from the member's own words, escaped like corpus text.
+  const header = understood === null ? null : `-# ${escapeCorpusText(truncate(understood, 200))}`;
+  if (header !== null) length = header.length + 2;
   for (const [i, excerpt] of answer.results.entries()) {
     const block = renderExcerptBlock(excerpt, answer.offset + i + 1);
     const added = (blocks.length > 0 ? 2 : 0) + block.length;
@@ -185,7 +195,8 @@ export function renderAnswer(answer: Answer, events: EventSummary[], askerId?: s
   }
   const first = answer.results[0];
   if (blocks.length === 0 && first) {
-    const block = fittedExcerptBlock(first, answer.offset + 1, EMBED_DESCRIPTION_MAX);
+    const room = EMBED_DESCRIPTION_MAX - (header === null ? 0 : header.length + 2);
+    const block = fittedExcerptBlock(first, answer.offset + 1, room);
     blocks.push(block);
     length = block.length;
   }
@@ -194,7 +205,7 @@ export function renderAnswer(answer: Answer, events: EventSummary[], askerId?: s
   const embed: APIEmbed = {
     color: ACCENT,
     title: escapeCorpusText(title),
-    description: blocks.join('\n\n'),
+    description: (header === null ? blocks : [header, ...blocks]).join('\n\n'),
     footer: { text: askedFooter(answer.question, answer.filters) },
   };
   const more = answer.hasMore || shown < answer.results.length;

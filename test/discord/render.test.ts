@@ -169,6 +169,21 @@ describe('answer replies', () => {
     expect(reply.components).toEqual([]);
   });
 
+  it('say first, in small print and escaped, what was read from the question as filters', () => {
+    const understood = [
+      { kind: 'source' as const, text: 'The *BRICS* Post', start: 0, end: 16, filter: { source: 'brics post' } },
+      { kind: 'date' as const, text: 'March 2016', start: 20, end: 30, filter: { since: '2016-03-01' } },
+    ];
+    const first = renderAnswer(answer([excerpt()], { understood }), []);
+    expect(first.embeds[0]?.description?.split('\n')[0]).toBe(
+      '-# Read from your question: outlet The \\*BRICS\\* Post · date March 2016',
+    );
+    // Later pages do not repeat it; an answer that read nothing has no such line.
+    const later = renderAnswer(answer([excerpt()], { understood, offset: 3 }), []);
+    expect(later.embeds[0]?.description).not.toContain('Read from your question');
+    expect(renderAnswer(answer([excerpt()]), []).embeds[0]?.description).not.toContain('Read from');
+  });
+
   it('say "Unknown outlet", "date unknown" and "about" rather than invent metadata', () => {
     const reply = renderAnswer(
       answer([
