@@ -21,6 +21,13 @@ export interface RankingConfig {
    * 0.5 starts to cost there (16/17).
    */
   coordination: number;
+  /**
+   * Weight of proximity in re-ranking the BM25F candidates, 0 (none) upwards: a passage's score
+   * is multiplied by 1 + p × (share of the question's adjacent term pairs that some sentence of
+   * the passage holds adjacent and in order). Stop words are not terms, so "the Super Bowl of
+   * 2016" holds the pair "super bowl". BM25F scores terms one by one; this rewards the phrase.
+   */
+  proximity: number;
   passages: PassageOptions;
 }
 
@@ -31,6 +38,7 @@ export const DEFAULT_RANKING_CONFIG: RankingConfig = {
   b: 0.75,
   k: 1,
   coordination: 0.2,
+  proximity: 0.5,
   passages: DEFAULT_PASSAGE_OPTIONS,
 };
 
