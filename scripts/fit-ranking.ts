@@ -6,7 +6,7 @@
  * ranks them; with `--answer`, also through `ask` with k = 10, the answer path).
  *
  *   npx tsx scripts/fit-ranking.ts [--data ../shared/eval] [--every 9] [--starts 0,4] [--answer]
- *     [--only name,name]
+ *     [--only <regular expression matching candidate names>]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,7 +67,30 @@ const D = DEFAULT_RANKING_CONFIG;
 const candidates: Candidate[] = [
   { name: 'default', config: D },
   { name: 'no coordination', config: { ...D, coordination: 0 } },
-  ...[0.1, 0.2, 0.3, 0.5, 0.8].map((p) => ({ name: `proximity ${p}`, config: { ...D, proximity: p } })),
+  ...[0, 0.1, 0.2, 0.3, 0.5, 0.8].map((p) => ({ name: `proximity ${p}`, config: { ...D, proximity: p } })),
+  ...[0, 0.1, 0.3, 0.4].map((c) => ({ name: `coordination ${c}`, config: { ...D, coordination: c } })),
+  ...[0.6, 0.9, 1.5, 2].map((k1) => ({ name: `k1 ${k1}`, config: { ...D, k1 } })),
+  ...[0.4, 0.6, 0.9].map((b) => ({ name: `b ${b}`, config: { ...D, b } })),
+  ...[0.5, 2, 3].map((t) => ({
+    name: `title weight ${t}`,
+    config: { ...D, fieldWeights: { title: t, body: 3 } },
+  })),
+  ...[
+    { window: 2, stride: 1 },
+    { window: 3, stride: 2 },
+    { window: 1, stride: 1 },
+  ].map((passages) => ({
+    name: `window ${passages.window} stride ${passages.stride}`,
+    config: { ...D, passages },
+  })),
+  ...[0, 0.1, 0.2].flatMap((coordination) =>
+    [2, 3, 4, 6].flatMap((title) =>
+      [0.5, 0.8].map((proximity) => ({
+        name: `coordination ${coordination}, title ${title}, proximity ${proximity}`,
+        config: { ...D, coordination, proximity, fieldWeights: { title, body: 3 } },
+      })),
+    ),
+  ),
 ];
 
 /** Settings that change the index itself (not only the re-ranking), as a key. */
@@ -79,7 +102,7 @@ const samples = starts.map((s) => sample(s, every));
 for (const [i, s] of samples.entries())
   console.log(`sample ${i}: ${s.corpus.articles.length} paragraphs, ${s.questions.length} questions`);
 
-const only = values.only?.split(',');
+const only = values.only === undefined ? null : new RegExp(values.only);
 const header = samples.map(
   (_, i) => `s${i} MRR@10 | s${i} R@1${values.answer ? ` | s${i} answer MRR@10` : ''}`,
 );
@@ -87,7 +110,7 @@ console.log(`\n| candidate | ${header.join(' | ')} | mean MRR@10 |`);
 console.log(`| --- |${' --- |'.repeat(samples.length * (values.answer ? 3 : 2) + 1)}`);
 const built = new Map<string, CoverageIndex[]>();
 for (const c of candidates) {
-  if (only !== undefined && !only.includes(c.name)) continue;
+  if (only !== null && !only.test(c.name)) continue;
   const key = indexKey(c.config);
   let bases = built.get(key);
   if (bases === undefined) {
