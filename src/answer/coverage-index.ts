@@ -26,6 +26,7 @@ import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import { PairMatcher } from './proximity.ts';
 import { QueryMatcher } from './query-matches.ts';
 import { isSameCopy, shingles } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
@@ -202,6 +203,7 @@ export class CoverageIndex {
   private readonly leadPassage: Int32Array;
   /** Index terms of each event's name, for "Summarise the Geneva talks". */
   private readonly eventNameTerms: Map<string, Set<string>>;
+  private readonly pairs: PairMatcher;
 
   /** `index`, when given, must be built from `parts.postings` (it may keep wink's engine). */
   constructor(parts: IndexParts, index: Bm25Index = new Bm25Index(parts.postings)) {
@@ -219,6 +221,7 @@ export class CoverageIndex {
     this.passages = parts.passages;
     this.index = index;
     this.matcher = new QueryMatcher(parts.postings.idf.length);
+    this.pairs = new PairMatcher(parts.postings.idf.length);
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
     this.eventNames = new Map(parts.corpus.events.map((e) => [e.id, e.name]));
     this.questionContext = questionContext(
@@ -409,7 +412,8 @@ export class CoverageIndex {
   /**
    * The best passages inside the filters: wink's BM25F ranking of `limit` candidates, re-scored by
    * coordination (the share of the question's distinct terms the passage's own text contains),
-   * so a passage that answers all of a question beats one that repeats part of it.
+   * so a passage that answers all of a question beats one that repeats part of it, and by
+   * proximity (the share of the question's adjacent term pairs it holds as they are asked).
    */
   private rank(query: Query, limit: number, filters: Filters): ScoredPassage[] {
     const ranked = this.index.search(
@@ -418,12 +422,25 @@ export class CoverageIndex {
       passageMask(this.corpus.articles, this.articleOf, filters),
     );
     const alpha = this.config.coordination;
-    if (alpha === 0) return ranked;
+    const beta = this.config.proximity;
+    if (alpha === 0 && beta === 0) return ranked;
     const distinct = query.weights.size;
+    const termIds = this.index.data.termIds;
+    if (beta !== 0) this.pairs.setQuery(query.terms.map((t) => termIds.get(t) ?? -1));
+    const pairs = beta === 0 ? 0 : this.pairs.pairs;
     for (const r of ranked) {
       const p = this.passages[r.passage] as Passage;
-      const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query).count;
-      r.score = r.score * (1 - alpha + (alpha * matched) / distinct);
+      let factor = 1;
+      if (alpha !== 0) {
+        const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query).count;
+        factor = 1 - alpha + (alpha * matched) / distinct;
+      }
+      if (pairs > 0) {
+        const base = this.sentenceBase[p.article] ?? 0;
+        const found = this.pairs.count(this.sentenceTerms, base + p.firstSentence, base + p.lastSentence + 1);
+        factor *= 1 + (beta * found) / pairs;
+      }
+      r.score *= factor;
     }
     return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
   }

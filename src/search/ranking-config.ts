@@ -16,21 +16,31 @@ export interface RankingConfig {
    * score is multiplied by (1 - c) + c × (share of the question's distinct terms in its text).
    * Titles are shared by every passage of an article, so a speaker named in all titles has almost
    * no IDF; coordination on the passage's own text puts "…,” Lavrov told journalists" above
-   * passages that only inherit "Lavrov" from their title. Measured: 0.2 costs 0.002 MRR@10 on
-   * SQuAD dev (0.8619 → 0.8599), leaves the coverage questions at 17/17 in the top excerpt, and
-   * 0.5 starts to cost there (16/17).
+   * passages that only inherit "Lavrov" from their title. SQuAD alone would set it lower (see
+   * scripts/fit-ranking.ts); it is kept for news, where every passage shares its headline.
    */
   coordination: number;
+  /**
+   * Weight of proximity in re-ranking the BM25F candidates, 0 (none) upwards: a passage's score
+   * is multiplied by 1 + p × (share of the question's adjacent term pairs that some sentence of
+   * the passage holds adjacent and in order). Stop words are not terms, so "the Super Bowl of
+   * 2016" holds the pair "super bowl". BM25F scores terms one by one; this rewards the phrase.
+   */
+  proximity: number;
   passages: PassageOptions;
 }
 
-/** Defaults chosen by measurement on SQuAD v1.1 dev and the coverage questions (`npm run eval`). */
+/**
+ * Defaults fitted on SQuAD v1.1 train (`npx tsx scripts/fit-ranking.ts`), then checked on SQuAD dev
+ * and the coverage questions (`npm run eval`).
+ */
 export const DEFAULT_RANKING_CONFIG: RankingConfig = {
-  fieldWeights: { title: 1, body: 3 },
+  fieldWeights: { title: 3, body: 3 },
   k1: 1.2,
   b: 0.75,
   k: 1,
   coordination: 0.2,
+  proximity: 0.5,
   passages: DEFAULT_PASSAGE_OPTIONS,
 };
 

@@ -171,7 +171,13 @@ describe('answer replies', () => {
 
   it('say first, in small print and escaped, what was read from the question as filters', () => {
     const understood = [
-      { kind: 'source' as const, text: 'The *BRICS* Post', start: 0, end: 16, filter: { source: 'brics post' } },
+      {
+        kind: 'source' as const,
+        text: 'The *BRICS* Post',
+        start: 0,
+        end: 16,
+        filter: { source: 'brics post' },
+      },
       { kind: 'date' as const, text: 'March 2016', start: 20, end: 30, filter: { since: '2016-03-01' } },
     ];
     const first = renderAnswer(answer([excerpt()], { understood }), []);
