@@ -117,7 +117,7 @@ console.log(
   '\nthreshold | answerable refused | train Qs on dev paragraphs answered | train Qs on built-in corpus answered',
 );
 console.log('--- | --- | --- | ---');
-for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, threshold].sort((a, b) => a - b)) {
+for (const t of [...new Set([0.2, 0.3, 0.4, 0.5, 0.6, 0.7, threshold])].sort((a, b) => a - b)) {
   const m = { ...model, threshold: t };
   const row = [answerable, offDev, offBuiltIn].map((set, i) => {
     const share = refusedShare(set, m);

@@ -532,15 +532,18 @@ export class CoverageIndex {
     const matchedTerms = matched.count;
     let total = 0;
     for (const weight of query.weights.values()) total += weight;
+    // The best single sentence with the title, which every passage of the article shares.
     let bestSentence = 0;
-    for (let i = p.firstSentence; i <= p.lastSentence; i++)
-      bestSentence = Math.max(bestSentence, this.matchSentences(p.article, i, i, query).weight);
+    for (let i = p.firstSentence; i <= p.lastSentence; i++) {
+      const sentence = this.matchSentences(p.article, i, i, query);
+      sentence.addRows(this.titleTerms, p.article, p.article + 1);
+      bestSentence = Math.max(bestSentence, sentence.weight);
+    }
     const unit = this.index.maxIdf(this.config.k);
     return {
       coverage: total === 0 ? 0 : matchedWeight / total,
       matchedTerms,
       questionTerms: query.weights.size,
-      matchedWeight: matchedWeight / unit,
       missingWeight: (total - matchedWeight) / unit,
       unknownNames: query.unknownNames,
       sentenceCoverage: total === 0 ? 0 : bestSentence / total,
@@ -633,7 +636,6 @@ const NOTHING_MATCHED: QueryMatch = {
   coverage: 0,
   matchedTerms: 0,
   questionTerms: 0,
-  matchedWeight: 0,
   missingWeight: 0,
   unknownNames: 0,
   sentenceCoverage: 0,

@@ -21,13 +21,11 @@ export interface QueryMatch {
   matchedTerms: number;
   /** Distinct topic terms of the question. */
   questionTerms: number;
-  /** Topic weight matched, in units of the index' largest IDF. */
-  matchedWeight: number;
   /** Topic weight not matched, in the same units. */
   missingWeight: number;
   /** Topic words no passage contains that are not common English words (names, mostly). */
   unknownNames: number;
-  /** Share of the topic weight the passage's best single sentence contains. */
+  /** Share of the topic weight the passage's best single sentence contains, with the title. */
   sentenceCoverage: number;
 }
 
@@ -35,7 +33,6 @@ export interface QueryMatch {
 export const FEATURE_NAMES = [
   'coverage',
   'matched share of terms',
-  'matched weight',
   'missing weight',
   'unknown names',
   'sentence coverage',
@@ -47,7 +44,6 @@ export function noAnswerFeatures(m: QueryMatch): number[] {
   return [
     m.coverage,
     m.questionTerms === 0 ? 0 : m.matchedTerms / m.questionTerms,
-    Math.min(3, m.matchedWeight),
     Math.min(3, m.missingWeight),
     Math.min(3, m.unknownNames),
     m.sentenceCoverage,

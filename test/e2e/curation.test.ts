@@ -16,6 +16,7 @@ import {
   messageObject,
   type Sent,
 } from './fake-discord.ts';
+import { sentData, sentText } from './replies.ts';
 import { startTestBot } from './test-bot.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -38,21 +39,8 @@ const member: FakeUser = { id: '720000000000000002', username: 'member' };
 let n = 0;
 const asker = (): FakeUser => ({ id: String(730000000000000000n + BigInt(++n)), username: `asker${n}` });
 
-type Embed = { title?: string; description?: string };
-const data = (s: Sent) =>
-  (s.body.data ?? s.body) as {
-    content?: string;
-    embeds?: Embed[];
-    components?: Array<{ components: Array<{ custom_id: string }> }>;
-    flags?: number;
-    choices?: Array<{ name: string; value: string }>;
-  };
-const text = (s: Sent) =>
-  `${data(s).content ?? ''}${
-    data(s)
-      .embeds?.map((e) => `${e.title ?? ''}\n${e.description ?? ''}`)
-      .join('\n') ?? ''
-  }`;
+const data = sentData;
+const text = sentText;
 
 /** Runs /corpus <sub> as `user` (a moderator by default) and resolves with the bot's final word. */
 async function corpus(

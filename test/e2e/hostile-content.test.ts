@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { LiveCorpus } from '../../src/live-corpus.ts';
-import { FakeDiscord, type FakeUser, MANAGER_PERMISSIONS, type Sent } from './fake-discord.ts';
+import { FakeDiscord, type FakeUser, MANAGER_PERMISSIONS } from './fake-discord.ts';
+import { sentText } from './replies.ts';
 import { startTestBot } from './test-bot.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -35,10 +36,7 @@ let pages: Server;
 let pagesUrl: string;
 const moderator: FakeUser = { id: '740000000000000001', username: 'mod' };
 
-const text = (s: Sent) => {
-  const data = (s.body.data ?? s.body) as { content?: string; embeds?: Array<{ description?: string }> };
-  return `${data.content ?? ''}${data.embeds?.map((e) => e.description ?? '').join('\n') ?? ''}`;
-};
+const text = sentText;
 
 /** Runs /corpus <sub> as a moderator and resolves with the bot's final word. */
 async function corpus(sub: string, options: unknown[], extra: { resolved?: object; group?: string } = {}) {

@@ -18,6 +18,7 @@ import {
   OTHER_GUILD_ID,
   type Sent,
 } from './fake-discord.ts';
+import { sentData, sentText } from './replies.ts';
 import { startTestBot } from './test-bot.ts';
 
 const STRING = 3;
@@ -34,20 +35,8 @@ let n = 0;
 /** A member who has not done anything yet (limits are per member). */
 const newUser = (): FakeUser => ({ id: String(740000000000000000n + BigInt(++n)), username: `mod${n}` });
 
-type Body = {
-  content?: string;
-  embeds?: Array<{ title?: string; description?: string }>;
-  components?: Array<{ components: Array<{ custom_id: string }> }>;
-  flags?: number;
-  choices?: Array<{ name: string; value: string }>;
-};
-const data = (s: Sent) => (s.body.data ?? s.body) as Body;
-const text = (s: Sent) =>
-  `${data(s).content ?? ''}${
-    data(s)
-      .embeds?.map((e) => `${e.title ?? ''}\n${e.description ?? ''}`)
-      .join('\n') ?? ''
-  }`;
+const data = sentData;
+const text = sentText;
 
 /** Runs /corpus <sub> and resolves with the bot's final word (the edit of a deferred reply). */
 async function corpus(
