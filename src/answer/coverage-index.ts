@@ -26,6 +26,7 @@ import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import { holdsPhrase, namePhrases } from './phrases.ts';
 import { PairMatcher } from './proximity.ts';
 import { QueryMatcher } from './query-matches.ts';
 import { isSameCopy, shingles } from './syndication.ts';
@@ -71,6 +72,8 @@ interface Query {
   overview: boolean;
   /** Topic words no passage contains that are not common English words. */
   unknownNames: number;
+  /** Term ids of the question's multiword names (-1 for a term the index lacks). */
+  phrases: Int32Array[];
   /** Its number in the index' QueryMatcher, which holds the ids and IDF of its known terms. */
   number: number;
 }
@@ -501,6 +504,9 @@ export class CoverageIndex {
       understood,
       overview: asksOverview,
       unknownNames,
+      phrases: namePhrases(text, topic).map((p) =>
+        Int32Array.from(p, (t) => this.index.data.termIds.get(t) ?? -1),
+      ),
       number: this.matcher.setQuery(ids),
     };
   }
@@ -540,6 +546,12 @@ export class CoverageIndex {
       bestSentence = Math.max(bestSentence, sentence.weight);
     }
     const unit = this.index.maxIdf(this.config.k);
+    const base = this.sentenceBase[p.article] ?? 0;
+    const missingPhrases = query.phrases.filter(
+      (phrase) =>
+        !holdsPhrase(this.sentenceTerms, base + p.firstSentence, base + p.lastSentence + 1, phrase) &&
+        !holdsPhrase(this.titleTerms, p.article, p.article + 1, phrase),
+    ).length;
     return {
       coverage: total === 0 ? 0 : matchedWeight / total,
       matchedTerms,
@@ -547,6 +559,7 @@ export class CoverageIndex {
       missingWeight: (total - matchedWeight) / unit,
       unknownNames: query.unknownNames,
       sentenceCoverage: total === 0 ? 0 : bestSentence / total,
+      missingPhrases,
     };
   }
 
@@ -639,6 +652,7 @@ const NOTHING_MATCHED: QueryMatch = {
   missingWeight: 0,
   unknownNames: 0,
   sentenceCoverage: 0,
+  missingPhrases: 0,
 };
 
 /** The explicit filters with those read from the question; several dates span from first to last. */

@@ -27,6 +27,8 @@ export interface QueryMatch {
   unknownNames: number;
   /** Share of the topic weight the passage's best single sentence contains, with the title. */
   sentenceCoverage: number;
+  /** Multiword names of the question ("World Cup") the passage does not hold as a phrase. */
+  missingPhrases: number;
 }
 
 /** The model's inputs, in the order of its weights. */
@@ -37,6 +39,7 @@ export const FEATURE_NAMES = [
   'unknown names',
   'sentence coverage',
   'one topic term',
+  'names missing as phrases',
 ] as const;
 
 /** The feature vector of a match (see FEATURE_NAMES). */
@@ -48,6 +51,7 @@ export function noAnswerFeatures(m: QueryMatch): number[] {
     Math.min(3, m.unknownNames),
     m.sentenceCoverage,
     m.questionTerms === 1 ? 1 : 0,
+    Math.min(2, m.missingPhrases),
   ];
 }
 
