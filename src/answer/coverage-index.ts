@@ -471,14 +471,17 @@ export class CoverageIndex {
     const framing = (t: { start: number; end: number }) =>
       analysis.framing.some((f) => f.start < t.end && t.start < f.end);
     let topic = tokens.filter((t) => !framing(t));
+    let namedEvent = false;
     if (analysis.overview && topic.length > 0 && !filters.event) {
       const event = this.eventNamedBy(new Set(topic.map((t) => t.term)), filters);
       if (event !== null) {
         filters = { ...filters, event };
         topic = [];
+        namedEvent = true;
       }
     }
-    const asksOverview = topic.length === 0 && (understood.length > 0 || analysis.framing.length > 0);
+    const asksOverview =
+      topic.length === 0 && (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
     if (tokens.length === 0 && !asksOverview) return null;
     const weights = new Map<string, number>();
     const ids = new Map<number, number>();

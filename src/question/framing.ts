@@ -19,6 +19,9 @@ const FRAMING_VERBS: ReadonlySet<string> = new Set([
   'write',
 ]);
 
+/** Verbs of a request when followed by "me" or "us". */
+const REQUEST_VERBS: ReadonlySet<string> = new Set(['give', 'show', 'tell', 'brief']);
+
 /** Lemmas that ask for an overview of a subject rather than one fact. */
 const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
   'summarise',
@@ -32,13 +35,17 @@ const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * True when token i frames the question: a verb of saying or happening used as the question's
- * verb. "report" in "What did NDTV report" is tagged a noun but follows its subject straight
+ * True when token i frames the question: a request ("give me"), a word asking for an overview
+ * ("summary", "latest"), or a verb of saying or happening used as the question's verb. "report" in "What did NDTV report" is tagged a noun but follows its subject straight
  * after the auxiliary; in "the UN report" a determiner comes first and it is the subject.
  */
 export function isFramingToken(tokens: readonly QuestionToken[], i: number): boolean {
   const t = tokens[i];
-  if (t === undefined || !FRAMING_VERBS.has(t.lemma)) return false;
+  if (t === undefined) return false;
+  // "give me", "show us": a request, not a subject.
+  if (REQUEST_VERBS.has(t.lemma) && ['me', 'us'].includes(tokens[i + 1]?.lemma ?? '')) return true;
+  if (OVERVIEW_WORDS.has(t.lemma)) return true;
+  if (!FRAMING_VERBS.has(t.lemma)) return false;
   if (t.pos === 'VERB') return true;
   if (t.pos !== 'NOUN') return false;
   const before = tokens[i - 1];

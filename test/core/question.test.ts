@@ -53,6 +53,7 @@ describe('question analysis', () => {
     expect(framing('What did Lavrov say about terrorists?')).toEqual(['say']);
     expect(framing('What did NDTV report about Aleppo?')).toEqual(['report']);
     expect(framing('What did the UN report find?')).toEqual([]);
+    expect(framing('Give me a summary of the Geneva talks')).toEqual(['Give', 'summary']);
     expect(read('Summarise the Geneva talks').overview).toBe(true);
     expect(read('Where did they meet?').overview).toBe(false);
   });
