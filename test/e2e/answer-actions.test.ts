@@ -318,3 +318,36 @@ describe('follow-ups', () => {
     );
   });
 });
+
+describe('what the coverage lacks', () => {
+  it('/corpus report lists an unanswered question asked three times, with its topic words and count', async () => {
+    for (const q of [
+      'What is the recipe for chocolate cake?',
+      'what is the recipe for chocolate cake',
+      'What is the   recipe for chocolate cake?',
+    ])
+      expect(data(await ask(newUser(), q)).content).toContain("The coverage doesn't answer that.");
+    const member = await callbackOf(
+      fake.command(newUser(), 'corpus', [{ name: 'report', type: 1, options: [] }]).id,
+    );
+    expect(data(member).content).toMatch(/^Only moderators/);
+
+    const { token } = fake.command(newUser(), 'corpus', [{ name: 'report', type: 1, options: [] }], {
+      permissions: MANAGER_PERMISSIONS,
+    });
+    const report = await fake.waitFor((s) => s.kind === 'edit' && s.key === token);
+    const embed = data(report).embeds?.[0] as {
+      title?: string;
+      fields?: Array<{ name: string; value: string }>;
+    };
+    expect(embed.title).toBe('What the coverage lacks: the last 30 days');
+    const unanswered = embed.fields?.find((f) => f.name === 'Not answered by the coverage')?.value ?? '';
+    expect(unanswered.split('\n')[0]).toBe(
+      '**3×** “What is the recipe for chocolate cake?” — topic words: cake chocol recip',
+    );
+    const mostAsked = embed.fields?.find((f) => f.name === 'Most asked')?.value ?? '';
+    expect(mostAsked).toContain('**3×** “What is the recipe for chocolate cake?”');
+    expect(embed.fields?.find((f) => f.name === 'Most 👎')?.value).toContain('👎');
+    expect(data(report).allowed_mentions).toEqual({ parse: [] });
+  });
+});
