@@ -1,10 +1,12 @@
-/** /ask: quoted, sourced, dated excerpts that answer a question. */
+/** /ask: quoted, sourced, dated excerpts that answer a question, publicly or privately. */
 import { MessageFlags } from 'discord.js';
 import { MAX_RESULT_COUNT } from '../src/answer/coverage-index.ts';
-import { answerQuestion, MAX_QUESTION_LENGTH } from '../src/discord/ask-flow.ts';
+import { answerQuestion, MAX_QUESTION_LENGTH, withAnswerRow } from '../src/discord/ask-flow.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices, sourceChoices } from '../src/discord/choices.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
+import { followUpFilters } from '../src/discord/follow-up-thread.ts';
+import { settingsOf } from '../src/discord/server-settings.ts';
 
 export const command: SlashCommand = {
   data: commandBuilder('ask', 'Ask the coverage a question; get quoted, sourced, dated excerpts')
@@ -29,20 +31,40 @@ export const command: SlashCommand = {
         .setDescription('How many excerpts (default 3)')
         .setMinValue(1)
         .setMaxValue(MAX_RESULT_COUNT),
+    )
+    .addBooleanOption((o) =>
+      o
+        .setName('private')
+        .setDescription('Only you see the answer (Share posts it); the server’s /settings decide by default'),
     ),
 
   async execute(interaction, context) {
     const option = (name: string) => interaction.options.getString(name)?.trim() || undefined;
+    const inGuild = interaction.inGuild();
+    const privately =
+      interaction.options.getBoolean('private') ??
+      (await settingsOf(context, interaction.guildId)).privateAnswers;
     const outcome = answerQuestion(
       context,
       interaction.user.id,
       interaction.options.getString('question', true),
       { event: option('event'), source: option('source'), since: option('since'), until: option('until') },
-      { count: interaction.options.getInteger('count') ?? undefined },
+      {
+        count: interaction.options.getInteger('count') ?? undefined,
+        carried: inGuild ? await followUpFilters(context, interaction.channel) : undefined,
+      },
     );
-    await interaction.reply(
-      outcome.kind === 'answer' ? outcome.payload : { ...outcome.payload, flags: MessageFlags.Ephemeral },
-    );
+    if (outcome.kind === 'notice') {
+      await interaction.reply({ ...outcome.payload, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const payload = withAnswerRow(context, outcome.payload, outcome.answer, {
+      command: 'ask',
+      askerId: interaction.user.id,
+      privately,
+      inGuild,
+    });
+    await interaction.reply(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
   },
 
   async autocomplete(interaction, context) {

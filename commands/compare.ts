@@ -1,6 +1,12 @@
 /** /compare: the best excerpt of each outlet, side by side. */
 import { MessageFlags } from 'discord.js';
-import { checkFilters, MAX_QUESTION_LENGTH, rateLimitNotice } from '../src/discord/ask-flow.ts';
+import {
+  checkFilters,
+  logQuestion,
+  MAX_QUESTION_LENGTH,
+  rateLimitNotice,
+  withAnswerRow,
+} from '../src/discord/ask-flow.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices } from '../src/discord/choices.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
@@ -27,7 +33,16 @@ export const command: SlashCommand = {
       return;
     }
     const index = context.live.index;
-    await interaction.reply(renderCompare(index.compare(question, filters), index.events()));
+    const answer = index.compare(question, filters);
+    logQuestion(context, answer, 'compare');
+    await interaction.reply(
+      withAnswerRow(context, renderCompare(answer, index.events()), answer, {
+        command: 'compare',
+        askerId: interaction.user.id,
+        privately: false,
+        inGuild: interaction.inGuild(),
+      }),
+    );
   },
 
   async autocomplete(interaction, context) {

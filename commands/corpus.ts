@@ -1,9 +1,11 @@
 /**
  * /corpus: moderators keep the coverage fresh from Discord — refresh, status, add (file or link,
- * previewed, then confirmed), remove, restore, events, move, history. Every action checks the
+ * previewed, then confirmed), remove, restore, events, move, history, and the report of what
+ * the coverage lacks. Every action checks the
  * member on the server, not only the command's default permissions.
  */
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { coverageReport } from '../src/curation/coverage-report.ts';
 import { CurationError } from '../src/curation/curator.ts';
 import {
   type ArticleDraft,
@@ -26,7 +28,11 @@ import {
   renderRefresh,
   renderStatus,
 } from '../src/discord/render.ts';
+import { renderCoverageReport } from '../src/discord/render-report.ts';
 import { gatherShardStatus } from '../src/discord/shard-status.ts';
+
+/** The period /corpus report covers unless told. */
+const REPORT_DAYS = 30;
 
 const eventOption = (o: import('discord.js').SlashCommandStringOption, required: boolean) =>
   o.setName('event').setDescription('The event').setRequired(required).setAutocomplete(true);
@@ -91,6 +97,18 @@ export const command: SlashCommand = {
         .setDescription('The latest changes to the corpus')
         .addIntegerOption((o) =>
           o.setName('count').setDescription('How many (default 10)').setMinValue(1).setMaxValue(50),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('report')
+        .setDescription('What the coverage lacks: questions most asked, not answered, voted down')
+        .addIntegerOption((o) =>
+          o
+            .setName('days')
+            .setDescription(`Over how many days (default ${REPORT_DAYS})`)
+            .setMinValue(1)
+            .setMaxValue(365),
         ),
     )
     .addSubcommandGroup((g) =>
@@ -160,6 +178,19 @@ export const command: SlashCommand = {
       });
       if (sharding) await interaction.editReply(status);
       else await interaction.reply({ ...status, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    if (sub === 'report') {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const days = interaction.options.getInteger('days') ?? REPORT_DAYS;
+      const since = new Date(Date.now() - days * 86_400_000).toISOString();
+      const [questions, votes] = await Promise.all([
+        context.memberData.questions(since),
+        context.memberData.votes(since),
+      ]);
+      await interaction.editReply(
+        renderCoverageReport(coverageReport(questions, votes), days, context.config.questionLog),
+      );
       return;
     }
     if (sub === 'history') {

@@ -6,6 +6,7 @@
  * path checked against wink-bm25-text-search. Prints each target with its figure.
  *
  *   npm run eval [-- --data ../shared/eval] [--corpus corpus] [--limit N] [--verbose]
+ *   npm run eval -- --feedback FILE [--corpus corpus]   replays stored votes (feedback.log)
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { containsAnswer } from '../bench/lib/normalise.ts';
 import { summariseLatencies } from '../bench/lib/percentiles.ts';
 import { answerBatchLine } from '../src/cli/batch.ts';
 import { parseJsonl } from '../src/corpus/jsonl.ts';
+import { parseFeedbackLines, replayFeedback } from '../src/curation/feedback-replay.ts';
 import { buildIndex, type CoverageIndex, loadCorpus } from '../src/library.ts';
 import { buildPassageIndex } from '../src/search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG } from '../src/search/ranking-config.ts';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: path.join(ROOT, 'corpus') },
     limit: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    feedback: { type: 'string' },
   },
 });
 
@@ -208,6 +211,23 @@ async function fastPathCheck(): Promise<void> {
     `BM25F weights and IDF equal to wink's consolidated model for every term of ${index.passageCount} paragraphs and of the ${cut.passageCount} passages they are cut into: ${differences.length === 0 ? 'yes' : `no (${differences.join('; ')})`}\n`,
   );
   if (same !== questions.length || differences.length > 0) process.exitCode = 1;
+}
+
+/** Replays stored votes against the corpus: how many 👎 answers change, how many 👍 are lost. */
+async function feedbackReplay(file: string): Promise<void> {
+  const index = buildIndex(await loadCorpus(values.corpus));
+  const { votes, skipped } = parseFeedbackLines(await readFile(file, 'utf8'));
+  const r = replayFeedback(index, votes, skipped);
+  console.log(`## Feedback replay: ${file} against ${values.corpus}`);
+  console.log(`👎 answers that now change: ${r.downChanged} of ${r.down}`);
+  console.log(`👍 answers that would be lost: ${r.upLost} of ${r.up}`);
+  if (r.skipped > 0) console.log(`unreadable lines skipped: ${r.skipped}`);
+  if (values.verbose) for (const line of r.details) console.log(`  ${line}`);
+}
+
+if (values.feedback !== undefined) {
+  await feedbackReplay(values.feedback);
+  process.exit();
 }
 
 console.log(`# npm run eval — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);

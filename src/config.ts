@@ -141,6 +141,12 @@ const botSchema = z.object({
   MAX_ARTICLE_KB: positiveInt(2000),
   ASK_RATE_LIMIT: positiveInt(5),
   ASK_RATE_WINDOW_SECONDS: positiveInt(60),
+  QUESTION_LOG: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 'anonymous' : v.toLowerCase()))
+    .pipe(z.enum(['off', 'anonymous'], { message: 'must be off or anonymous' })),
   DISCORD_SHARD_COUNT: z
     .string()
     .trim()
@@ -179,6 +185,8 @@ export interface BotConfig {
   addRateLimit: { previews: number; windowSeconds: number };
   /** At most `questions` questions per member in `windowSeconds`. */
   rateLimit: { questions: number; windowSeconds: number };
+  /** Whether questions are logged for /corpus report: `anonymous` (the default, no member id) or `off`. */
+  questionLog: 'off' | 'anonymous';
   /** Fetching pages and attachments for /corpus add. */
   fetchPolicy: { allowHosts: string[]; timeoutMs: number; maxBytes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -235,6 +243,7 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
           ? [c.DISCORD_GUILD_ID]
           : [],
     rateLimit: { questions: c.ASK_RATE_LIMIT, windowSeconds: c.ASK_RATE_WINDOW_SECONDS },
+    questionLog: c.QUESTION_LOG,
     addRateLimit: { previews: c.CORPUS_ADD_RATE_LIMIT, windowSeconds: c.CORPUS_ADD_RATE_WINDOW_SECONDS },
     fetchPolicy: {
       allowHosts: c.FETCH_ALLOWED_HOSTS,

@@ -78,6 +78,7 @@ try {
     rateLimit: config.rateLimit,
     addRateLimit: config.addRateLimit,
     fetchPolicy: config.fetchPolicy,
+    questionLog: config.questionLog,
   });
   const shutdown = shutdownOnSignals(logger, async () => {
     await bot.stop();

@@ -3,14 +3,17 @@
  * ask the core, render. Returns what to send, or a notice for the member alone.
  */
 import { parseInlineQuery } from '../answer/inline-filters.ts';
-import type { Filters } from '../answer/types.ts';
+import type { Answer, Filters } from '../answer/types.ts';
 import { isValidDate } from '../corpus/dates.ts';
+import type { ShownAnswer } from '../store/member-data.ts';
+import { answerRow } from './answer-row.ts';
 import type { BotContext } from './context.ts';
+import { hasFilters, keptFilters } from './follow-ups.ts';
 import { type ReplyPayload, renderAnswer, renderNotice } from './render.ts';
 
-/** The outcome of a question: a reply for everyone, or a notice for the asker only. */
+/** The outcome of a question: a reply for everyone (with the answer it shows), or a notice for the asker only. */
 export type QuestionOutcome =
-  | { kind: 'answer'; payload: ReplyPayload }
+  | { kind: 'answer'; payload: ReplyPayload; answer: Answer }
   | { kind: 'notice'; payload: ReplyPayload };
 
 /** Longest question accepted (Discord's option is limited to the same). */
@@ -53,7 +56,7 @@ export function answerQuestion(
   memberId: string,
   question: string,
   filters: Filters,
-  options: { count?: number; offset?: number } = {},
+  options: { count?: number; offset?: number; carried?: Filters; command?: ShownAnswer['command'] } = {},
 ): QuestionOutcome {
   const trimmed = question.trim();
   if (trimmed === '') return notice('Type a question, e.g. “What did Lavrov say about terrorists?”');
@@ -64,8 +67,65 @@ export function answerQuestion(
   const limited = rateLimitNotice(context, memberId);
   if (limited !== null) return notice(limited);
   const index = context.live.index;
-  const answer = index.ask(trimmed, { filters, k: options.count, offset: options.offset });
-  return { kind: 'answer', payload: renderAnswer(answer, index.events(), memberId) };
+  const ask = (f: Filters) => index.ask(trimmed, { filters: f, k: options.count, offset: options.offset });
+  let answer = ask(filters);
+  if (options.carried !== undefined && !hasFilters(filters)) {
+    // A follow-up: the carried filters, less those its own words replace.
+    const kept = keptFilters(options.carried, answer.understood);
+    if (hasFilters(kept)) answer = ask(kept);
+  }
+  if (answer.offset === 0) logQuestion(context, answer, options.command ?? 'ask');
+  return { kind: 'answer', payload: renderAnswer(answer, index.events(), memberId), answer };
+}
+
+/** Logs a first answer's question without who asked (unless QUESTION_LOG=off); a failure is only logged. */
+export function logQuestion(context: BotContext, answer: Answer, command: ShownAnswer['command']): void {
+  if (context.config.questionLog === 'off') return;
+  context.memberData
+    .logQuestion({
+      at: new Date().toISOString(),
+      question: answer.question,
+      filters: answer.filters,
+      command,
+      noAnswer: answer.noAnswer || answer.results.length === 0,
+    })
+    .catch((error: unknown) => context.logger.warn('could not log a question', { error }));
+}
+
+/** Where an answer is shown, which decides its buttons. */
+export interface AnswerPlace {
+  command: ShownAnswer['command'];
+  askerId: string;
+  /** Shown to the asker alone (a Share button offers to post it). */
+  privately: boolean;
+  /** In a server (a public answer there offers Follow up). */
+  inGuild: boolean;
+}
+
+/** The answer's payload with 👍/👎 (and Share or Follow up) under it, remembered for the votes. */
+export function withAnswerRow(
+  context: BotContext,
+  payload: ReplyPayload,
+  answer: Answer,
+  place: AnswerPlace,
+): ReplyPayload {
+  const noAnswer = answer.noAnswer || answer.results.length === 0;
+  const key = context.shown.remember({
+    question: answer.question,
+    filters: answer.filters,
+    command: place.command,
+    noAnswer,
+    excerpts: answer.results.map((e) => ({ docId: e.docId, score: e.score })),
+    corpusVersion: context.live.version,
+  });
+  const row = answerRow({
+    key,
+    askerId: place.askerId,
+    command: place.command,
+    share: place.privately && place.inGuild && !noAnswer,
+    followUp: !place.privately && place.inGuild && !noAnswer,
+  });
+  return { ...payload, components: [...payload.components, row] };
 }
 
 /**
@@ -80,11 +140,18 @@ export function rateLimitNotice(context: BotContext, memberId: string): string |
 }
 
 /** Answers free text with inline filters, as typed in a DM or a mention. */
-export function answerFreeText(context: BotContext, memberId: string, text: string): QuestionOutcome {
+export function answerFreeText(
+  context: BotContext,
+  memberId: string,
+  text: string,
+  carried?: Filters,
+): QuestionOutcome {
   const query = parseInlineQuery(text);
   if (query.errors.length > 0) return notice(query.errors.join('\n'));
   return answerQuestion(context, memberId, query.question, query.filters, {
     count: query.count ?? undefined,
+    carried,
+    command: 'dm',
   });
 }
 

@@ -3,15 +3,19 @@ import { type Client, Events } from 'discord.js';
 import { Curator } from '../curation/curator.ts';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveCorpus } from '../live-corpus.ts';
+import type { MemberData, QuestionLogMode } from '../store/member-data.ts';
+import { memberDataOf } from '../store/open.ts';
 import { createClient } from './client.ts';
 import { loadCommands } from './command-loader.ts';
 import type { BotContext } from './context.ts';
+import { FollowUps } from './follow-ups.ts';
 import type { Logger } from './logger.ts';
 import { handleMessage } from './messages.ts';
 import { PendingAdds, type PendingLimits } from './pending-adds.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { routeInteraction } from './router.ts';
 import { exposeShardStatus, refreshOtherShards } from './shard-status.ts';
+import { ShownAnswers } from './shown-answers.ts';
 
 /** What the bot needs to run. */
 export interface BotOptions {
@@ -33,7 +37,14 @@ export interface BotOptions {
   commandsDir?: string;
   /** How long to wait for Discord to accept the login and say ready (default 30 s). */
   readyTimeoutMs?: number;
+  /** Where servers' settings, votes and questions go (default: beside the corpus, in its store). */
+  memberData?: MemberData;
+  /** Whether questions are logged for /corpus report (default `anonymous`: without who asked). */
+  questionLog?: QuestionLogMode;
 }
+
+/** Votes and shares a member may make per minute. */
+export const FEEDBACK_RATE_LIMIT = { actions: 20, windowSeconds: 60 };
 
 /** The default limit on /corpus add previews per moderator. */
 export const DEFAULT_ADD_RATE_LIMIT = { previews: 10, windowSeconds: 600 };
@@ -63,6 +74,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       moderatorGuildIds: options.moderatorGuildIds ?? [],
       rateLimit: options.rateLimit,
       addRateLimit,
+      questionLog: options.questionLog ?? 'anonymous',
     },
     logger: options.logger,
     rateLimiter: new RateLimiter(options.rateLimit.questions, options.rateLimit.windowSeconds * 1000),
@@ -70,6 +82,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     curator: new Curator(options.live, () => void refreshOtherShards(client, options.logger)),
     pending,
     fetchPolicy: options.fetchPolicy ?? DEFAULT_FETCH_POLICY,
+    memberData: options.memberData ?? memberDataOf(options.live.store),
+    shown: new ShownAnswers(),
+    followUps: new FollowUps(),
+    feedbackLimiter: new RateLimiter(FEEDBACK_RATE_LIMIT.actions, FEEDBACK_RATE_LIMIT.windowSeconds * 1000),
   };
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, commands, context));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, context));

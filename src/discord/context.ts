@@ -8,13 +8,19 @@ import type { BotConfig } from '../config.ts';
 import type { Curator } from '../curation/curator.ts';
 import type { FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveCorpus } from '../live-corpus.ts';
+import type { MemberData } from '../store/member-data.ts';
+import type { FollowUps } from './follow-ups.ts';
 import type { Logger } from './logger.ts';
 import type { PendingAdds } from './pending-adds.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { ShownAnswers } from './shown-answers.ts';
 
 export interface BotContext {
   live: LiveCorpus;
-  config: Pick<BotConfig, 'moderatorRoleIds' | 'moderatorGuildIds' | 'rateLimit' | 'addRateLimit'>;
+  config: Pick<
+    BotConfig,
+    'moderatorRoleIds' | 'moderatorGuildIds' | 'rateLimit' | 'addRateLimit' | 'questionLog'
+  >;
   logger: Logger;
   rateLimiter: RateLimiter;
   /** Counts each moderator's /corpus add previews. */
@@ -25,6 +31,14 @@ export interface BotContext {
   pending: PendingAdds;
   /** Limits for fetching pages and attachments. */
   fetchPolicy: FetchPolicy;
+  /** Servers' settings, votes and the question log, kept beside the corpus. */
+  memberData: MemberData;
+  /** The answers shown, for their buttons. */
+  shown: ShownAnswers;
+  /** Follow-up threads' and DMs' filters. */
+  followUps: FollowUps;
+  /** Counts each member's votes and shares. */
+  feedbackLimiter: RateLimiter;
 }
 
 /** A slash command: its registration data, its handler and, optionally, its autocomplete. */

@@ -1,7 +1,12 @@
-/** Questions asked in a DM, or by mentioning the bot in a channel: the same answer as /ask. */
+/**
+ * Questions asked in a DM, by mentioning the bot in a channel, or typed in a follow-up thread: the
+ * same answer as /ask. A thread keeps its answer's filters; a DM carries the last ones for a while.
+ */
 import type { Message } from 'discord.js';
-import { answerFreeText } from './ask-flow.ts';
+import type { Filters } from '../answer/types.ts';
+import { answerFreeText, withAnswerRow } from './ask-flow.ts';
 import type { BotContext } from './context.ts';
+import { followUpFilters } from './follow-up-thread.ts';
 import { exampleQuestion } from './help.ts';
 import { renderHelp, renderNotice } from './render.ts';
 import { APOLOGY } from './router.ts';
@@ -22,16 +27,35 @@ export function questionText(message: Pick<Message, 'content' | 'inGuild'>, botI
 export async function handleMessage(message: Message, context: BotContext): Promise<void> {
   if (message.author.bot || message.client.user === null) return;
   const botId = message.client.user.id;
-  const text = questionText(message, botId);
-  if (text === null) return;
   try {
+    const thread = await followUpFilters(context, message.channel);
+    const text =
+      thread !== undefined
+        ? message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim()
+        : questionText(message, botId);
+    if (text === null || (thread !== undefined && text === '')) return;
+    const inDm = !message.inGuild();
     if (text === '' || /^(help|\/help|\?)$/i.test(text)) {
       const index = context.live.index;
       await message.reply(renderHelp(exampleQuestion(index), index.events()));
       return;
     }
-    const outcome = answerFreeText(context, message.author.id, text);
-    await message.reply(outcome.payload);
+    const carried: Filters | undefined =
+      thread ?? (inDm ? context.followUps.dmFilters(message.author.id) : undefined);
+    const outcome = answerFreeText(context, message.author.id, text, carried);
+    if (outcome.kind === 'notice') {
+      await message.reply(outcome.payload);
+      return;
+    }
+    if (inDm) context.followUps.rememberDm(message.author.id, outcome.answer.filters);
+    await message.reply(
+      withAnswerRow(context, outcome.payload, outcome.answer, {
+        command: 'dm',
+        askerId: message.author.id,
+        privately: false,
+        inGuild: message.inGuild() && thread === undefined,
+      }),
+    );
   } catch (error) {
     context.logger.error('message failed', {
       guild: message.guildId ?? 'dm',

@@ -11,10 +11,14 @@ import {
 } from 'discord.js';
 import { CurationError } from '../curation/curator.ts';
 import { StoreUnavailableError } from '../store/types.ts';
-import { answerQuestion } from './ask-flow.ts';
+import { FOLLOW_PREFIX, SHARE_PREFIX, VOTE_PREFIX } from './answer-row.ts';
+import { answerQuestion, withAnswerRow } from './ask-flow.ts';
 import type { BotContext, SlashCommand } from './context.ts';
+import { handleVote, handleWhy, WHY_PREFIX } from './feedback.ts';
+import { handleFollowUp } from './follow-up-thread.ts';
 import { checkModerator } from './moderation.ts';
 import { ADD_PREFIX, footerQuery, MORE_PREFIX, renderNotice } from './render.ts';
+import { handleShare } from './share.ts';
 
 /** What a member reads when something went wrong on our side. */
 export const APOLOGY =
@@ -49,6 +53,14 @@ export async function routeInteraction(
       await handleMore(interaction, context);
     } else if (interaction.isButton() && interaction.customId.startsWith(ADD_PREFIX)) {
       await handleAddButton(interaction, context);
+    } else if (interaction.isButton() && interaction.customId.startsWith(VOTE_PREFIX)) {
+      await handleVote(interaction, context);
+    } else if (interaction.isButton() && interaction.customId.startsWith(SHARE_PREFIX)) {
+      await handleShare(interaction, context);
+    } else if (interaction.isButton() && interaction.customId.startsWith(FOLLOW_PREFIX)) {
+      await handleFollowUp(interaction, context);
+    } else if (interaction.isStringSelectMenu() && interaction.customId.startsWith(WHY_PREFIX)) {
+      await handleWhy(interaction, context);
     } else if (interaction.isRepliable()) {
       await interaction.reply({
         ...renderNotice('This button or menu is no longer in use; please ask again.'),
@@ -59,7 +71,7 @@ export async function routeInteraction(
     const command =
       interaction.isChatInputCommand() || interaction.isAutocomplete()
         ? interaction.commandName
-        : interaction.isButton()
+        : interaction.isMessageComponent()
           ? interaction.customId
           : 'unknown';
     if (error instanceof StoreUnavailableError) {
@@ -130,9 +142,14 @@ async function handleMore(interaction: ButtonInteraction, context: BotContext): 
   // Buttons from before the asker was recorded fall back to who ran the command, if Discord says.
   const asker = buttonAsker || interaction.message.interactionMetadata?.user.id;
   const privately = asker !== interaction.user.id || interaction.message.flags.has(MessageFlags.Ephemeral);
-  await interaction.reply(
-    privately ? { ...outcome.payload, flags: MessageFlags.Ephemeral } : outcome.payload,
-  );
+  // A page is an answer of its own: it gets votes, but Share and Follow up stay on the first one.
+  const payload = withAnswerRow(context, outcome.payload, outcome.answer, {
+    command: 'ask',
+    askerId: interaction.user.id,
+    privately,
+    inGuild: false,
+  });
+  await interaction.reply(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
 }
 
 /** Replies to the member alone. */

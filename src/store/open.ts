@@ -1,6 +1,9 @@
 /** Choosing the corpus store from the settings: the folder by default, PostgreSQL with DATABASE_URL. */
 import type { CorpusSettings } from '../config.ts';
+import { FolderMemberData } from './folder-member-data.ts';
 import { FolderStore } from './folder-store.ts';
+import type { MemberData } from './member-data.ts';
+import { PgMemberData } from './pg/pg-member-data.ts';
 import { PgStore, type PgStoreOptions } from './pg/pg-store.ts';
 import { type CorpusStore, StoreUnavailableError } from './types.ts';
 
@@ -54,4 +57,11 @@ export function databaseSecrets(url: string | undefined): string[] {
   } catch {
     return [url];
   }
+}
+
+/** The member data kept beside a corpus store: in its folder, or in its database. */
+export function memberDataOf(store: CorpusStore): MemberData {
+  if (store instanceof PgStore) return new PgMemberData(store.pool);
+  if (store instanceof FolderStore) return new FolderMemberData(store.dir);
+  throw new Error(`memberDataOf: no member data for a ${store.kind} store of this kind`);
 }

@@ -25,7 +25,7 @@ const registered = () =>
       .filter((s) => s.kind === 'commands')
       .map((s) => [s.key, (s.body as unknown as Array<{ name: string }>).map((c) => c.name).sort()]),
   );
-const EVERYONE = ['ask', 'compare', 'events', 'help', 'sources', 'timeline'];
+const EVERYONE = ['ask', 'compare', 'events', 'help', 'settings', 'sources', 'timeline'];
 
 describe('deploying the commands', () => {
   it('registers every command on a development server: /corpus limited to Manage Server and not offered in DMs', async () => {
@@ -33,10 +33,11 @@ describe('deploying the commands', () => {
     expect(registered()).toEqual({ [`guild:${GUILD_ID}`]: [...EVERYONE, 'corpus'].sort() });
     const json = [...(await loadCommands()).values()].map((c) => c.data.toJSON());
     for (const c of json) {
-      expect(c.contexts).toEqual(c.name === 'corpus' ? [0] : [0, 1]);
+      expect(c.contexts).toEqual(c.name === 'corpus' || c.name === 'settings' ? [0] : [0, 1]);
       expect(c.integration_types).toEqual([0]);
     }
     expect(json.find((c) => c.name === 'corpus')?.default_member_permissions).toBe('32');
+    expect(json.find((c) => c.name === 'settings')?.default_member_permissions).toBe('32');
     expect(json.find((c) => c.name === 'ask')?.options?.map((o) => o.name)).toEqual([
       'question',
       'event',
@@ -44,6 +45,7 @@ describe('deploying the commands', () => {
       'since',
       'until',
       'count',
+      'private',
     ]);
   });
 

@@ -24,7 +24,7 @@ export const MANAGER_PERMISSIONS = String(3072 | 32);
 
 /** Something the bot sent, as the fake received it. */
 export interface Sent {
-  kind: 'callback' | 'edit' | 'delete' | 'followup' | 'message' | 'commands';
+  kind: 'callback' | 'edit' | 'delete' | 'followup' | 'message' | 'commands' | 'thread';
   /**
    * The interaction id (callbacks) or interaction token (webhooks), the channel id (messages), or
    * where commands were registered: `guild:<id>` or `global`.
@@ -111,6 +111,8 @@ export interface InteractionPlace {
   guildId?: string;
   permissions?: string;
   roles?: string[];
+  /** A thread of the server's channel (default: the channel itself). */
+  threadId?: string;
 }
 
 export class FakeDiscord {
@@ -123,6 +125,8 @@ export class FakeDiscord {
   private sockets = new Set<WebSocket>();
   private seq = 0;
   private waiters: Array<{ test: (s: Sent) => boolean; resolve: (s: Sent) => void }> = [];
+  /** Messages that have a thread (the thread has the message's id). */
+  private threads = new Set<string>();
   port = 0;
 
   constructor(private readonly options: FakeDiscordOptions = {}) {
@@ -259,6 +263,24 @@ export class FakeDiscord {
             type: 1,
             recipients: [{ id: body.recipient_id, username: 'member' }],
           }),
+      ],
+      [
+        'POST',
+        /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/,
+        (m) => {
+          // Like Discord: one thread per message, with the message's id; THREAD_CREATE follows.
+          const [, channelId, messageId] = m as unknown as [string, string, string];
+          if (this.threads.has(messageId))
+            return reply(400, {
+              message: 'A thread has already been created for this message',
+              code: 160004,
+            });
+          const thread = this.threadObject(channelId, messageId, String(body.name ?? ''));
+          this.threads.add(messageId);
+          this.record({ kind: 'thread', key: messageId, body, at: now });
+          reply(201, thread);
+          this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+        },
       ],
       [
         'POST',
@@ -425,6 +447,29 @@ export class FakeDiscord {
     }
   }
 
+  /** A public thread of the server's channel, owned by the bot, as Discord describes it. */
+  private threadObject(parentId: string, id: string, name: string) {
+    return {
+      id,
+      type: 11,
+      guild_id: GUILD_ID,
+      parent_id: parentId,
+      owner_id: BOT_ID,
+      name,
+      last_message_id: null,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      flags: 0,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+      },
+    };
+  }
+
   /** Gateway sessions open now. */
   get sessions(): number {
     return this.sockets.size;
@@ -457,13 +502,16 @@ export class FakeDiscord {
       };
     }
     const guildId = where.guildId ?? GUILD_ID;
+    const channel = where.threadId
+      ? this.threadObject(CHANNEL_ID, where.threadId, 'thread')
+      : { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'general' };
     return {
       ...base,
       context: 0,
       guild_id: guildId,
       guild_locale: 'en-US',
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: guildId, name: 'general' },
+      channel_id: channel.id,
+      channel,
       member: {
         user: userObject(user),
         roles: where.roles ?? [],
@@ -511,6 +559,33 @@ export class FakeDiscord {
       data: { component_type: 2, custom_id: customId },
     });
     return { id: base.id, token: base.token };
+  }
+
+  /** Dispatches a choice in a select menu `customId` of `message` (a message object the bot sent). */
+  select(
+    user: FakeUser,
+    customId: string,
+    values: string[],
+    message: object,
+    where: InteractionPlace = {},
+  ): { id: string; token: string } {
+    const base = this.interactionBase(user, where);
+    this.dispatch('INTERACTION_CREATE', {
+      ...base,
+      type: 3,
+      message,
+      data: { component_type: 3, custom_id: customId, values },
+    });
+    return { id: base.id, token: base.token };
+  }
+
+  /** Posts `content` in a thread of the server's channel (no mention of the bot). */
+  threadMessage(user: FakeUser, threadId: string, content: string): void {
+    this.dispatch('MESSAGE_CREATE', {
+      ...messageObject(threadId, userObject(user), { content }),
+      guild_id: GUILD_ID,
+      member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+    });
   }
 
   /** Sends a DM from `user` to the bot. */

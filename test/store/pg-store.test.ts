@@ -83,6 +83,7 @@ describe('the PostgreSQL store', () => {
       { version: 2, name: 'saved indexes stored uncompressed' },
       { version: 3, name: 'saved indexes in parts' },
       { version: 4, name: 'store identity' },
+      { version: 5, name: 'member data' },
     ]);
   });
 

@@ -66,3 +66,15 @@ describe('DATABASE_WAIT_SECONDS', () => {
     expect(pauses).not.toContain(-1);
   });
 });
+
+describe('QUESTION_LOG', () => {
+  const bot = { DISCORD_TOKEN: 'x'.repeat(60), DISCORD_CLIENT_ID: '123456789012345678' };
+
+  it('defaults to anonymous, takes off, and refuses anything else naming the choices', () => {
+    expect(readBotConfig(bot).questionLog).toBe('anonymous');
+    expect(readBotConfig({ ...bot, QUESTION_LOG: 'OFF' }).questionLog).toBe('off');
+    expect(() => readBotConfig({ ...bot, QUESTION_LOG: 'full' })).toThrow(
+      /QUESTION_LOG must be off or anonymous/,
+    );
+  });
+});

@@ -112,6 +112,41 @@ export const MIGRATIONS: readonly Migration[] = [
         DEFAULT md5(random()::text || clock_timestamp()::text || pg_backend_pid()::text);
     `,
   },
+  {
+    version: 5,
+    name: 'member data',
+    sql: `
+      -- Each server's settings, set by its moderators with /settings.
+      CREATE TABLE server_settings (
+        guild_id text PRIMARY KEY,
+        settings jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- One vote per member and answer (a new vote replaces it); the member only as a salted hash.
+      CREATE TABLE feedback_votes (
+        answer_id text NOT NULL,
+        voter text NOT NULL,
+        at timestamptz NOT NULL,
+        vote text NOT NULL CHECK (vote IN ('up', 'down')),
+        record jsonb NOT NULL,
+        PRIMARY KEY (answer_id, voter)
+      );
+      CREATE INDEX feedback_votes_at ON feedback_votes (at);
+
+      -- Questions asked, without who asked them (none when QUESTION_LOG=off).
+      CREATE TABLE question_log (
+        seq bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        record jsonb NOT NULL
+      );
+      CREATE INDEX question_log_at ON question_log (at);
+
+      -- The secret mixed into voter hashes, made once.
+      ALTER TABLE corpus_state ADD COLUMN member_salt text NOT NULL
+        DEFAULT md5(random()::text || clock_timestamp()::text) || md5(random()::text || pg_backend_pid()::text);
+    `,
+  },
 ];
 
 /** Applies the pending migrations; resolves with the versions applied now (none when up to date). */

@@ -90,7 +90,8 @@ export class PgStore implements CorpusStore {
   private localCopy: LocalIndexCopy | null = null;
 
   private constructor(
-    private readonly pool: pg.Pool,
+    /** The connection pool, shared with the member data kept in the same database. */
+    readonly pool: pg.Pool,
     url: string,
     private readonly lockWaitMs: number,
     private readonly indexPartBytes: number,
