@@ -124,6 +124,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     stop: async () => {
       pending.stop();
       await client.destroy();
+      // Questions and votes still being written land before the store is closed.
+      await context.memberData.settled();
     },
   };
 }

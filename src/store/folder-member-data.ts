@@ -75,6 +75,7 @@ export class FolderMemberData implements MemberData {
   }
 
   async settings(guildId: string): Promise<ServerSettings> {
+    await this.settled();
     const lines = await readLines<{ guildId: string; settings: ServerSettings }>(this.file(SETTINGS_FILE));
     const last = lines.filter((l) => l.guildId === guildId).at(-1);
     return { ...DEFAULT_SERVER_SETTINGS, ...last?.settings };
@@ -91,12 +92,19 @@ export class FolderMemberData implements MemberData {
   }
 
   async voteOf(answerId: string, voter: string): Promise<Vote | null> {
+    await this.settled();
     const votes = await readLines<Vote>(this.file(FEEDBACK_FILE));
     return votes.filter((v) => v.answerId === answerId && v.voter === voter).at(-1) ?? null;
   }
 
   async votes(since: string): Promise<Vote[]> {
+    await this.settled();
     return currentVotes(await readLines<Vote>(this.file(FEEDBACK_FILE))).filter((v) => v.at >= since);
+  }
+
+  /** Reads wait for it: a report or a vote sees every write begun before it. */
+  async settled(): Promise<void> {
+    await this.queue;
   }
 
   logQuestion(question: LoggedQuestion): Promise<void> {
@@ -104,6 +112,7 @@ export class FolderMemberData implements MemberData {
   }
 
   async questions(since: string): Promise<LoggedQuestion[]> {
+    await this.settled();
     return (await readLines<LoggedQuestion>(this.file(QUESTIONS_FILE))).filter((q) => q.at >= since);
   }
 

@@ -75,6 +75,8 @@ export interface MemberData {
   votes(since: string): Promise<Vote[]>;
   /** Appends a question to the question log. */
   logQuestion(question: LoggedQuestion): Promise<void>;
+  /** Resolves once every write begun so far has ended (the bot waits for it before it stops). */
+  settled(): Promise<void>;
   /** The questions logged at or after `since` (ISO time), oldest first. */
   questions(since: string): Promise<LoggedQuestion[]>;
   /** The secret mixed into voter hashes, made once per store. */

@@ -1,5 +1,7 @@
 /** Starting an entry point of the bot as its own process (as `npm start` does), and watching its output. */
 import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { APP_ID, GUILD_ID, TOKEN } from './fake-discord.ts';
 
@@ -37,9 +39,32 @@ export function startEntry(entry: string, env: Record<string, string>): Started 
   return { child, exited, waitFor, output: () => output };
 }
 
-/** The environment of a bot that logs in to the fake Discord at `apiUrl`, curated from its server, plus `extra`. */
+let copy: string | null = null;
+
+/**
+ * A copy of the built-in corpus, made once per test file and removed when it ends: bot processes
+ * write their question and vote logs beside their corpus, never into the project's corpus/.
+ */
+function corpusCopy(): string {
+  if (copy === null) {
+    const temp = mkdtempSync(path.join(tmpdir(), 'coverage-bot-corpus-'));
+    copy = path.join(temp, 'corpus');
+    cpSync(path.join(ROOT, 'corpus'), copy, {
+      recursive: true,
+      filter: (source) => !source.endsWith('.log'),
+    });
+    process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
+  }
+  return copy;
+}
+
+/**
+ * The environment of a bot that logs in to the fake Discord at `apiUrl`, curated from its server,
+ * serving a copy of the built-in corpus unless `extra` gives a database, plus `extra`.
+ */
 export function botEnv(apiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
+    ...(extra.DATABASE_URL === undefined ? { CORPUS_DIR: corpusCopy() } : {}),
     DISCORD_TOKEN: TOKEN,
     DISCORD_CLIENT_ID: APP_ID,
     DISCORD_API_URL: apiUrl,

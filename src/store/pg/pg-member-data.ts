@@ -13,15 +13,25 @@ import { unavailableOr } from './errors.ts';
 export class PgMemberData implements MemberData {
   readonly label = 'the database';
   private saltValue: Promise<string> | null = null;
+  /** Queries under way, for `settled`. */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(private readonly pool: pg.Pool) {}
 
   private async query(text: string, values: unknown[] = []): Promise<pg.QueryResult> {
+    const run = this.pool.query(text, values);
+    this.running.add(run);
     try {
-      return await this.pool.query(text, values);
+      return await run;
     } catch (error) {
       return unavailableOr(error);
+    } finally {
+      this.running.delete(run);
     }
+  }
+
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.running]);
   }
 
   async settings(guildId: string): Promise<ServerSettings> {
