@@ -4,14 +4,22 @@
  * shard process `npm run start:sharded` spawns, which stops when its manager goes away.
  */
 import { startBot } from './discord/bot.ts';
-import { createLogger } from './discord/logger.ts';
+import { createLogger, resolveLogFormat } from './discord/logger.ts';
 import { LiveCorpus } from './live-corpus.ts';
 import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
 import { databaseSecrets, openCorpusStoreWaiting } from './store/open.ts';
 import { StoreUnavailableError } from './store/types.ts';
 
 const config = await readConfigOrExit();
-const logger = createLogger(config.logLevel, [config.token, ...databaseSecrets(config.databaseUrl)]);
+const logger = createLogger(
+  config.logLevel,
+  [config.token, ...databaseSecrets(config.databaseUrl)],
+  undefined,
+  {
+    format: resolveLogFormat(config.logFormat, process.stderr.isTTY === true),
+    fields: config.shardId === undefined ? {} : { shard: config.shardId },
+  },
+);
 // A stray rejection is logged (without the token) and the bot keeps serving.
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
 let live: LiveCorpus;

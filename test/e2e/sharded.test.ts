@@ -6,7 +6,7 @@ import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/di
 import { LiveCorpus } from '../../src/live-corpus.ts';
 import { copyOfCorpus } from '../core/helpers.ts';
 import { FakeDiscord, GUILD_ID, MANAGER_PERMISSIONS, type Sent, shardOf, TOKEN } from './fake-discord.ts';
-import { botEnv, type Started, startEntry } from './process.ts';
+import { botEnv, logEvents, type Started, startEntry } from './process.ts';
 
 let fake: FakeDiscord;
 let corpusDir: string;
@@ -70,15 +70,14 @@ describe('npm run start:sharded', () => {
       [1, 2],
     ]);
     const pidOf = new Map(
-      [...run.output().matchAll(/shard started shard=(\d) pid=(\d+)/g)].map((m) => [
-        Number(m[1]),
-        Number(m[2]),
-      ]),
+      logEvents(run.output())
+        .filter((e) => e.msg === 'shard started')
+        .map((e) => [e.shard, e.processId as number]),
     );
     const pids = [...pidOf.values()];
     expect(pids).toHaveLength(2);
     // The manager hears of a shard's readiness before that shard's own log line is piped through.
-    await until(() => /^\[shard 1\] \S+ INFO bot ready/m.test(run.output()));
+    await until(() => logEvents(run.output()).some((e) => e.shard === 1 && e.msg === 'bot ready'));
 
     const moderator = { id: '710000000000000002', username: 'moderator' };
     const { id, token } = fake.command(moderator, 'corpus', [{ name: 'status', type: 1, options: [] }], {
@@ -137,8 +136,11 @@ describe('npm run start:sharded', () => {
     expect(pids.filter(alive)).toEqual([]);
     await until(() => fake.sessions === 0);
     expect(run.output()).toContain('all shards stopped');
-    expect(run.output()).toMatch(/^\[shard 0\] \S+ INFO shutting down/m);
-    expect(run.output()).toMatch(/^\[shard 1\] \S+ INFO shutting down/m);
+    // Every line, the manager's and the shards', is a JSON event; each shard's names it.
+    const lines = run.output().trimEnd().split('\n');
+    expect(logEvents(run.output())).toHaveLength(lines.length);
+    const stopping = logEvents(run.output()).filter((e) => e.msg === 'shutting down');
+    expect(stopping.map((e) => e.shard).sort()).toEqual([0, 1, undefined]);
     expect(run.output()).not.toContain(TOKEN);
   });
 });
@@ -151,7 +153,7 @@ describe('a shard process', () => {
       }),
     );
     await run.waitFor('all shards ready', 30_000);
-    const pid = Number(/shard started shard=0 pid=(\d+)/.exec(run.output())?.[1]);
+    const pid = Number(logEvents(run.output()).find((e) => e.msg === 'shard started')?.processId);
     // The shard's pid was found, and it is a live process other than the manager.
     expect(Number.isInteger(pid) && pid > 0).toBe(true);
     expect(pid).not.toBe(run.child.pid);
