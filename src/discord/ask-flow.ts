@@ -55,16 +55,24 @@ export function answerQuestion(
   filters: Filters,
   options: { count?: number; offset?: number } = {},
 ): QuestionOutcome {
+  const { metrics } = context;
   const trimmed = question.trim();
-  if (trimmed === '') return notice('Type a question, e.g. “What did Lavrov say about terrorists?”');
+  const invalid = (text: string) => {
+    metrics.question('invalid');
+    return notice(text);
+  };
+  if (trimmed === '') return invalid('Type a question, e.g. “What did Lavrov say about terrorists?”');
   if (trimmed.length > MAX_QUESTION_LENGTH)
-    return notice(`That question is too long; keep it under ${MAX_QUESTION_LENGTH} characters.`);
+    return invalid(`That question is too long; keep it under ${MAX_QUESTION_LENGTH} characters.`);
   const errors = checkFilters(filters, context);
-  if (errors.length > 0) return notice(errors.join('\n'));
+  if (errors.length > 0) return invalid(errors.join('\n'));
   const limited = rateLimitNotice(context, memberId);
   if (limited !== null) return notice(limited);
   const index = context.live.index;
+  const started = performance.now();
   const answer = index.ask(trimmed, { filters, k: options.count, offset: options.offset });
+  metrics.ranking((performance.now() - started) / 1000);
+  metrics.question(answer.noAnswer ? 'refused' : 'answered');
   return { kind: 'answer', payload: renderAnswer(answer, index.events(), memberId) };
 }
 
@@ -75,6 +83,7 @@ export function answerQuestion(
 export function rateLimitNotice(context: BotContext, memberId: string): string | null {
   const wait = context.rateLimiter.take(memberId);
   if (wait === 0) return null;
+  context.metrics.question('rate_limited');
   const { questions, windowSeconds } = context.config.rateLimit;
   return `You have asked ${questions} questions in the last ${windowSeconds} seconds. Please wait ${wait} s and ask again.`;
 }
@@ -82,7 +91,10 @@ export function rateLimitNotice(context: BotContext, memberId: string): string |
 /** Answers free text with inline filters, as typed in a DM or a mention. */
 export function answerFreeText(context: BotContext, memberId: string, text: string): QuestionOutcome {
   const query = parseInlineQuery(text);
-  if (query.errors.length > 0) return notice(query.errors.join('\n'));
+  if (query.errors.length > 0) {
+    context.metrics.question('invalid');
+    return notice(query.errors.join('\n'));
+  }
   return answerQuestion(context, memberId, query.question, query.filters, {
     count: query.count ?? undefined,
   });

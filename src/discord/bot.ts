@@ -3,6 +3,7 @@ import { type Client, Events } from 'discord.js';
 import { Curator } from '../curation/curator.ts';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveCorpus } from '../live-corpus.ts';
+import { BotMetrics } from '../ops/metrics.ts';
 import { createClient } from './client.ts';
 import { loadCommands } from './command-loader.ts';
 import type { BotContext } from './context.ts';
@@ -33,6 +34,8 @@ export interface BotOptions {
   commandsDir?: string;
   /** How long to wait for Discord to accept the login and say ready (default 30 s). */
   readyTimeoutMs?: number;
+  /** Where the bot counts what it does (default: a registry of its own, not served). */
+  metrics?: BotMetrics;
 }
 
 /** The default limit on /corpus add previews per moderator. */
@@ -70,6 +73,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     curator: new Curator(options.live, () => void refreshOtherShards(client, options.logger)),
     pending,
     fetchPolicy: options.fetchPolicy ?? DEFAULT_FETCH_POLICY,
+    metrics: options.metrics ?? new BotMetrics(),
   };
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, commands, context));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, context));

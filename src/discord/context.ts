@@ -8,6 +8,7 @@ import type { BotConfig } from '../config.ts';
 import type { Curator } from '../curation/curator.ts';
 import type { FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveCorpus } from '../live-corpus.ts';
+import type { BotMetrics } from '../ops/metrics.ts';
 import type { Logger } from './logger.ts';
 import type { PendingAdds } from './pending-adds.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -25,6 +26,8 @@ export interface BotContext {
   pending: PendingAdds;
   /** Limits for fetching pages and attachments. */
   fetchPolicy: FetchPolicy;
+  /** What the bot counts for its /metrics. */
+  metrics: BotMetrics;
 }
 
 /** A slash command: its registration data, its handler and, optionally, its autocomplete. */

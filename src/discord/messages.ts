@@ -24,6 +24,8 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   const botId = message.client.user.id;
   const text = questionText(message, botId);
   if (text === null) return;
+  const started = performance.now();
+  let failed = false;
   try {
     if (text === '' || /^(help|\/help|\?)$/i.test(text)) {
       const index = context.live.index;
@@ -33,11 +35,23 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     const outcome = answerFreeText(context, message.author.id, text);
     await message.reply(outcome.payload);
   } catch (error) {
+    failed = true;
     context.logger.error('message failed', {
       guild: message.guildId ?? 'dm',
       user: message.author.id,
       error,
     });
     await message.reply({ ...renderNotice(APOLOGY) }).catch(() => undefined);
+  } finally {
+    const seconds = (performance.now() - started) / 1000;
+    const outcome = failed ? 'error' : 'ok';
+    context.metrics.interaction('message', outcome, seconds);
+    context.logger.info('interaction', {
+      command: 'message',
+      outcome,
+      durationMs: Math.round(seconds * 1000),
+      guild: message.guildId ?? 'dm',
+      user: message.author.id,
+    });
   }
 }

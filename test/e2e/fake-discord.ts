@@ -141,12 +141,19 @@ export class FakeDiscord {
   private sockets = new Set<WebSocket>();
   private seq = 0;
   private waiters: Array<{ test: (s: Sent) => boolean; resolve: (s: Sent) => void }> = [];
+  private gatewayDown = false;
+  /** Each session's shard and intents by session id, for a RESUME. */
+  private resumable = new Map<string, { shard: [number, number]; intents: number }>();
   port = 0;
 
   constructor(private readonly options: FakeDiscordOptions = {}) {
     this.server = createServer((req, res) => void this.handleRest(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
+      if (this.gatewayDown) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+        return;
+      }
       this.wss.handleUpgrade(req, socket, head, (ws) => this.handleGateway(ws));
     });
   }
@@ -321,9 +328,16 @@ export class FakeDiscord {
     ws.on('message', (data) => {
       const packet = JSON.parse(String(data)) as {
         op: number;
-        d: { token?: string; shard?: [number, number]; intents?: number };
+        d: { token?: string; shard?: [number, number]; intents?: number; session_id?: string };
       };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      const session = this.resumable.get(packet.d.session_id ?? '');
+      if (packet.op === 6 && session !== undefined && packet.d.token === TOKEN) {
+        // RESUME after a cut: the session goes on with the shard and intents it had.
+        this.shardOfSocket.set(ws, session.shard);
+        this.intentsOfSocket.set(ws, session.intents);
+        this.send(ws, 'RESUMED', {});
+      }
       if (packet.op === 2) {
         if (packet.d.token !== TOKEN) {
           ws.close(4004, 'Authentication failed.');
@@ -338,6 +352,8 @@ export class FakeDiscord {
         this.intentsOfSocket.set(ws, intents);
         // Like Discord, the server's events go to the session of its shard only.
         const shard = packet.d.shard ?? [0, 1];
+        const sessionId = `fake-session-${shard[0]}`;
+        this.resumable.set(sessionId, { shard, intents });
         const ours = shardOf(GUILD_ID, shard[1]) === shard[0];
         this.identified.push(shard);
         this.shardOfSocket.set(ws, shard);
@@ -345,7 +361,7 @@ export class FakeDiscord {
           v: 10,
           user: BOT_USER,
           guilds: ours ? [{ id: GUILD_ID, unavailable: true }] : [],
-          session_id: 'fake-session',
+          session_id: sessionId,
           resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
           shard,
           application: { id: APP_ID, flags: 0 },
@@ -471,6 +487,17 @@ export class FakeDiscord {
       mentions.some((u) => u.id === BOT_ID) ||
       (message.author as { id?: string } | undefined)?.id === BOT_ID;
     return readable ? message : { ...message, content: '', embeds: [], attachments: [], components: [] };
+  }
+
+  /** Cuts every gateway session and refuses new ones until {@link restoreGateway}, as in an outage. */
+  dropGateway(): void {
+    this.gatewayDown = true;
+    for (const ws of this.sockets) ws.terminate();
+  }
+
+  /** Accepts gateway sessions again; a client resuming its session is told it resumed. */
+  restoreGateway(): void {
+    this.gatewayDown = false;
   }
 
   /** Gateway sessions open now. */
