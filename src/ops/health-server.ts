@@ -76,8 +76,9 @@ export async function startHealthServer(options: {
   metrics: BotMetrics;
 }): Promise<HealthServer> {
   const server = createServer((req, res) => void serve(req, res, options));
-  server.listen(options.port, options.host);
   try {
+    // listen throws at once on a port out of range, and emits an error for one in use.
+    server.listen(options.port, options.host);
     await once(server, 'listening');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
