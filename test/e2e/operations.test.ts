@@ -137,6 +137,14 @@ describe('/metrics', () => {
     );
   });
 
+  it('reports a port out of range as a setting to fix', async () => {
+    await expect(
+      startHealthServer({ host: '127.0.0.1', port: 70_000, checks: [], metrics: new BotMetrics() }),
+    ).rejects.toThrow(
+      /^Could not listen for health checks on 127\.0\.0\.1:70000: .*check HEALTH_HOST and HEALTH_PORT/,
+    );
+  });
+
   it('answers anything else with 404', async () => {
     expect((await fetch(`${health.url}/`)).status).toBe(404);
   });
