@@ -160,6 +160,32 @@ const botSchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v === '' ? 'info' : v.toLowerCase()))
     .pipe(z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' })),
+  LOG_FORMAT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 'auto' : v.toLowerCase()))
+    .pipe(z.enum(['auto', 'json', 'pretty'], { message: 'must be auto, json or pretty' })),
+  HEALTH_PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v))
+    .pipe(
+      z.coerce
+        .number<string>({ message: 'must be a port number from 1 to 65535' })
+        .int({ message: 'must be a port number from 1 to 65535' })
+        .min(1, { message: 'must be a port number from 1 to 65535' })
+        .max(65535, { message: 'must be a port number from 1 to 65535' })
+        .optional(),
+    ),
+  HEALTH_HOST: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? '127.0.0.1' : v)),
+  // Set by discord.js' ShardingManager in each shard process it spawns: that shard's id.
+  SHARDS: z.string().trim().optional().pipe(z.coerce.number<string>().int().min(0).optional()),
 });
 
 /** Everything the bot needs, typed. */
@@ -190,6 +216,15 @@ export interface BotConfig {
   /** Fetching pages and attachments for /corpus add. */
   fetchPolicy: { allowHosts: string[]; timeoutMs: number; maxBytes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** `json` lines, `pretty` text, or `auto`: text on a terminal, JSON otherwise. */
+  logFormat: 'auto' | 'json' | 'pretty';
+  /**
+   * The health and metrics listener (HEALTH_PORT, HEALTH_HOST), or null when off (the default). A
+   * shard process listens on `port` plus its shard id.
+   */
+  health: { port: number; host: string } | null;
+  /** This process's shard id when the sharding manager spawned it, else undefined. */
+  shardId: number | undefined;
   /**
    * How many shards `npm run start:sharded` runs: `auto` (the default) asks Discord for its
    * recommendation; a number fixes it. Inside a shard process, the total the manager assigned.
@@ -251,6 +286,10 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       maxBytes: c.MAX_ARTICLE_KB * 1000,
     },
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT,
+    health:
+      c.HEALTH_PORT === undefined ? null : { port: c.HEALTH_PORT + (c.SHARDS ?? 0), host: c.HEALTH_HOST },
+    shardId: c.SHARDS,
     shardCount: c.DISCORD_SHARD_COUNT,
   };
 }

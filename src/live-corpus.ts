@@ -29,6 +29,12 @@ export interface RefreshReport {
   durationMs: number;
 }
 
+/** How the served corpus was updated: a refresh, a change through this process, or catching up with another's. */
+export type CorpusUpdateKind = 'refresh' | 'change' | 'catch_up';
+
+/** Told of each update with its report (`ok` false: it failed and the previous index serves on). */
+export type CorpusUpdateListener = (kind: CorpusUpdateKind, report: RefreshReport) => void;
+
 /** A refresh that would serve nothing while something is served now is refused. */
 class EmptyCorpusRefused extends Error {
   constructor(readonly problems: CorpusProblem[]) {
@@ -49,6 +55,7 @@ export class LiveCorpus {
   private queue: Promise<unknown> = Promise.resolve();
   private lastRefresh: RefreshReport | null = null;
   private readonly config: RankingConfig;
+  private readonly updateListeners: CorpusUpdateListener[] = [];
 
   private constructor(
     /** Where the corpus lives: a folder, or a database shared with other processes. */
@@ -92,6 +99,16 @@ export class LiveCorpus {
     return this.opened.version;
   }
 
+  /** Calls `listener` after every refresh, every change, and every catch-up that loaded a new version. */
+  onUpdate(listener: CorpusUpdateListener): void {
+    this.updateListeners.push(listener);
+  }
+
+  private updated(kind: CorpusUpdateKind, report: RefreshReport): RefreshReport {
+    for (const listener of this.updateListeners) listener(kind, report);
+    return report;
+  }
+
   /** The report of the last refresh or change, or null before the first. */
   get lastReport(): RefreshReport | null {
     return this.lastRefresh;
@@ -106,17 +123,19 @@ export class LiveCorpus {
   async refresh(): Promise<RefreshReport> {
     const started = performance.now();
     try {
-      return (await this.change(async () => undefined, { refusesEmpty: true, skipsUnchanged: true })).report;
+      const { report } = await this.queueChange(async () => undefined, {
+        refusesEmpty: true,
+        skipsUnchanged: true,
+      });
+      return this.updated('refresh', report);
     } catch (error) {
       if (error instanceof StoreUnavailableError) throw error;
       const before = this.live;
       if (error instanceof NothingChanged) {
         // Nothing to rebuild; over a database, the version stays and no process reloads.
-        return this.swap(
-          this.opened,
-          before.corpus.articles,
-          performance.now() - started,
-          before.corpus.problems,
+        return this.updated(
+          'refresh',
+          this.swap(this.opened, before.corpus.articles, performance.now() - started, before.corpus.problems),
         );
       }
       const report: RefreshReport = {
@@ -134,7 +153,7 @@ export class LiveCorpus {
         durationMs: performance.now() - started,
       };
       this.lastRefresh = report;
-      return report;
+      return this.updated('refresh', report);
     }
   }
 
@@ -143,9 +162,18 @@ export class LiveCorpus {
    * a database the change, its version and its saved index land in one transaction, and every
    * other process is told. Changes and refreshes run one after the other.
    */
-  change<T>(
+  async change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
     options: { refusesEmpty?: boolean; skipsUnchanged?: boolean } = {},
+  ): Promise<{ result: T; report: RefreshReport }> {
+    const changed = await this.queueChange(mutate, options);
+    this.updated('change', changed.report);
+    return changed;
+  }
+
+  private queueChange<T>(
+    mutate: (tx: StoreTransaction) => Promise<T>,
+    options: { refusesEmpty?: boolean; skipsUnchanged?: boolean },
   ): Promise<{ result: T; report: RefreshReport }> {
     const run = this.queue.then(() =>
       this.doChange(mutate, options.refusesEmpty ?? false, options.skipsUnchanged ?? false),
@@ -164,7 +192,7 @@ export class LiveCorpus {
       if (version === this.version) return false;
       const before = this.live.corpus.articles;
       const opened = await openStoreIndex(this.store, this.config, version);
-      this.swap(opened, before, opened.ms, opened.index.corpus.problems);
+      this.updated('catch_up', this.swap(opened, before, opened.ms, opened.index.corpus.problems));
       return true;
     });
     this.queue = run.catch(() => undefined);

@@ -4,27 +4,40 @@
  * shard process `npm run start:sharded` spawns, which stops when its manager goes away.
  */
 import { startBot } from './discord/bot.ts';
-import { createLogger } from './discord/logger.ts';
+import { botHealthChecks, instrumentCorpus } from './discord/health.ts';
+import { createLogger, resolveLogFormat } from './discord/logger.ts';
 import { LiveCorpus } from './live-corpus.ts';
+import { type HealthServer, HealthServerError, startHealthServer } from './ops/health-server.ts';
+import { BotMetrics } from './ops/metrics.ts';
 import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
 import { databaseSecrets, openCorpusStoreWaiting } from './store/open.ts';
 import { StoreUnavailableError } from './store/types.ts';
 
 const config = await readConfigOrExit();
-const logger = createLogger(config.logLevel, [config.token, ...databaseSecrets(config.databaseUrl)]);
+const logger = createLogger(
+  config.logLevel,
+  [config.token, ...databaseSecrets(config.databaseUrl)],
+  undefined,
+  {
+    format: resolveLogFormat(config.logFormat, process.stderr.isTTY === true),
+    fields: config.shardId === undefined ? {} : { shard: config.shardId },
+  },
+);
 // A stray rejection is logged (without the token) and the bot keeps serving.
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
+const metrics = new BotMetrics({ shard: config.shardId, processMetrics: true });
 let live: LiveCorpus;
 try {
   const store = await openCorpusStoreWaiting(
     config,
     {
-      onConnection: (state, error) =>
-        state === 'lost'
-          ? logger.warn('corpus store connection lost; answering from the current index, reconnecting', {
-              error,
-            })
-          : logger.info('corpus store connection back; catching up'),
+      onConnection: (state, error) => {
+        if (state === 'reconnected') return logger.info('corpus store connection back; catching up');
+        metrics.storeError('connection');
+        logger.warn('corpus store connection lost; answering from the current index, reconnecting', {
+          error,
+        });
+      },
     },
     {
       waitMs: config.databaseWaitMs,
@@ -48,6 +61,7 @@ try {
   process.exit(1);
 }
 const { index } = live;
+instrumentCorpus(metrics, live);
 if (live.opened.warning) logger.warn(live.opened.warning);
 for (const problem of index.corpus.problems)
   logger.warn('corpus problem', { path: problem.path, line: problem.line, problem: problem.message });
@@ -79,14 +93,30 @@ try {
     addRateLimit: config.addRateLimit,
     fetchPolicy: config.fetchPolicy,
     questionLog: config.questionLog,
+    metrics,
   });
+  let health: HealthServer | null = null;
   const shutdown = shutdownOnSignals(logger, async () => {
+    await health?.close();
     await bot.stop();
     await live.close();
   });
   // Only a shard process has a channel to its manager: without the manager, nobody supervises it.
   process.once('disconnect', () => shutdown.begin('sharding manager gone'));
+  if (config.health) {
+    health = await startHealthServer({
+      ...config.health,
+      checks: botHealthChecks(bot.client, live),
+      metrics,
+    });
+    logger.info('health and metrics listening', {
+      healthz: `${health.url}/healthz`,
+      metrics: `${health.url}/metrics`,
+    });
+  }
 } catch (error) {
-  logger.error('could not start the bot (is DISCORD_TOKEN right?)', { error });
+  // A port in use says which setting to change; anything else here is the login.
+  if (error instanceof HealthServerError) logger.error(error.message, { error: error.cause });
+  else logger.error('could not start the bot (is DISCORD_TOKEN right?)', { error });
   process.exit(1);
 }

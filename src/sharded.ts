@@ -4,12 +4,13 @@
  * like `npm start`; on SIGINT/SIGTERM it stops every shard and exits.
  */
 import { fileURLToPath } from 'node:url';
-import { createLogger } from './discord/logger.ts';
+import { createLogger, resolveLogFormat } from './discord/logger.ts';
 import { type RunningShards, startShards } from './discord/sharding.ts';
 import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
 
 const config = await readConfigOrExit();
-const logger = createLogger(config.logLevel, [config.token]);
+const logFormat = resolveLogFormat(config.logFormat, process.stderr.isTTY === true);
+const logger = createLogger(config.logLevel, [config.token], undefined, { format: logFormat });
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
 
 let shards: RunningShards;
@@ -20,6 +21,7 @@ try {
     apiUrl: config.apiUrl,
     shardCount: config.shardCount,
     logger,
+    logFormat,
   });
 } catch (error) {
   logger.error('could not ask Discord how to start the shards (is DISCORD_TOKEN right?)', { error });

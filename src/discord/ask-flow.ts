@@ -58,15 +58,21 @@ export function answerQuestion(
   filters: Filters,
   options: { count?: number; offset?: number; carried?: Filters; command?: ShownAnswer['command'] } = {},
 ): QuestionOutcome {
+  const { metrics } = context;
   const trimmed = question.trim();
-  if (trimmed === '') return notice('Type a question, e.g. “What did Lavrov say about terrorists?”');
+  const invalid = (text: string) => {
+    metrics.question('invalid');
+    return notice(text);
+  };
+  if (trimmed === '') return invalid('Type a question, e.g. “What did Lavrov say about terrorists?”');
   if (trimmed.length > MAX_QUESTION_LENGTH)
-    return notice(`That question is too long; keep it under ${MAX_QUESTION_LENGTH} characters.`);
+    return invalid(`That question is too long; keep it under ${MAX_QUESTION_LENGTH} characters.`);
   const errors = checkFilters(filters, context);
-  if (errors.length > 0) return notice(errors.join('\n'));
+  if (errors.length > 0) return invalid(errors.join('\n'));
   const limited = rateLimitNotice(context, memberId);
   if (limited !== null) return notice(limited);
   const index = context.live.index;
+  const started = performance.now();
   const ask = (f: Filters) => index.ask(trimmed, { filters: f, k: options.count, offset: options.offset });
   let answer = ask(filters);
   if (options.carried !== undefined && !hasFilters(filters)) {
@@ -74,6 +80,8 @@ export function answerQuestion(
     const kept = keptFilters(options.carried, answer.understood);
     if (hasFilters(kept)) answer = ask(kept);
   }
+  metrics.ranking((performance.now() - started) / 1000);
+  metrics.question(answer.noAnswer ? 'refused' : 'answered');
   if (answer.offset === 0) logQuestion(context, answer, options.command ?? 'ask');
   return { kind: 'answer', payload: renderAnswer(answer, index.events(), memberId), answer };
 }
@@ -135,6 +143,7 @@ export function withAnswerRow(
 export function rateLimitNotice(context: BotContext, memberId: string): string | null {
   const wait = context.rateLimiter.take(memberId);
   if (wait === 0) return null;
+  context.metrics.question('rate_limited');
   const { questions, windowSeconds } = context.config.rateLimit;
   return `You have asked ${questions} questions in the last ${windowSeconds} seconds. Please wait ${wait} s and ask again.`;
 }
@@ -147,7 +156,10 @@ export function answerFreeText(
   carried?: Filters,
 ): QuestionOutcome {
   const query = parseInlineQuery(text);
-  if (query.errors.length > 0) return notice(query.errors.join('\n'));
+  if (query.errors.length > 0) {
+    context.metrics.question('invalid');
+    return notice(query.errors.join('\n'));
+  }
   return answerQuestion(context, memberId, query.question, query.filters, {
     count: query.count ?? undefined,
     carried,

@@ -3,6 +3,7 @@ import { type Client, Events } from 'discord.js';
 import { Curator } from '../curation/curator.ts';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveCorpus } from '../live-corpus.ts';
+import { BotMetrics } from '../ops/metrics.ts';
 import type { MemberData, QuestionLogMode } from '../store/member-data.ts';
 import { memberDataOf } from '../store/open.ts';
 import { createClient } from './client.ts';
@@ -41,6 +42,8 @@ export interface BotOptions {
   memberData?: MemberData;
   /** Whether questions are logged for /corpus report (default `anonymous`: without who asked). */
   questionLog?: QuestionLogMode;
+  /** Where the bot counts what it does (default: a registry of its own, not served). */
+  metrics?: BotMetrics;
 }
 
 /** Votes and shares a member may make per minute. */
@@ -86,6 +89,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     shown: new ShownAnswers(),
     followUps: new FollowUps(),
     feedbackLimiter: new RateLimiter(FEEDBACK_RATE_LIMIT.actions, FEEDBACK_RATE_LIMIT.windowSeconds * 1000),
+    metrics: options.metrics ?? new BotMetrics(),
   };
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, commands, context));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, context));

@@ -8,6 +8,7 @@ import type { BotConfig } from '../config.ts';
 import type { Curator } from '../curation/curator.ts';
 import type { FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveCorpus } from '../live-corpus.ts';
+import type { BotMetrics } from '../ops/metrics.ts';
 import type { MemberData } from '../store/member-data.ts';
 import type { FollowUps } from './follow-ups.ts';
 import type { Logger } from './logger.ts';
@@ -39,6 +40,8 @@ export interface BotContext {
   followUps: FollowUps;
   /** Counts each member's votes and shares. */
   feedbackLimiter: RateLimiter;
+  /** What the bot counts for its /metrics. */
+  metrics: BotMetrics;
 }
 
 /** A slash command: its registration data, its handler and, optionally, its autocomplete. */

@@ -27,6 +27,10 @@ export function questionText(message: Pick<Message, 'content' | 'inGuild'>, botI
 export async function handleMessage(message: Message, context: BotContext): Promise<void> {
   if (message.author.bot || message.client.user === null) return;
   const botId = message.client.user.id;
+  const started = performance.now();
+  let failed = false;
+  // Only messages addressed to the bot count as interactions.
+  let addressed = false;
   try {
     const thread = await followUpFilters(context, message.channel);
     const text =
@@ -34,6 +38,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
         ? message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim()
         : questionText(message, botId);
     if (text === null || (thread !== undefined && text === '')) return;
+    addressed = true;
     const inDm = !message.inGuild();
     if (text === '' || /^(help|\/help|\?)$/i.test(text)) {
       const index = context.live.index;
@@ -57,11 +62,25 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       }),
     );
   } catch (error) {
+    failed = true;
     context.logger.error('message failed', {
       guild: message.guildId ?? 'dm',
       user: message.author.id,
       error,
     });
     await message.reply({ ...renderNotice(APOLOGY) }).catch(() => undefined);
+  } finally {
+    if (addressed || failed) {
+      const seconds = (performance.now() - started) / 1000;
+      const outcome = failed ? 'error' : 'ok';
+      context.metrics.interaction('message', outcome, seconds);
+      context.logger.info('interaction', {
+        command: 'message',
+        outcome,
+        durationMs: Math.round(seconds * 1000),
+        guild: message.guildId ?? 'dm',
+        user: message.author.id,
+      });
+    }
   }
 }

@@ -10,6 +10,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { CurationError } from '../curation/curator.ts';
+import type { InteractionOutcome } from '../ops/metrics.ts';
 import { StoreUnavailableError } from '../store/types.ts';
 import { FOLLOW_PREFIX, SHARE_PREFIX, VOTE_PREFIX } from './answer-row.ts';
 import { answerQuestion, withAnswerRow } from './ask-flow.ts';
@@ -31,6 +32,8 @@ export async function routeInteraction(
   context: BotContext,
 ): Promise<void> {
   const where = { guild: interaction.guildId ?? 'dm', user: interaction.user.id };
+  const started = performance.now();
+  let outcome: InteractionOutcome = 'ok';
   try {
     if (interaction.isAutocomplete()) {
       const command = commands.get(interaction.commandName);
@@ -74,15 +77,35 @@ export async function routeInteraction(
         : interaction.isMessageComponent()
           ? interaction.customId
           : 'unknown';
+    outcome = error instanceof StoreUnavailableError ? 'store_unavailable' : 'error';
     if (error instanceof StoreUnavailableError) {
       // Expected while the database is down: the member is told to try again, the log says it once.
+      context.metrics.storeError('interaction');
       context.logger.warn('corpus store unavailable', { command, ...where, error: error.cause });
       await apologise(interaction, context, error.message);
       return;
     }
     context.logger.error('interaction failed', { command, ...where, error });
     await apologise(interaction, context);
+  } finally {
+    const seconds = (performance.now() - started) / 1000;
+    const command = metricName(interaction);
+    context.metrics.interaction(command, outcome, seconds);
+    context.logger[interaction.isAutocomplete() ? 'debug' : 'info']('interaction', {
+      command,
+      outcome,
+      durationMs: Math.round(seconds * 1000),
+      ...where,
+    });
   }
+}
+
+/** An interaction's name in metrics and logs: the command, or a button's prefix (`more`, `add`). */
+function metricName(interaction: Interaction): string {
+  if (interaction.isAutocomplete()) return `${interaction.commandName}:autocomplete`;
+  if (interaction.isChatInputCommand()) return interaction.commandName;
+  if (interaction.isButton()) return interaction.customId.split(':')[0] ?? 'button';
+  return 'other';
 }
 
 async function apologise(interaction: Interaction, context: BotContext, message = APOLOGY): Promise<void> {

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type APIGatewayBotInfo, REST, Routes, type Shard, ShardingManager } from 'discord.js';
-import type { Logger } from './logger.ts';
+import type { LogFormat, Logger } from './logger.ts';
 
 /**
  * Discord lets a bot start `max_concurrency` sessions per 5 s; discord.js waits 5.5 s between
@@ -31,6 +31,8 @@ export interface ShardingOptions {
   /** `auto` for Discord's recommendation, or a fixed count. */
   shardCount: 'auto' | number;
   logger: Logger;
+  /** The shards log in this format too (default: each decides, and a shard's output is not a terminal). */
+  logFormat?: LogFormat;
   /** Node options for the shard processes (default: load tsx, to run the .ts entry). */
   execArgv?: string[];
 }
@@ -79,7 +81,10 @@ export async function startShards(options: ShardingOptions): Promise<RunningShar
     // The shards' output is piped, to tag each line with its shard.
     silent: true,
   });
-  manager.on('shardCreate', (shard) => watch(shard, logger));
+  manager.on('shardCreate', (shard) => {
+    if (options.logFormat) (shard.env as NodeJS.ProcessEnv).LOG_FORMAT = options.logFormat;
+    watch(shard, logger);
+  });
   const stop = () => stopShards(manager, logger);
   logger.info('starting shards', {
     shards: total,
@@ -104,12 +109,12 @@ export async function startShards(options: ShardingOptions): Promise<RunningShar
 
 /**
  * Logs a shard's life (started, ready, died and respawned, errors while respawning) and passes on
- * its output, each line starting with `[shard N]`.
+ * its output: a JSON line as it is (it names its shard), any other starting with `[shard N]`.
  */
 function watch(shard: Shard, logger: Logger): void {
   shard.on('spawn', (child) => {
     if (!('pid' in child)) return;
-    logger.info('shard started', { shard: shard.id, pid: child.pid });
+    logger.info('shard started', { shard: shard.id, processId: child.pid });
     tagLines(child.stdout, process.stdout, `[shard ${shard.id}] `);
     tagLines(child.stderr, process.stderr, `[shard ${shard.id}] `);
   });
@@ -125,7 +130,7 @@ function watch(shard: Shard, logger: Logger): void {
 function tagLines(from: Readable | null, to: Writable, tag: string): void {
   if (from === null) return;
   createInterface({ input: from, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) =>
-    to.write(`${tag}${line}\n`),
+    to.write(line.startsWith('{') ? `${line}\n` : `${tag}${line}\n`),
   );
 }
 

@@ -5,7 +5,8 @@
  * every write is atomic and durable, and a change that fails is rolled back whole.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listArticleFiles, readCorpusFolder } from '../corpus/load.ts';
 import { syncDir, writeFileAtomic } from '../curation/atomic-write.ts';
@@ -13,13 +14,14 @@ import { AUDIT_FILE, type AuditEntry, appendAudit, readAudit } from '../curation
 import { readWholeFile } from '../fs/read-whole.ts';
 import { FolderJournal } from './folder-journal.ts';
 import { LOCK_WAIT_MS, withChangeLock } from './folder-lock.ts';
-import type {
-  CorpusSnapshot,
-  CorpusStore,
-  IndexBlob,
-  PrepareIndex,
-  StoreArea,
-  StoreTransaction,
+import {
+  type CorpusSnapshot,
+  type CorpusStore,
+  type IndexBlob,
+  type PrepareIndex,
+  type StoreArea,
+  type StoreTransaction,
+  StoreUnavailableError,
 } from './types.ts';
 
 export { changeLockPath } from './folder-lock.ts';
@@ -72,6 +74,15 @@ export class FolderStore implements CorpusStore {
   /** The folder's content fingerprint. */
   async version(): Promise<string> {
     return (await this.read()).version;
+  }
+
+  /** The folder can be listed and read (a detached volume or a lost mount cannot). */
+  async reachable(): Promise<void> {
+    try {
+      await access(this.dir, constants.R_OK | constants.X_OK);
+    } catch (error) {
+      throw new StoreUnavailableError(error, `The corpus folder ${this.dir} cannot be read.`);
+    }
   }
 
   read(): Promise<CorpusSnapshot> {

@@ -67,6 +67,8 @@ export interface CorpusStore {
   readonly indexLocation: string | null;
   /** The current corpus version. */
   version(): Promise<string>;
+  /** Resolves when the store answers now (cheaply, for health checks); throws StoreUnavailableError when not. */
+  reachable(): Promise<void>;
   /** Reads every file the loader needs, at one version. */
   read(): Promise<CorpusSnapshot>;
   /** The saved index for a version and ranking key, or null. */

@@ -407,7 +407,7 @@ describe('logging', () => {
     logger.error('login failed', { command: 'ask', error: new Error(`bad token ${token}`) });
     logger.debug('hidden at info');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('command="ask"');
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ command: 'ask' });
     expect(lines[0]).not.toContain(token);
     expect(lines[0]).toContain('[redacted]');
   });

@@ -103,7 +103,22 @@ export interface FakeDiscordOptions {
   shards?: number;
   /** `session_start_limit.max_concurrency` (default 1). */
   maxConcurrency?: number;
+  /**
+   * The privileged intents switched on in the Developer Portal (a bit field, default none: a bot in
+   * over 100 servers gets one only after Discord approves it). Asking for another closes with 4014.
+   */
+  privilegedIntents?: number;
 }
+
+/** Gateway intent bits the fake acts on. */
+export const INTENTS = {
+  GuildMembers: 1 << 1,
+  GuildPresences: 1 << 8,
+  GuildMessages: 1 << 9,
+  DirectMessages: 1 << 12,
+  MessageContent: 1 << 15,
+} as const;
+const PRIVILEGED = INTENTS.GuildMembers | INTENTS.GuildPresences | INTENTS.MessageContent;
 
 /** Where an interaction comes from: a DM, or a server (GUILD_ID by default) with the member's rights. */
 export interface InteractionPlace {
@@ -119,7 +134,10 @@ export class FakeDiscord {
   readonly sent: Sent[] = [];
   /** The `[shard id, shard count]` of each gateway session, in the order they identified. */
   readonly identified: Array<[number, number]> = [];
+  /** The intents each session asked for, in the order they identified. */
+  readonly identifiedIntents: number[] = [];
   private shardOfSocket = new Map<WebSocket, [number, number]>();
+  private intentsOfSocket = new Map<WebSocket, number>();
   private server: Server;
   private wss: WebSocketServer;
   private sockets = new Set<WebSocket>();
@@ -127,12 +145,19 @@ export class FakeDiscord {
   private waiters: Array<{ test: (s: Sent) => boolean; resolve: (s: Sent) => void }> = [];
   /** Messages that have a thread (the thread has the message's id). */
   private threads = new Set<string>();
+  private gatewayDown = false;
+  /** Each session's shard and intents by session id, for a RESUME. */
+  private resumable = new Map<string, { shard: [number, number]; intents: number }>();
   port = 0;
 
   constructor(private readonly options: FakeDiscordOptions = {}) {
     this.server = createServer((req, res) => void this.handleRest(req, res));
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req, socket, head) => {
+      if (this.gatewayDown) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+        return;
+      }
       this.wss.handleUpgrade(req, socket, head, (ws) => this.handleGateway(ws));
     });
   }
@@ -319,21 +344,38 @@ export class FakeDiscord {
     ws.on('close', () => {
       this.sockets.delete(ws);
       this.shardOfSocket.delete(ws);
+      this.intentsOfSocket.delete(ws);
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
     ws.on('message', (data) => {
       const packet = JSON.parse(String(data)) as {
         op: number;
-        d: { token?: string; shard?: [number, number] };
+        d: { token?: string; shard?: [number, number]; intents?: number; session_id?: string };
       };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      const session = this.resumable.get(packet.d.session_id ?? '');
+      if (packet.op === 6 && session !== undefined && packet.d.token === TOKEN) {
+        // RESUME after a cut: the session goes on with the shard and intents it had.
+        this.shardOfSocket.set(ws, session.shard);
+        this.intentsOfSocket.set(ws, session.intents);
+        this.send(ws, 'RESUMED', {});
+      }
       if (packet.op === 2) {
         if (packet.d.token !== TOKEN) {
           ws.close(4004, 'Authentication failed.');
           return;
         }
+        const intents = packet.d.intents ?? 0;
+        this.identifiedIntents.push(intents);
+        if ((intents & PRIVILEGED & ~(this.options.privilegedIntents ?? 0)) !== 0) {
+          ws.close(4014, 'Disallowed intent(s).');
+          return;
+        }
+        this.intentsOfSocket.set(ws, intents);
         // Like Discord, the server's events go to the session of its shard only.
         const shard = packet.d.shard ?? [0, 1];
+        const sessionId = `fake-session-${shard[0]}`;
+        this.resumable.set(sessionId, { shard, intents });
         const ours = shardOf(GUILD_ID, shard[1]) === shard[0];
         this.identified.push(shard);
         this.shardOfSocket.set(ws, shard);
@@ -341,7 +383,7 @@ export class FakeDiscord {
           v: 10,
           user: BOT_USER,
           guilds: ours ? [{ id: GUILD_ID, unavailable: true }] : [],
-          session_id: 'fake-session',
+          session_id: sessionId,
           resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
           shard,
           application: { id: APP_ID, flags: 0 },
@@ -438,12 +480,21 @@ export class FakeDiscord {
     ws.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
   }
 
-  /** Sends a gateway event to the session of its server's shard (shard 0 for DMs). */
+  /**
+   * Sends a gateway event to the session of its server's shard (shard 0 for DMs). As Discord does,
+   * a message goes only to a session with the intent for its kind (server or DM), and without the
+   * Message Content intent a server message that does not mention the bot arrives without content.
+   */
   dispatch(t: string, d: unknown): void {
     const guildId = (d as { guild_id?: string }).guild_id;
     for (const ws of this.sockets) {
       const [id, count] = this.shardOfSocket.get(ws) ?? [0, 1];
-      if (id === (guildId === undefined ? 0 : shardOf(guildId, count))) this.send(ws, t, d);
+      if (id !== (guildId === undefined ? 0 : shardOf(guildId, count))) continue;
+      if (t !== 'MESSAGE_CREATE') this.send(ws, t, d);
+      else {
+        const message = this.asReceived(d as Record<string, unknown>, this.intentsOfSocket.get(ws) ?? 0);
+        if (message !== null) this.send(ws, t, message);
+      }
     }
   }
 
@@ -468,6 +519,30 @@ export class FakeDiscord {
         locked: false,
       },
     };
+  }
+
+  /** A message as a session with `intents` receives it: whole, without its content, or not at all. */
+  private asReceived(message: Record<string, unknown>, intents: number): Record<string, unknown> | null {
+    const inGuild = message.guild_id !== undefined;
+    if ((intents & (inGuild ? INTENTS.GuildMessages : INTENTS.DirectMessages)) === 0) return null;
+    const mentions = (message.mentions as Array<{ id: string }> | undefined) ?? [];
+    const readable =
+      !inGuild ||
+      (intents & INTENTS.MessageContent) !== 0 ||
+      mentions.some((u) => u.id === BOT_ID) ||
+      (message.author as { id?: string } | undefined)?.id === BOT_ID;
+    return readable ? message : { ...message, content: '', embeds: [], attachments: [], components: [] };
+  }
+
+  /** Cuts every gateway session and refuses new ones until {@link restoreGateway}, as in an outage. */
+  dropGateway(): void {
+    this.gatewayDown = true;
+    for (const ws of this.sockets) ws.terminate();
+  }
+
+  /** Accepts gateway sessions again; a client resuming its session is told it resumed. */
+  restoreGateway(): void {
+    this.gatewayDown = false;
   }
 
   /** Gateway sessions open now. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, TOKEN } from './fake-discord.ts';
-import { botEnv, startEntry } from './process.ts';
+import { botEnv, logEvents, startEntry } from './process.ts';
 
 let fake: FakeDiscord;
 
@@ -49,6 +49,33 @@ describe('npm start', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain('shutting down');
+    expect(run.output()).not.toContain(TOKEN);
+    // Its output is not a terminal: every line is a JSON event.
+    const lines = run.output().trimEnd().split('\n');
+    const events = logEvents(run.output());
+    expect(events).toHaveLength(lines.length);
+    expect(events.map((e) => e.msg)).toEqual(
+      expect.arrayContaining(['corpus ready', 'bot ready', 'shutting down']),
+    );
+    for (const event of events) expect(typeof event.time).toBe('string');
+  });
+
+  it('logs an unreachable database as JSON lines with the error and its cause, never the password', async () => {
+    const password = 'pw-Zq7-never-logged';
+    const run = start(
+      botEnv(fake.apiUrl, {
+        // Nothing listens on port 9 (discard): the connection is refused at once.
+        DATABASE_URL: `postgres://bot:${password}@127.0.0.1:9/coverage`,
+        DATABASE_WAIT_SECONDS: '0',
+      }),
+    );
+    expect(await run.exited).toBe(1);
+    const events = logEvents(run.output());
+    expect(events).toHaveLength(run.output().trimEnd().split('\n').length);
+    const failure = events.find((e) => e.level === 'error');
+    expect(failure?.msg).toContain('could not reach the corpus database');
+    expect(JSON.stringify(failure?.err)).toContain('ECONNREFUSED');
+    expect(run.output()).not.toContain(password);
     expect(run.output()).not.toContain(TOKEN);
   });
 });

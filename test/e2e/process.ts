@@ -72,3 +72,14 @@ export function botEnv(apiUrl: string, extra: Record<string, string> = {}): Reco
     ...extra,
   };
 }
+
+/** A JSON log line, parsed. */
+export type LogEvent = { msg: string; level: string; shard?: number; [key: string]: unknown };
+
+/** The JSON log lines in `output` (other lines, such as a shard's tagged text, are skipped). */
+export function logEvents(output: string): LogEvent[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogEvent);
+}

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shownVersion } from '../../src/discord/shard-status.ts';
@@ -6,7 +7,8 @@ import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/di
 import { LiveCorpus } from '../../src/live-corpus.ts';
 import { copyOfCorpus } from '../core/helpers.ts';
 import { FakeDiscord, GUILD_ID, MANAGER_PERMISSIONS, type Sent, shardOf, TOKEN } from './fake-discord.ts';
-import { botEnv, type Started, startEntry } from './process.ts';
+import { botEnv, logEvents, type Started, startEntry } from './process.ts';
+import { parsePrometheus, sampleValue } from './prometheus.ts';
 
 let fake: FakeDiscord;
 let corpusDir: string;
@@ -46,6 +48,15 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A port nothing listens on now (with, most likely, the next one free too). */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 async function until(test: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!test()) {
@@ -57,11 +68,13 @@ async function until(test: () => boolean, ms = 15_000): Promise<void> {
 describe('npm run start:sharded', () => {
   it('runs DISCORD_SHARD_COUNT=2 shard processes: status lists both with one version, a refresh or a change reaches both, a stuck one is not answering; SIGTERM stops all', async () => {
     const version = shownVersion((await LiveCorpus.open(corpusDir)).version);
+    const healthPort = await freePort();
     const run = start(
       botEnv(fake.apiUrl, {
         CORPUS_DIR: corpusDir,
         DISCORD_SHARD_COUNT: '2',
         LOG_LEVEL: 'info',
+        HEALTH_PORT: String(healthPort),
       }),
     );
     await run.waitFor('all shards ready', 30_000);
@@ -70,15 +83,25 @@ describe('npm run start:sharded', () => {
       [1, 2],
     ]);
     const pidOf = new Map(
-      [...run.output().matchAll(/shard started shard=(\d) pid=(\d+)/g)].map((m) => [
-        Number(m[1]),
-        Number(m[2]),
-      ]),
+      logEvents(run.output())
+        .filter((e) => e.msg === 'shard started')
+        .map((e) => [e.shard, e.processId as number]),
     );
     const pids = [...pidOf.values()];
     expect(pids).toHaveLength(2);
     // The manager hears of a shard's readiness before that shard's own log line is piped through.
-    await until(() => /^\[shard 1\] \S+ INFO bot ready/m.test(run.output()));
+    await until(() => logEvents(run.output()).some((e) => e.shard === 1 && e.msg === 'bot ready'));
+
+    // Each shard serves its own health and metrics on HEALTH_PORT plus its shard id.
+    await until(
+      () => logEvents(run.output()).filter((e) => e.msg === 'health and metrics listening').length === 2,
+    );
+    for (const shard of [0, 1]) {
+      const base = `http://127.0.0.1:${healthPort + shard}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const samples = parsePrometheus(await (await fetch(`${base}/metrics`)).text());
+      expect(sampleValue(samples, 'coverage_shard_id')).toBe(shard);
+    }
 
     const moderator = { id: '710000000000000002', username: 'moderator' };
     const { id, token } = fake.command(moderator, 'corpus', [{ name: 'status', type: 1, options: [] }], {
@@ -137,8 +160,11 @@ describe('npm run start:sharded', () => {
     expect(pids.filter(alive)).toEqual([]);
     await until(() => fake.sessions === 0);
     expect(run.output()).toContain('all shards stopped');
-    expect(run.output()).toMatch(/^\[shard 0\] \S+ INFO shutting down/m);
-    expect(run.output()).toMatch(/^\[shard 1\] \S+ INFO shutting down/m);
+    // Every line, the manager's and the shards', is a JSON event; each shard's names it.
+    const lines = run.output().trimEnd().split('\n');
+    expect(logEvents(run.output())).toHaveLength(lines.length);
+    const stopping = logEvents(run.output()).filter((e) => e.msg === 'shutting down');
+    expect(stopping.map((e) => e.shard).sort()).toEqual([0, 1, undefined]);
     expect(run.output()).not.toContain(TOKEN);
   });
 });
@@ -151,7 +177,7 @@ describe('a shard process', () => {
       }),
     );
     await run.waitFor('all shards ready', 30_000);
-    const pid = Number(/shard started shard=0 pid=(\d+)/.exec(run.output())?.[1]);
+    const pid = Number(logEvents(run.output()).find((e) => e.msg === 'shard started')?.processId);
     // The shard's pid was found, and it is a live process other than the manager.
     expect(Number.isInteger(pid) && pid > 0).toBe(true);
     expect(pid).not.toBe(run.child.pid);

@@ -291,8 +291,11 @@ describe('the PostgreSQL store', () => {
     const a = await openLive(url);
     const b = await openLive(url);
     const answer = a.index.ask(QUESTION);
+    await a.store.reachable();
     await server.stop();
     try {
+      // The health check's probe says so, in time for /healthz.
+      await expect(a.store.reachable()).rejects.toThrow(StoreUnavailableError);
       expect(a.index.ask(QUESTION)).toEqual(answer);
       expect(b.index.ask(QUESTION)).toEqual(answer);
       const doc = a.index.corpus.articles[0]?.id as string;
@@ -304,6 +307,7 @@ describe('the PostgreSQL store', () => {
     } finally {
       await server.start();
     }
+    await a.store.reachable();
     // A change made by a third process right away: a and b may miss its notification while they reconnect.
     const c = await PgStore.open(url);
     opened.push(c);

@@ -14,7 +14,7 @@ import { importFolder } from '../../src/store/pg/import-export.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
 import { APP_ID, FakeDiscord, TOKEN } from '../e2e/fake-discord.ts';
-import { botEnv, startEntry } from '../e2e/process.ts';
+import { botEnv, logEvents, startEntry } from '../e2e/process.ts';
 import { freePort, runSql, startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -284,7 +284,12 @@ describe('npm start with DATABASE_URL', () => {
     try {
       const run = startEntry('src/main.ts', botEnv(fake.apiUrl, { DATABASE_URL: database }));
       await run.waitFor('bot ready');
-      expect(run.output()).toMatch(/corpus ready store="postgres" version="1" articles=5 .* index="saved"/);
+      expect(logEvents(run.output()).find((e) => e.msg === 'corpus ready')).toMatchObject({
+        store: 'postgres',
+        version: '1',
+        articles: 5,
+        index: 'saved',
+      });
       const { id } = fake.command({ id: '710000000000000001', username: 'asker' }, 'ask', [
         { name: 'question', type: 3, value: 'Who is the UN special envoy for Syria?' },
       ]);
@@ -311,7 +316,11 @@ describe('npm start with DATABASE_URL', () => {
       await run.waitFor('corpus database not reachable yet; trying again');
       await server.start();
       await run.waitFor('bot ready', 30_000);
-      expect(run.output()).toMatch(/corpus ready store="postgres" version="1" articles=5/);
+      expect(logEvents(run.output()).find((e) => e.msg === 'corpus ready')).toMatchObject({
+        store: 'postgres',
+        version: '1',
+        articles: 5,
+      });
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
       expect(run.output()).not.toContain('test-password');

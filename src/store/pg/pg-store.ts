@@ -164,6 +164,11 @@ export class PgStore implements CorpusStore {
     return versionOf(await this.query(this.pool, VERSION_QUERY));
   }
 
+  /** One round trip to the database. */
+  async reachable(): Promise<void> {
+    await this.query(this.pool, 'SELECT 1');
+  }
+
   read(): Promise<CorpusSnapshot> {
     return this.readOnly((client) => readSnapshot(client));
   }
