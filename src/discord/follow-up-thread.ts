@@ -39,12 +39,14 @@ export async function followUpFilters(
   return asked.filters;
 }
 
-/** The sentence saying which filters a thread keeps. */
+/**
+ * The sentence saying how to ask in a thread and which filters it keeps. The bot reads only
+ * messages that mention it (it asks Discord for no privileged intent), or /ask.
+ */
 function keptSentence(filters: Filters): string {
   const inline = formatInlineFilters(filters);
-  return inline === ''
-    ? 'Ask follow-up questions here: just type them.'
-    : `Ask follow-up questions here: just type them. They keep the filters \`${inline}\` unless a question names its own.`;
+  const how = 'Ask follow-up questions here: mention me with the question, or use /ask.';
+  return inline === '' ? how : `${how} They keep the filters \`${inline}\` unless a question names its own.`;
 }
 
 /** Handles a click on Follow up: opens the thread, or points to the one already open. */

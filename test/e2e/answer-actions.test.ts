@@ -271,7 +271,9 @@ describe('follow-ups', () => {
     const again = await callbackOf(fake.click(newUser(), buttonId(reply, 'follow:'), answer).id);
     expect(data(again).content).toBe(`This answer already has a follow-up thread: <#${answer.id}>.`);
 
+    // Discord withholds the content of thread messages that do not mention the bot.
     fake.threadMessage(asker, answer.id, 'What did Lavrov say?');
+    fake.threadMessage(asker, answer.id, `<@${BOT_USER_OBJECT.id}> What did Lavrov say?`, true);
     const followUp = await fake.waitFor(
       (s) => s.kind === 'message' && s.key === answer.id && (data(s).embeds?.length ?? 0) > 0,
     );
@@ -280,7 +282,12 @@ describe('follow-ups', () => {
     );
     expect(data(followUp).allowed_mentions).toEqual({ parse: [] });
 
-    fake.threadMessage(asker, answer.id, 'event:geneva-aug-2016 Who is the UN special envoy?');
+    fake.threadMessage(
+      asker,
+      answer.id,
+      `<@${BOT_USER_OBJECT.id}> event:geneva-aug-2016 Who is the UN special envoy?`,
+      true,
+    );
     const own = await fake.waitFor(
       (s) =>
         s.kind === 'message' &&

@@ -654,10 +654,10 @@ export class FakeDiscord {
     return { id: base.id, token: base.token };
   }
 
-  /** Posts `content` in a thread of the server's channel (no mention of the bot). */
-  threadMessage(user: FakeUser, threadId: string, content: string): void {
+  /** Posts `content` in a thread of the server's channel, mentioning the bot when `mention`. */
+  threadMessage(user: FakeUser, threadId: string, content: string, mention = false): void {
     this.dispatch('MESSAGE_CREATE', {
-      ...messageObject(threadId, userObject(user), { content }),
+      ...messageObject(threadId, userObject(user), { content }, { mentions: mention ? [BOT_USER] : [] }),
       guild_id: GUILD_ID,
       member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
     });
