@@ -25,7 +25,7 @@ const registered = () =>
       .filter((s) => s.kind === 'commands')
       .map((s) => [s.key, (s.body as unknown as Array<{ name: string }>).map((c) => c.name).sort()]),
   );
-const EVERYONE = ['ask', 'compare', 'events', 'help', 'sources', 'timeline'];
+const EVERYONE = ['ask', 'compare', 'events', 'help', 'quotes', 'sources', 'speakers', 'timeline'];
 
 describe('deploying the commands', () => {
   it('registers every command on a development server: /corpus limited to Manage Server and not offered in DMs', async () => {
