@@ -146,3 +146,32 @@ export function listSpeakers(index: CoverageIndex, filters: Filters = {}): Speak
     }))
     .sort((a, b) => b.statements - a.statements || a.speaker.localeCompare(b.speaker));
 }
+
+/**
+ * The speaker of the statement an excerpt quotes: of the statements its text overlaps in its
+ * article, the one it overlaps most; null when it quotes none (or that statement's speaker is unknown).
+ */
+export function excerptSpeaker(
+  index: CoverageIndex,
+  excerpt: { docId: string; text: string },
+): string | null {
+  const a = index.corpus.articles.findIndex((x) => x.id === excerpt.docId);
+  const article = index.corpus.articles[a];
+  if (article === undefined) return null;
+  // An excerpt is a verbatim slice of its article, with "…" where it was trimmed.
+  const core = excerpt.text.replace(/^…\s*/, '').replace(/\s*…$/, '');
+  const start = article.text.indexOf(core);
+  if (start < 0 || core === '') return null;
+  const end = start + core.length;
+  let best: Statement | null = null;
+  let bestOverlap = 0;
+  for (const s of index.statements) {
+    if (s.article !== a) continue;
+    const overlap = Math.min(end, s.end) - Math.max(start, s.start);
+    if (overlap > bestOverlap) {
+      best = s;
+      bestOverlap = overlap;
+    }
+  }
+  return best?.speaker ?? null;
+}

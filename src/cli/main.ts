@@ -169,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
       const answer = index.ask(question, { filters, k });
       if (values.json) {
         process.stdout.write(
-          `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer) }, null, 2)}\n`,
+          `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer, index) }, null, 2)}\n`,
         );
       } else {
         process.stdout.write(`${renderAnswer(answer, style, index.events())}\n`);
