@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { type AttributionLabel, scoreAttributions } from '../bench/lib/attribution-score.ts';
 import { type CoverageQuestion, coverageFailure } from '../bench/lib/coverage-score.ts';
 import { readJsonLines } from '../bench/lib/jsonl.ts';
 import { RankMetrics } from '../bench/lib/metrics.ts';
@@ -213,6 +214,52 @@ async function fastPathCheck(): Promise<void> {
   if (same !== questions.length || differences.length > 0) process.exitCode = 1;
 }
 
+/** The labelled attributions: every statement extracted at build time against the labels. */
+async function attributions(index: CoverageIndex): Promise<void> {
+  const file = path.join(values.data, 'coverage', 'attributions.jsonl');
+  const raw = await readJsonLines<Omit<AttributionLabel, 'article'> & { seed: string }>(file);
+  // Each article's front matter names the seed file it was made from ("seed: 002_…").
+  const bySeed = new Map<string, string>();
+  for (const article of index.corpus.articles) {
+    const source = await readFile(path.join(values.corpus, article.path), 'utf8').catch(() => '');
+    const seed = /^seed:\s*"?(\d{3})/m.exec(source)?.[1];
+    if (seed !== undefined) bySeed.set(seed, article.id);
+  }
+  const labels = raw.map(({ seed, ...label }) => ({ ...label, article: bySeed.get(seed) ?? `seed ${seed}` }));
+  const extracted = index.statements.map((s) => {
+    const article = index.corpus.articles[s.article];
+    return {
+      article: article?.id ?? '',
+      text: article?.text.slice(s.start, s.end) ?? '',
+      speaker: s.speaker,
+      kind: s.kind,
+    };
+  });
+  const score = scoreAttributions(labels, extracted);
+  console.log(`## Attributions: ${file}`);
+  console.log(
+    `recall ${score.attributed}/${score.labels} (${score.recall.toFixed(3)}) labelled statements extracted with their speaker (${score.sameKind} with their kind too); precision ${score.correct}/${score.extracted} (${score.precision.toFixed(3)}) of the statements extracted from the labelled articles`,
+  );
+  for (const { label, found } of score.misses)
+    console.log(
+      `  missed ${label.id} (${label.speaker ?? 'null'}): “${label.statement.slice(0, 60)}…” — ${found.length === 0 ? 'not extracted' : `speaker ${found.map((f) => f ?? 'null').join(', ')}`}`,
+    );
+  if (values.verbose)
+    for (const e of score.extras)
+      console.log(`  unlabelled (${e.speaker ?? 'null'}): “${e.text.slice(0, 70)}…” ${e.article}`);
+  console.log();
+  target(
+    'attribution recall (labelled statements with their speaker)',
+    score.recall.toFixed(3),
+    score.recall >= 0.9,
+  );
+  target(
+    'attribution precision (extracted statements that are labelled)',
+    score.precision.toFixed(3),
+    score.precision >= 0.7,
+  );
+}
+
 /** Replays stored votes against the corpus: how many 👎 answers change, how many 👍 are lost. */
 async function feedbackReplay(file: string): Promise<void> {
   const index = buildIndex(await loadCorpus(values.corpus));
@@ -234,10 +281,11 @@ console.log(`# npm run eval — ${new Date().toISOString().slice(0, 10)}, Node $
 const builtIn = buildIndex(await loadCorpus(values.corpus));
 await coverageSet(builtIn, 'dev-questions.jsonl');
 await coverageSet(builtIn, 'natural-questions.jsonl');
+await attributions(builtIn);
 await squad();
 await unanswerable(builtIn);
 await fastPathCheck();
-console.log('## Targets (issue 12)');
+console.log('## Targets (issues 12 and 14)');
 console.log('| target | measured | |');
 console.log('| --- | --- | --- |');
 for (const line of targets) console.log(line);

@@ -23,6 +23,8 @@ import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.t
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { TermTable } from '../search/term-table.ts';
 import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
+import { extractStatements } from '../statements/build.ts';
+import type { Statement } from '../statements/types.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
@@ -111,6 +113,8 @@ export interface IndexParts {
   sentenceTerms: TermTable;
   /** Term ids of every article's title. */
   titleTerms: TermTable;
+  /** The statements the articles report, articles in order (see statements/). */
+  statements: Statement[];
 }
 
 /** Options of `buildIndex`. */
@@ -181,8 +185,9 @@ export function buildIndex(
   // From the vocabulary's ids to the index' (-1: in no passage).
   for (const table of [sentenceTerms, titleTerms])
     for (let i = 0; i < table.ids.length; i++) table.ids[i] = termIdOf[table.ids[i] ?? 0] ?? -1;
+  const statements = extractStatements(corpus.articles, sentences);
   return new CoverageIndex(
-    { corpus, config, sentences, passages, postings: index.data, sentenceTerms, titleTerms },
+    { corpus, config, sentences, passages, postings: index.data, sentenceTerms, titleTerms, statements },
     index,
   );
 }
@@ -192,6 +197,8 @@ export class CoverageIndex {
   readonly corpus: Corpus;
   readonly config: RankingConfig;
   readonly index: Bm25Index;
+  /** Who said what: every statement the articles report, articles in order. */
+  readonly statements: readonly Statement[];
   private readonly sentences: SentenceSpan[][];
   private readonly passages: Passage[];
   private readonly articleOf: Int32Array;
@@ -222,6 +229,7 @@ export class CoverageIndex {
     this.config = parts.config;
     this.sentences = parts.sentences;
     this.passages = parts.passages;
+    this.statements = parts.statements;
     this.index = index;
     this.matcher = new QueryMatcher(parts.postings.idf.length);
     this.pairs = new PairMatcher(parts.postings.idf.length);
@@ -248,6 +256,7 @@ export class CoverageIndex {
       postings: this.index.data,
       sentenceTerms: this.sentenceTerms,
       titleTerms: this.titleTerms,
+      statements: [...this.statements],
     };
   }
 

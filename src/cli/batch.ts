@@ -1,6 +1,7 @@
 /** The batch contract of `ask --batch`: JSONL questions in, one JSONL answer per line out, in order. */
 import { z } from 'zod';
 import type { CoverageIndex } from '../answer/coverage-index.ts';
+import { excerptSpeaker } from '../answer/quotes.ts';
 import type { Answer, Filters } from '../answer/types.ts';
 import { isValidDate } from '../corpus/dates.ts';
 import { describeIssues } from '../corpus/schema.ts';
@@ -38,6 +39,8 @@ export interface BatchResult {
   event: string | null;
   score: number;
   alsoIn: Array<{ docId: string; source: string | null; date: string | null }>;
+  /** The resolved speaker of the statement the excerpt quotes, or null. */
+  speaker: string | null;
 }
 
 /** One output line. `error` is present only when the input line could not be read. */
@@ -48,8 +51,8 @@ export interface BatchAnswer {
   error?: string;
 }
 
-/** Converts an Answer to the batch contract's result list. */
-export function toBatchResults(answer: Answer): BatchResult[] {
+/** Converts an Answer of `index` to the batch contract's result list. */
+export function toBatchResults(answer: Answer, index: CoverageIndex): BatchResult[] {
   return answer.results.map((r) => ({
     text: r.text,
     docId: r.docId,
@@ -60,6 +63,7 @@ export function toBatchResults(answer: Answer): BatchResult[] {
     event: r.event,
     score: r.score,
     alsoIn: r.alsoIn.map((c) => ({ docId: c.docId, source: c.source, date: c.date })),
+    speaker: excerptSpeaker(index, r),
   }));
 }
 
@@ -83,5 +87,5 @@ export function answerBatchLine(index: CoverageIndex, line: string, k: number): 
   const q = parsed.data;
   const filters: Filters = { event: q.event, source: q.source, since: q.since, until: q.until };
   const answer = index.ask(q.question, { filters, k });
-  return { id: q.id, noAnswer: answer.noAnswer, results: toBatchResults(answer) };
+  return { id: q.id, noAnswer: answer.noAnswer, results: toBatchResults(answer, index) };
 }

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { MAX_RESULT_COUNT } from '../answer/coverage-index.ts';
+import { noQuotesText } from '../answer/quote-wording.ts';
+import { findQuotes, findSpeaker, listSpeakers } from '../answer/quotes.ts';
 import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
 import { isValidDate } from '../corpus/dates.ts';
@@ -22,7 +24,9 @@ import {
   PLAIN,
   renderAnswer,
   renderEvents,
+  renderQuotes,
   renderSources,
+  renderSpeakers,
   renderTimeline,
 } from './render.ts';
 
@@ -38,6 +42,10 @@ Commands:
   events                        the events covered, with article counts and dates
   sources                       the outlets, with article counts and dates
   timeline EVENT                an event's articles in date order
+  quotes SPEAKER [--about TEXT] [--event ID] [--source NAME] [--since D] [--until D] [--k N] [--json]
+                                what a speaker said, best matching --about first (--json: one
+                                statement a line: speaker, kind, text, docId, source, date, event)
+  speakers [--event ID]         who the coverage quotes, how often, in which outlets
   chat                          ask questions interactively, as you would ask the bot
 
 Every command takes --corpus DIR (default: $CORPUS_DIR or the built-in corpus/). With DATABASE_URL
@@ -53,6 +61,7 @@ const OPTIONS = {
   since: { type: 'string' },
   until: { type: 'string' },
   k: { type: 'string' },
+  about: { type: 'string' },
   json: { type: 'boolean' },
   batch: { type: 'string' },
   out: { type: 'string' },
@@ -160,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
       const answer = index.ask(question, { filters, k });
       if (values.json) {
         process.stdout.write(
-          `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer) }, null, 2)}\n`,
+          `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer, index) }, null, 2)}\n`,
         );
       } else {
         process.stdout.write(`${renderAnswer(answer, style, index.events())}\n`);
@@ -212,6 +221,46 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${index.eventName(eventId)}\n${renderTimeline(index.timeline(eventId))}\n`);
       return 0;
     }
+    case 'quotes': {
+      const typed = rest.join(' ').trim();
+      if (typed === '')
+        throw new UsageError('quotes needs a speaker, e.g. quotes "Sergei Lavrov" --about ceasefire');
+      const filters = parseFilters(values);
+      const index = await openIndex(source, values.json === true);
+      const speaker = findSpeaker(index, typed);
+      if (speaker === null) {
+        const known = listSpeakers(index)
+          .slice(0, 8)
+          .map((s) => s.speaker);
+        throw new UsageError(`no speaker “${typed}” in the coverage; try one of: ${known.join(', ')}`);
+      }
+      const answer = findQuotes(index, speaker, values.about ?? '', filters, parseK(values.k, 3));
+      if (values.json) {
+        for (const q of answer.results) {
+          const line = {
+            speaker: q.speaker,
+            kind: q.kind,
+            text: q.text,
+            docId: q.docId,
+            source: q.source,
+            date: q.date,
+            event: q.event,
+            ...(q.attributedBy === null ? {} : { attributedBy: q.attributedBy }),
+          };
+          process.stdout.write(`${JSON.stringify(line)}\n`);
+        }
+        return 0;
+      }
+      process.stdout.write(
+        `${answer.results.length === 0 ? noQuotesText(speaker, answer.about) : renderQuotes(answer, style)}\n`,
+      );
+      return 0;
+    }
+    case 'speakers':
+      process.stdout.write(
+        `${renderSpeakers(listSpeakers(await openIndex(source), parseFilters(values)), style)}\n`,
+      );
+      return 0;
     case 'chat':
       await runChat(await openIndex(source), style);
       return 0;

@@ -1,5 +1,7 @@
 /** Rendering of answers and corpus summaries for a terminal, in the bot's wording. */
 import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
+import { quoteSourceLine, quoteSpeaker, quoteWords, speakerLine } from '../answer/quote-wording.ts';
+import type { QuotesAnswer, SpeakerSummary } from '../answer/quotes.ts';
 import type { Answer, Excerpt } from '../answer/types.ts';
 import {
   formatAlsoReported,
@@ -115,4 +117,20 @@ function shownUrl(url: string | null): string {
 /** One problem as "path:line: message". */
 export function formatProblem(p: CorpusProblem): string {
   return `${p.path}${p.line === null ? '' : `:${p.line}`}: ${p.message}`;
+}
+
+/** A speaker's statements: each quoted, then who said it and where, as the bot shows them. */
+export function renderQuotes(answer: QuotesAnswer, style: Style = PLAIN): string {
+  return answer.results
+    .map(
+      (q, i) =>
+        `${answer.offset + i + 1}. ${quoteWords(q)}\n   — ${style.bold(quoteSpeaker(q))} · ${quoteSourceLine(q)}\n   ${style.dim(q.title)}`,
+    )
+    .join('\n\n');
+}
+
+/** The speakers the coverage quotes, one line each. */
+export function renderSpeakers(speakers: SpeakerSummary[], style: Style = PLAIN): string {
+  if (speakers.length === 0) return 'The coverage quotes no named speaker here.';
+  return speakers.map((s) => `${style.bold(s.speaker)}: ${speakerLine(s)}`).join('\n');
 }

@@ -1,6 +1,6 @@
 /**
  * A saved index, so a restart or a chat session does not rebuild when nothing changed. One file
- * holds everything an index is made of (articles, sentences, passages, postings), keyed by a hash
+ * holds everything an index is made of (articles, sentences, passages, postings, statements), keyed by a hash
  * of the corpus files and of the ranking configuration, with a checksum of its payload: a file of
  * another corpus is never served, and a corrupt or truncated one is detected and rebuilt.
  */
@@ -87,6 +87,7 @@ export function serialiseIndex(parts: IndexParts, key: string): Buffer {
     ['sentenceTermIds', 'int32', bytes(parts.sentenceTerms.ids)],
     ['titleTermOffsets', 'int32', bytes(parts.titleTerms.offsets)],
     ['titleTermIds', 'int32', bytes(parts.titleTerms.ids)],
+    ['statements', 'json', Buffer.from(JSON.stringify(parts.statements))],
   ];
   const sections: Section[] = [];
   let offset = 0;
@@ -194,6 +195,7 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
     postings,
     sentenceTerms: { offsets: int32('sentenceTermOffsets'), ids: int32('sentenceTermIds') },
     titleTerms: { offsets: int32('titleTermOffsets'), ids: int32('titleTermIds') },
+    statements: json('statements'),
   };
 }
 

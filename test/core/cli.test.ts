@@ -108,6 +108,7 @@ describe('the command line', () => {
       'event',
       'score',
       'alsoIn',
+      'speaker',
     ]);
     expect(q1.results[0]).toMatchObject({
       source: 'NDTV (AFP copy)',

@@ -23,7 +23,18 @@ export const command = {
 describe('the command loader', () => {
   it('loads every command of the project, one file each', async () => {
     const names = [...(await loadCommands()).keys()].sort();
-    expect(names).toEqual(['ask', 'compare', 'corpus', 'events', 'help', 'settings', 'sources', 'timeline']);
+    expect(names).toEqual([
+      'ask',
+      'compare',
+      'corpus',
+      'events',
+      'help',
+      'quotes',
+      'settings',
+      'sources',
+      'speakers',
+      'timeline',
+    ]);
   });
 
   it('names the file that exports no usable command', async () => {

@@ -25,7 +25,17 @@ const registered = () =>
       .filter((s) => s.kind === 'commands')
       .map((s) => [s.key, (s.body as unknown as Array<{ name: string }>).map((c) => c.name).sort()]),
   );
-const EVERYONE = ['ask', 'compare', 'events', 'help', 'settings', 'sources', 'timeline'];
+const EVERYONE = [
+  'ask',
+  'compare',
+  'events',
+  'help',
+  'quotes',
+  'settings',
+  'sources',
+  'speakers',
+  'timeline',
+];
 
 describe('deploying the commands', () => {
   it('registers every command on a development server: /corpus limited to Manage Server and not offered in DMs', async () => {

@@ -1,0 +1,96 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningBot } from '../../src/discord/bot.ts';
+import { LiveCorpus } from '../../src/live-corpus.ts';
+import { FakeDiscord, type FakeUser, type Sent } from './fake-discord.ts';
+import { startTestBot } from './test-bot.ts';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const STRING = 3;
+const member: FakeUser = { id: '710000000000000001', username: 'quoter' };
+
+let fake: FakeDiscord;
+let bot: RunningBot;
+let work: string;
+
+type Body = {
+  content?: string;
+  flags?: number;
+  embeds?: Array<{ title?: string; description?: string }>;
+  choices?: Array<{ name: string; value: string }>;
+};
+const data = (s: Sent) => (s.body.data ?? s.body) as Body;
+
+async function run(
+  name: string,
+  options: Array<{ name: string; value: unknown; focused?: boolean }>,
+  where = {},
+) {
+  const { id } = fake.command(
+    member,
+    name,
+    options.map((o) => ({ type: STRING, ...o })),
+    where,
+  );
+  return data(await fake.waitFor((s) => s.kind === 'callback' && s.key === id));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'coverage-quotes-'));
+  const corpusDir = path.join(work, 'corpus');
+  await cp(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
+  fake = new FakeDiscord();
+  await fake.start();
+  bot = await startTestBot(fake, await LiveCorpus.open(corpusDir), { readyTimeoutMs: 10_000 });
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('/quotes and /speakers through a local fake Discord', () => {
+  it('quotes what Lavrov said about the ceasefire, with who, how, outlet and date', async () => {
+    const reply = await run('quotes', [
+      { name: 'speaker', value: 'Sergei Lavrov' },
+      { name: 'about', value: 'ceasefire' },
+    ]);
+    expect(reply.embeds?.[0]?.title).toBe('What Sergei Lavrov said about ceasefire');
+    expect(reply.embeds?.[0]?.description?.split('\n').slice(0, 2)).toEqual([
+      '**1.** “I don’t see any possibility of assuring a really durable, full-fledged ceasefire without the separation of healthy opposition forces from terrorists,”',
+      '— **Sergei Lavrov, told journalists** · The BRICS Post · 27 Aug 2016 · Kerry–Lavrov talks in Geneva, August 2016',
+    ]);
+  });
+
+  it('says which outlet names the speaker of a quotation its own article leaves unattributed', async () => {
+    const reply = await run('quotes', [
+      { name: 'speaker', value: 'kerry' },
+      { name: 'about', value: 'not going to rush' },
+    ]);
+    expect(reply.embeds?.[0]?.description).toContain(
+      '— **John Kerry (attributed by The BRICS Post)** · Unknown outlet',
+    );
+  });
+
+  it('autocompletes speakers with their counts, and refuses an unknown one privately', async () => {
+    const choices = await run('quotes', [{ name: 'speaker', value: 'lav', focused: true }], {
+      autocomplete: true,
+    });
+    expect(choices.choices).toEqual([{ name: 'Sergei Lavrov (4)', value: 'Sergei Lavrov' }]);
+    const refused = await run('quotes', [{ name: 'speaker', value: 'Nobody Known' }]);
+    expect(refused.flags).toBe(64);
+    expect(refused.embeds?.[0]?.description ?? refused.content).toContain(
+      'quotes no one called “Nobody Known”',
+    );
+  });
+
+  it('lists who is quoted in an event, how often and by which outlets, in a DM too', async () => {
+    const reply = await run('speakers', [{ name: 'event', value: 'march-2016-call' }], { dm: true });
+    expect(reply.embeds?.[0]?.description).toBe(
+      '**Russian Foreign Ministry**: 6 statements in nsnbc international, republished by Mondialisation.ca (4), Unknown outlet (2)\n**John Kerry**: 1 statement in Unknown outlet (1)',
+    );
+  });
+});
