@@ -15,6 +15,7 @@ import {
 } from '../src/discord/limits.ts';
 import { renderNotice } from '../src/discord/render.ts';
 import { renderQuotes } from '../src/discord/render-quotes.ts';
+import { statementsPending } from '../src/discord/statements-ready.ts';
 
 export const command: SlashCommand = {
   data: commandBuilder('quotes', 'What a speaker said, with outlet and date')
@@ -52,6 +53,8 @@ export const command: SlashCommand = {
     const errors = checkFilters(filters, context);
     if (errors.length > 0) return void (await privately(errors.join('\n')));
     const index = context.live.index;
+    const pending = statementsPending(index);
+    if (pending !== null) return void (await privately(pending));
     const typed = interaction.options.getString('speaker', true);
     const speaker = findSpeaker(index, typed);
     if (speaker === null) {
@@ -72,6 +75,7 @@ export const command: SlashCommand = {
     const focused = interaction.options.getFocused(true);
     const index = context.live.index;
     if (focused.name === 'event') return void (await interaction.respond(eventChoices(index, focused.value)));
+    if (statementsPending(index) !== null) return void (await interaction.respond([]));
     const typed = focused.value.trim().toLowerCase();
     const choices = listSpeakers(index)
       .filter((s) => typed === '' || s.speaker.toLowerCase().includes(typed))

@@ -7,6 +7,7 @@ import { eventChoices } from '../src/discord/choices.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
 import { renderNotice } from '../src/discord/render.ts';
 import { renderSpeakers } from '../src/discord/render-quotes.ts';
+import { statementsPending } from '../src/discord/statements-ready.ts';
 
 export const command: SlashCommand = {
   data: commandBuilder('speakers', 'Who the coverage quotes, how often and in which outlets').addStringOption(
@@ -18,6 +19,11 @@ export const command: SlashCommand = {
     const errors = checkFilters(filters, context);
     if (errors.length > 0) {
       await interaction.reply({ ...renderNotice(errors.join('\n')), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const pending = statementsPending(context.live.index);
+    if (pending !== null) {
+      await interaction.reply({ ...renderNotice(pending), flags: MessageFlags.Ephemeral });
       return;
     }
     await interaction.reply(renderSpeakers(listSpeakers(context.live.index, filters)));

@@ -23,7 +23,7 @@ import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.t
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { TermTable } from '../search/term-table.ts';
 import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
-import { extractStatements } from '../statements/build.ts';
+import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
 import type { Statement } from '../statements/types.ts';
 import { chooseExcerpt } from './excerpt.ts';
 import { articleMatches, passageMask } from './filters.ts';
@@ -113,8 +113,11 @@ export interface IndexParts {
   sentenceTerms: TermTable;
   /** Term ids of every article's title. */
   titleTerms: TermTable;
-  /** The statements the articles report, articles in order (see statements/). */
-  statements: Statement[];
+  /**
+   * The statements the articles report, articles in order (see statements/), or null when they
+   * are not read yet: reading them runs wink over every article, so a build leaves it for later.
+   */
+  statements: Statement[] | null;
 }
 
 /** Options of `buildIndex`. */
@@ -185,9 +188,17 @@ export function buildIndex(
   // From the vocabulary's ids to the index' (-1: in no passage).
   for (const table of [sentenceTerms, titleTerms])
     for (let i = 0; i < table.ids.length; i++) table.ids[i] = termIdOf[table.ids[i] ?? 0] ?? -1;
-  const statements = extractStatements(corpus.articles, sentences);
   return new CoverageIndex(
-    { corpus, config, sentences, passages, postings: index.data, sentenceTerms, titleTerms, statements },
+    {
+      corpus,
+      config,
+      sentences,
+      passages,
+      postings: index.data,
+      sentenceTerms,
+      titleTerms,
+      statements: null,
+    },
     index,
   );
 }
@@ -198,7 +209,8 @@ export class CoverageIndex {
   readonly config: RankingConfig;
   readonly index: Bm25Index;
   /** Who said what: every statement the articles report, articles in order. */
-  readonly statements: readonly Statement[];
+  private statementList: Statement[] | null;
+  private statementsReading: Promise<void> | null = null;
   private readonly sentences: SentenceSpan[][];
   private readonly passages: Passage[];
   private readonly articleOf: Int32Array;
@@ -229,7 +241,7 @@ export class CoverageIndex {
     this.config = parts.config;
     this.sentences = parts.sentences;
     this.passages = parts.passages;
-    this.statements = parts.statements;
+    this.statementList = parts.statements;
     this.index = index;
     this.matcher = new QueryMatcher(parts.postings.idf.length);
     this.pairs = new PairMatcher(parts.postings.idf.length);
@@ -256,8 +268,27 @@ export class CoverageIndex {
       postings: this.index.data,
       sentenceTerms: this.sentenceTerms,
       titleTerms: this.titleTerms,
-      statements: [...this.statements],
+      statements: this.statementList === null ? null : [...this.statementList],
     };
+  }
+
+  /** The statements the articles report (see statements/), read now if they are not yet. */
+  get statements(): readonly Statement[] {
+    this.statementList ??= extractStatements(this.corpus.articles, this.sentences);
+    return this.statementList;
+  }
+
+  /** Whether the statements are read, so that `statements` costs nothing. */
+  get statementsRead(): boolean {
+    return this.statementList !== null;
+  }
+
+  /** Reads the statements a few articles at a time, yielding between them (once; later calls wait for it). */
+  readStatements(): Promise<void> {
+    this.statementsReading ??= extractStatementsInSteps(this.corpus.articles, this.sentences).then((list) => {
+      this.statementList ??= list;
+    });
+    return this.statementsReading;
   }
 
   get passageCount(): number {

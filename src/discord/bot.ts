@@ -118,6 +118,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     options.logger.warn(
       'curation is off: set MODERATOR_GUILD_IDS to the servers whose moderators may run /corpus',
     );
+  // Who said what is read in steps after each build, while the bot answers.
+  const readStatements = () =>
+    void options.live.index
+      .readStatements()
+      .catch((error: unknown) => options.logger.warn('could not read the statements', { error }));
+  readStatements();
+  options.live.onUpdate(readStatements);
   options.logger.info('bot ready', {
     user: client.user?.tag,
     commands: commands.size,

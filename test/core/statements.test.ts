@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/answer/coverage-index.ts';
+import { buildIndex, CoverageIndex } from '../../src/answer/coverage-index.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
+import { STATEMENTS_PENDING, statementsPending } from '../../src/discord/statements-ready.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
 import { deserialiseIndex, indexKey, serialiseIndex } from '../../src/search/saved-index.ts';
 
@@ -121,11 +122,28 @@ describe('statement extraction', () => {
     });
   });
 
-  it('keeps the statements in the saved index', () => {
+  it('keeps the statements in the saved index once read, and reads them on first use otherwise', async () => {
     const built = buildIndex(corpusFromRecords(ARTICLES));
     const key = indexKey('statements', DEFAULT_RANKING_CONFIG);
+    // A build leaves them unread; an index saved then reads them when first asked.
+    expect(built.statementsRead).toBe(false);
+    const early = new CoverageIndex(deserialiseIndex(serialiseIndex(built.parts(), key), key));
+    expect(early.statementsRead).toBe(false);
+    await built.readStatements();
+    expect(built.statementsRead).toBe(true);
+    expect(early.statements).toEqual(built.statements);
     const parts = deserialiseIndex(serialiseIndex(built.parts(), key), key);
     expect(parts.statements).toEqual(built.statements);
-    expect(parts.statements.length).toBeGreaterThan(5);
+    expect(parts.statements?.length).toBeGreaterThan(5);
+  });
+});
+
+describe('who-said-what commands before the statements are read', () => {
+  it('say they are still reading, start reading, and answer once read', async () => {
+    const index = buildIndex(corpusFromRecords(ARTICLES));
+    expect(statementsPending(index)).toBe(STATEMENTS_PENDING);
+    await index.readStatements();
+    expect(statementsPending(index)).toBeNull();
+    expect(index.statements.length).toBeGreaterThan(5);
   });
 });
