@@ -1,13 +1,8 @@
-/**
- * The bot needs no privileged intent: it logs in to a Discord where none is switched on (as for a
- * bot past 100 servers without Discord's approval) and still answers DMs and mentions, while the
- * gateway withholds the content of every other server message.
- */
-import path from 'node:path';
 import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { LiveCorpus } from '../../src/live-corpus.ts';
+import { copyOfCorpus } from '../core/helpers.ts';
 import {
   BOT_USER_OBJECT,
   CHANNEL_ID,
@@ -19,17 +14,18 @@ import {
 import { sentText } from './replies.ts';
 import { startTestBot } from './test-bot.ts';
 
-const ROOT = path.join(import.meta.dirname, '..', '..');
-
 let fake: FakeDiscord;
 let bot: RunningBot;
 let live: LiveCorpus;
+let corpus: { dir: string; remove: () => Promise<void> };
 const member: FakeUser = { id: '760000000000000001', username: 'reader' };
 /** The content of every message the bot's client received, in order. */
 const received: string[] = [];
 
 beforeAll(async () => {
-  live = await LiveCorpus.open(path.join(ROOT, 'corpus'));
+  // A copy: the bot logs the questions it answers beside its corpus.
+  corpus = await copyOfCorpus();
+  live = await LiveCorpus.open(corpus.dir);
   // No privileged intent is switched on for this application.
   fake = new FakeDiscord({ privilegedIntents: 0 });
   await fake.start();
@@ -41,6 +37,7 @@ afterAll(async () => {
   await bot?.stop();
   await fake?.stop();
   await live?.close();
+  await corpus?.remove();
 });
 
 describe('without privileged intents', () => {
