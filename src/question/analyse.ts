@@ -7,6 +7,7 @@ import { type DayRange, findDateSpans, readDateMention } from './dates.ts';
 import { asksForOverview, isFramingToken } from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
 import { readQuestion } from './reader.ts';
+import { readSpeakerQuestion, type SpeakerMention } from './speaker.ts';
 
 /** What analysis needs to know of the corpus; made once per index. */
 export interface QuestionContext {
@@ -50,6 +51,10 @@ export interface QuestionAnalysis {
   framing: TextSpan[];
   /** "Summarise…", "What happened…", "Tell me about…". */
   overview: boolean;
+  /** Whom it asks what they said ("What did Lavrov say…", "Moscow's position on…"), as typed. */
+  speaker: SpeakerMention | null;
+  /** "Who said …?" */
+  asksWho: boolean;
 }
 
 /** Words before an outlet's name that say it is a source: "according to", "reported by". */
@@ -114,5 +119,6 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
   for (const m of question.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)) {
     if (context.eventIds.has(m[0])) mention('event', m.index, m.index + m[0].length, { event: m[0] });
   }
-  return { question, mentions, framing, overview: asksForOverview(tokens) };
+  const { speaker, asksWho } = readSpeakerQuestion(question, tokens);
+  return { question, mentions, framing, overview: asksForOverview(tokens), speaker, asksWho };
 }

@@ -115,3 +115,18 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
       expect(index.ask(q).noAnswer, q).toBe(true);
   });
 });
+
+describe('questions about what someone said', () => {
+  const context = questionContext([], [], () => false);
+  const read = (q: string) => analyseQuestion(q, context);
+  it('read whom they ask about, as typed, and whether they ask who said something', () => {
+    expect(read('What did the Russian foreign ministry say?').speaker?.text).toBe('Russian foreign ministry');
+    expect(read('What does Sergei Lavrov think about the ceasefire?').speaker?.text).toBe('Sergei Lavrov');
+    expect(read("What is Moscow's position on Assad?").speaker?.text).toBe('Moscow');
+    expect(read('How did de Mistura describe the meeting?').speaker?.text).toBe('de Mistura');
+    expect(read('Who said Assad is part of the solution?')).toMatchObject({ speaker: null, asksWho: true });
+    // An outlet's report and a report as a subject are not someone's words.
+    expect(read('What did NDTV report about Aleppo?').speaker).toBeNull();
+    expect(read('What did the UN report find?').speaker).toBeNull();
+  });
+});
