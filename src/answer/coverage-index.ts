@@ -2,6 +2,7 @@
  * A searchable corpus: the articles, their sentences and passages, and the BM25F index over the
  * passages. `ask` turns a question into an Answer (plain data) that the CLI and the bot render.
  */
+import { byDate, Catalog, type EventSummary, type SourceSummary } from '../corpus/catalog.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
 import { buildPassages, type Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
@@ -24,7 +25,7 @@ import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-co
 import type { TermTable } from '../search/term-table.ts';
 import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
 import { chooseExcerpt } from './excerpt.ts';
-import { articleMatches, passageMask } from './filters.ts';
+import { articleMatches, PassageMasks } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { PairMatcher } from './proximity.ts';
 import { QueryMatcher } from './query-matches.ts';
@@ -75,26 +76,7 @@ interface Query {
   number: number;
 }
 
-/** An event with what the corpus holds of it. */
-export interface EventSummary {
-  id: string;
-  name: string;
-  start: string;
-  end: string;
-  description: string;
-  articles: number;
-  firstDate: string | null;
-  lastDate: string | null;
-}
-
-/** An outlet with what the corpus holds of it; `source` null gathers articles of unknown outlet. */
-export interface SourceSummary {
-  source: string | null;
-  articles: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  events: string[];
-}
+export type { EventSummary, SourceSummary };
 
 /** Everything an index is made of; plain arrays, so it can be saved and loaded. */
 export interface IndexParts {
@@ -192,7 +174,9 @@ export class CoverageIndex {
   private readonly sentences: SentenceSpan[][];
   private readonly passages: Passage[];
   private readonly articleOf: Int32Array;
-  private readonly eventNames: Map<string, string>;
+  /** Events, outlets and date order of the corpus, made once with the index. */
+  private readonly catalog: Catalog;
+  private readonly masks: PassageMasks;
   private readonly sentenceTerms: TermTable;
   private readonly titleTerms: TermTable;
   /** Row of an article's first sentence in `sentenceTerms`. */
@@ -223,7 +207,8 @@ export class CoverageIndex {
     this.matcher = new QueryMatcher(parts.postings.idf.length);
     this.pairs = new PairMatcher(parts.postings.idf.length);
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
-    this.eventNames = new Map(parts.corpus.events.map((e) => [e.id, e.name]));
+    this.catalog = new Catalog(parts.corpus);
+    this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
     this.questionContext = questionContext(
       parts.corpus.articles,
       parts.corpus.events.map((e) => e.id),
@@ -254,7 +239,7 @@ export class CoverageIndex {
 
   /** The display name of an event id, or null when the corpus does not define it. */
   eventName(id: string): string | null {
-    return this.eventNames.get(id) ?? null;
+    return this.catalog.eventName(id);
   }
 
   /**
@@ -299,11 +284,13 @@ export class CoverageIndex {
 
   /** The lead passage of every article inside the filters, oldest article first. */
   private leads(filters: Filters): ScoredPassage[] {
-    return this.corpus.articles
-      .map((article, a) => ({ article, a }))
-      .filter(({ article, a }) => (this.leadPassage[a] ?? -1) >= 0 && articleMatches(article, filters))
-      .sort((x, y) => byDateThenTitle(x.article, y.article))
-      .map(({ a }, i, all) => ({ passage: this.leadPassage[a] as number, score: all.length - i }));
+    const mask = this.masks.mask(filters);
+    const leads: number[] = [];
+    for (const a of this.catalog.byDate) {
+      const lead = this.leadPassage[a] ?? -1;
+      if (lead >= 0 && (mask === null || mask[lead] === 1)) leads.push(lead);
+    }
+    return leads.map((passage, i) => ({ passage, score: leads.length - i }));
   }
 
   /**
@@ -378,35 +365,22 @@ export class CoverageIndex {
 
   /** The events the corpus defines, with article counts and the dates of their coverage. */
   events(): EventSummary[] {
-    return this.corpus.events.map((event) => {
-      const articles = this.corpus.articles.filter((a) => a.event === event.id);
-      return { ...event, articles: articles.length, ...dateSpan(articles) };
-    });
+    return [...this.catalog.events];
   }
 
   /** The outlets in the corpus, most articles first; unknown outlets gathered under `source: null`. */
   sources(): SourceSummary[] {
-    const bySource = new Map<string | null, Article[]>();
-    for (const a of this.corpus.articles) bySource.set(a.source, [...(bySource.get(a.source) ?? []), a]);
-    return [...bySource.entries()]
-      .map(([source, articles]) => ({
-        source,
-        articles: articles.length,
-        ...dateSpan(articles),
-        events: [...new Set(articles.map((a) => a.event).filter((e): e is string => e !== null))].sort(),
-      }))
-      .sort(
-        (a, b) =>
-          b.articles - a.articles ||
-          (a.source === null ? 1 : b.source === null ? -1 : a.source.localeCompare(b.source)),
-      );
+    return [...this.catalog.sources];
   }
 
   /** The articles of an event in date order (unknown dates last), or inside filters when given. */
   timeline(eventId: string, filters: Filters = {}): Article[] {
-    return this.corpus.articles
-      .filter((a) => a.event === eventId && articleMatches(a, filters))
-      .sort(byDateThenTitle);
+    const out: Article[] = [];
+    for (const a of this.catalog.byDate) {
+      const article = this.corpus.articles[a] as Article;
+      if (article.event === eventId && articleMatches(article, filters)) out.push(article);
+    }
+    return out;
   }
 
   /**
@@ -416,11 +390,7 @@ export class CoverageIndex {
    * proximity (the share of the question's adjacent term pairs it holds as they are asked).
    */
   private rank(query: Query, limit: number, filters: Filters): ScoredPassage[] {
-    const ranked = this.index.search(
-      query.terms,
-      limit,
-      passageMask(this.corpus.articles, this.articleOf, filters),
-    );
+    const ranked = this.index.search(query.terms, limit, this.masks.mask(filters));
     const alpha = this.config.coordination;
     const beta = this.config.proximity;
     if (alpha === 0 && beta === 0) return ranked;
@@ -655,28 +625,4 @@ function withMentions(explicit: Filters, mentions: readonly MetadataMention[]): 
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, Math.floor(n)));
-}
-
-/** Known dates first, oldest first (a stable sort keeps rank order among equal dates). */
-function byDate(a: { date: string | null }, b: { date: string | null }): number {
-  if (a.date === b.date) return 0;
-  if (a.date === null) return 1;
-  if (b.date === null) return -1;
-  return a.date < b.date ? -1 : 1;
-}
-
-/** Known dates first, oldest first; then by title. */
-function byDateThenTitle(
-  a: { date: string | null; title: string },
-  b: { date: string | null; title: string },
-): number {
-  return byDate(a, b) || a.title.localeCompare(b.title);
-}
-
-function dateSpan(articles: Article[]): { firstDate: string | null; lastDate: string | null } {
-  const dates = articles
-    .map((a) => a.date)
-    .filter((d): d is string => d !== null)
-    .sort();
-  return { firstDate: dates[0] ?? null, lastDate: dates[dates.length - 1] ?? null };
 }
