@@ -24,12 +24,12 @@ import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.t
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { TermTable } from '../search/term-table.ts';
 import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
-import { chooseExcerpt } from './excerpt.ts';
+import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
 import { articleMatches, PassageMasks } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { PairMatcher } from './proximity.ts';
 import { QueryMatcher } from './query-matches.ts';
-import { isSameCopy, shingles } from './syndication.ts';
+import { isSameCodedCopy, ShingleCoder } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
 
 /** Default number of excerpts in an answer. */
@@ -188,6 +188,7 @@ export class CoverageIndex {
   /** Index terms of each event's name, for "Summarise the Geneva talks". */
   private readonly eventNameTerms: Map<string, Set<string>>;
   private readonly pairs: PairMatcher;
+  private readonly shingles = new ShingleCoder();
 
   /** `index`, when given, must be built from `parts.postings` (it may keep wink's engine). */
   constructor(parts: IndexParts, index: Bm25Index = new Bm25Index(parts.postings)) {
@@ -268,7 +269,8 @@ export class CoverageIndex {
     const best = ranked[0]?.score ?? 0;
     const relevant = query.overview ? ranked : ranked.filter((r) => r.score >= best * MIN_RELATIVE_SCORE);
     const groups = this.groupExcerpts(relevant, query, offset + k + 1);
-    return answer(groups.slice(offset, offset + k), groups.length > offset + k);
+    const shown = groups.slice(offset, offset + k).map((g) => this.shown(g, query));
+    return answer(shown, groups.length > offset + k);
   }
 
   /**
@@ -313,22 +315,25 @@ export class CoverageIndex {
     const ranked = this.candidates(query, CANDIDATE_PASSAGES * 4);
     if (ranked === null) return empty;
     const seen = new Set<string>();
-    const results: Excerpt[] = [];
+    const best: ScoredPassage[] = [];
     for (const r of ranked) {
       const article = this.corpus.articles[this.articleOf[r.passage] ?? 0] as Article;
       const outlet = article.source === null ? `\u0000${article.id}` : article.source.toLowerCase();
       if (seen.has(outlet)) continue;
       seen.add(outlet);
-      results.push(this.excerptOf(r.passage, r.score, query));
+      best.push(r);
     }
+    const results = best
+      .slice(0, maxOutlets)
+      .map((r) => this.shown({ ...this.excerptOf(r.passage, r.score, query), alsoIn: [] }, query));
     return {
       question,
       filters,
       understood,
-      noAnswer: results.length === 0,
-      results: results.slice(0, maxOutlets),
+      noAnswer: best.length === 0,
+      results,
       offset: 0,
-      hasMore: results.length > maxOutlets,
+      hasMore: best.length > maxOutlets,
     };
   }
 
@@ -520,11 +525,8 @@ export class CoverageIndex {
     };
   }
 
-  private excerptOf(
-    passage: number,
-    score: number,
-    query: Query,
-  ): Excerpt & { start: number; end: number; article: number } {
+  /** The excerpt of a ranked passage, chosen but not yet shown (see `shown`). */
+  private excerptOf(passage: number, score: number, query: Query, memo?: TrimMemo): Candidate {
     const p = this.passages[passage] as Passage;
     const article = this.corpus.articles[p.article] as Article;
     const sentenceWeight = (i: number) => this.matchSentences(p.article, i, i, query).weight;
@@ -535,10 +537,17 @@ export class CoverageIndex {
       p.lastSentence,
       query.weights,
       sentenceWeight,
+      memo,
     );
+    return { chosen, article: p.article, score };
+  }
+
+  /** An excerpt as the answer shows it: its text, where the query matched, and its article's metadata. */
+  private shown(candidate: Candidate & { alsoIn: AlsoReported[] }, query: Query): Excerpt {
+    const article = this.corpus.articles[candidate.article] as Article;
     return {
-      text: chosen.text,
-      highlights: chosen.highlights,
+      text: candidate.chosen.text,
+      highlights: highlightsOf(article.text, candidate.chosen, query.weights),
       docId: article.id,
       title: article.title,
       source: article.source,
@@ -547,34 +556,43 @@ export class CoverageIndex {
       url: article.url,
       event: article.event,
       eventName: article.event === null ? null : this.eventName(article.event),
-      score,
-      alsoIn: [],
-      start: chosen.start,
-      end: chosen.end,
-      article: p.article,
+      score: candidate.score,
+      alsoIn: candidate.alsoIn,
     };
   }
 
   /**
    * Turns ranked excerpts into result groups: overlapping excerpts of one article are dropped, at
    * most MAX_EXCERPTS_PER_ARTICLE per article, and copies of the same text in different articles
-   * become one group shown as its earliest copy.
+   * become one group shown as its earliest copy, with the best score of its copies.
    */
-  private groupExcerpts(ranked: ScoredPassage[], query: Query, needed: number): Excerpt[] {
-    type Candidate = ReturnType<CoverageIndex['excerptOf']>;
-    type Group = { copies: Candidate[]; shingles: Set<string> };
+  private groupExcerpts(
+    ranked: ScoredPassage[],
+    query: Query,
+    needed: number,
+  ): Array<Candidate & { alsoIn: AlsoReported[] }> {
+    type Group = { copies: Candidate[]; shingles: Float64Array };
     const groups: Group[] = [];
+    this.shingles.reset();
+    // Copies of one story in several articles are cut and coded once per answer.
+    const trims: TrimMemo = new Map();
+    const coded = new Map<string, Float64Array>();
     const perArticle = new Map<number, Array<{ start: number; end: number }>>();
     let lookahead = COPY_LOOKAHEAD;
     for (const r of ranked) {
       // Once enough groups are found, look a little further only for copies of them.
       if (groups.length >= needed && lookahead-- <= 0) break;
-      const excerpt = this.excerptOf(r.passage, r.score, query);
+      const excerpt = this.excerptOf(r.passage, r.score, query, trims);
+      const { start, end } = excerpt.chosen;
       const spans = perArticle.get(excerpt.article) ?? [];
-      if (spans.some((s) => s.start < excerpt.end && excerpt.start < s.end)) continue;
-      const sh = shingles(excerpt.text);
+      if (spans.some((s) => s.start < end && start < s.end)) continue;
+      let sh = coded.get(excerpt.chosen.text);
+      if (sh === undefined) {
+        sh = this.shingles.code(excerpt.chosen.text);
+        coded.set(excerpt.chosen.text, sh);
+      }
       const group = groups.find(
-        (g) => !g.copies.some((c) => c.article === excerpt.article) && isSameCopy(g.shingles, sh),
+        (g) => !g.copies.some((c) => c.article === excerpt.article) && isSameCodedCopy(g.shingles, sh),
       );
       if (group !== undefined) {
         group.copies.push(excerpt);
@@ -582,24 +600,33 @@ export class CoverageIndex {
         if (spans.length >= MAX_EXCERPTS_PER_ARTICLE || groups.length >= needed) continue;
         groups.push({ copies: [excerpt], shingles: sh });
       }
-      spans.push({ start: excerpt.start, end: excerpt.end });
+      spans.push({ start, end });
       perArticle.set(excerpt.article, spans);
     }
+    const articles = this.corpus.articles;
     return groups.map(({ copies }) => {
-      const ordered = [...copies].sort(byDate);
-      const first = ordered[0] as (typeof copies)[number];
-      const alsoIn: AlsoReported[] = ordered.slice(1).map((c) => ({
-        docId: c.docId,
-        title: c.title,
-        source: c.source,
-        date: c.date,
-        dateApprox: c.dateApprox,
-        url: c.url,
+      const ordered = copies
+        .map((c) => ({ c, a: articles[c.article] as Article }))
+        .sort((x, y) => byDate(x.a, y.a));
+      const first = ordered[0]?.c as Candidate;
+      const alsoIn: AlsoReported[] = ordered.slice(1).map(({ a }) => ({
+        docId: a.id,
+        title: a.title,
+        source: a.source,
+        date: a.date,
+        dateApprox: a.dateApprox,
+        url: a.url,
       }));
-      const { start: _s, end: _e, article: _a, ...shown } = first;
-      return { ...shown, score: Math.max(...copies.map((c) => c.score)), alsoIn };
+      return { ...first, score: Math.max(...copies.map((c) => c.score)), alsoIn };
     });
   }
+}
+
+/** A ranked passage's excerpt while an answer is assembled: what it quotes, its article and score. */
+interface Candidate {
+  chosen: ChosenExcerpt;
+  article: number;
+  score: number;
 }
 
 const NOTHING_MATCHED: QueryMatch = {

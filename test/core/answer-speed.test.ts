@@ -106,4 +106,10 @@ describe('answer speed on a large corpus', () => {
     expect(answer.results.every((r) => r.date?.startsWith('2016-03'))).toBe(true);
     expect(overview).toBeLessThan(3 * unfiltered + 0.5);
   });
+
+  it('assembles the whole answer (k = 3) in at most twice the ranking time', () => {
+    const ask = median(timings(questions, (q) => index.ask(q, { k: 3 })));
+    const rank = median(timings(questions, (q) => index.rankArticles(q, 10)));
+    expect(ask).toBeLessThan(2 * rank);
+  });
 });
