@@ -34,6 +34,8 @@ const PAIR_LIMIT = 2 ** 26;
 const SMALL_WORD = 2 ** 15;
 /** Four words numbered below this make one exact number (four 13-bit numbers, 52 bits). */
 const PACKED_WORD = 2 ** 13;
+/** Distinct words numbered before the numbering starts again (between answers). */
+const KEPT_WORDS = 1_000_000;
 /** ASCII words up to this long are keyed by a number (37^10 < 2^53), longer ones by their text. */
 const NUMBERED_WORD = 10;
 /**
@@ -49,8 +51,14 @@ const PLAIN_PUNCTUATION = /^[\u00a0\u2010-\u2015\u2018-\u201f\u2026]$/;
  * `shingles` folds them). Numbers are only comparable between texts coded since the last `reset`.
  */
 export class ShingleCoder {
+  /** A lasting number per word (kept across answers, so an answer adds no table entries). */
   private readonly numbered = new Map<number, number>();
   private readonly named = new Map<string, number>();
+  /** The number of each lasting word number in the current answer, valid where stamp is `answer`. */
+  private local = new Int32Array(1024);
+  private stamp = new Int32Array(1024);
+  private answer = 1;
+  private localCount = 0;
   private readonly pairs = new Map<number, number>();
   private wordIds = new Int32Array(256);
   /** Whether each non-ASCII character code is plain punctuation (1) or not (2); 0 not yet known. */
@@ -58,9 +66,13 @@ export class ShingleCoder {
 
   /** Starts a new answer: numbers of earlier texts are no longer comparable. */
   reset(): void {
-    this.numbered.clear();
-    this.named.clear();
-    this.pairs.clear();
+    this.answer++;
+    this.localCount = 0;
+    if (this.pairs.size > 0) this.pairs.clear();
+    if (this.numbered.size + this.named.size > KEPT_WORDS) {
+      this.numbered.clear();
+      this.named.clear();
+    }
   }
 
   /** The distinct shingles of `text` (as `shingles` folds it), as ascending numbers. */
@@ -132,7 +144,7 @@ export class ShingleCoder {
       id = this.numbered.size + this.named.size;
       this.numbered.set(key, id);
     }
-    return id;
+    return this.localOf(id);
   }
 
   private namedWord(word: string): number {
@@ -141,7 +153,25 @@ export class ShingleCoder {
       id = this.numbered.size + this.named.size;
       this.named.set(word, id);
     }
-    return id;
+    return this.localOf(id);
+  }
+
+  /** The current answer's number of a lasting word number: small, so shingles pack. */
+  private localOf(id: number): number {
+    if (id >= this.stamp.length) {
+      const size = Math.max(id + 1, this.stamp.length * 2);
+      const local = new Int32Array(size);
+      const stamp = new Int32Array(size);
+      local.set(this.local);
+      stamp.set(this.stamp);
+      this.local = local;
+      this.stamp = stamp;
+    }
+    if (this.stamp[id] !== this.answer) {
+      this.stamp[id] = this.answer;
+      this.local[id] = this.localCount++;
+    }
+    return this.local[id] as number;
   }
 
   /** `wordIds` with room for n numbers. */
