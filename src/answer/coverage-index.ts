@@ -25,7 +25,7 @@ import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-co
 import type { TermTable } from '../search/term-table.ts';
 import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
 import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
-import { articleMatches, PassageMasks } from './filters.ts';
+import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { PairMatcher } from './proximity.ts';
 import { QueryMatcher } from './query-matches.ts';
@@ -432,7 +432,7 @@ export class CoverageIndex {
       Object.keys(m.filter).every((key) => !explicit[key as keyof Filters]),
     );
     let filters = withMentions(explicit, understood);
-    if (understood.length > 0 && !this.corpus.articles.some((a) => articleMatches(a, filters))) {
+    if (understood.length > 0 && !this.anyArticleIn(filters)) {
       understood = [];
       filters = explicit;
     }
@@ -478,6 +478,23 @@ export class CoverageIndex {
       unknownNames,
       number: this.matcher.setQuery(ids),
     };
+  }
+
+  /** True when some article lies inside the filters: a date range is searched, not the corpus. */
+  private anyArticleIn(filters: Filters): boolean {
+    if (filters.since || filters.until) {
+      const [from, to] = this.catalog.dateRange(filters.since, filters.until);
+      for (let i = from; i < to; i++)
+        if (articleMatches(this.corpus.articles[this.catalog.byDate[i] ?? 0] as Article, filters))
+          return true;
+      return false;
+    }
+    // Every article is counted under its outlet, with its event.
+    return this.catalog.sources.some(
+      (s) =>
+        (!filters.source || sourceMatches(s.source, filters.source)) &&
+        (!filters.event || s.events.includes(filters.event)),
+    );
   }
 
   /** The one event inside the filters whose name holds every topic term, or null. */

@@ -34,6 +34,8 @@ export class Catalog {
   readonly sources: readonly SourceSummary[];
   /** Article numbers in date order: known dates first, oldest first, then by title, then corpus order. */
   readonly byDate: Int32Array;
+  /** The date of each article of `byDate`, in that order: the known dates come first, ascending. */
+  private readonly dates: string[];
   private readonly eventNames: Map<string, string>;
 
   constructor(corpus: Corpus) {
@@ -73,6 +75,35 @@ export class Catalog {
         byDateThenTitle(articles[x] as Article, articles[y] as Article),
       ),
     );
+    this.dates = [];
+    for (const a of this.byDate) {
+      const date = (articles[a] as Article).date;
+      if (date === null) break;
+      this.dates.push(date);
+    }
+  }
+
+  /**
+   * The positions [from, to) of `byDate` holding the articles dated from `since` to `until`
+   * (inclusive; an open end when not given). Articles of unknown date are never inside.
+   */
+  dateRange(since: string | undefined, until: string | undefined): [number, number] {
+    const from = since ? this.firstDateAfter(since, false) : 0;
+    const to = until ? this.firstDateAfter(until, true) : this.dates.length;
+    return [from, Math.max(from, to)];
+  }
+
+  /** The first position whose date is after `date` (or at it, unless `strictly`). */
+  private firstDateAfter(date: string, strictly: boolean): number {
+    let lo = 0;
+    let hi = this.dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = this.dates[mid] as string;
+      if (d < date || (strictly && d === date)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The display name of an event id, or null when the corpus does not define it. */

@@ -107,6 +107,17 @@ describe('answer speed on a large corpus', () => {
     expect(overview).toBeLessThan(3 * unfiltered + 0.5);
   });
 
+  it('reads a date the coverage lacks ("… in 1998?") without searching every article', () => {
+    const plain = median(timings(questions, (q) => index.rankArticles(q, 10)));
+    const dated = median(
+      timings(questions, (q) => index.rankArticles(`${q.replace(/\?$/, '')} in 1998?`, 10)),
+    );
+    const answer = index.ask('Which NFL team represented the AFC at Super Bowl 50 in 1998?');
+    expect(answer.understood).toEqual([]);
+    expect(answer.noAnswer).toBe(false);
+    expect(dated).toBeLessThan(1.5 * plain + 0.1);
+  });
+
   it('assembles the whole answer (k = 3) in at most twice the ranking time', () => {
     const ask = median(timings(questions, (q) => index.ask(q, { k: 3 })));
     const rank = median(timings(questions, (q) => index.rankArticles(q, 10)));
