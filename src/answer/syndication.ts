@@ -46,9 +46,10 @@ const PLAIN_PUNCTUATION = /^[\u00a0\u2010-\u2015\u2018-\u201f\u2026]$/;
 
 /**
  * The shingles of many texts as numbers, for comparing the excerpts of one answer without a
- * string per shingle: words and adjacent word pairs are numbered as first seen, and a shingle is
- * its two pairs' numbers, so two texts share a number exactly when they share a shingle (as
- * `shingles` folds them). Numbers are only comparable between texts coded since the last `reset`.
+ * string per shingle: words are numbered as first seen in the answer, and a shingle is its four
+ * word numbers packed into one (or, past 8,191 words, its two word pairs' numbers), so two texts
+ * share a number exactly when they share a shingle (as `shingles` folds them). Numbers are only
+ * comparable between texts coded since the last `reset`.
  */
 export class ShingleCoder {
   /** A lasting number per word (kept across answers, so an answer adds no table entries). */
