@@ -29,6 +29,8 @@ export interface WorkerResult {
   p95: number;
   p99: number;
   qps: number;
+  /** The whole answer (k = 3) timed on the same questions, each right after its ranking; null for peers. */
+  answer: { p50: number; p95: number; p99: number } | null;
   recall1: number;
   recall5: number;
   mrr10: number;
@@ -66,11 +68,13 @@ const warmUntil = performance.now() + 5000;
 for (const q of warmUp) {
   if (performance.now() > warmUntil) break;
   await engine.search(q.question);
+  engine.answer?.(q.question);
 }
 
 /** Queries stop once they have taken this long in all (slow engines at large sizes). */
 const QUERY_BUDGET_MS = 30_000;
 const times: number[] = [];
+const answerTimes: number[] = [];
 const metrics = new RankMetrics();
 // Quality counts only questions whose paragraph is in the corpus (small scale corpora hold few).
 const present = new Set(docs.map((d) => paragraphOf(d.id)));
@@ -82,11 +86,19 @@ for (const q of questions) {
   const took = performance.now() - t;
   times.push(took);
   spent += took;
+  if (engine.answer !== undefined) {
+    const a = performance.now();
+    engine.answer(q.question);
+    const answered = performance.now() - a;
+    answerTimes.push(answered);
+    spent += answered;
+  }
   // In a scale corpus, a passage counts as its paragraph (the first passage of a paragraph ranks).
   const ranked = mode === 'quality' ? ids : [...new Set(ids.map(paragraphOf))];
   if (present.has(q.paragraph)) metrics.add(ranked, q.paragraph);
 }
 const latency = summariseLatencies(times);
+const answerLatency = answerTimes.length > 0 ? summariseLatencies(answerTimes) : null;
 const quality = metrics.result();
 const textBytes = docs.reduce((sum, d) => sum + d.title.length + d.text.length, 0);
 const result: WorkerResult = {
@@ -105,6 +117,10 @@ const result: WorkerResult = {
   p95: latency.p95,
   p99: latency.p99,
   qps: latency.perSecond,
+  answer:
+    answerLatency === null
+      ? null
+      : { p50: answerLatency.p50, p95: answerLatency.p95, p99: answerLatency.p99 },
   recall1: quality.recall1,
   recall5: quality.recall5,
   mrr10: quality.mrr10,

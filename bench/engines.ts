@@ -19,6 +19,8 @@ export interface Engine {
   name: string;
   build(docs: Doc[]): Promise<void>;
   search(question: string): Promise<string[]> | string[];
+  /** The whole answer a member gets (excerpts, copies grouped, k = 3), where the engine has one. */
+  answer?(question: string): unknown;
 }
 
 const require = createRequire(import.meta.url);
@@ -33,6 +35,7 @@ function project(): Engine {
       index = buildIndex(corpusFromRecords(docs));
     },
     search: (q) => (index as CoverageIndex).rankArticles(q, 10).map((r) => r.docId),
+    answer: (q) => (index as CoverageIndex).ask(q, { k: 3 }),
   };
 }
 

@@ -108,6 +108,11 @@ async function measure(engine: string, mode: string, queries: number): Promise<W
 }
 
 const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 10 ? n.toFixed(2) : n.toFixed(1));
+/** The whole-answer latency and its ratio to the ranking's p99: two cells, empty for peers. */
+const answerCells = (m: WorkerResult) =>
+  m.answer === null
+    ? '— | —'
+    : `${ms(m.answer.p50)} / ${ms(m.answer.p95)} / ${ms(m.answer.p99)} ms | ${(m.answer.p99 / m.p99).toFixed(2)}×`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const lines: string[] = [];
 const say = (line = '') => {
@@ -185,7 +190,7 @@ if (engines.length > 0 && sizes.length > 0) {
   );
   say();
   say(
-    'The corpus is made deterministically (bench/data.ts): dev then train paragraphs cut into sentence windows of three sentences, then of two, then one (about 240,000 passages in all, each with its paragraph title); past that, numbered copies of the same passages (id and title suffixed with the copy number). Sizes nest: a smaller corpus is a prefix of a larger one. Recall@1 counts a passage as its paragraph and is over the timed questions whose paragraph is in the corpus (how many in brackets). Budgets: a size is skipped when the build extrapolated from the previous size passes ' +
+    'The corpus is made deterministically (bench/data.ts): dev then train paragraphs cut into sentence windows of three sentences, then of two, then one (about 240,000 passages in all, each with its paragraph title); past that, numbered copies of the same passages (id and title suffixed with the copy number). Sizes nest: a smaller corpus is a prefix of a larger one. "Query" is the ranking (for the project, `rankArticles`: question analysis and ranked passages); "whole answer" is what a member gets from the project (`ask`, k = 3: ranking, no-answer decision, excerpts, copies grouped), timed on the same question right after its ranking. Recall@1 counts a passage as its paragraph and is over the timed questions whose paragraph is in the corpus (how many in brackets). Budgets: a size is skipped when the build extrapolated from the previous size passes ' +
       `${BUILD_BUDGET_MS / 1000} s or the heap passes half the ${int(HEAP_BUDGET_MB)} MB limit (near it V8 spends its time collecting); a measurement is stopped after ${CHILD_TIMEOUT_MS / 1000} s; a measurement that would end past ${SCALE_DEADLINE_MS / 60000} minutes of bench is not started.`,
   );
   const rows = new Map<string, string[]>(engines.map((k) => [k, []]));
@@ -196,7 +201,7 @@ if (engines.length > 0 && sizes.length > 0) {
       if (stopped.has(key)) continue;
       const name = ENGINES[key]?.().name ?? key;
       const skip = (why: string) => {
-        rows.get(key)?.push(`| ${name} | ${int(size)} | | ${why} | | | | | | |`);
+        rows.get(key)?.push(`| ${name} | ${int(size)} | | ${why} | | | | | | | | |`);
         stopped.add(key);
       };
       const before = previous.get(key);
@@ -238,16 +243,16 @@ if (engines.length > 0 && sizes.length > 0) {
       rows
         .get(key)
         ?.push(
-          `| ${m.engine} | ${int(m.docs)} | ${m.textMB.toFixed(0)} MB | ${ms(m.buildMs / 1000)} s | ${int(m.docsPerSecond)} | ${int(m.heapMB)} MB | ${int(m.rssMB)} MB | ${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)} ms | ${int(m.qps)}${m.queries < 1000 ? ` (${m.queries} q)` : ''} | ${m.recall1.toFixed(3)} (${int(m.judged)}) |`,
+          `| ${m.engine} | ${int(m.docs)} | ${m.textMB.toFixed(0)} MB | ${ms(m.buildMs / 1000)} s | ${int(m.docsPerSecond)} | ${int(m.heapMB)} MB | ${int(m.rssMB)} MB | ${ms(m.p50)} / ${ms(m.p95)} / ${ms(m.p99)} ms | ${answerCells(m)} | ${int(m.qps)}${m.queries < 1000 ? ` (${m.queries} q)` : ''} | ${m.recall1.toFixed(3)} (${int(m.judged)}) |`,
         );
       previous.set(key, m);
     }
   }
   say();
   say(
-    '| engine | passages | text | build | passages/s | heap | RSS | query p50 / p95 / p99 | queries/s | recall@1 |',
+    '| engine | passages | text | build | passages/s | heap | RSS | query p50 / p95 / p99 | whole answer p50 / p95 / p99 | answer ÷ query p99 | queries/s | recall@1 |',
   );
-  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const key of engines) for (const row of rows.get(key) ?? []) say(row);
 }
 
@@ -306,13 +311,15 @@ if (qualityRows.length > 0) {
     `SQuAD v1.1: quality on 2,067 dev paragraphs with ${int(qualityQueries)} dev questions; speed at 100,000 passages with 1,000 questions (\`${command}\`, ${os.cpus().length} cores, Node ${process.version}).`,
   );
   say();
-  say('| engine | MRR@10 | recall@1 | build, 100k passages | passages/s | heap | query p50 / p99 |');
-  say('| --- | --- | --- | --- | --- | --- | --- |');
+  say(
+    '| engine | MRR@10 | recall@1 | build, 100k passages | passages/s | heap | query p50 / p99 | whole answer p50 / p99 |',
+  );
+  say('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const q of qualityRows) {
     const s = at(q.key, 100000);
     const speed = s
-      ? `${ms(s.buildMs / 1000)} s | ${int(s.docsPerSecond)} | ${int(s.heapMB)} MB | ${ms(s.p50)} / ${ms(s.p99)} ms`
-      : 'not measured at 100k (see the scale table) | | |';
+      ? `${ms(s.buildMs / 1000)} s | ${int(s.docsPerSecond)} | ${int(s.heapMB)} MB | ${ms(s.p50)} / ${ms(s.p99)} ms | ${s.answer === null ? '—' : `${ms(s.answer.p50)} / ${ms(s.answer.p99)} ms`}`
+      : 'not measured at 100k (see the scale table) | | | |';
     say(`| ${q.engine} | ${q.mrr10.toFixed(3)} | ${q.recall1.toFixed(3)} | ${speed} |`);
   }
 }

@@ -2,6 +2,7 @@
  * A searchable corpus: the articles, their sentences and passages, and the BM25F index over the
  * passages. `ask` turns a question into an Answer (plain data) that the CLI and the bot render.
  */
+import { byDate, Catalog, type EventSummary, type SourceSummary } from '../corpus/catalog.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
 import { buildPassages, type Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
@@ -25,13 +26,13 @@ import type { TermTable } from '../search/term-table.ts';
 import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
 import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
 import type { Statement } from '../statements/types.ts';
-import { chooseExcerpt } from './excerpt.ts';
-import { articleMatches, passageMask } from './filters.ts';
+import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
+import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { holdsPhrase, namePhrases } from './phrases.ts';
 import { PairMatcher } from './proximity.ts';
 import { QueryMatcher } from './query-matches.ts';
-import { isSameCopy, shingles } from './syndication.ts';
+import { isSameCodedCopy, ShingleCoder } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
 
 /** Default number of excerpts in an answer. */
@@ -80,26 +81,7 @@ interface Query {
   number: number;
 }
 
-/** An event with what the corpus holds of it. */
-export interface EventSummary {
-  id: string;
-  name: string;
-  start: string;
-  end: string;
-  description: string;
-  articles: number;
-  firstDate: string | null;
-  lastDate: string | null;
-}
-
-/** An outlet with what the corpus holds of it; `source` null gathers articles of unknown outlet. */
-export interface SourceSummary {
-  source: string | null;
-  articles: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  events: string[];
-}
+export type { EventSummary, SourceSummary };
 
 /** Everything an index is made of; plain arrays, so it can be saved and loaded. */
 export interface IndexParts {
@@ -214,7 +196,9 @@ export class CoverageIndex {
   private readonly sentences: SentenceSpan[][];
   private readonly passages: Passage[];
   private readonly articleOf: Int32Array;
-  private readonly eventNames: Map<string, string>;
+  /** Events, outlets and date order of the corpus, made once with the index. */
+  private readonly catalog: Catalog;
+  private readonly masks: PassageMasks;
   private readonly sentenceTerms: TermTable;
   private readonly titleTerms: TermTable;
   /** Row of an article's first sentence in `sentenceTerms`. */
@@ -226,6 +210,7 @@ export class CoverageIndex {
   /** Index terms of each event's name, for "Summarise the Geneva talks". */
   private readonly eventNameTerms: Map<string, Set<string>>;
   private readonly pairs: PairMatcher;
+  private readonly shingles = new ShingleCoder();
 
   /** `index`, when given, must be built from `parts.postings` (it may keep wink's engine). */
   constructor(parts: IndexParts, index: Bm25Index = new Bm25Index(parts.postings)) {
@@ -246,7 +231,8 @@ export class CoverageIndex {
     this.matcher = new QueryMatcher(parts.postings.idf.length);
     this.pairs = new PairMatcher(parts.postings.idf.length);
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
-    this.eventNames = new Map(parts.corpus.events.map((e) => [e.id, e.name]));
+    this.catalog = new Catalog(parts.corpus);
+    this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
     this.questionContext = questionContext(
       parts.corpus.articles,
       parts.corpus.events.map((e) => e.id),
@@ -297,7 +283,7 @@ export class CoverageIndex {
 
   /** The display name of an event id, or null when the corpus does not define it. */
   eventName(id: string): string | null {
-    return this.eventNames.get(id) ?? null;
+    return this.catalog.eventName(id);
   }
 
   /**
@@ -326,7 +312,8 @@ export class CoverageIndex {
     const best = ranked[0]?.score ?? 0;
     const relevant = query.overview ? ranked : ranked.filter((r) => r.score >= best * MIN_RELATIVE_SCORE);
     const groups = this.groupExcerpts(relevant, query, offset + k + 1);
-    return answer(groups.slice(offset, offset + k), groups.length > offset + k);
+    const shown = groups.slice(offset, offset + k).map((g) => this.shown(g, query));
+    return answer(shown, groups.length > offset + k);
   }
 
   /**
@@ -342,11 +329,13 @@ export class CoverageIndex {
 
   /** The lead passage of every article inside the filters, oldest article first. */
   private leads(filters: Filters): ScoredPassage[] {
-    return this.corpus.articles
-      .map((article, a) => ({ article, a }))
-      .filter(({ article, a }) => (this.leadPassage[a] ?? -1) >= 0 && articleMatches(article, filters))
-      .sort((x, y) => byDateThenTitle(x.article, y.article))
-      .map(({ a }, i, all) => ({ passage: this.leadPassage[a] as number, score: all.length - i }));
+    const mask = this.masks.mask(filters);
+    const leads: number[] = [];
+    for (const a of this.catalog.byDate) {
+      const lead = this.leadPassage[a] ?? -1;
+      if (lead >= 0 && (mask === null || mask[lead] === 1)) leads.push(lead);
+    }
+    return leads.map((passage, i) => ({ passage, score: leads.length - i }));
   }
 
   /**
@@ -369,22 +358,25 @@ export class CoverageIndex {
     const ranked = this.candidates(query, CANDIDATE_PASSAGES * 4);
     if (ranked === null) return empty;
     const seen = new Set<string>();
-    const results: Excerpt[] = [];
+    const best: ScoredPassage[] = [];
     for (const r of ranked) {
       const article = this.corpus.articles[this.articleOf[r.passage] ?? 0] as Article;
       const outlet = article.source === null ? `\u0000${article.id}` : article.source.toLowerCase();
       if (seen.has(outlet)) continue;
       seen.add(outlet);
-      results.push(this.excerptOf(r.passage, r.score, query));
+      best.push(r);
     }
+    const results = best
+      .slice(0, maxOutlets)
+      .map((r) => this.shown({ ...this.excerptOf(r.passage, r.score, query), alsoIn: [] }, query));
     return {
       question,
       filters,
       understood,
-      noAnswer: results.length === 0,
-      results: results.slice(0, maxOutlets),
+      noAnswer: best.length === 0,
+      results,
       offset: 0,
-      hasMore: results.length > maxOutlets,
+      hasMore: best.length > maxOutlets,
     };
   }
 
@@ -421,35 +413,22 @@ export class CoverageIndex {
 
   /** The events the corpus defines, with article counts and the dates of their coverage. */
   events(): EventSummary[] {
-    return this.corpus.events.map((event) => {
-      const articles = this.corpus.articles.filter((a) => a.event === event.id);
-      return { ...event, articles: articles.length, ...dateSpan(articles) };
-    });
+    return [...this.catalog.events];
   }
 
   /** The outlets in the corpus, most articles first; unknown outlets gathered under `source: null`. */
   sources(): SourceSummary[] {
-    const bySource = new Map<string | null, Article[]>();
-    for (const a of this.corpus.articles) bySource.set(a.source, [...(bySource.get(a.source) ?? []), a]);
-    return [...bySource.entries()]
-      .map(([source, articles]) => ({
-        source,
-        articles: articles.length,
-        ...dateSpan(articles),
-        events: [...new Set(articles.map((a) => a.event).filter((e): e is string => e !== null))].sort(),
-      }))
-      .sort(
-        (a, b) =>
-          b.articles - a.articles ||
-          (a.source === null ? 1 : b.source === null ? -1 : a.source.localeCompare(b.source)),
-      );
+    return [...this.catalog.sources];
   }
 
   /** The articles of an event in date order (unknown dates last), or inside filters when given. */
   timeline(eventId: string, filters: Filters = {}): Article[] {
-    return this.corpus.articles
-      .filter((a) => a.event === eventId && articleMatches(a, filters))
-      .sort(byDateThenTitle);
+    const out: Article[] = [];
+    for (const a of this.catalog.byDate) {
+      const article = this.corpus.articles[a] as Article;
+      if (article.event === eventId && articleMatches(article, filters)) out.push(article);
+    }
+    return out;
   }
 
   /**
@@ -459,11 +438,7 @@ export class CoverageIndex {
    * proximity (the share of the question's adjacent term pairs it holds as they are asked).
    */
   private rank(query: Query, limit: number, filters: Filters): ScoredPassage[] {
-    const ranked = this.index.search(
-      query.terms,
-      limit,
-      passageMask(this.corpus.articles, this.articleOf, filters),
-    );
+    const ranked = this.index.search(query.terms, limit, this.masks.mask(filters));
     const alpha = this.config.coordination;
     const beta = this.config.proximity;
     if (alpha === 0 && beta === 0) return ranked;
@@ -500,7 +475,7 @@ export class CoverageIndex {
       Object.keys(m.filter).every((key) => !explicit[key as keyof Filters]),
     );
     let filters = withMentions(explicit, understood);
-    if (understood.length > 0 && !this.corpus.articles.some((a) => articleMatches(a, filters))) {
+    if (understood.length > 0 && !this.anyArticleIn(filters)) {
       understood = [];
       filters = explicit;
     }
@@ -552,6 +527,23 @@ export class CoverageIndex {
       ),
       number: this.matcher.setQuery(ids),
     };
+  }
+
+  /** True when some article lies inside the filters: a date range is searched, not the corpus. */
+  private anyArticleIn(filters: Filters): boolean {
+    if (filters.since || filters.until) {
+      const [from, to] = this.catalog.dateRange(filters.since, filters.until);
+      for (let i = from; i < to; i++)
+        if (articleMatches(this.corpus.articles[this.catalog.byDate[i] ?? 0] as Article, filters))
+          return true;
+      return false;
+    }
+    // Every article is counted under its outlet, with its event.
+    return this.catalog.sources.some(
+      (s) =>
+        (!filters.source || sourceMatches(s.source, filters.source)) &&
+        (!filters.event || s.events.includes(filters.event)),
+    );
   }
 
   /** The one event inside the filters whose name holds every topic term, or null. */
@@ -606,11 +598,8 @@ export class CoverageIndex {
     };
   }
 
-  private excerptOf(
-    passage: number,
-    score: number,
-    query: Query,
-  ): Excerpt & { start: number; end: number; article: number } {
+  /** The excerpt of a ranked passage, chosen but not yet shown (see `shown`). */
+  private excerptOf(passage: number, score: number, query: Query, memo?: TrimMemo): Candidate {
     const p = this.passages[passage] as Passage;
     const article = this.corpus.articles[p.article] as Article;
     const sentenceWeight = (i: number) => this.matchSentences(p.article, i, i, query).weight;
@@ -621,10 +610,17 @@ export class CoverageIndex {
       p.lastSentence,
       query.weights,
       sentenceWeight,
+      memo,
     );
+    return { chosen, article: p.article, score };
+  }
+
+  /** An excerpt as the answer shows it: its text, where the query matched, and its article's metadata. */
+  private shown(candidate: Candidate & { alsoIn: AlsoReported[] }, query: Query): Excerpt {
+    const article = this.corpus.articles[candidate.article] as Article;
     return {
-      text: chosen.text,
-      highlights: chosen.highlights,
+      text: candidate.chosen.text,
+      highlights: highlightsOf(article.text, candidate.chosen, query.weights),
       docId: article.id,
       title: article.title,
       source: article.source,
@@ -633,34 +629,43 @@ export class CoverageIndex {
       url: article.url,
       event: article.event,
       eventName: article.event === null ? null : this.eventName(article.event),
-      score,
-      alsoIn: [],
-      start: chosen.start,
-      end: chosen.end,
-      article: p.article,
+      score: candidate.score,
+      alsoIn: candidate.alsoIn,
     };
   }
 
   /**
    * Turns ranked excerpts into result groups: overlapping excerpts of one article are dropped, at
    * most MAX_EXCERPTS_PER_ARTICLE per article, and copies of the same text in different articles
-   * become one group shown as its earliest copy.
+   * become one group shown as its earliest copy, with the best score of its copies.
    */
-  private groupExcerpts(ranked: ScoredPassage[], query: Query, needed: number): Excerpt[] {
-    type Candidate = ReturnType<CoverageIndex['excerptOf']>;
-    type Group = { copies: Candidate[]; shingles: Set<string> };
+  private groupExcerpts(
+    ranked: ScoredPassage[],
+    query: Query,
+    needed: number,
+  ): Array<Candidate & { alsoIn: AlsoReported[] }> {
+    type Group = { copies: Candidate[]; shingles: Float64Array };
     const groups: Group[] = [];
+    this.shingles.reset();
+    // Copies of one story in several articles are cut and coded once per answer.
+    const trims: TrimMemo = new Map();
+    const coded = new Map<string, Float64Array>();
     const perArticle = new Map<number, Array<{ start: number; end: number }>>();
     let lookahead = COPY_LOOKAHEAD;
     for (const r of ranked) {
       // Once enough groups are found, look a little further only for copies of them.
       if (groups.length >= needed && lookahead-- <= 0) break;
-      const excerpt = this.excerptOf(r.passage, r.score, query);
+      const excerpt = this.excerptOf(r.passage, r.score, query, trims);
+      const { start, end } = excerpt.chosen;
       const spans = perArticle.get(excerpt.article) ?? [];
-      if (spans.some((s) => s.start < excerpt.end && excerpt.start < s.end)) continue;
-      const sh = shingles(excerpt.text);
+      if (spans.some((s) => s.start < end && start < s.end)) continue;
+      let sh = coded.get(excerpt.chosen.text);
+      if (sh === undefined) {
+        sh = this.shingles.code(excerpt.chosen.text);
+        coded.set(excerpt.chosen.text, sh);
+      }
       const group = groups.find(
-        (g) => !g.copies.some((c) => c.article === excerpt.article) && isSameCopy(g.shingles, sh),
+        (g) => !g.copies.some((c) => c.article === excerpt.article) && isSameCodedCopy(g.shingles, sh),
       );
       if (group !== undefined) {
         group.copies.push(excerpt);
@@ -668,24 +673,33 @@ export class CoverageIndex {
         if (spans.length >= MAX_EXCERPTS_PER_ARTICLE || groups.length >= needed) continue;
         groups.push({ copies: [excerpt], shingles: sh });
       }
-      spans.push({ start: excerpt.start, end: excerpt.end });
+      spans.push({ start, end });
       perArticle.set(excerpt.article, spans);
     }
+    const articles = this.corpus.articles;
     return groups.map(({ copies }) => {
-      const ordered = [...copies].sort(byDate);
-      const first = ordered[0] as (typeof copies)[number];
-      const alsoIn: AlsoReported[] = ordered.slice(1).map((c) => ({
-        docId: c.docId,
-        title: c.title,
-        source: c.source,
-        date: c.date,
-        dateApprox: c.dateApprox,
-        url: c.url,
+      const ordered = copies
+        .map((c) => ({ c, a: articles[c.article] as Article }))
+        .sort((x, y) => byDate(x.a, y.a));
+      const first = ordered[0]?.c as Candidate;
+      const alsoIn: AlsoReported[] = ordered.slice(1).map(({ a }) => ({
+        docId: a.id,
+        title: a.title,
+        source: a.source,
+        date: a.date,
+        dateApprox: a.dateApprox,
+        url: a.url,
       }));
-      const { start: _s, end: _e, article: _a, ...shown } = first;
-      return { ...shown, score: Math.max(...copies.map((c) => c.score)), alsoIn };
+      return { ...first, score: Math.max(...copies.map((c) => c.score)), alsoIn };
     });
   }
+}
+
+/** A ranked passage's excerpt while an answer is assembled: what it quotes, its article and score. */
+interface Candidate {
+  chosen: ChosenExcerpt;
+  article: number;
+  score: number;
 }
 
 const NOTHING_MATCHED: QueryMatch = {
@@ -712,28 +726,4 @@ function withMentions(explicit: Filters, mentions: readonly MetadataMention[]): 
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, Math.floor(n)));
-}
-
-/** Known dates first, oldest first (a stable sort keeps rank order among equal dates). */
-function byDate(a: { date: string | null }, b: { date: string | null }): number {
-  if (a.date === b.date) return 0;
-  if (a.date === null) return 1;
-  if (b.date === null) return -1;
-  return a.date < b.date ? -1 : 1;
-}
-
-/** Known dates first, oldest first; then by title. */
-function byDateThenTitle(
-  a: { date: string | null; title: string },
-  b: { date: string | null; title: string },
-): number {
-  return byDate(a, b) || a.title.localeCompare(b.title);
-}
-
-function dateSpan(articles: Article[]): { firstDate: string | null; lastDate: string | null } {
-  const dates = articles
-    .map((a) => a.date)
-    .filter((d): d is string => d !== null)
-    .sort();
-  return { firstDate: dates[0] ?? null, lastDate: dates[dates.length - 1] ?? null };
 }

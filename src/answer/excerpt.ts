@@ -4,21 +4,32 @@
  * of the article with at most an ellipsis on each side.
  */
 import type { SentenceSpan } from '../passages/sentences.ts';
-import { tokenize } from '../search/tokenize.ts';
+import { type Token, tokenize } from '../search/tokenize.ts';
 import type { Span } from './types.ts';
 
 /** Longest excerpt, in characters, before ellipses. */
 export const MAX_EXCERPT_CHARS = 300;
 export const ELLIPSIS = '…';
 
-/** An excerpt before metadata is attached: verbatim text and where the query matched. */
+/**
+ * An excerpt before metadata is attached: verbatim text and where it lies. Where the query matched
+ * is found by `highlightsOf`, only for the excerpts shown (finding it tokenises the text).
+ */
 export interface ChosenExcerpt {
   text: string;
-  highlights: Span[];
   /** Offsets of the quoted slice in the article text (without the ellipses). */
   start: number;
   end: number;
+  /** Offsets of the sentences it was cut from; `highlightsOf` reads their words. */
+  spanStart: number;
+  spanEnd: number;
 }
+
+/**
+ * Where trimAround cut each long slice, by the slice's text: copies of one wire story in several
+ * articles are cut alike, so one answer cuts each once. Valid for one query's weights only.
+ */
+export type TrimMemo = Map<string, { from: number; to: number }>;
 
 /**
  * Chooses the excerpt of `text` for a passage covering `sentences[first..last]`: the sentence
@@ -33,6 +44,7 @@ export function chooseExcerpt(
   last: number,
   weights: Map<string, number>,
   sentenceWeight: (sentence: number) => number,
+  memo?: TrimMemo,
 ): ChosenExcerpt {
   let best = first;
   let bestScore = -1;
@@ -62,7 +74,7 @@ export function chooseExcerpt(
       break;
     }
   }
-  return trimAround(text, start, end, weights);
+  return trimAround(text, start, end, weights, memo);
 }
 
 /** Trims text[start, end) to MAX_EXCERPT_CHARS around the densest matches, at word boundaries. */
@@ -71,12 +83,15 @@ export function trimAround(
   start: number,
   end: number,
   weights: Map<string, number>,
+  memo?: TrimMemo,
 ): ChosenExcerpt {
   const slice = text.slice(start, end);
-  const matches = tokenize(slice).filter((t) => weights.has(t.term));
   let from = 0;
   let to = slice.length;
-  if (slice.length > MAX_EXCERPT_CHARS) {
+  const known = slice.length > MAX_EXCERPT_CHARS ? memo?.get(slice) : undefined;
+  if (known !== undefined) ({ from, to } = known);
+  else if (slice.length > MAX_EXCERPT_CHARS) {
+    const matches = queryMatches(slice, weights);
     // The window start (at a match, or the sentence start) that covers the most query weight.
     let bestFrom = 0;
     let bestWeight = -1;
@@ -94,14 +109,36 @@ export function trimAround(
     }
     from = bestFrom === 0 ? 0 : wordStartAtOrAfter(slice, bestFrom);
     to = wordEndAtOrBefore(slice, Math.min(slice.length, from + MAX_EXCERPT_CHARS));
+    memo?.set(slice, { from, to });
   }
   const quoted = slice.slice(from, to);
   const prefix = from > 0 ? ELLIPSIS : '';
   const suffix = to < slice.length ? ELLIPSIS : '';
-  const highlights: Span[] = matches
+  return {
+    text: `${prefix}${quoted}${suffix}`,
+    start: start + from,
+    end: start + to,
+    spanStart: start,
+    spanEnd: end,
+  };
+}
+
+/**
+ * The ranges of a chosen excerpt's `text` that match query terms: the matches among the words of
+ * its sentences (tokenised whole, as for choosing the window) that lie inside the quoted slice.
+ */
+export function highlightsOf(text: string, chosen: ChosenExcerpt, weights: Map<string, number>): Span[] {
+  const from = chosen.start - chosen.spanStart;
+  const to = chosen.end - chosen.spanStart;
+  const shift = (from > 0 ? ELLIPSIS.length : 0) - from;
+  return queryMatches(text.slice(chosen.spanStart, chosen.spanEnd), weights)
     .filter((m) => m.start >= from && m.end <= to)
-    .map((m) => ({ start: m.start - from + prefix.length, end: m.end - from + prefix.length }));
-  return { text: `${prefix}${quoted}${suffix}`, highlights, start: start + from, end: start + to };
+    .map((m) => ({ start: m.start + shift, end: m.end + shift }));
+}
+
+/** The tokens of `slice` that are query terms. */
+function queryMatches(slice: string, weights: Map<string, number>): Token[] {
+  return tokenize(slice).filter((t) => weights.has(t.term));
 }
 
 function wordStartAtOrAfter(text: string, i: number): number {

@@ -8,15 +8,29 @@ export function isEmptyFilter(filters: Filters): boolean {
   return !filters.event && !filters.source && !filters.since && !filters.until;
 }
 
+/** Outlet names folded so far: a corpus names few outlets, each on many articles. */
+const folded = new Map<string, string>();
+const FOLDED_LIMIT = 10_000;
+
+/** `foldName`, remembered per name. */
+function foldedName(name: string): string {
+  let found = folded.get(name);
+  if (found === undefined) {
+    found = foldName(name);
+    if (folded.size >= FOLDED_LIMIT) folded.clear();
+    folded.set(name, found);
+  }
+  return found;
+}
+
 /**
  * True when the article's outlet matches the requested one: the same name ignoring case and
  * punctuation, or the requested name as whole words of it ("NDTV" matches "NDTV (AFP copy)").
  */
 export function sourceMatches(articleSource: string | null, wanted: string): boolean {
   if (articleSource === null) return false;
-  const have = ` ${foldName(articleSource)} `;
-  const want = foldName(wanted);
-  return want !== '' && have.includes(` ${want} `);
+  const want = foldedName(wanted);
+  return want !== '' && ` ${foldedName(articleSource)} `.includes(` ${want} `);
 }
 
 /** True when the article lies inside every filter that is set. */
@@ -38,4 +52,34 @@ export function passageMask(articles: Article[], articleOf: Int32Array, filters:
   const mask = new Uint8Array(articleOf.length);
   for (let p = 0; p < articleOf.length; p++) mask[p] = allowedArticles[articleOf[p] ?? 0] ? 1 : 0;
   return mask;
+}
+
+/** Masks kept per index: members ask again and again under the same few filters. */
+const KEPT_MASKS = 8;
+
+/**
+ * `passageMask` for one immutable corpus, remembering the last few masks by filter, so a filtered
+ * question costs the corpus-sized pass only the first time its filters are asked. A returned mask
+ * is shared: callers read it and never write to it.
+ */
+export class PassageMasks {
+  private readonly kept = new Map<string, Uint8Array>();
+
+  constructor(
+    private readonly articles: Article[],
+    private readonly articleOf: Int32Array,
+  ) {}
+
+  /** The mask of `filters` (see `passageMask`). */
+  mask(filters: Filters): Uint8Array | null {
+    if (isEmptyFilter(filters)) return null;
+    const key = JSON.stringify([filters.event, filters.source, filters.since, filters.until]);
+    let mask = this.kept.get(key);
+    if (mask === undefined) {
+      mask = passageMask(this.articles, this.articleOf, filters) as Uint8Array;
+      if (this.kept.size >= KEPT_MASKS) this.kept.delete(this.kept.keys().next().value as string);
+    } else this.kept.delete(key);
+    this.kept.set(key, mask);
+    return mask;
+  }
 }

@@ -27,3 +27,224 @@ export function isSameCopy(a: Set<string>, b: Set<string>, containment = COPY_CO
   for (const s of small) if (large.has(s)) shared++;
   return shared / small.size >= containment;
 }
+
+/** Pair numbers stay below this, so that two of them make one exact number (2^26 · 2^26 = 2^52). */
+const PAIR_LIMIT = 2 ** 26;
+/** Words numbered below this make a pair key that is a small integer (2^15 · 2^15 = 2^30). */
+const SMALL_WORD = 2 ** 15;
+/** Four words numbered below this make one exact number (four 13-bit numbers, 52 bits). */
+const PACKED_WORD = 2 ** 13;
+/** Distinct words numbered before the numbering starts again (between answers). */
+const KEPT_WORDS = 1_000_000;
+/** ASCII words up to this long are keyed by a number (37^10 < 2^53), longer ones by their text. */
+const NUMBERED_WORD = 10;
+/**
+ * Characters outside ASCII that neither are letters or digits nor fold into any (typographic
+ * quotes and dashes, the ellipsis, no-break space): in text of ASCII and these, words are ASCII.
+ */
+const PLAIN_PUNCTUATION = /^[\u00a0\u2010-\u2015\u2018-\u201f\u2026]$/;
+
+/**
+ * The shingles of many texts as numbers, for comparing the excerpts of one answer without a
+ * string per shingle: words are numbered as first seen in the answer, and a shingle is its four
+ * word numbers packed into one (or, past 8,191 words, its two word pairs' numbers), so two texts
+ * share a number exactly when they share a shingle (as `shingles` folds them). Numbers are only
+ * comparable between texts coded since the last `reset`.
+ */
+export class ShingleCoder {
+  /** A lasting number per word (kept across answers, so an answer adds no table entries). */
+  private readonly numbered = new Map<number, number>();
+  private readonly named = new Map<string, number>();
+  /** The number of each lasting word number in the current answer, valid where stamp is `answer`. */
+  private local = new Int32Array(1024);
+  private stamp = new Int32Array(1024);
+  private answer = 1;
+  private localCount = 0;
+  private readonly pairs = new Map<number, number>();
+  private wordIds = new Int32Array(256);
+  /** Whether each non-ASCII character code is plain punctuation (1) or not (2); 0 not yet known. */
+  private readonly plain = new Uint8Array(65536);
+
+  /** Starts a new answer: numbers of earlier texts are no longer comparable. */
+  reset(): void {
+    this.answer++;
+    this.localCount = 0;
+    if (this.pairs.size > 0) this.pairs.clear();
+    if (this.numbered.size + this.named.size > KEPT_WORDS) {
+      this.numbered.clear();
+      this.named.clear();
+    }
+  }
+
+  /** The distinct shingles of `text` (as `shingles` folds it), as ascending numbers. */
+  code(text: string): Float64Array {
+    const n = this.readPlain(text);
+    return n >= 0 ? this.shinglesOf(n) : this.shinglesOf(this.readFolded(text));
+  }
+
+  /**
+   * Numbers the words of text made of ASCII and plain punctuation into `wordIds`, reading
+   * characters in place; -1 for other text.
+   */
+  private readPlain(text: string): number {
+    let n = 0;
+    let key = 0;
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
+      let digit = 0;
+      if (c >= 97 && c <= 122) digit = c - 86;
+      else if (c >= 65 && c <= 90) digit = c - 54;
+      else if (c >= 48 && c <= 57) digit = c - 47;
+      else if (c >= 128 && !this.isPlain(c)) return -1;
+      if (digit !== 0) {
+        if (start < 0) {
+          start = i;
+          key = 0;
+        }
+        key = key * 37 + digit;
+        continue;
+      }
+      if (start < 0) continue;
+      this.room(n + 1)[n++] =
+        i - start <= NUMBERED_WORD
+          ? this.numberedWord(key)
+          : this.namedWord(text.slice(start, i).toLowerCase());
+      start = -1;
+    }
+    return n;
+  }
+
+  /** Numbers the words of any text, folded as `shingles` folds it, into `wordIds`. */
+  private readFolded(text: string): number {
+    const folded = NOT_ASCII.test(text) ? text.normalize('NFKD') : text;
+    const list = folded.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const ids = this.room(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const word = list[i] as string;
+      ids[i] =
+        word.length <= NUMBERED_WORD && /^[a-z0-9]+$/.test(word)
+          ? this.numberedWord(keyOf(word))
+          : this.namedWord(word);
+    }
+    return list.length;
+  }
+
+  private isPlain(c: number): boolean {
+    let known = this.plain[c];
+    if (known === 0) {
+      known = PLAIN_PUNCTUATION.test(String.fromCharCode(c)) ? 1 : 2;
+      this.plain[c] = known;
+    }
+    return known === 1;
+  }
+
+  private numberedWord(key: number): number {
+    let id = this.numbered.get(key);
+    if (id === undefined) {
+      id = this.numbered.size + this.named.size;
+      this.numbered.set(key, id);
+    }
+    return this.localOf(id);
+  }
+
+  private namedWord(word: string): number {
+    let id = this.named.get(word);
+    if (id === undefined) {
+      id = this.numbered.size + this.named.size;
+      this.named.set(word, id);
+    }
+    return this.localOf(id);
+  }
+
+  /** The current answer's number of a lasting word number: small, so shingles pack. */
+  private localOf(id: number): number {
+    if (id >= this.stamp.length) {
+      const size = Math.max(id + 1, this.stamp.length * 2);
+      const local = new Int32Array(size);
+      const stamp = new Int32Array(size);
+      local.set(this.local);
+      stamp.set(this.stamp);
+      this.local = local;
+      this.stamp = stamp;
+    }
+    if (this.stamp[id] !== this.answer) {
+      this.stamp[id] = this.answer;
+      this.local[id] = this.localCount++;
+    }
+    return this.local[id] as number;
+  }
+
+  /** `wordIds` with room for n numbers. */
+  private room(n: number): Int32Array {
+    if (n > this.wordIds.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.wordIds);
+      this.wordIds = grown;
+    }
+    return this.wordIds;
+  }
+
+  /** The distinct shingles of the n words in `wordIds`, ascending. */
+  private shinglesOf(n: number): Float64Array {
+    this.room(n);
+    const { wordIds } = this;
+    const count = Math.max(0, n - SHINGLE_WORDS + 1);
+    const out = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const a = wordIds[i] as number;
+      const b = wordIds[i + 1] as number;
+      const c = wordIds[i + 2] as number;
+      const d = wordIds[i + 3] as number;
+      // Four small word numbers make the shingle's number themselves; others go through pairs.
+      if (a < PACKED_WORD && b < PACKED_WORD && c < PACKED_WORD && d < PACKED_WORD)
+        out[i] = ((a * PACKED_WORD + b) * PACKED_WORD + c) * PACKED_WORD + d;
+      else out[i] = -(this.pairOf(a, b) * PAIR_LIMIT + this.pairOf(c, d)) - 1;
+    }
+    out.sort();
+    let distinct = 0;
+    for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i] as number;
+    return out.subarray(0, distinct);
+  }
+
+  /** The number of the word pair (a, b) in the current answer. */
+  private pairOf(a: number, b: number): number {
+    // Distinct keys for every (a, b): non-negative small integers mostly, negative past them.
+    const key = a < SMALL_WORD && b < SMALL_WORD ? a * SMALL_WORD + b : -(a * PAIR_LIMIT + b) - 1;
+    let id = this.pairs.get(key);
+    if (id === undefined) {
+      id = this.pairs.size;
+      if (id >= PAIR_LIMIT) throw new Error('ShingleCoder: too many word pairs; reset between answers');
+      this.pairs.set(key, id);
+    }
+    return id;
+  }
+}
+
+/** The number of a lower-case ASCII word of letters and digits (as `readPlain` computes it). */
+function keyOf(word: string): number {
+  let key = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    key = key * 37 + (c >= 97 ? c - 86 : c - 47);
+  }
+  return key;
+}
+
+/** `isSameCopy` for two texts coded by the same `ShingleCoder` since its last reset. */
+export function isSameCodedCopy(a: Float64Array, b: Float64Array, containment = COPY_CONTAINMENT): boolean {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (small.length < MIN_SHINGLES) return false;
+  let shared = 0;
+  for (let i = 0, j = 0; i < small.length && j < large.length; ) {
+    const x = small[i] as number;
+    const y = large[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / small.length >= containment;
+}

@@ -21,6 +21,18 @@ export interface OutletMention {
   name: string;
 }
 
+/** The words of each outlet name, folded; a corpus' list of outlets is read once, not per question. */
+const namesOf = new WeakMap<readonly string[], string[][]>();
+
+function foldedNames(sources: readonly string[]): string[][] {
+  let names = namesOf.get(sources);
+  if (names === undefined) {
+    names = sources.map((s) => foldName(s).split(' ').filter(Boolean));
+    namesOf.set(sources, names);
+  }
+  return names;
+}
+
 /** Longest run of question words tried against an outlet's name. */
 const MAX_WORDS = 5;
 
@@ -48,7 +60,8 @@ function containsRun(whole: readonly string[], part: readonly string[]): boolean
  * when it is the whole name (a leading "the" aside) written with capitals ("The Guardian").
  */
 export function findOutlets(words: readonly QuestionWord[], sources: readonly string[]): OutletMention[] {
-  const names = sources.map((s) => foldName(s).split(' ').filter(Boolean));
+  const names = foldedNames(sources);
+  if (names.length === 0) return [];
   const folded = words.map((w) => foldName(w.text));
   const mentions: OutletMention[] = [];
   for (let i = 0; i < words.length; ) {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isSameCodedCopy, isSameCopy, ShingleCoder, shingles } from '../../src/answer/syndication.ts';
+import { readJsonl } from './helpers.ts';
+
+describe('copies told by numbered shingles', () => {
+  it('finds the same copies, and the same number of shingles, as string shingles do', async () => {
+    const paragraphs = await readJsonl<{ text: string }>('squad-sample-paragraphs.jsonl');
+    const texts: string[] = [
+      'Café ﬁne “quotes” — and ½ of ΟΔΟΣ in İstanbul™ were there, said the AFP report today.',
+      'Cafe fine quotes and 1/2 of οδος in istanbul were there, said the AFP report today…',
+      `…${'The ceasefire agreed in Geneva was to begin at sunset on Monday, officials said'}…`,
+      'the ceasefire agreed in Geneva was to begin at sunset on Monday',
+    ];
+    for (const p of paragraphs.slice(0, 60)) {
+      texts.push(p.text.slice(0, 300), `…${p.text.slice(40, 260)}…`, p.text.slice(100, 400).toUpperCase());
+    }
+    const coder = new ShingleCoder();
+    const coded = texts.map((t) => coder.code(t));
+    const strings = texts.map((t) => shingles(t));
+    let copies = 0;
+    for (let i = 0; i < texts.length; i++) {
+      expect(coded[i]?.length, texts[i]).toBe(strings[i]?.size);
+      for (let j = 0; j < texts.length; j++) {
+        const same = isSameCopy(strings[i] as Set<string>, strings[j] as Set<string>);
+        expect(isSameCodedCopy(coded[i] as Float64Array, coded[j] as Float64Array), `${i} ${j}`).toBe(same);
+        if (same && i !== j) copies++;
+      }
+    }
+    expect(copies).toBeGreaterThan(100);
+  });
+});
