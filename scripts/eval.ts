@@ -110,17 +110,24 @@ async function squad(): Promise<void> {
     )
       inExcerpt++;
   }
-  // Answer time (k = 3) against ranking time, question by question, after a warm-up.
+  // Answer time (k = 3) against ranking time, question by question, after a warm-up: the ranking
+  // as the bench measures it (the question read, passages ranked, articles by their best passage),
+  // and the bare top-k search over the question's terms.
   const askMs: number[] = [];
   const rankMs: number[] = [];
+  const searchMs: number[] = [];
   for (const [i, q] of questions.entries()) {
     let t = performance.now();
     index.index.search(terms(q.question), 10);
+    const search = performance.now() - t;
+    t = performance.now();
+    index.rankArticles(q.question, 10);
     const rank = performance.now() - t;
     t = performance.now();
     index.ask(q.question, { k: 3 });
     const ask = performance.now() - t;
     if (i >= 200) {
+      searchMs.push(search);
       rankMs.push(rank);
       askMs.push(ask);
     }
@@ -130,6 +137,7 @@ async function squad(): Promise<void> {
   const r = rankingAlone.result();
   const askTime = summariseLatencies(askMs);
   const rankTime = summariseLatencies(rankMs);
+  const searchTime = summariseLatencies(searchMs);
   console.log(`## SQuAD v1.1 dev: ${paragraphsFile}`);
   console.log(
     `${parsed.articles.length} paragraphs → ${index.passageCount} passages, built in ${(buildMs / 1000).toFixed(2)} s; ${n} questions`,
@@ -145,12 +153,12 @@ async function squad(): Promise<void> {
     `| ranking alone (articles by best passage) | ${r.recall1.toFixed(3)} | ${r.recall5.toFixed(3)} | ${r.mrr10.toFixed(3)} | | |`,
   );
   console.log(
-    `time a question (after 200 warm-up): whole answer (k = 3) p50 ${askTime.p50.toFixed(3)} ms, p99 ${askTime.p99.toFixed(3)} ms; ranking (top 10) p50 ${rankTime.p50.toFixed(3)} ms, p99 ${rankTime.p99.toFixed(3)} ms\n`,
+    `time a question (after 200 warm-up): whole answer (k = 3) p50 ${askTime.p50.toFixed(3)} ms, p99 ${askTime.p99.toFixed(3)} ms; ranking (question read, top 10 articles) p50 ${rankTime.p50.toFixed(3)} ms, p99 ${rankTime.p99.toFixed(3)} ms; bare top-10 search p50 ${searchTime.p50.toFixed(3)} ms, p99 ${searchTime.p99.toFixed(3)} ms\n`,
   );
   target('SQuAD dev MRR@10 through ask --batch --k 10', a.mrr10.toFixed(3), a.mrr10 >= 0.87);
   target('SQuAD dev answerable questions refused', pct(refused, n), refused / n <= 0.03);
   target(
-    `answer p99 ≤ 2× ranking p99 (${index.passageCount} passages; 100k in npm run bench)`,
+    `answer p99 ≤ 2× ranking p99 (question read, passages ranked; ${index.passageCount} passages; 100k in npm run bench)`,
     `${askTime.p99.toFixed(3)} / ${rankTime.p99.toFixed(3)} ms`,
     askTime.p99 <= 2 * rankTime.p99,
   );
