@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startBot } from '../src/discord/bot.ts';
-import { createLogger } from '../src/discord/logger.ts';
-import { LiveCorpus } from '../src/live-corpus.ts';
+import { LiveCorpus } from '../src/live/live-corpus.ts';
+import { createLogger } from '../src/log.ts';
 import { TOKEN } from '../test/e2e/fake-discord.ts';
 
 export interface LoadResult {

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openCoverageIndex, savedIndexPath } from '../src/index-store.ts';
+import { openCoverageIndex, savedIndexPath } from '../src/live/index-store.ts';
 import { scaleCorpus } from './data.ts';
 
 /** Builds (and saves) then loads the index of a `size`-passage corpus; returns both times. */

@@ -14,7 +14,7 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { importFolder } from '../src/store/pg/import-export.ts';
+import { importFolder } from '../src/live/import-export.ts';
 import { PgStore } from '../src/store/pg/pg-store.ts';
 import { runSql, startTestPostgres } from '../test/store/pg-server.ts';
 import { DEFAULT_DATA_DIR, scaleCorpus } from './data.ts';

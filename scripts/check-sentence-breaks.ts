@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readJsonLines } from '../bench/lib/jsonl.ts';
 import { directSentenceEnds, hasKnownClasses } from '../src/passages/sentence-breaks.ts';
-import { IntBuffer } from '../src/search/term-table.ts';
+import { IntBuffer } from '../src/util/term-table.ts';
 import { sentenceBreakStrings } from './lib/sentence-break-strings.ts';
 
 const { values } = parseArgs({

@@ -17,4 +17,5 @@ export { isValidDate } from './corpus/dates.ts';
 export { loadCorpus } from './corpus/load.ts';
 export { corpusFromRecords } from './corpus/records.ts';
 export type { Article, Corpus, CorpusProblem, CoverageEvent } from './corpus/types.ts';
-export { LiveCorpus, type RefreshReport } from './live-corpus.ts';
+export { LiveCorpus } from './live/live-corpus.ts';
+export type { RefreshReport } from './store/change-report.ts';

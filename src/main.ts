@@ -5,8 +5,8 @@
  */
 import { startBot } from './discord/bot.ts';
 import { botHealthChecks, instrumentCorpus } from './discord/health.ts';
-import { createLogger, resolveLogFormat } from './discord/logger.ts';
-import { LiveCorpus } from './live-corpus.ts';
+import { LiveCorpus } from './live/live-corpus.ts';
+import { createLogger, resolveLogFormat } from './log.ts';
 import { type HealthServer, HealthServerError, startHealthServer } from './ops/health-server.ts';
 import { BotMetrics } from './ops/metrics.ts';
 import { readConfigOrExit, shutdownOnSignals } from './startup.ts';

@@ -4,8 +4,8 @@
  * like `npm start`; on SIGINT/SIGTERM it stops every shard and exits.
  */
 import { fileURLToPath } from 'node:url';
-import { createLogger, resolveLogFormat } from './discord/logger.ts';
 import { type RunningShards, startShards } from './discord/sharding.ts';
+import { createLogger, resolveLogFormat } from './log.ts';
 import { readConfigOrExit, shutdownOnSignals } from './startup.ts';
 
 const config = await readConfigOrExit();

@@ -4,7 +4,7 @@
  * without the token, and the process exits with status 1. Last: a graceful shutdown on a signal.
  */
 import { type BotConfig, ConfigError, hasBotToken, loadDotEnv, readBotConfig } from './config.ts';
-import type { Logger } from './discord/logger.ts';
+import type { Logger } from './log.ts';
 
 /** The bot's configuration, or a message on stderr and exit 1. */
 export async function readConfigOrExit(): Promise<BotConfig> {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildIndex, CoverageIndex } from '../src/answer/coverage-index.ts';
+import { deserialiseIndex, indexKey, SavedIndexError, serialiseIndex } from '../src/answer/saved-index.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { corpusFromRecords } from '../src/corpus/records.ts';
 import type { Article } from '../src/corpus/types.ts';
-import { openCoverageIndex, savedIndexPath } from '../src/index-store.ts';
+import { openCoverageIndex, savedIndexPath } from '../src/live/index-store.ts';
 import { DEFAULT_RANKING_CONFIG } from '../src/search/ranking-config.ts';
-import { deserialiseIndex, indexKey, SavedIndexError, serialiseIndex } from '../src/search/saved-index.ts';
 
 const CORPUS = path.join(import.meta.dirname, '..', 'corpus');
 const QUESTION = 'What did Lavrov say about terrorists?';

@@ -22,10 +22,10 @@ import {
 import { isCommonWord } from '../search/common-words.ts';
 import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
-import type { TermTable } from '../search/term-table.ts';
 import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
 import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
 import type { Statement } from '../statements/types.ts';
+import type { TermTable } from '../util/term-table.ts';
 import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
 import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';

@@ -4,8 +4,9 @@
  * name's terms side by side, in order; "the Secretary of State … generally" is not the Secretary
  * General. The no-answer decision counts the names its best passage lacks.
  */
-import type { TermTable } from '../search/term-table.ts';
+
 import type { Token } from '../search/tokenize.ts';
+import type { TermTable } from '../util/term-table.ts';
 
 /** Words between two tokens of one name: nothing but white space or a hyphen. */
 const JOINED = /^[\s\u00a0-]*$/u;

@@ -3,7 +3,7 @@
  * adjacent and in the same order inside one of its sentences. Counted with marks in typed arrays,
  * so re-ranking allocates nothing per candidate passage.
  */
-import type { TermTable } from '../search/term-table.ts';
+import type { TermTable } from '../util/term-table.ts';
 
 /** Counts a question's adjacent term pairs over rows of a term table; one query at a time. */
 export class PairMatcher {

@@ -3,7 +3,7 @@
  * ones and the sum of their IDF, counted with marks in typed arrays, so ranking and excerpt choice
  * allocate no set per candidate passage or sentence.
  */
-import type { TermTable } from '../search/term-table.ts';
+import type { TermTable } from '../util/term-table.ts';
 
 /** Counts distinct query terms over rows of term tables; one instance per index, one query at a time. */
 export class QueryMatcher {

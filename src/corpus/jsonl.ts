@@ -1,8 +1,7 @@
 /** `.jsonl` bulk imports: one article a line, `id`, `title` and `text` required. */
-import type { ParsedFile } from './load.ts';
 import { parseJsonlRecord } from './record-fast-path.ts';
 import { describeIssues, type JsonlRecord } from './schema.ts';
-import type { Article } from './types.ts';
+import type { Article, ParsedFile } from './types.ts';
 
 /**
  * Parses a JSONL file. Each good line becomes an article whose id is the record's `id`; each bad

@@ -4,23 +4,16 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { readWholeFile } from '../fs/read-whole.ts';
-import type { CorpusSnapshot, StoredFile } from '../store/types.ts';
+import { readWholeFile } from '../util/read-whole.ts';
 import { EVENTS_FILE, parseEvents } from './events.ts';
 import { fingerprintFiles } from './fingerprint.ts';
 import { parseJsonl } from './jsonl.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseText } from './text.ts';
-import type { Article, Corpus, CorpusProblem } from './types.ts';
+import type { Article, Corpus, CorpusProblem, CorpusSnapshot, ParsedFile, StoredFile } from './types.ts';
 
 /** The file kinds the loader reads, by extension. */
 export const ARTICLE_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
-
-/** Result of parsing one file: its articles and its problems. */
-export interface ParsedFile {
-  articles: Article[];
-  problems: CorpusProblem[];
-}
 
 /** Lists article files under `dir`, recursively, sorted, as paths relative to `dir` with forward slashes. */
 export async function listArticleFiles(dir: string): Promise<string[]> {

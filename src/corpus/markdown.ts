@@ -1,9 +1,8 @@
 /** Markdown articles: YAML front matter with the metadata, then the article text. */
 import { cleanArticleText } from './clean.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import type { ParsedFile } from './load.ts';
 import { describeIssues, frontMatterSchema, issueFields } from './schema.ts';
-import type { Article, CorpusProblem } from './types.ts';
+import type { Article, CorpusProblem, ParsedFile } from './types.ts';
 
 /** The 1-based line of `key:` inside the front matter, or 1 when it is not there. */
 export function frontMatterLine(content: string, key: string): number {

@@ -3,8 +3,8 @@ import { cleanArticleText } from './clean.ts';
 import { findDateline } from './dates.ts';
 import { opensFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { guessLanguage } from './language.ts';
-import type { ParsedFile } from './load.ts';
 import { articleFromFrontMatter } from './markdown.ts';
+import type { ParsedFile } from './types.ts';
 
 /**
  * Parses a `.txt` article. With front matter it is read like Markdown. Without, the headline

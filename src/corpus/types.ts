@@ -46,3 +46,28 @@ export interface Corpus {
   events: CoverageEvent[];
   problems: CorpusProblem[];
 }
+
+/** Result of parsing one file: its articles and its problems. */
+export interface ParsedFile {
+  articles: Article[];
+  problems: CorpusProblem[];
+}
+
+/** One file of the corpus as the folder format holds it: its relative path and its text. */
+export interface StoredFile {
+  /** Path relative to the corpus folder, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+/** Everything the loader reads, at one version of the corpus. */
+export interface CorpusSnapshot {
+  /** The corpus version these files are (folder: the content fingerprint; database: a counter). */
+  version: string;
+  /** The events file's text, or null when there is none. */
+  events: string | null;
+  /** The article files (.md, .txt, .jsonl), sorted by path. */
+  files: StoredFile[];
+  /** Files that could not be read (folder only). */
+  problems: CorpusProblem[];
+}

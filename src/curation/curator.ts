@@ -6,14 +6,15 @@
  */
 import { EVENTS_FILE, parseEvents } from '../corpus/events.ts';
 import type { Article, CoverageEvent } from '../corpus/types.ts';
-import type { LiveCorpus, RefreshReport } from '../live-corpus.ts';
+import type { AuditEntry } from '../store/audit-log.ts';
+import type { RefreshReport } from '../store/change-report.ts';
 import type { StoreTransaction } from '../store/types.ts';
-import type { AuditEntry } from './audit-log.ts';
 import { writeArticle, writeEvents } from './checked-writes.ts';
 import type { ArticleDraft } from './draft.ts';
 import { findDuplicate } from './duplicates.ts';
 import { CurationError } from './errors.ts';
 import { articleMarkdown, fileBaseName } from './markdown-writer.ts';
+import type { ServedCorpus } from './served-corpus.ts';
 
 export { removedDir } from '../store/folder-store.ts';
 export { CurationError };
@@ -28,7 +29,7 @@ export interface Moderator {
 export class Curator {
   /** `changed` runs after each change that went through (a sharded bot on a folder tells its other shards). */
   constructor(
-    private readonly live: LiveCorpus,
+    private readonly live: ServedCorpus,
     private readonly changed: () => void = () => undefined,
   ) {}
 

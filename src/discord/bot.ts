@@ -2,7 +2,8 @@
 import { type Client, Events } from 'discord.js';
 import { Curator } from '../curation/curator.ts';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../curation/fetch-page.ts';
-import type { LiveCorpus } from '../live-corpus.ts';
+import type { LiveCorpus } from '../live/live-corpus.ts';
+import type { Logger } from '../log.ts';
 import { BotMetrics } from '../ops/metrics.ts';
 import type { MemberData, QuestionLogMode } from '../store/member-data.ts';
 import { memberDataOf } from '../store/open.ts';
@@ -10,7 +11,6 @@ import { createClient } from './client.ts';
 import { loadCommands } from './command-loader.ts';
 import type { BotContext } from './context.ts';
 import { FollowUps } from './follow-ups.ts';
-import type { Logger } from './logger.ts';
 import { handleMessage } from './messages.ts';
 import { PendingAdds, type PendingLimits } from './pending-adds.ts';
 import { RateLimiter } from './rate-limit.ts';

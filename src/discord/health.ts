@@ -3,7 +3,7 @@
  * store) and the corpus figures and update times its metrics read.
  */
 import { type Client, Status } from 'discord.js';
-import type { LiveCorpus } from '../live-corpus.ts';
+import type { LiveCorpus } from '../live/live-corpus.ts';
 import type { HealthCheck } from '../ops/health-server.ts';
 import type { BotMetrics } from '../ops/metrics.ts';
 

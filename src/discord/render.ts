@@ -20,9 +20,9 @@ import {
   NO_ANSWER_TEXT,
 } from '../answer/wording.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
-import type { AuditEntry } from '../curation/audit-log.ts';
 import { type ArticleDraft, missingMetadata } from '../curation/draft.ts';
-import type { RefreshReport } from '../live-corpus.ts';
+import type { AuditEntry } from '../store/audit-log.ts';
+import type { RefreshReport } from '../store/change-report.ts';
 import { escapeCorpusText, markdownLink } from './escape.ts';
 import {
   EMBED_DESCRIPTION_MAX,

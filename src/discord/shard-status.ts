@@ -4,8 +4,8 @@
  * through the sharding manager, waits a bounded time, and lists one line per shard.
  */
 import type { Client } from 'discord.js';
-import type { LiveCorpus } from '../live-corpus.ts';
-import type { Logger } from './logger.ts';
+import type { LiveCorpus } from '../live/live-corpus.ts';
+import type { Logger } from '../log.ts';
 
 /** One shard's answer: which corpus it serves and how many servers it looks after. */
 export interface ShardReport {

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type APIGatewayBotInfo, REST, Routes, type Shard, ShardingManager } from 'discord.js';
-import type { LogFormat, Logger } from './logger.ts';
+import type { LogFormat, Logger } from '../log.ts';
 
 /**
  * Discord lets a bot start `max_concurrency` sessions per 5 s; discord.js waits 5.5 s between

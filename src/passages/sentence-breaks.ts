@@ -7,7 +7,7 @@
  * SQuAD paragraph and on random strings of these characters (see the tests and
  * scripts/check-sentence-breaks.ts).
  */
-import type { IntBuffer } from '../search/term-table.ts';
+import type { IntBuffer } from '../util/term-table.ts';
 
 // Sentence_Break property values (OLetter, Extend, Format and Sep are never in the table).
 const OTHER = 0;

@@ -5,7 +5,7 @@
  * the same code.
  */
 import { appendSentences } from '../passages/sentences.ts';
-import { IntBuffer, type TermTable, TermTableBuilder } from './term-table.ts';
+import { IntBuffer, type TermTable, TermTableBuilder } from '../util/term-table.ts';
 import type { WordTable } from './word-table.ts';
 
 /** The text of an article that is indexed. */

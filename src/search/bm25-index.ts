@@ -8,8 +8,8 @@
  * `search` returns (same order, same scores) — with exact filters.
  */
 import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
+import { TermTableBuilder } from '../util/term-table.ts';
 import type { RankingConfig } from './ranking-config.ts';
-import { TermTableBuilder } from './term-table.ts';
 import { TermVocabulary, terms } from './tokenize.ts';
 
 /** What is indexed for each passage: its fields as index terms (see `terms`), in order, with repeats. */

@@ -15,8 +15,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { TermTable } from '../util/term-table.ts';
 import { type ArticleTerms, type ArticleText, joinArticleTerms, scanArticles } from './article-terms.ts';
-import type { TermTable } from './term-table.ts';
 import {
   type ChunkMessage,
   claimItem,

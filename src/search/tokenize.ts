@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import lemmatizer from 'wink-lemmatizer';
 import stem from 'wink-porter2-stemmer';
-import { IntBuffer } from './term-table.ts';
+import { IntBuffer } from '../util/term-table.ts';
 import { WordTable } from './word-table.ts';
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@
  * does not normalise: it only tells words apart, so that a corpus can be scanned on several
  * threads first and each distinct word normalised once afterwards.
  */
-import { IntBuffer } from './term-table.ts';
+import { IntBuffer } from '../util/term-table.ts';
 
 /** Word characters (letters and digits, as \p{L} and \p{N}): 1 yes, 2 no, 0 not yet known. */
 const BMP_WORD_CHAR = new Uint8Array(0x10000);

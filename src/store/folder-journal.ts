@@ -5,7 +5,7 @@
  */
 import { readFile, rename, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { syncDir, writeFileAtomic } from '../curation/atomic-write.ts';
+import { syncDir, writeFileAtomic } from '../util/atomic-write.ts';
 
 /** Some steps of a failed change could not be undone: the folder holds part of it. */
 export class RollbackFailed extends Error {

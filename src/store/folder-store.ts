@@ -9,13 +9,13 @@ import { constants } from 'node:fs';
 import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listArticleFiles, readCorpusFolder } from '../corpus/load.ts';
-import { syncDir, writeFileAtomic } from '../curation/atomic-write.ts';
-import { AUDIT_FILE, type AuditEntry, appendAudit, readAudit } from '../curation/audit-log.ts';
-import { readWholeFile } from '../fs/read-whole.ts';
+import type { CorpusSnapshot } from '../corpus/types.ts';
+import { syncDir, writeFileAtomic } from '../util/atomic-write.ts';
+import { readWholeFile } from '../util/read-whole.ts';
+import { AUDIT_FILE, type AuditEntry, appendAudit, readAudit } from './audit-log.ts';
 import { FolderJournal } from './folder-journal.ts';
 import { LOCK_WAIT_MS, withChangeLock } from './folder-lock.ts';
 import {
-  type CorpusSnapshot,
   type CorpusStore,
   type IndexBlob,
   type PrepareIndex,

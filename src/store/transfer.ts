@@ -7,9 +7,9 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EVENTS_FILE } from '../corpus/events.ts';
 import { readCorpusFolder } from '../corpus/load.ts';
-import { AUDIT_FILE } from '../curation/audit-log.ts';
+import type { StoredFile } from '../corpus/types.ts';
+import { AUDIT_FILE } from './audit-log.ts';
 import { listRemovedFiles, removedDir } from './folder-store.ts';
-import type { StoredFile } from './types.ts';
 
 /** Everything a corpus folder holds that the bot reads or writes. */
 export interface FolderContents {

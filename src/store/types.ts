@@ -4,27 +4,8 @@
  * stores share one code path for loading, changing and saving the index.
  */
 
-import type { CorpusProblem } from '../corpus/types.ts';
-import type { AuditEntry } from '../curation/audit-log.ts';
-
-/** One file of the corpus as the folder format holds it: its relative path and its text. */
-export interface StoredFile {
-  /** Path relative to the corpus folder, with forward slashes. */
-  path: string;
-  content: string;
-}
-
-/** Everything the loader reads, at one version of the corpus. */
-export interface CorpusSnapshot {
-  /** The corpus version these files are (folder: the content fingerprint; database: a counter). */
-  version: string;
-  /** The events file's text, or null when there is none. */
-  events: string | null;
-  /** The article files (.md, .txt, .jsonl), sorted by path. */
-  files: StoredFile[];
-  /** Files that could not be read (folder only). */
-  problems: CorpusProblem[];
-}
+import type { CorpusSnapshot } from '../corpus/types.ts';
+import type { AuditEntry } from './audit-log.ts';
 
 /** The two areas of a store: served articles, and articles taken out by moderators. */
 export type StoreArea = 'corpus' | 'removed';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { deserialiseIndex, indexKey, serialiseIndex } from '../../src/answer/saved-index.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { STATEMENTS_PENDING, statementsPending } from '../../src/discord/statements-ready.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
-import { deserialiseIndex, indexKey, serialiseIndex } from '../../src/search/saved-index.ts';
 
 /** Articles written for these tests: other shapes of attribution than the seed coverage's. */
 const ARTICLES = [

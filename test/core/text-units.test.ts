@@ -4,9 +4,9 @@ import { loadCorpus } from '../../src/corpus/load.ts';
 import { buildPassages } from '../../src/passages/passages.ts';
 import { directSentenceEnds, hasKnownClasses } from '../../src/passages/sentence-breaks.ts';
 import { isTrimmedSpace, splitSentences } from '../../src/passages/sentences.ts';
-import { IntBuffer } from '../../src/search/term-table.ts';
 import { TermVocabulary, terms, termsOfWord, tokenize } from '../../src/search/tokenize.ts';
 import { WordTable } from '../../src/search/word-table.ts';
+import { IntBuffer } from '../../src/util/term-table.ts';
 import { CORPUS_DIR, readJsonl } from './helpers.ts';
 
 const sentencesOf = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));

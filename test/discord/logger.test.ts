@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, resolveLogFormat } from '../../src/discord/logger.ts';
+import { createLogger, resolveLogFormat } from '../../src/log.ts';
 
 const TOKEN = 'MTIzNDU2Nzg5.secret.token';
 const PASSWORD = 's3cr@t-pw';

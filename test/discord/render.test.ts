@@ -16,7 +16,6 @@ import {
   EMBED_TOTAL_MAX,
   truncate,
 } from '../../src/discord/limits.ts';
-import { createLogger } from '../../src/discord/logger.ts';
 import { isModerator } from '../../src/discord/permissions.ts';
 import { RateLimiter } from '../../src/discord/rate-limit.ts';
 import {
@@ -30,6 +29,7 @@ import {
   renderRefresh,
   renderTimeline,
 } from '../../src/discord/render.ts';
+import { createLogger } from '../../src/log.ts';
 import { CORPUS_DIR } from '../core/helpers.ts';
 
 function excerpt(over: Partial<Excerpt> = {}): Excerpt {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { createLogger } from '../../src/discord/logger.ts';
 import { APOLOGY } from '../../src/discord/router.ts';
 import { shownVersion } from '../../src/discord/shard-status.ts';
-import { LiveCorpus } from '../../src/live-corpus.ts';
+import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { createLogger } from '../../src/log.ts';
 import {
   BOT_USER_OBJECT,
   CHANNEL_ID,

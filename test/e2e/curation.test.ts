@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removedDir } from '../../src/curation/curator.ts';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { LiveCorpus } from '../../src/live-corpus.ts';
+import { LiveCorpus } from '../../src/live/live-corpus.ts';
 import {
   BOT_USER_OBJECT,
   CHANNEL_ID,

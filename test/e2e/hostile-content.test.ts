@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { LiveCorpus } from '../../src/live-corpus.ts';
+import { LiveCorpus } from '../../src/live/live-corpus.ts';
 import { FakeDiscord, type FakeUser, MANAGER_PERMISSIONS } from './fake-discord.ts';
 import { sentText } from './replies.ts';
 import { startTestBot } from './test-bot.ts';

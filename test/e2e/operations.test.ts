@@ -6,7 +6,7 @@ import { rename } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { botHealthChecks, instrumentCorpus } from '../../src/discord/health.ts';
-import { LiveCorpus } from '../../src/live-corpus.ts';
+import { LiveCorpus } from '../../src/live/live-corpus.ts';
 import { type HealthServer, startHealthServer } from '../../src/ops/health-server.ts';
 import { BotMetrics } from '../../src/ops/metrics.ts';
 import { copyOfCorpus } from '../core/helpers.ts';

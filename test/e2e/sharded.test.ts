@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shownVersion } from '../../src/discord/shard-status.ts';
 import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/discord/sharding.ts';
-import { LiveCorpus } from '../../src/live-corpus.ts';
+import { LiveCorpus } from '../../src/live/live-corpus.ts';
 import { copyOfCorpus } from '../core/helpers.ts';
 import { FakeDiscord, GUILD_ID, MANAGER_PERMISSIONS, type Sent, shardOf, TOKEN } from './fake-discord.ts';
 import { botEnv, logEvents, type Started, startEntry } from './process.ts';

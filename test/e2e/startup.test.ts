@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/discord/bot.ts';
-import { createLogger } from '../../src/discord/logger.ts';
-import { LiveCorpus } from '../../src/live-corpus.ts';
+import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { createLogger } from '../../src/log.ts';
 import { TOKEN } from './fake-discord.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');

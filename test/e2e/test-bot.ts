@@ -3,8 +3,8 @@
  * curated from the fake's server.
  */
 import { type BotOptions, type RunningBot, startBot } from '../../src/discord/bot.ts';
-import { createLogger } from '../../src/discord/logger.ts';
-import type { LiveCorpus } from '../../src/live-corpus.ts';
+import type { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { createLogger } from '../../src/log.ts';
 import { type FakeDiscord, GUILD_ID, TOKEN } from './fake-discord.ts';
 
 /** Starts the bot on `live` against `fake`; `options` override the defaults. */

@@ -4,7 +4,7 @@
  * together edit at once, creates `count` events named `<prefix>-<n>`, then prints "done".
  */
 import { Curator } from '../../src/curation/curator.ts';
-import { LiveCorpus } from '../../src/live-corpus.ts';
+import { LiveCorpus } from '../../src/live/live-corpus.ts';
 
 const [dir, prefix, count, startAt] = process.argv.slice(2);
 if (dir === undefined || prefix === undefined) throw new Error('folder-editor: give a folder and a prefix');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Curator } from '../../src/curation/curator.ts';
-import { LiveCorpus } from '../../src/live-corpus.ts';
+import { LiveCorpus } from '../../src/live/live-corpus.ts';
 import { changeLockPath, FolderStore, removedDir } from '../../src/store/folder-store.ts';
 import { StoreBusyError } from '../../src/store/types.ts';
 

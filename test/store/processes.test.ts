@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFolder } from '../../src/store/pg/import-export.ts';
+import { importFolder } from '../../src/live/import-export.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
 import { APP_ID, FakeDiscord, TOKEN } from '../e2e/fake-discord.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readBotConfig, readCorpusSettings } from '../../src/config.ts';
-import { createLogger } from '../../src/discord/logger.ts';
+import { createLogger } from '../../src/log.ts';
 import { databaseSecrets, openCorpusStoreWaiting } from '../../src/store/open.ts';
 import { redactDatabaseUrl } from '../../src/store/pg/errors.ts';
 

@@ -6,7 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { Curator } from '../../src/curation/curator.ts';
-import { LiveCorpus } from '../../src/live-corpus.ts';
+import { LiveCorpus } from '../../src/live/live-corpus.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
 
 const url = process.env.DATABASE_URL;

@@ -7,16 +7,10 @@
 import pg from 'pg';
 import { EVENTS_FILE, parseEvents } from '../../corpus/events.ts';
 import { parseArticleFile } from '../../corpus/load.ts';
-import { type AuditEntry, auditLine, parseAuditLines } from '../../curation/audit-log.ts';
+import type { CorpusSnapshot, StoredFile } from '../../corpus/types.ts';
+import { type AuditEntry, auditLine, parseAuditLines } from '../audit-log.ts';
 import type { FolderContents } from '../transfer.ts';
-import type {
-  CorpusSnapshot,
-  CorpusStore,
-  IndexBlob,
-  PrepareIndex,
-  StoredFile,
-  StoreTransaction,
-} from '../types.ts';
+import type { CorpusStore, IndexBlob, PrepareIndex, StoreTransaction } from '../types.ts';
 import { StoreBusyError } from '../types.ts';
 import { isConnectionError, redactDatabaseUrl, unavailableOr } from './errors.ts';
 import { CHANGE_CHANNEL, ChangeListener, RECONNECT_MAX_MS } from './listener.ts';

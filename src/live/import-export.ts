@@ -1,8 +1,9 @@
 /** `corpus import` and `corpus export`: a corpus folder into the database and back, exactly. */
-import { buildSnapshotIndex, indexBlob } from '../../index-store.ts';
-import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../../search/ranking-config.ts';
-import { type FolderContents, readFolderContents, writeFolderContents } from '../transfer.ts';
-import type { PgStore } from './pg-store.ts';
+
+import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
+import type { PgStore } from '../store/pg/pg-store.ts';
+import { type FolderContents, readFolderContents, writeFolderContents } from '../store/transfer.ts';
+import { buildSnapshotIndex, indexBlob } from './index-store.ts';
 
 /** What an import or export moved. */
 export interface TransferReport {

@@ -5,29 +5,14 @@
  * by another process arrives as a notification and is swapped in the same way.
  */
 import { createHash } from 'node:crypto';
-import { buildIndex, type CoverageIndex } from './answer/coverage-index.ts';
-import { corpusFromSnapshot } from './corpus/load.ts';
-import type { Article, Corpus, CorpusProblem } from './corpus/types.ts';
+import { buildIndex, type CoverageIndex } from '../answer/coverage-index.ts';
+import { corpusFromSnapshot } from '../corpus/load.ts';
+import type { Article, Corpus, CorpusProblem } from '../corpus/types.ts';
+import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
+import type { RefreshReport } from '../store/change-report.ts';
+import { FolderStore } from '../store/folder-store.ts';
+import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from '../store/types.ts';
 import { indexBlob, type OpenedIndex, type OpenIndexOptions, openStoreIndex } from './index-store.ts';
-import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './search/ranking-config.ts';
-import { FolderStore } from './store/folder-store.ts';
-import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from './store/types.ts';
-
-/** What a refresh changed, for the moderator who asked for it. */
-export interface RefreshReport {
-  /** False when the refresh failed entirely and the previous index is still serving. */
-  ok: boolean;
-  added: string[];
-  updated: string[];
-  removed: string[];
-  /** Articles and passages now served. */
-  documents: number;
-  passages: number;
-  problems: CorpusProblem[];
-  /** Why the refresh failed, when `ok` is false. */
-  error: string | null;
-  durationMs: number;
-}
 
 /** How the served corpus was updated: a refresh, a change through this process, or catching up with another's. */
 export type CorpusUpdateKind = 'refresh' | 'change' | 'catch_up';

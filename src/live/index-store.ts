@@ -2,18 +2,19 @@
  * Opening a corpus's index: load the saved one when it matches the corpus version and the ranking
  * configuration, otherwise build it from the store's files and save it for next time.
  */
-import { buildIndex, CoverageIndex } from './answer/coverage-index.ts';
-import { corpusFromSnapshot } from './corpus/load.ts';
-import { DEFAULT_RANKING_CONFIG, type RankingConfig } from './search/ranking-config.ts';
+import { buildIndex, CoverageIndex } from '../answer/coverage-index.ts';
 import {
   deserialiseIndex,
   indexKey,
   rankingKey,
   SavedIndexError,
   serialiseIndex,
-} from './search/saved-index.ts';
-import { FolderStore, savedIndexPath } from './store/folder-store.ts';
-import type { CorpusSnapshot, CorpusStore, IndexBlob } from './store/types.ts';
+} from '../answer/saved-index.ts';
+import { corpusFromSnapshot } from '../corpus/load.ts';
+import type { CorpusSnapshot } from '../corpus/types.ts';
+import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
+import { FolderStore, savedIndexPath } from '../store/folder-store.ts';
+import type { CorpusStore, IndexBlob } from '../store/types.ts';
 
 export { savedIndexPath };
 

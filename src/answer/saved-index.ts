@@ -5,13 +5,13 @@
  * another corpus is never served, and a corrupt or truncated one is detected and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import type { IndexParts } from '../answer/coverage-index.ts';
 import type { Corpus } from '../corpus/types.ts';
 import type { Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
-import type { PostingData } from './bm25-index.ts';
-import { INDEX_FORMAT_VERSION, type RankingConfig } from './ranking-config.ts';
-import { articlesFromColumns, articlesToColumns } from './saved-articles.ts';
+import type { PostingData } from '../search/bm25-index.ts';
+import { INDEX_FORMAT_VERSION, type RankingConfig } from '../search/ranking-config.ts';
+import { articlesFromColumns, articlesToColumns } from '../search/saved-articles.ts';
+import type { IndexParts } from './coverage-index.ts';
 
 const MAGIC = 'COVIDX01';
 
