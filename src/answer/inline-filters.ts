@@ -3,6 +3,8 @@
  * terminal chat: `event:geneva-aug-2016 source:"The BRICS Post" since:2016-08-01 until:2016-08-31 count:5`.
  */
 import { isValidDate } from '../corpus/dates.ts';
+import { MAX_RESULT_COUNT } from './coverage-index.ts';
+import { parseResultCount, rangeBackwards } from './filter-check.ts';
 import type { Filters } from './types.ts';
 
 /** A question with its inline filters taken out, and what was wrong with them. */
@@ -27,18 +29,17 @@ export function parseInlineQuery(text: string): InlineQuery {
       const value = (q1 ?? q2 ?? bare ?? '').trim();
       if (key === 'event' || key === 'source') filters[key] = value;
       else if (key === 'count') {
-        const n = Number(value);
-        if (Number.isInteger(n) && n >= 1 && n <= 10) count = n;
-        else errors.push(`count:${value} should be a whole number from 1 to 10.`);
+        const n = parseResultCount(value);
+        if (n !== null) count = n;
+        else errors.push(`count:${value} should be a whole number from 1 to ${MAX_RESULT_COUNT}.`);
       } else if (isValidDate(value)) filters[key as 'since' | 'until'] = value;
       else errors.push(`${key}:${value} is not a date; write it as YYYY-MM-DD, e.g. ${key}:2016-08-26.`);
       return ' ';
     })
     .replace(/\s+/g, ' ')
     .trim();
-  if (filters.since && filters.until && filters.since > filters.until) {
+  if (rangeBackwards(filters))
     errors.push(`since:${filters.since} is after until:${filters.until}; swap them.`);
-  }
   return { question, filters, count, errors };
 }
 

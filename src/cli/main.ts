@@ -7,11 +7,11 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { buildIndex, type CoverageIndex, MAX_RESULT_COUNT } from '../answer/coverage-index.ts';
+import { badDateFilters, parseResultCount, rangeBackwards } from '../answer/filter-check.ts';
 import { noQuotesText } from '../answer/quote-wording.ts';
 import { findQuotes, findSpeaker, listSpeakers } from '../answer/quotes.ts';
 import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
-import { isValidDate } from '../corpus/dates.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { exportFolder, importFolder } from '../live/import-export.ts';
 import { type OpenedIndex, openCoverageIndex, openStoreIndex } from '../live/index-store.ts';
@@ -106,19 +106,23 @@ async function openIndex(source: CorpusSource, quiet = false): Promise<CoverageI
 
 function parseK(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const k = Number(value);
-  if (!Number.isInteger(k) || k < 1 || k > MAX_RESULT_COUNT)
-    throw new UsageError(`--k must be a whole number from 1 to ${MAX_RESULT_COUNT}`);
+  const k = parseResultCount(value);
+  if (k === null) throw new UsageError(`--k must be a whole number from 1 to ${MAX_RESULT_COUNT}`);
   return k;
 }
 
 function parseFilters(values: { event?: string; source?: string; since?: string; until?: string }): Filters {
-  for (const key of ['since', 'until'] as const) {
-    const v = values[key];
-    if (v !== undefined && !isValidDate(v))
-      throw new UsageError(`--${key} must be a date written as YYYY-MM-DD, e.g. 2016-08-26`);
-  }
-  return { event: values.event, source: values.source, since: values.since, until: values.until };
+  const filters: Filters = {
+    event: values.event,
+    source: values.source,
+    since: values.since,
+    until: values.until,
+  };
+  const bad = badDateFilters(filters)[0];
+  if (bad !== undefined)
+    throw new UsageError(`--${bad} must be a date written as YYYY-MM-DD, e.g. 2016-08-26`);
+  if (rangeBackwards(filters)) throw new UsageError('--since is after --until; swap them');
+  return filters;
 }
 
 /** Runs the CLI with arguments (without node and script); resolves to the exit code. */

@@ -2,9 +2,10 @@
  * The question flow shared by /ask, the More button, DMs and mentions: validate, rate-limit,
  * ask the core, render. Returns what to send, or a notice for the member alone.
  */
+
+import { badDateFilters, rangeBackwards } from '../answer/filter-check.ts';
 import { parseInlineQuery } from '../answer/inline-filters.ts';
 import type { Answer, Filters } from '../answer/types.ts';
-import { isValidDate } from '../corpus/dates.ts';
 import type { ShownAnswer } from '../store/member-data.ts';
 import { answerRow } from './answer-row.ts';
 import type { BotContext } from './context.ts';
@@ -22,22 +23,11 @@ export const MAX_QUESTION_LENGTH = 300;
 /** A friendly sentence per invalid filter, or an empty list. */
 export function checkFilters(filters: Filters, context: BotContext): string[] {
   const errors: string[] = [];
-  for (const key of ['since', 'until'] as const) {
-    const value = filters[key];
-    if (value !== undefined && !isValidDate(value))
-      errors.push(
-        `\`${key}\` must be a date written as YYYY-MM-DD, e.g. 2016-08-26 (you wrote “${value.slice(0, 40)}”).`,
-      );
-  }
-  if (
-    filters.since &&
-    filters.until &&
-    isValidDate(filters.since) &&
-    isValidDate(filters.until) &&
-    filters.since > filters.until
-  ) {
-    errors.push('`since` is after `until`; swap them.');
-  }
+  for (const key of badDateFilters(filters))
+    errors.push(
+      `\`${key}\` must be a date written as YYYY-MM-DD, e.g. 2016-08-26 (you wrote “${filters[key]?.slice(0, 40)}”).`,
+    );
+  if (rangeBackwards(filters)) errors.push('`since` is after `until`; swap them.');
   if (filters.event !== undefined && context.live.index.eventName(filters.event) === null) {
     const known = context.live.index.events().map((e) => `\`${e.id}\``);
     errors.push(

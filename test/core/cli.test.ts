@@ -171,6 +171,12 @@ describe('the command line', () => {
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('rejects a date range given backwards, as the bot does, with exit code 2', async () => {
+    const { stderr, code } = await cli(['ask', '--since', '2016-09-01', '--until', '2016-08-01', 'Who met?']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('error: --since is after --until; swap them');
+  });
+
   it('lists events, sources and an event timeline', async () => {
     expect((await cli(['events'])).stdout).toContain(
       'Kerry–Lavrov call, March 2016 (march-2016-call)\n  2 articles, 4 Mar 2016 – 7 Mar 2016',
