@@ -1,6 +1,7 @@
 /** Exact filters by event, source and date range, as a per-passage allow-list for the ranker. */
 import { foldName } from '../corpus/names.ts';
 import type { Article } from '../corpus/types.ts';
+import { BoundedMemo } from '../util/bounded-memo.ts';
 import type { Filters } from './types.ts';
 
 /** True when no filter is set. */
@@ -9,18 +10,11 @@ export function isEmptyFilter(filters: Filters): boolean {
 }
 
 /** Outlet names folded so far: a corpus names few outlets, each on many articles. */
-const folded = new Map<string, string>();
-const FOLDED_LIMIT = 10_000;
+const folded = new BoundedMemo<string, string>(10_000);
 
 /** `foldName`, remembered per name. */
 function foldedName(name: string): string {
-  let found = folded.get(name);
-  if (found === undefined) {
-    found = foldName(name);
-    if (folded.size >= FOLDED_LIMIT) folded.clear();
-    folded.set(name, found);
-  }
-  return found;
+  return folded.get(name, foldName);
 }
 
 /**

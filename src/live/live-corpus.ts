@@ -12,6 +12,7 @@ import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-co
 import type { RefreshReport } from '../store/change-report.ts';
 import { FolderStore } from '../store/folder-store.ts';
 import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from '../store/types.ts';
+import { SerialQueue } from '../util/serial-queue.ts';
 import { indexBlob, type OpenedIndex, type OpenIndexOptions, openStoreIndex } from './index-store.ts';
 
 /** How the served corpus was updated: a refresh, a change through this process, or catching up with another's. */
@@ -37,7 +38,7 @@ class NothingChanged extends Error {
 /** Holds the live index; refreshes and changes are serialised and swap atomically. */
 export class LiveCorpus {
   private live: CoverageIndex;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly changes = new SerialQueue();
   private lastRefresh: RefreshReport | null = null;
   private readonly config: RankingConfig;
   private readonly updateListeners: CorpusUpdateListener[] = [];
@@ -160,11 +161,9 @@ export class LiveCorpus {
     mutate: (tx: StoreTransaction) => Promise<T>,
     options: { refusesEmpty?: boolean; skipsUnchanged?: boolean },
   ): Promise<{ result: T; report: RefreshReport }> {
-    const run = this.queue.then(() =>
+    return this.changes.run(() =>
       this.doChange(mutate, options.refusesEmpty ?? false, options.skipsUnchanged ?? false),
     );
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /**
@@ -172,7 +171,7 @@ export class LiveCorpus {
    * another process, or missed while disconnected). Failures keep the current index.
    */
   catchUp(): Promise<boolean> {
-    const run = this.queue.then(async () => {
+    return this.changes.run(async () => {
       const version = await this.store.version();
       if (version === this.version) return false;
       const before = this.live.corpus.articles;
@@ -180,8 +179,6 @@ export class LiveCorpus {
       this.updated('catch_up', this.swap(opened, before, opened.ms, opened.index.corpus.problems));
       return true;
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private async doChange<T>(

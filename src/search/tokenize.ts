@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import lemmatizer from 'wink-lemmatizer';
 import stem from 'wink-porter2-stemmer';
+import { BoundedMemo } from '../util/bounded-memo.ts';
 import { IntBuffer } from '../util/term-table.ts';
 import { WordTable } from './word-table.ts';
 
@@ -32,20 +33,15 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*\.?/gu;
 const DIACRITICS = /\p{M}+/gu;
 
-const memo = new Map<string, string | null>();
 const MEMO_LIMIT = 500_000;
+const wordTerm = new BoundedMemo<string, string | null>(MEMO_LIMIT);
 
 /**
  * Normalises one raw word into its index term, or null when it is a stop word or empty.
  * "U.S." and "US" both become "u.s"; "Syria's" becomes "syria"; "290,000" becomes "290000".
  */
 export function normaliseWord(raw: string): string | null {
-  const cached = memo.get(raw);
-  if (cached !== undefined) return cached;
-  const term = computeTerm(raw);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(raw, term);
-  return term;
+  return wordTerm.get(raw, computeTerm);
 }
 
 function computeTerm(raw: string): string | null {
@@ -63,14 +59,7 @@ function computeTerm(raw: string): string | null {
   if (word === '' || STOP_WORDS.has(word)) return null;
   // The stemmer takes time quadratic in a word's length: a longer word is its own term.
   if (/\d/.test(word) || word.length > MAX_STEMMED_WORD) return word;
-  let term = lemmaTerms.get(word);
-  if (term === undefined) {
-    const lemma = irregularLemma(word);
-    term = SPEECH_VERBS.has(lemma) ? 'say' : stem(lemma);
-    if (lemmaTerms.size >= MEMO_LIMIT) lemmaTerms.clear();
-    lemmaTerms.set(word, term);
-  }
-  return term;
+  return lemmaTerms.get(word, lemmaTerm);
 }
 
 /**
@@ -85,7 +74,13 @@ const NON_ASCII = /[^\p{ASCII}]/u;
  * The term of each lower-case word seen (lemma, then stem): the raw forms of one word ("Said",
  * "said") normalise once each but are lemmatised and stemmed once in all.
  */
-const lemmaTerms = new Map<string, string>();
+const lemmaTerms = new BoundedMemo<string, string>(MEMO_LIMIT);
+
+/** The term of a lower-case word: its stemmed lemma, or "say" for every verb of saying. */
+function lemmaTerm(word: string): string {
+  const lemma = irregularLemma(word);
+  return SPEECH_VERBS.has(lemma) ? 'say' : stem(lemma);
+}
 
 /**
  * Verbs of reporting speech, indexed as one term: news writes "Lavrov told journalists" or
@@ -156,7 +151,7 @@ function pushWord(tokens: Token[], raw: string, start: number): void {
   if (term !== null) tokens.push({ term, start, end: start + raw.length - (raw.endsWith('.') ? 1 : 0) });
 }
 
-const wordTermsMemo = new Map<string, readonly string[]>();
+const wordTermsMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
 const NO_TERMS: readonly string[] = [];
 
 /**
@@ -164,24 +159,20 @@ const NO_TERMS: readonly string[] = [];
  * words, two for "U.S.is".
  */
 export function termsOfWord(raw: string): readonly string[] {
-  let found = wordTermsMemo.get(raw);
-  if (found === undefined) {
-    const dot = raw.indexOf('.');
-    if (dot === raw.length - 1) {
-      // Only a final full stop ("said.", "A.", "5."), which no term keeps: the word without it.
-      found = termsOfWord(raw.slice(0, -1));
-    } else if (dot >= 0) {
-      const tokens = tokenize(raw);
-      found = tokens.length === 0 ? NO_TERMS : tokens.map((t) => t.term);
-    } else {
-      // A whole WORD match without a dot is one word for `tokenize`: skip its pattern matching.
-      const term = normaliseWord(raw);
-      found = term === null ? NO_TERMS : [term];
-    }
-    if (wordTermsMemo.size >= MEMO_LIMIT) wordTermsMemo.clear();
-    wordTermsMemo.set(raw, found);
+  return wordTermsMemo.get(raw, computeTermsOfWord);
+}
+
+function computeTermsOfWord(raw: string): readonly string[] {
+  const dot = raw.indexOf('.');
+  // Only a final full stop ("said.", "A.", "5."), which no term keeps: the word without it.
+  if (dot === raw.length - 1) return termsOfWord(raw.slice(0, -1));
+  if (dot >= 0) {
+    const tokens = tokenize(raw);
+    return tokens.length === 0 ? NO_TERMS : tokens.map((t) => t.term);
   }
-  return found;
+  // A whole WORD match without a dot is one word for `tokenize`: skip its pattern matching.
+  const term = normaliseWord(raw);
+  return term === null ? NO_TERMS : [term];
 }
 
 /**

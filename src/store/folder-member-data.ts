@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SerialQueue } from '../util/serial-queue.ts';
 import {
   currentVotes,
   DEFAULT_SERVER_SETTINGS,
@@ -54,7 +55,7 @@ async function readLines<T>(file: string): Promise<T[]> {
 
 /** Member data in a corpus folder. */
 export class FolderMemberData implements MemberData {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes = new SerialQueue();
   private saltValue: Promise<string> | null = null;
 
   constructor(readonly dir: string) {}
@@ -67,13 +68,6 @@ export class FolderMemberData implements MemberData {
     return path.join(this.dir, name);
   }
 
-  /** Runs writes one at a time, so lines never interleave. */
-  private serial<T>(write: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(write);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
   async settings(guildId: string): Promise<ServerSettings> {
     await this.settled();
     const lines = await readLines<{ guildId: string; settings: ServerSettings }>(this.file(SETTINGS_FILE));
@@ -82,13 +76,13 @@ export class FolderMemberData implements MemberData {
   }
 
   saveSettings(guildId: string, settings: ServerSettings): Promise<void> {
-    return this.serial(() =>
+    return this.writes.run(() =>
       appendLine(this.file(SETTINGS_FILE), { at: new Date().toISOString(), guildId, settings }),
     );
   }
 
   saveVote(vote: Vote): Promise<void> {
-    return this.serial(() => appendLine(this.file(FEEDBACK_FILE), vote));
+    return this.writes.run(() => appendLine(this.file(FEEDBACK_FILE), vote));
   }
 
   async voteOf(answerId: string, voter: string): Promise<Vote | null> {
@@ -103,12 +97,12 @@ export class FolderMemberData implements MemberData {
   }
 
   /** Reads wait for it: a report or a vote sees every write begun before it. */
-  async settled(): Promise<void> {
-    await this.queue;
+  settled(): Promise<void> {
+    return this.writes.idle();
   }
 
   logQuestion(question: LoggedQuestion): Promise<void> {
-    return this.serial(() => appendLine(this.file(QUESTIONS_FILE), question));
+    return this.writes.run(() => appendLine(this.file(QUESTIONS_FILE), question));
   }
 
   async questions(since: string): Promise<LoggedQuestion[]> {
@@ -117,16 +111,18 @@ export class FolderMemberData implements MemberData {
   }
 
   salt(): Promise<string> {
-    this.saltValue ??= this.serial(async () => {
-      const [saved] = await readLines<{ salt: string }>(this.file(SALT_FILE));
-      if (saved?.salt) return saved.salt;
-      const salt = randomBytes(32).toString('hex');
-      await appendLine(this.file(SALT_FILE), { salt });
-      return salt;
-    }).catch((error: unknown) => {
-      this.saltValue = null;
-      throw error;
-    });
+    this.saltValue ??= this.writes
+      .run(async () => {
+        const [saved] = await readLines<{ salt: string }>(this.file(SALT_FILE));
+        if (saved?.salt) return saved.salt;
+        const salt = randomBytes(32).toString('hex');
+        await appendLine(this.file(SALT_FILE), { salt });
+        return salt;
+      })
+      .catch((error: unknown) => {
+        this.saltValue = null;
+        throw error;
+      });
     return this.saltValue;
   }
 }

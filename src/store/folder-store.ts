@@ -6,12 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { listArticleFiles, readCorpusFolder } from '../corpus/load.ts';
 import type { CorpusSnapshot } from '../corpus/types.ts';
 import { syncDir, writeFileAtomic } from '../util/atomic-write.ts';
 import { readWholeFile } from '../util/read-whole.ts';
+import { SerialQueue } from '../util/serial-queue.ts';
 import { AUDIT_FILE, type AuditEntry, appendAudit, readAudit } from './audit-log.ts';
 import { FolderJournal } from './folder-journal.ts';
 import { LOCK_WAIT_MS, withChangeLock } from './folder-lock.ts';
@@ -51,7 +52,7 @@ export async function listRemovedFiles(corpusDir: string): Promise<string[]> {
 export class FolderStore implements CorpusStore {
   readonly kind = 'folder';
   readonly indexLocation: string | null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly changes = new SerialQueue();
   private readonly lockWaitMs: number;
 
   /**
@@ -103,9 +104,7 @@ export class FolderStore implements CorpusStore {
   async saveIndex(_version: string, blob: IndexBlob): Promise<void> {
     if (this.indexLocation === null) return;
     await mkdir(path.dirname(this.indexLocation), { recursive: true });
-    const tmp = `${this.indexLocation}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(tmp, blob.data);
-    await rename(tmp, this.indexLocation);
+    await writeFileAtomic(this.indexLocation, blob.data, { durable: false });
   }
 
   /**
@@ -117,7 +116,7 @@ export class FolderStore implements CorpusStore {
     mutate: (tx: StoreTransaction) => Promise<T>,
     prepare: PrepareIndex,
   ): Promise<{ result: T; version: string }> {
-    const run = this.queue.then(() =>
+    return this.changes.run(() =>
       withChangeLock(
         this.dir,
         async () => {
@@ -145,8 +144,6 @@ export class FolderStore implements CorpusStore {
         this.lockWaitMs,
       ),
     );
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   removed(): Promise<string[]> {

@@ -14,17 +14,23 @@ export async function syncDir(dir: string): Promise<void> {
 }
 
 /**
- * Writes `content` to `file` atomically and durably: a crash leaves either the old file (or none)
- * or the new one, never a part, and once this resolves the new one survives a power cut. The
- * temporary file is a dot-file, which the corpus loader ignores.
+ * Writes `content` to `file` atomically: a crash leaves either the old file (or none) or the new
+ * one, never a part. Durable by default: once this resolves the new one survives a power cut;
+ * `durable: false` skips the flushes, for caches that can be rebuilt. The temporary file is a
+ * dot-file, which the corpus loader ignores.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string | Uint8Array,
+  options: { durable?: boolean } = {},
+): Promise<void> {
+  const durable = options.durable ?? true;
   const unique = `${process.pid}.${randomBytes(6).toString('hex')}`;
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${unique}.tmp`);
   const handle = await open(tmp, 'w');
   try {
     await handle.writeFile(content);
-    await handle.sync();
+    if (durable) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -34,5 +40,5 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     await rm(tmp, { force: true });
     throw error;
   }
-  await syncDir(path.dirname(file));
+  if (durable) await syncDir(path.dirname(file));
 }

@@ -8,8 +8,9 @@
  * reading from the database again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../../util/atomic-write.ts';
 
 /** The local copies of one database's saved indexes, in `dir`. */
 export class LocalIndexCopy {
@@ -32,9 +33,7 @@ export class LocalIndexCopy {
     try {
       await mkdir(this.dir, { recursive: true });
       const file = this.pathOf(stamp, rankingKey);
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, data);
-      await rename(temp, file);
+      await writeFileAtomic(file, data, { durable: false });
       const keep = path.basename(file);
       for (const name of await readdir(this.dir))
         if (name.startsWith(this.prefix) && name !== keep && name.endsWith('.idx'))
