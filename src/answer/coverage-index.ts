@@ -5,7 +5,7 @@
 import { byDate, Catalog, type EventSummary, type SourceSummary } from '../corpus/catalog.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
 import { buildPassages, type Passage } from '../passages/passages.ts';
-import type { SentenceSpan } from '../passages/sentences.ts';
+import { decodeSpans, type SentenceSpan } from '../passages/sentences.ts';
 import {
   analyseQuestion,
   type MetadataMention,
@@ -131,13 +131,8 @@ export function buildIndex(
   const sentenceBase = new Int32Array(corpus.articles.length);
   for (let a = 0, s = 0; a < sentences.length; a++) {
     sentenceBase[a] = s;
-    const list: SentenceSpan[] = new Array(sentenceCounts[a]);
-    for (let i = 0; i < list.length; i++, s++)
-      list[i] = {
-        start: spans[3 * s] as number,
-        end: spans[3 * s + 1] as number,
-        paragraph: spans[3 * s + 2] as number,
-      };
+    const list = decodeSpans(spans, 3 * s, sentenceCounts[a] as number);
+    s += list.length;
     sentences[a] = list;
     for (const p of buildPassages(a, list, config.passages)) passages.push(p);
   }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/types.ts';
 import type { Passage } from '../passages/passages.ts';
-import type { SentenceSpan } from '../passages/sentences.ts';
+import { decodeSpans, type SentenceSpan } from '../passages/sentences.ts';
 import type { PostingData } from '../search/bm25-index.ts';
 import { INDEX_FORMAT_VERSION, type RankingConfig } from '../search/ranking-config.ts';
 import { articlesFromColumns, articlesToColumns } from '../search/saved-articles.ts';
@@ -165,13 +165,8 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
   const sentenceSpans = int32('sentenceSpans');
   let at = 0;
   const sentences: SentenceSpan[][] = Array.from(int32('sentenceCounts'), (count) => {
-    const spans: SentenceSpan[] = new Array(count);
-    for (let i = 0; i < count; i++, at += 3)
-      spans[i] = {
-        start: sentenceSpans[at] as number,
-        end: sentenceSpans[at + 1] as number,
-        paragraph: sentenceSpans[at + 2] as number,
-      };
+    const spans = decodeSpans(sentenceSpans, at, count);
+    at += 3 * count;
     return spans;
   });
   const articles = articlesFromColumns({

@@ -5,6 +5,7 @@ import { excerptSpeaker } from '../answer/quotes.ts';
 import type { Answer, Filters } from '../answer/types.ts';
 import { isValidDate } from '../corpus/dates.ts';
 import { describeIssues } from '../corpus/schema.ts';
+import type { Article } from '../corpus/types.ts';
 
 const optionalDate = z
   .string()
@@ -29,16 +30,11 @@ export const batchQuestionSchema = z.object({
 });
 
 /** One result as the batch contract prints it: plain verbatim text and metadata, null where unknown. */
-export interface BatchResult {
+export interface BatchResult extends Pick<Article, 'title' | 'source' | 'date' | 'url' | 'event'> {
   text: string;
   docId: string;
-  title: string;
-  source: string | null;
-  date: string | null;
-  url: string | null;
-  event: string | null;
   score: number;
-  alsoIn: Array<{ docId: string; source: string | null; date: string | null }>;
+  alsoIn: Array<{ docId: string } & Pick<Article, 'source' | 'date'>>;
   /** The resolved speaker of the statement the excerpt quotes, or null. */
   speaker: string | null;
 }

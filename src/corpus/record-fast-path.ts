@@ -5,13 +5,11 @@
  * the schema itself: every error and its message still comes from zod.
  */
 import { isValidDate } from './dates.ts';
-import { type JsonlRecord, jsonlRecordSchema } from './schema.ts';
+import { EVENT_ID, type JsonlRecord, jsonlRecordSchema } from './schema.ts';
 import { articleUrl } from './urls.ts';
 
 /** What `jsonlRecordSchema` keeps of `text`: at least one character that is not white space. */
 const NOT_SPACE = /\S/;
-/** The schema's test of `event`. */
-const EVENT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Marks a field the fast path cannot decide, so the schema must. */
 const UNSURE = Symbol('unsure');

@@ -26,9 +26,12 @@ const httpUrl = z
   .optional()
   .transform((s) => s ?? null);
 
+/** An event id: lower case letters, digits and dashes, not starting with a dash. */
+export const EVENT_ID = /^[a-z0-9][a-z0-9-]*$/;
+
 const eventId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, {
+  .regex(EVENT_ID, {
     message: 'must be an event id such as geneva-aug-2016 (lower case, digits, dashes)',
   })
   .nullable()
@@ -67,9 +70,7 @@ export type JsonlRecord = z.infer<typeof jsonlRecordSchema>;
 /** One event of the events file. */
 export const eventSchema = z
   .object({
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower case letters, digits and dashes' }),
+    id: z.string().regex(EVENT_ID, { message: 'must be lower case letters, digits and dashes' }),
     name: z.string().trim().min(1, { message: 'must not be empty' }),
     start: isoDate,
     end: isoDate,

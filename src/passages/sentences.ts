@@ -31,9 +31,14 @@ const INITIAL_OR_DOTTED = /(?:(?:^|[\s(“"'])\p{L}\.|(?:\p{L}\.){2,})$/u;
 export function splitSentences(text: string): SentenceSpan[] {
   const flat = new IntBuffer(48);
   appendSentences(text, flat);
-  const spans: SentenceSpan[] = new Array(flat.length / 3);
-  for (let i = 0; i < spans.length; i++)
-    spans[i] = { start: flat.at(3 * i), end: flat.at(3 * i + 1), paragraph: flat.at(3 * i + 2) };
+  return decodeSpans(flat.toArray(), 0, flat.length / 3);
+}
+
+/** The `count` sentences stored flat from index `at` of `flat`, as `appendSentences` writes them. */
+export function decodeSpans(flat: ArrayLike<number>, at: number, count: number): SentenceSpan[] {
+  const spans: SentenceSpan[] = new Array(count);
+  for (let i = 0, j = at; i < count; i++, j += 3)
+    spans[i] = { start: flat[j] as number, end: flat[j + 1] as number, paragraph: flat[j + 2] as number };
   return spans;
 }
 
