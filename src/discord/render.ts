@@ -91,6 +91,8 @@ export function renderExcerptBlock(excerpt: Excerpt, number: number | null): str
     `**${escapeCorpusText(formatSource(excerpt.source))}**`,
     formatDate(excerpt.date, excerpt.dateApprox),
   ];
+  // Who said it, when the coverage says: "— Sergei Lavrov · The BRICS Post · 27 Aug 2016".
+  if (excerpt.speaker) meta.unshift(escapeCorpusText(excerpt.speaker));
   if (excerpt.eventName) meta.push(escapeCorpusText(excerpt.eventName));
   lines.push(`— ${meta.join(' · ')}`);
   lines.push(`-# ${articleLink(excerpt)}`);
