@@ -57,6 +57,9 @@ const COPY_LOOKAHEAD = 12;
 /** Ranked passages looked at to build, group and page the excerpts of one answer. */
 const CANDIDATE_PASSAGES = 60;
 
+/** What `compare` sets side by side: each outlet's best excerpt, or each speaker's. */
+export type CompareBy = 'outlet' | 'speaker';
+
 /** Options of one question. */
 export interface AskOptions {
   filters?: Filters;
@@ -439,9 +442,15 @@ export class CoverageIndex {
 
   /**
    * The best excerpt from each outlet (articles of unknown outlet each count as their own), in
-   * rank order, for side-by-side comparison. Same no-answer rule as `ask`.
+   * rank order, for side-by-side comparison; `by: 'speaker'`, from each speaker instead (excerpts
+   * that quote no one known are left out). Same no-answer rule as `ask`.
    */
-  compare(question: string, filters: Filters = {}, maxOutlets = MAX_RESULT_COUNT): Answer {
+  compare(
+    question: string,
+    filters: Filters = {},
+    maxOutlets = MAX_RESULT_COUNT,
+    by: CompareBy = 'outlet',
+  ): Answer {
     const query = this.prepareQuery(question, filters);
     const understood = query?.understood ?? [];
     const empty: Answer = {
@@ -457,17 +466,23 @@ export class CoverageIndex {
     const ranked = this.candidates(query, CANDIDATE_PASSAGES * 4);
     if (ranked === null) return empty;
     const seen = new Set<string>();
-    const best: ScoredPassage[] = [];
+    const best: Candidate[] = [];
     for (const r of ranked) {
       const article = this.corpus.articles[this.articleOf[r.passage] ?? 0] as Article;
       const outlet = article.source === null ? `\u0000${article.id}` : article.source.toLowerCase();
-      if (seen.has(outlet)) continue;
-      seen.add(outlet);
-      best.push(r);
+      if (by === 'outlet' && seen.has(outlet)) continue;
+      const candidate = this.excerptOf(r.passage, r.score, query);
+      // A speaker is known only once the excerpt is chosen: the statement it quotes.
+      const key =
+        by === 'speaker'
+          ? this.speakerAt(candidate.article, candidate.chosen.start, candidate.chosen.end)
+          : outlet;
+      if (key === null || seen.has(key)) continue;
+      seen.add(key);
+      best.push(candidate);
+      if (best.length > maxOutlets) break;
     }
-    const results = best
-      .slice(0, maxOutlets)
-      .map((r) => this.shown({ ...this.excerptOf(r.passage, r.score, query), alsoIn: [] }, query));
+    const results = best.slice(0, maxOutlets).map((c) => this.shown({ ...c, alsoIn: [] }, query));
     return {
       question,
       filters,
