@@ -1,4 +1,4 @@
-/** /compare: the best excerpt of each outlet, side by side. */
+/** /compare: the best excerpt of each outlet, or of each speaker, side by side. */
 import { MessageFlags } from 'discord.js';
 import {
   checkFilters,
@@ -11,6 +11,7 @@ import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices } from '../src/discord/choices.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
 import { renderCompare, renderNotice } from '../src/discord/render.ts';
+import { statementsPending } from '../src/discord/statements-ready.ts';
 
 export const command: SlashCommand = {
   data: commandBuilder('compare', 'How each outlet reported it: the best excerpt from each, side by side')
@@ -21,7 +22,13 @@ export const command: SlashCommand = {
         .setRequired(true)
         .setMaxLength(MAX_QUESTION_LENGTH),
     )
-    .addStringOption((o) => o.setName('event').setDescription('Only this event').setAutocomplete(true)),
+    .addStringOption((o) => o.setName('event').setDescription('Only this event').setAutocomplete(true))
+    .addStringOption((o) =>
+      o
+        .setName('by')
+        .setDescription('Side by side: each outlet (default) or each speaker')
+        .addChoices({ name: 'outlet', value: 'outlet' }, { name: 'speaker', value: 'speaker' }),
+    ),
 
   async execute(interaction, context) {
     const question = interaction.options.getString('question', true);
@@ -33,10 +40,16 @@ export const command: SlashCommand = {
       return;
     }
     const index = context.live.index;
-    const answer = index.compare(question, filters);
+    const by = interaction.options.getString('by') === 'speaker' ? 'speaker' : 'outlet';
+    const pending = by === 'speaker' ? statementsPending(index) : null;
+    if (pending !== null) {
+      await interaction.reply({ ...renderNotice(pending), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const answer = index.compare(question, filters, undefined, by);
     logQuestion(context, answer, 'compare');
     await interaction.reply(
-      withAnswerRow(context, renderCompare(answer, index.events()), answer, {
+      withAnswerRow(context, renderCompare(answer, index.events(), by), answer, {
         command: 'compare',
         askerId: interaction.user.id,
         privately: false,

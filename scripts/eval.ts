@@ -90,6 +90,9 @@ async function squad(): Promise<void> {
   const started = performance.now();
   const index = buildIndex({ dir, articles: parsed.articles, events: [], problems: parsed.problems });
   const buildMs = performance.now() - started;
+  const readStarted = performance.now();
+  await index.readStatements();
+  const statementsMs = performance.now() - readStarted;
   const answerPath = new RankMetrics();
   const rankingAlone = new RankMetrics();
   let inExcerpt = 0;
@@ -140,7 +143,7 @@ async function squad(): Promise<void> {
   const searchTime = summariseLatencies(searchMs);
   console.log(`## SQuAD v1.1 dev: ${paragraphsFile}`);
   console.log(
-    `${parsed.articles.length} paragraphs → ${index.passageCount} passages, built in ${(buildMs / 1000).toFixed(2)} s; ${n} questions`,
+    `${parsed.articles.length} paragraphs → ${index.passageCount} passages, built in ${(buildMs / 1000).toFixed(2)} s, statements read in ${(statementsMs / 1000).toFixed(2)} s (after the build, as the bot reads them); ${n} questions`,
   );
   console.log(
     '| measured on | paragraph recall@1 | recall@5 | MRR@10 | answer in top-3 excerpts | refused |',
@@ -286,7 +289,9 @@ if (values.feedback !== undefined) {
 }
 
 console.log(`# npm run eval — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);
+// Who said what is read, as the bot reads it after each build (speaker-aware answers need it).
 const builtIn = buildIndex(await loadCorpus(values.corpus));
+await builtIn.readStatements();
 await coverageSet(builtIn, 'dev-questions.jsonl');
 await coverageSet(builtIn, 'natural-questions.jsonl');
 await attributions(builtIn);

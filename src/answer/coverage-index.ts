@@ -24,6 +24,7 @@ import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.t
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
 import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
+import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { Statement } from '../statements/types.ts';
 import type { TermTable } from '../util/term-table.ts';
 import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
@@ -46,10 +47,18 @@ export const MAX_EXCERPTS_PER_ARTICLE = 2;
  * that share one common word with the question are noise, not answers.
  */
 export const MIN_RELATIVE_SCORE = 0.2;
+/**
+ * How much more a passage quoting the speaker a question asks about weighs in re-ranking
+ * ("What did Lavrov say about the ceasefire?": Lavrov's statements on it before others' on it).
+ */
+const SPEAKER_BOOST = 1;
 /** Candidates examined after the needed excerpts are found, for copies of them run by other outlets. */
 const COPY_LOOKAHEAD = 12;
 /** Ranked passages looked at to build, group and page the excerpts of one answer. */
 const CANDIDATE_PASSAGES = 60;
+
+/** What `compare` sets side by side: each outlet's best excerpt, or each speaker's. */
+export type CompareBy = 'outlet' | 'speaker';
 
 /** Options of one question. */
 export interface AskOptions {
@@ -75,6 +84,12 @@ interface Query {
   overview: boolean;
   /** Topic words no passage contains that are not common English words. */
   unknownNames: number;
+  /** The speaker whose words it asks for ("What did Lavrov say…": "Sergei Lavrov"), or null. */
+  speaker: string | null;
+  /** "Who said …?": passages that quote someone come first. */
+  asksWho: boolean;
+  /** Per passage, the sentence its excerpt must show (a statement's, when the topic weighs nothing). */
+  focus: Map<number, number>;
   /** Term ids of the question's multiword names (-1 for a term the index lacks). */
   phrases: Int32Array[];
   /** Its number in the index' QueryMatcher, which holds the ids and IDF of its known terms. */
@@ -188,6 +203,9 @@ export class CoverageIndex {
   /** Who said what: every statement the articles report, articles in order. */
   private statementList: Statement[] | null;
   private statementsReading: Promise<void> | null = null;
+  /** Per article, its statements (made from `statementList` once read). */
+  private statementsOfArticle: Statement[][] | null = null;
+  private speakers: string[] | null = null;
   private readonly sentences: SentenceSpan[][];
   private readonly passages: Passage[];
   private readonly articleOf: Int32Array;
@@ -272,6 +290,53 @@ export class CoverageIndex {
     return this.statementsReading;
   }
 
+  /** Each article's statements, or null while they are not read (nothing reads them for this). */
+  private articleStatements(): Statement[][] | null {
+    if (this.statementList === null) return null;
+    if (this.statementsOfArticle === null) {
+      const byArticle: Statement[][] = this.corpus.articles.map(() => []);
+      for (const s of this.statementList) byArticle[s.article]?.push(s);
+      this.statementsOfArticle = byArticle;
+    }
+    return this.statementsOfArticle;
+  }
+
+  /** The speakers the coverage quotes, once its statements are read. */
+  private speakerNames(): string[] {
+    this.speakers ??= [
+      ...new Set((this.statementList ?? []).map((s) => s.speaker).filter((s): s is string => s !== null)),
+    ];
+    return this.speakers;
+  }
+
+  /**
+   * The speaker of the statement text[start, end) of an article quotes: of the statements it
+   * overlaps, the one it overlaps most; null when it quotes none, its speaker is unknown, or the
+   * statements are not read yet.
+   */
+  private speakerAt(article: number, start: number, end: number): string | null {
+    let best: Statement | null = null;
+    let most = 0;
+    for (const s of this.articleStatements()?.[article] ?? []) {
+      const overlap = Math.min(end, s.end) - Math.max(start, s.start);
+      if (overlap > most) {
+        best = s;
+        most = overlap;
+      }
+    }
+    return best?.speaker ?? null;
+  }
+
+  /** Does the passage hold a statement by `speaker` (by anyone named, when `speaker` is null)? */
+  private quotes(passage: Passage, speaker: string | null): boolean {
+    return (this.articleStatements()?.[passage.article] ?? []).some(
+      (s) =>
+        s.start < passage.end &&
+        passage.start < s.end &&
+        (speaker === null ? s.speaker !== null : s.speaker === speaker),
+    );
+  }
+
   get passageCount(): number {
     return this.passages.length;
   }
@@ -317,9 +382,46 @@ export class CoverageIndex {
    */
   private candidates(query: Query, limit: number): ScoredPassage[] | null {
     if (query.overview) return this.leads(query.filters);
+    if (query.speaker !== null && query.weights.size === 0)
+      return this.statementPassages(query.speaker, query.filters, query.focus);
     const ranked = this.rank(query, limit, query.filters);
     const top = ranked[0];
     return top === undefined || isNoAnswer(this.matchOf(top.passage, query)) ? null : ranked;
+  }
+
+  /**
+   * For each statement of `speaker` inside the filters, the passage that starts with its sentence,
+   * oldest article first (text order within one): what they said, when the question names nothing else.
+   */
+  private statementPassages(speaker: string, filters: Filters, focus: Map<number, number>): ScoredPassage[] {
+    const byArticle = this.articleStatements() ?? [];
+    const found: number[] = [];
+    for (const a of this.catalog.byDate) {
+      if (!articleMatches(this.corpus.articles[a] as Article, filters)) continue;
+      const sentences = this.sentences[a] ?? [];
+      for (const s of byArticle[a] ?? []) {
+        if (s.speaker !== speaker) continue;
+        const sentence = sentences.findIndex((x) => x.start <= s.start && s.start < x.end);
+        const passage = sentence < 0 ? -1 : this.passageHolding(a, sentence);
+        if (passage < 0 || focus.has(passage)) continue;
+        focus.set(passage, sentence);
+        found.push(passage);
+      }
+    }
+    return found.map((passage, i) => ({ passage, score: found.length - i }));
+  }
+
+  /** The passage of article `a` that starts with `sentence`, else the first that holds it; -1 if none. */
+  private passageHolding(a: number, sentence: number): number {
+    const first = this.leadPassage[a] ?? -1;
+    let holding = -1;
+    for (let p = Math.max(0, first); first >= 0 && p < this.passages.length; p++) {
+      const passage = this.passages[p] as Passage;
+      if (passage.article !== a) break;
+      if (passage.firstSentence === sentence) return p;
+      if (holding < 0 && passage.firstSentence <= sentence && sentence <= passage.lastSentence) holding = p;
+    }
+    return holding;
   }
 
   /** The lead passage of every article inside the filters, oldest article first. */
@@ -335,9 +437,15 @@ export class CoverageIndex {
 
   /**
    * The best excerpt from each outlet (articles of unknown outlet each count as their own), in
-   * rank order, for side-by-side comparison. Same no-answer rule as `ask`.
+   * rank order, for side-by-side comparison; `by: 'speaker'`, from each speaker instead (excerpts
+   * that quote no one known are left out). Same no-answer rule as `ask`.
    */
-  compare(question: string, filters: Filters = {}, maxOutlets = MAX_RESULT_COUNT): Answer {
+  compare(
+    question: string,
+    filters: Filters = {},
+    maxOutlets = MAX_RESULT_COUNT,
+    by: CompareBy = 'outlet',
+  ): Answer {
     const query = this.prepareQuery(question, filters);
     const understood = query?.understood ?? [];
     const empty: Answer = {
@@ -353,17 +461,23 @@ export class CoverageIndex {
     const ranked = this.candidates(query, CANDIDATE_PASSAGES * 4);
     if (ranked === null) return empty;
     const seen = new Set<string>();
-    const best: ScoredPassage[] = [];
+    const best: Candidate[] = [];
     for (const r of ranked) {
       const article = this.corpus.articles[this.articleOf[r.passage] ?? 0] as Article;
       const outlet = article.source === null ? `\u0000${article.id}` : article.source.toLowerCase();
-      if (seen.has(outlet)) continue;
-      seen.add(outlet);
-      best.push(r);
+      if (by === 'outlet' && seen.has(outlet)) continue;
+      const candidate = this.excerptOf(r.passage, r.score, query);
+      // A speaker is known only once the excerpt is chosen: the statement it quotes.
+      const key =
+        by === 'speaker'
+          ? this.speakerAt(candidate.article, candidate.chosen.start, candidate.chosen.end)
+          : outlet;
+      if (key === null || seen.has(key)) continue;
+      seen.add(key);
+      best.push(candidate);
+      if (best.length > maxOutlets) break;
     }
-    const results = best
-      .slice(0, maxOutlets)
-      .map((r) => this.shown({ ...this.excerptOf(r.passage, r.score, query), alsoIn: [] }, query));
+    const results = best.slice(0, maxOutlets).map((c) => this.shown({ ...c, alsoIn: [] }, query));
     return {
       question,
       filters,
@@ -433,10 +547,12 @@ export class CoverageIndex {
    * proximity (the share of the question's adjacent term pairs it holds as they are asked).
    */
   private rank(query: Query, limit: number, filters: Filters): ScoredPassage[] {
-    const ranked = this.index.search(query.terms, limit, this.masks.mask(filters));
+    const bySpeaker = query.speaker !== null || query.asksWho;
+    // A speaker's statements may not name them ("he said"): look further down for them.
+    const ranked = this.index.search(query.terms, bySpeaker ? limit * 2 : limit, this.masks.mask(filters));
     const alpha = this.config.coordination;
     const beta = this.config.proximity;
-    if (alpha === 0 && beta === 0) return ranked;
+    if (alpha === 0 && beta === 0 && !bySpeaker) return ranked;
     const distinct = query.weights.size;
     const termIds = this.index.data.termIds;
     if (beta !== 0) this.pairs.setQuery(query.terms.map((t) => termIds.get(t) ?? -1));
@@ -453,6 +569,7 @@ export class CoverageIndex {
         const found = this.pairs.count(this.sentenceTerms, base + p.firstSentence, base + p.lastSentence + 1);
         factor *= 1 + (beta * found) / pairs;
       }
+      if (bySpeaker && this.quotes(p, query.speaker)) factor *= 1 + SPEAKER_BOOST;
       r.score *= factor;
     }
     return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
@@ -480,7 +597,15 @@ export class CoverageIndex {
     const tokens = tokenize(text);
     const framing = (t: { start: number; end: number }) =>
       analysis.framing.some((f) => f.start < t.end && t.start < f.end);
-    let topic = tokens.filter((t) => !framing(t));
+    // A speaker the coverage quotes is asked for by attribution: their name need not be in the passage.
+    const speaker =
+      analysis.speaker !== null && this.statementList !== null
+        ? matchSpeaker(this.speakerNames(), analysis.speaker.text)
+        : null;
+    const spoken = analysis.speaker;
+    const naming = (t: { start: number; end: number }) =>
+      speaker !== null && spoken !== null && spoken.start < t.end && t.start < spoken.end;
+    let topic = tokens.filter((t) => !framing(t) && !naming(t));
     let namedEvent = false;
     if (analysis.overview && topic.length > 0 && !filters.event) {
       const event = this.eventNamedBy(new Set(topic.map((t) => t.term)), filters);
@@ -490,8 +615,11 @@ export class CoverageIndex {
         namedEvent = true;
       }
     }
+    // "What did the ministry say?" asks for the speaker's statements, not an overview.
     const asksOverview =
-      topic.length === 0 && (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
+      topic.length === 0 &&
+      speaker === null &&
+      (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
     if (tokens.length === 0 && !asksOverview) return null;
     const weights = new Map<string, number>();
     const ids = new Map<number, number>();
@@ -517,6 +645,9 @@ export class CoverageIndex {
       understood,
       overview: asksOverview,
       unknownNames,
+      speaker,
+      asksWho: analysis.asksWho && this.statementList !== null,
+      focus: new Map(),
       phrases: namePhrases(text, topic).map((p) =>
         Int32Array.from(p, (t) => this.index.data.termIds.get(t) ?? -1),
       ),
@@ -597,7 +728,11 @@ export class CoverageIndex {
   private excerptOf(passage: number, score: number, query: Query, memo?: TrimMemo): Candidate {
     const p = this.passages[passage] as Passage;
     const article = this.corpus.articles[p.article] as Article;
-    const sentenceWeight = (i: number) => this.matchSentences(p.article, i, i, query).weight;
+    const focus = query.focus.get(passage);
+    const sentenceWeight =
+      focus === undefined
+        ? (i: number) => this.matchSentences(p.article, i, i, query).weight
+        : (i: number) => (i === focus ? 1 : 0);
     const chosen = chooseExcerpt(
       article.text,
       this.sentences[p.article] ?? [],
@@ -626,6 +761,7 @@ export class CoverageIndex {
       eventName: article.event === null ? null : this.eventName(article.event),
       score: candidate.score,
       alsoIn: candidate.alsoIn,
+      speaker: this.speakerAt(candidate.article, candidate.chosen.start, candidate.chosen.end),
     };
   }
 

@@ -4,6 +4,7 @@
  */
 import type { Article } from '../corpus/types.ts';
 import { terms } from '../search/tokenize.ts';
+import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { Statement, StatementKind } from '../statements/types.ts';
 import type { CoverageIndex } from './coverage-index.ts';
 import { articleMatches } from './filters.ts';
@@ -74,17 +75,7 @@ export function quoteOf(index: CoverageIndex, s: Statement): Quote {
  * one speaker whose name holds the typed words ("lavrov" → "Sergei Lavrov"); null otherwise.
  */
 export function findSpeaker(index: CoverageIndex, typed: string): string | null {
-  const wanted = typed.trim().toLowerCase();
-  if (wanted === '') return null;
-  const names = speakerNames(index);
-  const exact = names.find((n) => n.toLowerCase() === wanted);
-  if (exact !== undefined) return exact;
-  const words = wanted.split(/\s+/);
-  const holding = names.filter((n) => {
-    const have = ` ${n.toLowerCase()} `;
-    return words.every((w) => have.includes(` ${w} `));
-  });
-  return holding.length === 1 ? (holding[0] as string) : null;
+  return matchSpeaker(speakerNames(index), typed);
 }
 
 function speakerNames(index: CoverageIndex): string[] {
@@ -145,33 +136,4 @@ export function listSpeakers(index: CoverageIndex, filters: Filters = {}): Speak
         .sort((a, b) => b.statements - a.statements),
     }))
     .sort((a, b) => b.statements - a.statements || a.speaker.localeCompare(b.speaker));
-}
-
-/**
- * The speaker of the statement an excerpt quotes: of the statements its text overlaps in its
- * article, the one it overlaps most; null when it quotes none (or that statement's speaker is unknown).
- */
-export function excerptSpeaker(
-  index: CoverageIndex,
-  excerpt: { docId: string; text: string },
-): string | null {
-  const a = index.corpus.articles.findIndex((x) => x.id === excerpt.docId);
-  const article = index.corpus.articles[a];
-  if (article === undefined) return null;
-  // An excerpt is a verbatim slice of its article, with "…" where it was trimmed.
-  const core = excerpt.text.replace(/^…\s*/, '').replace(/\s*…$/, '');
-  const start = article.text.indexOf(core);
-  if (start < 0 || core === '') return null;
-  const end = start + core.length;
-  let best: Statement | null = null;
-  let bestOverlap = 0;
-  for (const s of index.statements) {
-    if (s.article !== a) continue;
-    const overlap = Math.min(end, s.end) - Math.max(start, s.start);
-    if (overlap > bestOverlap) {
-      best = s;
-      bestOverlap = overlap;
-    }
-  }
-  return best?.speaker ?? null;
 }

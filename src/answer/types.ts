@@ -46,6 +46,8 @@ export interface Excerpt {
   score: number;
   /** Other articles that ran the same text, earliest first; this excerpt is the earliest copy. */
   alsoIn: AlsoReported[];
+  /** Who said what the excerpt quotes (see statements/), or null when it quotes no one known. */
+  speaker: string | null;
 }
 
 /** What the coverage says about a question: plain data, rendered by the CLI and the bot alike. */

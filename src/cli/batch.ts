@@ -1,7 +1,6 @@
 /** The batch contract of `ask --batch`: JSONL questions in, one JSONL answer per line out, in order. */
 import { z } from 'zod';
 import type { CoverageIndex } from '../answer/coverage-index.ts';
-import { excerptSpeaker } from '../answer/quotes.ts';
 import type { Answer, Filters } from '../answer/types.ts';
 import { isValidDate } from '../corpus/dates.ts';
 import { describeIssues } from '../corpus/schema.ts';
@@ -48,7 +47,7 @@ export interface BatchAnswer {
 }
 
 /** Converts an Answer of `index` to the batch contract's result list. */
-export function toBatchResults(answer: Answer, index: CoverageIndex): BatchResult[] {
+export function toBatchResults(answer: Answer): BatchResult[] {
   return answer.results.map((r) => ({
     text: r.text,
     docId: r.docId,
@@ -59,7 +58,7 @@ export function toBatchResults(answer: Answer, index: CoverageIndex): BatchResul
     event: r.event,
     score: r.score,
     alsoIn: r.alsoIn.map((c) => ({ docId: c.docId, source: c.source, date: c.date })),
-    speaker: excerptSpeaker(index, r),
+    speaker: r.speaker,
   }));
 }
 
@@ -83,5 +82,5 @@ export function answerBatchLine(index: CoverageIndex, line: string, k: number): 
   const q = parsed.data;
   const filters: Filters = { event: q.event, source: q.source, since: q.since, until: q.until };
   const answer = index.ask(q.question, { filters, k });
-  return { id: q.id, noAnswer: answer.noAnswer, results: toBatchResults(answer, index) };
+  return { id: q.id, noAnswer: answer.noAnswer, results: toBatchResults(answer) };
 }

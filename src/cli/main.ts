@@ -73,7 +73,8 @@ type CorpusSource = { corpusDir: string } | { databaseUrl: string };
 
 /**
  * The index of the corpus folder, or of the database at DATABASE_URL when it is set and no
- * --corpus is given (the store is closed once the index is loaded).
+ * --corpus is given (the store is closed once the index is loaded), with who said what read so
+ * that answers name their speakers, as the bot's do.
  */
 async function openIndex(source: CorpusSource, quiet = false): Promise<CoverageIndex> {
   const { indexCacheDir } = readCorpusSettings();
@@ -82,13 +83,13 @@ async function openIndex(source: CorpusSource, quiet = false): Promise<CoverageI
   if ('databaseUrl' in source) {
     const store = await PgStore.open(source.databaseUrl, { indexCacheDir });
     try {
-      opened = await openStoreIndex(store);
+      opened = await openStoreIndex(store, undefined, undefined, true);
     } finally {
       await store.close();
     }
     where = store.label;
   } else {
-    opened = await openCoverageIndex(source.corpusDir, { cacheDir: indexCacheDir });
+    opened = await openCoverageIndex(source.corpusDir, { cacheDir: indexCacheDir, statements: true });
     where = source.corpusDir;
   }
   const { corpus } = opened.index;
@@ -173,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
       const answer = index.ask(question, { filters, k });
       if (values.json) {
         process.stdout.write(
-          `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer, index) }, null, 2)}\n`,
+          `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer) }, null, 2)}\n`,
         );
       } else {
         process.stdout.write(`${renderAnswer(answer, style, index.events())}\n`);

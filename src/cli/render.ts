@@ -33,9 +33,10 @@ export function highlight(excerpt: Pick<Excerpt, 'text' | 'highlights'>, style: 
   return out + excerpt.text.slice(at);
 }
 
-/** One line naming where an excerpt comes from: outlet, date, event. */
+/** One line naming where an excerpt comes from: who said it (when known), outlet, date, event. */
 export function sourceLine(excerpt: Excerpt): string {
   const parts = [formatSource(excerpt.source), formatDate(excerpt.date, excerpt.dateApprox)];
+  if (excerpt.speaker) parts.unshift(excerpt.speaker);
   if (excerpt.eventName) parts.push(excerpt.eventName);
   return parts.join(' · ');
 }

@@ -9,7 +9,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
+import type { CompareBy, EventSummary, SourceSummary } from '../answer/coverage-index.ts';
 import { formatInlineFilters, parseInlineQuery } from '../answer/inline-filters.ts';
 import type { Answer, Excerpt, Filters } from '../answer/types.ts';
 import {
@@ -91,6 +91,8 @@ export function renderExcerptBlock(excerpt: Excerpt, number: number | null): str
     `**${escapeCorpusText(formatSource(excerpt.source))}**`,
     formatDate(excerpt.date, excerpt.dateApprox),
   ];
+  // Who said it, when the coverage says: "— Sergei Lavrov · The BRICS Post · 27 Aug 2016".
+  if (excerpt.speaker) meta.unshift(escapeCorpusText(excerpt.speaker));
   if (excerpt.eventName) meta.push(escapeCorpusText(excerpt.eventName));
   lines.push(`— ${meta.join(' · ')}`);
   lines.push(`-# ${articleLink(excerpt)}`);
@@ -233,21 +235,26 @@ export function renderNoAnswer(
   };
 }
 
-/** The best excerpt of each outlet, one field each. */
-export function renderCompare(answer: Answer, events: EventSummary[]): ReplyPayload {
+/** The best excerpt of each outlet (or, `by: 'speaker'`, of each speaker), one field each. */
+export function renderCompare(
+  answer: Answer,
+  events: EventSummary[],
+  by: CompareBy = 'outlet',
+): ReplyPayload {
   if (answer.noAnswer || answer.results.length === 0) return renderNoAnswer(answer, events);
   const fields = answer.results.slice(0, EMBED_FIELDS_MAX).map((excerpt) => {
-    const meta = `— ${formatDate(excerpt.date, excerpt.dateApprox)} · ${articleLink(excerpt)}`;
+    const where = [formatDate(excerpt.date, excerpt.dateApprox), articleLink(excerpt)];
+    if (by === 'speaker') where.unshift(`**${escapeCorpusText(formatSource(excerpt.source))}**`);
+    const meta = `— ${where.join(' · ')}`;
     const room = EMBED_FIELD_VALUE_MAX - meta.length - 1;
     const value = `${shrinkToFit(excerpt, room, (e) => quoted(e))}\n${meta}`;
-    return {
-      name: truncate(escapeCorpusText(formatSource(excerpt.source)), EMBED_FIELD_NAME_MAX),
-      value,
-    };
+    const name = by === 'speaker' ? (excerpt.speaker ?? '') : formatSource(excerpt.source);
+    return { name: truncate(escapeCorpusText(name), EMBED_FIELD_NAME_MAX), value };
   });
+  const heading = by === 'speaker' ? 'Who said what' : 'How each outlet reported';
   const embed: APIEmbed = {
     color: ACCENT,
-    title: escapeCorpusText(truncate(`How each outlet reported: ${answer.question}`, EMBED_TITLE_MAX - 2)),
+    title: escapeCorpusText(truncate(`${heading}: ${answer.question}`, EMBED_TITLE_MAX - 2)),
     fields,
     footer: { text: askedFooter(answer.question, answer.filters) },
   };

@@ -23,6 +23,8 @@ export interface OpenIndexOptions {
   /** Folder for saved indexes (folder store only); null never saves nor loads one. */
   cacheDir?: string | null;
   config?: RankingConfig;
+  /** Read who said what too (see CoverageIndex.readStatements), saving it with the index. */
+  statements?: boolean;
 }
 
 /** An opened index, and how it was obtained. */
@@ -43,7 +45,12 @@ export interface OpenedIndex {
  * saved under the fingerprint of exactly the files it was built from.
  */
 export function openCoverageIndex(corpusDir: string, options: OpenIndexOptions = {}): Promise<OpenedIndex> {
-  return openStoreIndex(new FolderStore(corpusDir, options.cacheDir ?? null), options.config);
+  return openStoreIndex(
+    new FolderStore(corpusDir, options.cacheDir ?? null),
+    options.config,
+    undefined,
+    options.statements ?? false,
+  );
 }
 
 /** Builds the index of a snapshot; its corpus is named after the store. */
@@ -64,11 +71,34 @@ export function indexBlob(index: CoverageIndex, version: string, config: Ranking
  * Opens the index of a store's current version: its saved index when one matches (key and
  * checksum), otherwise a build from the store's files, which is then saved. A caller that has just
  * asked the store for its version passes it as `knownVersion` (a folder reads every file for it).
+ * With `statements`, who said what is read too when the saved index lacks it, and saved again.
  */
 export async function openStoreIndex(
   store: CorpusStore,
   config: RankingConfig = DEFAULT_RANKING_CONFIG,
   knownVersion?: string,
+  statements = false,
+): Promise<OpenedIndex> {
+  const opened = await openOrBuild(store, config, knownVersion);
+  if (!statements || opened.index.statementsRead) return opened;
+  // Read once, then saved with the index, so later processes load them.
+  const started = performance.now();
+  await opened.index.readStatements();
+  let { warning } = opened;
+  if (store.indexLocation !== null) {
+    try {
+      await store.saveIndex(opened.version, indexBlob(opened.index, opened.version, config));
+    } catch (error) {
+      warning = `could not save the index to ${store.indexLocation}: ${(error as Error).message}`;
+    }
+  }
+  return { ...opened, warning, ms: opened.ms + performance.now() - started };
+}
+
+async function openOrBuild(
+  store: CorpusStore,
+  config: RankingConfig,
+  knownVersion: string | undefined,
 ): Promise<OpenedIndex> {
   const started = performance.now();
   let warning: string | null = null;

@@ -119,6 +119,7 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
   for (const m of question.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)) {
     if (context.eventIds.has(m[0])) mention('event', m.index, m.index + m[0].length, { event: m[0] });
   }
-  const { speaker, asksWho } = readSpeakerQuestion(question, tokens);
+  const { speaker, asksWho, stance } = readSpeakerQuestion(question, tokens);
+  if (stance !== null) framing.push({ start: stance.start, end: stance.end });
   return { question, mentions, framing, overview: asksForOverview(tokens), speaker, asksWho };
 }

@@ -61,6 +61,8 @@ export interface SpeakerMention {
 export interface SpeakerQuestion {
   speaker: SpeakerMention | null;
   asksWho: boolean;
+  /** The stance word of "X's position on …", which frames the question rather than names its subject. */
+  stance: SpeakerMention | null;
 }
 
 /** Parts of speech of a speaker's name as questions write it ("de" of "de Mistura" is tagged X). */
@@ -91,7 +93,7 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
     while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '')) from--;
     if (from === v || tokens[from - 1]?.pos !== 'AUX') continue;
     const speaker = span(question, tokens, from, v);
-    if (speaker !== null) return { speaker, asksWho };
+    if (speaker !== null) return { speaker, asksWho, stance: null };
   }
   // "X's position on …": the words before the possessive.
   for (let p = 1; p + 1 < tokens.length; p++) {
@@ -99,7 +101,7 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
     let from = p;
     while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '')) from--;
     const speaker = span(question, tokens, from, p);
-    if (speaker !== null) return { speaker, asksWho };
+    if (speaker !== null) return { speaker, asksWho, stance: span(question, tokens, p + 1, p + 2) };
   }
-  return { speaker: null, asksWho };
+  return { speaker: null, asksWho, stance: null };
 }

@@ -7,6 +7,8 @@ import { CORPUS_DIR } from './helpers.ts';
 describe('the batch contract names the speaker of each excerpt', () => {
   it('gives the resolved speaker of the statement an excerpt quotes, and null where it quotes none', async () => {
     const index = buildIndex(await loadCorpus(CORPUS_DIR));
+    // As the CLI opens it: who said what read.
+    await index.readStatements();
     const line = JSON.stringify({
       id: 'q',
       question: 'What did Lavrov tell journalists about a durable ceasefire?',

@@ -35,7 +35,9 @@ describe('the command line', () => {
     expect(stdout).toContain(
       '1. “I don’t see any possibility of assuring a really durable, full-fledged ceasefire',
     );
-    expect(stdout).toContain('— The BRICS Post · 27 Aug 2016 · Kerry–Lavrov talks in Geneva, August 2016');
+    expect(stdout).toContain(
+      '— Sergei Lavrov · The BRICS Post · 27 Aug 2016 · Kerry–Lavrov talks in Geneva, August 2016',
+    );
     expect(stdout).toContain('Kerry-Lavrov move forward on Syria talks');
     expect(stdout).toContain('Unknown outlet · about 26 Aug 2016');
   });

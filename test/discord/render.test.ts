@@ -42,6 +42,7 @@ function excerpt(over: Partial<Excerpt> = {}): Excerpt {
     date: '2016-08-26',
     dateApprox: false,
     url: 'https://example.com/a',
+    speaker: null,
     event: 'geneva',
     eventName: 'Geneva talks',
     score: 1,
@@ -188,6 +189,13 @@ describe('answer replies', () => {
     const later = renderAnswer(answer([excerpt()], { understood, offset: 3 }), []);
     expect(later.embeds[0]?.description).not.toContain('Read from your question');
     expect(renderAnswer(answer([excerpt()]), []).embeds[0]?.description).not.toContain('Read from');
+  });
+
+  it('name who said what an excerpt quotes before its outlet, escaped', () => {
+    const reply = renderAnswer(answer([excerpt({ speaker: 'Sergei *Lavrov*' })]), []);
+    expect(reply.embeds[0]?.description?.split('\n')[1]).toBe(
+      '— Sergei \\*Lavrov\\* · **The Daily** · 26 Aug 2016 · Geneva talks',
+    );
   });
 
   it('say "Unknown outlet", "date unknown" and "about" rather than invent metadata', () => {

@@ -18,7 +18,7 @@ let work: string;
 type Body = {
   content?: string;
   flags?: number;
-  embeds?: Array<{ title?: string; description?: string }>;
+  embeds?: Array<{ title?: string; description?: string; fields?: Array<{ name: string; value: string }> }>;
   choices?: Array<{ name: string; value: string }>;
 };
 const data = (s: Sent) => (s.body.data ?? s.body) as Body;
@@ -92,5 +92,24 @@ describe('/quotes and /speakers through a local fake Discord', () => {
     expect(reply.embeds?.[0]?.description).toBe(
       '**Russian Foreign Ministry**: 6 statements in nsnbc international, republished by Mondialisation.ca (4), Unknown outlet (2)\n**John Kerry**: 1 statement in Unknown outlet (1)',
     );
+  });
+
+  it('names the speaker of each excerpt /ask quotes, and puts the asked-about speaker first', async () => {
+    const reply = await run('ask', [{ name: 'question', value: 'What did Lavrov say about the ceasefire?' }]);
+    expect(reply.embeds?.[0]?.description?.split('\n')[1]).toBe(
+      '— Sergei Lavrov · **The BRICS Post** · 27 Aug 2016 · Kerry–Lavrov talks in Geneva, August 2016',
+    );
+  });
+
+  it('/compare by speaker sets each speaker’s statement side by side', async () => {
+    const reply = await run('compare', [
+      { name: 'question', value: 'What was said about the ceasefire?' },
+      { name: 'by', value: 'speaker' },
+    ]);
+    expect(reply.embeds?.[0]?.title).toBe('Who said what: What was said about the ceasefire?');
+    const names = reply.embeds?.[0]?.fields?.map((f) => f.name) ?? [];
+    expect(names.slice(0, 2)).toEqual(['Sergei Lavrov', 'John Kerry']);
+    expect(new Set(names).size).toBe(names.length);
+    expect(reply.embeds?.[0]?.fields?.[0]?.value).toContain('— **The BRICS Post** · 27 Aug 2016');
   });
 });

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { CORPUS_DIR } from './helpers.ts';
+
+let index: CoverageIndex;
+beforeAll(async () => {
+  index = buildIndex(await loadCorpus(CORPUS_DIR));
+  await index.readStatements();
+});
+
+describe('answers to questions about what someone said, on the built-in corpus', () => {
+  it("put the speaker's own statements on the subject first, naming them", () => {
+    const [first] = index.ask('What did Lavrov say about the ceasefire?').results;
+    expect(first?.speaker).toBe('Sergei Lavrov');
+    expect(first?.text).toContain('ceasefire');
+  });
+
+  it('answer a speaker asked about with nothing else with what they said, oldest first', () => {
+    const answer = index.ask('What did the Russian foreign ministry say?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results.length).toBeGreaterThan(1);
+    for (const r of answer.results) expect(r.speaker).toBe('Russian Foreign Ministry');
+    const dates = answer.results.map((r) => r.date ?? '');
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('read a government by its capital, and "position" as how the question is put', () => {
+    const [first] = index.ask("What is Moscow's stance on terrorist groups?").results;
+    expect(first?.speaker).toBe('Russia');
+    expect(first?.text).toMatch(/terrorist/i);
+  });
+
+  it('answer "who said …" with a quoted statement and its speaker', () => {
+    const [first] = index.ask('Who said that Assad is part of the solution?').results;
+    expect(first?.text).toContain('part of the solution');
+    expect(first?.speaker).toBe('Derek Chollet');
+  });
+
+  it('name no speaker where an excerpt quotes no one', () => {
+    const [first] = index.ask('How many people have been killed in the conflict?').results;
+    expect(first?.text).toContain('290,000');
+    expect(first?.speaker).toBeNull();
+  });
+
+  it('still answer, naming no one, before the statements are read', async () => {
+    const fresh = buildIndex(await loadCorpus(CORPUS_DIR));
+    const answer = fresh.ask('What did Lavrov say about terrorists?');
+    expect(answer.noAnswer).toBe(false);
+    for (const r of answer.results) expect(r.speaker).toBeNull();
+  });
+});
