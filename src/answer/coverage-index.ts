@@ -32,6 +32,7 @@ import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { holdsPhrase, namePhrases } from './phrases.ts';
 import { PairMatcher } from './proximity.ts';
+import { published, publishedInEvent } from './published.ts';
 import { QueryMatcher } from './query-matches.ts';
 import { isSameCodedCopy, ShingleCoder } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
@@ -751,14 +752,7 @@ export class CoverageIndex {
     return {
       text: candidate.chosen.text,
       highlights: highlightsOf(article.text, candidate.chosen, query.weights),
-      docId: article.id,
-      title: article.title,
-      source: article.source,
-      date: article.date,
-      dateApprox: article.dateApprox,
-      url: article.url,
-      event: article.event,
-      eventName: article.event === null ? null : this.eventName(article.event),
+      ...publishedInEvent(article, (id) => this.eventName(id)),
       score: candidate.score,
       alsoIn: candidate.alsoIn,
       speaker: this.speakerAt(candidate.article, candidate.chosen.start, candidate.chosen.end),
@@ -813,14 +807,7 @@ export class CoverageIndex {
         .map((c) => ({ c, a: articles[c.article] as Article }))
         .sort((x, y) => byDate(x.a, y.a));
       const first = ordered[0]?.c as Candidate;
-      const alsoIn: AlsoReported[] = ordered.slice(1).map(({ a }) => ({
-        docId: a.id,
-        title: a.title,
-        source: a.source,
-        date: a.date,
-        dateApprox: a.dateApprox,
-        url: a.url,
-      }));
+      const alsoIn: AlsoReported[] = ordered.slice(1).map(({ a }) => published(a));
       return { ...first, score: Math.max(...copies.map((c) => c.score)), alsoIn };
     });
   }

@@ -8,24 +8,17 @@ import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { Statement, StatementKind } from '../statements/types.ts';
 import type { CoverageIndex } from './coverage-index.ts';
 import { articleMatches } from './filters.ts';
-import type { Filters } from './types.ts';
+import { publishedInEvent } from './published.ts';
+import type { Filters, PublishedInEvent } from './types.ts';
 
 /** One statement with where it was published. */
-export interface Quote {
+export interface Quote extends PublishedInEvent {
   speaker: string | null;
   kind: StatementKind;
   /** Verbatim text of the article: the quotation with its marks, or the reported clause. */
   text: string;
   /** The reporting words ("told journalists"), or null. */
   cue: string | null;
-  docId: string;
-  title: string;
-  source: string | null;
-  date: string | null;
-  dateApprox: boolean;
-  url: string | null;
-  event: string | null;
-  eventName: string | null;
   /** The outlet (or, when unknown, the article id) that names the speaker, when this article does not. */
   attributedBy: string | null;
 }
@@ -58,14 +51,7 @@ export function quoteOf(index: CoverageIndex, s: Statement): Quote {
     kind: s.kind,
     text: article.text.slice(s.start, s.end),
     cue: s.cue,
-    docId: article.id,
-    title: article.title,
-    source: article.source,
-    date: article.date,
-    dateApprox: article.dateApprox,
-    url: article.url,
-    event: article.event,
-    eventName: article.event === null ? null : index.eventName(article.event),
+    ...publishedInEvent(article, (id) => index.eventName(id)),
     attributedBy: s.attributedBy === null ? null : (by?.source ?? s.attributedBy),
   };
 }

@@ -1,3 +1,4 @@
+import type { Article } from '../corpus/types.ts';
 import type { MetadataMention } from '../question/analyse.ts';
 /** Exact filters a question can carry; every result lies inside all of them. */
 export interface Filters {
@@ -17,32 +18,26 @@ export interface Span {
   end: number;
 }
 
-/** Another article that carried the same text (syndicated copy). */
-export interface AlsoReported {
+/** Where a shown text was published: its article's id as `docId`, and its metadata. */
+export interface Published extends Pick<Article, 'title' | 'source' | 'date' | 'dateApprox' | 'url'> {
   docId: string;
-  title: string;
-  source: string | null;
-  date: string | null;
-  dateApprox: boolean;
-  url: string | null;
+}
+
+/** Another article that carried the same text (syndicated copy). */
+export type AlsoReported = Published;
+
+/** Where a shown text was published, with its event (id and display name, or null). */
+export interface PublishedInEvent extends Published, Pick<Article, 'event'> {
+  /** Event display name, or null. */
+  eventName: string | null;
 }
 
 /** One quoted excerpt: verbatim text of an article, with where it came from. */
-export interface Excerpt {
+export interface Excerpt extends PublishedInEvent {
   /** Verbatim slice of the article's cleaned text, with "…" where it was trimmed. Plain text, no markup. */
   text: string;
   /** Ranges of `text` that matched query terms, for highlighting; sorted, non-overlapping. */
   highlights: Span[];
-  docId: string;
-  title: string;
-  source: string | null;
-  date: string | null;
-  dateApprox: boolean;
-  url: string | null;
-  /** Event id, or null. */
-  event: string | null;
-  /** Event display name, or null. */
-  eventName: string | null;
   score: number;
   /** Other articles that ran the same text, earliest first; this excerpt is the earliest copy. */
   alsoIn: AlsoReported[];
