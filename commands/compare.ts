@@ -10,7 +10,8 @@ import {
 import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices } from '../src/discord/choices.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
-import { renderCompare, renderNotice } from '../src/discord/render.ts';
+import { renderCompare } from '../src/discord/render-answer.ts';
+import { renderNotice } from '../src/discord/reply.ts';
 import { statementsPending } from '../src/discord/statements-ready.ts';
 
 export const command: SlashCommand = {

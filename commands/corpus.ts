@@ -24,11 +24,11 @@ import { PendingLimitError } from '../src/discord/pending-adds.ts';
 import {
   renderAddPreview,
   renderHistory,
-  renderNotice,
   renderRefresh,
   renderStatus,
-} from '../src/discord/render.ts';
+} from '../src/discord/render-moderation.ts';
 import { renderCoverageReport } from '../src/discord/render-report.ts';
+import { renderNotice } from '../src/discord/reply.ts';
 import { gatherShardStatus } from '../src/discord/shard-status.ts';
 
 /** The period /corpus report covers unless told. */

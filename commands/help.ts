@@ -2,7 +2,7 @@
 import { commandBuilder } from '../src/discord/builders.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
 import { exampleQuestion } from '../src/discord/help.ts';
-import { renderHelp } from '../src/discord/render.ts';
+import { renderHelp } from '../src/discord/render-catalog.ts';
 
 export const command: SlashCommand = {
   data: commandBuilder('help', 'How to ask the coverage a question'),

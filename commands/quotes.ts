@@ -13,8 +13,8 @@ import {
   CHOICE_VALUE_MAX,
   truncate,
 } from '../src/discord/limits.ts';
-import { renderNotice } from '../src/discord/render.ts';
 import { renderQuotes } from '../src/discord/render-quotes.ts';
+import { renderNotice } from '../src/discord/reply.ts';
 import { statementsPending } from '../src/discord/statements-ready.ts';
 
 export const command: SlashCommand = {

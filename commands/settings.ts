@@ -7,7 +7,7 @@ import { commandBuilder } from '../src/discord/builders.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
 import { MODERATORS_ONLY } from '../src/discord/moderation.ts';
 import { isModerator } from '../src/discord/permissions.ts';
-import { renderNotice } from '../src/discord/render.ts';
+import { renderNotice } from '../src/discord/reply.ts';
 import type { ServerSettings } from '../src/store/member-data.ts';
 
 /** The settings in words. */

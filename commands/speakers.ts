@@ -5,8 +5,8 @@ import { checkFilters } from '../src/discord/ask-flow.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices } from '../src/discord/choices.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
-import { renderNotice } from '../src/discord/render.ts';
 import { renderSpeakers } from '../src/discord/render-quotes.ts';
+import { renderNotice } from '../src/discord/reply.ts';
 import { statementsPending } from '../src/discord/statements-ready.ts';
 
 export const command: SlashCommand = {

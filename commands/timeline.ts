@@ -3,7 +3,8 @@ import { MessageFlags } from 'discord.js';
 import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices } from '../src/discord/choices.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
-import { renderNotice, renderTimeline } from '../src/discord/render.ts';
+import { renderTimeline } from '../src/discord/render-catalog.ts';
+import { renderNotice } from '../src/discord/reply.ts';
 
 export const command: SlashCommand = {
   data: commandBuilder('timeline', "An event's articles in date order").addStringOption((o) =>

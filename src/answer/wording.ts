@@ -51,3 +51,9 @@ export function formatUnderstood(answer: Pick<Answer, 'understood'>): string | n
   const kinds = { date: 'date', source: 'outlet', event: 'event' } as const;
   return `Read from your question: ${answer.understood.map((m) => `${kinds[m.kind]} ${m.text}`).join(' · ')}`;
 }
+
+/** "26 Aug 2016" or "4 Mar 2016 – 7 Mar 2016". */
+export function formatSpan(first: string | null, last: string | null): string {
+  if (first === null) return formatDate(null);
+  return first === last || last === null ? formatDate(first) : `${formatDate(first)} – ${formatDate(last)}`;
+}

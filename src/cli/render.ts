@@ -7,6 +7,7 @@ import {
   formatAlsoReported,
   formatDate,
   formatSource,
+  formatSpan,
   formatUnderstood,
   NO_ANSWER_TEXT,
 } from '../answer/wording.ts';
@@ -71,12 +72,6 @@ export function renderAnswer(
   const understood = formatUnderstood(answer);
   if (understood !== null && answer.offset === 0) blocks.unshift(style.dim(understood));
   return blocks.join('\n\n');
-}
-
-/** "26 Aug 2016" or "4 Mar 2016 – 7 Mar 2016". */
-export function formatSpan(first: string | null, last: string | null): string {
-  if (first === null) return formatDate(null);
-  return first === last || last === null ? formatDate(first) : `${formatDate(first)} – ${formatDate(last)}`;
 }
 
 /** The events with their article counts and coverage dates. */

@@ -1,7 +1,7 @@
 /** What every answer button checks first: whose answer it is, and the member's pace. */
 import { type MessageComponentInteraction, MessageFlags } from 'discord.js';
 import type { BotContext } from './context.ts';
-import { renderNotice } from './render.ts';
+import { renderNotice } from './reply.ts';
 
 /** The sentence a member reads on a button of someone else's private answer. */
 export const NOT_YOUR_ANSWER = 'These buttons belong to another member’s private answer.';

@@ -10,7 +10,8 @@ import type { ShownAnswer } from '../store/member-data.ts';
 import { answerRow } from './answer-row.ts';
 import type { BotContext } from './context.ts';
 import { hasFilters, keptFilters } from './follow-ups.ts';
-import { type ReplyPayload, renderAnswer, renderNotice } from './render.ts';
+import { renderAnswer } from './render-answer.ts';
+import { type ReplyPayload, renderNotice } from './reply.ts';
 
 /** The outcome of a question: a reply for everyone (with the answer it shows), or a notice for the asker only. */
 export type QuestionOutcome =

@@ -1,9 +1,8 @@
 /** Autocomplete choices from the live corpus: at most 25, labels within 100 characters. */
 import { createHash } from 'node:crypto';
 import type { CoverageIndex } from '../answer/coverage-index.ts';
-import { formatSource } from '../answer/wording.ts';
+import { formatSource, formatSpan } from '../answer/wording.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, truncate } from './limits.ts';
-import { formatSpan } from './render.ts';
 
 export interface Choice {
   name: string;

@@ -17,7 +17,8 @@ import { refuseClick, tellMember } from './answer-buttons.ts';
 import { parseVoteId } from './answer-row.ts';
 import type { BotContext } from './context.ts';
 import { CHOICE_NAME_MAX, truncate } from './limits.ts';
-import { footerQuery } from './render.ts';
+import { footerQuery } from './render-answer.ts';
+import { reply } from './reply.ts';
 
 /** custom_id prefix of the 👎 menu: `why:<answer message id>`. */
 export const WHY_PREFIX = 'why:';
@@ -120,9 +121,10 @@ export async function handleVote(interaction: ButtonInteraction, context: BotCon
     return;
   }
   await interaction.reply({
-    content: `Thanks: your ${emoji} on this answer is recorded.${replaced} If you like, say what was wrong:`,
+    ...reply({
+      content: `Thanks: your ${emoji} on this answer is recorded.${replaced} If you like, say what was wrong:`,
+    }),
     components: [whyMenu(answerId, shown, context)],
-    allowedMentions: { parse: [] },
     flags: MessageFlags.Ephemeral,
   });
 }
@@ -148,12 +150,12 @@ export async function handleWhy(
     return;
   }
   await context.memberData.saveVote({ ...vote, at: new Date().toISOString(), reason });
-  await interaction.update({
-    content:
-      reason === 'should-say-no-answer'
-        ? 'Thanks: noted that the coverage should have said it has no answer.'
-        : `Thanks: noted that excerpt ${reason.excerpt} missed.`,
-    components: [],
-    allowedMentions: { parse: [] },
-  });
+  await interaction.update(
+    reply({
+      content:
+        reason === 'should-say-no-answer'
+          ? 'Thanks: noted that the coverage should have said it has no answer.'
+          : `Thanks: noted that excerpt ${reason.excerpt} missed.`,
+    }),
+  );
 }

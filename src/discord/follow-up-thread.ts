@@ -10,7 +10,7 @@ import type { Filters } from '../answer/types.ts';
 import { refuseClick, tellMember } from './answer-buttons.ts';
 import type { BotContext } from './context.ts';
 import { truncate } from './limits.ts';
-import { footerQuery } from './render.ts';
+import { footerQuery } from './render-answer.ts';
 
 /** Discord's longest thread name. */
 const THREAD_NAME_MAX = 100;

@@ -8,7 +8,8 @@ import { answerFreeText, withAnswerRow } from './ask-flow.ts';
 import type { BotContext } from './context.ts';
 import { followUpFilters } from './follow-up-thread.ts';
 import { exampleQuestion } from './help.ts';
-import { renderHelp, renderNotice } from './render.ts';
+import { renderHelp } from './render-catalog.ts';
+import { renderNotice } from './reply.ts';
 import { APOLOGY } from './router.ts';
 
 /**

@@ -11,12 +11,10 @@ import {
   speakerLine,
 } from '../answer/quote-wording.ts';
 import type { QuotesAnswer, SpeakerSummary } from '../answer/quotes.ts';
+import { fitEmbed } from './embed-fit.ts';
 import { escapeCorpusText, markdownLink } from './escape.ts';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_CONTENT_MAX, truncate } from './limits.ts';
-import { fitEmbed, type ReplyPayload } from './render.ts';
-
-const ACCENT = 0x3b82f6;
-const NO_MENTIONS = { parse: [] as [] };
+import { ACCENT, type ReplyPayload, reply } from './reply.ts';
 
 /** One statement: `"…words…" — Sergei Lavrov, told journalists · The BRICS Post · 27 Aug 2016`. */
 export function renderQuoteBlock(quote: QuotesAnswer['results'][number], number: number): string {
@@ -30,12 +28,9 @@ export function renderQuoteBlock(quote: QuotesAnswer['results'][number], number:
 /** A page of a speaker's statements as one embed (as many as fit); a plain sentence when there are none. */
 export function renderQuotes(answer: QuotesAnswer): ReplyPayload {
   if (answer.results.length === 0)
-    return {
+    return reply({
       content: truncate(escapeCorpusText(noQuotesText(answer.speaker, answer.about)), MESSAGE_CONTENT_MAX),
-      embeds: [],
-      components: [],
-      allowedMentions: NO_MENTIONS,
-    };
+    });
   const blocks: string[] = [];
   let length = 0;
   for (const [i, quote] of answer.results.entries()) {
@@ -55,7 +50,7 @@ export function renderQuotes(answer: QuotesAnswer): ReplyPayload {
       ? { footer: { text: 'More statements exist: ask for a larger count or narrow the topic.' } }
       : {}),
   };
-  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: NO_MENTIONS };
+  return reply({ embeds: [fitEmbed(embed)] });
 }
 
 /** The speakers quoted, one line each: statements and the outlets that carry them. */
@@ -68,7 +63,7 @@ export function renderSpeakers(speakers: SpeakerSummary[]): ReplyPayload {
     if (description.length + line.length + 1 > EMBED_DESCRIPTION_MAX) break;
     description += `${description === '' ? '' : '\n'}${line}`;
   }
-  return {
+  return reply({
     embeds: [
       fitEmbed({
         color: ACCENT,
@@ -76,7 +71,5 @@ export function renderSpeakers(speakers: SpeakerSummary[]): ReplyPayload {
         description: description === '' ? 'The coverage quotes no named speaker here.' : description,
       }),
     ],
-    components: [],
-    allowedMentions: NO_MENTIONS,
-  };
+  });
 }

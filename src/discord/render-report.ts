@@ -2,9 +2,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { CoverageReport, ReportLine } from '../curation/coverage-report.ts';
 import type { QuestionLogMode } from '../store/member-data.ts';
+import { fitEmbed } from './embed-fit.ts';
 import { escapeCorpusText } from './escape.ts';
 import { EMBED_FIELD_VALUE_MAX, truncate } from './limits.ts';
-import { fitEmbed, type ReplyPayload } from './render.ts';
+import { type ReplyPayload, reply } from './reply.ts';
 
 /** Lines joined within a field's limit, whole lines only. */
 function fieldValue(lines: string[], empty: string): string {
@@ -59,5 +60,5 @@ export function renderCoverageReport(
       { name: 'Most 👎', value: fieldValue(report.mostDown.map(downLine), 'None.') },
     ],
   };
-  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: { parse: [] } };
+  return reply({ embeds: [fitEmbed(embed)] });
 }

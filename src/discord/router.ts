@@ -18,7 +18,9 @@ import type { BotContext, SlashCommand } from './context.ts';
 import { handleVote, handleWhy, WHY_PREFIX } from './feedback.ts';
 import { handleFollowUp } from './follow-up-thread.ts';
 import { checkModerator } from './moderation.ts';
-import { ADD_PREFIX, footerQuery, MORE_PREFIX, renderNotice } from './render.ts';
+import { footerQuery, MORE_PREFIX } from './render-answer.ts';
+import { ADD_PREFIX } from './render-moderation.ts';
+import { renderNotice } from './reply.ts';
 import { handleShare } from './share.ts';
 
 /** What a member reads when something went wrong on our side. */

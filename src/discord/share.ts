@@ -6,6 +6,7 @@ import type { APIActionRowComponent, APIButtonComponent, ButtonInteraction } fro
 import { refuseClick, tellMember } from './answer-buttons.ts';
 import { FOLLOW_PREFIX, SHARE_PREFIX, VOTE_PREFIX } from './answer-row.ts';
 import type { BotContext } from './context.ts';
+import { reply } from './reply.ts';
 
 type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
@@ -33,12 +34,13 @@ export async function handleShare(interaction: ButtonInteraction, context: BotCo
     return;
   }
   try {
-    await interaction.reply({
-      content: `Asked by <@${interaction.user.id}>`,
-      embeds: interaction.message.embeds.map((e) => e.toJSON()),
-      components: sharedRows(interaction.message.components.map((r) => r.toJSON() as ButtonRow)),
-      allowedMentions: { parse: [] },
-    });
+    await interaction.reply(
+      reply({
+        content: `Asked by <@${interaction.user.id}>`,
+        embeds: interaction.message.embeds.map((e) => e.toJSON()),
+        components: sharedRows(interaction.message.components.map((r) => r.toJSON() as ButtonRow)),
+      }),
+    );
   } catch (error) {
     context.shown.unmarkShared(messageId);
     throw error;

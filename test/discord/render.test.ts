@@ -9,6 +9,7 @@ import {
 import { ConfigError, readBotConfig } from '../../src/config.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
+import { embedLength } from '../../src/discord/embed-fit.ts';
 import { ALL_MARKDOWN_ESCAPES, escapeCorpusText, formsMarkdown } from '../../src/discord/escape.ts';
 import {
   EMBED_DESCRIPTION_MAX,
@@ -20,15 +21,13 @@ import { isModerator } from '../../src/discord/permissions.ts';
 import { RateLimiter } from '../../src/discord/rate-limit.ts';
 import {
   askedFooter,
-  embedLength,
   footerQuery,
   highlightExcerpt,
   renderAnswer,
   renderCompare,
-  renderEvents,
-  renderRefresh,
-  renderTimeline,
-} from '../../src/discord/render.ts';
+} from '../../src/discord/render-answer.ts';
+import { renderEvents, renderTimeline } from '../../src/discord/render-catalog.ts';
+import { renderRefresh } from '../../src/discord/render-moderation.ts';
 import { createLogger } from '../../src/log.ts';
 import { CORPUS_DIR } from '../core/helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, readBotConfig } from '../../src/config.ts';
-import { renderRefresh, renderStatus } from '../../src/discord/render.ts';
+import { renderRefresh, renderStatus } from '../../src/discord/render-moderation.ts';
 import {
   askShards,
   majorityVersion,
