@@ -328,6 +328,16 @@ export class CoverageIndex {
     return best?.speaker ?? null;
   }
 
+  /** Does some article inside the filters hold a statement by `speaker`? */
+  private quotedIn(speaker: string, filters: Filters): boolean {
+    const byArticle = this.articleStatements() ?? [];
+    return byArticle.some(
+      (statements, a) =>
+        statements.some((s) => s.speaker === speaker) &&
+        articleMatches(this.corpus.articles[a] as Article, filters),
+    );
+  }
+
   /** Does the passage hold a statement by `speaker` (by anyone named, when `speaker` is null)? */
   private quotes(passage: Passage, speaker: string | null): boolean {
     return (this.articleStatements()?.[passage.article] ?? []).some(
@@ -599,10 +609,12 @@ export class CoverageIndex {
     const framing = (t: { start: number; end: number }) =>
       analysis.framing.some((f) => f.start < t.end && t.start < f.end);
     // A speaker the coverage quotes is asked for by attribution: their name need not be in the passage.
-    const speaker =
+    const named =
       analysis.speaker !== null && this.statementList !== null
         ? matchSpeaker(this.speakerNames(), analysis.speaker.text)
         : null;
+    // One the coverage never quotes inside the filters is asked about as words, like any name.
+    const speaker = named !== null && this.quotedIn(named, filters) ? named : null;
     const spoken = analysis.speaker;
     const naming = (t: { start: number; end: number }) =>
       speaker !== null && spoken !== null && spoken.start < t.end && t.start < spoken.end;

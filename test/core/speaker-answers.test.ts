@@ -37,6 +37,14 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(first?.speaker).toBe('Derek Chollet');
   });
 
+  it('ask about a speaker the filters never quote by their name, as words', () => {
+    // No statement of Lavrov's in the March coverage: passages naming him answer instead.
+    const answer = index.ask('What did Lavrov say?', { filters: { event: 'march-2016-call' } });
+    expect(answer.noAnswer).toBe(false);
+    for (const r of answer.results) expect(r.event).toBe('march-2016-call');
+    expect(answer.results[0]?.text).toMatch(/Lavrov/);
+  });
+
   it('name no speaker where an excerpt quotes no one', () => {
     const [first] = index.ask('How many people have been killed in the conflict?').results;
     expect(first?.text).toContain('290,000');

@@ -136,7 +136,9 @@ describe('the bot, end to end through a local fake Discord', () => {
     expect(text).toContain(
       'full-fledged ceasefire without the separation of healthy opposition forces from **terrorists**',
     );
-    expect(text).toContain('— **The BRICS Post** · 27 Aug 2016 · Kerry–Lavrov talks in Geneva, August 2016');
+    expect(text).toContain(
+      '— Sergei Lavrov · **The BRICS Post** · 27 Aug 2016 · Kerry–Lavrov talks in Geneva, August 2016',
+    );
     expect(text).toContain('Unknown outlet');
     expect(data(reply).embeds?.[0]?.footer?.text).toBe(
       'Asked: What did Lavrov say about terrorists?\nFilters: none',
