@@ -4,10 +4,10 @@
  * interleave, and one that fails keeps the old index serving. Over a shared database, a change made
  * by another process arrives as a notification and is swapped in the same way.
  */
-import { createHash } from 'node:crypto';
 import { buildIndex, type CoverageIndex } from '../answer/coverage-index.ts';
+import { diffArticles, sameCorpus } from '../corpus/diff.ts';
 import { corpusFromSnapshot } from '../corpus/load.ts';
-import type { Article, Corpus, CorpusProblem } from '../corpus/types.ts';
+import type { Article, CorpusProblem } from '../corpus/types.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { RefreshReport } from '../store/change-report.ts';
 import { FolderStore } from '../store/folder-store.ts';
@@ -25,13 +25,6 @@ export type CorpusUpdateListener = (kind: CorpusUpdateKind, report: RefreshRepor
 class EmptyCorpusRefused extends Error {
   constructor(readonly problems: CorpusProblem[]) {
     super('LiveCorpus: the store has no readable article now');
-  }
-}
-
-/** A refresh found the store holding exactly what is served: nothing to swap, nor to announce. */
-class NothingChanged extends Error {
-  constructor() {
-    super('LiveCorpus: nothing changed');
   }
 }
 
@@ -109,28 +102,27 @@ export class LiveCorpus {
   async refresh(): Promise<RefreshReport> {
     const started = performance.now();
     try {
-      const { report } = await this.queueChange(async () => undefined, {
-        refusesEmpty: true,
-        skipsUnchanged: true,
-      });
-      return this.updated('refresh', report);
+      const done = await this.changes.run(() =>
+        this.doChange(async () => undefined, { refusesEmpty: true, skipsUnchanged: true }),
+      );
+      if (done !== null) return this.updated('refresh', done.report);
+      // Nothing to rebuild; over a database, the version stays and no process reloads.
+      const served = this.live;
+      const ms = performance.now() - started;
+      return this.updated(
+        'refresh',
+        this.swap(this.opened, served.corpus.articles, ms, served.corpus.problems),
+      );
     } catch (error) {
       if (error instanceof StoreUnavailableError) throw error;
-      const before = this.live;
-      if (error instanceof NothingChanged) {
-        // Nothing to rebuild; over a database, the version stays and no process reloads.
-        return this.updated(
-          'refresh',
-          this.swap(this.opened, before.corpus.articles, performance.now() - started, before.corpus.problems),
-        );
-      }
+      const served = this.live;
       const report: RefreshReport = {
         ok: false,
         added: [],
         updated: [],
         removed: [],
-        documents: before.corpus.articles.length,
-        passages: before.passageCount,
+        documents: served.corpus.articles.length,
+        passages: served.passageCount,
         problems: error instanceof EmptyCorpusRefused ? error.problems : [],
         error:
           error instanceof EmptyCorpusRefused
@@ -150,20 +142,13 @@ export class LiveCorpus {
    */
   async change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
-    options: { refusesEmpty?: boolean; skipsUnchanged?: boolean } = {},
   ): Promise<{ result: T; report: RefreshReport }> {
-    const changed = await this.queueChange(mutate, options);
-    this.updated('change', changed.report);
-    return changed;
-  }
-
-  private queueChange<T>(
-    mutate: (tx: StoreTransaction) => Promise<T>,
-    options: { refusesEmpty?: boolean; skipsUnchanged?: boolean },
-  ): Promise<{ result: T; report: RefreshReport }> {
-    return this.changes.run(() =>
-      this.doChange(mutate, options.refusesEmpty ?? false, options.skipsUnchanged ?? false),
+    const done = await this.changes.run(() =>
+      this.doChange(mutate, { refusesEmpty: false, skipsUnchanged: false }),
     );
+    if (done === null) throw new Error('LiveCorpus: a change that cannot be skipped was skipped');
+    this.updated('change', done.report);
+    return done;
   }
 
   /**
@@ -181,23 +166,35 @@ export class LiveCorpus {
     });
   }
 
+  /**
+   * One change, then the build and swap of its result; null when `skipsUnchanged` and the store
+   * holds exactly what is served (nothing is built, swapped or, in a database, bumped).
+   */
   private async doChange<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
-    refusesEmpty: boolean,
-    skipsUnchanged: boolean,
-  ): Promise<{ result: T; report: RefreshReport }> {
+    { refusesEmpty, skipsUnchanged }: { refusesEmpty: boolean; skipsUnchanged: boolean },
+  ): Promise<{ result: T; report: RefreshReport } | null> {
     const started = performance.now();
     const before = this.live.corpus.articles;
     let next: CoverageIndex | null = null;
-    const { result, version } = await this.store.change(mutate, async (snapshot) => {
-      const corpus = corpusFromSnapshot(this.store.label, snapshot);
-      // Thrown inside the store's change, so that a database rolls its version bump back.
-      if (skipsUnchanged && sameCorpus(this.live.corpus, corpus)) throw new NothingChanged();
-      next = buildIndex(corpus, this.config);
-      if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
-        throw new EmptyCorpusRefused(next.corpus.problems);
-      return this.store.indexLocation === null ? null : indexBlob(next, snapshot.version, this.config);
-    });
+    let unchanged = false;
+    let changed: { result: T; version: string };
+    try {
+      changed = await this.store.change(mutate, async (snapshot) => {
+        const corpus = corpusFromSnapshot(this.store.label, snapshot);
+        unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
+        // Thrown only to end the store's change, so that a database rolls its version bump back.
+        if (unchanged) throw new Error('LiveCorpus: nothing changed');
+        next = buildIndex(corpus, this.config);
+        if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
+          throw new EmptyCorpusRefused(next.corpus.problems);
+        return this.store.indexLocation === null ? null : indexBlob(next, snapshot.version, this.config);
+      });
+    } catch (error) {
+      if (unchanged) return null;
+      throw error;
+    }
+    const { result, version } = changed;
     const index = next as CoverageIndex | null;
     if (index === null) throw new Error('LiveCorpus: the store did not build the changed index');
     const ms = performance.now() - started;
@@ -226,34 +223,4 @@ export class LiveCorpus {
   close(): Promise<void> {
     return this.store.close();
   }
-}
-
-function fingerprint(a: Article): string {
-  return createHash('sha256')
-    .update(JSON.stringify([a.title, a.source, a.date, a.dateApprox, a.url, a.event, a.language, a.text]))
-    .digest('hex');
-}
-
-/** Do two corpora hold the same articles (file, metadata and text), events and problems? */
-function sameCorpus(a: Corpus, b: Corpus): boolean {
-  const key = (c: Corpus) =>
-    JSON.stringify([c.articles.map((x) => [x.id, x.path, fingerprint(x)]), c.events, c.problems]);
-  return a.articles.length === b.articles.length && key(a) === key(b);
-}
-
-/** Ids of articles added, changed and removed between two versions of a corpus. */
-export function diffArticles(
-  before: Article[],
-  after: Article[],
-): { added: string[]; updated: string[]; removed: string[] } {
-  const old = new Map(before.map((a) => [a.id, fingerprint(a)]));
-  const added: string[] = [];
-  const updated: string[] = [];
-  for (const a of after) {
-    const previous = old.get(a.id);
-    if (previous === undefined) added.push(a.id);
-    else if (previous !== fingerprint(a)) updated.push(a.id);
-    old.delete(a.id);
-  }
-  return { added, updated, removed: [...old.keys()] };
 }
