@@ -11,7 +11,7 @@ import MiniSearch from 'minisearch';
 import bm25 from 'wink-bm25-text-search';
 import type { ItemToken } from 'wink-nlp';
 import stem from 'wink-porter2-stemmer';
-import { buildIndex, type CoverageIndex } from '../src/answer/coverage-index.ts';
+import { type AnswerEngine, buildIndex } from '../src/answer/engine.ts';
 import { corpusFromRecords } from '../src/corpus/records.ts';
 import type { Doc } from './data.ts';
 
@@ -28,14 +28,14 @@ const STOP_WORDS = new Set(require('wink-nlp-utils/src/dictionaries/stop_words.j
 
 /** The project: the bot's own index, articles ranked by their best passage. */
 function project(): Engine {
-  let index: CoverageIndex | null = null;
+  let index: AnswerEngine | null = null;
   return {
     name: 'coverage-bot (this project)',
     async build(docs) {
       index = buildIndex(corpusFromRecords(docs));
     },
-    search: (q) => (index as CoverageIndex).rankArticles(q, 10).map((r) => r.docId),
-    answer: (q) => (index as CoverageIndex).ask(q, { k: 3 }),
+    search: (q) => (index as AnswerEngine).rankArticles(q, 10).map((r) => r.docId),
+    answer: (q) => (index as AnswerEngine).ask(q, { count: 3 }),
   };
 }
 

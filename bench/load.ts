@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startBot } from '../src/discord/bot.ts';
-import { LiveCorpus } from '../src/live/live-corpus.ts';
+import { LiveEngine } from '../src/live/live-engine.ts';
 import { createLogger } from '../src/log.ts';
 import { TOKEN } from '../test/e2e/fake-discord.ts';
 
@@ -58,7 +58,7 @@ export async function runLoad(count: number, corpusDir: string, timeoutMs = 30_0
       worker.on('message', listener);
     });
   const { apiUrl } = (await next('ready')) as { apiUrl: string };
-  const live = await LiveCorpus.open(dir);
+  const live = await LiveEngine.open(dir);
   const bot = await startBot({
     token: TOKEN,
     apiUrl,

@@ -5,7 +5,7 @@
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile.ts [size] [--data DIR]
  */
 import { parseArgs } from 'node:util';
-import { buildIndex } from '../src/answer/coverage-index.ts';
+import { buildIndex } from '../src/answer/engine.ts';
 import { corpusFromRecords } from '../src/corpus/records.ts';
 import { DEFAULT_DATA_DIR, scaleCorpus, squadDev } from './data.ts';
 import { summariseLatencies } from './lib/percentiles.ts';
@@ -36,7 +36,7 @@ const time = (f: (q: string) => unknown) =>
 const fmt = (s: ReturnType<typeof summariseLatencies>) =>
   `p50 ${s.p50.toFixed(3)} / p95 ${s.p95.toFixed(3)} / p99 ${s.p99.toFixed(3)} / max ${s.max.toFixed(3)} ms`;
 console.log(`rankArticles(q, 10): ${fmt(time((q) => index.rankArticles(q, 10)))}`);
-console.log(`ask(q, k 3): ${fmt(time((q) => index.ask(q, { k: 3 })))}`);
+console.log(`ask(q, k 3): ${fmt(time((q) => index.ask(q, { count: 3 })))}`);
 
 // The tail: the slowest questions, timed again (best of 5) to tell inherent cost from pauses.
 const slowest = asked

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openCoverageIndex, savedIndexPath } from '../src/live/index-store.ts';
+import { openAnswerEngine, savedIndexPath } from '../src/live/open-engine.ts';
 import { scaleCorpus } from './data.ts';
 
 /** Builds (and saves) then loads the index of a `size`-passage corpus; returns both times. */
@@ -17,8 +17,8 @@ export async function measureSavedIndex(
     await mkdir(corpusDir);
     const docs = await scaleCorpus(dataDir, size);
     await writeFile(path.join(corpusDir, 'passages.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n'));
-    const built = await openCoverageIndex(corpusDir, { cacheDir });
-    const loaded = await openCoverageIndex(corpusDir, { cacheDir });
+    const built = await openAnswerEngine(corpusDir, { cacheDir });
+    const loaded = await openAnswerEngine(corpusDir, { cacheDir });
     if (loaded.from !== 'saved') throw new Error('the saved index was not used');
     const fileMB = (await stat(savedIndexPath(cacheDir, corpusDir))).size / 1e6;
     return { passages: loaded.index.passageCount, buildMs: built.ms, loadMs: loaded.ms, fileMB };

@@ -1,6 +1,6 @@
 /** /ask: quoted, sourced, dated excerpts that answer a question, publicly or privately. */
 import { MessageFlags } from 'discord.js';
-import { MAX_RESULT_COUNT } from '../src/answer/coverage-index.ts';
+import { MAX_RESULT_COUNT } from '../src/answer/engine.ts';
 import { answerQuestion, MAX_QUESTION_LENGTH, withAnswerRow } from '../src/discord/ask-flow.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices, sourceChoices } from '../src/discord/choices.ts';
@@ -69,7 +69,7 @@ export const command: SlashCommand = {
 
   async autocomplete(interaction, context) {
     const focused = interaction.options.getFocused(true);
-    const index = context.live.index;
+    const index = context.live.engine;
     await interaction.respond(
       focused.name === 'event'
         ? eventChoices(index, focused.value)

@@ -40,7 +40,7 @@ export const command: SlashCommand = {
       await interaction.reply({ ...renderNotice(refusal), flags: MessageFlags.Ephemeral });
       return;
     }
-    const index = context.live.index;
+    const index = context.live.engine;
     const by = interaction.options.getString('by') === 'speaker' ? 'speaker' : 'outlet';
     const pending = by === 'speaker' ? statementsPending(index) : null;
     if (pending !== null) {
@@ -60,6 +60,6 @@ export const command: SlashCommand = {
   },
 
   async autocomplete(interaction, context) {
-    await interaction.respond(eventChoices(context.live.index, interaction.options.getFocused()));
+    await interaction.respond(eventChoices(context.live.engine, interaction.options.getFocused()));
   },
 };

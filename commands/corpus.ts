@@ -161,7 +161,7 @@ export const command: SlashCommand = {
     const curator = context.curator;
     if (sub === 'status') {
       const live = context.live;
-      const index = live.index;
+      const index = live.engine;
       const sharding = interaction.client.shard;
       // Other shards answer within SHARD_STATUS_TIMEOUT_MS, which may pass Discord's three seconds.
       if (sharding) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -209,7 +209,7 @@ export const command: SlashCommand = {
           guild: interaction.guildId,
           user: moderator.id,
           ok: report.ok,
-          documents: report.documents,
+          documents: report.articles,
           problems: report.problems.length,
         });
         await interaction.editReply(renderRefresh(report, shards));
@@ -219,14 +219,14 @@ export const command: SlashCommand = {
         const { report, article } = await curator.remove(chosenArticle(interaction, context), moderator);
         await interaction.editReply(
           renderNotice(
-            `Removed “${article.title}” (kept in the removed-articles folder; \`/corpus restore\` brings it back). ${report.documents} articles are served.`,
+            `Removed “${article.title}” (kept in the removed-articles folder; \`/corpus restore\` brings it back). ${report.articles} articles are served.`,
           ),
         );
       } else if (sub === 'restore') {
         const file = resolveChoice(interaction.options.getString('doc', true), await curator.removed());
         const { report } = await curator.restore(file, moderator);
         await interaction.editReply(
-          renderNotice(`Restored. ${report.documents} articles, ${report.passages} passages are served.`),
+          renderNotice(`Restored. ${report.articles} articles, ${report.passages} passages are served.`),
         );
       } else if (sub === 'move') {
         const event = interaction.options.getString('event', true);
@@ -271,7 +271,7 @@ export const command: SlashCommand = {
     const focused = interaction.options.getFocused(true);
     const typed = focused.value.toLowerCase();
     if (focused.name === 'event') {
-      await interaction.respond(eventChoices(context.live.index, focused.value));
+      await interaction.respond(eventChoices(context.live.engine, focused.value));
       return;
     }
     if (interaction.options.getSubcommand() === 'restore') {
@@ -332,7 +332,7 @@ async function previewAdd(interaction: ChatInputCommandInteraction, context: Bot
     source: o.getString('source') ?? undefined,
     date: o.getString('date')?.trim() || undefined,
   };
-  if (context.live.index.eventName(overrides.event) === null) {
+  if (context.live.engine.eventName(overrides.event) === null) {
     await interaction.editReply(
       renderNotice(
         `There is no event \`${overrides.event.slice(0, 60)}\`; create it with \`/corpus event create\` first.`,
@@ -361,5 +361,5 @@ async function previewAdd(interaction: ChatInputCommandInteraction, context: Bot
   }
   context.curator.checkDuplicate(draft);
   const id = context.pending.put(draft, interaction.user.id);
-  await interaction.editReply(renderAddPreview(draft, id, context.live.index.eventName(draft.event ?? '')));
+  await interaction.editReply(renderAddPreview(draft, id, context.live.engine.eventName(draft.event ?? '')));
 }

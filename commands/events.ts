@@ -6,6 +6,6 @@ import { renderEvents } from '../src/discord/render-catalog.ts';
 export const command: SlashCommand = {
   data: commandBuilder('events', 'The events the coverage covers, with article counts and dates'),
   async execute(interaction, context) {
-    await interaction.reply(renderEvents(context.live.index.events()));
+    await interaction.reply(renderEvents(context.live.engine.events()));
   },
 };

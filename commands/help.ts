@@ -7,7 +7,7 @@ import { renderHelp } from '../src/discord/render-catalog.ts';
 export const command: SlashCommand = {
   data: commandBuilder('help', 'How to ask the coverage a question'),
   async execute(interaction, context) {
-    const index = context.live.index;
+    const index = context.live.engine;
     await interaction.reply(renderHelp(exampleQuestion(index), index.events()));
   },
 };

@@ -1,6 +1,6 @@
 /** /quotes: what a speaker said, best matching a topic first, each with its outlet and date. */
 import { MessageFlags } from 'discord.js';
-import { MAX_RESULT_COUNT } from '../src/answer/coverage-index.ts';
+import { MAX_RESULT_COUNT } from '../src/answer/engine.ts';
 import { findQuotes, findSpeaker, listSpeakers } from '../src/answer/quotes.ts';
 import { checkFilters, MAX_QUESTION_LENGTH, rateLimitNotice } from '../src/discord/ask-flow.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
@@ -52,7 +52,7 @@ export const command: SlashCommand = {
       interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
     const errors = checkFilters(filters, context);
     if (errors.length > 0) return void (await privately(errors.join('\n')));
-    const index = context.live.index;
+    const index = context.live.engine;
     const pending = statementsPending(index);
     if (pending !== null) return void (await privately(pending));
     const typed = interaction.options.getString('speaker', true);
@@ -73,7 +73,7 @@ export const command: SlashCommand = {
 
   async autocomplete(interaction, context) {
     const focused = interaction.options.getFocused(true);
-    const index = context.live.index;
+    const index = context.live.engine;
     if (focused.name === 'event') return void (await interaction.respond(eventChoices(index, focused.value)));
     if (statementsPending(index) !== null) return void (await interaction.respond([]));
     const typed = focused.value.trim().toLowerCase();

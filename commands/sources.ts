@@ -6,6 +6,6 @@ import { renderSources } from '../src/discord/render-catalog.ts';
 export const command: SlashCommand = {
   data: commandBuilder('sources', 'The outlets in the coverage, with article counts and dates'),
   async execute(interaction, context) {
-    await interaction.reply(renderSources(context.live.index.sources()));
+    await interaction.reply(renderSources(context.live.engine.sources()));
   },
 };

@@ -21,15 +21,15 @@ export const command: SlashCommand = {
       await interaction.reply({ ...renderNotice(errors.join('\n')), flags: MessageFlags.Ephemeral });
       return;
     }
-    const pending = statementsPending(context.live.index);
+    const pending = statementsPending(context.live.engine);
     if (pending !== null) {
       await interaction.reply({ ...renderNotice(pending), flags: MessageFlags.Ephemeral });
       return;
     }
-    await interaction.reply(renderSpeakers(listSpeakers(context.live.index, filters)));
+    await interaction.reply(renderSpeakers(listSpeakers(context.live.engine, filters)));
   },
 
   async autocomplete(interaction, context) {
-    await interaction.respond(eventChoices(context.live.index, interaction.options.getFocused()));
+    await interaction.respond(eventChoices(context.live.engine, interaction.options.getFocused()));
   },
 };

@@ -12,7 +12,7 @@ export const command: SlashCommand = {
   ),
   async execute(interaction, context) {
     const id = interaction.options.getString('event', true).trim();
-    const index = context.live.index;
+    const index = context.live.engine;
     const event = index.events().find((e) => e.id === id);
     if (event === undefined) {
       const known = index.events().map((e) => `\`${e.id}\``);
@@ -27,6 +27,6 @@ export const command: SlashCommand = {
     await interaction.reply(renderTimeline(event, index.timeline(id)));
   },
   async autocomplete(interaction, context) {
-    await interaction.respond(eventChoices(context.live.index, interaction.options.getFocused()));
+    await interaction.respond(eventChoices(context.live.engine, interaction.options.getFocused()));
   },
 };

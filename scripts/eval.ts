@@ -20,7 +20,7 @@ import { summariseLatencies } from '../bench/lib/percentiles.ts';
 import { answerBatchLine } from '../src/cli/batch.ts';
 import { parseJsonl } from '../src/corpus/jsonl.ts';
 import { parseFeedbackLines, replayFeedback } from '../src/curation/feedback-replay.ts';
-import { buildIndex, type CoverageIndex, loadCorpus } from '../src/library.ts';
+import { type AnswerEngine, buildIndex, loadCorpus } from '../src/library.ts';
 import { buildPassageIndex } from '../src/search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG } from '../src/search/ranking-config.ts';
 import { terms } from '../src/search/tokenize.ts';
@@ -54,11 +54,11 @@ function target(name: string, figure: string, ok: boolean): void {
 }
 
 /** Asks one question through the batch contract, as `ask --batch` does. */
-function askBatch(index: CoverageIndex, q: object, k: number) {
+function askBatch(index: AnswerEngine, q: object, k: number) {
   return answerBatchLine(index, JSON.stringify(q), k);
 }
 
-async function coverageSet(index: CoverageIndex, name: string): Promise<void> {
+async function coverageSet(index: AnswerEngine, name: string): Promise<void> {
   const file = path.join(values.data, 'coverage', name);
   const questions = await readJsonLines<CoverageQuestion>(file);
   const failures: string[] = [];
@@ -88,7 +88,7 @@ async function squad(): Promise<void> {
   let questions = await readJsonLines<SquadQuestion>(path.join(dir, 'dev-questions.jsonl'));
   if (values.limit) questions = questions.slice(0, Number(values.limit));
   const started = performance.now();
-  const index = buildIndex({ dir, articles: parsed.articles, events: [], problems: parsed.problems });
+  const index = buildIndex({ label: dir, articles: parsed.articles, events: [], problems: parsed.problems });
   const buildMs = performance.now() - started;
   const readStarted = performance.now();
   await index.readStatements();
@@ -127,7 +127,7 @@ async function squad(): Promise<void> {
     index.rankArticles(q.question, 10);
     const rank = performance.now() - t;
     t = performance.now();
-    index.ask(q.question, { k: 3 });
+    index.ask(q.question, { count: 3 });
     const ask = performance.now() - t;
     if (i >= 200) {
       searchMs.push(search);
@@ -168,7 +168,7 @@ async function squad(): Promise<void> {
 }
 
 /** SQuAD train questions (articles the seed corpus never covers) asked of the built-in corpus. */
-async function unanswerable(index: CoverageIndex): Promise<void> {
+async function unanswerable(index: AnswerEngine): Promise<void> {
   const file = path.join(values.data, 'squad', 'train-questions.jsonl');
   const all = await readJsonLines<SquadQuestion>(file);
   const step = Math.max(1, Math.floor(all.length / UNANSWERABLE_SAMPLE));
@@ -204,9 +204,13 @@ async function fastPathCheck(): Promise<void> {
     { keepEngine: true },
   );
   // The index computes wink's weights itself; keepEngine builds wink's model too and compares.
-  const cut = buildIndex({ dir, articles: paragraphs, events: [], problems: [] }, DEFAULT_RANKING_CONFIG, {
-    keepEngine: true,
-  });
+  const cut = buildIndex(
+    { label: dir, articles: paragraphs, events: [], problems: [] },
+    DEFAULT_RANKING_CONFIG,
+    {
+      keepEngine: true,
+    },
+  );
   const differences = [...index.winkDisagreements(), ...cut.index.winkDisagreements()];
   let same = 0;
   for (const q of questions) {
@@ -226,7 +230,7 @@ async function fastPathCheck(): Promise<void> {
 }
 
 /** The labelled attributions: every statement extracted at build time against the labels. */
-async function attributions(index: CoverageIndex): Promise<void> {
+async function attributions(index: AnswerEngine): Promise<void> {
   const file = path.join(values.data, 'coverage', 'attributions.jsonl');
   const raw = await readJsonLines<Omit<AttributionLabel, 'article'> & { seed: string }>(file);
   // Each article's front matter names the seed file it was made from ("seed: 002_…").

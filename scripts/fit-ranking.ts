@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RankMetrics } from '../bench/lib/metrics.ts';
-import { buildIndex, CoverageIndex } from '../src/answer/coverage-index.ts';
+import { AnswerEngine, buildIndex } from '../src/answer/engine.ts';
 import { parseJsonl } from '../src/corpus/jsonl.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../src/search/ranking-config.ts';
 
@@ -55,7 +55,7 @@ function sample(start: number, every: number) {
   const chosenLines = paragraphLines.filter((l) => chosen.has(articleOf((JSON.parse(l) as Paragraph).id)));
   const parsed = parseJsonl('train-paragraphs.jsonl', chosenLines.join('\n'));
   const asked = questions.filter((q) => chosen.has(articleOf(q.paragraph)));
-  return { corpus: { dir: squad, articles: parsed.articles, events: [], problems: [] }, questions: asked };
+  return { corpus: { label: squad, articles: parsed.articles, events: [], problems: [] }, questions: asked };
 }
 
 /** A candidate: a name and how it changes the default settings. */
@@ -108,7 +108,7 @@ const header = samples.map(
 );
 console.log(`\n| candidate | ${header.join(' | ')} | mean MRR@10 |`);
 console.log(`| --- |${' --- |'.repeat(samples.length * (values.answer ? 3 : 2) + 1)}`);
-const built = new Map<string, CoverageIndex[]>();
+const built = new Map<string, AnswerEngine[]>();
 for (const c of candidates) {
   if (only !== null && !only.test(c.name)) continue;
   const key = indexKey(c.config);
@@ -120,8 +120,8 @@ for (const c of candidates) {
   const cells: string[] = [];
   let sum = 0;
   for (const [i, s] of samples.entries()) {
-    const base = bases[i] as CoverageIndex;
-    const index = new CoverageIndex({ ...base.parts(), config: c.config }, base.index);
+    const base = bases[i] as AnswerEngine;
+    const index = new AnswerEngine({ ...base.parts(), config: c.config }, base.index);
     const ranking = new RankMetrics();
     const answer = new RankMetrics();
     for (const q of s.questions) {
@@ -130,7 +130,10 @@ for (const c of candidates) {
         q.paragraph,
       );
       if (values.answer)
-        answer.add([...new Set(index.ask(q.question, { k: 10 }).results.map((r) => r.docId))], q.paragraph);
+        answer.add(
+          [...new Set(index.ask(q.question, { count: 10 }).results.map((r) => r.docId))],
+          q.paragraph,
+        );
     }
     const r = ranking.result();
     sum += r.mrr10;

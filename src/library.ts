@@ -3,19 +3,19 @@
  * Nothing here knows about Discord or terminals; both render the `Answer` it returns.
  */
 export {
+  AnswerEngine,
   type AskOptions,
   buildIndex,
-  CoverageIndex,
   DEFAULT_RESULT_COUNT,
   type EventSummary,
   type IndexParts,
   MAX_RESULT_COUNT,
   type SourceSummary,
-} from './answer/coverage-index.ts';
+} from './answer/engine.ts';
 export type { AlsoReported, Answer, Excerpt, Filters, Span } from './answer/types.ts';
 export { isValidDate } from './corpus/dates.ts';
 export { loadCorpus } from './corpus/load.ts';
 export { corpusFromRecords } from './corpus/records.ts';
 export type { Article, Corpus, CorpusProblem, CoverageEvent } from './corpus/types.ts';
-export { LiveCorpus } from './live/live-corpus.ts';
-export type { RefreshReport } from './store/change-report.ts';
+export { LiveEngine } from './live/live-engine.ts';
+export type { ChangeReport } from './store/change-report.ts';

@@ -5,7 +5,7 @@
  */
 import { startBot } from './discord/bot.ts';
 import { botHealthChecks, instrumentCorpus } from './discord/health.ts';
-import { LiveCorpus } from './live/live-corpus.ts';
+import { LiveEngine } from './live/live-engine.ts';
 import { createLogger, resolveLogFormat } from './log.ts';
 import { type HealthServer, HealthServerError, startHealthServer } from './ops/health-server.ts';
 import { BotMetrics } from './ops/metrics.ts';
@@ -26,7 +26,7 @@ const logger = createLogger(
 // A stray rejection is logged (without the token) and the bot keeps serving.
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
 const metrics = new BotMetrics({ shard: config.shardId, processMetrics: true });
-let live: LiveCorpus;
+let live: LiveEngine;
 try {
   const store = await openCorpusStoreWaiting(
     config,
@@ -48,7 +48,7 @@ try {
         }),
     },
   );
-  live = await LiveCorpus.openStore(store);
+  live = await LiveEngine.openStore(store);
 } catch (error) {
   if (config.databaseUrl === undefined) throw error;
   // Unreachable, wrong password, no such database, a failed migration: say which, without the password.
@@ -60,20 +60,20 @@ try {
   );
   process.exit(1);
 }
-const { index } = live;
+const { engine } = live;
 instrumentCorpus(metrics, live);
 if (live.opened.warning) logger.warn(live.opened.warning);
-for (const problem of index.corpus.problems)
+for (const problem of engine.corpus.problems)
   logger.warn('corpus problem', { path: problem.path, line: problem.line, problem: problem.message });
 logger.info('corpus ready', {
   store: live.store.kind,
   version: live.version,
-  articles: index.corpus.articles.length,
-  passages: index.passageCount,
+  articles: engine.corpus.articles.length,
+  passages: engine.passageCount,
   index: live.opened.from,
   ms: Math.round(live.opened.ms),
 });
-if (live.store.kind === 'postgres' && index.corpus.articles.length === 0)
+if (live.store.kind === 'postgres' && engine.corpus.articles.length === 0)
   logger.warn(
     'the corpus database holds no article yet; load a folder with: npm run -s cli -- corpus import',
     {

@@ -2,12 +2,12 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildIndex, CoverageIndex } from '../src/answer/coverage-index.ts';
+import { AnswerEngine, buildIndex } from '../src/answer/engine.ts';
 import { deserialiseIndex, indexKey, SavedIndexError, serialiseIndex } from '../src/answer/saved-index.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { corpusFromRecords } from '../src/corpus/records.ts';
 import type { Article } from '../src/corpus/types.ts';
-import { openCoverageIndex, savedIndexPath } from '../src/live/index-store.ts';
+import { openAnswerEngine, savedIndexPath } from '../src/live/open-engine.ts';
 import { DEFAULT_RANKING_CONFIG } from '../src/search/ranking-config.ts';
 
 const CORPUS = path.join(import.meta.dirname, '..', 'corpus');
@@ -38,9 +38,9 @@ describe('saved index', () => {
     expect(parts.sentences).toEqual(original.sentences);
     expect(parts.passages).toEqual(original.passages);
     expect(parts.postings).toEqual(original.postings);
-    const loaded = new CoverageIndex(parts);
+    const loaded = new AnswerEngine(parts);
     expect(loaded.passageCount).toBe(built.passageCount);
-    expect(loaded.ask(QUESTION, { k: 5 })).toEqual(built.ask(QUESTION, { k: 5 }));
+    expect(loaded.ask(QUESTION, { count: 5 })).toEqual(built.ask(QUESTION, { count: 5 }));
     expect(loaded.events()).toEqual(built.events());
   });
 
@@ -68,50 +68,50 @@ describe('saved index', () => {
   });
 
   it('builds on first open, then loads the saved index while the corpus is unchanged', async () => {
-    const first = await openCoverageIndex(corpusDir, { cacheDir });
+    const first = await openAnswerEngine(corpusDir, { cacheDir });
     expect(first.from).toBe('built');
-    const second = await openCoverageIndex(corpusDir, { cacheDir });
+    const second = await openAnswerEngine(corpusDir, { cacheDir });
     expect(second.from).toBe('saved');
     expect(second.warning).toBeNull();
     expect(second.index.ask(QUESTION)).toEqual(first.index.ask(QUESTION));
   });
 
   it('rebuilds when a corpus file changes, and never serves the old corpus', async () => {
-    await openCoverageIndex(corpusDir, { cacheDir });
+    await openAnswerEngine(corpusDir, { cacheDir });
     const [file] = (await readdir(corpusDir)).filter((f) => f.includes('ndtv'));
     const full = path.join(corpusDir, file as string);
     const text = await readFile(full, 'utf8');
     await writeFile(full, text.replace('290,000 people', '300,000 people'));
-    const reopened = await openCoverageIndex(corpusDir, { cacheDir });
+    const reopened = await openAnswerEngine(corpusDir, { cacheDir });
     expect(reopened.from).toBe('built');
     const answer = reopened.index.ask('How many people have been killed in the Syrian conflict?');
     expect(answer.results[0]?.text).toContain('300,000 people');
   });
 
   it('rebuilds when the ranking configuration changes', async () => {
-    await openCoverageIndex(corpusDir, { cacheDir });
+    await openAnswerEngine(corpusDir, { cacheDir });
     const other = { ...DEFAULT_RANKING_CONFIG, k1: 1.5 };
-    expect((await openCoverageIndex(corpusDir, { cacheDir, config: other })).from).toBe('built');
+    expect((await openAnswerEngine(corpusDir, { cacheDir, config: other })).from).toBe('built');
   });
 
   it('detects a corrupt saved index, reports it and rebuilds', async () => {
-    await openCoverageIndex(corpusDir, { cacheDir });
+    await openAnswerEngine(corpusDir, { cacheDir });
     const file = savedIndexPath(cacheDir, corpusDir);
     const bytes = await readFile(file);
     bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff;
     await writeFile(file, bytes);
-    const reopened = await openCoverageIndex(corpusDir, { cacheDir });
+    const reopened = await openAnswerEngine(corpusDir, { cacheDir });
     expect(reopened.from).toBe('built');
     expect(reopened.warning).toMatch(/checksum/);
-    expect((await openCoverageIndex(corpusDir, { cacheDir })).from).toBe('saved');
+    expect((await openAnswerEngine(corpusDir, { cacheDir })).from).toBe('saved');
   });
 
   it('detects a truncated saved index, reports it and rebuilds', async () => {
-    await openCoverageIndex(corpusDir, { cacheDir });
+    await openAnswerEngine(corpusDir, { cacheDir });
     const file = savedIndexPath(cacheDir, corpusDir);
     const bytes = await readFile(file);
     await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const reopened = await openCoverageIndex(corpusDir, { cacheDir });
+    const reopened = await openAnswerEngine(corpusDir, { cacheDir });
     expect(reopened.from).toBe('built');
     expect(reopened.warning).toMatch(/truncated/);
   });

@@ -4,7 +4,7 @@
  * interface words the problems its own way.
  */
 import { isValidDate } from '../corpus/dates.ts';
-import { MAX_RESULT_COUNT } from './coverage-index.ts';
+import { MAX_RESULT_COUNT } from './engine.ts';
 import type { Filters } from './types.ts';
 
 /** The date filters whose value is not a real date written YYYY-MM-DD, `since` first. */

@@ -3,7 +3,7 @@
  * terminal chat: `event:geneva-aug-2016 source:"The BRICS Post" since:2016-08-01 until:2016-08-31 count:5`.
  */
 import { isValidDate } from '../corpus/dates.ts';
-import { MAX_RESULT_COUNT } from './coverage-index.ts';
+import { MAX_RESULT_COUNT } from './engine.ts';
 import { parseResultCount, rangeBackwards } from './filter-check.ts';
 import type { Filters } from './types.ts';
 

@@ -6,7 +6,7 @@ import type { Article } from '../corpus/types.ts';
 import { terms } from '../search/tokenize.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { Statement, StatementKind } from '../statements/types.ts';
-import type { CoverageIndex } from './coverage-index.ts';
+import type { AnswerEngine } from './engine.ts';
 import { articleMatches } from './filters.ts';
 import { publishedInEvent } from './published.ts';
 import type { Filters, PublishedInEvent } from './types.ts';
@@ -42,7 +42,7 @@ export interface SpeakerSummary {
 }
 
 /** The quote of a statement of `index`. */
-export function quoteOf(index: CoverageIndex, s: Statement): Quote {
+export function quoteOf(index: AnswerEngine, s: Statement): Quote {
   const article = index.corpus.articles[s.article] as Article;
   const by =
     s.attributedBy === null ? null : (index.corpus.articles.find((a) => a.id === s.attributedBy) ?? null);
@@ -60,11 +60,11 @@ export function quoteOf(index: CoverageIndex, s: Statement): Quote {
  * The speaker a member typed, as the coverage names them: the same name ignoring case, else the
  * one speaker whose name holds the typed words ("lavrov" → "Sergei Lavrov"); null otherwise.
  */
-export function findSpeaker(index: CoverageIndex, typed: string): string | null {
+export function findSpeaker(index: AnswerEngine, typed: string): string | null {
   return matchSpeaker(speakerNames(index), typed);
 }
 
-function speakerNames(index: CoverageIndex): string[] {
+function speakerNames(index: AnswerEngine): string[] {
   return [...new Set(index.statements.map((s) => s.speaker).filter((s): s is string => s !== null))];
 }
 
@@ -73,7 +73,7 @@ function speakerNames(index: CoverageIndex): string[] {
  * (by the IDF of the terms they hold), then oldest first; `k` from `offset`.
  */
 export function findQuotes(
-  index: CoverageIndex,
+  index: AnswerEngine,
   speaker: string,
   about = '',
   filters: Filters = {},
@@ -104,7 +104,7 @@ export function findQuotes(
 }
 
 /** The speakers quoted inside the filters, most statements first (then by name). */
-export function listSpeakers(index: CoverageIndex, filters: Filters = {}): SpeakerSummary[] {
+export function listSpeakers(index: AnswerEngine, filters: Filters = {}): SpeakerSummary[] {
   const bySpeaker = new Map<string, Map<string | null, number>>();
   for (const s of index.statements) {
     const article = index.corpus.articles[s.article] as Article;

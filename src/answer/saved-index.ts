@@ -11,7 +11,7 @@ import { decodeSpans, type SentenceSpan } from '../passages/sentences.ts';
 import type { PostingData } from '../search/bm25-index.ts';
 import { INDEX_FORMAT_VERSION, type RankingConfig } from '../search/ranking-config.ts';
 import { articlesFromColumns, articlesToColumns } from '../search/saved-articles.ts';
-import type { IndexParts } from './coverage-index.ts';
+import type { IndexParts } from './engine.ts';
 
 const MAGIC = 'COVIDX01';
 

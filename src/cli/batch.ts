@@ -1,6 +1,6 @@
 /** The batch contract of `ask --batch`: JSONL questions in, one JSONL answer per line out, in order. */
 import { z } from 'zod';
-import type { CoverageIndex } from '../answer/coverage-index.ts';
+import type { AnswerEngine } from '../answer/engine.ts';
 import type { Answer, Filters } from '../answer/types.ts';
 import { isValidDate } from '../corpus/dates.ts';
 import { describeIssues } from '../corpus/schema.ts';
@@ -66,7 +66,7 @@ export function toBatchResults(answer: Answer): BatchResult[] {
  * Answers one input line. A line that is not valid JSON or not a valid question yields
  * `noAnswer: true`, no results and an `error` saying what is wrong, so output stays line for line.
  */
-export function answerBatchLine(index: CoverageIndex, line: string, k: number): BatchAnswer {
+export function answerBatchLine(index: AnswerEngine, line: string, k: number): BatchAnswer {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -81,6 +81,6 @@ export function answerBatchLine(index: CoverageIndex, line: string, k: number): 
   }
   const q = parsed.data;
   const filters: Filters = { event: q.event, source: q.source, since: q.since, until: q.until };
-  const answer = index.ask(q.question, { filters, k });
+  const answer = index.ask(q.question, { filters, count: k });
   return { id: q.id, noAnswer: answer.noAnswer, results: toBatchResults(answer) };
 }

@@ -1,6 +1,6 @@
 /** The terminal chat: ask the built-in corpus questions, as a member would ask the bot. */
 import { createInterface } from 'node:readline/promises';
-import type { CoverageIndex } from '../answer/coverage-index.ts';
+import type { AnswerEngine } from '../answer/engine.ts';
 import { parseInlineQuery } from '../answer/inline-filters.ts';
 import { renderAnswer, renderEvents, type Style } from './render.ts';
 
@@ -9,7 +9,7 @@ Add filters inline: event:geneva-aug-2016 source:"The BRICS Post" since:2016-08-
 Type "more" for the next excerpts, "events" for what is covered, "quit" to leave.`;
 
 /** Reads questions from stdin until end of input or "quit", answering each one. */
-export async function runChat(index: CoverageIndex, style: Style): Promise<void> {
+export async function runChat(index: AnswerEngine, style: Style): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const say = (text: string) => process.stdout.write(`${text}\n\n`);
   say(`${index.corpus.articles.length} articles on ${index.events().length} events. ${CHAT_HELP}`);
@@ -36,7 +36,7 @@ export async function runChat(index: CoverageIndex, style: Style): Promise<void>
         last.offset += last.k;
         const answer = index.ask(last.query.question, {
           filters: last.query.filters,
-          k: last.k,
+          count: last.k,
           offset: last.offset,
         });
         say(
@@ -54,7 +54,7 @@ export async function runChat(index: CoverageIndex, style: Style): Promise<void>
         last = { question: query.question, query, offset: 0, k };
         say(
           renderAnswer(
-            index.ask(query.question, { filters: query.filters, k }),
+            index.ask(query.question, { filters: query.filters, count: k }),
             style,
             index.events(),
             'type "more"',

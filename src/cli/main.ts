@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { buildIndex, type CoverageIndex, MAX_RESULT_COUNT } from '../answer/coverage-index.ts';
+import { type AnswerEngine, buildIndex, MAX_RESULT_COUNT } from '../answer/engine.ts';
 import { badDateFilters, parseResultCount, rangeBackwards } from '../answer/filter-check.ts';
 import { noQuotesText } from '../answer/quote-wording.ts';
 import { findQuotes, findSpeaker, listSpeakers } from '../answer/quotes.ts';
@@ -14,7 +14,7 @@ import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { exportFolder, importFolder } from '../live/import-export.ts';
-import { type OpenedIndex, openCoverageIndex, openStoreIndex } from '../live/index-store.ts';
+import { type OpenedIndex, openAnswerEngine, openStoreIndex } from '../live/open-engine.ts';
 import { PgStore } from '../store/pg/pg-store.ts';
 import { answerBatchLine, toBatchResults } from './batch.ts';
 import { runChat } from './chat.ts';
@@ -76,7 +76,7 @@ type CorpusSource = { corpusDir: string } | { databaseUrl: string };
  * --corpus is given (the store is closed once the index is loaded), with who said what read so
  * that answers name their speakers, as the bot's do.
  */
-async function openIndex(source: CorpusSource, quiet = false): Promise<CoverageIndex> {
+async function openIndex(source: CorpusSource, quiet = false): Promise<AnswerEngine> {
   const { indexCacheDir } = readCorpusSettings();
   let opened: OpenedIndex;
   let where: string;
@@ -89,7 +89,7 @@ async function openIndex(source: CorpusSource, quiet = false): Promise<CoverageI
     }
     where = store.label;
   } else {
-    opened = await openCoverageIndex(source.corpusDir, { cacheDir: indexCacheDir, statements: true });
+    opened = await openAnswerEngine(source.corpusDir, { cacheDir: indexCacheDir, statements: true });
     where = source.corpusDir;
   }
   const { corpus } = opened.index;
@@ -171,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError('ask needs a question, e.g. ask "What did Lavrov say about terrorists?"');
       const filters = parseFilters(values);
       const index = await openIndex(source);
-      const answer = index.ask(question, { filters, k });
+      const answer = index.ask(question, { filters, count: k });
       if (values.json) {
         process.stdout.write(
           `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer) }, null, 2)}\n`,

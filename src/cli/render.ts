@@ -1,5 +1,5 @@
 /** Rendering of answers and corpus summaries for a terminal, in the bot's wording. */
-import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
+import type { EventSummary, SourceSummary } from '../answer/engine.ts';
 import { quoteSourceLine, quoteSpeaker, quoteWords, speakerLine } from '../answer/quote-wording.ts';
 import type { QuotesAnswer, SpeakerSummary } from '../answer/quotes.ts';
 import type { Answer, Excerpt } from '../answer/types.ts';

@@ -1,5 +1,5 @@
 /** `.jsonl` bulk imports: one article a line, `id`, `title` and `text` required. */
-import { parseJsonlRecord } from './record-fast-path.ts';
+import { parseJsonlRecord } from './jsonl-quick-check.ts';
 import { describeIssues, type JsonlRecord } from './schema.ts';
 import type { Article, ParsedFile } from './types.ts';
 

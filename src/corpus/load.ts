@@ -113,7 +113,7 @@ export function corpusFromSnapshot(dir: string, snapshot: CorpusSnapshot): Corpu
       articles.push(article);
     }
   }
-  return { dir, articles, events, problems };
+  return { label: dir, articles, events, problems };
 }
 
 function lineOf(articlePath: string): number | null {

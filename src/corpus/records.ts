@@ -1,7 +1,7 @@
 /** Building a corpus from records in memory (bulk data, benchmarks), validated like JSONL lines. */
 
 import { articleFromRecord } from './jsonl.ts';
-import { parseJsonlRecord } from './record-fast-path.ts';
+import { parseJsonlRecord } from './jsonl-quick-check.ts';
 import type { Article, Corpus, CoverageEvent } from './types.ts';
 
 /** A record as a JSONL line holds it: `id`, `title`, `text` required; the rest optional. */
@@ -39,5 +39,5 @@ export function corpusFromRecords(records: ArticleRecord[], events: CoverageEven
     ids.add(parsed.data.id);
     articles.push(articleFromRecord(parsed.data, `records:${i + 1}`));
   });
-  return { dir: '', articles, events, problems };
+  return { label: '', articles, events, problems };
 }

@@ -41,7 +41,8 @@ export interface CorpusProblem {
 
 /** The result of reading a corpus folder: the good articles, the events, and every problem found. */
 export interface Corpus {
-  dir: string;
+  /** Where it was read from, for people and logs: a folder, or the database address without its password. */
+  label: string;
   articles: Article[];
   events: CoverageEvent[];
   problems: CorpusProblem[];

@@ -7,7 +7,7 @@
 import { EVENTS_FILE, parseEvents } from '../corpus/events.ts';
 import type { Article, CoverageEvent } from '../corpus/types.ts';
 import type { AuditEntry } from '../store/audit-log.ts';
-import type { RefreshReport } from '../store/change-report.ts';
+import type { ChangeReport } from '../store/change-report.ts';
 import type { StoreTransaction } from '../store/types.ts';
 import { writeArticle, writeEvents } from './checked-writes.ts';
 import type { ArticleDraft } from './draft.ts';
@@ -36,7 +36,7 @@ export class Curator {
   /** Makes one change through the live corpus, then says so. */
   private async change<T>(
     apply: (tx: StoreTransaction) => Promise<T>,
-  ): Promise<{ result: T; report: RefreshReport }> {
+  ): Promise<{ result: T; report: ChangeReport }> {
     const done = await this.live.change(apply);
     this.changed();
     return done;
@@ -44,7 +44,7 @@ export class Curator {
 
   /** Refuses a draft already in the corpus (same URL or near-identical text), naming the article. */
   checkDuplicate(draft: Pick<ArticleDraft, 'url' | 'text'>): void {
-    const duplicate = findDuplicate(this.live.index.corpus.articles, draft);
+    const duplicate = findDuplicate(this.live.engine.corpus.articles, draft);
     if (duplicate) {
       const a = duplicate.article;
       throw new CurationError(
@@ -54,7 +54,7 @@ export class Curator {
   }
 
   /** Writes the draft as a new Markdown article, logs it, refreshes; resolves with the refresh report and the file. */
-  async add(draft: ArticleDraft, who: Moderator): Promise<{ report: RefreshReport; file: string }> {
+  async add(draft: ArticleDraft, who: Moderator): Promise<{ report: ChangeReport; file: string }> {
     const { result: file, report } = await this.change(async (tx) => {
       this.checkDuplicate(draft);
       if (draft.event !== null && !(await eventExists(tx, draft.event)))
@@ -72,7 +72,7 @@ export class Curator {
 
   /** Articles that can be removed: those with a file of their own (not JSONL records). */
   removable(): Article[] {
-    return this.live.index.corpus.articles.filter((a) => !a.path.includes(':'));
+    return this.live.engine.corpus.articles.filter((a) => !a.path.includes(':'));
   }
 
   /** The files in the removed-articles area. */
@@ -81,7 +81,7 @@ export class Curator {
   }
 
   /** Moves an article's file out of the corpus into the removed-articles area. */
-  async remove(docId: string, who: Moderator): Promise<{ report: RefreshReport; article: Article }> {
+  async remove(docId: string, who: Moderator): Promise<{ report: ChangeReport; article: Article }> {
     const { result: article, report } = await this.change(async (tx) => {
       const article = this.removable().find((a) => a.id === docId);
       if (!article || (await tx.read(article.path)) === null)
@@ -102,7 +102,7 @@ export class Curator {
   }
 
   /** Brings a removed file back into the corpus. */
-  async restore(file: string, who: Moderator): Promise<{ report: RefreshReport }> {
+  async restore(file: string, who: Moderator): Promise<{ report: ChangeReport }> {
     const { report } = await this.change(async (tx) => {
       if (!(await tx.list('removed')).includes(file))
         throw new CurationError(`There is no removed article \`${file}\`.`);
@@ -114,7 +114,7 @@ export class Curator {
   }
 
   /** Adds an event to the events file. */
-  async createEvent(event: CoverageEvent, who: Moderator): Promise<{ report: RefreshReport }> {
+  async createEvent(event: CoverageEvent, who: Moderator): Promise<{ report: ChangeReport }> {
     const { report } = await this.change(async (tx) => {
       const events = await readEvents(tx);
       if (events.some((e) => e.id === event.id))
@@ -132,7 +132,7 @@ export class Curator {
   }
 
   /** Renames an event (its display name; the id stays, so articles keep pointing to it). */
-  async renameEvent(id: string, name: string, who: Moderator): Promise<{ report: RefreshReport }> {
+  async renameEvent(id: string, name: string, who: Moderator): Promise<{ report: ChangeReport }> {
     const { report } = await this.change(async (tx) => {
       const events = await readEvents(tx);
       const event = events.find((e) => e.id === id);
@@ -156,7 +156,7 @@ export class Curator {
     docId: string,
     eventId: string,
     who: Moderator,
-  ): Promise<{ report: RefreshReport; article: Article }> {
+  ): Promise<{ report: ChangeReport; article: Article }> {
     const { result: article, report } = await this.change(async (tx) => {
       const article = this.removable().find((a) => a.id === docId);
       if (!article?.path.endsWith('.md'))

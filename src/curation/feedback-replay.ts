@@ -5,7 +5,7 @@
  * no-answer decision differ; a 👍 answer is "lost" when its first excerpt is no longer shown first
  * (or the coverage now says it has no answer).
  */
-import type { CoverageIndex } from '../answer/coverage-index.ts';
+import type { AnswerEngine } from '../answer/engine.ts';
 import type { Answer } from '../answer/types.ts';
 import { currentVotes, type Vote } from '../store/member-data.ts';
 
@@ -41,13 +41,13 @@ export function parseFeedbackLines(text: string): { votes: Vote[]; skipped: numb
 }
 
 /** The answer the member would get now. */
-function askAgain(index: CoverageIndex, vote: Vote): Answer {
+function askAgain(index: AnswerEngine, vote: Vote): Answer {
   if (vote.command === 'compare') return index.compare(vote.question, vote.filters);
-  return index.ask(vote.question, { filters: vote.filters, k: Math.max(1, vote.excerpts.length) });
+  return index.ask(vote.question, { filters: vote.filters, count: Math.max(1, vote.excerpts.length) });
 }
 
 /** Replays the current vote of each member on each answer against `index`. */
-export function replayFeedback(index: CoverageIndex, votes: Vote[], skipped = 0): ReplayResult {
+export function replayFeedback(index: AnswerEngine, votes: Vote[], skipped = 0): ReplayResult {
   const result: ReplayResult = { down: 0, downChanged: 0, up: 0, upLost: 0, skipped, details: [] };
   for (const vote of currentVotes(votes)) {
     const now = askAgain(index, vote);

@@ -29,8 +29,8 @@ export function checkFilters(filters: Filters, context: BotContext): string[] {
       `\`${key}\` must be a date written as YYYY-MM-DD, e.g. 2016-08-26 (you wrote “${filters[key]?.slice(0, 40)}”).`,
     );
   if (rangeBackwards(filters)) errors.push('`since` is after `until`; swap them.');
-  if (filters.event !== undefined && context.live.index.eventName(filters.event) === null) {
-    const known = context.live.index.events().map((e) => `\`${e.id}\``);
+  if (filters.event !== undefined && context.live.engine.eventName(filters.event) === null) {
+    const known = context.live.engine.events().map((e) => `\`${e.id}\``);
     errors.push(
       `There is no event \`${filters.event.slice(0, 60)}\`. Pick one of ${known.join(', ') || '(none yet)'}.`,
     );
@@ -62,9 +62,10 @@ export function answerQuestion(
   if (errors.length > 0) return invalid(errors.join('\n'));
   const limited = rateLimitNotice(context, memberId);
   if (limited !== null) return notice(limited);
-  const index = context.live.index;
+  const index = context.live.engine;
   const started = performance.now();
-  const ask = (f: Filters) => index.ask(trimmed, { filters: f, k: options.count, offset: options.offset });
+  const ask = (f: Filters) =>
+    index.ask(trimmed, { filters: f, count: options.count, offset: options.offset });
   let answer = ask(filters);
   if (options.carried !== undefined && !hasFilters(filters)) {
     // A follow-up: the carried filters, less those its own words replace.

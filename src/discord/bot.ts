@@ -2,7 +2,7 @@
 import { type Client, Events } from 'discord.js';
 import { Curator } from '../curation/curator.ts';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../curation/fetch-page.ts';
-import type { LiveCorpus } from '../live/live-corpus.ts';
+import type { LiveEngine } from '../live/live-engine.ts';
 import type { Logger } from '../log.ts';
 import { BotMetrics } from '../ops/metrics.ts';
 import type { MemberData, QuestionLogMode } from '../store/member-data.ts';
@@ -22,7 +22,7 @@ import { ShownAnswers } from './shown-answers.ts';
 export interface BotOptions {
   token: string;
   apiUrl?: string | undefined;
-  live: LiveCorpus;
+  live: LiveEngine;
   logger: Logger;
   moderatorRoleIds: string[];
   /** The home servers whose moderators curate the corpus (default none: curation refused). */
@@ -120,7 +120,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     );
   // Who said what is read in steps after each build, while the bot answers.
   const readStatements = () =>
-    void options.live.index
+    void options.live.engine
       .readStatements()
       .catch((error: unknown) => options.logger.warn('could not read the statements', { error }));
   readStatements();
@@ -128,7 +128,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   options.logger.info('bot ready', {
     user: client.user?.tag,
     commands: commands.size,
-    articles: options.live.index.corpus.articles.length,
+    articles: options.live.engine.corpus.articles.length,
   });
   return {
     client,

@@ -1,6 +1,6 @@
 /** Autocomplete choices from the live corpus: at most 25, labels within 100 characters. */
 import { createHash } from 'node:crypto';
-import type { CoverageIndex } from '../answer/coverage-index.ts';
+import type { AnswerEngine } from '../answer/engine.ts';
 import { formatSource, formatSpan } from '../answer/wording.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, truncate } from './limits.ts';
 
@@ -15,7 +15,7 @@ const matchesTyped = (typed: string, ...texts: string[]) => {
 };
 
 /** Events whose id or name contains what was typed: name and date span shown, id submitted. */
-export function eventChoices(index: CoverageIndex, typed: string): Choice[] {
+export function eventChoices(index: AnswerEngine, typed: string): Choice[] {
   return index
     .events()
     .filter((e) => matchesTyped(typed, e.id, e.name))
@@ -30,7 +30,7 @@ export function eventChoices(index: CoverageIndex, typed: string): Choice[] {
 }
 
 /** Known outlets containing what was typed, with their article counts. */
-export function sourceChoices(index: CoverageIndex, typed: string): Choice[] {
+export function sourceChoices(index: AnswerEngine, typed: string): Choice[] {
   return index
     .sources()
     .filter(

@@ -7,7 +7,7 @@ import type {
 import type { BotConfig } from '../config.ts';
 import type { Curator } from '../curation/curator.ts';
 import type { FetchPolicy } from '../curation/fetch-page.ts';
-import type { LiveCorpus } from '../live/live-corpus.ts';
+import type { LiveEngine } from '../live/live-engine.ts';
 import type { Logger } from '../log.ts';
 import type { BotMetrics } from '../ops/metrics.ts';
 import type { MemberData } from '../store/member-data.ts';
@@ -17,7 +17,7 @@ import type { RateLimiter } from './rate-limit.ts';
 import type { ShownAnswers } from './shown-answers.ts';
 
 export interface BotContext {
-  live: LiveCorpus;
+  live: LiveEngine;
   config: Pick<
     BotConfig,
     'moderatorRoleIds' | 'moderatorGuildIds' | 'rateLimit' | 'addRateLimit' | 'questionLog'

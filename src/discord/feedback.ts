@@ -40,7 +40,7 @@ function shownAnswer(
   if (remembered !== null) return remembered;
   const asked = footerQuery(interaction.message.embeds[0]?.footer?.text);
   if (asked === null) return null;
-  const index = context.live.index;
+  const index = context.live.engine;
   const answer =
     command === 'compare'
       ? index.compare(asked.question, asked.filters)
@@ -61,7 +61,7 @@ function whyMenu(
   shown: ShownAnswer,
   context: BotContext,
 ): APIActionRowComponent<APIStringSelectComponent> {
-  const titles = new Map(context.live.index.corpus.articles.map((a) => [a.id, a]));
+  const titles = new Map(context.live.engine.corpus.articles.map((a) => [a.id, a]));
   const options = shown.excerpts.slice(0, 24).map((e, i) => {
     const article = titles.get(e.docId);
     const label = `Excerpt ${i + 1} missed${article ? `: ${formatSource(article.source)} — ${article.title}` : ''}`;

@@ -3,7 +3,7 @@
  * store) and the corpus figures and update times its metrics read.
  */
 import { type Client, Status } from 'discord.js';
-import type { LiveCorpus } from '../live/live-corpus.ts';
+import type { LiveEngine } from '../live/live-engine.ts';
 import type { HealthCheck } from '../ops/health-server.ts';
 import type { BotMetrics } from '../ops/metrics.ts';
 
@@ -11,7 +11,7 @@ import type { BotMetrics } from '../ops/metrics.ts';
  * The bot's health: every gateway shard of `client` is connected and ready, the index serves at
  * least one passage, and the corpus store answers.
  */
-export function botHealthChecks(client: Client, live: LiveCorpus): HealthCheck[] {
+export function botHealthChecks(client: Client, live: LiveEngine): HealthCheck[] {
   return [
     {
       name: 'gateway',
@@ -25,7 +25,7 @@ export function botHealthChecks(client: Client, live: LiveCorpus): HealthCheck[]
     {
       name: 'index',
       check: async () =>
-        live.index.passageCount > 0 ? null : 'the index serves no passage: the corpus is empty',
+        live.engine.passageCount > 0 ? null : 'the index serves no passage: the corpus is empty',
     },
     {
       name: 'store',
@@ -43,10 +43,10 @@ export function botHealthChecks(client: Client, live: LiveCorpus): HealthCheck[]
 }
 
 /** Has `metrics` read the index figures at each scrape and time every corpus update. */
-export function instrumentCorpus(metrics: BotMetrics, live: LiveCorpus): void {
+export function instrumentCorpus(metrics: BotMetrics, live: LiveEngine): void {
   metrics.watchIndex(() => ({
-    articles: live.index.corpus.articles.length,
-    passages: live.index.passageCount,
+    articles: live.engine.corpus.articles.length,
+    passages: live.engine.passageCount,
     version: live.version,
   }));
   live.onUpdate((kind, report) => metrics.corpusUpdate(kind, report.durationMs / 1000, report.ok));

@@ -1,11 +1,11 @@
 /** An example question drawn from the corpus itself, for the help text. */
-import type { CoverageIndex } from '../answer/coverage-index.ts';
+import type { AnswerEngine } from '../answer/engine.ts';
 
 /**
  * "What did <someone> say? event:<id>" built from the corpus: the name most often in titles and
  * the most covered event. Falls back to a generic question on an empty corpus.
  */
-export function exampleQuestion(index: CoverageIndex): string {
+export function exampleQuestion(index: AnswerEngine): string {
   const counts = new Map<string, number>();
   for (const article of index.corpus.articles) {
     for (const name of new Set(article.title.match(/\b[A-Z][a-z]{2,}\b/g) ?? []))

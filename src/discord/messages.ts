@@ -42,7 +42,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     addressed = true;
     const inDm = !message.inGuild();
     if (text === '' || /^(help|\/help|\?)$/i.test(text)) {
-      const index = context.live.index;
+      const index = context.live.engine;
       await message.reply(renderHelp(exampleQuestion(index), index.events()));
       return;
     }

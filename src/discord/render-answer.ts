@@ -9,7 +9,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { CompareBy, EventSummary } from '../answer/coverage-index.ts';
+import type { CompareBy, EventSummary } from '../answer/engine.ts';
 import { formatInlineFilters, parseInlineQuery } from '../answer/inline-filters.ts';
 import type { Answer, Excerpt, Filters } from '../answer/types.ts';
 import {

@@ -1,6 +1,6 @@
 /** What the coverage holds as Discord replies: events, outlets, an event's timeline, help. */
 import type { APIEmbed } from 'discord.js';
-import type { EventSummary, SourceSummary } from '../answer/coverage-index.ts';
+import type { EventSummary, SourceSummary } from '../answer/engine.ts';
 import { formatDate, formatSource, formatSpan } from '../answer/wording.ts';
 import type { Article } from '../corpus/types.ts';
 import { fitEmbed, joinWithin } from './embed-fit.ts';

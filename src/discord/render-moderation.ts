@@ -4,7 +4,7 @@ import { formatDate, formatSource } from '../answer/wording.ts';
 import type { CorpusProblem } from '../corpus/types.ts';
 import { type ArticleDraft, missingMetadata } from '../curation/draft.ts';
 import type { AuditEntry } from '../store/audit-log.ts';
-import type { RefreshReport } from '../store/change-report.ts';
+import type { ChangeReport } from '../store/change-report.ts';
 import { fitEmbed, joinWithin } from './embed-fit.ts';
 import { escapeCorpusText } from './escape.ts';
 import { EMBED_DESCRIPTION_MAX, truncate } from './limits.ts';
@@ -16,19 +16,19 @@ function problemLine(p: CorpusProblem): string {
 }
 
 /** What a refresh changed, or why it failed and that the previous index still serves. */
-export function renderRefresh(report: RefreshReport, shards?: ShardStatus): ReplyPayload {
+export function renderRefresh(report: ChangeReport, shards?: ShardStatus): ReplyPayload {
   const list = (ids: string[]) =>
     ids.length === 0 ? 'none' : truncate(ids.map((id) => escapeCorpusText(id)).join(', '), 300);
   const lines = report.ok
     ? [
-        `Now serving **${report.documents}** articles, **${report.passages}** passages (${(report.durationMs / 1000).toFixed(2)} s).`,
+        `Now serving **${report.articles}** articles, **${report.passages}** passages (${(report.durationMs / 1000).toFixed(2)} s).`,
         `Added: ${list(report.added)}`,
         `Updated: ${list(report.updated)}`,
         `Removed: ${list(report.removed)}`,
       ]
     : [
         `Refresh failed: ${escapeCorpusText(report.error ?? 'unknown error')}`,
-        `Still serving **${report.documents}** articles.`,
+        `Still serving **${report.articles}** articles.`,
       ];
   // Before the problems, which may be many: what each shard serves must not be cut.
   if (shards) lines.push('', ...shardStatusLines(shards.answers, shards.thisShard));
@@ -58,7 +58,7 @@ export function renderStatus(status: {
   /** Where the corpus lives, for people ("folder …", "PostgreSQL …"). */
   store: string;
   problems: CorpusProblem[];
-  lastRefresh: RefreshReport | null;
+  lastRefresh: ChangeReport | null;
   /** In a sharded bot: every shard's answer, and the shard that took the command. */
   shards?: ShardStatus | undefined;
 }): ReplyPayload {

@@ -214,14 +214,14 @@ async function handleAddButton(interaction: ButtonInteraction, context: BotConte
     return;
   }
   await interaction.deferUpdate();
-  const before = context.live.index.passageCount;
+  const before = context.live.engine.passageCount;
   try {
     const { report, file } = await context.curator.add(draft, moderator);
     const added = report.passages - before;
     context.logger.info('article added', { guild: interaction.guildId, user: moderator.id, file });
     await interaction.editReply({
       ...renderNotice(
-        `Added “${draft.title}” as \`${file}\`: ${added} passages. ${report.documents} articles are served.`,
+        `Added “${draft.title}” as \`${file}\`: ${added} passages. ${report.articles} articles are served.`,
       ),
       embeds: [],
       components: [],

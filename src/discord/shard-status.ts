@@ -4,13 +4,13 @@
  * through the sharding manager, waits a bounded time, and lists one line per shard.
  */
 import type { Client } from 'discord.js';
-import type { LiveCorpus } from '../live/live-corpus.ts';
+import type { LiveEngine } from '../live/live-engine.ts';
 import type { Logger } from '../log.ts';
 
 /** One shard's answer: which corpus it serves and how many servers it looks after. */
 export interface ShardReport {
   shard: number;
-  /** The corpus version ({@link LiveCorpus.version}). */
+  /** The corpus version ({@link LiveEngine.version}). */
   version: string;
   documents: number;
   passages: number;
@@ -54,12 +54,12 @@ type LinkedClient = Client & { [LINK_PROPERTY]?: ShardLink };
  * Lets the other shards (and this one) read this shard's report from `client`, and have it catch up
  * with the corpus store (load its current version when it serves another).
  */
-export function exposeShardStatus(client: Client, live: LiveCorpus): void {
+export function exposeShardStatus(client: Client, live: LiveEngine): void {
   const report = (): ShardReport => ({
     shard: client.shard?.ids[0] ?? 0,
     version: live.version,
-    documents: live.index.corpus.articles.length,
-    passages: live.index.passageCount,
+    documents: live.engine.corpus.articles.length,
+    passages: live.engine.passageCount,
     guilds: client.guilds.cache.size,
   });
   const link: ShardLink = { report, refresh: () => live.catchUp().then(report) };

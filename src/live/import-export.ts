@@ -3,7 +3,7 @@
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { PgStore } from '../store/pg/pg-store.ts';
 import { type FolderContents, readFolderContents, writeFolderContents } from '../store/transfer.ts';
-import { buildSnapshotIndex, indexBlob } from './index-store.ts';
+import { buildSnapshotIndex, indexBlob } from './open-engine.ts';
 
 /** What an import or export moved. */
 export interface TransferReport {

@@ -2,14 +2,14 @@
 import type { CorpusProblem } from '../corpus/types.ts';
 
 /** What a refresh changed, for the moderator who asked for it. */
-export interface RefreshReport {
+export interface ChangeReport {
   /** False when the refresh failed entirely and the previous index is still serving. */
   ok: boolean;
   added: string[];
   updated: string[];
   removed: string[];
   /** Articles and passages now served. */
-  documents: number;
+  articles: number;
   passages: number;
   problems: CorpusProblem[];
   /** Why the refresh failed, when `ok` is false. */

@@ -4,7 +4,7 @@
  * questions), so a loaded machine slows both sides alike.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import type { CoverageEvent } from '../../src/corpus/types.ts';
 import { splitSentences } from '../../src/passages/sentences.ts';
@@ -21,7 +21,7 @@ const EVENTS: CoverageEvent[] = Array.from({ length: 40 }, (_, i) => ({
   description: `Event number ${i}.`,
 }));
 
-let index: CoverageIndex;
+let index: AnswerEngine;
 let questions: string[];
 
 /** Milliseconds of each call of `f` on each question. */
@@ -119,7 +119,7 @@ describe('answer speed on a large corpus', () => {
   });
 
   it('assembles the whole answer (k = 3) in at most twice the ranking time', () => {
-    const ask = median(timings(questions, (q) => index.ask(q, { k: 3 })));
+    const ask = median(timings(questions, (q) => index.ask(q, { count: 3 })));
     const rank = median(timings(questions, (q) => index.rankArticles(q, 10)));
     expect(ask).toBeLessThan(2 * rank);
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { ELLIPSIS, MAX_EXCERPT_CHARS } from '../../src/answer/excerpt.ts';
 import { parseInlineQuery } from '../../src/answer/inline-filters.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
@@ -7,7 +7,7 @@ import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { terms } from '../../src/search/tokenize.ts';
 import { CORPUS_DIR, type CoverageQuestion, normaliseForMatch, readJsonl } from './helpers.ts';
 
-let index: CoverageIndex;
+let index: AnswerEngine;
 let questions: CoverageQuestion[];
 
 beforeAll(async () => {
@@ -51,7 +51,7 @@ describe('answers on the built-in corpus', () => {
 
   it('quotes verbatim: every excerpt, without its ellipses, is a slice of its article', () => {
     for (const q of questions) {
-      for (const r of index.ask(q.question, { k: 10 }).results) {
+      for (const r of index.ask(q.question, { count: 10 }).results) {
         expect(articleText(r.docId)).toContain(unquoted(r.text));
         expect(unquoted(r.text).length).toBeLessThanOrEqual(MAX_EXCERPT_CHARS);
       }
@@ -83,7 +83,7 @@ describe('answers on the built-in corpus', () => {
   it('quotes at most two excerpts from one article', () => {
     for (const q of questions) {
       const counts = new Map<string, number>();
-      for (const r of index.ask(q.question, { k: 10 }).results)
+      for (const r of index.ask(q.question, { count: 10 }).results)
         counts.set(r.docId, (counts.get(r.docId) ?? 0) + 1);
       for (const n of counts.values()) expect(n).toBeLessThanOrEqual(2);
     }
@@ -91,9 +91,9 @@ describe('answers on the built-in corpus', () => {
 
   it('pages: the next page continues the list without repeating an excerpt', () => {
     const q = 'What did Kerry and Lavrov discuss about the ceasefire in Syria?';
-    const all = index.ask(q, { k: 6 });
-    const first = index.ask(q, { k: 3 });
-    const second = index.ask(q, { k: 3, offset: 3 });
+    const all = index.ask(q, { count: 6 });
+    const first = index.ask(q, { count: 3 });
+    const second = index.ask(q, { count: 3, offset: 3 });
     expect(first.hasMore).toBe(true);
     expect([...first.results, ...second.results].map((r) => r.text)).toEqual(all.results.map((r) => r.text));
     expect(second.offset).toBe(3);
@@ -101,13 +101,13 @@ describe('answers on the built-in corpus', () => {
 
   it('filters by event, outlet and dates, exactly', () => {
     const q = 'Where did Kerry and Lavrov meet?';
-    const march = index.ask(q, { filters: { event: 'march-2016-call' }, k: 10 }).results;
+    const march = index.ask(q, { filters: { event: 'march-2016-call' }, count: 10 }).results;
     expect(march.length).toBeGreaterThan(0);
     expect(march.every((r) => r.event === 'march-2016-call')).toBe(true);
-    const ndtv = index.ask(q, { filters: { source: 'ndtv' }, k: 10 }).results;
+    const ndtv = index.ask(q, { filters: { source: 'ndtv' }, count: 10 }).results;
     expect(ndtv.length).toBeGreaterThan(0);
     expect(ndtv.every((r) => r.source === 'NDTV (AFP copy)')).toBe(true);
-    const august = index.ask(q, { filters: { since: '2016-08-27', until: '2016-08-31' }, k: 10 }).results;
+    const august = index.ask(q, { filters: { since: '2016-08-27', until: '2016-08-31' }, count: 10 }).results;
     expect(august.length).toBeGreaterThan(0);
     expect(august.every((r) => r.date === '2016-08-27')).toBe(true);
     expect(index.ask(q, { filters: { event: 'no-such-event' } })).toMatchObject({

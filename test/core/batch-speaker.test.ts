@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/answer/coverage-index.ts';
+import { buildIndex } from '../../src/answer/engine.ts';
 import { answerBatchLine } from '../../src/cli/batch.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { CORPUS_DIR } from './helpers.ts';

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CurationError, Curator } from '../../src/curation/curator.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { copyOfCorpus } from './helpers.ts';
 
 let dir: string;
@@ -17,7 +17,7 @@ const moderator = { id: '1', name: 'mod' };
 
 describe('the curator', () => {
   it('says when a change went through (for the other shards), and not when it was refused', async () => {
-    const live = await LiveCorpus.open(dir);
+    const live = await LiveEngine.open(dir);
     const changes: string[] = [];
     const curator = new Curator(live, () => changes.push(live.version));
     const [article] = curator.removable();
@@ -30,11 +30,11 @@ describe('the curator', () => {
 
 describe('every write is checked with the loader’s schema first', () => {
   it('refuses to rename an event to a blank name, and every event and article stays served', async () => {
-    const live = await LiveCorpus.open(dir);
+    const live = await LiveEngine.open(dir);
     const curator = new Curator(live);
     const eventsBefore = await readFile(path.join(dir, 'events.json'), 'utf8');
-    const served = live.index.corpus.events.map((e) => e.name);
-    const [event] = live.index.corpus.events;
+    const served = live.engine.corpus.events.map((e) => e.name);
+    const [event] = live.engine.corpus.events;
     const refused = curator.renameEvent(event?.id ?? '', '   ', moderator);
     await expect(refused).rejects.toBeInstanceOf(CurationError);
     await expect(refused).rejects.toThrow(
@@ -42,13 +42,13 @@ describe('every write is checked with the loader’s schema first', () => {
     );
     expect(await readFile(path.join(dir, 'events.json'), 'utf8')).toBe(eventsBefore);
     await live.refresh();
-    expect(live.index.corpus.events.map((e) => e.name)).toEqual(served);
-    expect(live.index.corpus.problems).toEqual([]);
+    expect(live.engine.corpus.events.map((e) => e.name)).toEqual(served);
+    expect(live.engine.corpus.problems).toEqual([]);
     expect(await curator.history(5)).toEqual([]);
   });
 
   it('refuses to write an article the loader would skip (a date that is no real day), writing nothing', async () => {
-    const live = await LiveCorpus.open(dir);
+    const live = await LiveEngine.open(dir);
     const curator = new Curator(live);
     const files = await readdir(dir);
     const draft = {

@@ -32,7 +32,7 @@ function vote(question: string, v: 'up' | 'down', docIds: string[], extra: Parti
 describe('npm run eval -- --feedback FILE', () => {
   it('prints how many 👎 answers now change and how many 👍 answers would be lost', async () => {
     const index = buildIndex(await loadCorpus(CORPUS_DIR));
-    const now = (q: string) => index.ask(q, { k: 3 }).results.map((e) => e.docId);
+    const now = (q: string) => index.ask(q, { count: 3 }).results.map((e) => e.docId);
     const lavrov = 'What did Lavrov say about terrorists?';
     const envoy = 'Who is the UN special envoy for Syria?';
     const votes = [

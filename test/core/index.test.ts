@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import type { Filters } from '../../src/answer/types.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
@@ -99,7 +99,7 @@ describe('the fast top-k path', () => {
 });
 
 describe('filters', () => {
-  let coverage: CoverageIndex;
+  let coverage: AnswerEngine;
   const articleTitle = (id: string) => id.split('#')[0] as string;
 
   beforeAll(() => {

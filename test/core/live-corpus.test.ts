@@ -1,7 +1,7 @@
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { copyOfCorpus } from './helpers.ts';
 
 let dir: string;
@@ -23,9 +23,9 @@ Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundo
 
 describe('the live corpus', () => {
   it('serves a new article after a refresh and reports what changed', async () => {
-    const live = await LiveCorpus.open(dir);
-    const before = live.index;
-    expect(live.index.ask('What happens at sundown on Eid al-Adha?').noAnswer).toBe(true);
+    const live = await LiveEngine.open(dir);
+    const before = live.engine;
+    expect(live.engine.ask('What happens at sundown on Eid al-Adha?').noAnswer).toBe(true);
     await writeFile(path.join(dir, 'truce.md'), NEW_ARTICLE);
     const report = await live.refresh();
     expect(report).toMatchObject({
@@ -33,13 +33,13 @@ describe('the live corpus', () => {
       added: ['truce'],
       updated: [],
       removed: [],
-      documents: 6,
+      articles: 6,
       problems: [],
       error: null,
     });
-    expect(report.passages).toBe(live.index.passageCount);
-    expect(live.index).not.toBe(before);
-    const [first] = live.index.ask('What happens at sundown on Eid al-Adha?').results;
+    expect(report.passages).toBe(live.engine.passageCount);
+    expect(live.engine).not.toBe(before);
+    const [first] = live.engine.ask('What happens at sundown on Eid al-Adha?').results;
     expect(first).toMatchObject({ docId: 'truce', source: 'Example Wire', date: '2016-09-10' });
   });
 
@@ -47,27 +47,27 @@ describe('the live corpus', () => {
     const cache = path.join(dir, '..', `${path.basename(dir)}-cache`);
     try {
       for (const cacheDir of [null, cache, cache]) {
-        const live = await LiveCorpus.open(dir, { cacheDir });
-        const before = live.index;
+        const live = await LiveEngine.open(dir, { cacheDir });
+        const before = live.engine;
         const report = await live.refresh();
-        expect(report).toMatchObject({ ok: true, added: [], updated: [], removed: [], documents: 5 });
+        expect(report).toMatchObject({ ok: true, added: [], updated: [], removed: [], articles: 5 });
         expect(report.passages).toBe(before.passageCount);
-        expect(live.index).toBe(before);
+        expect(live.engine).toBe(before);
       }
       // A moved file is a change even with the same articles in it.
-      const live = await LiveCorpus.open(dir);
+      const live = await LiveEngine.open(dir);
       const [file] = (await readdir(dir)).filter((f) => f.endsWith('.md'));
       await rename(path.join(dir, file as string), path.join(dir, `moved-${file}`));
-      const before = live.index;
+      const before = live.engine;
       await live.refresh();
-      expect(live.index).not.toBe(before);
+      expect(live.engine).not.toBe(before);
     } finally {
       await rm(cache, { recursive: true, force: true });
     }
   });
 
   it('reports updated and removed articles', async () => {
-    const live = await LiveCorpus.open(dir);
+    const live = await LiveEngine.open(dir);
     const files = await readdir(dir);
     const ndtv = files.find((f) => f.includes('ndtv')) as string;
     const brics = files.find((f) => f.includes('brics')) as string;
@@ -77,11 +77,11 @@ describe('the live corpus', () => {
     const report = await live.refresh();
     expect(report.removed).toEqual([ndtv.replace('.md', '')]);
     expect(report.updated).toEqual([brics.replace('.md', '')]);
-    expect(report.documents).toBe(4);
+    expect(report.articles).toBe(4);
   });
 
   it('keeps serving the good articles when a new file is malformed, and reports it by path and line', async () => {
-    const live = await LiveCorpus.open(dir);
+    const live = await LiveEngine.open(dir);
     await writeFile(path.join(dir, 'broken.md'), '---\ntitle: Broken\ndate: "not a date"\n---\nText.\n');
     await writeFile(path.join(dir, 'truce.md'), NEW_ARTICLE);
     const report = await live.refresh();
@@ -90,36 +90,36 @@ describe('the live corpus', () => {
     expect(report.problems).toEqual([
       { path: 'broken.md', line: 3, message: expect.stringMatching(/date: must be a real date/) },
     ]);
-    expect(live.index.ask('What did Lavrov say about terrorists?').results.length).toBeGreaterThan(0);
+    expect(live.engine.ask('What did Lavrov say about terrorists?').results.length).toBeGreaterThan(0);
   });
 
   it('keeps the previous index when the folder has no readable article any more', async () => {
-    const live = await LiveCorpus.open(dir);
-    const before = live.index;
+    const live = await LiveEngine.open(dir);
+    const before = live.engine;
     for (const f of await readdir(dir)) if (f.endsWith('.md')) await rm(path.join(dir, f));
     const report = await live.refresh();
     expect(report.ok).toBe(false);
     expect(report.error).toMatch(/previous index is still serving/);
-    expect(live.index).toBe(before);
-    expect(live.index.ask('What did Lavrov say about terrorists?').results.length).toBeGreaterThan(0);
+    expect(live.engine).toBe(before);
+    expect(live.engine.ask('What did Lavrov say about terrorists?').results.length).toBeGreaterThan(0);
   });
 
   it('keeps the previous index when the folder itself is gone', async () => {
-    const live = await LiveCorpus.open(dir);
-    const before = live.index;
+    const live = await LiveEngine.open(dir);
+    const before = live.engine;
     await rm(dir, { recursive: true });
     const report = await live.refresh();
     expect(report.ok).toBe(false);
     expect(report.error).toMatch(/could not be loaded/);
-    expect(live.index).toBe(before);
+    expect(live.engine).toBe(before);
   });
 
   it('never interleaves two refreshes: they run one after the other', async () => {
-    const live = await LiveCorpus.open(dir);
+    const live = await LiveEngine.open(dir);
     await writeFile(path.join(dir, 'truce.md'), NEW_ARTICLE);
     const [a, b] = await Promise.all([live.refresh(), live.refresh()]);
     expect(a.added).toEqual(['truce']);
     expect(b.added).toEqual([]);
-    expect(b.documents).toBe(6);
+    expect(b.articles).toBe(6);
   });
 });

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/answer/coverage-index.ts';
+import { buildIndex } from '../../src/answer/engine.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { startTermWorkers } from '../../src/search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';

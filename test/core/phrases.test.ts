@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/answer/coverage-index.ts';
+import { buildIndex } from '../../src/answer/engine.ts';
 import { holdsPhrase, namePhrases } from '../../src/answer/phrases.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { tokenize } from '../../src/search/tokenize.ts';

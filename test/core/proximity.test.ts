@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/answer/coverage-index.ts';
+import { buildIndex } from '../../src/answer/engine.ts';
 import { PairMatcher } from '../../src/answer/proximity.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';

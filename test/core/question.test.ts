@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { analyseQuestion, questionContext } from '../../src/question/analyse.ts';
 import { CORPUS_DIR } from './helpers.ts';
@@ -60,7 +60,7 @@ describe('question analysis', () => {
 });
 
 describe('questions naming dates, outlets and events, on the built-in corpus', () => {
-  let index: CoverageIndex;
+  let index: AnswerEngine;
   beforeAll(async () => {
     index = buildIndex(await loadCorpus(CORPUS_DIR));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastJsonlRecord, parseJsonlRecord } from '../../src/corpus/record-fast-path.ts';
+import { fastJsonlRecord, parseJsonlRecord } from '../../src/corpus/jsonl-quick-check.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { jsonlRecordSchema } from '../../src/corpus/schema.ts';
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, type CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { CORPUS_DIR } from './helpers.ts';
 
-let index: CoverageIndex;
+let index: AnswerEngine;
 beforeAll(async () => {
   index = buildIndex(await loadCorpus(CORPUS_DIR));
   await index.readStatements();

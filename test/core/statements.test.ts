@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, CoverageIndex } from '../../src/answer/coverage-index.ts';
+import { AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { deserialiseIndex, indexKey, serialiseIndex } from '../../src/answer/saved-index.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { STATEMENTS_PENDING, statementsPending } from '../../src/discord/statements-ready.ts';
@@ -127,7 +127,7 @@ describe('statement extraction', () => {
     const key = indexKey('statements', DEFAULT_RANKING_CONFIG);
     // A build leaves them unread; an index saved then reads them when first asked.
     expect(built.statementsRead).toBe(false);
-    const early = new CoverageIndex(deserialiseIndex(serialiseIndex(built.parts(), key), key));
+    const early = new AnswerEngine(deserialiseIndex(serialiseIndex(built.parts(), key), key));
     expect(early.statementsRead).toBe(false);
     await built.readStatements();
     expect(built.statementsRead).toBe(true);

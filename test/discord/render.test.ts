@@ -1,6 +1,6 @@
 import { escapeMarkdown, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import type { EventSummary } from '../../src/answer/coverage-index.ts';
+import type { EventSummary } from '../../src/answer/engine.ts';
 import type { Answer, Excerpt } from '../../src/answer/types.ts';
 import {
   renderAnswer as renderAnswerText,
@@ -327,7 +327,7 @@ describe('answer replies', () => {
       added: ['a'],
       updated: [],
       removed: ['b'],
-      documents: 5,
+      articles: 5,
       passages: 50,
       problems: [{ path: 'x.md', line: 3, message: 'bad date' }],
       error: null,

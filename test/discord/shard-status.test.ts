@@ -124,7 +124,7 @@ describe('the refresh reply', () => {
       added: ['truce'],
       updated: [],
       removed: [],
-      documents: 6,
+      articles: 6,
       passages: 121,
       problems: [],
       error: null,

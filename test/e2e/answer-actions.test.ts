@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import {
   BOT_USER_OBJECT,
   CHANNEL_ID,
@@ -30,7 +30,7 @@ const FEEDBACK_FILE = 'feedback.log';
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let live: LiveCorpus;
+let live: LiveEngine;
 let work: string;
 let corpusDir: string;
 let userCounter = 0;
@@ -86,7 +86,7 @@ beforeAll(async () => {
   await cp(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
   fake = new FakeDiscord();
   await fake.start();
-  live = await LiveCorpus.open(corpusDir);
+  live = await LiveEngine.open(corpusDir);
   bot = await startTestBot(fake, live, { readyTimeoutMs: 10_000 });
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { APOLOGY } from '../../src/discord/router.ts';
 import { shownVersion } from '../../src/discord/shard-status.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import {
   BOT_USER_OBJECT,
@@ -28,7 +28,7 @@ const RATE_LIMIT = 4;
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let live: LiveCorpus;
+let live: LiveEngine;
 let work: string;
 let corpusDir: string;
 const logLines: string[] = [];
@@ -108,7 +108,7 @@ export const command = {
     );
   fake = new FakeDiscord();
   await fake.start();
-  live = await LiveCorpus.open(corpusDir);
+  live = await LiveEngine.open(corpusDir);
   const logger = createLogger('debug', [TOKEN], (line) => logLines.push(line));
   bot = await startTestBot(fake, live, {
     logger,
@@ -396,7 +396,7 @@ describe('the bot, end to end through a local fake Discord', () => {
   });
 
   it('refuses /corpus to a member without Manage Server or a moderator role, and in DMs; nothing changes', async () => {
-    const before = live.index;
+    const before = live.engine;
     await writeFile(
       path.join(corpusDir, 'sneaky.md'),
       '---\ntitle: Sneaky\n---\nA member tried to add this.\n',
@@ -410,7 +410,7 @@ describe('the bot, end to end through a local fake Discord', () => {
       dm: true,
     });
     expect(data(await callbackOf(dm.id)).content).toContain('Only moderators');
-    expect(live.index).toBe(before);
+    expect(live.engine).toBe(before);
     await rm(path.join(corpusDir, 'sneaky.md'));
   });
 

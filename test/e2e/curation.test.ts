@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removedDir } from '../../src/curation/curator.ts';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import {
   BOT_USER_OBJECT,
   CHANNEL_ID,
@@ -29,7 +29,7 @@ const MAX_BYTES = 20_000;
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let live: LiveCorpus;
+let live: LiveEngine;
 let work: string;
 let corpusDir: string;
 let pages: Server;
@@ -127,7 +127,7 @@ beforeAll(async () => {
   pagesUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   fake = new FakeDiscord();
   await fake.start();
-  live = await LiveCorpus.open(corpusDir);
+  live = await LiveEngine.open(corpusDir);
   bot = await startTestBot(fake, live, {
     fetchPolicy: { allowHosts: ['127.0.0.1'], timeoutMs: 1500, maxBytes: MAX_BYTES },
   });
@@ -268,12 +268,12 @@ describe('moderators curate the corpus from Discord', () => {
     const done = await Promise.all(previews.map((p) => click(p, 'confirm')));
     for (const d of done) expect(text(d)).toMatch(/^Added “/);
     expect(
-      live.index.corpus.articles.filter((a) => a.source === 'Paper 1' || a.source === 'Paper 2'),
+      live.engine.corpus.articles.filter((a) => a.source === 'Paper 1' || a.source === 'Paper 2'),
     ).toHaveLength(2);
   });
 
   it('removes an article (kept aside, no longer quoted) and restores it (quoted again)', async () => {
-    const id = live.index.corpus.articles.find((a) => a.source === 'NDTV (AFP copy)')?.id as string;
+    const id = live.engine.corpus.articles.find((a) => a.source === 'NDTV (AFP copy)')?.id as string;
     const question = 'Where did the pair sit down in a luxury hotel?';
     expect(await ask(question)).toContain('NDTV');
     const removed = await corpus('remove', [{ name: 'doc', type: STRING, value: id }]);
@@ -304,7 +304,7 @@ describe('moderators curate the corpus from Discord', () => {
       ],
       { group: 'event' },
     );
-    const doc = live.index.corpus.articles.find((a) => a.source === 'Example Times')?.id as string;
+    const doc = live.engine.corpus.articles.find((a) => a.source === 'Example Times')?.id as string;
     const moved = await corpus('move', [
       { name: 'doc', type: STRING, value: doc },
       { name: 'event', type: STRING, value: 'geneva-sep-2016' },
@@ -316,7 +316,7 @@ describe('moderators curate the corpus from Discord', () => {
   });
 
   it('refuses every curation command to a member who is not a moderator, and changes nothing', async () => {
-    const before = live.index;
+    const before = live.engine;
     for (const [sub, options] of [
       [
         'add',
@@ -332,7 +332,7 @@ describe('moderators curate the corpus from Discord', () => {
       expect(data(reply).flags).toBe(64);
       expect(text(reply)).toContain('Only moderators');
     }
-    expect(live.index).toBe(before);
+    expect(live.engine).toBe(before);
   });
 
   it('records every change in the audit log, shown by /corpus history', async () => {

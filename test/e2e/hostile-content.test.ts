@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { FakeDiscord, type FakeUser, MANAGER_PERMISSIONS } from './fake-discord.ts';
 import { sentText } from './replies.ts';
 import { startTestBot } from './test-bot.ts';
@@ -29,7 +29,7 @@ const BAD_DATE_PAGE = `<html lang="en"><head><title>Aid reaches Aleppo</title><m
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let live: LiveCorpus;
+let live: LiveEngine;
 let work: string;
 let corpusDir: string;
 let pages: Server;
@@ -67,7 +67,7 @@ beforeAll(async () => {
   pagesUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   fake = new FakeDiscord();
   await fake.start();
-  live = await LiveCorpus.open(corpusDir);
+  live = await LiveEngine.open(corpusDir);
   bot = await startTestBot(fake, live, {
     fetchPolicy: { allowHosts: ['127.0.0.1'], timeoutMs: 1500, maxBytes: 20_000 },
   });
@@ -137,6 +137,6 @@ describe('/corpus against hostile input', () => {
       'The event `geneva-aug-2016` cannot be written: name: must not be empty. Nothing was changed.',
     );
     expect(await readFile(path.join(corpusDir, 'events.json'), 'utf8')).toBe(before);
-    expect(live.index.corpus.events.map((e) => e.id)).toEqual(['march-2016-call', 'geneva-aug-2016']);
+    expect(live.engine.corpus.events.map((e) => e.id)).toEqual(['march-2016-call', 'geneva-aug-2016']);
   });
 });

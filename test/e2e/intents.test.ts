@@ -1,7 +1,7 @@
 import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { copyOfCorpus } from '../core/helpers.ts';
 import {
   BOT_USER_OBJECT,
@@ -16,7 +16,7 @@ import { startTestBot } from './test-bot.ts';
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let live: LiveCorpus;
+let live: LiveEngine;
 let corpus: { dir: string; remove: () => Promise<void> };
 const member: FakeUser = { id: '760000000000000001', username: 'reader' };
 /** The content of every message the bot's client received, in order. */
@@ -25,7 +25,7 @@ const received: string[] = [];
 beforeAll(async () => {
   // A copy: the bot logs the questions it answers beside its corpus.
   corpus = await copyOfCorpus();
-  live = await LiveCorpus.open(corpus.dir);
+  live = await LiveEngine.open(corpus.dir);
   // No privileged intent is switched on for this application.
   fake = new FakeDiscord({ privilegedIntents: 0 });
   await fake.start();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { copyOfCorpus } from '../core/helpers.ts';
 import {
   BOT_USER_OBJECT,
@@ -26,7 +26,7 @@ const SUB_COMMAND = 1;
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let live: LiveCorpus;
+let live: LiveEngine;
 let corpusDir: string;
 let removeCorpus: () => Promise<void>;
 let pages: Server;
@@ -114,7 +114,7 @@ beforeAll(async () => {
   pagesUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
   fake = new FakeDiscord();
   await fake.start();
-  live = await LiveCorpus.open(corpusDir);
+  live = await LiveEngine.open(corpusDir);
   bot = await startTestBot(fake, live, {
     fetchPolicy: { allowHosts: ['127.0.0.1'], timeoutMs: 5000, maxBytes: 20_000 },
     pendingLimits: { perMember: 2, total: 3 },
@@ -131,7 +131,7 @@ afterAll(async () => {
 
 describe('moderators are bound to the home servers', () => {
   it('refuses /corpus to a Manage Server member of another server, saying why; nothing changes', async () => {
-    const before = live.index;
+    const before = live.engine;
     const outsider = newUser();
     const status = await corpus(fake, outsider, 'status', [], { guildId: OTHER_GUILD_ID });
     expect(data(status).flags).toBe(64);
@@ -141,7 +141,7 @@ describe('moderators are bound to the home servers', () => {
       guildId: OTHER_GUILD_ID,
     });
     expect(text(removed)).toContain('MODERATOR_GUILD_IDS');
-    expect(live.index).toBe(before);
+    expect(live.engine).toBe(before);
     // The same member is a moderator in the home server.
     expect(text(await corpus(fake, outsider, 'status', []))).toContain('Corpus status');
   });
@@ -203,7 +203,7 @@ describe('/corpus choices', () => {
       { name: 'doc', type: STRING, value: restorable?.value },
     ]);
     expect(text(restored)).toContain('Restored.');
-    expect(live.index.corpus.articles.some((a) => a.id === id)).toBe(true);
+    expect(live.engine.corpus.articles.some((a) => a.id === id)).toBe(true);
   });
 });
 

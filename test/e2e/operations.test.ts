@@ -6,7 +6,7 @@ import { rename } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { botHealthChecks, instrumentCorpus } from '../../src/discord/health.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { type HealthServer, startHealthServer } from '../../src/ops/health-server.ts';
 import { BotMetrics } from '../../src/ops/metrics.ts';
 import { copyOfCorpus } from '../core/helpers.ts';
@@ -16,7 +16,7 @@ import { startTestBot } from './test-bot.ts';
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let live: LiveCorpus;
+let live: LiveEngine;
 let health: HealthServer;
 let corpusDir: string;
 let removeCorpus: () => Promise<void>;
@@ -42,7 +42,7 @@ async function healthzBecomes(status: number, ms = 20_000) {
 
 beforeAll(async () => {
   ({ dir: corpusDir, remove: removeCorpus } = await copyOfCorpus());
-  live = await LiveCorpus.open(corpusDir);
+  live = await LiveEngine.open(corpusDir);
   fake = new FakeDiscord();
   await fake.start();
   const metrics = new BotMetrics({ shard: 0 });
@@ -114,8 +114,8 @@ describe('/metrics', () => {
     expect(sampleValue(samples, 'coverage_interactions_total', { command: 'ask', outcome: 'ok' })).toBe(2);
     expect(sampleValue(samples, 'coverage_interaction_seconds_count', { command: 'ask' })).toBe(2);
     expect(sampleValue(samples, 'coverage_ranking_seconds_count')).toBe(2);
-    expect(sampleValue(samples, 'coverage_index_articles')).toBe(live.index.corpus.articles.length);
-    expect(sampleValue(samples, 'coverage_index_passages')).toBe(live.index.passageCount);
+    expect(sampleValue(samples, 'coverage_index_articles')).toBe(live.engine.corpus.articles.length);
+    expect(sampleValue(samples, 'coverage_index_passages')).toBe(live.engine.passageCount);
     expect(sampleValue(samples, 'coverage_index_info', { version: live.version })).toBe(1);
     expect(sampleValue(samples, 'coverage_shard_id')).toBe(0);
   });

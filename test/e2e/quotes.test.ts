@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/discord/bot.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { FakeDiscord, type FakeUser, type Sent } from './fake-discord.ts';
 import { startTestBot } from './test-bot.ts';
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
   await cp(path.join(ROOT, 'corpus'), corpusDir, { recursive: true });
   fake = new FakeDiscord();
   await fake.start();
-  bot = await startTestBot(fake, await LiveCorpus.open(corpusDir), { readyTimeoutMs: 10_000 });
+  bot = await startTestBot(fake, await LiveEngine.open(corpusDir), { readyTimeoutMs: 10_000 });
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shownVersion } from '../../src/discord/shard-status.ts';
 import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/discord/sharding.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { copyOfCorpus } from '../core/helpers.ts';
 import { FakeDiscord, GUILD_ID, MANAGER_PERMISSIONS, type Sent, shardOf, TOKEN } from './fake-discord.ts';
 import { botEnv, logEvents, type Started, startEntry } from './process.ts';
@@ -67,7 +67,7 @@ async function until(test: () => boolean, ms = 15_000): Promise<void> {
 
 describe('npm run start:sharded', () => {
   it('runs DISCORD_SHARD_COUNT=2 shard processes: status lists both with one version, a refresh or a change reaches both, a stuck one is not answering; SIGTERM stops all', async () => {
-    const version = shownVersion((await LiveCorpus.open(corpusDir)).version);
+    const version = shownVersion((await LiveEngine.open(corpusDir)).version);
     const healthPort = await freePort();
     const run = start(
       botEnv(fake.apiUrl, {
@@ -119,7 +119,7 @@ describe('npm run start:sharded', () => {
 
     // A refresh on one shard refreshes every shard; so does a moderator's change to the corpus.
     await writeFile(path.join(corpusDir, 'truce.md'), TRUCE);
-    const changed = shownVersion((await LiveCorpus.open(corpusDir)).version);
+    const changed = shownVersion((await LiveEngine.open(corpusDir)).version);
     const refresh = fake.command(moderator, 'corpus', [{ name: 'refresh', type: 1, options: [] }], {
       permissions: MANAGER_PERMISSIONS,
     });

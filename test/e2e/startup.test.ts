@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/discord/bot.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { TOKEN } from './fake-discord.ts';
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('starting the bot', () => {
   it('gives up with a clear error when Discord does not answer the login in time', async () => {
-    const live = await LiveCorpus.open(path.join(ROOT, 'corpus'));
+    const live = await LiveEngine.open(path.join(ROOT, 'corpus'));
     const lines: string[] = [];
     const failure = startBot({
       token: TOKEN,

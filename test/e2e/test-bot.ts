@@ -3,14 +3,14 @@
  * curated from the fake's server.
  */
 import { type BotOptions, type RunningBot, startBot } from '../../src/discord/bot.ts';
-import type { LiveCorpus } from '../../src/live/live-corpus.ts';
+import type { LiveEngine } from '../../src/live/live-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import { type FakeDiscord, GUILD_ID, TOKEN } from './fake-discord.ts';
 
 /** Starts the bot on `live` against `fake`; `options` override the defaults. */
 export function startTestBot(
   fake: FakeDiscord,
-  live: LiveCorpus,
+  live: LiveEngine,
   options: Partial<BotOptions> = {},
 ): Promise<RunningBot> {
   return startBot({

@@ -4,11 +4,11 @@
  * together edit at once, creates `count` events named `<prefix>-<n>`, then prints "done".
  */
 import { Curator } from '../../src/curation/curator.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 
 const [dir, prefix, count, startAt] = process.argv.slice(2);
 if (dir === undefined || prefix === undefined) throw new Error('folder-editor: give a folder and a prefix');
-const curator = new Curator(await LiveCorpus.open(dir));
+const curator = new Curator(await LiveEngine.open(dir));
 await new Promise((resolve) => setTimeout(resolve, Number(startAt ?? 0) - Date.now()));
 const who = { id: String(process.pid), name: `process ${process.pid}` };
 for (let n = 1; n <= Number(count ?? 1); n++) {

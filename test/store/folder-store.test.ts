@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Curator } from '../../src/curation/curator.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { changeLockPath, FolderStore, removedDir } from '../../src/store/folder-store.ts';
 import { StoreBusyError } from '../../src/store/types.ts';
 
@@ -57,7 +57,7 @@ async function contents(): Promise<Record<string, string>> {
 
 describe('changes to a corpus folder from several processes', () => {
   it('two handles on one folder creating events at once keep both events', async () => {
-    const [one, two] = await Promise.all([LiveCorpus.open(dir), LiveCorpus.open(dir)]);
+    const [one, two] = await Promise.all([LiveEngine.open(dir), LiveEngine.open(dir)]);
     await Promise.all([
       new Curator(one).createEvent(event('from-one'), who),
       new Curator(two).createEvent(event('from-two'), who),
@@ -90,7 +90,7 @@ describe('changes to a corpus folder from several processes', () => {
     await mkdir(lock);
     const longAgo = new Date(Date.now() - 10 * 60_000);
     await utimes(lock, longAgo, longAgo);
-    await new Curator(await LiveCorpus.open(dir)).createEvent(event('after-crash'), who);
+    await new Curator(await LiveEngine.open(dir)).createEvent(event('after-crash'), who);
     expect(await eventIds()).toContain('after-crash');
   });
 

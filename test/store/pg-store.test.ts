@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Curator, removedDir } from '../../src/curation/curator.ts';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { exportFolder, importFolder } from '../../src/live/import-export.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { CHANGE_LOCK, PgStore } from '../../src/store/pg/pg-store.ts';
 import { StoreBusyError, StoreUnavailableError } from '../../src/store/types.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
@@ -46,8 +46,8 @@ async function corpusDatabase(): Promise<string> {
 }
 
 /** A live corpus over its own store (its own pool and listener), closed after the file. */
-async function openLive(url: string): Promise<LiveCorpus> {
-  const live = await LiveCorpus.openStore(await PgStore.open(url, { reconnectMaxMs: 400 }));
+async function openLive(url: string): Promise<LiveEngine> {
+  const live = await LiveEngine.openStore(await PgStore.open(url, { reconnectMaxMs: 400 }));
   opened.push(live);
   return live;
 }
@@ -122,10 +122,10 @@ describe('the PostgreSQL store', () => {
     const store = await PgStore.open(await server.createDatabase('hostile'));
     opened.push(store);
     await importFolder(store, source);
-    const live = await LiveCorpus.openStore(store);
+    const live = await LiveEngine.openStore(store);
     expect((globalThis as { importedFrontMatterRan?: boolean }).importedFrontMatterRan).toBeUndefined();
-    expect(live.index.corpus.articles).toHaveLength(5);
-    expect(live.index.corpus.problems.map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
+    expect(live.engine.corpus.articles).toHaveLength(5);
+    expect(live.engine.corpus.problems.map((p) => `${p.path}:${p.line}: ${p.message}`)).toEqual([
       'hostile.md:1: front matter must be YAML (the file opens with ---js; write --- alone); file skipped',
     ]);
   });
@@ -135,7 +135,7 @@ describe('the PostgreSQL store', () => {
     const first = await openLive(url);
     expect(first.opened.from).toBe('saved');
     expect(first.version).toBe('1');
-    expect(first.index.ask(QUESTION).results.length).toBeGreaterThan(0);
+    expect(first.engine.ask(QUESTION).results.length).toBeGreaterThan(0);
     await runSql(
       url,
       "UPDATE saved_index_parts SET data = overlay(data placing '\\xff'::bytea from length(data) - 9)",
@@ -143,13 +143,13 @@ describe('the PostgreSQL store', () => {
     const second = await openLive(url);
     expect(second.opened.from).toBe('built');
     expect(second.opened.warning).toMatch(/checksum/);
-    expect(second.index.ask(QUESTION)).toEqual(first.index.ask(QUESTION));
+    expect(second.engine.ask(QUESTION)).toEqual(first.engine.ask(QUESTION));
   });
 
   it('keeps a local copy of the saved index, named by its database: a new process loads it without the copy in the database', async () => {
     const cache = path.join(work.dir, 'pg-index-cache');
     const openWithCache = async (url: string) => {
-      const live = await LiveCorpus.openStore(await PgStore.open(url, { indexCacheDir: cache }));
+      const live = await LiveEngine.openStore(await PgStore.open(url, { indexCacheDir: cache }));
       opened.push(live);
       return live;
     };
@@ -163,7 +163,7 @@ describe('the PostgreSQL store', () => {
     await dropSavedIndexes(url);
     const second = await openWithCache(url);
     expect(second.opened).toMatchObject({ from: 'saved', warning: null });
-    expect(second.index.ask(QUESTION)).toEqual(first.index.ask(QUESTION));
+    expect(second.engine.ask(QUESTION)).toEqual(first.engine.ask(QUESTION));
     // Another database at the same version number never takes this database's copy.
     const other = await corpusDatabase();
     await dropSavedIndexes(other);
@@ -191,9 +191,9 @@ describe('the PostgreSQL store', () => {
     const url = await corpusDatabase();
     const live = await openLive(url);
     const other = await openLive(url);
-    const served = live.index;
+    const served = live.engine;
     expect(await live.refresh()).toMatchObject({ ok: true, added: [], updated: [], removed: [] });
-    expect(live.index).toBe(served);
+    expect(live.engine).toBe(served);
     expect([live.version, await live.store.version()]).toEqual(['1', '1']);
     await runSql(
       url,
@@ -218,18 +218,18 @@ describe('the PostgreSQL store', () => {
     expect(rows[0].parts).toBe(rows[0].n);
     const live = await openLive(url);
     expect(live.opened).toMatchObject({ from: 'saved', warning: null });
-    expect(live.index.ask(QUESTION).results.length).toBeGreaterThan(0);
+    expect(live.engine.ask(QUESTION).results.length).toBeGreaterThan(0);
   });
 
   it('a change through one store is served by the other within 2 seconds, with the same version', async () => {
     const url = await corpusDatabase();
     const a = await openLive(url);
     const b = await openLive(url);
-    const doc = a.index.corpus.articles.find((x) => x.path.includes('ndtv'))?.id as string;
+    const doc = a.engine.corpus.articles.find((x) => x.path.includes('ndtv'))?.id as string;
     await new Curator(a).remove(doc, mod);
-    expect(a.index.corpus.articles.map((x) => x.id)).not.toContain(doc);
+    expect(a.engine.corpus.articles.map((x) => x.id)).not.toContain(doc);
     await until(() => b.version === a.version);
-    expect(b.index.corpus.articles.map((x) => x.id)).not.toContain(doc);
+    expect(b.engine.corpus.articles.map((x) => x.id)).not.toContain(doc);
     expect(b.opened.from).toBe('saved');
     expect(await new Curator(b).removed()).toEqual([`${doc}.md`]);
   });
@@ -245,7 +245,7 @@ describe('the PostgreSQL store', () => {
     ]);
     await until(() => a.version === '3' && b.version === '3');
     for (const live of [a, b]) {
-      const ids = live.index.corpus.events.map((e) => e.id);
+      const ids = live.engine.corpus.events.map((e) => e.id);
       expect(ids).toEqual(expect.arrayContaining(['from-a', 'from-b']));
     }
     const history = await new Curator(a).history(10);
@@ -254,7 +254,7 @@ describe('the PostgreSQL store', () => {
 
   it('a change whose notification never came is picked up by the periodic version check', async () => {
     const url = await corpusDatabase();
-    const live = await LiveCorpus.openStore(await PgStore.open(url, { versionCheckMs: 100 }));
+    const live = await LiveEngine.openStore(await PgStore.open(url, { versionCheckMs: 100 }));
     opened.push(live);
     await runSql(
       url,
@@ -262,12 +262,12 @@ describe('the PostgreSQL store', () => {
       'UPDATE corpus_state SET version = version + 1',
     );
     await until(() => live.version === '2');
-    expect(live.index.eventName('march-2016-call')).toBe('Kerry–Lavrov call, Quietly renamed');
+    expect(live.engine.eventName('march-2016-call')).toBe('Kerry–Lavrov call, Quietly renamed');
   });
 
   it('a change waiting too long for a stuck one gives up with a clear message, changing nothing', async () => {
     const url = await corpusDatabase();
-    const live = await LiveCorpus.openStore(await PgStore.open(url, { lockWaitMs: 200 }));
+    const live = await LiveEngine.openStore(await PgStore.open(url, { lockWaitMs: 200 }));
     opened.push(live);
     const stuck = new pg.Client({ connectionString: url });
     await stuck.connect();
@@ -290,20 +290,20 @@ describe('the PostgreSQL store', () => {
     const url = await corpusDatabase();
     const a = await openLive(url);
     const b = await openLive(url);
-    const answer = a.index.ask(QUESTION);
+    const answer = a.engine.ask(QUESTION);
     await a.store.reachable();
     await server.stop();
     try {
       // The health check's probe says so, in time for /healthz.
       await expect(a.store.reachable()).rejects.toThrow(StoreUnavailableError);
-      expect(a.index.ask(QUESTION)).toEqual(answer);
-      expect(b.index.ask(QUESTION)).toEqual(answer);
-      const doc = a.index.corpus.articles[0]?.id as string;
+      expect(a.engine.ask(QUESTION)).toEqual(answer);
+      expect(b.engine.ask(QUESTION)).toEqual(answer);
+      const doc = a.engine.corpus.articles[0]?.id as string;
       await expect(new Curator(a).remove(doc, mod)).rejects.toThrow(StoreUnavailableError);
       await expect(new Curator(a).remove(doc, mod)).rejects.toThrow(/corpus store is unavailable, try again/);
       await expect(b.refresh()).rejects.toThrow(StoreUnavailableError);
       await expect(new Curator(b).history(5)).rejects.toThrow(StoreUnavailableError);
-      expect(b.index.ask(QUESTION)).toEqual(answer);
+      expect(b.engine.ask(QUESTION)).toEqual(answer);
     } finally {
       await server.start();
     }
@@ -311,10 +311,10 @@ describe('the PostgreSQL store', () => {
     // A change made by a third process right away: a and b may miss its notification while they reconnect.
     const c = await PgStore.open(url);
     opened.push(c);
-    const lc = await LiveCorpus.openStore(c);
+    const lc = await LiveEngine.openStore(c);
     await new Curator(lc).renameEvent('march-2016-call', 'Renamed while they were away', mod);
     await until(() => a.version === lc.version && b.version === lc.version, 5000);
-    expect(b.index.eventName('march-2016-call')).toBe('Renamed while they were away');
+    expect(b.engine.eventName('march-2016-call')).toBe('Renamed while they were away');
   });
 });
 
@@ -336,7 +336,7 @@ describe('/corpus with the database down', () => {
     await server.stop();
     try {
       const moderator = { id: '720000000000000001', username: 'mod' };
-      const doc = live.index.corpus.articles[0]?.id as string;
+      const doc = live.engine.corpus.articles[0]?.id as string;
       const sub = (name: string, options: unknown[]) => [{ name, type: 1, options }];
       const removal = fake.command(
         moderator,

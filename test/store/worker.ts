@@ -6,14 +6,14 @@
  */
 import { createInterface } from 'node:readline';
 import { Curator } from '../../src/curation/curator.ts';
-import { LiveCorpus } from '../../src/live/live-corpus.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
 
 const url = process.env.DATABASE_URL;
 if (url === undefined) throw new Error('worker: DATABASE_URL is not set');
 const send = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
 const indexCacheDir = process.env.INDEX_CACHE_DIR || null;
-const live = await LiveCorpus.openStore(await PgStore.open(url, { reconnectMaxMs: 400, indexCacheDir }));
+const live = await LiveEngine.openStore(await PgStore.open(url, { reconnectMaxMs: 400, indexCacheDir }));
 const curator = new Curator(live);
 const who = { id: String(process.pid), name: `process ${process.pid}` };
 
@@ -22,14 +22,14 @@ type Command = { id: number; op: string; question?: string; doc?: string; event?
 async function run(c: Command): Promise<object> {
   switch (c.op) {
     case 'ask':
-      return { docs: live.index.ask(c.question ?? '').results.map((r) => r.docId), version: live.version };
+      return { docs: live.engine.ask(c.question ?? '').results.map((r) => r.docId), version: live.version };
     case 'version':
       return { version: live.version };
     case 'state':
       return {
         version: live.version,
-        docs: live.index.corpus.articles.map((a) => a.id),
-        events: live.index.corpus.events.map((e) => [e.id, e.name]),
+        docs: live.engine.corpus.articles.map((a) => a.id),
+        events: live.engine.corpus.events.map((e) => [e.id, e.name]),
       };
     case 'remove':
       await curator.remove(c.doc ?? '', who);

@@ -4,35 +4,35 @@
  * interleave, and one that fails keeps the old index serving. Over a shared database, a change made
  * by another process arrives as a notification and is swapped in the same way.
  */
-import { buildIndex, type CoverageIndex } from '../answer/coverage-index.ts';
+import { type AnswerEngine, buildIndex } from '../answer/engine.ts';
 import { diffArticles, sameCorpus } from '../corpus/diff.ts';
 import { corpusFromSnapshot } from '../corpus/load.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
-import type { RefreshReport } from '../store/change-report.ts';
+import type { ChangeReport } from '../store/change-report.ts';
 import { FolderStore } from '../store/folder-store.ts';
 import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from '../store/types.ts';
 import { SerialQueue } from '../util/serial-queue.ts';
-import { indexBlob, type OpenedIndex, type OpenIndexOptions, openStoreIndex } from './index-store.ts';
+import { indexBlob, type OpenedIndex, type OpenIndexOptions, openStoreIndex } from './open-engine.ts';
 
 /** How the served corpus was updated: a refresh, a change through this process, or catching up with another's. */
 export type CorpusUpdateKind = 'refresh' | 'change' | 'catch_up';
 
 /** Told of each update with its report (`ok` false: it failed and the previous index serves on). */
-export type CorpusUpdateListener = (kind: CorpusUpdateKind, report: RefreshReport) => void;
+export type CorpusUpdateListener = (kind: CorpusUpdateKind, report: ChangeReport) => void;
 
 /** A refresh that would serve nothing while something is served now is refused. */
 class EmptyCorpusRefused extends Error {
   constructor(readonly problems: CorpusProblem[]) {
-    super('LiveCorpus: the store has no readable article now');
+    super('LiveEngine: the store has no readable article now');
   }
 }
 
 /** Holds the live index; refreshes and changes are serialised and swap atomically. */
-export class LiveCorpus {
-  private live: CoverageIndex;
+export class LiveEngine {
+  private live: AnswerEngine;
   private readonly changes = new SerialQueue();
-  private lastRefresh: RefreshReport | null = null;
+  private lastRefresh: ChangeReport | null = null;
   private readonly config: RankingConfig;
   private readonly updateListeners: CorpusUpdateListener[] = [];
 
@@ -54,22 +54,22 @@ export class LiveCorpus {
    * Opens the corpus folder: its saved index when `options.cacheDir` holds one that matches,
    * otherwise a fresh build. Problems in files are kept in the index's corpus.
    */
-  static open(dir: string, options: OpenIndexOptions = {}): Promise<LiveCorpus> {
-    return LiveCorpus.openStore(new FolderStore(dir, options.cacheDir ?? null), options.config);
+  static open(dir: string, options: OpenIndexOptions = {}): Promise<LiveEngine> {
+    return LiveEngine.openStore(new FolderStore(dir, options.cacheDir ?? null), options.config);
   }
 
   /**
    * Opens a corpus store (its saved index when one matches, otherwise a build) and follows the
    * changes other processes make to it.
    */
-  static async openStore(store: CorpusStore, config?: RankingConfig): Promise<LiveCorpus> {
-    const live = new LiveCorpus(store, await openStoreIndex(store, config), config);
+  static async openStore(store: CorpusStore, config?: RankingConfig): Promise<LiveEngine> {
+    const live = new LiveEngine(store, await openStoreIndex(store, config), config);
     store.watch(() => void live.catchUp().catch(() => undefined));
     return live;
   }
 
-  /** The index questions are answered from right now. */
-  get index(): CoverageIndex {
+  /** The engine questions are answered from right now. */
+  get engine(): AnswerEngine {
     return this.live;
   }
 
@@ -83,23 +83,23 @@ export class LiveCorpus {
     this.updateListeners.push(listener);
   }
 
-  private updated(kind: CorpusUpdateKind, report: RefreshReport): RefreshReport {
+  private updated(kind: CorpusUpdateKind, report: ChangeReport): ChangeReport {
     for (const listener of this.updateListeners) listener(kind, report);
     return report;
   }
 
   /** The report of the last refresh or change, or null before the first. */
-  get lastReport(): RefreshReport | null {
+  get lastReport(): ChangeReport | null {
     return this.lastRefresh;
   }
 
   /**
-   * Reads the store again and, when it holds something else than is served, swaps in a new index
-   * (over a database this is then a change: every process reloads). Good documents are served even when some files have problems; when the
-   * store cannot be read or yields no document at all while the live index has some, the live
-   * index is kept and the report says why. Throws StoreUnavailableError when the database is down.
+   * Reads the store again and, when it holds something else than is served, swaps in a new engine
+   * (over a database this is then a change: every process reloads). Good articles are served even
+   * when some files have problems; when the store cannot be read or yields no article while the
+   * live engine has some, the live engine is kept and the report says why. Throws StoreUnavailableError when the database is down.
    */
-  async refresh(): Promise<RefreshReport> {
+  async refresh(): Promise<ChangeReport> {
     const started = performance.now();
     try {
       const done = await this.changes.run(() =>
@@ -116,12 +116,12 @@ export class LiveCorpus {
     } catch (error) {
       if (error instanceof StoreUnavailableError) throw error;
       const served = this.live;
-      const report: RefreshReport = {
+      const report: ChangeReport = {
         ok: false,
         added: [],
         updated: [],
         removed: [],
-        documents: served.corpus.articles.length,
+        articles: served.corpus.articles.length,
         passages: served.passageCount,
         problems: error instanceof EmptyCorpusRefused ? error.problems : [],
         error:
@@ -142,11 +142,11 @@ export class LiveCorpus {
    */
   async change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
-  ): Promise<{ result: T; report: RefreshReport }> {
+  ): Promise<{ result: T; report: ChangeReport }> {
     const done = await this.changes.run(() =>
       this.doChange(mutate, { refusesEmpty: false, skipsUnchanged: false }),
     );
-    if (done === null) throw new Error('LiveCorpus: a change that cannot be skipped was skipped');
+    if (done === null) throw new Error('LiveEngine: a change that cannot be skipped was skipped');
     this.updated('change', done.report);
     return done;
   }
@@ -173,10 +173,10 @@ export class LiveCorpus {
   private async doChange<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
     { refusesEmpty, skipsUnchanged }: { refusesEmpty: boolean; skipsUnchanged: boolean },
-  ): Promise<{ result: T; report: RefreshReport } | null> {
+  ): Promise<{ result: T; report: ChangeReport } | null> {
     const started = performance.now();
     const before = this.live.corpus.articles;
-    let next: CoverageIndex | null = null;
+    let next: AnswerEngine | null = null;
     let unchanged = false;
     let changed: { result: T; version: string };
     try {
@@ -184,7 +184,7 @@ export class LiveCorpus {
         const corpus = corpusFromSnapshot(this.store.label, snapshot);
         unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
         // Thrown only to end the store's change, so that a database rolls its version bump back.
-        if (unchanged) throw new Error('LiveCorpus: nothing changed');
+        if (unchanged) throw new Error('LiveEngine: nothing changed');
         next = buildIndex(corpus, this.config);
         if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
           throw new EmptyCorpusRefused(next.corpus.problems);
@@ -195,21 +195,21 @@ export class LiveCorpus {
       throw error;
     }
     const { result, version } = changed;
-    const index = next as CoverageIndex | null;
-    if (index === null) throw new Error('LiveCorpus: the store did not build the changed index');
+    const index = next as AnswerEngine | null;
+    if (index === null) throw new Error('LiveEngine: the store did not build the changed index');
     const ms = performance.now() - started;
     const opened: OpenedIndex = { index, version, from: 'built', warning: null, ms };
     return { result, report: this.swap(opened, before, ms, index.corpus.problems) };
   }
 
   /** Swaps in an index (possibly the one served) and records the report of what changed. */
-  private swap(opened: OpenedIndex, before: Article[], ms: number, problems: CorpusProblem[]): RefreshReport {
+  private swap(opened: OpenedIndex, before: Article[], ms: number, problems: CorpusProblem[]): ChangeReport {
     this.live = opened.index;
     this.opened = opened;
-    const report: RefreshReport = {
+    const report: ChangeReport = {
       ok: true,
       ...diffArticles(before, opened.index.corpus.articles),
-      documents: opened.index.corpus.articles.length,
+      articles: opened.index.corpus.articles.length,
       passages: opened.index.passageCount,
       problems,
       error: null,

@@ -2,7 +2,7 @@
  * Opening a corpus's index: load the saved one when it matches the corpus version and the ranking
  * configuration, otherwise build it from the store's files and save it for next time.
  */
-import { buildIndex, CoverageIndex } from '../answer/coverage-index.ts';
+import { AnswerEngine, buildIndex } from '../answer/engine.ts';
 import {
   deserialiseIndex,
   indexKey,
@@ -23,13 +23,13 @@ export interface OpenIndexOptions {
   /** Folder for saved indexes (folder store only); null never saves nor loads one. */
   cacheDir?: string | null;
   config?: RankingConfig;
-  /** Read who said what too (see CoverageIndex.readStatements), saving it with the index. */
+  /** Read who said what too (see AnswerEngine.readStatements), saving it with the index. */
   statements?: boolean;
 }
 
 /** An opened index, and how it was obtained. */
 export interface OpenedIndex {
-  index: CoverageIndex;
+  index: AnswerEngine;
   /** The corpus version it serves (folder: the content fingerprint; database: the version counter). */
   version: string;
   /** "saved" when loaded from the saved index, "built" when built from the files. */
@@ -44,7 +44,7 @@ export interface OpenedIndex {
  * and ranking configuration) matches and its checksum holds; otherwise the index is built, and
  * saved under the fingerprint of exactly the files it was built from.
  */
-export function openCoverageIndex(corpusDir: string, options: OpenIndexOptions = {}): Promise<OpenedIndex> {
+export function openAnswerEngine(corpusDir: string, options: OpenIndexOptions = {}): Promise<OpenedIndex> {
   return openStoreIndex(
     new FolderStore(corpusDir, options.cacheDir ?? null),
     options.config,
@@ -58,12 +58,12 @@ export function buildSnapshotIndex(
   store: CorpusStore,
   snapshot: CorpusSnapshot,
   config: RankingConfig,
-): CoverageIndex {
+): AnswerEngine {
   return buildIndex(corpusFromSnapshot(store.label, snapshot), config);
 }
 
 /** The saved form of an index built from `version`, ready for `CorpusStore.saveIndex`. */
-export function indexBlob(index: CoverageIndex, version: string, config: RankingConfig): IndexBlob {
+export function indexBlob(index: AnswerEngine, version: string, config: RankingConfig): IndexBlob {
   return { rankingKey: rankingKey(config), data: serialiseIndex(index.parts(), indexKey(version, config)) };
 }
 
@@ -108,7 +108,7 @@ async function openOrBuild(
       const saved = await store.loadIndex(version, rankingKey(config));
       if (saved !== null) {
         const parts = deserialiseIndex(saved, indexKey(version, config));
-        const index = new CoverageIndex({ ...parts, corpus: { ...parts.corpus, dir: store.label } });
+        const index = new AnswerEngine({ ...parts, corpus: { ...parts.corpus, label: store.label } });
         return { index, version, from: 'saved', warning: null, ms: performance.now() - started };
       }
     } catch (error) {

@@ -65,7 +65,7 @@ export type CompareBy = 'outlet' | 'speaker';
 export interface AskOptions {
   filters?: Filters;
   /** Number of excerpts, 1 to MAX_RESULT_COUNT (default 3). */
-  k?: number;
+  count?: number;
   /** Number of excerpts to skip (paging). */
   offset?: number;
 }
@@ -135,7 +135,7 @@ export function buildIndex(
   corpus: Corpus,
   config: RankingConfig = DEFAULT_RANKING_CONFIG,
   options: IndexBuildOptions = {},
-): CoverageIndex {
+): AnswerEngine {
   const vocabulary = new TermVocabulary();
   const { sentenceCounts, spans, sentenceTerms, titleTerms } = tokeniseCorpus(
     corpus.articles,
@@ -181,7 +181,7 @@ export function buildIndex(
   // From the vocabulary's ids to the index' (-1: in no passage).
   for (const table of [sentenceTerms, titleTerms])
     for (let i = 0; i < table.ids.length; i++) table.ids[i] = termIdOf[table.ids[i] ?? 0] ?? -1;
-  return new CoverageIndex(
+  return new AnswerEngine(
     {
       corpus,
       config,
@@ -197,7 +197,7 @@ export function buildIndex(
 }
 
 /** A built index over one corpus. Immutable: a refresh builds a new one. */
-export class CoverageIndex {
+export class AnswerEngine {
   readonly corpus: Corpus;
   readonly config: RankingConfig;
   readonly index: Bm25Index;
@@ -365,7 +365,7 @@ export class CoverageIndex {
    */
   ask(question: string, options: AskOptions = {}): Answer {
     const filters = options.filters ?? {};
-    const k = clamp(options.k ?? DEFAULT_RESULT_COUNT, 1, MAX_RESULT_COUNT);
+    const count = clamp(options.count ?? DEFAULT_RESULT_COUNT, 1, MAX_RESULT_COUNT);
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const query = this.prepareQuery(question, filters);
     const answer = (results: Excerpt[], hasMore: boolean): Answer => ({
@@ -378,13 +378,13 @@ export class CoverageIndex {
       hasMore,
     });
     if (query === null) return answer([], false);
-    const ranked = this.candidates(query, Math.max(CANDIDATE_PASSAGES, (offset + k) * 6));
+    const ranked = this.candidates(query, Math.max(CANDIDATE_PASSAGES, (offset + count) * 6));
     if (ranked === null) return answer([], false);
     const best = ranked[0]?.score ?? 0;
     const relevant = query.overview ? ranked : ranked.filter((r) => r.score >= best * MIN_RELATIVE_SCORE);
-    const groups = this.groupExcerpts(relevant, query, offset + k + 1);
-    const shown = groups.slice(offset, offset + k).map((g) => this.shown(g, query));
-    return answer(shown, groups.length > offset + k);
+    const groups = this.groupExcerpts(relevant, query, offset + count + 1);
+    const shown = groups.slice(offset, offset + count).map((g) => this.shown(g, query));
+    return answer(shown, groups.length > offset + count);
   }
 
   /**
