@@ -1,16 +1,9 @@
 /**
- * Tokenising a large corpus on several threads, in two phases. First the articles are cut into
- * runs of about RUN_CHARS characters; the build's thread and a pool of worker threads claim runs
- * from a shared counter until none is left (so a worker still starting simply takes fewer), each
- * splitting its runs into sentences and scanning them into words (`scanArticles`) of its own word
- * table; a worker sends, with each run, the words it met first, and the build's thread maps them
- * into its table. Then the distinct words are normalised into terms (the costly part: lemmas and
- * stems), each word once, in chunks claimed the same way; and every row of word ids becomes a
- * row of term ids. Runs are joined in article order, so the result holds the same sentences and
- * the same terms as on one thread (the index numbers its terms in order of appearance, not by
- * vocabulary id). The build stays synchronous: it waits for a worker's results with
- * `Atomics.wait` and reads them with `receiveMessageOnPort`. Whatever goes wrong with a worker,
- * the build's thread does the work itself.
+ * Tokenising a large corpus on several threads, with the same sentences and terms as on one.
+ * The build's thread and worker threads claim runs of articles from a shared counter and scan
+ * them into words; then each distinct word is normalised into its term once (lemmas and stems,
+ * the costly part), in chunks claimed the same way. The build stays synchronous (`Atomics.wait`,
+ * `receiveMessageOnPort`), and does a failed worker's share itself.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 /**
- * A worker thread's code as plain JavaScript, so that the worker starts without tsx: about 30 ms
- * instead of 200–350 ms (tsx also starts a loader thread of its own in each worker, which competes
- * with the build for the cores). The code is bundled with esbuild (the compiler tsx itself uses)
+ * A worker thread's code as plain JavaScript, so that the worker starts without tsx, several times
+ * faster (tsx also starts a loader thread of its own in each worker, which competes with the build
+ * for the cores; figures in bench/results.md). The code is bundled with esbuild (the compiler tsx itself uses)
  * into a cache folder, once for each version of its sources: a bundle's folder is named by a hash
  * of the contents of the files it was built from, so a changed source is never served stale.
  * Packages stay imported from node_modules.
