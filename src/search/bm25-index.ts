@@ -11,6 +11,7 @@ import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
 import { TermTableBuilder } from '../util/term-table.ts';
 import type { RankingConfig } from './ranking-config.ts';
 import { TermVocabulary, terms } from './tokenize.ts';
+import { type ScoredPassage, TopHeap } from './top-heap.ts';
 
 /** What is indexed for each passage: its fields as index terms (see `terms`), in order, with repeats. */
 export interface IndexedText {
@@ -18,11 +19,7 @@ export interface IndexedText {
   body: string[];
 }
 
-/** A ranked passage: its index in the build order and its BM25F score. */
-export interface ScoredPassage {
-  passage: number;
-  score: number;
-}
+export type { ScoredPassage } from './top-heap.ts';
 
 /** The compact, serialisable form of a built index. */
 export interface PostingData {
@@ -75,7 +72,7 @@ export interface BuiltIndex {
 }
 
 /** wink's `consolidate` precision: weights are rounded to this many decimals. */
-const FREQ_PRECISION = 4;
+export const FREQ_PRECISION = 4;
 /** 10 ** FREQ_PRECISION. */
 const FREQ_SCALE = 1e4;
 
@@ -243,7 +240,7 @@ export function indexPassages(
  * x × 10^digits is clearly away from a half, Math.round finds the same integer m as toFixed, and
  * m / 10^digits is the double nearest to the decimal toFixed writes (both are correctly rounded).
  */
-function roundLikeToFixed(x: number, digits: number): number {
+export function roundLikeToFixed(x: number, digits: number): number {
   const scale = digits === FREQ_PRECISION ? FREQ_SCALE : 10 ** digits;
   const scaled = x * scale;
   const fraction = scaled - Math.floor(scaled);
@@ -398,83 +395,4 @@ export class Bm25Index {
       throw new IndexError('Bm25Index: comparing with wink needs an index built with keepEngine: true');
     return this.engine;
   }
-}
-
-/**
- * A bounded min-heap of (passage, score) in preallocated typed arrays, for picking the `limit`
- * highest scores among many candidates without an object per candidate. The root is the worst
- * kept: lower score, or same score and later passage (wink's stable sort over ascending ids puts
- * the lower passage first among equal scores).
- */
-class TopHeap {
-  private passages = new Int32Array(64);
-  private scores = new Float64Array(64);
-  private size = 0;
-  private limit = 0;
-
-  /** Empties the heap for a new selection of at most `limit`. */
-  reset(limit: number): void {
-    if (limit > this.passages.length) {
-      this.passages = new Int32Array(limit);
-      this.scores = new Float64Array(limit);
-    }
-    this.size = 0;
-    this.limit = limit;
-  }
-
-  offer(passage: number, score: number): void {
-    let i: number;
-    if (this.size < this.limit) {
-      // Sift up from a new leaf while the candidate is worse than the parent.
-      i = this.size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!isWorse(passage, score, this.passages[parent] as number, this.scores[parent] as number)) break;
-        this.move(parent, i);
-        i = parent;
-      }
-    } else {
-      if (isWorse(passage, score, this.passages[0] as number, this.scores[0] as number)) return;
-      // Replace the root: sift down while the worse child is worse than the candidate.
-      i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= this.size) break;
-        const r = l + 1;
-        const m =
-          r < this.size &&
-          isWorse(
-            this.passages[r] as number,
-            this.scores[r] as number,
-            this.passages[l] as number,
-            this.scores[l] as number,
-          )
-            ? r
-            : l;
-        if (!isWorse(this.passages[m] as number, this.scores[m] as number, passage, score)) break;
-        this.move(m, i);
-        i = m;
-      }
-    }
-    this.passages[i] = passage;
-    this.scores[i] = score;
-  }
-
-  /** The kept candidates, best first. */
-  sorted(): ScoredPassage[] {
-    const out: ScoredPassage[] = new Array(this.size);
-    for (let i = 0; i < this.size; i++)
-      out[i] = { passage: this.passages[i] as number, score: this.scores[i] as number };
-    return out.sort((a, b) => b.score - a.score || a.passage - b.passage);
-  }
-
-  private move(from: number, to: number): void {
-    this.passages[to] = this.passages[from] as number;
-    this.scores[to] = this.scores[from] as number;
-  }
-}
-
-/** Is (p, s) worse than (q, t): a lower score, or the same score and a later passage? */
-function isWorse(p: number, s: number, q: number, t: number): boolean {
-  return s < t || (s === t && p > q);
 }

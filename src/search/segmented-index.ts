@@ -1,0 +1,413 @@
+/**
+ * An index made of immutable segments (Lucene's design, with wink's BM25F): an added article is
+ * a new small segment, a removed one a flag in its segment's deletion set, and small segments are
+ * merged into larger ones (see `mergeRun`). Collection statistics — live passage count, total
+ * field length, document frequency of every term — are kept for the whole index, and each
+ * posting's weight is computed at query time from them with wink's arithmetic, so every score
+ * equals that of a full build over the live passages in the same order (`indexPassages`).
+ *
+ * A SegmentedIndex is a value: every change returns a new one sharing the unchanged segments, so
+ * questions answered from the old one during a change or a merge see a whole index.
+ */
+import { FREQ_PRECISION, IndexError, type PassageFields, roundLikeToFixed } from './bm25-index.ts';
+import type { RankingConfig } from './ranking-config.ts';
+import { buildSegment, mergeSegments, type Segment, type SegmentPart, termSlot } from './segment.ts';
+import { TermDictionary } from './term-dictionary.ts';
+import { type ScoredPassage, TopHeap } from './top-heap.ts';
+
+/**
+ * When merging: segments of up to this many live passages count as the smallest tier, and a run
+ * of MERGE_FACTOR adjacent segments of one tier at the end of the index is merged into one.
+ */
+export const MIN_TIER_PASSAGES = 1000;
+/** Adjacent segments of one tier that trigger their merge (Lucene's segments per tier is 10). */
+export const MERGE_FACTOR = 10;
+
+/** A new index and the slot of the first passage of the segment just added. */
+export interface AddedSegment {
+  index: SegmentedIndex;
+  firstSlot: number;
+  /** For each id of the input vocabulary, its term id in the index (-1 if unused). */
+  termIdOf: Int32Array;
+}
+
+/** Scratch arrays for search, shared by the indexes of one lineage (one search at a time: JS is single-threaded). */
+class SearchScratch {
+  scores = new Float64Array(0);
+  touched = new Int32Array(0);
+  seen = new Uint8Array(0);
+  readonly heap = new TopHeap();
+
+  fit(slots: number): void {
+    if (this.scores.length >= slots) return;
+    const size = Math.max(slots, Math.ceil(this.scores.length * 1.5));
+    this.scores = new Float64Array(size);
+    this.touched = new Int32Array(size);
+    this.seen = new Uint8Array(size);
+  }
+}
+
+/**
+ * A segmented BM25F index. Passages are addressed by slot: segment by segment, in order, deleted
+ * passages included (a deleted slot is never returned); merging renumbers slots (see `mergeRun`).
+ */
+export class SegmentedIndex {
+  /** First slot of each segment, and the slot count at the end. */
+  private readonly bases: Int32Array;
+  /** Per segment, each passage's BM25 length normalisation under this index' statistics (made on first search). */
+  private readonly norms: (Float64Array | undefined)[];
+  /** Per segment, the weights of the terms searched so far, by term slot (see `weightsOf`). */
+  private readonly weights: (Map<number, Float64Array> | undefined)[];
+  /** The total field length, summed as a full build sums it (made on first use). */
+  private total: number | null = null;
+
+  private constructor(
+    readonly config: RankingConfig,
+    readonly dictionary: TermDictionary,
+    readonly segments: readonly Segment[],
+    /** Per segment, the flags of its deleted passages (null: none). Never written once shared. */
+    readonly deletions: readonly (Uint8Array | null)[],
+    /** Live passages holding each term id (ids past its length: none). Never written once shared. */
+    private readonly df: Int32Array,
+    /** Live passages. */
+    readonly passageCount: number,
+    private readonly scratch: SearchScratch,
+  ) {
+    this.bases = new Int32Array(segments.length + 1);
+    segments.forEach((s, i) => {
+      this.bases[i + 1] = (this.bases[i] as number) + s.count;
+    });
+    this.norms = new Array(segments.length);
+    this.weights = new Array(segments.length);
+  }
+
+  /** An index of no passage. */
+  static empty(config: RankingConfig): SegmentedIndex {
+    return new SegmentedIndex(
+      config,
+      new TermDictionary(),
+      [],
+      [],
+      new Int32Array(0),
+      0,
+      new SearchScratch(),
+    );
+  }
+
+  /** An index of one segment holding `fields` (a full build). */
+  static build(fields: PassageFields, config: RankingConfig): AddedSegment {
+    return SegmentedIndex.empty(config).withPassages(fields);
+  }
+
+  /** Slots, deleted ones included: slot numbers are below this. */
+  get slotCount(): number {
+    return this.bases[this.segments.length] as number;
+  }
+
+  /** Number of terms the dictionary numbers (term ids are below this; some may be in no live passage). */
+  get termCount(): number {
+    return this.df.length;
+  }
+
+  /** The term id of a term held by some live passage, or undefined. */
+  termId(term: string): number | undefined {
+    const id = this.dictionary.get(term);
+    return id !== undefined && id < this.df.length && (this.df[id] as number) > 0 ? id : undefined;
+  }
+
+  /** Is the passage in this slot live (not deleted)? */
+  isLive(slot: number): boolean {
+    const s = this.segmentOf(slot);
+    return (this.deletions[s]?.[slot - (this.bases[s] as number)] ?? 0) === 0;
+  }
+
+  /** The IDF of a term, as a full build computes it, or null when no live passage contains it. */
+  idf(term: string): number | null {
+    const id = this.termId(term);
+    return id === undefined ? null : this.idfOf(id);
+  }
+
+  /** The IDF a term would have if no passage contained it (the largest possible). */
+  maxIdf(k: number): number {
+    const n = this.passageCount;
+    return Math.log((n + 0.5) / 0.5 + k);
+  }
+
+  private idfOf(id: number): number {
+    const n = this.df[id] as number;
+    return Math.log((Math.max(3, this.passageCount) - n + 0.5) / (n + 0.5) + this.config.k);
+  }
+
+  /** Adds passages as a new segment after the others (their slots follow every existing slot). */
+  withPassages(fields: PassageFields): AddedSegment {
+    const { segment, termIdOf } = buildSegment(fields, this.dictionary, this.config);
+    const df = new Int32Array(this.dictionary.size);
+    df.set(this.df);
+    for (let i = 0; i < segment.terms.length; i++) {
+      const t = segment.terms[i] as number;
+      df[t] = (df[t] as number) + ((segment.offsets[i + 1] as number) - (segment.offsets[i] as number));
+    }
+    const index = new SegmentedIndex(
+      this.config,
+      this.dictionary,
+      [...this.segments, segment],
+      [...this.deletions, null],
+      df,
+      this.passageCount + segment.count,
+      this.scratch,
+    );
+    return { index, firstSlot: this.slotCount, termIdOf };
+  }
+
+  /** The index without the passages in these slots (already deleted ones are ignored). */
+  without(slots: Iterable<number>): SegmentedIndex {
+    const deletions = [...this.deletions];
+    const copied = new Set<number>();
+    let df: Int32Array | null = null;
+    let removed = 0;
+    for (const slot of slots) {
+      if (slot < 0 || slot >= this.slotCount) throw new IndexError(`SegmentedIndex: no slot ${slot}`);
+      const s = this.segmentOf(slot);
+      const p = slot - (this.bases[s] as number);
+      const segment = this.segments[s] as Segment;
+      if ((deletions[s]?.[p] ?? 0) === 1) continue;
+      if (!copied.has(s)) {
+        copied.add(s);
+        deletions[s] = deletions[s]?.slice() ?? new Uint8Array(segment.count);
+      }
+      (deletions[s] as Uint8Array)[p] = 1;
+      df ??= this.df.slice();
+      for (let i = segment.termStart[p] as number, end = segment.termStart[p + 1] as number; i < end; i++) {
+        const t = segment.passageTerms[i] as number;
+        df[t] = (df[t] as number) - 1;
+      }
+      removed++;
+    }
+    if (removed === 0) return this;
+    return new SegmentedIndex(
+      this.config,
+      this.dictionary,
+      this.segments,
+      deletions,
+      df as Int32Array,
+      this.passageCount - removed,
+      this.scratch,
+    );
+  }
+
+  /**
+   * The segments [from, to) the tiered policy would merge now, or null: the longest run of
+   * segments at the end whose live passages fall in one tier (each tier MERGE_FACTOR times the
+   * last), when it holds MERGE_FACTOR or more. Only adjacent segments merge, so slot order (and
+   * with it the order of equal scores) never changes.
+   */
+  mergeCandidate(): { from: number; to: number } | null {
+    const tierOf = (s: number) => {
+      const live = this.liveIn(s);
+      return live <= MIN_TIER_PASSAGES
+        ? 0
+        : Math.floor(Math.log(live / MIN_TIER_PASSAGES) / Math.log(MERGE_FACTOR)) + 1;
+    };
+    const to = this.segments.length;
+    if (to < 2) return null;
+    const tier = tierOf(to - 1);
+    let from = to - 1;
+    while (from > 0 && tierOf(from - 1) <= tier) from--;
+    return to - from >= MERGE_FACTOR ? { from, to } : null;
+  }
+
+  /** Live passages of segment s. */
+  private liveIn(s: number): number {
+    const deleted = this.deletions[s];
+    const count = this.segments[s]?.count ?? 0;
+    if (deleted === null || deleted === undefined) return count;
+    let n = 0;
+    for (let p = 0; p < count; p++) n += deleted[p] as number;
+    return count - n;
+  }
+
+  /** The segments [from, to) with their deletion sets, as a merge reads them. */
+  mergeParts(from: number, to: number): SegmentPart[] {
+    const parts: SegmentPart[] = [];
+    for (let s = from; s < to; s++)
+      parts.push({ segment: this.segments[s] as Segment, deleted: this.deletions[s] ?? null });
+    return parts;
+  }
+
+  /**
+   * The index with segments [from, to) replaced by `merged`, built by `mergeSegments(parts)` from
+   * `parts` (the same segments, read before: a merge may run while changes land). Passages deleted
+   * since the parts were read stay deleted. Null when those segments are no longer in this index
+   * (another merge replaced them). Slots change: `slotOf[old]` is each old slot's new one (-1: gone).
+   */
+  withMerged(
+    parts: readonly SegmentPart[],
+    merged: Segment,
+  ): { index: SegmentedIndex; slotOf: Int32Array } | null {
+    const from = this.segments.indexOf(parts[0]?.segment as Segment);
+    if (from < 0 || parts.some((part, i) => this.segments[from + i] !== part.segment)) return null;
+    const to = from + parts.length;
+    const slotOf = new Int32Array(this.slotCount).fill(-1);
+    let lateDeletions: Uint8Array | null = null;
+    let q = 0;
+    for (let s = 0; s < this.segments.length; s++) {
+      const base = this.bases[s] as number;
+      const count = (this.segments[s] as Segment).count;
+      const inRun = s >= from && s < to;
+      const read = inRun ? (parts[s - from] as SegmentPart).deleted : null;
+      const now = this.deletions[s] ?? null;
+      for (let p = 0; p < count; p++) {
+        if (inRun && read !== null && read[p] === 1) continue;
+        if (inRun && now !== null && now[p] === 1) {
+          lateDeletions ??= new Uint8Array(merged.count);
+          lateDeletions[q - (this.bases[from] as number)] = 1;
+        }
+        slotOf[base + p] = q++;
+      }
+    }
+    const segments = [...this.segments.slice(0, from), merged, ...this.segments.slice(to)];
+    const deletions = [...this.deletions.slice(0, from), lateDeletions, ...this.deletions.slice(to)];
+    const index = new SegmentedIndex(
+      this.config,
+      this.dictionary,
+      segments,
+      deletions,
+      this.df,
+      this.passageCount,
+      this.scratch,
+    );
+    return { index, slotOf };
+  }
+
+  /**
+   * The `limit` best live passages (slots) for already-normalised query terms (repeats count, as
+   * in wink), best first, ties broken by slot. With `allowed`, only slots whose flag is 1 are
+   * scored. Equal, scores and order, to `Bm25Index.search` over the live passages in slot order.
+   */
+  search(queryTerms: string[], limit: number, allowed: Uint8Array | null = null): ScoredPassage[] {
+    const scratch = this.scratch;
+    scratch.fit(this.slotCount);
+    const { scores, touched, seen, heap } = scratch;
+    let touchedCount = 0;
+    for (const term of queryTerms) {
+      const t = this.termId(term);
+      if (t === undefined) continue;
+      for (let s = 0; s < this.segments.length; s++) {
+        const segment = this.segments[s] as Segment;
+        const slot = termSlot(segment, t);
+        if (slot < 0) continue;
+        const base = this.bases[s] as number;
+        const deleted = this.deletions[s] ?? null;
+        const weights = this.weightsOf(s, slot, t);
+        const { passages } = segment;
+        const from = segment.offsets[slot] as number;
+        const end = segment.offsets[slot + 1] as number;
+        for (let i = from; i < end; i++) {
+          const p = passages[i] as number;
+          if (deleted !== null && deleted[p] === 1) continue;
+          const g = base + p;
+          if (allowed !== null && allowed[g] !== 1) continue;
+          if (seen[g] === 0) {
+            seen[g] = 1;
+            touched[touchedCount++] = g;
+          }
+          scores[g] = (weights[i - from] as number) + (scores[g] as number);
+        }
+      }
+    }
+    heap.reset(Math.max(1, limit));
+    for (let i = 0; i < touchedCount; i++) {
+      const g = touched[i] as number;
+      heap.offer(g, scores[g] as number);
+      scores[g] = 0;
+      seen[g] = 0;
+    }
+    return heap.sorted();
+  }
+
+  /**
+   * The weights of term t's postings in segment s (at `slot` of its terms) under this index'
+   * statistics: `indexPassages`' arithmetic, term for term, made on first use and kept while this
+   * index value lives (a change makes a new value, whose statistics differ).
+   */
+  private weightsOf(s: number, slot: number, t: number): Float64Array {
+    let bySlot = this.weights[s];
+    if (bySlot === undefined) {
+      bySlot = new Map();
+      this.weights[s] = bySlot;
+    }
+    const cached = bySlot.get(slot);
+    if (cached !== undefined) return cached;
+    const segment = this.segments[s] as Segment;
+    const from = segment.offsets[slot] as number;
+    const end = segment.offsets[slot + 1] as number;
+    const { passages, freqs } = segment;
+    const k1 = this.config.k1;
+    const idf = this.idfOf(t);
+    const norm = this.normsOf(s);
+    const weights = new Float64Array(end - from);
+    for (let i = from; i < end; i++) {
+      const f = freqs[i] as number;
+      weights[i - from] =
+        Math.sign(f) *
+        roundLikeToFixed(
+          Math.abs((f * (k1 + 1)) / (k1 * (norm[passages[i] as number] as number) + f)) * idf,
+          FREQ_PRECISION,
+        );
+    }
+    bySlot.set(slot, weights);
+    return weights;
+  }
+
+  /** Segment s's length normalisations under this index' average length (1 - b + b × length / average). */
+  private normsOf(s: number): Float64Array {
+    const cached = this.norms[s];
+    if (cached !== undefined) return cached;
+    const { b } = this.config;
+    const average = this.totalLength() / Math.max(3, this.passageCount);
+    const segment = this.segments[s] as Segment;
+    const norm = new Float64Array(segment.count);
+    for (let p = 0; p < segment.count; p++) {
+      const length = 0 + (segment.titleLengths[p] as number) + (segment.bodyLengths[p] as number);
+      norm[p] = 1 - b + b * (length / average);
+    }
+    this.norms[s] = norm;
+    return norm;
+  }
+
+  /** The live passages' total field length, summed in slot order, title then body, as a full build sums it. */
+  private totalLength(): number {
+    if (this.total !== null) return this.total;
+    let total = 0;
+    this.segments.forEach((segment, s) => {
+      const deleted = this.deletions[s] ?? null;
+      for (let p = 0; p < segment.count; p++) {
+        if (deleted !== null && deleted[p] === 1) continue;
+        total += segment.titleLengths[p] as number;
+        total += segment.bodyLengths[p] as number;
+      }
+    });
+    this.total = total;
+    return total;
+  }
+
+  /** The segment holding a slot. */
+  private segmentOf(slot: number): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.bases[mid] as number) <= slot) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Merges one segment run the tiered policy asks for now (see `mergeCandidate`), or returns null. */
+  mergeOnce(): { index: SegmentedIndex; slotOf: Int32Array } | null {
+    const run = this.mergeCandidate();
+    if (run === null) return null;
+    const parts = this.mergeParts(run.from, run.to);
+    return this.withMerged(parts, mergeSegments(parts));
+  }
+}

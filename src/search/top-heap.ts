@@ -1,0 +1,86 @@
+/** Picking the best-scored passages among many candidates, as wink orders them. */
+
+/** A ranked passage: its index in the build order and its BM25F score. */
+export interface ScoredPassage {
+  passage: number;
+  score: number;
+}
+
+/**
+ * A bounded min-heap of (passage, score) in preallocated typed arrays, for picking the `limit`
+ * highest scores among many candidates without an object per candidate. The root is the worst
+ * kept: lower score, or same score and later passage (wink's stable sort over ascending ids puts
+ * the lower passage first among equal scores).
+ */
+export class TopHeap {
+  private passages = new Int32Array(64);
+  private scores = new Float64Array(64);
+  private size = 0;
+  private limit = 0;
+
+  /** Empties the heap for a new selection of at most `limit`. */
+  reset(limit: number): void {
+    if (limit > this.passages.length) {
+      this.passages = new Int32Array(limit);
+      this.scores = new Float64Array(limit);
+    }
+    this.size = 0;
+    this.limit = limit;
+  }
+
+  offer(passage: number, score: number): void {
+    let i: number;
+    if (this.size < this.limit) {
+      // Sift up from a new leaf while the candidate is worse than the parent.
+      i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!isWorse(passage, score, this.passages[parent] as number, this.scores[parent] as number)) break;
+        this.move(parent, i);
+        i = parent;
+      }
+    } else {
+      if (isWorse(passage, score, this.passages[0] as number, this.scores[0] as number)) return;
+      // Replace the root: sift down while the worse child is worse than the candidate.
+      i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= this.size) break;
+        const r = l + 1;
+        const m =
+          r < this.size &&
+          isWorse(
+            this.passages[r] as number,
+            this.scores[r] as number,
+            this.passages[l] as number,
+            this.scores[l] as number,
+          )
+            ? r
+            : l;
+        if (!isWorse(this.passages[m] as number, this.scores[m] as number, passage, score)) break;
+        this.move(m, i);
+        i = m;
+      }
+    }
+    this.passages[i] = passage;
+    this.scores[i] = score;
+  }
+
+  /** The kept candidates, best first. */
+  sorted(): ScoredPassage[] {
+    const out: ScoredPassage[] = new Array(this.size);
+    for (let i = 0; i < this.size; i++)
+      out[i] = { passage: this.passages[i] as number, score: this.scores[i] as number };
+    return out.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  }
+
+  private move(from: number, to: number): void {
+    this.passages[to] = this.passages[from] as number;
+    this.scores[to] = this.scores[from] as number;
+  }
+}
+
+/** Is (p, s) worse than (q, t): a lower score, or the same score and a later passage? */
+export function isWorse(p: number, s: number, q: number, t: number): boolean {
+  return s < t || (s === t && p > q);
+}

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { buildPassageIndex, type IndexedText, type PassageFields } from '../../src/search/bm25-index.ts';
+import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../../src/search/ranking-config.ts';
+import { mergeSegments } from '../../src/search/segment.ts';
+import { MERGE_FACTOR, SegmentedIndex } from '../../src/search/segmented-index.ts';
+
+/** mulberry32: a small seeded generator, so a failing sequence can be replayed from its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = Array.from({ length: 60 }, (_, i) => `w${i}`);
+const EVENTS = ['geneva', 'summit', 'strike'];
+
+/** An article: a few passages sharing one title, under one event. */
+interface Doc {
+  key: string;
+  event: string;
+  text: IndexedText;
+}
+
+/** PassageFields of some texts, numbered over their own vocabulary (as the engine passes them). */
+function fieldsOf(texts: IndexedText[]): PassageFields {
+  const vocabulary: string[] = [];
+  const ids = new Map<string, number>();
+  const idOf = (t: string) => {
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = vocabulary.length;
+      vocabulary.push(t);
+      ids.set(t, id);
+    }
+    return id;
+  };
+  const table = (pick: (t: IndexedText) => string[]) => {
+    const flat: number[] = [];
+    const start = new Int32Array(texts.length);
+    const end = new Int32Array(texts.length);
+    texts.forEach((t, i) => {
+      start[i] = flat.length;
+      for (const term of pick(t)) flat.push(idOf(term));
+      end[i] = flat.length;
+    });
+    return { ids: Int32Array.from(flat), start, end };
+  };
+  const title = table((t) => t.title);
+  const body = table((t) => t.body);
+  return {
+    count: texts.length,
+    vocabulary,
+    titleIds: title.ids,
+    titleStart: title.start,
+    titleEnd: title.end,
+    bodyIds: body.ids,
+    bodyStart: body.start,
+    bodyEnd: body.end,
+  };
+}
+
+/**
+ * Runs a random sequence of article adds, removes, event moves and merges (some merges read their
+ * segments before later removals land, as a background merge does) and after each step compares
+ * searches, with and without an event filter, with those of an index built from scratch over the
+ * live passages in the same order.
+ */
+function checkSequence(seed: number, config: RankingConfig, steps: number): number {
+  const rand = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  // Skewed word choice: low numbers common, high ones rare, so IDF varies and ties happen.
+  const word = () => WORDS[Math.floor(rand() * rand() * WORDS.length)] as string;
+  const words = (n: number) => Array.from({ length: n }, word);
+  let index = SegmentedIndex.empty(config);
+  // What each slot holds (null: deleted) and each article's slots.
+  let slots: (Doc | null)[] = [];
+  const articles = new Map<string, { slots: number[]; event: string }>();
+  let pending: { parts: ReturnType<SegmentedIndex['mergeParts']> } | null = null;
+  let compared = 0;
+  let made = 0;
+  const remap = (slotOf: Int32Array) => {
+    const next: (Doc | null)[] = [];
+    slots.forEach((doc, old) => {
+      const to = slotOf[old] as number;
+      if (to >= 0) next[to] = doc;
+    });
+    slots = Array.from({ length: index.slotCount }, (_, i) => next[i] ?? null);
+    for (const article of articles.values()) article.slots = article.slots.map((s) => slotOf[s] as number);
+  };
+  for (let step = 0; step < steps; step++) {
+    const roll = rand();
+    if (roll < 0.5 || articles.size < 3) {
+      const key = `a${made++}`;
+      const event = pick(EVENTS);
+      const title = words(1 + Math.floor(rand() * 3));
+      const texts = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => ({
+        title,
+        body: words(Math.floor(rand() * 12)),
+      }));
+      const added = index.withPassages(fieldsOf(texts));
+      index = added.index;
+      const mine = texts.map((_, i) => added.firstSlot + i);
+      texts.forEach((text, i) => {
+        slots[added.firstSlot + i] = { key: `${key}#${i}`, event, text };
+      });
+      articles.set(key, { slots: mine, event });
+    } else if (roll < 0.7) {
+      const key = pick([...articles.keys()]);
+      index = index.without(articles.get(key)?.slots ?? []);
+      for (const s of articles.get(key)?.slots ?? []) slots[s] = null;
+      articles.delete(key);
+    } else if (roll < 0.82) {
+      // A move of event: metadata only, the index is untouched.
+      const key = pick([...articles.keys()]);
+      const article = articles.get(key);
+      if (article !== undefined) {
+        article.event = pick(EVENTS);
+        for (const s of article.slots) slots[s] = { ...(slots[s] as Doc), event: article.event };
+      }
+    } else if (roll < 0.9 && index.segments.length >= 2) {
+      // A merge read now, swapped in later (changes may land in between).
+      const from = Math.floor(rand() * (index.segments.length - 1));
+      const to = from + 2 + Math.floor(rand() * (index.segments.length - from - 1));
+      pending = { parts: index.mergeParts(from, to) };
+    } else {
+      const done =
+        pending !== null ? index.withMerged(pending.parts, mergeSegments(pending.parts)) : index.mergeOnce();
+      pending = null;
+      if (done !== null) {
+        index = done.index;
+        remap(done.slotOf);
+      }
+    }
+    // The reference: a full build over the live passages in slot order.
+    const live = slots.filter((d): d is Doc => d !== null);
+    expect(index.passageCount).toBe(live.length);
+    const full = buildPassageIndex(
+      live.map((d) => d.text),
+      config,
+    );
+    for (let q = 0; q < 4; q++) {
+      const query = [...words(1 + Math.floor(rand() * 4)), ...(rand() < 0.2 ? ['unseen'] : [])];
+      const event = rand() < 0.5 ? pick(EVENTS) : null;
+      const allowedSlots =
+        event === null ? null : Uint8Array.from(slots, (d) => (d?.event === event ? 1 : 0));
+      const allowedLive = event === null ? null : Uint8Array.from(live, (d) => (d.event === event ? 1 : 0));
+      const got = index
+        .search(query, 10, allowedSlots)
+        .map((r) => ({ key: slots[r.passage]?.key, score: r.score }));
+      const want = full
+        .search(query, 10, allowedLive)
+        .map((r) => ({ key: live[r.passage]?.key, score: r.score }));
+      const where = `seed ${seed}, step ${step}, query ${query.join(' ')}, event ${event}`;
+      expect(
+        got.map((r) => r.key),
+        where,
+      ).toEqual(want.map((r) => r.key));
+      got.forEach((r, i) => {
+        expect(Math.abs(r.score - (want[i]?.score ?? Number.NaN)), where).toBeLessThanOrEqual(1e-9);
+      });
+      for (const term of query) expect(index.idf(term), where).toBe(full.idf(term));
+      compared++;
+    }
+  }
+  return compared;
+}
+
+describe('a segmented index (segments, deletion sets, global statistics)', () => {
+  it('after random sequences of adds, removes, event moves and merges, ranks and scores every question as a full build does', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 12; seed++) compared += checkSequence(seed, DEFAULT_RANKING_CONFIG, 120);
+    expect(compared).toBe(12 * 120 * 4);
+  });
+
+  it('does so too with other field weights and BM25 parameters (lengths that are not whole numbers)', () => {
+    const config = {
+      ...DEFAULT_RANKING_CONFIG,
+      fieldWeights: { title: 0.7, body: 2.3 },
+      k1: 1.5,
+      b: 0.4,
+      k: 0.5,
+    };
+    for (let seed = 100; seed <= 105; seed++) checkSequence(seed, config, 120);
+  });
+
+  it('never returns a removed passage, and keeps answering from an older value while a change makes a new one', () => {
+    const one = (body: string[]) => fieldsOf([{ title: ['t'], body }]);
+    let index = SegmentedIndex.empty(DEFAULT_RANKING_CONFIG);
+    for (const body of [['ceasefire', 'talks'], ['ceasefire'], ['weather'], ['talks']])
+      index = index.withPassages(one(body)).index;
+    const before = index;
+    const after = index.without([1]);
+    expect(after.search(['ceasefire'], 10).map((r) => r.passage)).toEqual([0]);
+    expect(before.search(['ceasefire'], 10).map((r) => r.passage)).toEqual([1, 0]);
+    expect(after.idf('weather')).not.toBe(before.idf('weather'));
+  });
+
+  it('merges the small segments at the end once MERGE_FACTOR of them are there, keeping slot order', () => {
+    let index = SegmentedIndex.empty(DEFAULT_RANKING_CONFIG);
+    for (let i = 0; i < MERGE_FACTOR - 1; i++)
+      index = index.withPassages(fieldsOf([{ title: ['t'], body: [`w${i}`] }])).index;
+    expect(index.mergeCandidate()).toBeNull();
+    index = index.withPassages(fieldsOf([{ title: ['t'], body: ['w0'] }])).index.without([3]);
+    expect(index.mergeCandidate()).toEqual({ from: 0, to: MERGE_FACTOR });
+    const merged = index.mergeOnce();
+    expect(merged?.index.segments.length).toBe(1);
+    expect(merged?.index.slotCount).toBe(MERGE_FACTOR - 1);
+    expect(Array.from(merged?.slotOf ?? [])).toEqual([0, 1, 2, -1, 3, 4, 5, 6, 7, 8]);
+    expect(merged?.index.search(['w0'], 10).map((r) => r.passage)).toEqual([0, 8]);
+  });
+});
