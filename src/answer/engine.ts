@@ -4,8 +4,8 @@
  */
 import { byDate, Catalog, type EventSummary, type SourceSummary } from '../corpus/catalog.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
-import { buildPassages, type Passage } from '../passages/passages.ts';
-import { decodeSpans, type SentenceSpan } from '../passages/sentences.ts';
+import type { Passage } from '../passages/passages.ts';
+import type { SentenceSpan } from '../passages/sentences.ts';
 import {
   analyseQuestion,
   type MetadataMention,
@@ -20,13 +20,15 @@ import {
   type ScoredPassage,
 } from '../search/bm25-index.ts';
 import { isCommonWord } from '../search/common-words.ts';
-import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.ts';
+import type { ParallelOptions } from '../search/parallel-terms.ts';
+import type { PassageIndex } from '../search/passage-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
-import { TermVocabulary, terms, tokenize } from '../search/tokenize.ts';
+import { terms, tokenize } from '../search/tokenize.ts';
 import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { Statement } from '../statements/types.ts';
 import type { TermTable } from '../util/term-table.ts';
+import { cutArticles, renumberTerms } from './cut-articles.ts';
 import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
 import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
@@ -118,6 +120,9 @@ export interface IndexParts {
   statements: Statement[] | null;
 }
 
+/** What an engine is made of in memory: its parts but the postings, which its index holds. */
+export type EngineParts = Omit<IndexParts, 'postings'>;
+
 /** Options of `buildIndex`. */
 export interface IndexBuildOptions extends BuildOptions {
   /** How the text is shared with worker threads (see `tokeniseCorpus`); the defaults suit a build. */
@@ -136,51 +141,14 @@ export function buildIndex(
   config: RankingConfig = DEFAULT_RANKING_CONFIG,
   options: IndexBuildOptions = {},
 ): AnswerEngine {
-  const vocabulary = new TermVocabulary();
-  const { sentenceCounts, spans, sentenceTerms, titleTerms } = tokeniseCorpus(
+  const { sentences, passages, sentenceTerms, titleTerms, fields } = cutArticles(
     corpus.articles,
-    vocabulary,
+    config,
     options.parallel,
   );
-  const sentences: SentenceSpan[][] = new Array(corpus.articles.length);
-  const passages: Passage[] = [];
-  const sentenceBase = new Int32Array(corpus.articles.length);
-  for (let a = 0, s = 0; a < sentences.length; a++) {
-    sentenceBase[a] = s;
-    const list = decodeSpans(spans, 3 * s, sentenceCounts[a] as number);
-    s += list.length;
-    sentences[a] = list;
-    for (const p of buildPassages(a, list, config.passages)) passages.push(p);
-  }
-  const count = passages.length;
-  const titleStart = new Int32Array(count);
-  const titleEnd = new Int32Array(count);
-  const bodyStart = new Int32Array(count);
-  const bodyEnd = new Int32Array(count);
-  passages.forEach((p, i) => {
-    const base = sentenceBase[p.article] ?? 0;
-    titleStart[i] = titleTerms.offsets[p.article] ?? 0;
-    titleEnd[i] = titleTerms.offsets[p.article + 1] ?? 0;
-    bodyStart[i] = sentenceTerms.offsets[base + p.firstSentence] ?? 0;
-    bodyEnd[i] = sentenceTerms.offsets[base + p.lastSentence + 1] ?? 0;
-  });
-  const { index, termIdOf } = indexPassages(
-    {
-      count,
-      vocabulary: vocabulary.terms,
-      titleIds: titleTerms.ids,
-      titleStart,
-      titleEnd,
-      bodyIds: sentenceTerms.ids,
-      bodyStart,
-      bodyEnd,
-    },
-    config,
-    options,
-  );
+  const { index, termIdOf } = indexPassages(fields, config, options);
   // From the vocabulary's ids to the index' (-1: in no passage).
-  for (const table of [sentenceTerms, titleTerms])
-    for (let i = 0; i < table.ids.length; i++) table.ids[i] = termIdOf[table.ids[i] ?? 0] ?? -1;
+  renumberTerms([sentenceTerms, titleTerms], termIdOf);
   return new AnswerEngine(
     {
       corpus,
@@ -196,11 +164,15 @@ export function buildIndex(
   );
 }
 
-/** A built index over one corpus. Immutable: a refresh builds a new one. */
+/**
+ * A built index over one corpus. Immutable: a change makes a new one (see `updateEngine`, which
+ * reuses what did not change). Passages are numbered as the index numbers them; with a segmented
+ * index some numbers are deleted passages, which no search returns.
+ */
 export class AnswerEngine {
   readonly corpus: Corpus;
   readonly config: RankingConfig;
-  readonly index: Bm25Index;
+  readonly index: PassageIndex;
   /** Who said what: every statement the articles report, articles in order. */
   private statementList: Statement[] | null;
   private statementsReading: Promise<void> | null = null;
@@ -226,8 +198,13 @@ export class AnswerEngine {
   private readonly pairs: PairMatcher;
   private readonly shingles = new ShingleCoder();
 
-  /** `index`, when given, must be built from `parts.postings` (it may keep wink's engine). */
-  constructor(parts: IndexParts, index: Bm25Index = new Bm25Index(parts.postings)) {
+  /**
+   * `index` must be built from these parts' passages (from `parts.postings` when given without
+   * it; a Bm25Index may keep wink's engine).
+   */
+  constructor(parts: EngineParts & { postings?: PostingData }, index?: PassageIndex) {
+    if (index === undefined && parts.postings === undefined)
+      throw new Error('AnswerEngine: needs an index or the postings to make one');
     this.sentenceTerms = parts.sentenceTerms;
     this.titleTerms = parts.titleTerms;
     this.sentenceBase = new Int32Array(parts.sentences.length);
@@ -241,16 +218,16 @@ export class AnswerEngine {
     this.sentences = parts.sentences;
     this.passages = parts.passages;
     this.statementList = parts.statements;
-    this.index = index;
-    this.matcher = new QueryMatcher(parts.postings.idf.length);
-    this.pairs = new PairMatcher(parts.postings.idf.length);
+    this.index = index ?? new Bm25Index(parts.postings as PostingData);
+    this.matcher = new QueryMatcher(this.index.termCount);
+    this.pairs = new PairMatcher(this.index.termCount);
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
     this.catalog = new Catalog(parts.corpus);
     this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
     this.questionContext = questionContext(
       parts.corpus.articles,
       parts.corpus.events.map((e) => e.id),
-      (word) => terms(word).some((t) => parts.postings.termIds.has(t)),
+      (word) => terms(word).some((t) => this.index.termId(t) !== undefined),
     );
     this.leadPassage = new Int32Array(parts.corpus.articles.length).fill(-1);
     for (let p = parts.passages.length - 1; p >= 0; p--)
@@ -258,14 +235,26 @@ export class AnswerEngine {
     this.eventNameTerms = new Map(parts.corpus.events.map((e) => [e.id, new Set(terms(e.name))]));
   }
 
-  /** The parts this index is made of (for saving it). */
+  /**
+   * The parts this index is made of (for saving it): deleted passages left out and the others
+   * numbered in order, so that they load as one build's index that ranks as this one does.
+   */
   parts(): IndexParts {
+    const index = this.index;
+    return {
+      ...this.engineParts(),
+      passages: this.passages.filter((_, p) => index.isLive(p)),
+      postings: index.postingData(),
+    };
+  }
+
+  /** The parts as they are in memory, passages numbered as the index numbers them (see engine-update.ts). */
+  engineParts(): EngineParts {
     return {
       corpus: this.corpus,
       config: this.config,
       sentences: this.sentences,
       passages: this.passages,
-      postings: this.index.data,
       sentenceTerms: this.sentenceTerms,
       titleTerms: this.titleTerms,
       statements: this.statementList === null ? null : [...this.statementList],
@@ -348,8 +337,9 @@ export class AnswerEngine {
     );
   }
 
+  /** Passages served (deleted ones not counted). */
   get passageCount(): number {
-    return this.passages.length;
+    return this.index.passageCount;
   }
 
   /** The display name of an event id, or null when the corpus does not define it. */
@@ -565,8 +555,7 @@ export class AnswerEngine {
     const beta = this.config.proximity;
     if (alpha === 0 && beta === 0 && !bySpeaker) return ranked;
     const distinct = query.weights.size;
-    const termIds = this.index.data.termIds;
-    if (beta !== 0) this.pairs.setQuery(query.terms.map((t) => termIds.get(t) ?? -1));
+    if (beta !== 0) this.pairs.setQuery(query.terms.map((t) => this.index.termId(t) ?? -1));
     const pairs = beta === 0 ? 0 : this.pairs.pairs;
     for (const r of ranked) {
       const p = this.passages[r.passage] as Passage;
@@ -638,7 +627,7 @@ export class AnswerEngine {
     const ids = new Map<number, number>();
     let unknownNames = 0;
     for (const { term, start, end } of topic) {
-      const id = this.index.data.termIds.get(term);
+      const id = this.index.termId(term);
       const idf = this.index.idf(term);
       if (id !== undefined && idf !== null) {
         weights.set(term, idf);
@@ -661,9 +650,7 @@ export class AnswerEngine {
       speaker,
       asksWho: analysis.asksWho && this.statementList !== null,
       focus: new Map(),
-      phrases: namePhrases(text, topic).map((p) =>
-        Int32Array.from(p, (t) => this.index.data.termIds.get(t) ?? -1),
-      ),
+      phrases: namePhrases(text, topic).map((p) => Int32Array.from(p, (t) => this.index.termId(t) ?? -1)),
       number: this.matcher.setQuery(ids),
     };
   }

@@ -1,10 +1,12 @@
 /**
  * The live index a running bot or chat session answers from. A refresh or a change reads the
- * corpus store again, builds a new index beside the live one and swaps it in at once; they never
- * interleave, and one that fails keeps the old index serving. Over a shared database, a change made
- * by another process arrives as a notification and is swapped in the same way.
+ * corpus store again, makes the new index beside the live one — indexing only the articles that
+ * are new or rewritten, as a new segment (see answer/engine-update.ts) — and swaps it in at once;
+ * they never interleave, and one that fails keeps the old index serving. Over a shared database, a
+ * change made by another process arrives as a notification and is swapped in the same way.
  */
-import { type AnswerEngine, buildIndex } from '../answer/engine.ts';
+import type { AnswerEngine } from '../answer/engine.ts';
+import { updateEngine } from '../answer/engine-update.ts';
 import { diffArticles, sameCorpus } from '../corpus/diff.ts';
 import { corpusFromSnapshot } from '../corpus/load.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
@@ -185,7 +187,7 @@ export class LiveEngine {
         unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
         // Thrown only to end the store's change, so that a database rolls its version bump back.
         if (unchanged) throw new Error('LiveEngine: nothing changed');
-        next = buildIndex(corpus, this.config);
+        next = updateEngine(this.live, corpus);
         if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
           throw new EmptyCorpusRefused(next.corpus.problems);
         return this.store.indexLocation === null ? null : indexBlob(next, snapshot.version, this.config);

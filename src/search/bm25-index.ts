@@ -9,6 +9,7 @@
  */
 import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
 import { TermTableBuilder } from '../util/term-table.ts';
+import type { PassageIndex, PostingData } from './passage-index.ts';
 import type { RankingConfig } from './ranking-config.ts';
 import { TermVocabulary, terms } from './tokenize.ts';
 import { type ScoredPassage, TopHeap } from './top-heap.ts';
@@ -19,20 +20,8 @@ export interface IndexedText {
   body: string[];
 }
 
+export type { PostingData } from './passage-index.ts';
 export type { ScoredPassage } from './top-heap.ts';
-
-/** The compact, serialisable form of a built index. */
-export interface PostingData {
-  passageCount: number;
-  /** Term → term id. */
-  termIds: Map<string, number>;
-  /** IDF of each term id, as wink computed it. */
-  idf: Float64Array;
-  /** Postings of term t are at [offsets[t], offsets[t + 1]). */
-  offsets: Int32Array;
-  passages: Int32Array;
-  weights: Float64Array;
-}
 
 /** Error raised for misuse of the index, with a message a developer can act on. */
 export class IndexError extends Error {
@@ -309,7 +298,7 @@ export function winkDisagreements(data: PostingData, engine: Bm25Engine): string
 }
 
 /** A built index: fast exact top-k search over wink's BM25F weights. */
-export class Bm25Index {
+export class Bm25Index implements PassageIndex {
   private scores: Float64Array;
   private touched: Int32Array;
   private seen: Uint8Array;
@@ -326,6 +315,24 @@ export class Bm25Index {
 
   get passageCount(): number {
     return this.data.passageCount;
+  }
+
+  get termCount(): number {
+    return this.data.idf.length;
+  }
+
+  /** Every passage of a single build is live. */
+  isLive(_p: number): boolean {
+    return true;
+  }
+
+  postingData(): PostingData {
+    return this.data;
+  }
+
+  /** The id of a term some passage holds, or undefined. */
+  termId(term: string): number | undefined {
+    return this.data.termIds.get(term);
   }
 
   /** The IDF of a term in this index, or null when no passage contains it. */

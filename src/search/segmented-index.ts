@@ -9,7 +9,14 @@
  * A SegmentedIndex is a value: every change returns a new one sharing the unchanged segments, so
  * questions answered from the old one during a change or a merge see a whole index.
  */
-import { FREQ_PRECISION, IndexError, type PassageFields, roundLikeToFixed } from './bm25-index.ts';
+import {
+  FREQ_PRECISION,
+  IndexError,
+  type PassageFields,
+  type PostingData,
+  roundLikeToFixed,
+} from './bm25-index.ts';
+import type { PassageIndex } from './passage-index.ts';
 import type { RankingConfig } from './ranking-config.ts';
 import { buildSegment, mergeSegments, type Segment, type SegmentPart, termSlot } from './segment.ts';
 import { TermDictionary } from './term-dictionary.ts';
@@ -51,7 +58,7 @@ class SearchScratch {
  * A segmented BM25F index. Passages are addressed by slot: segment by segment, in order, deleted
  * passages included (a deleted slot is never returned); merging renumbers slots (see `mergeRun`).
  */
-export class SegmentedIndex {
+export class SegmentedIndex implements PassageIndex {
   /** First slot of each segment, and the slot count at the end. */
   private readonly bases: Int32Array;
   /** Per segment, each passage's BM25 length normalisation under this index' statistics (made on first search). */
@@ -81,22 +88,19 @@ export class SegmentedIndex {
     this.weights = new Array(segments.length);
   }
 
-  /** An index of no passage. */
-  static empty(config: RankingConfig): SegmentedIndex {
-    return new SegmentedIndex(
-      config,
-      new TermDictionary(),
-      [],
-      [],
-      new Int32Array(0),
-      0,
-      new SearchScratch(),
-    );
+  /**
+   * An index of no passage. `terms`, when given, are numbered first, in order (an index made from
+   * a single build keeps that build's term ids).
+   */
+  static empty(config: RankingConfig, terms: readonly string[] = []): SegmentedIndex {
+    const dictionary = new TermDictionary();
+    for (const term of terms) dictionary.idOf(term);
+    return new SegmentedIndex(config, dictionary, [], [], new Int32Array(0), 0, new SearchScratch());
   }
 
-  /** An index of one segment holding `fields` (a full build). */
-  static build(fields: PassageFields, config: RankingConfig): AddedSegment {
-    return SegmentedIndex.empty(config).withPassages(fields);
+  /** An index of one segment holding `fields` (a full build); `terms` as in `empty`. */
+  static build(fields: PassageFields, config: RankingConfig, terms: readonly string[] = []): AddedSegment {
+    return SegmentedIndex.empty(config, terms).withPassages(fields);
   }
 
   /** Slots, deleted ones included: slot numbers are below this. */
@@ -401,6 +405,55 @@ export class SegmentedIndex {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /**
+   * The index as one build's posting data (`Bm25Index`): live passages numbered in slot order,
+   * weights under this index' statistics, terms by their dictionary id (those in no live passage
+   * left out of `termIds`). A Bm25Index over it ranks exactly as this index does.
+   */
+  postingData(): PostingData {
+    const merged = mergeSegments(this.mergeParts(0, this.segments.length));
+    const termCount = this.termCount;
+    const idf = new Float64Array(termCount);
+    const offsets = new Int32Array(termCount + 1);
+    const termIds = new Map<string, number>();
+    for (let t = 0, i = 0; t < termCount; t++) {
+      if (merged.terms[i] === t) {
+        offsets[t + 1] = merged.offsets[i + 1] as number;
+        idf[t] = this.idfOf(t);
+        termIds.set(this.dictionary.terms[t] as string, t);
+        i++;
+      } else offsets[t + 1] = offsets[t] as number;
+    }
+    const { b, k1 } = this.config;
+    const average = this.totalLength() / Math.max(3, this.passageCount);
+    const norm = Float64Array.from(
+      merged.titleLengths,
+      (title, p) => 1 - b + b * ((0 + title + (merged.bodyLengths[p] as number)) / average),
+    );
+    const weights = new Float64Array(merged.passages.length);
+    for (let i = 0; i < merged.terms.length; i++) {
+      const t = merged.terms[i] as number;
+      for (let j = merged.offsets[i] as number, end = merged.offsets[i + 1] as number; j < end; j++) {
+        const f = merged.freqs[j] as number;
+        weights[j] =
+          Math.sign(f) *
+          roundLikeToFixed(
+            Math.abs((f * (k1 + 1)) / (k1 * (norm[merged.passages[j] as number] as number) + f)) *
+              (idf[t] as number),
+            FREQ_PRECISION,
+          );
+      }
+    }
+    return { passageCount: merged.count, termIds, idf, offsets, passages: merged.passages, weights };
+  }
+
+  /** Only a single build can be checked against wink's model: this always throws IndexError. */
+  winkDisagreements(): string[] {
+    throw new IndexError(
+      'SegmentedIndex: comparing with wink needs a full build (buildIndex with keepEngine)',
+    );
   }
 
   /** Merges one segment run the tiered policy asks for now (see `mergeCandidate`), or returns null. */

@@ -2,6 +2,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveEngine } from '../../src/live/live-engine.ts';
+import { SegmentedIndex } from '../../src/search/segmented-index.ts';
 import { copyOfCorpus } from './helpers.ts';
 
 let dir: string;
@@ -22,6 +23,24 @@ Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundo
 `;
 
 describe('the live corpus', () => {
+  it('serves a change by indexing only the article it adds, sharing the rest of the index with the engine before', async () => {
+    const live = await LiveEngine.open(dir);
+    const before = live.engine;
+    await live.change((tx) => tx.write('truce.md', NEW_ARTICLE));
+    const after = live.engine;
+    expect(after.ask('What happens at sundown on Eid al-Adha?').results[0]?.docId).toBe('truce');
+    expect(after.index).toBeInstanceOf(SegmentedIndex);
+    const segments = (after.index as SegmentedIndex).segments;
+    expect(segments.map((s) => s.count)).toEqual([
+      before.passageCount,
+      after.passageCount - before.passageCount,
+    ]);
+    // The next change adds a segment to the same index: nothing indexed before is indexed again.
+    await live.change((tx) => tx.remove('truce.md'));
+    expect((live.engine.index as SegmentedIndex).segments[0]).toBe(segments[0]);
+    expect(live.engine.ask('What happens at sundown on Eid al-Adha?').noAnswer).toBe(true);
+  });
+
   it('serves a new article after a refresh and reports what changed', async () => {
     const live = await LiveEngine.open(dir);
     const before = live.engine;

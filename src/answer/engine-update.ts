@@ -1,0 +1,197 @@
+/**
+ * Serving a changed corpus without building it again. Articles whose title and text are unchanged
+ * keep their sentences, term ids and indexed passages; the others are cut and indexed as one new
+ * segment of the engine's segmented index, and the passages of removed or rewritten articles are
+ * deleted from theirs. A move to another event (any change of metadata alone) reindexes nothing.
+ * Scores equal a full build's (see `SegmentedIndex`); passages keep the order they were indexed
+ * in, so an added article's passages come after the others where a build would put them in corpus
+ * order, which only matters between passages of exactly equal score.
+ */
+import type { Article, Corpus } from '../corpus/types.ts';
+import type { Passage } from '../passages/passages.ts';
+import type { SentenceSpan } from '../passages/sentences.ts';
+import type { PassageFields } from '../search/bm25-index.ts';
+import { SegmentedIndex } from '../search/segmented-index.ts';
+import type { TermTable } from '../util/term-table.ts';
+import { cutArticles, renumberTerms } from './cut-articles.ts';
+import { AnswerEngine, type EngineParts } from './engine.ts';
+
+/** The passage a deleted slot holds: it belongs to no article, and no search returns it. */
+const DELETED: Passage = Object.freeze({ article: -1, start: 0, end: 0, firstSentence: 0, lastSentence: -1 });
+
+/**
+ * The engine of `corpus`, made from `previous` (the engine of the corpus before a change) by
+ * indexing only the articles that are new or whose title or text changed. Statements are left to
+ * be read again (`readStatements`), as after a build: who said what is resolved across articles.
+ */
+export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngine {
+  const before = previous.engineParts();
+  const config = before.config;
+  const old = before.corpus.articles;
+  const oldIndexOf = new Map(old.map((a, i) => [a.id, i]));
+  // Where each article's indexed text comes from: an old article (>= 0) or the new cut (-1 - k).
+  const source = new Int32Array(corpus.articles.length);
+  const kept = new Uint8Array(old.length);
+  const toIndex: Article[] = [];
+  corpus.articles.forEach((article, a) => {
+    const o = oldIndexOf.get(article.id);
+    const was = o === undefined ? undefined : old[o];
+    if (o !== undefined && was !== undefined && was.title === article.title && was.text === article.text) {
+      source[a] = o;
+      kept[o] = 1;
+    } else {
+      source[a] = -1 - toIndex.length;
+      toIndex.push(article);
+    }
+  });
+  let index = segmentedIndexOf(previous);
+  const oldSlots = before.passages.length;
+  const gone: number[] = [];
+  for (let slot = 0; slot < oldSlots; slot++) {
+    const a = before.passages[slot]?.article ?? -1;
+    if (a >= 0 && kept[a] === 0) gone.push(slot);
+  }
+  index = index.without(gone);
+  const cut = cutArticles(toIndex, config);
+  if (toIndex.length > 0) {
+    const added = index.withPassages(cut.fields);
+    index = added.index;
+    renumberTerms([cut.sentenceTerms, cut.titleTerms], added.termIdOf);
+  }
+  // The new article number of each old article and of each cut one.
+  const newOfOld = new Int32Array(old.length).fill(-1);
+  const newOfCut = new Int32Array(toIndex.length);
+  source.forEach((from, a) => {
+    if (from >= 0) newOfOld[from] = a;
+    else newOfCut[-1 - from] = a;
+  });
+  const passages: Passage[] = new Array(index.slotCount);
+  for (let slot = 0; slot < oldSlots; slot++) {
+    const p = before.passages[slot] as Passage;
+    const a = p.article < 0 ? -1 : (newOfOld[p.article] as number);
+    passages[slot] = a < 0 ? DELETED : a === p.article ? p : { ...p, article: a };
+  }
+  cut.passages.forEach((p, i) => {
+    passages[oldSlots + i] = { ...p, article: newOfCut[p.article] as number };
+  });
+  const oldRows = rowStarts(before.sentences);
+  const cutRows = rowStarts(cut.sentences);
+  const sentences: SentenceSpan[][] = new Array(corpus.articles.length);
+  const sentenceRows: RowRun[] = [];
+  const titleRows: RowRun[] = [];
+  source.forEach((from, a) => {
+    if (from >= 0) {
+      const spans = before.sentences[from] as SentenceSpan[];
+      sentences[a] = spans;
+      sentenceRows.push({ table: before.sentenceTerms, from: oldRows[from] as number, count: spans.length });
+      titleRows.push({ table: before.titleTerms, from, count: 1 });
+    } else {
+      const k = -1 - from;
+      const spans = cut.sentences[k] as SentenceSpan[];
+      sentences[a] = spans;
+      sentenceRows.push({ table: cut.sentenceTerms, from: cutRows[k] as number, count: spans.length });
+      titleRows.push({ table: cut.titleTerms, from: k, count: 1 });
+    }
+  });
+  const parts: EngineParts = {
+    corpus,
+    config,
+    sentences,
+    passages,
+    sentenceTerms: joinRows(sentenceRows),
+    titleTerms: joinRows(titleRows),
+    statements: null,
+  };
+  return new AnswerEngine(parts, index);
+}
+
+/**
+ * Merges the segments the tiered policy asks to merge now (see `SegmentedIndex.mergeCandidate`):
+ * the same engine over fewer segments, passages renumbered; null when there is nothing to merge.
+ */
+export function mergeEngine(engine: AnswerEngine): AnswerEngine | null {
+  if (!(engine.index instanceof SegmentedIndex)) return null;
+  const merged = engine.index.mergeOnce();
+  if (merged === null) return null;
+  const parts = engine.engineParts();
+  const passages: Passage[] = new Array(merged.index.slotCount);
+  parts.passages.forEach((p, slot) => {
+    const to = merged.slotOf[slot] as number;
+    if (to >= 0) passages[to] = p;
+  });
+  for (let slot = 0; slot < passages.length; slot++) passages[slot] ??= DELETED;
+  return new AnswerEngine({ ...parts, passages }, merged.index);
+}
+
+/**
+ * The engine's index as a segmented one: itself, or (for an engine from a single build or a saved
+ * index) one segment over its passages, keeping its term ids, so its term tables stay valid.
+ */
+function segmentedIndexOf(engine: AnswerEngine): SegmentedIndex {
+  if (engine.index instanceof SegmentedIndex) return engine.index;
+  const parts = engine.engineParts();
+  // Ids no live term holds get a name no question can ask.
+  const names = Array.from({ length: engine.index.termCount }, (_, id) => `\u0000${id}`);
+  for (const [term, id] of engine.index.postingData().termIds) names[id] = term;
+  const rows = rowStarts(parts.sentences);
+  const count = parts.passages.length;
+  const fields: PassageFields = {
+    count,
+    vocabulary: names,
+    titleIds: parts.titleTerms.ids,
+    titleStart: new Int32Array(count),
+    titleEnd: new Int32Array(count),
+    bodyIds: parts.sentenceTerms.ids,
+    bodyStart: new Int32Array(count),
+    bodyEnd: new Int32Array(count),
+  };
+  parts.passages.forEach((p, i) => {
+    const base = rows[p.article] ?? 0;
+    fields.titleStart[i] = parts.titleTerms.offsets[p.article] ?? 0;
+    fields.titleEnd[i] = parts.titleTerms.offsets[p.article + 1] ?? 0;
+    fields.bodyStart[i] = parts.sentenceTerms.offsets[base + p.firstSentence] ?? 0;
+    fields.bodyEnd[i] = parts.sentenceTerms.offsets[base + p.lastSentence + 1] ?? 0;
+  });
+  return SegmentedIndex.build(fields, parts.config, names).index;
+}
+
+/** Row of each article's first sentence, when sentences are numbered article by article. */
+function rowStarts(sentences: readonly (readonly SentenceSpan[])[]): Int32Array {
+  const starts = new Int32Array(sentences.length);
+  let row = 0;
+  sentences.forEach((spans, a) => {
+    starts[a] = row;
+    row += spans.length;
+  });
+  return starts;
+}
+
+/** `count` rows of a term table from row `from`. */
+interface RowRun {
+  table: TermTable;
+  from: number;
+  count: number;
+}
+
+/** One term table of the rows of the runs, in order. */
+function joinRows(runs: readonly RowRun[]): TermTable {
+  let rows = 0;
+  let size = 0;
+  for (const { table, from, count } of runs) {
+    rows += count;
+    size += (table.offsets[from + count] as number) - (table.offsets[from] as number);
+  }
+  const offsets = new Int32Array(rows + 1);
+  const ids = new Int32Array(size);
+  let row = 0;
+  let at = 0;
+  for (const { table, from, count } of runs) {
+    const start = table.offsets[from] as number;
+    const end = table.offsets[from + count] as number;
+    ids.set(table.ids.subarray(start, end), at);
+    for (let r = 1; r <= count; r++) offsets[row + r] = at + (table.offsets[from + r] as number) - start;
+    row += count;
+    at += end - start;
+  }
+  return { offsets, ids };
+}

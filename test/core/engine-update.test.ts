@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
+import { mergeEngine, updateEngine } from '../../src/answer/engine-update.ts';
+import { corpusFromRecords } from '../../src/corpus/records.ts';
+import type { Article, Corpus } from '../../src/corpus/types.ts';
+import { SegmentedIndex } from '../../src/search/segmented-index.ts';
+import { terms } from '../../src/search/tokenize.ts';
+import { readJsonl } from './helpers.ts';
+
+interface Paragraph {
+  id: string;
+  title: string;
+  text: string;
+}
+interface Question {
+  question: string;
+}
+
+/** mulberry32: a small seeded generator, so a failing sequence can be replayed from its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EVENTS = ['geneva', 'summit', 'strike'];
+let articles: Article[];
+let questions: string[];
+
+beforeAll(async () => {
+  const paragraphs = await readJsonl<Paragraph>('squad-sample-paragraphs.jsonl');
+  articles = corpusFromRecords(
+    paragraphs.map((p, i) => ({
+      ...p,
+      source: `Outlet ${i % 7}`,
+      date: `2016-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+      event: EVENTS[i % EVENTS.length] as string,
+    })),
+  ).articles;
+  questions = (await readJsonl<Question>('squad-sample-questions.jsonl'))
+    .filter((_, i) => i % 12 === 0)
+    .map((q) => q.question);
+});
+
+const corpusOf = (list: Article[]): Corpus => ({ label: 'test', articles: list, events: [], problems: [] });
+
+/** Every passage a search finds, as (article id, start, score), in a canonical order. */
+function found(engine: AnswerEngine, question: string): string[] {
+  const passages = engine.engineParts().passages;
+  return engine.index
+    .search(terms(question), 100_000)
+    .map((r) => {
+      const p = passages[r.passage];
+      return `${engine.corpus.articles[p?.article ?? -1]?.id}@${p?.start} ${r.score.toFixed(9)}`;
+    })
+    .sort();
+}
+
+describe('an engine updated by a change instead of built again', () => {
+  it('after random adds, removes, rewrites, event moves and merges, ranks and answers as a full build of the same corpus', () => {
+    const rand = random(7);
+    let corpus = articles.slice(0, 200);
+    const pool = articles.slice(200);
+    let engine = buildIndex(corpusOf(corpus));
+    for (let step = 0; step < 30; step++) {
+      const roll = rand();
+      const at = Math.floor(rand() * corpus.length);
+      const article = corpus[at] as Article;
+      if (roll < 0.3 && pool.length > 0) {
+        // Added where its path sorts, not at the end.
+        corpus = [...corpus.slice(0, at), pool.pop() as Article, ...corpus.slice(at)];
+      } else if (roll < 0.5) {
+        corpus = corpus.filter((_, i) => i !== at);
+      } else if (roll < 0.7) {
+        const other = corpus[(at + 1) % corpus.length] as Article;
+        corpus = corpus.map((a, i) =>
+          i === at ? { ...a, text: `${a.text}\n\n${other.text.slice(0, 200)}` } : a,
+        );
+      } else {
+        const event = EVENTS[(EVENTS.indexOf(article.event ?? '') + 1) % EVENTS.length] as string;
+        corpus = corpus.map((a, i) => (i === at ? { ...a, event } : a));
+      }
+      engine = updateEngine(engine, corpusOf(corpus));
+      if (step % 7 === 6) engine = mergeEngine(engine) ?? engine;
+      const full = buildIndex(corpusOf(corpus));
+      expect(engine.passageCount).toBe(full.passageCount);
+      for (const question of questions) {
+        const where = `step ${step}: ${question}`;
+        expect(found(engine, question), where).toEqual(found(full, question));
+        expect(engine.ask(question), where).toEqual(full.ask(question));
+        const filters = { event: EVENTS[step % EVENTS.length] as string };
+        expect(engine.ask(question, { filters }), where).toEqual(full.ask(question, { filters }));
+      }
+    }
+  });
+
+  it('indexes only what changed: the untouched passages stay in the same segment, and a move of event reindexes nothing', () => {
+    const built = buildIndex(corpusOf(articles.slice(0, 100)));
+    const added = updateEngine(built, corpusOf(articles.slice(0, 101)));
+    const index = added.index as SegmentedIndex;
+    expect(index).toBeInstanceOf(SegmentedIndex);
+    expect(index.segments.map((s) => s.count)).toEqual([
+      built.passageCount,
+      added.passageCount - built.passageCount,
+    ]);
+    const moved = articles.slice(0, 101).map((a, i) => (i === 3 ? { ...a, event: 'elsewhere' } : a));
+    const after = updateEngine(added, corpusOf(moved));
+    expect(after.index).toBe(added.index);
+    const question = `${articles[3]?.title}`;
+    expect(after.ask(question, { filters: { event: 'elsewhere' } }).results.map((r) => r.docId)).toEqual(
+      expect.arrayContaining([articles[3]?.id]),
+    );
+  });
+});
