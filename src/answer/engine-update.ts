@@ -36,7 +36,11 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   corpus.articles.forEach((article, a) => {
     const o = oldIndexOf.get(article.id);
     const was = o === undefined ? undefined : old[o];
-    if (o !== undefined && was !== undefined && was.title === article.title && was.text === article.text) {
+    if (
+      o !== undefined &&
+      was !== undefined &&
+      (was === article || (was.title === article.title && was.text === article.text))
+    ) {
       source[a] = o;
       kept[o] = 1;
     } else {

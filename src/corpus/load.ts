@@ -78,9 +78,14 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
 
 /**
  * Parses a snapshot's files into validated articles and events (`dir` names where they came
- * from). Never throws for bad content: problems are collected in `corpus.problems`.
+ * from), each file with `parse` (a `ParsedFiles` parser reuses unchanged files' parses). Never
+ * throws for bad content: problems are collected in `corpus.problems`.
  */
-export function corpusFromSnapshot(dir: string, snapshot: CorpusSnapshot): Corpus {
+export function corpusFromSnapshot(
+  dir: string,
+  snapshot: CorpusSnapshot,
+  parse: (path: string, content: string) => ParsedFile = parseArticleFile,
+): Corpus {
   const problems: CorpusProblem[] = [];
   const { events, problems: eventProblems } =
     snapshot.events === null ? { events: [], problems: [] } : parseEvents(snapshot.events);
@@ -90,7 +95,7 @@ export function corpusFromSnapshot(dir: string, snapshot: CorpusSnapshot): Corpu
   const ids = new Map<string, string>();
   const knownEvents = new Set(events.map((e) => e.id));
   for (const file of snapshot.files) {
-    const parsed = parseArticleFile(file.path, file.content);
+    const parsed = parse(file.path, file.content);
     problems.push(...parsed.problems);
     for (const article of parsed.articles) {
       const clash = ids.get(article.id);

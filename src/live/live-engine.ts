@@ -9,6 +9,7 @@ import type { AnswerEngine } from '../answer/engine.ts';
 import { updateEngine } from '../answer/engine-update.ts';
 import { diffArticles, sameCorpus } from '../corpus/diff.ts';
 import { corpusFromSnapshot } from '../corpus/load.ts';
+import { ParsedFiles } from '../corpus/parsed-files.ts';
 import type { Article, CorpusProblem } from '../corpus/types.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { ChangeReport } from '../store/change-report.ts';
@@ -37,6 +38,8 @@ export class LiveEngine {
   private lastRefresh: ChangeReport | null = null;
   private readonly config: RankingConfig;
   private readonly updateListeners: CorpusUpdateListener[] = [];
+  /** The files' parses, so that a change parses only the files it touched. */
+  private readonly parsedFiles = new ParsedFiles();
 
   private constructor(
     /** Where the corpus lives: a folder, or a database shared with other processes. */
@@ -183,7 +186,7 @@ export class LiveEngine {
     let changed: { result: T; version: string };
     try {
       changed = await this.store.change(mutate, async (snapshot) => {
-        const corpus = corpusFromSnapshot(this.store.label, snapshot);
+        const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
         unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
         // Thrown only to end the store's change, so that a database rolls its version bump back.
         if (unchanged) throw new Error('LiveEngine: nothing changed');

@@ -41,6 +41,20 @@ describe('the live corpus', () => {
     expect(live.engine.ask('What happens at sundown on Eid al-Adha?').noAnswer).toBe(true);
   });
 
+  it('parses again only the files a change touches: the other articles are the very ones served before', async () => {
+    const live = await LiveEngine.open(dir);
+    await live.change((tx) => tx.write('truce.md', NEW_ARTICLE));
+    const served = live.engine.corpus.articles;
+    await live.change((tx) => tx.write('truce.md', NEW_ARTICLE.replace('sundown', 'dawn')));
+    const after = live.engine.corpus.articles;
+    expect(after.map((a) => a.id)).toEqual(served.map((a) => a.id));
+    after.forEach((article, i) => {
+      if (article.id === 'truce') expect(article.text).toContain('dawn');
+      else expect(article).toBe(served[i]);
+    });
+    expect(live.engine.ask('What happens at dawn on Eid al-Adha?').results[0]?.docId).toBe('truce');
+  });
+
   it('serves a new article after a refresh and reports what changed', async () => {
     const live = await LiveEngine.open(dir);
     const before = live.engine;

@@ -1,0 +1,62 @@
+/**
+ * `npx tsx bench/change.ts [--sizes 100k] [--changes 10]`: how long a change takes to be served
+ * by the process that makes it, over a folder store holding the bench scale corpus (bench/data.ts)
+ * as one JSONL file: one article added, then removed, again and again, without a saved index and
+ * with one (saved with each change). The first change after the build also turns the index into
+ * segments; it is reported apart.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { LiveEngine } from '../src/live/live-engine.ts';
+import { DEFAULT_DATA_DIR, scaleCorpus } from './data.ts';
+import { percentile } from './lib/percentiles.ts';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '100k' }, changes: { type: 'string', default: '10' } },
+});
+const sizes = (values.sizes ?? '100k')
+  .split(',')
+  .map((s) => Number(s.replace(/k$/i, '000').replace(/m$/i, '000000')));
+const changes = Number(values.changes);
+const ARTICLE = (i: number) => `---
+title: "Kerry and Lavrov agree on a Syrian truce ${i}"
+source: "Example Wire"
+date: "2016-09-10"
+---
+Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundown on Monday, the first day of Eid al-Adha. The truce number ${i} was welcomed.
+`;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+console.log('| passages | saved index | open | first change | later changes p50 / max | served passages |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+const work = await mkdtemp(path.join(tmpdir(), 'coverage-bench-change-'));
+try {
+  for (const size of sizes) {
+    const dir = path.join(work, `corpus-${size}`);
+    await mkdir(dir);
+    const docs = await scaleCorpus(DEFAULT_DATA_DIR, size);
+    await writeFile(path.join(dir, 'passages.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n'));
+    for (const cache of [null, path.join(work, `cache-${size}`)]) {
+      let t = performance.now();
+      const live = await LiveEngine.open(dir, { cacheDir: cache });
+      const openMs = performance.now() - t;
+      const times: number[] = [];
+      for (let i = 0; i <= changes; i++) {
+        t = performance.now();
+        if (i % 2 === 0) await live.change((tx) => tx.write(`truce-${i}.md`, ARTICLE(i)));
+        else await live.change((tx) => tx.remove(`truce-${i - 1}.md`));
+        times.push(performance.now() - t);
+      }
+      const [first, ...later] = times;
+      later.sort((a, b) => a - b);
+      console.log(
+        `| ${size.toLocaleString('en')} | ${cache === null ? 'none' : 'saved with each change'} | ${ms(openMs)} | ${ms(first ?? 0)} | ${ms(percentile(later, 0.5))} / ${ms(later[later.length - 1] ?? 0)} | ${live.engine.passageCount.toLocaleString('en')} |`,
+      );
+      await live.close();
+    }
+  }
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
