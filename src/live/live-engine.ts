@@ -3,7 +3,8 @@
  * corpus store again, makes the new index beside the live one — indexing only the articles that
  * are new or rewritten, as a new segment (see answer/engine-update.ts) — and swaps it in at once;
  * they never interleave, and one that fails keeps the old index serving. Over a shared database, a
- * change made by another process arrives as a notification and is swapped in the same way.
+ * change made by another process arrives as a notification and is made and swapped in the same
+ * way. The whole index is saved (for the next start) after the change, in the background.
  */
 import type { AnswerEngine } from '../answer/engine.ts';
 import { updateEngine } from '../answer/engine-update.ts';
@@ -17,6 +18,9 @@ import { FolderStore } from '../store/folder-store.ts';
 import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from '../store/types.ts';
 import { SerialQueue } from '../util/serial-queue.ts';
 import { indexBlob, type OpenedIndex, type OpenIndexOptions, openStoreIndex } from './open-engine.ts';
+
+/** How long after a change the served index is saved: changes in a burst are saved once. */
+export const INDEX_SAVE_DELAY_MS = 1000;
 
 /** How the served corpus was updated: a refresh, a change through this process, or catching up with another's. */
 export type CorpusUpdateKind = 'refresh' | 'change' | 'catch_up';
@@ -40,6 +44,10 @@ export class LiveEngine {
   private readonly updateListeners: CorpusUpdateListener[] = [];
   /** The files' parses, so that a change parses only the files it touched. */
   private readonly parsedFiles = new ParsedFiles();
+  /** The pending background save of the served index (see `saveSoon`), and whether one is wanted. */
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private closed = false;
 
   private constructor(
     /** Where the corpus lives: a folder, or a database shared with other processes. */
@@ -141,9 +149,10 @@ export class LiveEngine {
   }
 
   /**
-   * Runs one change to the store (`mutate`), builds the index of the result and swaps it in. In
-   * a database the change, its version and its saved index land in one transaction, and every
-   * other process is told. Changes and refreshes run one after the other.
+   * Runs one change to the store (`mutate`), makes the index of the result (indexing only what
+   * changed) and swaps it in. In a database the change and its version land in one transaction,
+   * and every other process is told; the whole index is saved later (`saveSoon`). Changes and
+   * refreshes run one after the other.
    */
   async change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
@@ -157,18 +166,60 @@ export class LiveEngine {
   }
 
   /**
-   * Loads the store's current version when it differs from the one served (a change made by
-   * another process, or missed while disconnected). Failures keep the current index.
+   * Serves the store's current version when it differs from the one served (a change made by
+   * another process, or missed while disconnected): reads it and indexes only the articles that
+   * differ from those served, as the change did. Failures keep the current index.
    */
   catchUp(): Promise<boolean> {
     return this.changes.run(async () => {
       const version = await this.store.version();
       if (version === this.version) return false;
+      const started = performance.now();
       const before = this.live.corpus.articles;
-      const opened = await openStoreIndex(this.store, this.config, version);
-      this.updated('catch_up', this.swap(opened, before, opened.ms, opened.index.corpus.problems));
+      const snapshot = await this.store.read();
+      if (snapshot.version === this.version) return false;
+      const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+      const index = updateEngine(this.live, corpus);
+      const ms = performance.now() - started;
+      const opened: OpenedIndex = { index, version: snapshot.version, from: 'updated', warning: null, ms };
+      this.updated('catch_up', this.swap(opened, before, ms, corpus.problems));
       return true;
     });
+  }
+
+  /**
+   * Saves the served index for its version a little later (INDEX_SAVE_DELAY_MS), in the
+   * background, so that the next process to start loads it instead of building: a change is
+   * served without waiting for it. A failed save is only logged by the next start's rebuild.
+   */
+  private saveSoon(): void {
+    if (this.store.indexLocation === null || this.closed || this.saveTimer !== null) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saving = this.saving.then(() => this.saveServed());
+    }, INDEX_SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  /** Saves the index served now under its version (nothing when the store has it already). */
+  private async saveServed(): Promise<void> {
+    if (this.closed) return;
+    const { index, version } = this.opened;
+    try {
+      await this.store.saveIndex(version, indexBlob(index, version, this.config));
+    } catch {
+      // The index serves from memory; a process that finds no saved index builds one.
+    }
+  }
+
+  /** Waits for the background save of the served index, if one is due (for tests and shutdown). */
+  async flushSave(): Promise<void> {
+    if (this.saveTimer !== null) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      this.saving = this.saving.then(() => this.saveServed());
+    }
+    await this.saving;
   }
 
   /**
@@ -193,7 +244,8 @@ export class LiveEngine {
         next = updateEngine(this.live, corpus);
         if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
           throw new EmptyCorpusRefused(next.corpus.problems);
-        return this.store.indexLocation === null ? null : indexBlob(next, snapshot.version, this.config);
+        // The whole index is saved after the change (saveSoon), not inside it.
+        return null;
       });
     } catch (error) {
       if (unchanged) return null;
@@ -203,8 +255,10 @@ export class LiveEngine {
     const index = next as AnswerEngine | null;
     if (index === null) throw new Error('LiveEngine: the store did not build the changed index');
     const ms = performance.now() - started;
-    const opened: OpenedIndex = { index, version, from: 'built', warning: null, ms };
-    return { result, report: this.swap(opened, before, ms, index.corpus.problems) };
+    const opened: OpenedIndex = { index, version, from: 'updated', warning: null, ms };
+    const report = this.swap(opened, before, ms, index.corpus.problems);
+    this.saveSoon();
+    return { result, report };
   }
 
   /** Swaps in an index (possibly the one served) and records the report of what changed. */
@@ -224,8 +278,12 @@ export class LiveEngine {
     return report;
   }
 
-  /** Stops following the store and closes it. */
-  close(): Promise<void> {
-    return this.store.close();
+  /** Stops following the store and closes it (a save under way is finished first, a due one dropped). */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await this.saving;
+    await this.store.close();
   }
 }

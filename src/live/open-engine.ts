@@ -32,8 +32,11 @@ export interface OpenedIndex {
   index: AnswerEngine;
   /** The corpus version it serves (folder: the content fingerprint; database: the version counter). */
   version: string;
-  /** "saved" when loaded from the saved index, "built" when built from the files. */
-  from: 'saved' | 'built';
+  /**
+   * "saved" when loaded from the saved index, "built" when built from the files, "updated" when
+   * made from the index served before and the articles a change added or rewrote.
+   */
+  from: 'saved' | 'built' | 'updated';
   /** Something the operator should know (a corrupt saved index, a failed save), or null. */
   warning: string | null;
   ms: number;

@@ -11,6 +11,7 @@ import { Curator, removedDir } from '../../src/curation/curator.ts';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { exportFolder, importFolder } from '../../src/live/import-export.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
+import { SegmentedIndex } from '../../src/search/segmented-index.ts';
 import { CHANGE_LOCK, PgStore } from '../../src/store/pg/pg-store.ts';
 import { StoreBusyError, StoreUnavailableError } from '../../src/store/types.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
@@ -230,8 +231,37 @@ describe('the PostgreSQL store', () => {
     expect(a.engine.corpus.articles.map((x) => x.id)).not.toContain(doc);
     await until(() => b.version === a.version);
     expect(b.engine.corpus.articles.map((x) => x.id)).not.toContain(doc);
-    expect(b.opened.from).toBe('saved');
+    expect(b.opened.from).toBe('updated');
     expect(await new Curator(b).removed()).toEqual([`${doc}.md`]);
+  });
+
+  it('a change commits without the whole index, saved after it: other processes index only what changed, a new one loads the save', async () => {
+    const url = await corpusDatabase();
+    const a = await openLive(url);
+    const b = await openLive(url);
+    const savedAt = async (version: string) =>
+      (
+        await runSql(
+          url,
+          `SELECT count(*)::int AS n FROM saved_index_parts WHERE corpus_version = ${Number(version)}`,
+        )
+      ).rows[0].n as number;
+    const doc = a.engine.corpus.articles.find((x) => x.path.includes('ndtv'))?.id as string;
+    const baseB = b.engine.index;
+    await new Curator(a).remove(doc, mod);
+    expect(await savedAt(a.version)).toBe(0);
+    await until(() => b.version === a.version);
+    // b deleted the article's passages from the index it served: nothing was indexed again.
+    expect(b.opened.from).toBe('updated');
+    expect(b.engine.index).toBeInstanceOf(SegmentedIndex);
+    expect((b.engine.index as SegmentedIndex).segments).toHaveLength(1);
+    expect(b.engine.passageCount).toBeLessThan(baseB.passageCount);
+    expect(b.engine.ask(QUESTION)).toEqual(a.engine.ask(QUESTION));
+    await a.flushSave();
+    expect(await savedAt(a.version)).toBeGreaterThan(0);
+    const c = await openLive(url);
+    expect(c.opened).toMatchObject({ from: 'saved', version: a.version, warning: null });
+    expect(c.engine.ask(QUESTION)).toEqual(a.engine.ask(QUESTION));
   });
 
   it('two moderators changing the corpus through different stores at once: both changes land, in order', async () => {

@@ -220,6 +220,11 @@ export class PgStore implements CorpusStore {
       [version, blob.rankingKey],
     );
     if (saved.rowCount !== 0) return;
+    // Indexes of versions long past are not loaded again.
+    await client.query('DELETE FROM saved_index_parts WHERE corpus_version <= $1::bigint - $2', [
+      version,
+      SAVED_INDEX_VERSIONS_KEPT,
+    ]);
     const parts = Math.max(1, Math.ceil(blob.data.length / this.indexPartBytes));
     for (let part = 0; part < parts; part++) {
       await client.query(
@@ -351,13 +356,7 @@ export class PgStore implements CorpusStore {
       );
       const version = bumped.rows[0]?.version as string;
       const blob = await prepare({ ...(await readSnapshot(client)), version });
-      if (blob !== null) {
-        await this.insertIndex(client, version, blob);
-        await client.query('DELETE FROM saved_index_parts WHERE corpus_version <= $1::bigint - $2', [
-          version,
-          SAVED_INDEX_VERSIONS_KEPT,
-        ]);
-      }
+      if (blob !== null) await this.insertIndex(client, version, blob);
       await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, version]);
       return { result, version };
     });
@@ -369,6 +368,10 @@ export class PgStore implements CorpusStore {
    */
   private async inTransaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.connect();
+    // A server that drops the connection mid-transaction fails the query below; the client's
+    // 'error' event, unheard, would end the process (a background index save can be under way).
+    const heard = () => undefined;
+    client.on('error', heard);
     let broken = false;
     try {
       await client.query(begin);
@@ -380,6 +383,7 @@ export class PgStore implements CorpusStore {
       await client.query('ROLLBACK').catch(() => undefined);
       return unavailableOr(error);
     } finally {
+      client.off('error', heard);
       client.release(broken);
     }
   }
