@@ -131,6 +131,8 @@ try {
       const workers: Worker[] = [];
       for (let i = 0; i < count; i++) workers.push(new Worker(url));
       await Promise.all(workers.map((w) => w.ready));
+      // Each process readies the first change in the background after start (LiveEngine.prepareSoon).
+      await Promise.all(workers.map((w) => w.send({ op: 'prepared' })));
       const [first] = workers;
       if (first === undefined) continue;
       const before = Number((await first.send({ op: 'version' })).version);

@@ -110,6 +110,15 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
 }
 
 /**
+ * The same engine over a segmented index (itself when it has one): what `updateEngine` does first
+ * to an engine from a build or a saved index, done ahead of the first change (see LiveEngine).
+ */
+export function segmentedEngine(engine: AnswerEngine): AnswerEngine {
+  if (engine.index instanceof SegmentedIndex) return engine;
+  return new AnswerEngine(engine.engineParts(), segmentedIndexOf(engine));
+}
+
+/**
  * Merges the segments the tiered policy asks to merge now (see `SegmentedIndex.mergeCandidate`):
  * the same engine over fewer segments, passages renumbered; null when there is nothing to merge.
  */
@@ -156,7 +165,9 @@ function segmentedIndexOf(engine: AnswerEngine): SegmentedIndex {
     fields.bodyStart[i] = parts.sentenceTerms.offsets[base + p.firstSentence] ?? 0;
     fields.bodyEnd[i] = parts.sentenceTerms.offsets[base + p.lastSentence + 1] ?? 0;
   });
-  return SegmentedIndex.build(fields, parts.config, names).index;
+  const segmented = SegmentedIndex.build(fields, parts.config, names).index;
+  // Same passages, same term ids, same statistics: the build's weights are this index' weights.
+  return segmented.withWeights(engine.index.postingData().weights);
 }
 
 /** Row of each article's first sentence, when sentences are numbered article by article. */

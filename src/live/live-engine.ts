@@ -7,7 +7,7 @@
  * way. The whole index is saved (for the next start) after the change, in the background.
  */
 import type { AnswerEngine } from '../answer/engine.ts';
-import { updateEngine } from '../answer/engine-update.ts';
+import { mergeEngine, segmentedEngine, updateEngine } from '../answer/engine-update.ts';
 import { diffArticles, sameCorpus } from '../corpus/diff.ts';
 import { corpusFromSnapshot } from '../corpus/load.ts';
 import { ParsedFiles } from '../corpus/parsed-files.ts';
@@ -47,6 +47,11 @@ export class LiveEngine {
   /** The pending background save of the served index (see `saveSoon`), and whether one is wanted. */
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
+  /** The served engine over a segmented index, made ahead of the first change (see `prepareSoon`). */
+  private prepared: { from: AnswerEngine; engine: AnswerEngine } | null = null;
+  private preparing: Promise<void> = Promise.resolve();
+  /** The background merge of small segments, when one is queued (see `mergeSoon`). */
+  private merging: Promise<void> | null = null;
   private closed = false;
 
   private constructor(
@@ -78,6 +83,7 @@ export class LiveEngine {
   static async openStore(store: CorpusStore, config?: RankingConfig): Promise<LiveEngine> {
     const live = new LiveEngine(store, await openStoreIndex(store, config), config);
     store.watch(() => void live.catchUp().catch(() => undefined));
+    live.prepareSoon();
     return live;
   }
 
@@ -179,10 +185,11 @@ export class LiveEngine {
       const snapshot = await this.store.read();
       if (snapshot.version === this.version) return false;
       const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
-      const index = updateEngine(this.live, corpus);
+      const index = updateEngine(this.changeBase(), corpus);
       const ms = performance.now() - started;
       const opened: OpenedIndex = { index, version: snapshot.version, from: 'updated', warning: null, ms };
       this.updated('catch_up', this.swap(opened, before, ms, corpus.problems));
+      this.mergeSoon();
       return true;
     });
   }
@@ -210,6 +217,69 @@ export class LiveEngine {
     } catch {
       // The index serves from memory; a process that finds no saved index builds one.
     }
+  }
+
+  /**
+   * Readies the first change, in the background after opening (queued like a change, so never
+   * beside one): the served engine's index turned into a segment (as fast to query, see
+   * `SegmentedIndex.withWeights`), and every file of the store parsed once, so that the first
+   * change, here or in another process, costs what later ones do. The served engine is not
+   * replaced; the first change starts from the prepared one.
+   */
+  private prepareSoon(): void {
+    this.preparing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() =>
+        this.changes.run(async () => {
+          if (this.closed) return;
+          const from = this.live;
+          this.prepared = { from, engine: segmentedEngine(from) };
+          const snapshot = await this.store.read();
+          if (snapshot.version === this.version)
+            corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+        }),
+      )
+      .catch(() => undefined);
+  }
+
+  /** Waits for the background preparation of the first change (for tests and benchmarks). */
+  async flushPrepare(): Promise<void> {
+    await this.preparing;
+  }
+
+  /** The engine a change starts from: the served one, over segments when prepared. */
+  private changeBase(): AnswerEngine {
+    const prepared = this.prepared;
+    // Used once: after the change it is not the served engine's any more.
+    this.prepared = null;
+    return prepared?.from === this.live ? prepared.engine : this.live;
+  }
+
+  /**
+   * Merges the small segments changes left, when the tiered policy asks for it (see
+   * `SegmentedIndex.mergeCandidate`), after the change that called it has returned: queued behind
+   * changes, so the merged engine is swapped in over exactly the engine it was made from, and
+   * questions are answered from the engine served until then (merging changes no score).
+   */
+  private mergeSoon(): void {
+    if (this.merging !== null || this.closed) return;
+    this.merging = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() =>
+        this.changes.run(async () => {
+          for (let merged = mergeEngine(this.live); merged !== null; merged = mergeEngine(merged)) {
+            this.live = merged;
+            this.opened = { ...this.opened, index: merged };
+          }
+        }),
+      )
+      .catch(() => undefined)
+      .finally(() => {
+        this.merging = null;
+      });
+  }
+
+  /** Waits for the background merge, if one is queued (for tests and benchmarks). */
+  async flushMerge(): Promise<void> {
+    await this.merging;
   }
 
   /** Waits for the background save of the served index, if one is due (for tests and shutdown). */
@@ -241,7 +311,7 @@ export class LiveEngine {
         unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
         // Thrown only to end the store's change, so that a database rolls its version bump back.
         if (unchanged) throw new Error('LiveEngine: nothing changed');
-        next = updateEngine(this.live, corpus);
+        next = updateEngine(this.changeBase(), corpus);
         if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
           throw new EmptyCorpusRefused(next.corpus.problems);
         // The whole index is saved after the change (saveSoon), not inside it.
@@ -258,6 +328,7 @@ export class LiveEngine {
     const opened: OpenedIndex = { index, version, from: 'updated', warning: null, ms };
     const report = this.swap(opened, before, ms, index.corpus.problems);
     this.saveSoon();
+    this.mergeSoon();
     return { result, report };
   }
 
@@ -283,7 +354,7 @@ export class LiveEngine {
     this.closed = true;
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    await this.saving;
+    await Promise.all([this.saving, this.preparing, this.merging]);
     await this.store.close();
   }
 }

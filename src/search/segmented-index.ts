@@ -79,6 +79,8 @@ export class SegmentedIndex implements PassageIndex {
     /** Live passages. */
     readonly passageCount: number,
     private readonly scratch: SearchScratch,
+    /** The weights of every posting of the first segment under these statistics, when known (see `withWeights`). */
+    private readonly preset: Float64Array | null = null,
   ) {
     this.bases = new Int32Array(segments.length + 1);
     segments.forEach((s, i) => {
@@ -345,6 +347,11 @@ export class SegmentedIndex implements PassageIndex {
     const segment = this.segments[s] as Segment;
     const from = segment.offsets[slot] as number;
     const end = segment.offsets[slot + 1] as number;
+    if (s === 0 && this.preset !== null) {
+      const preset = this.preset.subarray(from, end);
+      bySlot.set(slot, preset);
+      return preset;
+    }
     const { passages, freqs } = segment;
     const k1 = this.config.k1;
     const idf = this.idfOf(t);
@@ -405,6 +412,43 @@ export class SegmentedIndex implements PassageIndex {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /**
+   * This index, answering from `weights` — a single build's weights of the same passages, in the
+   * same posting order (`Bm25Index.data.weights`) — instead of computing them: an index made from
+   * a build ranks as fast as the build until a change moves the statistics. Only for an index of
+   * one segment with nothing deleted; spot-checked against the weights it would compute (IndexError).
+   */
+  withWeights(weights: Float64Array): SegmentedIndex {
+    const segment = this.segments[0];
+    if (this.segments.length !== 1 || segment === undefined || this.deletions[0] !== null)
+      throw new IndexError('SegmentedIndex: preset weights need an index of one segment, nothing deleted');
+    if (weights.length !== segment.passages.length)
+      throw new IndexError(
+        `SegmentedIndex: ${weights.length} preset weights for ${segment.passages.length} postings`,
+      );
+    const step = Math.max(1, Math.floor(segment.terms.length / 64));
+    for (let slot = 0; slot < segment.terms.length; slot += step) {
+      const computed = this.weightsOf(0, slot, segment.terms[slot] as number);
+      const from = segment.offsets[slot] as number;
+      computed.forEach((w, i) => {
+        if (weights[from + i] !== w)
+          throw new IndexError(
+            `SegmentedIndex: preset weight ${from + i} is ${weights[from + i]}, computed ${w}`,
+          );
+      });
+    }
+    return new SegmentedIndex(
+      this.config,
+      this.dictionary,
+      this.segments,
+      this.deletions,
+      this.df,
+      this.passageCount,
+      this.scratch,
+      weights,
+    );
   }
 
   /**

@@ -2,7 +2,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveEngine } from '../../src/live/live-engine.ts';
-import { SegmentedIndex } from '../../src/search/segmented-index.ts';
+import { MERGE_FACTOR, SegmentedIndex } from '../../src/search/segmented-index.ts';
 import { copyOfCorpus } from './helpers.ts';
 
 let dir: string;
@@ -39,6 +39,27 @@ describe('the live corpus', () => {
     await live.change((tx) => tx.remove('truce.md'));
     expect((live.engine.index as SegmentedIndex).segments[0]).toBe(segments[0]);
     expect(live.engine.ask('What happens at sundown on Eid al-Adha?').noAnswer).toBe(true);
+  });
+
+  it('merges the small segments changes leave, in the background, answering the same before, during and after', async () => {
+    const live = await LiveEngine.open(dir);
+    const question = 'What happens at sundown on Eid al-Adha?';
+    const engines = [];
+    // The index built at start, then one segment a change: MERGE_FACTOR segments ask for a merge.
+    for (let i = 0; i < MERGE_FACTOR - 1; i++) {
+      await live.change((tx) => tx.write(`truce-${i}.md`, NEW_ARTICLE.replace('truce', `truce number ${i}`)));
+      engines.push(live.engine);
+    }
+    // The change that asked for the merge returned first, its engine unmerged.
+    const unmerged = engines[engines.length - 1] as (typeof engines)[number];
+    expect((unmerged.index as SegmentedIndex).segments).toHaveLength(MERGE_FACTOR);
+    await live.flushMerge();
+    const merged = live.engine.index as SegmentedIndex;
+    expect(merged.segments).toHaveLength(1);
+    expect(merged.passageCount).toBe(unmerged.passageCount);
+    const fresh = await LiveEngine.open(dir);
+    expect(live.engine.ask(question)).toEqual(fresh.engine.ask(question));
+    expect(unmerged.ask(question)).toEqual(fresh.engine.ask(question));
   });
 
   it('parses again only the files a change touches: the other articles are the very ones served before', async () => {

@@ -25,6 +25,9 @@ async function run(c: Command): Promise<object> {
       return { docs: live.engine.ask(c.question ?? '').results.map((r) => r.docId), version: live.version };
     case 'version':
       return { version: live.version };
+    case 'prepared':
+      await live.flushPrepare();
+      return { version: live.version };
     case 'state':
       return {
         version: live.version,
