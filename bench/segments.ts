@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/segments.ts [--sizes 100k,1m]`: the segmented index against the single-build
+ * `node --expose-gc --import tsx bench/segments.ts [--sizes 100k,1m]`: the segmented index against the single-build
  * index on the scale corpus (bench/data.ts) — build time, query time with one segment and with
  * 20 small segments at the end, and the time to add one article (a new segment) and answer from it.
  */
@@ -85,20 +85,18 @@ for (const size of sizes) {
   const docs = await scaleCorpus(DEFAULT_DATA_DIR, size);
   const texts = docs.map((d) => ({ title: terms(d.title), body: terms(d.text) }));
   const fields = fieldsOf(texts);
+  // One index at a time, so that each is timed without the others' garbage (run with --expose-gc).
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   let t = performance.now();
-  const single: Bm25Index = buildPassageIndex(texts, config);
+  let single: Bm25Index | null = buildPassageIndex(texts, config);
   const singleMs = performance.now() - t;
+  const one = timeQueries((q) => single?.search(q, 60), queries);
+  single = null;
+  gc();
   t = performance.now();
-  const segmented = SegmentedIndex.build(fields, config).index;
+  let segmented: SegmentedIndex | null = SegmentedIndex.build(fields, config).index;
   const segmentedMs = performance.now() - t;
-  const one = timeQueries((q) => single.search(q, 60), queries);
-  const seg = timeQueries((q) => segmented.search(q, 60), queries);
-  // The same passages with the last 20 articles' worth (3 passages each) as 20 small segments.
-  const tail = texts.length - 60;
-  let twenty = SegmentedIndex.build(fieldsOf(texts.slice(0, tail)), config).index;
-  for (let i = 0; i < 20; i++)
-    twenty = twenty.withPassages(fieldsOf(texts.slice(tail + 3 * i, tail + 3 * i + 3))).index;
-  const many = timeQueries((q) => twenty.search(q, 60), queries);
+  const seg = timeQueries((q) => segmented?.search(q, 60), queries);
   // One more article: its segment, then the first question answered from the new index.
   const adds: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -108,6 +106,14 @@ for (const size of sizes) {
     next.search(queries[i] ?? [], 60);
     adds.push(performance.now() - t);
   }
+  segmented = null;
+  gc();
+  // The same passages with the last 20 articles' worth (3 passages each) as 20 small segments.
+  const tail = texts.length - 60;
+  let twenty = SegmentedIndex.build(fieldsOf(texts.slice(0, tail)), config).index;
+  for (let i = 0; i < 20; i++)
+    twenty = twenty.withPassages(fieldsOf(texts.slice(tail + 3 * i, tail + 3 * i + 3))).index;
+  const many = timeQueries((q) => twenty.search(q, 60), queries);
   console.log(
     `| ${size.toLocaleString('en')} | ${ms(singleMs / 1000)} s / ${ms(segmentedMs / 1000)} s | ${one} | ${seg} | ${many} | p50 ${ms(
       percentile(

@@ -17,7 +17,16 @@ const live = await LiveEngine.openStore(await PgStore.open(url, { reconnectMaxMs
 const curator = new Curator(live);
 const who = { id: String(process.pid), name: `process ${process.pid}` };
 
-type Command = { id: number; op: string; question?: string; doc?: string; event?: string; name?: string };
+type Command = {
+  id: number;
+  op: string;
+  question?: string;
+  doc?: string;
+  event?: string;
+  name?: string;
+  path?: string;
+  content?: string;
+};
 
 async function run(c: Command): Promise<object> {
   switch (c.op) {
@@ -36,6 +45,9 @@ async function run(c: Command): Promise<object> {
       };
     case 'remove':
       await curator.remove(c.doc ?? '', who);
+      return { version: live.version };
+    case 'add':
+      await live.change((tx) => tx.write(c.path ?? 'added.md', c.content ?? ''));
       return { version: live.version };
     case 'rename':
       await curator.renameEvent(c.event ?? '', c.name ?? '', who);
