@@ -1,11 +1,14 @@
 /** /ask: quoted, sourced, dated excerpts that answer a question, publicly or privately. */
-import { MessageFlags } from 'discord.js';
+import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { MAX_RESULT_COUNT } from '../src/answer/engine.ts';
+import { ANSWER_ROW_COMPONENTS } from '../src/discord/answer-row-buttons.ts';
 import { answerQuestion, MAX_QUESTION_LENGTH, withAnswerRow } from '../src/discord/ask-flow.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices, sourceChoices } from '../src/discord/choices.ts';
-import type { SlashCommand } from '../src/discord/context.ts';
+import type { BotContext, SlashCommand } from '../src/discord/context.ts';
 import { followUpFilters } from '../src/discord/follow-up-thread.ts';
+import { footerQuery, MORE_PREFIX } from '../src/discord/render-answer.ts';
+import { renderNotice } from '../src/discord/reply.ts';
 import { settingsOf } from '../src/discord/server-settings.ts';
 
 export const command: SlashCommand = {
@@ -78,4 +81,45 @@ export const command: SlashCommand = {
           : [],
     );
   },
+
+  components: { [MORE_PREFIX]: { kind: 'button', handle: handleMore }, ...ANSWER_ROW_COMPONENTS },
 };
+
+/**
+ * The More button: the question and filters come from the message's footer and the offset from
+ * the button, so it works after a restart. The next excerpts arrive as a new reply (with their
+ * own More button), so the first answer stays readable. Each page counts against the clicking
+ * member's rate limit; a member other than the asker (or paging a private page) gets it privately.
+ */
+async function handleMore(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  const [offsetText, countText, buttonAsker] = interaction.customId.slice(MORE_PREFIX.length).split(':');
+  const offset = Number(offsetText);
+  const count = Number(countText);
+  const asked = footerQuery(interaction.message.embeds[0]?.footer?.text);
+  if (asked === null || !Number.isInteger(offset) || !Number.isInteger(count)) {
+    await interaction.reply({
+      ...renderNotice('This button no longer knows its question; please ask again.'),
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  const outcome = answerQuestion(context, interaction.user.id, asked.question, asked.filters, {
+    count,
+    offset,
+  });
+  if (outcome.kind === 'notice') {
+    await interaction.reply({ ...outcome.payload, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  // Buttons from before the asker was recorded fall back to who ran the command, if Discord says.
+  const asker = buttonAsker || interaction.message.interactionMetadata?.user.id;
+  const privately = asker !== interaction.user.id || interaction.message.flags.has(MessageFlags.Ephemeral);
+  // A page is an answer of its own: it gets votes, but Share and Follow up stay on the first one.
+  const payload = withAnswerRow(context, outcome.payload, outcome.answer, {
+    command: 'ask',
+    askerId: interaction.user.id,
+    privately,
+    inGuild: false,
+  });
+  await interaction.reply(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
+}

@@ -30,6 +30,7 @@ import {
 import { renderCoverageReport } from '../src/discord/render-report.ts';
 import { renderNotice } from '../src/discord/reply.ts';
 import { gatherShardStatus } from '../src/discord/shard-status.ts';
+import { ADD_COMPONENTS } from './corpus/add-buttons.ts';
 
 /** The period /corpus report covers unless told. */
 const REPORT_DAYS = 30;
@@ -293,6 +294,8 @@ export const command: SlashCommand = {
       })),
     );
   },
+
+  components: ADD_COMPONENTS,
 };
 
 /** The article id the `doc` option names: as typed, or the one a shortened choice stands for. */
