@@ -7,7 +7,9 @@ import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices, sourceChoices } from '../src/discord/choices.ts';
 import type { BotContext, SlashCommand } from '../src/discord/context.ts';
 import { followUpFilters } from '../src/discord/follow-up-thread.ts';
-import { footerQuery, MORE_PREFIX } from '../src/discord/render-answer.ts';
+import { footerQuery } from '../src/discord/footer.ts';
+import { pageIsPrivate, parseMoreId } from '../src/discord/more-button.ts';
+import { MORE_PREFIX } from '../src/discord/render-answer.ts';
 import { renderNotice } from '../src/discord/reply.ts';
 import { settingsOf } from '../src/discord/server-settings.ts';
 
@@ -92,11 +94,9 @@ export const command: SlashCommand = {
  * member's rate limit; a member other than the asker (or paging a private page) gets it privately.
  */
 async function handleMore(interaction: ButtonInteraction, context: BotContext): Promise<void> {
-  const [offsetText, countText, buttonAsker] = interaction.customId.slice(MORE_PREFIX.length).split(':');
-  const offset = Number(offsetText);
-  const count = Number(countText);
+  const click = parseMoreId(interaction.customId, MORE_PREFIX);
   const asked = footerQuery(interaction.message.embeds[0]?.footer?.text);
-  if (asked === null || !Number.isInteger(offset) || !Number.isInteger(count)) {
+  if (asked === null || click === null) {
     await interaction.reply({
       ...renderNotice('This button no longer knows its question; please ask again.'),
       flags: MessageFlags.Ephemeral,
@@ -104,16 +104,14 @@ async function handleMore(interaction: ButtonInteraction, context: BotContext): 
     return;
   }
   const outcome = answerQuestion(context, interaction.user.id, asked.question, asked.filters, {
-    count,
-    offset,
+    count: click.count,
+    offset: click.offset,
   });
   if (outcome.kind === 'notice') {
     await interaction.reply({ ...outcome.payload, flags: MessageFlags.Ephemeral });
     return;
   }
-  // Buttons from before the asker was recorded fall back to who ran the command, if Discord says.
-  const asker = buttonAsker || interaction.message.interactionMetadata?.user.id;
-  const privately = asker !== interaction.user.id || interaction.message.flags.has(MessageFlags.Ephemeral);
+  const privately = pageIsPrivate(interaction, click);
   // A page is an answer of its own: it gets votes, but Share and Follow up stay on the first one.
   const payload = withAnswerRow(context, outcome.payload, outcome.answer, {
     command: 'ask',

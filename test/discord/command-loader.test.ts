@@ -71,6 +71,7 @@ describe('the command loader', () => {
       'why:': 'ask/select',
       'share:': 'ask/button',
       'follow:': 'ask/button',
+      'quotes-more:': 'quotes/button',
       'add:': 'corpus/button',
     });
   });
