@@ -16,7 +16,7 @@ export const refresh: CorpusSubcommand = {
       guild: interaction.guildId,
       user: moderator.id,
       ok: report.ok,
-      documents: report.articles,
+      articles: report.articles,
       problems: report.problems.length,
     });
     await interaction.editReply(renderRefresh(report, shards));
@@ -34,7 +34,7 @@ export const status: CorpusSubcommand = {
     // Other shards answer within SHARD_STATUS_TIMEOUT_MS, which may pass Discord's three seconds.
     if (sharding) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const status = renderStatus({
-      documents: index.corpus.articles.length,
+      articles: index.corpus.articles.length,
       passages: index.passageCount,
       events: index.corpus.events.length,
       from: `${live.opened.from} in ${live.opened.ms.toFixed(0)} ms`,

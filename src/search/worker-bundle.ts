@@ -7,18 +7,10 @@
  * Packages stay imported from node_modules.
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
+import { writeFileAtomicSync } from '../util/atomic-write.ts';
 
 /** What the cache remembers of the latest bundle of an entry: the files it was built from. */
 interface BundleManifest {
@@ -80,10 +72,8 @@ export function bundledWorker(entry: string, cacheDir: string): string | null {
       rmSync(building, { recursive: true, force: true });
       if (!existsSync(output(hash))) throw error;
     }
-    // Another process may write the same manifest at the same time: write whole, then rename.
-    const manifestTemp = `${building}.json`;
-    writeFileSync(manifestTemp, JSON.stringify({ inputs } satisfies BundleManifest));
-    renameSync(manifestTemp, manifestPath);
+    // Another process may write the same manifest at the same time: each writes it whole.
+    writeFileAtomicSync(manifestPath, JSON.stringify({ inputs } satisfies BundleManifest));
     removeOtherBundles(cacheDir, name, basename(folder));
     return output(hash);
   } catch {
