@@ -1,9 +1,15 @@
 /** /ask: quoted, sourced, dated excerpts that answer a question, publicly or privately. */
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import { MAX_RESULT_COUNT } from '../src/answer/engine.ts';
 import { ANSWER_ROW_COMPONENTS } from '../src/discord/answer-row-buttons.ts';
-import { answerQuestion, MAX_QUESTION_LENGTH, withAnswerRow } from '../src/discord/ask-flow.ts';
-import { commandBuilder } from '../src/discord/builders.ts';
+import { answerQuestion, withAnswerRow } from '../src/discord/ask-flow.ts';
+import {
+  commandBuilder,
+  countOption,
+  eventFilterOption,
+  questionOption,
+  sinceOption,
+  untilOption,
+} from '../src/discord/builders.ts';
 import { eventChoices, sourceChoices } from '../src/discord/choices.ts';
 import type { BotContext, SlashCommand } from '../src/discord/context.ts';
 import { followUpFilters } from '../src/discord/follow-up-thread.ts';
@@ -15,28 +21,12 @@ import { settingsOf } from '../src/discord/server-settings.ts';
 
 export const command: SlashCommand = {
   data: commandBuilder('ask', 'Ask the coverage a question; get quoted, sourced, dated excerpts')
-    .addStringOption((o) =>
-      o
-        .setName('question')
-        .setDescription('Your question')
-        .setRequired(true)
-        .setMaxLength(MAX_QUESTION_LENGTH),
-    )
-    .addStringOption((o) => o.setName('event').setDescription('Only this event').setAutocomplete(true))
+    .addStringOption(questionOption)
+    .addStringOption(eventFilterOption)
     .addStringOption((o) => o.setName('source').setDescription('Only this outlet').setAutocomplete(true))
-    .addStringOption((o) =>
-      o.setName('since').setDescription('Published on or after (YYYY-MM-DD)').setMaxLength(10),
-    )
-    .addStringOption((o) =>
-      o.setName('until').setDescription('Published on or before (YYYY-MM-DD)').setMaxLength(10),
-    )
-    .addIntegerOption((o) =>
-      o
-        .setName('count')
-        .setDescription('How many excerpts (default 3)')
-        .setMinValue(1)
-        .setMaxValue(MAX_RESULT_COUNT),
-    )
+    .addStringOption(sinceOption)
+    .addStringOption(untilOption)
+    .addIntegerOption(countOption('excerpts'))
     .addBooleanOption((o) =>
       o
         .setName('private')

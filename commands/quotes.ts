@@ -3,7 +3,13 @@ import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { MAX_RESULT_COUNT } from '../src/answer/engine.ts';
 import { findQuotes, findSpeaker, listSpeakers } from '../src/answer/quotes.ts';
 import { checkFilters, MAX_QUESTION_LENGTH, rateLimitNotice } from '../src/discord/ask-flow.ts';
-import { commandBuilder } from '../src/discord/builders.ts';
+import {
+  commandBuilder,
+  countOption,
+  eventFilterOption,
+  sinceOption,
+  untilOption,
+} from '../src/discord/builders.ts';
 import { eventChoices } from '../src/discord/choices.ts';
 import type { BotContext, SlashCommand } from '../src/discord/context.ts';
 import { escapeCorpusText } from '../src/discord/escape.ts';
@@ -32,20 +38,10 @@ export const command: SlashCommand = {
     .addStringOption((o) =>
       o.setName('about').setDescription('Only what they said about this').setMaxLength(MAX_QUESTION_LENGTH),
     )
-    .addStringOption((o) => o.setName('event').setDescription('Only this event').setAutocomplete(true))
-    .addStringOption((o) =>
-      o.setName('since').setDescription('Published on or after (YYYY-MM-DD)').setMaxLength(10),
-    )
-    .addStringOption((o) =>
-      o.setName('until').setDescription('Published on or before (YYYY-MM-DD)').setMaxLength(10),
-    )
-    .addIntegerOption((o) =>
-      o
-        .setName('count')
-        .setDescription('How many statements (default 3)')
-        .setMinValue(1)
-        .setMaxValue(MAX_RESULT_COUNT),
-    ),
+    .addStringOption(eventFilterOption)
+    .addStringOption(sinceOption)
+    .addStringOption(untilOption)
+    .addIntegerOption(countOption('statements')),
 
   async execute(interaction, context) {
     const option = (name: string) => interaction.options.getString(name)?.trim() || undefined;
