@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { writeFileAtomicSync } from '../util/atomic-write.ts';
 
@@ -91,4 +92,23 @@ function removeOtherBundles(cacheDir: string, name: string, keep: string): void 
     const path = join(cacheDir, entry);
     if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true, force: true });
   }
+}
+
+/** The project's bundle cache, shared by every worker it starts. */
+const PROJECT_BUNDLE_CACHE = fileURLToPath(
+  new URL('../../node_modules/.cache/coverage-bot/', import.meta.url),
+);
+const scripts = new Map<string, string | URL>();
+
+/**
+ * The script a worker of the project runs: the bundle of its TypeScript `entry`, which starts
+ * quickly, or else `fallback`, JavaScript that runs the TypeScript through tsx. Found once per entry.
+ */
+export function workerScript(entry: URL, fallback: URL): string | URL {
+  let script = scripts.get(entry.href);
+  if (script === undefined) {
+    script = bundledWorker(fileURLToPath(entry), PROJECT_BUNDLE_CACHE) ?? fallback;
+    scripts.set(entry.href, script);
+  }
+  return script;
 }
