@@ -56,11 +56,12 @@ const execCli = promisify(execFile);
 
 /**
  * Runs the CLI (`src/cli/main.ts`) from the project's folder with its saved indexes in `cacheDir`
- * and no colours; resolves with its output and exit code, whatever the code.
+ * and no colours (and `env` added to the environment); resolves with its output and exit code, whatever the code.
  */
 export async function runCli(
   args: string[],
   cacheDir: string,
+  env: Record<string, string> = {},
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
     const { stdout, stderr } = await execCli(
@@ -68,7 +69,7 @@ export async function runCli(
       ['--import', 'tsx', 'src/cli/main.ts', ...args],
       {
         cwd: path.join(import.meta.dirname, '..', '..'),
-        env: { ...process.env, INDEX_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+        env: { ...process.env, INDEX_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
       },
     );
     return { stdout, stderr, code: 0 };
