@@ -1,37 +1,32 @@
 /** /ask: quoted, sourced, dated excerpts that answer a question, publicly or privately. */
-import { MessageFlags } from 'discord.js';
-import { MAX_RESULT_COUNT } from '../src/answer/engine.ts';
-import { answerQuestion, MAX_QUESTION_LENGTH, withAnswerRow } from '../src/discord/ask-flow.ts';
-import { commandBuilder } from '../src/discord/builders.ts';
+import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { ANSWER_ROW_COMPONENTS } from '../src/discord/answer-row-buttons.ts';
+import { answerQuestion, withAnswerRow } from '../src/discord/ask-flow.ts';
+import {
+  commandBuilder,
+  countOption,
+  eventFilterOption,
+  questionOption,
+  sinceOption,
+  untilOption,
+} from '../src/discord/builders.ts';
 import { eventChoices, sourceChoices } from '../src/discord/choices.ts';
-import type { SlashCommand } from '../src/discord/context.ts';
+import type { BotContext, SlashCommand } from '../src/discord/context.ts';
 import { followUpFilters } from '../src/discord/follow-up-thread.ts';
+import { footerQuery } from '../src/discord/footer.ts';
+import { pageIsPrivate, parseMoreId } from '../src/discord/more-button.ts';
+import { MORE_PREFIX } from '../src/discord/render-answer.ts';
+import { renderNotice } from '../src/discord/reply.ts';
 import { settingsOf } from '../src/discord/server-settings.ts';
 
 export const command: SlashCommand = {
   data: commandBuilder('ask', 'Ask the coverage a question; get quoted, sourced, dated excerpts')
-    .addStringOption((o) =>
-      o
-        .setName('question')
-        .setDescription('Your question')
-        .setRequired(true)
-        .setMaxLength(MAX_QUESTION_LENGTH),
-    )
-    .addStringOption((o) => o.setName('event').setDescription('Only this event').setAutocomplete(true))
+    .addStringOption(questionOption)
+    .addStringOption(eventFilterOption)
     .addStringOption((o) => o.setName('source').setDescription('Only this outlet').setAutocomplete(true))
-    .addStringOption((o) =>
-      o.setName('since').setDescription('Published on or after (YYYY-MM-DD)').setMaxLength(10),
-    )
-    .addStringOption((o) =>
-      o.setName('until').setDescription('Published on or before (YYYY-MM-DD)').setMaxLength(10),
-    )
-    .addIntegerOption((o) =>
-      o
-        .setName('count')
-        .setDescription('How many excerpts (default 3)')
-        .setMinValue(1)
-        .setMaxValue(MAX_RESULT_COUNT),
-    )
+    .addStringOption(sinceOption)
+    .addStringOption(untilOption)
+    .addIntegerOption(countOption('excerpts'))
     .addBooleanOption((o) =>
       o
         .setName('private')
@@ -78,4 +73,41 @@ export const command: SlashCommand = {
           : [],
     );
   },
+
+  components: { [MORE_PREFIX]: { kind: 'button', handle: handleMore }, ...ANSWER_ROW_COMPONENTS },
 };
+
+/**
+ * The More button: the question and filters come from the message's footer and the offset from
+ * the button, so it works after a restart. The next excerpts arrive as a new reply (with their
+ * own More button), so the first answer stays readable. Each page counts against the clicking
+ * member's rate limit; a member other than the asker (or paging a private page) gets it privately.
+ */
+async function handleMore(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  const click = parseMoreId(interaction.customId, MORE_PREFIX);
+  const asked = footerQuery(interaction.message.embeds[0]?.footer?.text);
+  if (asked === null || click === null) {
+    await interaction.reply({
+      ...renderNotice('This button no longer knows its question; please ask again.'),
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  const outcome = answerQuestion(context, interaction.user.id, asked.question, asked.filters, {
+    count: click.count,
+    offset: click.offset,
+  });
+  if (outcome.kind === 'notice') {
+    await interaction.reply({ ...outcome.payload, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const privately = pageIsPrivate(interaction, click);
+  // A page is an answer of its own: it gets votes, but Share and Follow up stay on the first one.
+  const payload = withAnswerRow(context, outcome.payload, outcome.answer, {
+    command: 'ask',
+    askerId: interaction.user.id,
+    privately,
+    inGuild: false,
+  });
+  await interaction.reply(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
+}

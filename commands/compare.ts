@@ -1,13 +1,7 @@
 /** /compare: the best excerpt of each outlet, or of each speaker, side by side. */
 import { MessageFlags } from 'discord.js';
-import {
-  checkFilters,
-  logQuestion,
-  MAX_QUESTION_LENGTH,
-  rateLimitNotice,
-  withAnswerRow,
-} from '../src/discord/ask-flow.ts';
-import { commandBuilder } from '../src/discord/builders.ts';
+import { checkFilters, logQuestion, rateLimitNotice, withAnswerRow } from '../src/discord/ask-flow.ts';
+import { commandBuilder, eventFilterOption, questionOption } from '../src/discord/builders.ts';
 import { eventChoices } from '../src/discord/choices.ts';
 import type { SlashCommand } from '../src/discord/context.ts';
 import { renderCompare } from '../src/discord/render-answer.ts';
@@ -16,14 +10,8 @@ import { statementsPending } from '../src/discord/statements-ready.ts';
 
 export const command: SlashCommand = {
   data: commandBuilder('compare', 'How each outlet reported it: the best excerpt from each, side by side')
-    .addStringOption((o) =>
-      o
-        .setName('question')
-        .setDescription('Your question')
-        .setRequired(true)
-        .setMaxLength(MAX_QUESTION_LENGTH),
-    )
-    .addStringOption((o) => o.setName('event').setDescription('Only this event').setAutocomplete(true))
+    .addStringOption(questionOption)
+    .addStringOption(eventFilterOption)
     .addStringOption((o) =>
       o
         .setName('by')

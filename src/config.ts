@@ -108,6 +108,39 @@ const commaList = z
       .filter(Boolean),
   );
 
+const importSettingsSchema = z.object({
+  FETCH_ALLOWED_HOSTS: commaList,
+  FETCH_TIMEOUT_SECONDS: positiveInt(10),
+  MAX_ARTICLE_KB: positiveInt(2000),
+  IMPORT_CONCURRENCY: positiveInt(8),
+  IMPORT_CONCURRENCY_PER_HOST: positiveInt(2),
+});
+
+/** Settings of a bulk import from the command line: the fetching rules the bot uses, and how many pages at once. */
+export interface ImportSettings {
+  fetchPolicy: { allowHosts: string[]; timeoutMs: number; maxBytes: number };
+  concurrency: { total: number; perHost: number };
+}
+
+/**
+ * Reads the import settings: the bot's fetching rules (`FETCH_ALLOWED_HOSTS`,
+ * `FETCH_TIMEOUT_SECONDS`, `MAX_ARTICLE_KB`), `IMPORT_CONCURRENCY` (pages at once, default 8) and
+ * `IMPORT_CONCURRENCY_PER_HOST` (default 2). Throws ConfigError listing every bad variable.
+ */
+export function readImportSettings(env: NodeJS.ProcessEnv = process.env): ImportSettings {
+  const parsed = importSettingsSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues));
+  const c = parsed.data;
+  return {
+    fetchPolicy: {
+      allowHosts: c.FETCH_ALLOWED_HOSTS,
+      timeoutMs: c.FETCH_TIMEOUT_SECONDS * 1000,
+      maxBytes: c.MAX_ARTICLE_KB * 1000,
+    },
+    concurrency: { total: c.IMPORT_CONCURRENCY, perHost: c.IMPORT_CONCURRENCY_PER_HOST },
+  };
+}
+
 const botSchema = z.object({
   DISCORD_TOKEN: z
     .string({ message: 'is missing: copy the bot token from the Developer Portal (Bot → Reset Token)' })

@@ -1,32 +1,32 @@
 /** The batch contract of `ask --batch`: JSONL questions in, one JSONL answer per line out, in order. */
 import { z } from 'zod';
 import type { AnswerEngine } from '../answer/engine.ts';
+import { badDateFilters, rangeBackwards } from '../answer/filter-check.ts';
 import type { Answer, Filters } from '../answer/types.ts';
-import { isValidDate } from '../corpus/dates.ts';
 import { describeIssues } from '../corpus/schema.ts';
 import type { Article } from '../corpus/types.ts';
 
-const optionalDate = z
+const optionalString = z
   .string()
-  .refine(isValidDate, { message: 'must be a date written as YYYY-MM-DD' })
   .nullish()
   .transform((s) => s ?? undefined);
 
-/** One batch question. */
-export const batchQuestionSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  question: z.string(),
-  event: z
-    .string()
-    .nullish()
-    .transform((s) => s ?? undefined),
-  source: z
-    .string()
-    .nullish()
-    .transform((s) => s ?? undefined),
-  since: optionalDate,
-  until: optionalDate,
-});
+/** One batch question; its dates are checked as every way of asking checks them (filter-check.ts). */
+export const batchQuestionSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).transform(String),
+    question: z.string(),
+    event: optionalString,
+    source: optionalString,
+    since: optionalString,
+    until: optionalString,
+  })
+  .superRefine((q, ctx) => {
+    for (const key of badDateFilters(q))
+      ctx.addIssue({ code: 'custom', path: [key], message: 'must be a date written as YYYY-MM-DD' });
+    if (rangeBackwards(q))
+      ctx.addIssue({ code: 'custom', path: ['since'], message: 'is after until; swap them' });
+  });
 
 /** One result as the batch contract prints it: plain verbatim text and metadata, null where unknown. */
 export interface BatchResult extends Pick<Article, 'title' | 'source' | 'date' | 'url' | 'event'> {

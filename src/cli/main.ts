@@ -13,9 +13,12 @@ import { findQuotes, findSpeaker, listSpeakers } from '../answer/quotes.ts';
 import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
 import { loadCorpus } from '../corpus/load.ts';
+import { CurationError } from '../curation/errors.ts';
 import { exportFolder, importFolder } from '../live/import-export.ts';
 import { type OpenedIndex, openAnswerEngine, openStoreIndex } from '../live/open-engine.ts';
+import { openCorpusStore } from '../store/open.ts';
 import { PgStore } from '../store/pg/pg-store.ts';
+import { addUrls } from './add-urls.ts';
 import { answerBatchLine, toBatchResults } from './batch.ts';
 import { runChat } from './chat.ts';
 import {
@@ -39,6 +42,10 @@ Commands:
   corpus import                 load the corpus folder (with its removed articles and audit log)
                                 into the database at $DATABASE_URL, replacing what it holds
   corpus export --out DIR       write the database's corpus out as a corpus folder (DIR new or empty)
+  corpus add-urls FILE --event ID
+                                fetch and add the pages FILE lists (one address a line, or a
+                                sitemap.xml) to event ID, skipping duplicates; a second run
+                                skips what the first added
   events                        the events covered, with article counts and dates
   sources                       the outlets, with article counts and dates
   timeline EVENT                an event's articles in date order
@@ -183,8 +190,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'corpus': {
       if (rest[0] === 'import' || rest[0] === 'export') return transfer(rest[0], corpusDir, values.out);
+      if (rest[0] === 'add-urls') return importUrls(rest[1], values.event, source, settings.indexCacheDir);
       if (rest[0] !== 'check')
-        throw new UsageError('unknown corpus command; try: corpus check, import or export');
+        throw new UsageError('unknown corpus command; try: corpus check, import, export or add-urls');
       const corpus = await loadCorpus(corpusDir);
       const index = corpus.articles.length > 0 ? buildIndex(corpus) : null;
       process.stdout.write(`Corpus: ${corpusDir}\n`);
@@ -271,6 +279,33 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     default:
       throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** `corpus add-urls FILE --event ID` into the folder or the database the other commands read. */
+async function importUrls(
+  file: string | undefined,
+  event: string | undefined,
+  source: CorpusSource,
+  indexCacheDir: string | null,
+): Promise<number> {
+  if (file === undefined || event === undefined)
+    throw new UsageError(
+      'corpus add-urls needs a file of addresses and an event: corpus add-urls FILE --event ID',
+    );
+  const databaseUrl = 'databaseUrl' in source ? source.databaseUrl : undefined;
+  const corpusDir = 'corpusDir' in source ? source.corpusDir : '';
+  const store = await openCorpusStore({ corpusDir, indexCacheDir, databaseUrl });
+  try {
+    return await addUrls(store, file, event);
+  } catch (error) {
+    if (error instanceof CurationError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
   }
 }
 

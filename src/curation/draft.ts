@@ -86,16 +86,28 @@ function problemError(problem: CorpusProblem): DraftError {
   return new DraftError(`${where}: ${problem.message.replace(/; file skipped$/, '')}; nothing was added.`);
 }
 
+/** The kinds of file an article can be added from. */
+export type AddableKind = 'html' | 'md' | 'txt';
+
+/** The sentence a moderator reads for a file of any other kind. */
+export const ADDABLE_FILES = 'Only .md, .txt and .html files can be added.';
+
+/** What kind of article file `fileName` names (.md, .txt, .html or .htm, any case); null for any other. */
+export function addableKind(fileName: string): AddableKind | null {
+  const extension = /\.(md|txt|html?)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === undefined) return null;
+  return extension.startsWith('htm') ? 'html' : (extension as AddableKind);
+}
+
 /** A draft from an uploaded file: Markdown with front matter, plain text, or a saved web page. */
 export async function draftFromFile(
   fileName: string,
   content: string,
   overrides: DraftOverrides,
 ): Promise<ArticleDraft> {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.html') || lower.endsWith('.htm'))
-    return draftFromHtml(content, overrides.url ?? null, overrides);
-  if (lower.endsWith('.md')) {
+  const kind = addableKind(fileName);
+  if (kind === 'html') return draftFromHtml(content, overrides.url ?? null, overrides);
+  if (kind === 'md') {
     const split = splitFrontMatter(fileName, content);
     if ('message' in split) throw problemError(split);
     const article = articleFromFrontMatter(
@@ -108,7 +120,7 @@ export async function draftFromFile(
     if ('message' in article) throw problemError(article);
     return applyOverrides(article, overrides);
   }
-  if (lower.endsWith('.txt')) {
+  if (kind === 'txt') {
     const parsed = parseText(fileName, fileName, content);
     const article = parsed.articles[0];
     if (article === undefined) {
@@ -131,7 +143,7 @@ export async function draftFromFile(
     }
     return applyOverrides(article, overrides);
   }
-  throw new DraftError('Only .md, .txt and .html files can be added.');
+  throw new DraftError(ADDABLE_FILES);
 }
 
 /** A draft from a web page, reduced to its article with a reader-view extractor (in a worker thread). */

@@ -37,3 +37,47 @@ export function findDuplicate(
   }
   return null;
 }
+
+/**
+ * `findDuplicate` over a growing list, each article's shingles computed once: for checking many
+ * drafts (a bulk import) against the corpus and each other.
+ */
+export class DuplicateIndex {
+  private readonly entries: { article: Article; url: string | null; shingles: Set<string> }[] = [];
+
+  constructor(articles: Article[] = []) {
+    for (const article of articles) this.add(article);
+  }
+
+  /** Counts `article` as in the corpus from now on. */
+  add(article: Article): void {
+    this.entries.push({
+      article,
+      url: article.url === null ? null : normaliseUrl(article.url),
+      shingles: shingles(article.text),
+    });
+  }
+
+  /** Whether an article with the address `url` is in (no fetch needed to know). */
+  hasUrl(url: string): Article | null {
+    const wanted = normaliseUrl(url);
+    return this.entries.find((e) => e.url === wanted)?.article ?? null;
+  }
+
+  /** The article the draft duplicates, and why, as `findDuplicate` says; or null. */
+  find(draft: { url: string | null; text: string }): { article: Article; reason: string } | null {
+    if (draft.url) {
+      const same = this.hasUrl(draft.url);
+      if (same) return { article: same, reason: 'the same URL' };
+    }
+    const mine = shingles(draft.text);
+    for (const { article, shingles: theirs } of this.entries) {
+      if (
+        isSameCopy(mine, theirs, DUPLICATE_CONTAINMENT) &&
+        Math.min(mine.size, theirs.size) / Math.max(mine.size, theirs.size) > 0.5
+      )
+        return { article, reason: 'near-identical text' };
+    }
+    return null;
+  }
+}

@@ -77,6 +77,43 @@ export async function fetchDocument(
   url: string,
   policy: FetchPolicy = DEFAULT_FETCH_POLICY,
 ): Promise<FetchedDocument> {
+  const fetched = await fetchChecked(url, policy, {});
+  if (fetched.notModified) throw new FetchRefused('The page answered 304 Not Modified.');
+  return fetched.document;
+}
+
+/** What a previous fetch of the same address answered, to ask only for a newer version. */
+export interface Validators {
+  etag?: string | null | undefined;
+  lastModified?: string | null | undefined;
+}
+
+/** A conditional fetch's answer: unchanged since `validators`, or the document and its new validators. */
+export type ConditionalFetch =
+  | { notModified: true }
+  | { notModified: false; document: FetchedDocument; validators: Validators };
+
+/**
+ * As `fetchDocument`, sending `validators` as If-None-Match / If-Modified-Since: a 304 answer
+ * reads no body and says `notModified`; otherwise the document with the answer's ETag and
+ * Last-Modified for the next time.
+ */
+export async function fetchIfChanged(
+  url: string,
+  validators: Validators,
+  policy: FetchPolicy = DEFAULT_FETCH_POLICY,
+): Promise<ConditionalFetch> {
+  const headers: Record<string, string> = {};
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  return fetchChecked(url, policy, headers);
+}
+
+async function fetchChecked(
+  url: string,
+  policy: FetchPolicy,
+  extraHeaders: Record<string, string>,
+): Promise<ConditionalFetch> {
   const signal = AbortSignal.timeout(policy.timeoutMs);
   const agent: Agent = publicOnlyAgent(policy.allowHosts, policy.timeoutMs);
   let current = url;
@@ -87,8 +124,12 @@ export async function fetchDocument(
         redirect: 'manual',
         signal,
         dispatcher: agent,
-        headers: { 'user-agent': 'coverage-bot' },
+        headers: { 'user-agent': 'coverage-bot', ...extraHeaders },
       });
+      if (response.status === 304) {
+        await response.body?.cancel();
+        return { notModified: true };
+      }
       if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
         current = new URL(response.headers.get('location') as string, checked).href;
         await response.body?.cancel();
@@ -102,7 +143,14 @@ export async function fetchDocument(
           `It is too large (${Math.round(declared / 1000)} kB; the limit is ${Math.round(policy.maxBytes / 1000)} kB).`,
         );
       const body = await readLimited(response, policy.maxBytes);
-      return { url: current, contentType: response.headers.get('content-type') ?? '', body };
+      return {
+        notModified: false,
+        document: { url: current, contentType: response.headers.get('content-type') ?? '', body },
+        validators: {
+          etag: response.headers.get('etag'),
+          lastModified: response.headers.get('last-modified'),
+        },
+      };
     }
     throw new FetchRefused('Too many redirects.');
   } catch (error) {

@@ -3,10 +3,13 @@
  * ended when it takes longer than a hard time limit or uses too much memory, so that a page
  * built to be slow to read never stalls heartbeats and other members' interactions.
  */
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { bundledWorker } from '../search/worker-bundle.ts';
+import { workerScript } from '../search/worker-bundle.ts';
 import { type ExtractedPage, PageRefused } from './extract.ts';
+
+/** The worker's TypeScript, and the JavaScript that runs it through tsx when no bundle can be made. */
+const EXTRACT_WORKER = new URL('./extract-worker-main.ts', import.meta.url);
+const EXTRACT_WORKER_TSX = new URL('./extract-worker.js', import.meta.url);
 
 /** Longest a page may take to read; an ordinary article takes well under a second. */
 export const EXTRACT_TIMEOUT_MS = 10_000;
@@ -15,18 +18,6 @@ const WORKER_HEAP_MB = 256;
 
 /** What a reading worker posts: the page (or null: no article), or why it failed. */
 export type ExtractOutcome = { page: ExtractedPage | null } | { refused: string | null; error: string };
-
-/** Bundles live beside the tokenising workers' (see parallel-terms.ts). */
-const BUNDLE_CACHE = fileURLToPath(new URL('../../node_modules/.cache/coverage-bot/', import.meta.url));
-let script: string | URL | null = null;
-
-/** The worker's code: bundled JavaScript, or else its TypeScript through tsx (extract-worker.js). */
-function workerScript(): string | URL {
-  script ??=
-    bundledWorker(fileURLToPath(new URL('./extract-worker-main.ts', import.meta.url)), BUNDLE_CACHE) ??
-    new URL('./extract-worker.js', import.meta.url);
-  return script;
-}
 
 /**
  * The page's article (null when none is found), read in a worker thread. PageRefused, with a
@@ -39,7 +30,7 @@ export function extractArticle(
 ): Promise<ExtractedPage | null> {
   const timeoutMs = options.timeoutMs ?? EXTRACT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript(), {
+    const worker = new Worker(workerScript(EXTRACT_WORKER, EXTRACT_WORKER_TSX), {
       workerData: html,
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },

@@ -44,6 +44,16 @@ export interface AnswerRowOptions {
   followUp: boolean;
 }
 
+/** The Follow up button of the answer remembered as `key`. */
+export function followUpButton(key: string): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: 'Follow up',
+    custom_id: `${FOLLOW_PREFIX}${key}`,
+  };
+}
+
 /** The row of 👍, 👎 and, as asked, Share and Follow up. */
 export function answerRow(options: AnswerRowOptions): APIActionRowComponent<APIButtonComponent> {
   const code = COMMAND_CODES[options.command];
@@ -61,12 +71,6 @@ export function answerRow(options: AnswerRowOptions): APIActionRowComponent<APIB
       label: 'Share',
       custom_id: `${SHARE_PREFIX}${options.askerId}`,
     });
-  if (options.followUp)
-    components.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: 'Follow up',
-      custom_id: `${FOLLOW_PREFIX}${options.key}`,
-    });
+  if (options.followUp) components.push(followUpButton(options.key));
   return { type: ComponentType.ActionRow, components };
 }

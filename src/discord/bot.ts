@@ -8,7 +8,7 @@ import { BotMetrics } from '../ops/metrics.ts';
 import type { MemberData, QuestionLogMode } from '../store/member-data.ts';
 import { memberDataOf } from '../store/open.ts';
 import { createClient } from './client.ts';
-import { loadCommands } from './command-loader.ts';
+import { componentHandlers, loadCommands } from './command-loader.ts';
 import type { BotContext } from './context.ts';
 import { FollowUps } from './follow-ups.ts';
 import { handleMessage } from './messages.ts';
@@ -67,6 +67,7 @@ export interface RunningBot {
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const commands = await loadCommands(options.commandsDir);
+  const components = componentHandlers(commands.values());
   const client = createClient(options.apiUrl);
   const addRateLimit = options.addRateLimit ?? DEFAULT_ADD_RATE_LIMIT;
   const pending = new PendingAdds(options.pendingLimits);
@@ -91,7 +92,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     feedbackLimiter: new RateLimiter(FEEDBACK_RATE_LIMIT.actions, FEEDBACK_RATE_LIMIT.windowSeconds * 1000),
     metrics: options.metrics ?? new BotMetrics(),
   };
-  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, commands, context));
+  client.on(
+    Events.InteractionCreate,
+    (interaction) => void routeInteraction(interaction, commands, components, context),
+  );
   client.on(Events.MessageCreate, (message) => void handleMessage(message, context));
   client.on(Events.Error, (error) => options.logger.error('client error', { error }));
   exposeShardStatus(client, options.live);

@@ -1,8 +1,11 @@
 /** What every command handler receives: the live corpus, the settings and the shared services. */
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  StringSelectMenuInteraction,
 } from 'discord.js';
 import type { BotConfig } from '../config.ts';
 import type { Curator } from '../curation/curator.ts';
@@ -44,11 +47,25 @@ export interface BotContext {
   metrics: BotMetrics;
 }
 
-/** A slash command: its registration data, its handler and, optionally, its autocomplete. */
+/** The handler of a button, a select menu or a modal a command's replies carry. */
+export type ComponentHandler =
+  | { kind: 'button'; handle(interaction: ButtonInteraction, context: BotContext): Promise<void> }
+  | { kind: 'select'; handle(interaction: StringSelectMenuInteraction, context: BotContext): Promise<void> }
+  | { kind: 'modal'; handle(interaction: ModalSubmitInteraction, context: BotContext): Promise<void> };
+
+/**
+ * A slash command: its registration data, its handler and, optionally, its autocomplete and the
+ * components its replies carry.
+ */
 export interface SlashCommand {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+  /**
+   * The buttons, menus and modals this command creates, by custom-id prefix: the custom id up to
+   * and including its first colon (`more:` for `more:3:3:<asker>`). No two commands share one.
+   */
+  components?: Record<string, ComponentHandler>;
   /** True for moderator commands: registered on the home servers only, never globally. */
   moderation?: boolean;
 }

@@ -16,8 +16,8 @@ import { type ShownAnswer, type Vote, type VoteReason, voterHash } from '../stor
 import { refuseClick, tellMember } from './answer-buttons.ts';
 import { parseVoteId } from './answer-row.ts';
 import type { BotContext } from './context.ts';
+import { footerQuery } from './footer.ts';
 import { CHOICE_NAME_MAX, truncate } from './limits.ts';
-import { footerQuery } from './render-answer.ts';
 import { reply } from './reply.ts';
 
 /** custom_id prefix of the 👎 menu: `why:<answer message id>`. */

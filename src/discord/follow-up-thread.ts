@@ -9,8 +9,8 @@ import { formatInlineFilters } from '../answer/inline-filters.ts';
 import type { Filters } from '../answer/types.ts';
 import { refuseClick, tellMember } from './answer-buttons.ts';
 import type { BotContext } from './context.ts';
+import { footerQuery } from './footer.ts';
 import { truncate } from './limits.ts';
-import { footerQuery } from './render-answer.ts';
 
 /** Discord's longest thread name. */
 const THREAD_NAME_MAX = 100;

@@ -2,16 +2,9 @@
  * Answers as Discord replies: excerpts with their matched words in bold and a source line, the
  * question carried in the footer, and the More button.
  */
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  ButtonStyle,
-  ComponentType,
-} from 'discord.js';
+import type { APIEmbed } from 'discord.js';
 import type { CompareBy, EventSummary } from '../answer/engine.ts';
-import { formatInlineFilters, parseInlineQuery } from '../answer/inline-filters.ts';
-import type { Answer, Excerpt, Filters } from '../answer/types.ts';
+import type { Answer, Excerpt } from '../answer/types.ts';
 import {
   formatAlsoReported,
   formatDate,
@@ -22,20 +15,18 @@ import {
 } from '../answer/wording.ts';
 import { fitEmbed } from './embed-fit.ts';
 import { escapeCorpusText, markdownLink } from './escape.ts';
+import { askedFooter } from './footer.ts';
 import {
   EMBED_DESCRIPTION_MAX,
   EMBED_FIELD_NAME_MAX,
   EMBED_FIELD_VALUE_MAX,
   EMBED_FIELDS_MAX,
-  EMBED_FOOTER_MAX,
   EMBED_TITLE_MAX,
   MESSAGE_CONTENT_MAX,
   truncate,
 } from './limits.ts';
+import { moreButtonRow } from './more-button.ts';
 import { ACCENT, type ReplyPayload, reply } from './reply.ts';
-
-/** The footer prefix that carries the question (and its filters) for the More button. */
-export const ASKED_PREFIX = 'Asked: ';
 
 /** custom_id prefix of the More button: `more:<offset>:<count>:<asker id>` (older ones lack the asker). */
 export const MORE_PREFIX = 'more:';
@@ -110,58 +101,6 @@ function shrinkToFit(excerpt: Excerpt, max: number, render: (excerpt: Excerpt) =
   return out.length > max ? truncate(out, max) : out;
 }
 
-const FILTERS_LINE = '\nFilters: ';
-
-const NO_FILTERS = 'none';
-
-/**
- * The footer that carries the question and its filters, for the More button after a restart:
- * the question on one line as asked, the filters on their own line, so text in the question that
- * looks like a filter (`since:…`) stays part of the question.
- */
-export function askedFooter(question: string, filters: Filters): string {
-  const inline = formatInlineFilters(filters) || NO_FILTERS;
-  const line = question.replace(/\s+/g, ' ').trim();
-  return `${truncate(`${ASKED_PREFIX}${line}`, EMBED_FOOTER_MAX - FILTERS_LINE.length - inline.length)}${FILTERS_LINE}${inline}`;
-}
-
-/**
- * The question and filters a footer written by `askedFooter` carries, or null when it carries
- * none. Footers of older answers (filters written inline before the question) still read.
- */
-export function footerQuery(footer: string | undefined): { question: string; filters: Filters } | null {
-  if (!footer?.startsWith(ASKED_PREFIX)) return null;
-  const body = footer.slice(ASKED_PREFIX.length);
-  const at = body.lastIndexOf(FILTERS_LINE);
-  if (at < 0) {
-    const legacy = parseInlineQuery(body);
-    return { question: legacy.question, filters: legacy.filters };
-  }
-  const inline = body.slice(at + FILTERS_LINE.length);
-  return {
-    question: body.slice(0, at),
-    filters: inline === NO_FILTERS ? {} : parseInlineQuery(inline).filters,
-  };
-}
-
-function moreButton(
-  offset: number,
-  count: number,
-  askerId?: string,
-): APIActionRowComponent<APIButtonComponent> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: 'More',
-        custom_id: `${MORE_PREFIX}${offset}:${count}${askerId ? `:${askerId}` : ''}`,
-      },
-    ],
-  };
-}
-
 /**
  * An answer as a reply: one embed whose description holds as many excerpts as fit in Discord's
  * limits, a footer with the question, and a More button (naming `askerId`) when more excerpts
@@ -200,7 +139,9 @@ export function renderAnswer(answer: Answer, events: EventSummary[], askerId?: s
   const more = answer.hasMore || shown < answer.results.length;
   return reply({
     embeds: [fitEmbed(embed)],
-    components: more ? [moreButton(answer.offset + shown, Math.max(1, answer.results.length), askerId)] : [],
+    components: more
+      ? [moreButtonRow(MORE_PREFIX, answer.offset + shown, Math.max(1, answer.results.length), askerId)]
+      : [],
   });
 }
 

@@ -49,7 +49,7 @@ export function renderRefresh(report: ChangeReport, shards?: ShardStatus): Reply
 
 /** The live corpus at a glance: size, where it came from, last refresh, problems. */
 export function renderStatus(status: {
-  documents: number;
+  articles: number;
   passages: number;
   events: number;
   from: string;
@@ -63,7 +63,7 @@ export function renderStatus(status: {
   shards?: ShardStatus | undefined;
 }): ReplyPayload {
   const lines = [
-    `**${status.documents}** articles, **${status.passages}** passages, **${status.events}** events (index ${status.from}).`,
+    `**${status.articles}** articles, **${status.passages}** passages, **${status.events}** events (index ${status.from}).`,
     `Version \`${shownVersion(status.version)}\` (${status.store}).`,
     status.lastRefresh === null
       ? 'No refresh since start.'

@@ -13,8 +13,13 @@ import {
 import type { QuotesAnswer, SpeakerSummary } from '../answer/quotes.ts';
 import { fitEmbed } from './embed-fit.ts';
 import { escapeCorpusText, markdownLink } from './escape.ts';
+import { quotesFooter } from './footer.ts';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, MESSAGE_CONTENT_MAX, truncate } from './limits.ts';
+import { moreButtonRow } from './more-button.ts';
 import { ACCENT, type ReplyPayload, reply } from './reply.ts';
+
+/** custom_id prefix of /quotes' More button: `quotes-more:<offset>:<count>:<asker id>`. */
+export const QUOTES_MORE_PREFIX = 'quotes-more:';
 
 /** One statement: `"…words…" — Sergei Lavrov, told journalists · The BRICS Post · 27 Aug 2016`. */
 export function renderQuoteBlock(quote: QuotesAnswer['results'][number], number: number): string {
@@ -25,8 +30,12 @@ export function renderQuoteBlock(quote: QuotesAnswer['results'][number], number:
   ].join('\n');
 }
 
-/** A page of a speaker's statements as one embed (as many as fit); a plain sentence when there are none. */
-export function renderQuotes(answer: QuotesAnswer): ReplyPayload {
+/**
+ * A page of a speaker's statements as one embed (as many as fit), with a footer carrying the
+ * speaker, topic and filters and a More button (naming `askerId`) when more statements exist
+ * (also when some did not fit); a plain sentence when there are none.
+ */
+export function renderQuotes(answer: QuotesAnswer, askerId?: string): ReplyPayload {
   if (answer.results.length === 0)
     return reply({
       content: truncate(escapeCorpusText(noQuotesText(answer.speaker, answer.about)), MESSAGE_CONTENT_MAX),
@@ -46,11 +55,16 @@ export function renderQuotes(answer: QuotesAnswer): ReplyPayload {
     color: ACCENT,
     title: escapeCorpusText(truncate(`What ${answer.speaker} said${about}`, EMBED_TITLE_MAX - 2)),
     description: blocks.join('\n\n'),
-    ...(answer.hasMore || blocks.length < answer.results.length
-      ? { footer: { text: 'More statements exist: ask for a larger count or narrow the topic.' } }
-      : {}),
+    footer: { text: quotesFooter(answer) },
   };
-  return reply({ embeds: [fitEmbed(embed)] });
+  const more = answer.hasMore || blocks.length < answer.results.length;
+  const next = answer.offset + blocks.length;
+  return reply({
+    embeds: [fitEmbed(embed)],
+    components: more
+      ? [moreButtonRow(QUOTES_MORE_PREFIX, next, Math.max(1, answer.results.length), askerId)]
+      : [],
+  });
 }
 
 /** The speakers quoted, one line each: statements and the outlets that carry them. */

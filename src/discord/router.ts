@@ -1,27 +1,14 @@
 /**
- * The interaction router: slash commands, autocomplete and the More button, behind one catch
- * that answers the member with an ephemeral apology and logs the error with its context.
+ * The interaction router: slash commands, autocomplete, and the buttons, menus and modals each
+ * command declares by custom-id prefix, behind one catch that answers the member with an
+ * ephemeral apology and logs the error with its context.
  */
-import {
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type MessageComponentInteraction,
-  MessageFlags,
-} from 'discord.js';
-import { CurationError } from '../curation/curator.ts';
+import { type Interaction, MessageFlags } from 'discord.js';
 import type { InteractionOutcome } from '../ops/metrics.ts';
 import { StoreUnavailableError } from '../store/types.ts';
-import { FOLLOW_PREFIX, SHARE_PREFIX, VOTE_PREFIX } from './answer-row.ts';
-import { answerQuestion, withAnswerRow } from './ask-flow.ts';
+import { customIdPrefix, type OwnedComponentHandler } from './command-loader.ts';
 import type { BotContext, SlashCommand } from './context.ts';
-import { handleVote, handleWhy, WHY_PREFIX } from './feedback.ts';
-import { handleFollowUp } from './follow-up-thread.ts';
-import { checkModerator } from './moderation.ts';
-import { footerQuery, MORE_PREFIX } from './render-answer.ts';
-import { ADD_PREFIX } from './render-moderation.ts';
 import { renderNotice } from './reply.ts';
-import { handleShare } from './share.ts';
 
 /** What a member reads when something went wrong on our side. */
 export const APOLOGY =
@@ -31,6 +18,7 @@ export const APOLOGY =
 export async function routeInteraction(
   interaction: Interaction,
   commands: Map<string, SlashCommand>,
+  components: Map<string, OwnedComponentHandler>,
   context: BotContext,
 ): Promise<void> {
   const where = { guild: interaction.guildId ?? 'dm', user: interaction.user.id };
@@ -54,19 +42,8 @@ export async function routeInteraction(
       await command.execute(interaction, context);
       return;
     }
-    if (interaction.isButton() && interaction.customId.startsWith(MORE_PREFIX)) {
-      await handleMore(interaction, context);
-    } else if (interaction.isButton() && interaction.customId.startsWith(ADD_PREFIX)) {
-      await handleAddButton(interaction, context);
-    } else if (interaction.isButton() && interaction.customId.startsWith(VOTE_PREFIX)) {
-      await handleVote(interaction, context);
-    } else if (interaction.isButton() && interaction.customId.startsWith(SHARE_PREFIX)) {
-      await handleShare(interaction, context);
-    } else if (interaction.isButton() && interaction.customId.startsWith(FOLLOW_PREFIX)) {
-      await handleFollowUp(interaction, context);
-    } else if (interaction.isStringSelectMenu() && interaction.customId.startsWith(WHY_PREFIX)) {
-      await handleWhy(interaction, context);
-    } else if (interaction.isRepliable()) {
+    if (await dispatchComponent(interaction, components, context)) return;
+    if (interaction.isRepliable()) {
       await interaction.reply({
         ...renderNotice('This button or menu is no longer in use; please ask again.'),
         flags: MessageFlags.Ephemeral,
@@ -102,6 +79,26 @@ export async function routeInteraction(
   }
 }
 
+/**
+ * Hands a button, menu or modal to the handler its custom-id prefix names, when the handler is of
+ * its kind; false when none is.
+ */
+async function dispatchComponent(
+  interaction: Interaction,
+  components: Map<string, OwnedComponentHandler>,
+  context: BotContext,
+): Promise<boolean> {
+  if (!interaction.isMessageComponent() && !interaction.isModalSubmit()) return false;
+  const handler = components.get(customIdPrefix(interaction.customId));
+  if (handler?.kind === 'button' && interaction.isButton()) await handler.handle(interaction, context);
+  else if (handler?.kind === 'select' && interaction.isStringSelectMenu())
+    await handler.handle(interaction, context);
+  else if (handler?.kind === 'modal' && interaction.isModalSubmit())
+    await handler.handle(interaction, context);
+  else return false;
+  return true;
+}
+
 /** An interaction's name in metrics and logs: the command, or a button's prefix (`more`, `add`). */
 function metricName(interaction: Interaction): string {
   if (interaction.isAutocomplete()) return `${interaction.commandName}:autocomplete`;
@@ -135,99 +132,5 @@ async function apologise(interaction: Interaction, context: BotContext, message 
       user: interaction.user.id,
       error,
     });
-  }
-}
-
-/**
- * The More button: the question and filters come from the message's footer and the offset from
- * the button, so it works after a restart. The next excerpts arrive as a new reply (with their
- * own More button), so the first answer stays readable. Each page counts against the clicking
- * member's rate limit; a member other than the asker (or paging a private page) gets it privately.
- */
-async function handleMore(interaction: ButtonInteraction, context: BotContext): Promise<void> {
-  const [offsetText, countText, buttonAsker] = interaction.customId.slice(MORE_PREFIX.length).split(':');
-  const offset = Number(offsetText);
-  const count = Number(countText);
-  const asked = footerQuery(interaction.message.embeds[0]?.footer?.text);
-  if (asked === null || !Number.isInteger(offset) || !Number.isInteger(count)) {
-    await interaction.reply({
-      ...renderNotice('This button no longer knows its question; please ask again.'),
-      flags: MessageFlags.Ephemeral,
-    });
-    return;
-  }
-  const outcome = answerQuestion(context, interaction.user.id, asked.question, asked.filters, {
-    count,
-    offset,
-  });
-  if (outcome.kind === 'notice') {
-    await replyEphemeral(interaction, outcome.payload.content ?? '');
-    return;
-  }
-  // Buttons from before the asker was recorded fall back to who ran the command, if Discord says.
-  const asker = buttonAsker || interaction.message.interactionMetadata?.user.id;
-  const privately = asker !== interaction.user.id || interaction.message.flags.has(MessageFlags.Ephemeral);
-  // A page is an answer of its own: it gets votes, but Share and Follow up stay on the first one.
-  const payload = withAnswerRow(context, outcome.payload, outcome.answer, {
-    command: 'ask',
-    askerId: interaction.user.id,
-    privately,
-    inGuild: false,
-  });
-  await interaction.reply(privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload);
-}
-
-/** Replies to the member alone. */
-export async function replyEphemeral(
-  interaction: ChatInputCommandInteraction | MessageComponentInteraction,
-  text: string,
-): Promise<void> {
-  await interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
-}
-
-/**
- * Confirm or Cancel under an add preview: checked again on the server (a moderator, the one who
- * previewed). Confirm writes the article and refreshes; Cancel writes nothing.
- */
-async function handleAddButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
-  const [action, id = ''] = interaction.customId.slice(ADD_PREFIX.length).split(':');
-  const { moderator, refusal } = checkModerator(interaction, context);
-  if (moderator === null) {
-    await replyEphemeral(interaction, refusal);
-    return;
-  }
-  const draft = context.pending.take(id, interaction.user.id);
-  if (draft === null) {
-    await interaction.update({
-      ...renderNotice('This preview has expired or was already used; run `/corpus add` again.'),
-      embeds: [],
-      components: [],
-    });
-    return;
-  }
-  if (action !== 'confirm') {
-    await interaction.update({
-      ...renderNotice('Cancelled: nothing was written.'),
-      embeds: [],
-      components: [],
-    });
-    return;
-  }
-  await interaction.deferUpdate();
-  const before = context.live.engine.passageCount;
-  try {
-    const { report, file } = await context.curator.add(draft, moderator);
-    const added = report.passages - before;
-    context.logger.info('article added', { guild: interaction.guildId, user: moderator.id, file });
-    await interaction.editReply({
-      ...renderNotice(
-        `Added “${draft.title}” as \`${file}\`: ${added} passages. ${report.articles} articles are served.`,
-      ),
-      embeds: [],
-      components: [],
-    });
-  } catch (error) {
-    if (!(error instanceof CurationError)) throw error;
-    await interaction.editReply({ ...renderNotice(error.message), embeds: [], components: [] });
   }
 }

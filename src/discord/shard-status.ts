@@ -12,7 +12,7 @@ export interface ShardReport {
   shard: number;
   /** The corpus version ({@link LiveEngine.version}). */
   version: string;
-  documents: number;
+  articles: number;
   passages: number;
   /** Servers (guilds) on this shard. */
   guilds: number;
@@ -58,7 +58,7 @@ export function exposeShardStatus(client: Client, live: LiveEngine): void {
   const report = (): ShardReport => ({
     shard: client.shard?.ids[0] ?? 0,
     version: live.version,
-    documents: live.engine.corpus.articles.length,
+    articles: live.engine.corpus.articles.length,
     passages: live.engine.passageCount,
     guilds: client.guilds.cache.size,
   });
@@ -195,7 +195,7 @@ export function shardStatusLines(answers: ShardAnswer[], thisShard: number): str
     const name = `Shard ${shard}${shard === thisShard ? ' (this one)' : ''}`;
     if (report === null) return `⚠ ${name}: not answering`;
     const mark = report.version === majority ? '' : '⚠ ';
-    return `${mark}${name}: \`${shownVersion(report.version)}\` · ${count(report.documents, 'article', 'articles')} · ${count(report.passages, 'passage', 'passages')} · ${count(report.guilds, 'server', 'servers')}`;
+    return `${mark}${name}: \`${shownVersion(report.version)}\` · ${count(report.articles, 'article', 'articles')} · ${count(report.passages, 'passage', 'passages')} · ${count(report.guilds, 'server', 'servers')}`;
   });
   return [summary, ...lines];
 }

@@ -4,7 +4,7 @@
  */
 import type { APIActionRowComponent, APIButtonComponent, ButtonInteraction } from 'discord.js';
 import { refuseClick, tellMember } from './answer-buttons.ts';
-import { FOLLOW_PREFIX, SHARE_PREFIX, VOTE_PREFIX } from './answer-row.ts';
+import { FOLLOW_PREFIX, followUpButton, SHARE_PREFIX, VOTE_PREFIX } from './answer-row.ts';
 import type { BotContext } from './context.ts';
 import { reply } from './reply.ts';
 
@@ -18,7 +18,7 @@ export function sharedRows(rows: ButtonRow[]): ButtonRow[] {
     const hasFollow = buttons.some((b) => 'custom_id' in b && b.custom_id.startsWith(FOLLOW_PREFIX));
     if (vote && 'custom_id' in vote && !hasFollow) {
       const key = vote.custom_id.split(':')[3] ?? '';
-      buttons.push({ type: 2, style: 2, label: 'Follow up', custom_id: `${FOLLOW_PREFIX}${key}` });
+      buttons.push(followUpButton(key));
     }
     return { ...row, components: buttons };
   });

@@ -6,7 +6,6 @@
  * `receiveMessageOnPort`), and does a failed worker's share itself.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { TermTable } from '../util/term-table.ts';
 import { type ArticleTerms, type ArticleText, joinArticleTerms, scanArticles } from './article-terms.ts';
@@ -24,7 +23,11 @@ import {
 } from './terms-jobs.ts';
 import { type TermVocabulary, termsOfWord } from './tokenize.ts';
 import { WordTable } from './word-table.ts';
-import { bundledWorker } from './worker-bundle.ts';
+import { workerScript } from './worker-bundle.ts';
+
+/** The worker's TypeScript, and the JavaScript that runs it through tsx when no bundle can be made. */
+const TERMS_WORKER = new URL('./terms-worker-main.ts', import.meta.url);
+const TERMS_WORKER_TSX = new URL('./terms-worker.js', import.meta.url);
 
 /**
  * Below this many characters of text (about 20,000 sentences of news), a corpus is tokenised on
@@ -65,7 +68,7 @@ function workers(): Worker[] {
     pool = [];
     const started: Array<Promise<void>> = [];
     for (let i = 0; i < POOL_SIZE; i++) {
-      const worker = new Worker(workerScript(), { execArgv: [] });
+      const worker = new Worker(workerScript(TERMS_WORKER, TERMS_WORKER_TSX), { execArgv: [] });
       worker.unref();
       started.push(
         new Promise((resolve) => {
@@ -85,19 +88,6 @@ function workers(): Worker[] {
 }
 
 /** Where the bundled worker code is kept (see worker-bundle.ts). */
-const BUNDLE_CACHE = fileURLToPath(new URL('../../node_modules/.cache/coverage-bot/', import.meta.url));
-let script: string | URL | null = null;
-
-/**
- * The worker's code: bundled JavaScript, which starts quickly, or else its TypeScript through
- * tsx (terms-worker.js).
- */
-function workerScript(): string | URL {
-  script ??=
-    bundledWorker(fileURLToPath(new URL('./terms-worker-main.ts', import.meta.url)), BUNDLE_CACHE) ??
-    new URL('./terms-worker.js', import.meta.url);
-  return script;
-}
 
 /**
  * Starts the worker pool now rather than at the first large build, and resolves once it is

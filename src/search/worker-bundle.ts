@@ -7,18 +7,11 @@
  * Packages stay imported from node_modules.
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { writeFileAtomicSync } from '../util/atomic-write.ts';
 
 /** What the cache remembers of the latest bundle of an entry: the files it was built from. */
 interface BundleManifest {
@@ -80,10 +73,8 @@ export function bundledWorker(entry: string, cacheDir: string): string | null {
       rmSync(building, { recursive: true, force: true });
       if (!existsSync(output(hash))) throw error;
     }
-    // Another process may write the same manifest at the same time: write whole, then rename.
-    const manifestTemp = `${building}.json`;
-    writeFileSync(manifestTemp, JSON.stringify({ inputs } satisfies BundleManifest));
-    renameSync(manifestTemp, manifestPath);
+    // Another process may write the same manifest at the same time: each writes it whole.
+    writeFileAtomicSync(manifestPath, JSON.stringify({ inputs } satisfies BundleManifest));
     removeOtherBundles(cacheDir, name, basename(folder));
     return output(hash);
   } catch {
@@ -101,4 +92,23 @@ function removeOtherBundles(cacheDir: string, name: string, keep: string): void 
     const path = join(cacheDir, entry);
     if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true, force: true });
   }
+}
+
+/** The project's bundle cache, shared by every worker it starts. */
+const PROJECT_BUNDLE_CACHE = fileURLToPath(
+  new URL('../../node_modules/.cache/coverage-bot/', import.meta.url),
+);
+const scripts = new Map<string, string | URL>();
+
+/**
+ * The script a worker of the project runs: the bundle of its TypeScript `entry`, which starts
+ * quickly, or else `fallback`, JavaScript that runs the TypeScript through tsx. Found once per entry.
+ */
+export function workerScript(entry: URL, fallback: URL): string | URL {
+  let script = scripts.get(entry.href);
+  if (script === undefined) {
+    script = bundledWorker(fileURLToPath(entry), PROJECT_BUNDLE_CACHE) ?? fallback;
+    scripts.set(entry.href, script);
+  }
+  return script;
 }

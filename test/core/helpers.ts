@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /** The project's built-in corpus. */
 export const CORPUS_DIR = path.join(import.meta.dirname, '..', '..', 'corpus');
@@ -48,4 +50,31 @@ export interface CoverageQuestion {
   event?: string;
   answers: string[];
   expectNoAnswer?: boolean;
+}
+
+const execCli = promisify(execFile);
+
+/**
+ * Runs the CLI (`src/cli/main.ts`) from the project's folder with its saved indexes in `cacheDir`
+ * and no colours (and `env` added to the environment); resolves with its output and exit code, whatever the code.
+ */
+export async function runCli(
+  args: string[],
+  cacheDir: string,
+  env: Record<string, string> = {},
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await execCli(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      {
+        cwd: path.join(import.meta.dirname, '..', '..'),
+        env: { ...process.env, INDEX_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+      },
+    );
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
 }

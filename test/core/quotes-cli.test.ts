@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
+import { runCli, tempDir } from './helpers.ts';
 
-const run = promisify(execFile);
-const ROOT = path.join(import.meta.dirname, '..', '..');
 let work: { dir: string; remove: () => Promise<void> };
 
-async function cli(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, INDEX_CACHE_DIR: path.join(work.dir, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' },
-    });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+/** Runs the CLI with this file's saved indexes; resolves with its output and exit code. */
+const cli = (args: string[]) => runCli(args, path.join(work.dir, 'cache'));
 
 beforeAll(async () => {
   work = await tempDir('coverage-quotes-cli-');

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CommandFileError, loadCommands } from '../../src/discord/command-loader.ts';
+import { CommandFileError, componentHandlers, loadCommands } from '../../src/discord/command-loader.ts';
 
 let dir: string;
 
@@ -18,6 +18,13 @@ const good = (name: string) => `import { SlashCommandBuilder } from 'discord.js'
 export const command = {
   data: new SlashCommandBuilder().setName('${name}').setDescription('d'),
   async execute() {},
+};\n`;
+
+const withButton = (name: string, prefix: string) => `import { SlashCommandBuilder } from 'discord.js';
+export const command = {
+  data: new SlashCommandBuilder().setName('${name}').setDescription('d'),
+  async execute() {},
+  components: { '${prefix}': { kind: 'button', async handle() {} } },
 };\n`;
 
 describe('the command loader', () => {
@@ -51,5 +58,35 @@ describe('the command loader', () => {
     await writeFile(path.join(dir, 'one.ts'), good('same'));
     await writeFile(path.join(dir, 'two.ts'), good('same'));
     await expect(loadCommands(dir)).rejects.toThrow('two.ts declares /same a second time');
+  });
+
+  it('dispatches each button and menu the project’s replies carry to the command that creates it', async () => {
+    const components = componentHandlers((await loadCommands()).values());
+    const owners = Object.fromEntries(
+      [...components].map(([prefix, h]) => [prefix, `${h.command}/${h.kind}`]),
+    );
+    expect(owners).toEqual({
+      'more:': 'ask/button',
+      'vote:': 'ask/button',
+      'why:': 'ask/select',
+      'share:': 'ask/button',
+      'follow:': 'ask/button',
+      'quotes-more:': 'quotes/button',
+      'add:': 'corpus/button',
+    });
+  });
+
+  it('refuses two commands that declare the same custom-id prefix', async () => {
+    await writeFile(path.join(dir, 'one.ts'), withButton('one', 'more:'));
+    await writeFile(path.join(dir, 'two.ts'), withButton('two', 'more:'));
+    await expect(loadCommands(dir)).rejects.toThrow(CommandFileError);
+    await expect(loadCommands(dir)).rejects.toThrow(
+      '/two declares the custom-id prefix `more:` that /one declares already',
+    );
+  });
+
+  it('refuses a custom-id prefix that does not end at its first colon', async () => {
+    await writeFile(path.join(dir, 'one.ts'), withButton('one', 'more'));
+    await expect(loadCommands(dir)).rejects.toThrow('one.ts must export `command`');
   });
 });

@@ -11,6 +11,7 @@ import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { embedLength } from '../../src/discord/embed-fit.ts';
 import { ALL_MARKDOWN_ESCAPES, escapeCorpusText, formsMarkdown } from '../../src/discord/escape.ts';
+import { askedFooter, footerQuery } from '../../src/discord/footer.ts';
 import {
   EMBED_DESCRIPTION_MAX,
   EMBED_FIELD_VALUE_MAX,
@@ -19,13 +20,7 @@ import {
 } from '../../src/discord/limits.ts';
 import { isModerator } from '../../src/discord/permissions.ts';
 import { RateLimiter } from '../../src/discord/rate-limit.ts';
-import {
-  askedFooter,
-  footerQuery,
-  highlightExcerpt,
-  renderAnswer,
-  renderCompare,
-} from '../../src/discord/render-answer.ts';
+import { highlightExcerpt, renderAnswer, renderCompare } from '../../src/discord/render-answer.ts';
 import { renderEvents, renderTimeline } from '../../src/discord/render-catalog.ts';
 import { renderRefresh } from '../../src/discord/render-moderation.ts';
 import { createLogger } from '../../src/log.ts';

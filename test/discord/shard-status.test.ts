@@ -12,7 +12,7 @@ import {
 const report = (shard: number, version: string, guilds = 1): ShardReport => ({
   shard,
   version,
-  documents: 5,
+  articles: 5,
   passages: 120,
   guilds,
 });
@@ -90,7 +90,7 @@ describe('asking the shards', () => {
 describe('the status reply', () => {
   it('shows the version, and each shard’s line when sharded', () => {
     const base = {
-      documents: 5,
+      articles: 5,
       passages: 120,
       events: 2,
       from: 'built in 3 ms',

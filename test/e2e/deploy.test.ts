@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCommands } from '../../src/discord/command-loader.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
@@ -38,6 +40,14 @@ const EVERYONE = [
 ];
 
 describe('deploying the commands', () => {
+  it('registers exactly the definitions recorded in fixtures/commands.json (names, options, limits)', async () => {
+    const recorded = JSON.parse(
+      await readFile(path.join(import.meta.dirname, 'fixtures', 'commands.json'), 'utf8'),
+    );
+    const json = [...(await loadCommands()).values()].map((c) => c.data.toJSON());
+    expect(JSON.parse(JSON.stringify(json))).toEqual(recorded);
+  });
+
   it('registers every command on a development server: /corpus limited to Manage Server and not offered in DMs', async () => {
     await deploy(GUILD_ID, [GUILD_ID]);
     expect(registered()).toEqual({ [`guild:${GUILD_ID}`]: [...EVERYONE, 'corpus'].sort() });

@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFileAtomicSync } from '../../src/util/atomic-write.ts';
 import { BoundedMemo } from '../../src/util/bounded-memo.ts';
 import { SerialQueue } from '../../src/util/serial-queue.ts';
 
@@ -39,5 +43,20 @@ describe('BoundedMemo', () => {
     expect(calls).toBe(2);
     expect(memo.get('abcd', length)).toBe(4);
     expect(memo.size).toBe(1);
+  });
+});
+
+describe('writeFileAtomicSync', () => {
+  it('replaces a file whole and leaves no temporary file beside it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'coverage-atomic-'));
+    try {
+      const file = path.join(dir, 'manifest.json');
+      writeFileAtomicSync(file, 'old');
+      writeFileAtomicSync(file, 'new');
+      expect(readFileSync(file, 'utf8')).toBe('new');
+      expect(readdirSync(dir)).toEqual(['manifest.json']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

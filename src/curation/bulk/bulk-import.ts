@@ -1,0 +1,172 @@
+/**
+ * Importing many pages into one event from a list of addresses: each page read as /corpus add
+ * reads one by URL, checked for duplicates against the corpus and the pages before it, written
+ * in batches (each one store change with its audit lines), so an interrupted run keeps what it
+ * wrote and a second run skips it. Nothing is indexed here: the bot picks the new files up.
+ */
+import { corpusFromSnapshot } from '../../corpus/load.ts';
+import type { Article } from '../../corpus/types.ts';
+import type { CorpusStore } from '../../store/types.ts';
+import { writeArticle } from '../checked-writes.ts';
+import { type ArticleDraft, DraftError } from '../draft.ts';
+import { DuplicateIndex } from '../duplicates.ts';
+import { CurationError } from '../errors.ts';
+import { type FetchPolicy, FetchRefused } from '../fetch-page.ts';
+import { draftFromAddress } from '../ingest.ts';
+import { articleMarkdown, fileBaseName } from '../markdown-writer.ts';
+import { forEachByHost } from './host-pool.ts';
+
+/** What happened to one address. */
+export type ImportOutcome =
+  | { url: string; kind: 'added'; file: string }
+  | { url: string; kind: 'duplicate'; why: string; alreadyIn: boolean }
+  | { url: string; kind: 'refused'; why: string };
+
+/** Counts so far, for a progress display. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  added: number;
+  duplicates: number;
+  refused: number;
+}
+
+export interface BulkImportOptions {
+  event: string;
+  policy: FetchPolicy;
+  /** Pages fetched at once, in all and from one host. */
+  concurrency: { total: number; perHost: number };
+  /** Who the audit log names. */
+  who: { id: string; name: string };
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Drafts written in one store change: fewer changes, yet little lost if the run is stopped. */
+const WRITE_BATCH = 20;
+
+/** A duplicate's reason, naming the article it copies. */
+function duplicateWhy(reason: string, article: Article): string {
+  return `${reason}: “${article.title}” (${article.source ?? 'unknown outlet'}, ${article.path})`;
+}
+
+/**
+ * Imports the page at each of `urls` into `options.event` of `store`, in list order as far as
+ * concurrency allows; resolves with one outcome an address, in list order. Throws CurationError,
+ * fetching nothing, when the event does not exist.
+ */
+export async function importAddresses(
+  store: CorpusStore,
+  urls: string[],
+  options: BulkImportOptions,
+): Promise<ImportOutcome[]> {
+  const corpus = corpusFromSnapshot(store.label, await store.read());
+  if (!corpus.events.some((e) => e.id === options.event)) {
+    const known = corpus.events.map((e) => e.id).join(', ') || 'none';
+    throw new CurationError(`there is no event \`${options.event}\`; known events: ${known}`);
+  }
+  const known = new DuplicateIndex(corpus.articles);
+  const outcomes: ImportOutcome[] = new Array(urls.length);
+  const progress: ImportProgress = { done: 0, total: urls.length, added: 0, duplicates: 0, refused: 0 };
+  const listed = new Set<string>();
+  let pending: { index: number; draft: ArticleDraft }[] = [];
+  let writing: Promise<void> = Promise.resolve();
+
+  const settle = (index: number, outcome: ImportOutcome): void => {
+    outcomes[index] = outcome;
+    progress.done++;
+    if (outcome.kind === 'added') progress.added++;
+    else if (outcome.kind === 'duplicate') progress.duplicates++;
+    else progress.refused++;
+    options.onProgress?.({ ...progress });
+  };
+
+  /** Writes the pending drafts in one change, after any change already under way. */
+  const flush = (): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return writing;
+    writing = writing.then(() => writeBatch(store, batch, options.who, settle));
+    return writing;
+  };
+
+  await forEachByHost(urls, options.concurrency, async (url, index) => {
+    const outcome = await readOne(url, listed, known, options);
+    if ('draft' in outcome) {
+      known.add({ ...outcome.draft, id: `pending-${index}`, path: '(this import)' });
+      pending.push({ index, draft: outcome.draft });
+      if (pending.length >= WRITE_BATCH) await flush();
+    } else settle(index, outcome);
+  });
+  await flush();
+  return outcomes;
+}
+
+/** One address read into a draft, or what happened to it instead. */
+async function readOne(
+  url: string,
+  listed: Set<string>,
+  known: DuplicateIndex,
+  options: BulkImportOptions,
+): Promise<{ draft: ArticleDraft } | ImportOutcome> {
+  if (listed.has(url)) return { url, kind: 'duplicate', why: 'listed twice', alreadyIn: false };
+  listed.add(url);
+  const already = known.hasUrl(url);
+  if (already !== null && already.path !== '(this import)')
+    return { url, kind: 'duplicate', why: duplicateWhy('already in', already), alreadyIn: true };
+  try {
+    const draft = await draftFromAddress(url, { event: options.event }, options.policy);
+    const duplicate = known.find(draft);
+    if (duplicate !== null)
+      return {
+        url,
+        kind: 'duplicate',
+        why: duplicateWhy(duplicate.reason, duplicate.article),
+        alreadyIn: false,
+      };
+    return { draft };
+  } catch (error) {
+    if (error instanceof FetchRefused || error instanceof DraftError || error instanceof CurationError)
+      return { url, kind: 'refused', why: error.message };
+    return { url, kind: 'refused', why: `It could not be read (${(error as Error).message}).` };
+  }
+}
+
+/** Writes `batch` as new Markdown files in one store change, an audit line each, and settles them. */
+async function writeBatch(
+  store: CorpusStore,
+  batch: { index: number; draft: ArticleDraft }[],
+  who: { id: string; name: string },
+  settle: (index: number, outcome: ImportOutcome) => void,
+): Promise<void> {
+  const written: { index: number; outcome: ImportOutcome }[] = [];
+  await store.change(
+    async (tx) => {
+      written.length = 0;
+      const existing = new Set(await tx.list('corpus'));
+      for (const { index, draft } of batch) {
+        const url = draft.url ?? '';
+        const base = fileBaseName(draft);
+        let name = `${base}.md`;
+        for (let n = 2; existing.has(name); n++) name = `${base}-${n}.md`;
+        try {
+          await writeArticle(tx, name, articleMarkdown(draft));
+        } catch (error) {
+          if (!(error instanceof CurationError)) throw error;
+          written.push({ index, outcome: { url, kind: 'refused', why: error.message } });
+          continue;
+        }
+        existing.add(name);
+        await tx.audit({
+          userId: who.id,
+          userName: who.name,
+          action: 'add',
+          file: name,
+          detail: draft.title,
+        });
+        written.push({ index, outcome: { url, kind: 'added', file: name } });
+      }
+    },
+    async () => null,
+  );
+  for (const { index, outcome } of written) settle(index, outcome);
+}
