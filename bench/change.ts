@@ -2,8 +2,8 @@
  * `npx tsx bench/change.ts [--sizes 100k] [--changes 10]`: how long a change takes to be served
  * by the process that makes it, over a folder store holding the bench scale corpus (bench/data.ts)
  * as one JSONL file: one article added, then removed, again and again, without a saved index and
- * with one (saved with each change). The first change after the build also turns the index into
- * segments; it is reported apart.
+ * with one (saved a second after each change, in the background). Changes start once the
+ * process has readied its first change (LiveEngine.prepareSoon); the first is reported apart.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,8 @@ try {
       let t = performance.now();
       const live = await LiveEngine.open(dir, { cacheDir: cache });
       const openMs = performance.now() - t;
+      // Its first change readied in the background (index as a segment, files parsed).
+      await live.flushPrepare();
       const times: number[] = [];
       for (let i = 0; i <= changes; i++) {
         t = performance.now();
@@ -52,7 +54,7 @@ try {
       const [first, ...later] = times;
       later.sort((a, b) => a - b);
       console.log(
-        `| ${size.toLocaleString('en')} | ${cache === null ? 'none' : 'saved with each change'} | ${ms(openMs)} | ${ms(first ?? 0)} | ${ms(percentile(later, 0.5))} / ${ms(later[later.length - 1] ?? 0)} | ${live.engine.passageCount.toLocaleString('en')} |`,
+        `| ${size.toLocaleString('en')} | ${cache === null ? 'none' : 'saved after each change'} | ${ms(openMs)} | ${ms(first ?? 0)} | ${ms(percentile(later, 0.5))} / ${ms(later[later.length - 1] ?? 0)} | ${live.engine.passageCount.toLocaleString('en')} |`,
       );
       await live.close();
     }

@@ -15,6 +15,7 @@ import {
 import {
   Bm25Index,
   type BuildOptions,
+  IndexError,
   indexPassages,
   type PostingData,
   type ScoredPassage,
@@ -204,7 +205,7 @@ export class AnswerEngine {
    */
   constructor(parts: EngineParts & { postings?: PostingData }, index?: PassageIndex) {
     if (index === undefined && parts.postings === undefined)
-      throw new Error('AnswerEngine: needs an index or the postings to make one');
+      throw new IndexError('AnswerEngine: give it an index, or the postings to make one from');
     this.sentenceTerms = parts.sentenceTerms;
     this.titleTerms = parts.titleTerms;
     this.sentenceBase = new Int32Array(parts.sentences.length);

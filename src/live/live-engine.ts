@@ -44,7 +44,7 @@ export class LiveEngine {
   private readonly updateListeners: CorpusUpdateListener[] = [];
   /** The files' parses, so that a change parses only the files it touched. */
   private readonly parsedFiles = new ParsedFiles();
-  /** The pending background save of the served index (see `saveSoon`), and whether one is wanted. */
+  /** The due background save of the served index (see `saveSoon`), and the one under way. */
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   /** The served engine over a segmented index, made ahead of the first change (see `prepareSoon`). */
@@ -197,7 +197,7 @@ export class LiveEngine {
   /**
    * Saves the served index for its version a little later (INDEX_SAVE_DELAY_MS), in the
    * background, so that the next process to start loads it instead of building: a change is
-   * served without waiting for it. A failed save is only logged by the next start's rebuild.
+   * served without waiting for it. A save that fails costs the next start a build, nothing else.
    */
   private saveSoon(): void {
     if (this.store.indexLocation === null || this.closed || this.saveTimer !== null) return;
