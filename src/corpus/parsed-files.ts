@@ -3,12 +3,15 @@
  * files it touched: a file whose content is the same string is not parsed again, and its
  * articles are the very objects served before (which lets later steps skip them cheaply).
  */
+import { createHash } from 'node:crypto';
 import { parseArticleFile } from './load.ts';
 import type { ParsedFile } from './types.ts';
 
 interface Entry {
   content: string;
   parsed: ParsedFile;
+  /** MD5 of the content (hex), made when first asked for. */
+  md5?: string;
 }
 
 /** Parsed files by path, kept from one snapshot to the next. */
@@ -33,5 +36,16 @@ export class ParsedFiles {
       next.set(path, { content, parsed });
       return parsed;
     };
+  }
+
+  /**
+   * The content of `path` as last parsed, when its MD5 (hex, of its UTF-8 bytes) is `md5`, else
+   * null: what a store needs to send only the files that changed (the store's `KnownFiles`).
+   */
+  contentOf(path: string, md5: string): string | null {
+    const entry = this.kept.get(path);
+    if (entry === undefined) return null;
+    entry.md5 ??= createHash('md5').update(entry.content, 'utf8').digest('hex');
+    return entry.md5 === md5 ? entry.content : null;
   }
 }

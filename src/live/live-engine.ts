@@ -182,7 +182,7 @@ export class LiveEngine {
       if (version === this.version) return false;
       const started = performance.now();
       const before = this.live.corpus.articles;
-      const snapshot = await this.store.read();
+      const snapshot = await this.store.read(this.parsedFiles);
       if (snapshot.version === this.version) return false;
       const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
       const index = updateEngine(this.changeBase(), corpus);
@@ -306,17 +306,21 @@ export class LiveEngine {
     let unchanged = false;
     let changed: { result: T; version: string };
     try {
-      changed = await this.store.change(mutate, async (snapshot) => {
-        const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
-        unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
-        // Thrown only to end the store's change, so that a database rolls its version bump back.
-        if (unchanged) throw new Error('LiveEngine: nothing changed');
-        next = updateEngine(this.changeBase(), corpus);
-        if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
-          throw new EmptyCorpusRefused(next.corpus.problems);
-        // The whole index is saved after the change (saveSoon), not inside it.
-        return null;
-      });
+      changed = await this.store.change(
+        mutate,
+        async (snapshot) => {
+          const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+          unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
+          // Thrown only to end the store's change, so that a database rolls its version bump back.
+          if (unchanged) throw new Error('LiveEngine: nothing changed');
+          next = updateEngine(this.changeBase(), corpus);
+          if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
+            throw new EmptyCorpusRefused(next.corpus.problems);
+          // The whole index is saved after the change (saveSoon), not inside it.
+          return null;
+        },
+        this.parsedFiles,
+      );
     } catch (error) {
       if (unchanged) return null;
       throw error;

@@ -38,6 +38,16 @@ export interface IndexBlob {
  */
 export type PrepareIndex = (snapshot: CorpusSnapshot) => Promise<IndexBlob | null>;
 
+/**
+ * The article files a reader holds already (the last snapshot it read): a store may send only the
+ * others' content. The database compares checksums and sends the files that differ; a folder
+ * reads every file anyway (its version is the fingerprint of all of them).
+ */
+export interface KnownFiles {
+  /** The content held for `path` when its MD5 (hex, of its UTF-8 bytes) is `md5`, else null. */
+  contentOf(path: string, md5: string): string | null;
+}
+
 /** A place the corpus lives. */
 export interface CorpusStore {
   /** "folder" or "postgres". */
@@ -50,8 +60,8 @@ export interface CorpusStore {
   version(): Promise<string>;
   /** Resolves when the store answers now (cheaply, for health checks); throws StoreUnavailableError when not. */
   reachable(): Promise<void>;
-  /** Reads every file the loader needs, at one version. */
-  read(): Promise<CorpusSnapshot>;
+  /** Reads every file the loader needs, at one version (the content of `known` files from it). */
+  read(known?: KnownFiles): Promise<CorpusSnapshot>;
   /** The saved index for a version and ranking key, or null. */
   loadIndex(version: string, rankingKey: string): Promise<Buffer | null>;
   /** Saves an index for a version and ranking key (a later save for the same pair is kept out). */
@@ -63,6 +73,7 @@ export interface CorpusStore {
   change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
     prepare: PrepareIndex,
+    known?: KnownFiles,
   ): Promise<{ result: T; version: string }>;
   /** The removed article files, sorted. */
   removed(): Promise<string[]>;

@@ -3,6 +3,7 @@
  * index, two stores (each with its own connections) changing one database, and the database going
  * away and coming back. One server for the whole file; each test gets its own database.
  */
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -233,6 +234,31 @@ describe('the PostgreSQL store', () => {
     expect(b.engine.corpus.articles.map((x) => x.id)).not.toContain(doc);
     expect(b.opened.from).toBe('updated');
     expect(await new Curator(b).removed()).toEqual([`${doc}.md`]);
+  });
+
+  it('sends a reader only the files whose checksum differs from those it holds', async () => {
+    const url = await corpusDatabase();
+    const store = await PgStore.open(url);
+    opened.push(store);
+    const full = await store.read();
+    const [changed, ...rest] = full.files;
+    const held = new Map(
+      full.files.map((f) => [f.path, f.path === changed?.path ? 'an older text' : f.content]),
+    );
+    const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+    // What the reader holds comes back as it holds it: a marker shows the database did not send it.
+    const known = {
+      contentOf: (path: string, sum: string) => {
+        const content = held.get(path);
+        return content !== undefined && md5(content) === sum ? `held: ${path}` : null;
+      },
+    };
+    const partial = await store.read(known);
+    expect(partial.version).toBe(full.version);
+    expect(partial.files).toEqual([
+      changed,
+      ...rest.map((f) => ({ path: f.path, content: `held: ${f.path}` })),
+    ]);
   });
 
   it('a change commits without the whole index, saved after it: other processes index only what changed, a new one loads the save', async () => {

@@ -34,6 +34,9 @@ async function run(c: Command): Promise<object> {
       return { docs: live.engine.ask(c.question ?? '').results.map((r) => r.docId), version: live.version };
     case 'version':
       return { version: live.version };
+    case 'saved':
+      await live.flushSave();
+      return { version: live.version };
     case 'prepared':
       await live.flushPrepare();
       return { version: live.version };

@@ -10,7 +10,7 @@ import { parseArticleFile } from '../../corpus/load.ts';
 import type { CorpusSnapshot, StoredFile } from '../../corpus/types.ts';
 import { type AuditEntry, auditLine, parseAuditLines } from '../audit-log.ts';
 import type { FolderContents } from '../transfer.ts';
-import type { CorpusStore, IndexBlob, PrepareIndex, StoreTransaction } from '../types.ts';
+import type { CorpusStore, IndexBlob, KnownFiles, PrepareIndex, StoreTransaction } from '../types.ts';
 import { StoreBusyError } from '../types.ts';
 import { isConnectionError, redactDatabaseUrl, unavailableOr } from './errors.ts';
 import { CHANGE_CHANNEL, ChangeListener, RECONNECT_MAX_MS } from './listener.ts';
@@ -163,8 +163,8 @@ export class PgStore implements CorpusStore {
     await this.query(this.pool, 'SELECT 1');
   }
 
-  read(): Promise<CorpusSnapshot> {
-    return this.readOnly((client) => readSnapshot(client));
+  read(known?: KnownFiles): Promise<CorpusSnapshot> {
+    return this.readOnly((client) => readSnapshot(client, known));
   }
 
   /**
@@ -244,8 +244,9 @@ export class PgStore implements CorpusStore {
   change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
     prepare: PrepareIndex,
+    known?: KnownFiles,
   ): Promise<{ result: T; version: string }> {
-    return this.transact((client) => mutate(transaction(client)), prepare);
+    return this.transact((client) => mutate(transaction(client)), prepare, known);
   }
 
   /**
@@ -340,6 +341,7 @@ export class PgStore implements CorpusStore {
   private transact<T>(
     edit: (client: pg.PoolClient) => Promise<T>,
     prepare: PrepareIndex,
+    known?: KnownFiles,
   ): Promise<{ result: T; version: string }> {
     return this.inTransaction('BEGIN', async (client) => {
       await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.lockWaitMs))}`);
@@ -355,7 +357,7 @@ export class PgStore implements CorpusStore {
         'UPDATE corpus_state SET version = version + 1, changed_at = now() WHERE id = 1 RETURNING version::text AS version',
       );
       const version = bumped.rows[0]?.version as string;
-      const blob = await prepare({ ...(await readSnapshot(client)), version });
+      const blob = await prepare({ ...(await readSnapshot(client, known)), version });
       if (blob !== null) await this.insertIndex(client, version, blob);
       await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, version]);
       return { result, version };
@@ -426,14 +428,31 @@ async function insertAuditLine(client: pg.PoolClient, line: string): Promise<voi
 }
 
 /** The files as this client sees them now (inside its transaction). */
-async function readSnapshot(client: pg.PoolClient): Promise<CorpusSnapshot> {
+async function readSnapshot(client: pg.PoolClient, known?: KnownFiles): Promise<CorpusSnapshot> {
   const version = versionOf(await client.query(VERSION_QUERY));
   const events = await client.query('SELECT content FROM events_file WHERE id = 1');
-  const files = await client.query('SELECT path, content FROM articles');
+  let files: StoredFile[];
+  if (known === undefined) {
+    files = (await client.query('SELECT path, content FROM articles')).rows as StoredFile[];
+  } else {
+    // Checksums first: only the files the reader does not hold travel.
+    const listed = await client.query('SELECT path, md5(content) AS md5 FROM articles');
+    files = [];
+    const missing: string[] = [];
+    for (const { path, md5 } of listed.rows as Array<{ path: string; md5: string }>) {
+      const content = known.contentOf(path, md5);
+      if (content === null) missing.push(path);
+      else files.push({ path, content });
+    }
+    if (missing.length > 0) {
+      const sent = await client.query('SELECT path, content FROM articles WHERE path = ANY($1)', [missing]);
+      files.push(...(sent.rows as StoredFile[]));
+    }
+  }
   return {
     version,
     events: (events.rows[0]?.content as string | undefined) ?? null,
-    files: sortFiles(files.rows as StoredFile[]),
+    files: sortFiles(files),
     problems: [],
   };
 }
