@@ -7,6 +7,7 @@
  * in, so an added article's passages come after the others where a build would put them in corpus
  * order, which only matters between passages of exactly equal score.
  */
+import { sameEnds } from '../corpus/diff.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
 import type { Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
@@ -28,18 +29,22 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const before = previous.engineParts();
   const config = before.config;
   const old = before.corpus.articles;
-  const oldIndexOf = new Map(old.map((a, i) => [a.id, i]));
+  // The same article objects at both ends are kept as they are; only the middle is looked up.
+  const ends = sameEnds(old, corpus.articles);
+  const oldIndexOf = new Map<string, number>();
+  for (let o = ends.start; o < ends.beforeEnd; o++) oldIndexOf.set((old[o] as Article).id, o);
+  const shift = ends.beforeEnd - ends.afterEnd;
   // Where each article's indexed text comes from: an old article (>= 0) or the new cut (-1 - k).
   const source = new Int32Array(corpus.articles.length);
   const kept = new Uint8Array(old.length);
   const toIndex: Article[] = [];
   corpus.articles.forEach((article, a) => {
-    const o = oldIndexOf.get(article.id);
+    const o = a < ends.start ? a : a >= ends.afterEnd ? a + shift : oldIndexOf.get(article.id);
     const was = o === undefined ? undefined : old[o];
     if (
       o !== undefined &&
       was !== undefined &&
-      (was === article || (was.title === article.title && was.text === article.text))
+      (was === article || (was.id === article.id && was.title === article.title && was.text === article.text))
     ) {
       source[a] = o;
       kept[o] = 1;

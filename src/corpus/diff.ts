@@ -37,14 +37,37 @@ export function diffArticles(
   before: Article[],
   after: Article[],
 ): { added: string[]; updated: string[]; removed: string[] } {
-  const old = new Map(before.map((a) => [a.id, a]));
+  // Articles parsed once and kept (see ParsedFiles) are the same objects: skip the runs they make.
+  const { start, beforeEnd, afterEnd } = sameEnds(before, after);
+  const old = new Map(before.slice(start, beforeEnd).map((a) => [a.id, a]));
   const added: string[] = [];
   const updated: string[] = [];
-  for (const a of after) {
+  for (let i = start; i < afterEnd; i++) {
+    const a = after[i] as Article;
     const previous = old.get(a.id);
     if (previous === undefined) added.push(a.id);
     else if (!sameArticle(previous, a)) updated.push(a.id);
     old.delete(a.id);
   }
   return { added, updated, removed: [...old.keys()] };
+}
+
+/**
+ * The run of the very same article objects both lists open with, and the one they end with: the
+ * lists differ only in before[start, beforeEnd) and after[start, afterEnd). An object is in a
+ * corpus once, so one in either run is at the same place in both lists.
+ */
+export function sameEnds(
+  before: readonly Article[],
+  after: readonly Article[],
+): { start: number; beforeEnd: number; afterEnd: number } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let beforeEnd = before.length;
+  let afterEnd = after.length;
+  while (beforeEnd > start && afterEnd > start && before[beforeEnd - 1] === after[afterEnd - 1]) {
+    beforeEnd--;
+    afterEnd--;
+  }
+  return { start, beforeEnd, afterEnd };
 }
