@@ -4,12 +4,7 @@
  * 20 small segments at the end, and the time to add one article (a new segment) and answer from it.
  */
 import { parseArgs } from 'node:util';
-import {
-  type Bm25Index,
-  buildPassageIndex,
-  type IndexedText,
-  type PassageFields,
-} from '../src/search/bm25-index.ts';
+import { type Bm25Index, buildPassageIndex, passageFieldsOf } from '../src/search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG } from '../src/search/ranking-config.ts';
 import { SegmentedIndex } from '../src/search/segmented-index.ts';
 import { terms } from '../src/search/tokenize.ts';
@@ -22,43 +17,6 @@ const sizes = (values.sizes ?? '100k')
   .map((s) => Number(s.replace(/k$/, '000').replace(/m$/, '000000')));
 const config = DEFAULT_RANKING_CONFIG;
 const ms = (x: number) => x.toFixed(3);
-
-/** PassageFields over string terms (the vocabulary is the texts' own). */
-function fieldsOf(texts: IndexedText[]): PassageFields {
-  const vocabulary: string[] = [];
-  const ids = new Map<string, number>();
-  const table = (pick: (t: IndexedText) => string[]) => {
-    const flat: number[] = [];
-    const start = new Int32Array(texts.length);
-    const end = new Int32Array(texts.length);
-    texts.forEach((t, i) => {
-      start[i] = flat.length;
-      for (const term of pick(t)) {
-        let id = ids.get(term);
-        if (id === undefined) {
-          id = vocabulary.length;
-          vocabulary.push(term);
-          ids.set(term, id);
-        }
-        flat.push(id);
-      }
-      end[i] = flat.length;
-    });
-    return { ids: Int32Array.from(flat), start, end };
-  };
-  const title = table((t) => t.title);
-  const body = table((t) => t.body);
-  return {
-    count: texts.length,
-    vocabulary,
-    titleIds: title.ids,
-    titleStart: title.start,
-    titleEnd: title.end,
-    bodyIds: body.ids,
-    bodyStart: body.start,
-    bodyEnd: body.end,
-  };
-}
 
 /** p50 / p99 in ms of running every query once on a fresh index (cold), then again (warm). */
 function timeQueries(search: (q: string[]) => unknown, queries: string[][]): string {
@@ -84,7 +42,7 @@ console.log('| --- | --- | --- | --- | --- | --- |');
 for (const size of sizes) {
   const docs = await scaleCorpus(DEFAULT_DATA_DIR, size);
   const texts = docs.map((d) => ({ title: terms(d.title), body: terms(d.text) }));
-  const fields = fieldsOf(texts);
+  const fields = passageFieldsOf(texts);
   // One index at a time, so that each is timed without the others' garbage (run with --expose-gc).
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   let t = performance.now();
@@ -102,7 +60,7 @@ for (const size of sizes) {
   for (let i = 0; i < 20; i++) {
     const article = texts.slice(i * 3, i * 3 + 3);
     t = performance.now();
-    const next = segmented.withPassages(fieldsOf(article)).index;
+    const next = segmented.withPassages(passageFieldsOf(article)).index;
     next.search(queries[i] ?? [], 60);
     adds.push(performance.now() - t);
   }
@@ -110,9 +68,9 @@ for (const size of sizes) {
   gc();
   // The same passages with the last 20 articles' worth (3 passages each) as 20 small segments.
   const tail = texts.length - 60;
-  let twenty = SegmentedIndex.build(fieldsOf(texts.slice(0, tail)), config).index;
+  let twenty = SegmentedIndex.build(passageFieldsOf(texts.slice(0, tail)), config).index;
   for (let i = 0; i < 20; i++)
-    twenty = twenty.withPassages(fieldsOf(texts.slice(tail + 3 * i, tail + 3 * i + 3))).index;
+    twenty = twenty.withPassages(passageFieldsOf(texts.slice(tail + 3 * i, tail + 3 * i + 3))).index;
   const many = timeQueries((q) => twenty.search(q, 60), queries);
   console.log(
     `| ${size.toLocaleString('en')} | ${ms(singleMs / 1000)} s / ${ms(segmentedMs / 1000)} s | ${one} | ${seg} | ${many} | p50 ${ms(

@@ -65,16 +65,8 @@ export const FREQ_PRECISION = 4;
 /** 10 ** FREQ_PRECISION. */
 const FREQ_SCALE = 1e4;
 
-/**
- * Builds the index from string terms (see `indexPassages`). Needs at least one passage (wink
- * itself needs three to consolidate; smaller corpora are padded with empty passages that can never
- * match).
- */
-export function buildPassageIndex(
-  texts: IndexedText[],
-  config: RankingConfig,
-  options: BuildOptions = {},
-): Bm25Index {
+/** The fields of passages given as term lists, as ids into a vocabulary of their own terms. */
+export function passageFieldsOf(texts: readonly IndexedText[]): PassageFields {
   const vocabulary = new TermVocabulary();
   const field = (pick: (t: IndexedText) => string[]) => {
     const table = new TermTableBuilder();
@@ -87,20 +79,29 @@ export function buildPassageIndex(
   };
   const title = field((t) => t.title);
   const body = field((t) => t.body);
-  return indexPassages(
-    {
-      count: texts.length,
-      vocabulary: vocabulary.terms,
-      titleIds: title.ids,
-      titleStart: title.start,
-      titleEnd: title.end,
-      bodyIds: body.ids,
-      bodyStart: body.start,
-      bodyEnd: body.end,
-    },
-    config,
-    options,
-  ).index;
+  return {
+    count: texts.length,
+    vocabulary: vocabulary.terms,
+    titleIds: title.ids,
+    titleStart: title.start,
+    titleEnd: title.end,
+    bodyIds: body.ids,
+    bodyStart: body.start,
+    bodyEnd: body.end,
+  };
+}
+
+/**
+ * Builds the index from string terms (see `indexPassages`). Needs at least one passage (wink
+ * itself needs three to consolidate; smaller corpora are padded with empty passages that can never
+ * match).
+ */
+export function buildPassageIndex(
+  texts: IndexedText[],
+  config: RankingConfig,
+  options: BuildOptions = {},
+): Bm25Index {
+  return indexPassages(passageFieldsOf(texts), config, options).index;
 }
 
 /**

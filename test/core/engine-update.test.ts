@@ -5,6 +5,7 @@ import { corpusFromRecords } from '../../src/corpus/records.ts';
 import type { Article, Corpus } from '../../src/corpus/types.ts';
 import { SegmentedIndex } from '../../src/search/segmented-index.ts';
 import { terms } from '../../src/search/tokenize.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { readJsonl } from './helpers.ts';
 
 interface Paragraph {
@@ -14,18 +15,6 @@ interface Paragraph {
 }
 interface Question {
   question: string;
-}
-
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const EVENTS = ['geneva', 'summit', 'strike'];
@@ -63,7 +52,7 @@ function found(engine: AnswerEngine, question: string): string[] {
 
 describe('an engine updated by a change instead of built again', () => {
   it('after random adds, removes, rewrites, event moves and merges, ranks and answers as a full build of the same corpus', () => {
-    const rand = random(7);
+    const rand = seededRandom(7);
     let corpus = articles.slice(0, 200);
     const pool = articles.slice(200);
     let engine = buildIndex(corpusOf(corpus));

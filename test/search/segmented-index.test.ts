@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildPassageIndex, type IndexedText, type PassageFields } from '../../src/search/bm25-index.ts';
+import { buildPassageIndex, type IndexedText, passageFieldsOf } from '../../src/search/bm25-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../../src/search/ranking-config.ts';
 import { mergeSegments } from '../../src/search/segment.ts';
 import { MERGE_FACTOR, SegmentedIndex } from '../../src/search/segmented-index.ts';
-
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random.ts';
 
 const WORDS = Array.from({ length: 60 }, (_, i) => `w${i}`);
 const EVENTS = ['geneva', 'summit', 'strike'];
@@ -26,44 +15,6 @@ interface Doc {
   text: IndexedText;
 }
 
-/** PassageFields of some texts, numbered over their own vocabulary (as the engine passes them). */
-function fieldsOf(texts: IndexedText[]): PassageFields {
-  const vocabulary: string[] = [];
-  const ids = new Map<string, number>();
-  const idOf = (t: string) => {
-    let id = ids.get(t);
-    if (id === undefined) {
-      id = vocabulary.length;
-      vocabulary.push(t);
-      ids.set(t, id);
-    }
-    return id;
-  };
-  const table = (pick: (t: IndexedText) => string[]) => {
-    const flat: number[] = [];
-    const start = new Int32Array(texts.length);
-    const end = new Int32Array(texts.length);
-    texts.forEach((t, i) => {
-      start[i] = flat.length;
-      for (const term of pick(t)) flat.push(idOf(term));
-      end[i] = flat.length;
-    });
-    return { ids: Int32Array.from(flat), start, end };
-  };
-  const title = table((t) => t.title);
-  const body = table((t) => t.body);
-  return {
-    count: texts.length,
-    vocabulary,
-    titleIds: title.ids,
-    titleStart: title.start,
-    titleEnd: title.end,
-    bodyIds: body.ids,
-    bodyStart: body.start,
-    bodyEnd: body.end,
-  };
-}
-
 /**
  * Runs a random sequence of article adds, removes, event moves and merges (some merges read their
  * segments before later removals land, as a background merge does) and after each step compares
@@ -71,7 +22,7 @@ function fieldsOf(texts: IndexedText[]): PassageFields {
  * live passages in the same order.
  */
 function checkSequence(seed: number, config: RankingConfig, steps: number): number {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   // Skewed word choice: low numbers common, high ones rare, so IDF varies and ties happen.
   const word = () => WORDS[Math.floor(rand() * rand() * WORDS.length)] as string;
@@ -102,7 +53,7 @@ function checkSequence(seed: number, config: RankingConfig, steps: number): numb
         title,
         body: words(Math.floor(rand() * 12)),
       }));
-      const added = index.withPassages(fieldsOf(texts));
+      const added = index.withPassages(passageFieldsOf(texts));
       index = added.index;
       const mine = texts.map((_, i) => added.firstSlot + i);
       texts.forEach((text, i) => {
@@ -189,7 +140,7 @@ describe('a segmented index (segments, deletion sets, global statistics)', () =>
   });
 
   it('never returns a removed passage, and keeps answering from an older value while a change makes a new one', () => {
-    const one = (body: string[]) => fieldsOf([{ title: ['t'], body }]);
+    const one = (body: string[]) => passageFieldsOf([{ title: ['t'], body }]);
     let index = SegmentedIndex.empty(DEFAULT_RANKING_CONFIG);
     for (const body of [['ceasefire', 'talks'], ['ceasefire'], ['weather'], ['talks']])
       index = index.withPassages(one(body)).index;
@@ -203,9 +154,9 @@ describe('a segmented index (segments, deletion sets, global statistics)', () =>
   it('merges the small segments at the end once MERGE_FACTOR of them are there, keeping slot order', () => {
     let index = SegmentedIndex.empty(DEFAULT_RANKING_CONFIG);
     for (let i = 0; i < MERGE_FACTOR - 1; i++)
-      index = index.withPassages(fieldsOf([{ title: ['t'], body: [`w${i}`] }])).index;
+      index = index.withPassages(passageFieldsOf([{ title: ['t'], body: [`w${i}`] }])).index;
     expect(index.mergeCandidate()).toBeNull();
-    index = index.withPassages(fieldsOf([{ title: ['t'], body: ['w0'] }])).index.without([3]);
+    index = index.withPassages(passageFieldsOf([{ title: ['t'], body: ['w0'] }])).index.without([3]);
     expect(index.mergeCandidate()).toEqual({ from: 0, to: MERGE_FACTOR });
     const merged = index.mergeOnce();
     expect(merged?.index.segments.length).toBe(1);
