@@ -179,7 +179,8 @@ export class AnswerEngine {
   private statementsReading: Promise<void> | null = null;
   /** Per article, its statements (made from `statementList` once read). */
   private statementsOfArticle: Statement[][] | null = null;
-  private speakers: string[] | null = null;
+  /** Each quoted speaker's articles, in corpus order (made from `statementList` once read). */
+  private speakerArticles: Map<string, number[]> | null = null;
   private readonly sentences: SentenceSpan[][];
   private readonly passages: Passage[];
   private readonly articleOf: Int32Array;
@@ -294,10 +295,22 @@ export class AnswerEngine {
 
   /** The speakers the coverage quotes, once its statements are read. */
   private speakerNames(): string[] {
-    this.speakers ??= [
-      ...new Set((this.statementList ?? []).map((s) => s.speaker).filter((s): s is string => s !== null)),
-    ];
-    return this.speakers;
+    return [...this.articlesOfSpeakers().keys()];
+  }
+
+  /** Each speaker the coverage quotes, with the articles that quote them. */
+  private articlesOfSpeakers(): Map<string, number[]> {
+    if (this.speakerArticles === null) {
+      const map = new Map<string, number[]>();
+      for (const s of this.statementList ?? []) {
+        if (s.speaker === null) continue;
+        const list = map.get(s.speaker) ?? [];
+        if (list.at(-1) !== s.article) list.push(s.article);
+        map.set(s.speaker, list);
+      }
+      this.speakerArticles = map;
+    }
+    return this.speakerArticles;
   }
 
   /**
@@ -320,11 +333,8 @@ export class AnswerEngine {
 
   /** Does some article inside the filters hold a statement by `speaker`? */
   private quotedIn(speaker: string, filters: Filters): boolean {
-    const byArticle = this.articleStatements() ?? [];
-    return byArticle.some(
-      (statements, a) =>
-        statements.some((s) => s.speaker === speaker) &&
-        articleMatches(this.corpus.articles[a] as Article, filters),
+    return (this.articlesOfSpeakers().get(speaker) ?? []).some((a) =>
+      articleMatches(this.corpus.articles[a] as Article, filters),
     );
   }
 
