@@ -147,6 +147,22 @@ export const MIGRATIONS: readonly Migration[] = [
         DEFAULT md5(random()::text || clock_timestamp()::text) || md5(random()::text || pg_backend_pid()::text);
     `,
   },
+  {
+    version: 6,
+    name: 'saved index changes',
+    sql: `
+      -- What each change did to the index (its added articles, what it kept), saved in the
+      -- change's own transaction: a process loads the last whole index and the changes since.
+      CREATE TABLE saved_index_changes (
+        from_version bigint NOT NULL,
+        to_version bigint NOT NULL,
+        ranking_key text NOT NULL,
+        data bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (to_version, ranking_key)
+      );
+    `,
+  },
 ];
 
 /** Applies the pending migrations; resolves with the versions applied now (none when up to date). */
