@@ -399,6 +399,8 @@ export class LiveEngine {
   private swap(opened: OpenedIndex, before: Article[], ms: number, problems: CorpusProblem[]): ChangeReport {
     this.live = opened.index;
     this.opened = opened;
+    // What the first question would make, made just after the swap unless a question comes first.
+    setImmediate(() => opened.index.warmUp());
     const report: ChangeReport = {
       ok: true,
       ...diffArticles(before, opened.index.corpus.articles),

@@ -161,6 +161,10 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (to_version, ranking_key)
       );
+
+      -- Each article file's checksum, kept with it: a reader is sent only the files it lacks
+      -- without the database hashing every file at every change.
+      ALTER TABLE articles ADD COLUMN content_md5 text GENERATED ALWAYS AS (md5(content)) STORED;
     `,
   },
 ];

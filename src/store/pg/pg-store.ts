@@ -479,7 +479,7 @@ async function readSnapshot(client: pg.PoolClient, known?: KnownFiles): Promise<
     files = (await client.query('SELECT path, content FROM articles')).rows as StoredFile[];
   } else {
     // Checksums first: only the files the reader does not hold travel.
-    const listed = await client.query('SELECT path, md5(content) AS md5 FROM articles');
+    const listed = await client.query('SELECT path, content_md5 AS md5 FROM articles');
     files = [];
     const missing: string[] = [];
     for (const { path, md5 } of listed.rows as Array<{ path: string; md5: string }>) {
