@@ -62,6 +62,7 @@ let base: string;
 const hits: Record<string, number> = {};
 let duplicateHtml = '';
 const rssItems: string[] = [];
+let slowPageAsked: () => void = () => undefined;
 
 function rss(title: string, items: string[]): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${items.join('')}</channel></rss>`;
@@ -118,6 +119,16 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
           item('/story/ferry-timetable', 'Ferry'),
         ]),
       ),
+  '/slow-items': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(
+        rss('Slow items', [
+          item('/slow-story/bridge-repair', 'Bridge'),
+          item('/slow-story/bee-census', 'Bees'),
+          item('/slow-story/ferry-timetable', 'Ferry'),
+        ]),
+      ),
   '/story/copy': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(duplicateHtml),
 };
 
@@ -132,8 +143,12 @@ beforeAll(async () => {
     const url = req.url ?? '';
     hits[url] = (hits[url] ?? 0) + 1;
     const story = /^\/story\/(bare-)?([a-z-]+)$/.exec(url);
+    const slow = /^\/slow-story\/([a-z-]+)$/.exec(url)?.[1];
     if (routes[url]) routes[url](req, res);
-    else if (story?.[2] && TOPICS[story[2]])
+    else if (slow) {
+      slowPageAsked();
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(page(slow)), 300);
+    } else if (story?.[2] && TOPICS[story[2]])
       res.writeHead(200, { 'content-type': 'text/html' }).end(page(story[2], story[1] !== undefined));
     else res.writeHead(404).end();
   });
@@ -305,5 +320,25 @@ describe('the feed poller', () => {
     await polled;
     await poller.stop();
     expect((await feed('/rss'))?.seen).toContain(`${base}/story/bare-harbour-cranes`);
+  });
+
+  it('stops after the item it is reading: the items left stay unseen, for the next poll', async () => {
+    for (const f of await store.feeds()) await store.removeFeed(f.url);
+    await follow('/slow-items', 'review');
+    const asked = new Promise<void>((resolve) => {
+      slowPageAsked = resolve;
+    });
+    const own = new FeedPoller(store, live, new Curator(live), policy, createLogger('error'), {
+      tickMs: 60_000,
+      itemsPerPoll: 20,
+      queueMax: 50,
+    });
+    vi.setSystemTime(Date.now() + 3_600_000);
+    const polling = own.pollDue();
+    await asked;
+    await own.stop();
+    expect((await polling).map((r) => r.queued)).toEqual([1]);
+    expect(hits['/slow-story/bee-census']).toBeUndefined();
+    expect((await feed('/slow-items'))?.seen).toEqual([`${base}/slow-story/bridge-repair`]);
   });
 });

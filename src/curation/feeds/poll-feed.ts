@@ -32,6 +32,8 @@ export interface PollDeps {
   queueMax: number;
   logger: Logger;
   random?: () => number;
+  /** True once the poller is stopping: no further item is read (those left stay unseen). */
+  stopping?: () => boolean;
 }
 
 /** What one poll did, for logs and tests. */
@@ -92,6 +94,7 @@ export async function pollFeed(
   const handled: string[] = [];
   const known = new DuplicateIndex(deps.articles());
   for (const item of fresh) {
+    if (deps.stopping?.()) break;
     const outcome = await takeItem(feed, item, known, deps);
     if (outcome === 'queue-full') break;
     handled.push(item.url);

@@ -66,7 +66,10 @@ export class FeedPoller {
     this.timer.unref();
   }
 
-  /** Stops the timer and waits for the poll under way, if any. */
+  /**
+   * Stops the timer and waits for the poll under way, if any: it ends after the item being read
+   * (the items left are read at the next poll, by this process or another).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer !== null) clearTimeout(this.timer);
@@ -93,9 +96,15 @@ export class FeedPoller {
     const feeds = await this.store.feeds();
     if (!feeds.some((f) => !f.paused && Date.parse(f.nextFetchAt) <= now)) return [];
     const reports: PollReport[] = [];
-    // Every feed leased is polled, even while stopping: its lease is released only by its poll.
-    for (const feed of await this.store.claimDue(this.holder, this.leaseMs))
+    for (const feed of await this.store.claimDue(this.holder, this.leaseMs)) {
+      if (this.stopped) {
+        // Stopping: handed back as it was, due at once, for another process or the next start.
+        const { etag, lastModified, seen, nextFetchAt, health } = feed;
+        await this.store.finishPoll(feed.url, this.holder, { etag, lastModified, seen, nextFetchAt, health });
+        continue;
+      }
       reports.push(await this.pollOne(feed));
+    }
     return reports;
   }
 
@@ -110,6 +119,7 @@ export class FeedPoller {
         itemsPerPoll: this.settings.itemsPerPoll,
         queueMax: this.settings.queueMax,
         logger: this.logger,
+        stopping: () => this.stopped,
       });
     } catch (error) {
       // The store or the corpus failed mid-poll: the feed is tried again later, nothing is lost.
