@@ -6,6 +6,7 @@
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
 import { CurationError } from '../../src/curation/curator.ts';
 import type { BotContext, ComponentHandler } from '../../src/discord/context.ts';
+import { escapeCorpusText } from '../../src/discord/escape.ts';
 import { checkModerator } from '../../src/discord/moderation.ts';
 import { REVIEW_MOVE_PREFIX, REVIEW_PREFIX, renderReviewPreview } from '../../src/discord/render-feeds.ts';
 import { type ReplyPayload, renderNotice } from '../../src/discord/reply.ts';
@@ -54,14 +55,16 @@ async function handleReviewButton(interaction: ButtonInteraction, context: BotCo
     await interaction.editReply(await preview(context, 'That article was already approved or rejected.'));
     return;
   }
-  const { title, url } = taken.draft;
+  const { url } = taken.draft;
+  // Page text, shown in a notice: its Markdown stays text.
+  const title = escapeCorpusText(taken.draft.title);
   if (action === 'reject') {
     await context.feeds.audit({
       userId: moderator.id,
       userName: moderator.name,
       action: 'reject',
       file: null,
-      detail: `${title} (${url ?? 'no link'})`,
+      detail: `${taken.draft.title} (${url ?? 'no link'})`,
       feed: taken.feedUrl,
     });
     await interaction.editReply(await preview(context, `Rejected “${title}”: it stays out of the coverage.`));

@@ -51,7 +51,7 @@ const STORIES: Record<string, { title: string; outlet: string; sentence: string 
       'Glaciologists on Svalbard said the moraine below the Nordenskiöld glacier moved eleven metres in one summer',
   },
   orchard: {
-    title: 'Frost candles save the apricot blossom',
+    title: 'Frost candles save the *apricot* blossom',
     outlet: 'Valais Daily',
     sentence: 'Growers in the Valais lit ten thousand frost candles among the apricot trees on Tuesday night',
   },
@@ -236,7 +236,8 @@ describe('following a story from Discord', () => {
     const refused = await click(moved, 'approve', member, MEMBER_PERMISSIONS);
     expect(sentText(refused)).toContain('Only moderators');
     const rejected = await click(moved, 'reject');
-    expect(sentText(rejected)).toContain('Rejected “Frost candles save the apricot blossom”');
+    // The page's title is text: its asterisks do not turn into italics.
+    expect(sentText(rejected)).toContain('Rejected “Frost candles save the \\*apricot\\* blossom”');
     expect(await ask('What did growers in the Valais light among the apricot trees?')).not.toContain(
       'ten thousand frost candles',
     );
