@@ -14,6 +14,7 @@ import {
   alreadyFollowed,
   type FeedRecord,
   type FeedStore,
+  FeedStoreError,
   type NewFeed,
   newFeedRecord,
   type PollResult,
@@ -58,7 +59,14 @@ export class FolderFeedStore implements FeedStore {
         return { feeds: [], queue: [], alsoReported: [] };
       throw error;
     }
-    const state = JSON.parse(text) as Partial<FeedsState>;
+    let state: Partial<FeedsState>;
+    try {
+      state = JSON.parse(text) as Partial<FeedsState>;
+    } catch (error) {
+      throw new FeedStoreError(
+        `${this.file} is not valid JSON (${(error as Error).message}); fix it or move it away (the feeds then start empty). Nothing was changed.`,
+      );
+    }
     return { feeds: state.feeds ?? [], queue: state.queue ?? [], alsoReported: state.alsoReported ?? [] };
   }
 

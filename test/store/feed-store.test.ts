@@ -3,7 +3,7 @@
  * PostgreSQL: a feed followed once, paused and removed; a due feed claimed by one poller at a
  * time until its lease ends; a bounded queue; every feed change in the audit log.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listArticleFiles } from '../../src/corpus/load.ts';
@@ -200,5 +200,17 @@ describe('feeds in a corpus folder, on disk', () => {
     expect(await listArticleFiles(folder.dir)).not.toContain(FEEDS_FILE);
     const audit = await readFile(path.join(folder.dir, 'audit.log'), 'utf8');
     expect(audit).toContain('"feed":"https://gazette.example/rss"');
+  });
+
+  it('refuses a damaged feeds.json with a sentence naming the file, and leaves it as it is', async () => {
+    const file = path.join(folder.dir, FEEDS_FILE);
+    const before = await readFile(file, 'utf8');
+    await writeFile(file, '{"feeds": [');
+    const store = new FolderFeedStore(folder.dir);
+    await expect(store.feeds()).rejects.toThrow(FeedStoreError);
+    await expect(store.feeds()).rejects.toThrow(`${file} is not valid JSON`);
+    await expect(store.setPaused('https://disk.example/rss', true)).rejects.toThrow(/fix it or move it away/);
+    expect(await readFile(file, 'utf8')).toBe('{"feeds": [');
+    await writeFile(file, before);
   });
 });
