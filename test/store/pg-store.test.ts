@@ -95,7 +95,8 @@ describe('the PostgreSQL store', () => {
       { version: 3, name: 'saved indexes in parts' },
       { version: 4, name: 'store identity' },
       { version: 5, name: 'member data' },
-      { version: 6, name: 'saved index changes' },
+      { version: 6, name: 'feeds, review queue, also reported by' },
+      { version: 7, name: 'saved index changes' },
     ]);
   });
 
