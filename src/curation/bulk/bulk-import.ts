@@ -68,6 +68,9 @@ export async function importAddresses(
   const outcomes: ImportOutcome[] = new Array(urls.length);
   const progress: ImportProgress = { done: 0, total: urls.length, added: 0, duplicates: 0, refused: 0 };
   const listed = new Set<string>();
+  /** Pages read, waiting for every address listed before theirs to be decided. */
+  const read = new Map<number, { url: string; draft: ArticleDraft } | ImportOutcome>();
+  let nextToDecide = 0;
   let pending: { index: number; draft: ArticleDraft }[] = [];
   let writing: Promise<void> = Promise.resolve();
 
@@ -89,41 +92,54 @@ export async function importAddresses(
     return writing;
   };
 
+  /**
+   * Checks the pages read for duplicates in list order, so that of two copies the one listed
+   * first is kept whichever was read first; queues the new ones for writing.
+   */
+  const decide = (): void => {
+    for (let next = read.get(nextToDecide); next !== undefined; next = read.get(nextToDecide)) {
+      const index = nextToDecide++;
+      read.delete(index);
+      if (!('draft' in next)) {
+        settle(index, next);
+        continue;
+      }
+      const duplicate = known.find(next.draft);
+      if (duplicate !== null) {
+        const why = duplicateWhy(duplicate.reason, duplicate.article);
+        settle(index, { url: next.url, kind: 'duplicate', why, alreadyIn: false });
+        continue;
+      }
+      known.add({ ...next.draft, id: `pending-${index}`, path: '(this import)' });
+      pending.push({ index, draft: next.draft });
+      if (pending.length >= WRITE_BATCH) void flush();
+    }
+  };
+
   await forEachByHost(urls, options.concurrency, async (url, index) => {
-    const outcome = await readOne(url, listed, known, options);
-    if ('draft' in outcome) {
-      known.add({ ...outcome.draft, id: `pending-${index}`, path: '(this import)' });
-      pending.push({ index, draft: outcome.draft });
-      if (pending.length >= WRITE_BATCH) await flush();
-    } else settle(index, outcome);
+    read.set(index, await readOne(url, listed, known, options));
+    decide();
+    // Reading waits while a batch is written, so drafts do not pile up faster than they land.
+    await writing;
   });
   await flush();
   return outcomes;
 }
 
-/** One address read into a draft, or what happened to it instead. */
+/** One address read into a draft, or what happened to it instead (refused, listed twice, already in). */
 async function readOne(
   url: string,
   listed: Set<string>,
   known: DuplicateIndex,
   options: BulkImportOptions,
-): Promise<{ draft: ArticleDraft } | ImportOutcome> {
+): Promise<{ url: string; draft: ArticleDraft } | ImportOutcome> {
   if (listed.has(url)) return { url, kind: 'duplicate', why: 'listed twice', alreadyIn: false };
   listed.add(url);
   const already = known.hasUrl(url);
   if (already !== null && already.path !== '(this import)')
     return { url, kind: 'duplicate', why: duplicateWhy('already in', already), alreadyIn: true };
   try {
-    const draft = await draftFromAddress(url, { event: options.event }, options.policy);
-    const duplicate = known.find(draft);
-    if (duplicate !== null)
-      return {
-        url,
-        kind: 'duplicate',
-        why: duplicateWhy(duplicate.reason, duplicate.article),
-        alreadyIn: false,
-      };
-    return { draft };
+    return { url, draft: await draftFromAddress(url, { event: options.event }, options.policy) };
   } catch (error) {
     if (error instanceof FetchRefused || error instanceof DraftError || error instanceof CurationError)
       return { url, kind: 'refused', why: error.message };
