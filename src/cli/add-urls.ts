@@ -60,11 +60,12 @@ export function renderImportSummary(outcomes: ImportOutcome[]): string {
 }
 
 /**
- * Builds and saves the index of the store's corpus once, after an import: the next process to
- * open the corpus loads it instead of building, and nothing was indexed page by page.
+ * Builds and saves the index of the store's corpus once, after an import, as the bot opens it
+ * (who said what is read later, when first asked): the bot's next start loads it instead of
+ * building, and nothing was indexed page by page.
  */
 async function indexOnce(store: CorpusStore, stream: NodeJS.WriteStream): Promise<void> {
-  const opened = await openStoreIndex(store, undefined, undefined, true);
+  const opened = await openStoreIndex(store);
   const where = store.indexLocation ?? 'nowhere (no INDEX_CACHE_DIR)';
   stream.write(
     `add-urls: index built once for the new corpus (${opened.index.corpus.articles.length} articles, ${(opened.ms / 1000).toFixed(1)} s), saved to ${where}\n`,
