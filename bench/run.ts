@@ -15,9 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { measureBulkImport } from './bulk-import.ts';
 import { DEFAULT_DATA_DIR } from './data.ts';
 import type { WorkerResult } from './engine-worker.ts';
-import { measureBulkImport } from './bulk-import.ts';
 import { ENGINES } from './engines.ts';
 import { measureSavedIndex } from './saved-index.ts';
 
