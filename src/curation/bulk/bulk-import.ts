@@ -31,6 +31,13 @@ export interface ImportProgress {
   refused: number;
 }
 
+/** What a feed says of an item, used where its page does not say it (a page always has a title). */
+export interface FeedHint {
+  /** YYYY-MM-DD. */
+  date: string | null;
+  source: string | null;
+}
+
 export interface BulkImportOptions {
   event: string;
   policy: FetchPolicy;
@@ -39,6 +46,8 @@ export interface BulkImportOptions {
   /** Who the audit log names. */
   who: { id: string; name: string };
   onProgress?: (progress: ImportProgress) => void;
+  /** What a feed says of each address, by its place in the list: fills what the page lacks. */
+  hints?: (FeedHint | undefined)[];
 }
 
 /** Drafts written in one store change: fewer changes, yet little lost if the run is stopped. */
@@ -47,6 +56,15 @@ const WRITE_BATCH = 20;
 /** A duplicate's reason, naming the article it copies. */
 function duplicateWhy(reason: string, article: Article): string {
   return `${reason}: “${article.title}” (${article.source ?? 'unknown outlet'}, ${article.path})`;
+}
+
+/** Throws CurationError, naming the known events, when `event` is not one of `store`'s. */
+export async function checkImportEvent(store: CorpusStore, event: string): Promise<void> {
+  const corpus = corpusFromSnapshot(store.label, await store.read());
+  if (!corpus.events.some((e) => e.id === event)) {
+    const known = corpus.events.map((e) => e.id).join(', ') || 'none';
+    throw new CurationError(`there is no event \`${event}\`; known events: ${known}`);
+  }
 }
 
 /**
@@ -117,7 +135,7 @@ export async function importAddresses(
   };
 
   await forEachByHost(urls, options.concurrency, async (url, index) => {
-    read.set(index, await readOne(url, listed, known, options));
+    read.set(index, await readOne(url, listed, known, options, options.hints?.[index]));
     decide();
     // Reading waits while a batch is written, so drafts do not pile up faster than they land.
     await writing;
@@ -132,6 +150,7 @@ async function readOne(
   listed: Set<string>,
   known: DuplicateIndex,
   options: BulkImportOptions,
+  hint: FeedHint | undefined,
 ): Promise<{ url: string; draft: ArticleDraft } | ImportOutcome> {
   if (listed.has(url)) return { url, kind: 'duplicate', why: 'listed twice', alreadyIn: false };
   listed.add(url);
@@ -139,12 +158,19 @@ async function readOne(
   if (already !== null && already.path !== '(this import)')
     return { url, kind: 'duplicate', why: duplicateWhy('already in', already), alreadyIn: true };
   try {
-    return { url, draft: await draftFromAddress(url, { event: options.event }, options.policy) };
+    const draft = await draftFromAddress(url, { event: options.event }, options.policy);
+    return { url, draft: hint === undefined ? draft : withFeedHint(draft, hint) };
   } catch (error) {
     if (error instanceof FetchRefused || error instanceof DraftError || error instanceof CurationError)
       return { url, kind: 'refused', why: error.message };
     return { url, kind: 'refused', why: `It could not be read (${(error as Error).message}).` };
   }
+}
+
+/** The draft with the feed's outlet and date where the page gave none. */
+function withFeedHint(draft: ArticleDraft, hint: FeedHint): ArticleDraft {
+  if (draft.date !== null) return { ...draft, source: draft.source ?? hint.source };
+  return { ...draft, source: draft.source ?? hint.source, date: hint.date, dateApprox: false };
 }
 
 /** Writes `batch` as new Markdown files in one store change, an audit line each, and settles them. */
