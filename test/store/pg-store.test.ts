@@ -86,6 +86,7 @@ describe('the PostgreSQL store', () => {
       { version: 3, name: 'saved indexes in parts' },
       { version: 4, name: 'store identity' },
       { version: 5, name: 'member data' },
+      { version: 6, name: 'feeds, review queue, also reported by' },
     ]);
   });
 

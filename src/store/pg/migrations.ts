@@ -147,6 +147,62 @@ export const MIGRATIONS: readonly Migration[] = [
         DEFAULT md5(random()::text || clock_timestamp()::text) || md5(random()::text || pg_backend_pid()::text);
     `,
   },
+  {
+    version: 6,
+    name: 'feeds, review queue, also reported by',
+    sql: `
+      -- Followed feeds: what to poll, when next, the validators for a 304, the items seen, the
+      -- lease (one process polls a feed at a time) and the feed's health.
+      CREATE TABLE feeds (
+        url text PRIMARY KEY,
+        event text NOT NULL,
+        mode text NOT NULL CHECK (mode IN ('review', 'auto')),
+        interval_seconds integer NOT NULL CHECK (interval_seconds > 0),
+        paused boolean NOT NULL DEFAULT false,
+        added_by text NOT NULL,
+        added_at timestamptz NOT NULL DEFAULT now(),
+        etag text,
+        last_modified text,
+        seen jsonb NOT NULL DEFAULT '[]',
+        next_fetch_at timestamptz NOT NULL DEFAULT now(),
+        lease_holder text,
+        lease_until timestamptz
+      );
+
+      -- Each feed's health, one row per feed, written by the poller that holds the lease.
+      CREATE TABLE feed_health (
+        url text PRIMARY KEY REFERENCES feeds (url) ON DELETE CASCADE,
+        last_fetch_at timestamptz,
+        last_new_item_at timestamptz,
+        last_error text,
+        consecutive_errors integer NOT NULL DEFAULT 0,
+        items_added integer NOT NULL DEFAULT 0
+      );
+
+      -- Articles feeds brought that wait for a moderator's Approve or Reject, oldest first.
+      CREATE TABLE review_queue (
+        seq bigserial PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        feed_url text NOT NULL,
+        item_url text NOT NULL UNIQUE,
+        queued_at timestamptz NOT NULL DEFAULT now(),
+        draft jsonb NOT NULL
+      );
+
+      -- Other outlets' copies of an article already in: "also reported by".
+      CREATE TABLE also_reported (
+        seq bigserial PRIMARY KEY,
+        article text NOT NULL,
+        url text NOT NULL,
+        title text,
+        source text,
+        date text,
+        feed_url text,
+        at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (article, url)
+      );
+    `,
+  },
 ];
 
 /** Applies the pending migrations; resolves with the versions applied now (none when up to date). */
