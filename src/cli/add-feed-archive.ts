@@ -10,7 +10,7 @@ import { runBulkImport } from './bulk-run.ts';
 
 /**
  * Reads the feed at `url` and its older pages (at most IMPORT_FEED_PAGES), then imports their
- * items into `event` of `store`, the feed's outlet and date filling what a page lacks; resolves to
+ * items into `event` of `store`, the feed's title, outlet and date filling what a page lacks; resolves to
  * the exit code: 0 when every page of the archive was read and nothing refused, 1 otherwise.
  * Throws FeedError when the feed itself cannot be read, CurationError for an unknown event.
  */
@@ -27,7 +27,7 @@ export async function addFeedArchive(store: CorpusStore, url: string, event: str
     archive.items.map((item) => item.url),
     event,
     settings,
-    archive.items.map((item) => ({ date: item.date, source: item.source })),
+    archive.items.map((item) => ({ title: item.title, date: item.date, source: item.source })),
   );
   process.stdout.write(
     `Feed pages read: ${archive.pages.length}${archive.stopped === null ? ' (the whole archive)' : `; ${archive.stopped}`}.\n`,

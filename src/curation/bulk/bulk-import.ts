@@ -31,8 +31,9 @@ export interface ImportProgress {
   refused: number;
 }
 
-/** What a feed says of an item, used where its page does not say it (a page always has a title). */
+/** What a feed says of an item, used where its page does not say it. */
 export interface FeedHint {
+  title: string | null;
   /** YYYY-MM-DD. */
   date: string | null;
   source: string | null;
@@ -158,19 +159,13 @@ async function readOne(
   if (already !== null && already.path !== '(this import)')
     return { url, kind: 'duplicate', why: duplicateWhy('already in', already), alreadyIn: true };
   try {
-    const draft = await draftFromAddress(url, { event: options.event }, options.policy);
-    return { url, draft: hint === undefined ? draft : withFeedHint(draft, hint) };
+    const overrides = { event: options.event, fallback: hint };
+    return { url, draft: await draftFromAddress(url, overrides, options.policy) };
   } catch (error) {
     if (error instanceof FetchRefused || error instanceof DraftError || error instanceof CurationError)
       return { url, kind: 'refused', why: error.message };
     return { url, kind: 'refused', why: `It could not be read (${(error as Error).message}).` };
   }
-}
-
-/** The draft with the feed's outlet and date where the page gave none. */
-function withFeedHint(draft: ArticleDraft, hint: FeedHint): ArticleDraft {
-  if (draft.date !== null) return { ...draft, source: draft.source ?? hint.source };
-  return { ...draft, source: draft.source ?? hint.source, date: hint.date, dateApprox: false };
 }
 
 /** Writes `batch` as new Markdown files in one store change, an audit line each, and settles them. */
