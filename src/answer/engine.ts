@@ -226,10 +226,8 @@ export class AnswerEngine {
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
     this.catalog = new Catalog(parts.corpus);
     this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
-    this.questionContext = questionContext(
-      parts.corpus.articles,
-      parts.corpus.events.map((e) => e.id),
-      (word) => terms(word).some((t) => this.index.termId(t) !== undefined),
+    this.questionContext = questionContext(parts.corpus.articles, parts.corpus.events, (word) =>
+      terms(word).some((t) => this.index.termId(t) !== undefined),
     );
     this.leadPassage = new Int32Array(parts.corpus.articles.length).fill(-1);
     for (let p = parts.passages.length - 1; p >= 0; p--)
@@ -604,10 +602,12 @@ export class AnswerEngine {
     }
     let text = question;
     for (const m of understood)
-      text = `${text.slice(0, m.start)}${' '.repeat(m.end - m.start)}${text.slice(m.end)}`;
+      if (!m.described) text = `${text.slice(0, m.start)}${' '.repeat(m.end - m.start)}${text.slice(m.end)}`;
     const tokens = tokenize(text);
     const framing = (t: { start: number; end: number }) =>
       analysis.framing.some((f) => f.start < t.end && t.start < f.end);
+    const described = (t: { start: number; end: number }) =>
+      understood.some((m) => m.described === true && m.start < t.end && t.start < m.end);
     // A speaker the coverage quotes is asked for by attribution: their name need not be in the passage.
     const named =
       analysis.speaker !== null && this.statementList !== null
@@ -619,6 +619,13 @@ export class AnswerEngine {
     const naming = (t: { start: number; end: number }) =>
       speaker !== null && spoken !== null && spoken.start < t.end && t.start < spoken.end;
     let topic = tokens.filter((t) => !framing(t) && !naming(t));
+    // "What did the March phone call achieve?": a verb the coverage never uses, asked of the
+    // metadata a question names, asks what that metadata holds, not for the word. Otherwise an
+    // event's description stays a topic ("Who initiated the phone call…" within the call).
+    const unusedVerb = (t: { term: string; start: number; end: number }) =>
+      this.index.termId(t.term) === undefined &&
+      analysis.verbs.some((v) => v.start < t.end && t.start < v.end);
+    if (understood.length > 0 && topic.filter((t) => !described(t)).every(unusedVerb)) topic = [];
     let namedEvent = false;
     if (analysis.overview && topic.length > 0 && !filters.event) {
       const event = this.eventNamedBy(new Set(topic.map((t) => t.term)), filters);
