@@ -1,7 +1,7 @@
 /**
  * /corpus: moderators keep the coverage fresh from Discord — refresh, status, add (file or link,
  * previewed, then confirmed), remove, restore, move, history, the report of what the coverage
- * lacks, and events. Each subcommand lives in `commands/corpus/`; this file assembles them and
+ * lacks, the review queue of what feeds brought, events, and feeds. Each subcommand lives in `commands/corpus/`; this file assembles them and
  * checks the member on the server for every one, not only the command's default permissions.
  */
 import {
@@ -12,6 +12,7 @@ import {
 } from 'discord.js';
 import { CurationError } from '../src/curation/curator.ts';
 import { DraftError } from '../src/curation/draft.ts';
+import { FeedError } from '../src/curation/feeds/read-feed.ts';
 import { FetchRefused } from '../src/curation/fetch-page.ts';
 import { commandBuilder } from '../src/discord/builders.ts';
 import { eventChoices } from '../src/discord/choices.ts';
@@ -19,11 +20,14 @@ import type { SlashCommand } from '../src/discord/context.ts';
 import { checkModerator } from '../src/discord/moderation.ts';
 import { PendingLimitError } from '../src/discord/pending-adds.ts';
 import { renderNotice } from '../src/discord/reply.ts';
+import { FeedStoreError } from '../src/store/feed-store.ts';
 import { ADD_COMPONENTS, add } from './corpus/add.ts';
 import { move, remove, restore } from './corpus/articles.ts';
 import { eventGroup } from './corpus/event.ts';
+import { feedGroup } from './corpus/feed.ts';
+import { history, report } from './corpus/history.ts';
 import { refresh, status } from './corpus/refresh.ts';
-import { history, report } from './corpus/review.ts';
+import { REVIEW_COMPONENTS, review } from './corpus/review.ts';
 import type { CorpusGroup, CorpusSubcommand } from './corpus/subcommand.ts';
 
 /** The subcommands and groups, in the order Discord lists them. */
@@ -36,7 +40,9 @@ const PARTS: Array<CorpusSubcommand | CorpusGroup> = [
   move,
   history,
   report,
+  review,
   eventGroup,
+  feedGroup,
 ];
 
 /** Each subcommand by its path: `add`, `event create`. */
@@ -75,7 +81,9 @@ function isModeratorMistake(error: unknown): error is Error {
     error instanceof CurationError ||
     error instanceof DraftError ||
     error instanceof FetchRefused ||
-    error instanceof PendingLimitError
+    error instanceof PendingLimitError ||
+    error instanceof FeedError ||
+    error instanceof FeedStoreError
   );
 }
 
@@ -128,5 +136,5 @@ export const command: SlashCommand = {
       : interaction.respond([]));
   },
 
-  components: ADD_COMPONENTS,
+  components: { ...ADD_COMPONENTS, ...REVIEW_COMPONENTS },
 };

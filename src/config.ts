@@ -172,6 +172,16 @@ const botSchema = z.object({
   FETCH_ALLOWED_HOSTS: commaList,
   FETCH_TIMEOUT_SECONDS: positiveInt(10),
   MAX_ARTICLE_KB: positiveInt(2000),
+  FEED_POLLING: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? 'on' : v.toLowerCase()))
+    .pipe(z.enum(['on', 'off'], { message: 'must be on or off' })),
+  FEED_MIN_INTERVAL_SECONDS: positiveInt(300),
+  FEED_DEFAULT_INTERVAL_SECONDS: positiveInt(1800),
+  FEED_ITEMS_PER_POLL: positiveInt(20),
+  FEED_QUEUE_MAX: positiveInt(200),
   ASK_RATE_LIMIT: positiveInt(5),
   ASK_RATE_WINDOW_SECONDS: positiveInt(60),
   QUESTION_LOG: z
@@ -248,6 +258,17 @@ export interface BotConfig {
   questionLog: 'off' | 'anonymous';
   /** Fetching pages and attachments for /corpus add. */
   fetchPolicy: { allowHosts: string[]; timeoutMs: number; maxBytes: number };
+  /**
+   * Following feeds: whether this process polls them (FEED_POLLING), the shortest and the default
+   * interval of a feed, new items read per poll and articles waiting for review at most.
+   */
+  feeds: {
+    polling: boolean;
+    minIntervalSeconds: number;
+    defaultIntervalSeconds: number;
+    itemsPerPoll: number;
+    queueMax: number;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** `json` lines, `pretty` text, or `auto`: text on a terminal, JSON otherwise. */
   logFormat: 'auto' | 'json' | 'pretty';
@@ -317,6 +338,13 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       allowHosts: c.FETCH_ALLOWED_HOSTS,
       timeoutMs: c.FETCH_TIMEOUT_SECONDS * 1000,
       maxBytes: c.MAX_ARTICLE_KB * 1000,
+    },
+    feeds: {
+      polling: c.FEED_POLLING === 'on',
+      minIntervalSeconds: c.FEED_MIN_INTERVAL_SECONDS,
+      defaultIntervalSeconds: Math.max(c.FEED_DEFAULT_INTERVAL_SECONDS, c.FEED_MIN_INTERVAL_SECONDS),
+      itemsPerPoll: c.FEED_ITEMS_PER_POLL,
+      queueMax: c.FEED_QUEUE_MAX,
     },
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT,

@@ -3,6 +3,7 @@
  * points to the local chat mode; on SIGINT/SIGTERM it logs out and exits cleanly. It is also the
  * shard process `npm run start:sharded` spawns, which stops when its manager goes away.
  */
+import { DEFAULT_POLLER_SETTINGS } from './curation/feeds/poller.ts';
 import { startBot } from './discord/bot.ts';
 import { botHealthChecks, instrumentCorpus } from './discord/health.ts';
 import { LiveEngine } from './live/live-engine.ts';
@@ -94,6 +95,16 @@ try {
     fetchPolicy: config.fetchPolicy,
     questionLog: config.questionLog,
     metrics,
+    feeds: {
+      polling: config.feeds.polling,
+      poller: {
+        ...DEFAULT_POLLER_SETTINGS,
+        itemsPerPoll: config.feeds.itemsPerPoll,
+        queueMax: config.feeds.queueMax,
+      },
+      minIntervalSeconds: config.feeds.minIntervalSeconds,
+      defaultIntervalSeconds: config.feeds.defaultIntervalSeconds,
+    },
   });
   let health: HealthServer | null = null;
   const shutdown = shutdownOnSignals(logger, async () => {

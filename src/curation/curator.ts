@@ -53,8 +53,15 @@ export class Curator {
     }
   }
 
-  /** Writes the draft as a new Markdown article, logs it, refreshes; resolves with the refresh report and the file. */
-  async add(draft: ArticleDraft, who: Moderator): Promise<{ report: ChangeReport; file: string }> {
+  /**
+   * Writes the draft as a new Markdown article, logs it (with the feed it came from, if a feed
+   * brought it), refreshes; resolves with the refresh report and the file.
+   */
+  async add(
+    draft: ArticleDraft,
+    who: Moderator,
+    origin: { feed?: string } = {},
+  ): Promise<{ report: ChangeReport; file: string }> {
     const { result: file, report } = await this.change(async (tx) => {
       this.checkDuplicate(draft);
       if (draft.event !== null && !(await eventExists(tx, draft.event)))
@@ -64,7 +71,14 @@ export class Curator {
       let name = `${base}.md`;
       for (let n = 2; existing.has(name); n++) name = `${base}-${n}.md`;
       await writeArticle(tx, name, articleMarkdown(draft));
-      await tx.audit({ userId: who.id, userName: who.name, action: 'add', file: name, detail: draft.title });
+      await tx.audit({
+        userId: who.id,
+        userName: who.name,
+        action: 'add',
+        file: name,
+        detail: draft.title,
+        ...(origin.feed === undefined ? {} : { feed: origin.feed }),
+      });
       return name;
     });
     return { report, file };

@@ -23,6 +23,8 @@ export interface DraftOverrides {
   source?: string | undefined;
   date?: string | undefined;
   url?: string | undefined;
+  /** What the address's source says where the page itself says nothing (a feed item's title, date, outlet). */
+  fallback?: { title?: string | null; source?: string | null; date?: string | null } | undefined;
 }
 
 /** A draft could not be made: the sentence says why, for the moderator. */
@@ -46,11 +48,13 @@ export function missingMetadata(draft: ArticleDraft): string[] {
 function applyOverrides(base: Omit<ArticleDraft, 'event'>, overrides: DraftOverrides): ArticleDraft {
   if (overrides.date !== undefined && !isValidDate(overrides.date))
     throw new DraftError('`date` must be written as YYYY-MM-DD, e.g. 2016-08-26.');
+  const fallback = overrides.fallback ?? {};
+  const fallbackDate = fallback.date && isValidDate(fallback.date) ? fallback.date : null;
   const draft: ArticleDraft = {
     ...base,
-    title: overrides.title?.trim() || base.title,
-    source: overrides.source?.trim() || base.source,
-    date: overrides.date ?? base.date,
+    title: overrides.title?.trim() || base.title || fallback.title?.trim() || '',
+    source: overrides.source?.trim() || base.source || fallback.source?.trim() || null,
+    date: overrides.date ?? base.date ?? fallbackDate,
     dateApprox: overrides.date !== undefined ? false : base.dateApprox,
     url: overrides.url ?? base.url,
     event: overrides.event,

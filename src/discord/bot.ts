@@ -1,12 +1,13 @@
 /** Starting and stopping the bot: client, commands, events, all wired to the live corpus. */
 import { type Client, Events } from 'discord.js';
 import { Curator } from '../curation/curator.ts';
+import { DEFAULT_POLLER_SETTINGS, FeedPoller, type PollerSettings } from '../curation/feeds/poller.ts';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveEngine } from '../live/live-engine.ts';
 import type { Logger } from '../log.ts';
 import { BotMetrics } from '../ops/metrics.ts';
 import type { MemberData, QuestionLogMode } from '../store/member-data.ts';
-import { memberDataOf } from '../store/open.ts';
+import { feedStoreOf, memberDataOf } from '../store/open.ts';
 import { createClient } from './client.ts';
 import { componentHandlers, loadCommands } from './command-loader.ts';
 import type { BotContext } from './context.ts';
@@ -44,7 +45,27 @@ export interface BotOptions {
   questionLog?: QuestionLogMode;
   /** Where the bot counts what it does (default: a registry of its own, not served). */
   metrics?: BotMetrics;
+  /** Following feeds (default: polling on, DEFAULT_FEED_OPTIONS). */
+  feeds?: FeedOptions;
 }
+
+/** How feeds are followed: whether this process polls, how, and the intervals moderators may set. */
+export interface FeedOptions {
+  /** False: this process polls no feed (another does); the commands still manage them. */
+  polling: boolean;
+  poller: PollerSettings;
+  /** The shortest interval `/corpus feed add` accepts. */
+  minIntervalSeconds: number;
+  /** The interval of a feed added without `every`. */
+  defaultIntervalSeconds: number;
+}
+
+export const DEFAULT_FEED_OPTIONS: FeedOptions = {
+  polling: true,
+  poller: DEFAULT_POLLER_SETTINGS,
+  minIntervalSeconds: 300,
+  defaultIntervalSeconds: 1800,
+};
 
 /** Votes and shares a member may make per minute. */
 export const FEEDBACK_RATE_LIMIT = { actions: 20, windowSeconds: 60 };
@@ -58,6 +79,8 @@ export const READY_TIMEOUT_MS = 30_000;
 /** A running bot. */
 export interface RunningBot {
   client: Client;
+  /** This process's feed poller, or null when it polls none. */
+  feedPoller: FeedPoller | null;
   stop(): Promise<void>;
 }
 
@@ -71,6 +94,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const client = createClient(options.apiUrl);
   const addRateLimit = options.addRateLimit ?? DEFAULT_ADD_RATE_LIMIT;
   const pending = new PendingAdds(options.pendingLimits);
+  const feedOptions = options.feeds ?? DEFAULT_FEED_OPTIONS;
+  const curator = new Curator(options.live, () => void refreshOtherShards(client, options.logger));
+  const fetchPolicy = options.fetchPolicy ?? DEFAULT_FETCH_POLICY;
   const context: BotContext = {
     live: options.live,
     config: {
@@ -83,10 +109,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger: options.logger,
     rateLimiter: new RateLimiter(options.rateLimit.questions, options.rateLimit.windowSeconds * 1000),
     addRateLimiter: new RateLimiter(addRateLimit.previews, addRateLimit.windowSeconds * 1000),
-    curator: new Curator(options.live, () => void refreshOtherShards(client, options.logger)),
+    curator,
     pending,
-    fetchPolicy: options.fetchPolicy ?? DEFAULT_FETCH_POLICY,
+    fetchPolicy,
     memberData: options.memberData ?? memberDataOf(options.live.store),
+    feeds: feedStoreOf(options.live.store),
+    feedRules: {
+      minIntervalSeconds: feedOptions.minIntervalSeconds,
+      defaultIntervalSeconds: feedOptions.defaultIntervalSeconds,
+    },
     shown: new ShownAnswers(),
     followUps: new FollowUps(),
     feedbackLimiter: new RateLimiter(FEEDBACK_RATE_LIMIT.actions, FEEDBACK_RATE_LIMIT.windowSeconds * 1000),
@@ -129,6 +160,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       .catch((error: unknown) => options.logger.warn('could not read the statements', { error }));
   readStatements();
   options.live.onUpdate(readStatements);
+  const feedPoller = feedOptions.polling
+    ? new FeedPoller(context.feeds, options.live, curator, fetchPolicy, options.logger, feedOptions.poller)
+    : null;
+  feedPoller?.start();
   options.logger.info('bot ready', {
     user: client.user?.tag,
     commands: commands.size,
@@ -136,7 +171,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   return {
     client,
+    feedPoller,
     stop: async () => {
+      await feedPoller?.stop();
       pending.stop();
       await client.destroy();
       // Questions and votes still being written land before the store is closed.

@@ -13,6 +13,7 @@ import type { FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveEngine } from '../live/live-engine.ts';
 import type { Logger } from '../log.ts';
 import type { BotMetrics } from '../ops/metrics.ts';
+import type { FeedStore } from '../store/feed-store.ts';
 import type { MemberData } from '../store/member-data.ts';
 import type { FollowUps } from './follow-ups.ts';
 import type { PendingAdds } from './pending-adds.ts';
@@ -37,6 +38,10 @@ export interface BotContext {
   fetchPolicy: FetchPolicy;
   /** Servers' settings, votes and the question log, kept beside the corpus. */
   memberData: MemberData;
+  /** Followed feeds, the review queue and "also reported by", kept beside the corpus. */
+  feeds: FeedStore;
+  /** The shortest interval a feed may be polled at, and the interval when none is given. */
+  feedRules: { minIntervalSeconds: number; defaultIntervalSeconds: number };
   /** The answers shown, for their buttons. */
   shown: ShownAnswers;
   /** Follow-up threads' and DMs' filters. */

@@ -2,7 +2,12 @@
  * The moderator check every /corpus action, button and autocomplete repeats on the server: a
  * moderator of one of the home servers, since every server is served the same corpus.
  */
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  StringSelectMenuInteraction,
+} from 'discord.js';
 import type { Moderator } from '../curation/curator.ts';
 import type { BotContext } from './context.ts';
 import { isModerator } from './permissions.ts';
@@ -34,7 +39,11 @@ function roleIds(member: unknown): string[] {
  * not a moderator, a DM, a server outside `moderatorGuildIds`, or no home server configured.
  */
 export function checkModerator(
-  interaction: ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction,
+  interaction:
+    | ChatInputCommandInteraction
+    | ButtonInteraction
+    | StringSelectMenuInteraction
+    | AutocompleteInteraction,
   context: BotContext,
 ): ModeratorCheck {
   const homes = context.config.moderatorGuildIds;

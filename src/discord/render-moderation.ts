@@ -8,6 +8,7 @@ import type { ChangeReport } from '../store/change-report.ts';
 import { fitEmbed, joinWithin } from './embed-fit.ts';
 import { escapeCorpusText } from './escape.ts';
 import { EMBED_DESCRIPTION_MAX, truncate } from './limits.ts';
+import { feedAddress } from './render-feeds.ts';
 import { ACCENT, type ReplyPayload, reply } from './reply.ts';
 import { type ShardStatus, shardStatusLines, shownVersion } from './shard-status.ts';
 
@@ -132,7 +133,7 @@ export const ADD_PREFIX = 'add:';
 export function renderHistory(entries: AuditEntry[]): ReplyPayload {
   const lines = entries.map(
     (e) =>
-      `\`${e.at.slice(0, 16).replace('T', ' ')}\` **${escapeCorpusText(e.userName)}** (${e.userId}) ${e.action}${e.file ? ` \`${escapeCorpusText(e.file)}\`` : ''}${e.detail ? ` — ${escapeCorpusText(truncate(e.detail, 120))}` : ''}`,
+      `\`${e.at.slice(0, 16).replace('T', ' ')}\` **${escapeCorpusText(e.userName)}** (${e.userId}) ${e.action}${e.file ? ` \`${escapeCorpusText(e.file)}\`` : ''}${e.detail ? ` — ${escapeCorpusText(truncate(e.detail, 120))}` : ''}${e.feed ? ` · from ${feedAddress(e.feed)}` : ''}`,
   );
   return reply({
     embeds: [

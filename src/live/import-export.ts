@@ -25,9 +25,9 @@ export async function importFolder(
   config: RankingConfig = DEFAULT_RANKING_CONFIG,
 ): Promise<TransferReport> {
   const contents = await readFolderContents(dir);
-  const version = await store.replaceAll(contents, async (snapshot) =>
-    indexBlob(buildSnapshotIndex(store, snapshot, config), snapshot.version, config),
-  );
+  const version = await store.replaceAll(contents, async (snapshot) => ({
+    index: indexBlob(buildSnapshotIndex(store, snapshot, config), snapshot.version, config),
+  }));
   return reportOf(contents, version);
 }
 

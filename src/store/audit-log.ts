@@ -4,14 +4,29 @@ import path from 'node:path';
 
 export const AUDIT_FILE = 'audit.log';
 
-/** One change: when, who, what, which file. */
+/** One change: when, who, what, which file, and the feed it came from when a feed brought it. */
 export interface AuditEntry {
   at: string;
   userId: string;
   userName: string;
-  action: 'add' | 'remove' | 'restore' | 'event-create' | 'event-rename' | 'move' | 'refresh';
+  action:
+    | 'add'
+    | 'remove'
+    | 'restore'
+    | 'event-create'
+    | 'event-rename'
+    | 'move'
+    | 'refresh'
+    | 'reject'
+    | 'also-reported'
+    | 'feed-add'
+    | 'feed-remove'
+    | 'feed-pause'
+    | 'feed-resume';
   file: string | null;
   detail: string;
+  /** The feed's address, for an article a feed brought and for a change to a feed. */
+  feed?: string | undefined;
 }
 
 /** The audit-log line of an entry made now (without its newline). */

@@ -1,8 +1,11 @@
 /** Choosing the corpus store from the settings: the folder by default, PostgreSQL with DATABASE_URL. */
 import type { CorpusSettings } from '../config.ts';
+import type { FeedStore } from './feed-store.ts';
+import { FolderFeedStore } from './folder-feed-store.ts';
 import { FolderMemberData } from './folder-member-data.ts';
 import { FolderStore } from './folder-store.ts';
 import type { MemberData } from './member-data.ts';
+import { PgFeedStore } from './pg/pg-feed-store.ts';
 import { PgMemberData } from './pg/pg-member-data.ts';
 import { PgStore, type PgStoreOptions } from './pg/pg-store.ts';
 import { type CorpusStore, StoreUnavailableError } from './types.ts';
@@ -64,4 +67,11 @@ export function memberDataOf(store: CorpusStore): MemberData {
   if (store instanceof PgStore) return new PgMemberData(store.pool);
   if (store instanceof FolderStore) return new FolderMemberData(store.dir);
   throw new Error(`memberDataOf: no member data for a ${store.kind} store of this kind`);
+}
+
+/** The feeds, review queue and "also reported by" kept beside a corpus store: in its folder, or in its database. */
+export function feedStoreOf(store: CorpusStore): FeedStore {
+  if (store instanceof PgStore) return new PgFeedStore(store.pool);
+  if (store instanceof FolderStore) return new FolderFeedStore(store.dir);
+  throw new Error(`feedStoreOf: no feed store for a ${store.kind} store of this kind`);
 }

@@ -73,6 +73,8 @@ describe('the command loader', () => {
       'follow:': 'ask/button',
       'quotes-more:': 'quotes/button',
       'add:': 'corpus/button',
+      'review:': 'corpus/button',
+      'review-move:': 'corpus/select',
     });
   });
 

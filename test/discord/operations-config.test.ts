@@ -36,3 +36,36 @@ describe('LOG_FORMAT', () => {
     );
   });
 });
+
+describe('the FEED_ settings', () => {
+  it('poll by default every 30 minutes, never faster than 5, 20 items a poll, 200 waiting at most', () => {
+    expect(readBotConfig(env).feeds).toEqual({
+      polling: true,
+      minIntervalSeconds: 300,
+      defaultIntervalSeconds: 1800,
+      itemsPerPoll: 20,
+      queueMax: 200,
+    });
+    const set = readBotConfig({
+      ...env,
+      FEED_POLLING: 'off',
+      FEED_MIN_INTERVAL_SECONDS: '1',
+      FEED_DEFAULT_INTERVAL_SECONDS: '60',
+      FEED_ITEMS_PER_POLL: '5',
+      FEED_QUEUE_MAX: '10',
+    }).feeds;
+    expect(set).toEqual({
+      polling: false,
+      minIntervalSeconds: 1,
+      defaultIntervalSeconds: 60,
+      itemsPerPoll: 5,
+      queueMax: 10,
+    });
+  });
+
+  it('refuse a bad value, naming each variable', () => {
+    expect(() => readBotConfig({ ...env, FEED_POLLING: 'sometimes', FEED_QUEUE_MAX: '0' })).toThrow(
+      /FEED_POLLING must be on or off[\s\S]*FEED_QUEUE_MAX must be a whole number above 0/,
+    );
+  });
+});

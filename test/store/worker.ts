@@ -2,11 +2,15 @@
  * One bot process for the multi-process tests, without Discord: it opens the live corpus over the
  * database at DATABASE_URL (with local copies of saved indexes in INDEX_CACHE_DIR when set) and takes JSON commands on stdin, one a line, answering each with one
  * JSON line on stdout (`{"id": …, …}`). `slow-add` writes an article and then hangs inside its
- * transaction, so a test can kill the process in the middle of a change.
+ * transaction, so a test can kill the process in the middle of a change. `follow` adds a feed
+ * (auto mode) and `poll` starts this process's feed poller.
  */
 import { createInterface } from 'node:readline';
 import { Curator } from '../../src/curation/curator.ts';
+import { FeedPoller } from '../../src/curation/feeds/poller.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
+import { createLogger } from '../../src/log.ts';
+import { feedStoreOf } from '../../src/store/open.ts';
 import { PgStore } from '../../src/store/pg/pg-store.ts';
 
 const url = process.env.DATABASE_URL;
@@ -26,7 +30,12 @@ type Command = {
   name?: string;
   path?: string;
   content?: string;
+  url?: string;
+  seconds?: number;
 };
+
+const feeds = feedStoreOf(live.store);
+let poller: FeedPoller | null = null;
 
 async function run(c: Command): Promise<object> {
   switch (c.op) {
@@ -51,10 +60,36 @@ async function run(c: Command): Promise<object> {
       return { version: live.version };
     case 'add':
       await live.change((tx) => tx.write(c.path ?? 'added.md', c.content ?? ''));
-      return { version: live.version };
+      return { version: live.version, bytes: live.lastChangeBytes };
     case 'rename':
       await curator.renameEvent(c.event ?? '', c.name ?? '', who);
-      return { version: live.version };
+      return { version: live.version, bytes: live.lastChangeBytes };
+    case 'follow':
+      await feeds.addFeed({
+        url: c.url ?? '',
+        event: c.event ?? '',
+        mode: 'auto',
+        intervalSeconds: c.seconds ?? 60,
+        addedBy: who.name,
+      });
+      return {};
+    case 'poll':
+      // Polls feeds from here on; each poll is told on stdout as `{"polled": report}`.
+      poller = new FeedPoller(
+        feeds,
+        live,
+        curator,
+        { allowHosts: ['127.0.0.1'], timeoutMs: 2000, maxBytes: 100_000 },
+        createLogger('error'),
+        {
+          tickMs: 100,
+          itemsPerPoll: 20,
+          queueMax: 50,
+        },
+      );
+      poller.onPolled((report) => send({ polled: report }));
+      poller.start();
+      return {};
     case 'slow-add':
       await live.change(async (tx) => {
         await tx.write('half-done.md', '---\ntitle: "Half done"\n---\nNever committed.\n');
@@ -81,5 +116,8 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     (error: Error) => send({ id: command.id, ok: false, error: error.name, message: error.message }),
   );
 });
-process.stdin.on('end', () => void live.close().then(() => process.exit(0)));
+process.stdin.on(
+  'end',
+  () => void (poller?.stop() ?? Promise.resolve()).then(() => live.close()).then(() => process.exit(0)),
+);
 send({ ready: true, version: live.version, from: live.opened.from, openMs: live.opened.ms });

@@ -147,6 +147,82 @@ export const MIGRATIONS: readonly Migration[] = [
         DEFAULT md5(random()::text || clock_timestamp()::text) || md5(random()::text || pg_backend_pid()::text);
     `,
   },
+  {
+    version: 6,
+    name: 'feeds, review queue, also reported by',
+    sql: `
+      -- Followed feeds: what to poll, when next, the validators for a 304, the items seen, the
+      -- lease (one process polls a feed at a time) and the feed's health.
+      CREATE TABLE feeds (
+        url text PRIMARY KEY,
+        event text NOT NULL,
+        mode text NOT NULL CHECK (mode IN ('review', 'auto')),
+        interval_seconds integer NOT NULL CHECK (interval_seconds > 0),
+        paused boolean NOT NULL DEFAULT false,
+        added_by text NOT NULL,
+        added_at timestamptz NOT NULL DEFAULT now(),
+        etag text,
+        last_modified text,
+        seen jsonb NOT NULL DEFAULT '[]',
+        next_fetch_at timestamptz NOT NULL DEFAULT now(),
+        lease_holder text,
+        lease_until timestamptz
+      );
+
+      -- Each feed's health, one row per feed, written by the poller that holds the lease.
+      CREATE TABLE feed_health (
+        url text PRIMARY KEY REFERENCES feeds (url) ON DELETE CASCADE,
+        last_fetch_at timestamptz,
+        last_new_item_at timestamptz,
+        last_error text,
+        consecutive_errors integer NOT NULL DEFAULT 0,
+        items_added integer NOT NULL DEFAULT 0
+      );
+
+      -- Articles feeds brought that wait for a moderator's Approve or Reject, oldest first.
+      CREATE TABLE review_queue (
+        seq bigserial PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        feed_url text NOT NULL,
+        item_url text NOT NULL UNIQUE,
+        queued_at timestamptz NOT NULL DEFAULT now(),
+        draft jsonb NOT NULL
+      );
+
+      -- Other outlets' copies of an article already in: "also reported by".
+      CREATE TABLE also_reported (
+        seq bigserial PRIMARY KEY,
+        article text NOT NULL,
+        url text NOT NULL,
+        title text,
+        source text,
+        date text,
+        feed_url text,
+        at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (article, url)
+      );
+    `,
+  },
+  {
+    version: 7,
+    name: 'saved index changes',
+    sql: `
+      -- What each change did to the index (its added articles, what it kept), saved in the
+      -- change's own transaction: a process loads the last whole index and the changes since.
+      CREATE TABLE saved_index_changes (
+        from_version bigint NOT NULL,
+        to_version bigint NOT NULL,
+        ranking_key text NOT NULL,
+        data bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (to_version, ranking_key)
+      );
+
+      -- Each article file's checksum, kept with it: a reader is sent only the files it lacks
+      -- without the database hashing every file at every change.
+      ALTER TABLE articles ADD COLUMN content_md5 text GENERATED ALWAYS AS (md5(content)) STORED;
+    `,
+  },
 ];
 
 /** Applies the pending migrations; resolves with the versions applied now (none when up to date). */

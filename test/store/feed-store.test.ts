@@ -1,0 +1,216 @@
+/**
+ * Feeds, the review queue and "also reported by" behave the same in a corpus folder and in
+ * PostgreSQL: a feed followed once, paused and removed; a due feed claimed by one poller at a
+ * time until its lease ends; a bounded queue; every feed change in the audit log.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listArticleFiles } from '../../src/corpus/load.ts';
+import { type FeedStore, FeedStoreError, type QueuedDraft } from '../../src/store/feed-store.ts';
+import { FEEDS_FILE, FolderFeedStore } from '../../src/store/folder-feed-store.ts';
+import { PgFeedStore } from '../../src/store/pg/pg-feed-store.ts';
+import { PgStore } from '../../src/store/pg/pg-store.ts';
+import { copyOfCorpus } from '../core/helpers.ts';
+import { startTestPostgres, type TestPostgres } from './pg-server.ts';
+
+let server: TestPostgres;
+let pgStore: PgStore;
+let folder: { dir: string; remove: () => Promise<void> };
+
+beforeAll(async () => {
+  server = await startTestPostgres();
+  pgStore = await PgStore.open(await server.createDatabase('feeds'));
+  folder = await copyOfCorpus();
+}, 60_000);
+
+afterAll(async () => {
+  await pgStore?.close();
+  await server?.destroy();
+  await folder?.remove();
+});
+
+const stores: Array<[string, () => FeedStore]> = [
+  ['a corpus folder', () => new FolderFeedStore(folder.dir)],
+  ['PostgreSQL', () => new PgFeedStore(pgStore.pool)],
+];
+
+function draft(url: string): QueuedDraft {
+  return {
+    title: `Story at ${url}`,
+    source: 'Harbour Gazette',
+    date: '2016-09-12',
+    dateApprox: false,
+    url,
+    event: 'geneva-aug-2016',
+    language: 'en',
+    text: 'Talks resumed. '.repeat(20),
+  };
+}
+
+const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+describe.each(stores)('feeds in %s', (_name, open) => {
+  it('follows a feed once, pauses, resumes and removes it, each change in the audit log', async () => {
+    const store = open();
+    const added = await store.addFeed({
+      url: 'https://gazette.example/rss',
+      event: 'geneva-aug-2016',
+      mode: 'review',
+      intervalSeconds: 600,
+      addedBy: 'mod',
+    });
+    expect(added).toMatchObject({ paused: false, seen: [], health: { consecutiveErrors: 0, itemsAdded: 0 } });
+    await expect(
+      open().addFeed({ url: added.url, event: 'x', mode: 'auto', intervalSeconds: 60, addedBy: 'mod' }),
+    ).rejects.toThrow(FeedStoreError);
+    expect((await open().setPaused(added.url, true))?.paused).toBe(true);
+    expect((await open().feeds()).find((f) => f.url === added.url)?.paused).toBe(true);
+    expect((await open().setPaused(added.url, false))?.paused).toBe(false);
+    await store.audit({
+      userId: '1',
+      userName: 'mod',
+      action: 'feed-add',
+      file: null,
+      detail: '',
+      feed: added.url,
+    });
+    expect((await open().removeFeed(added.url))?.url).toBe(added.url);
+    expect(await open().removeFeed(added.url)).toBeNull();
+    expect((await open().feeds()).map((f) => f.url)).not.toContain(added.url);
+  });
+
+  it('lets one poller claim a due feed until its lease ends, and keeps what the poll learned', async () => {
+    const url = 'https://ledger.example/atom';
+    await open().addFeed({
+      url,
+      event: 'geneva-aug-2016',
+      mode: 'auto',
+      intervalSeconds: 60,
+      addedBy: 'mod',
+    });
+    const first = await open().claimDue('poller-a', 60_000);
+    expect(first.map((f) => f.url)).toContain(url);
+    expect((await open().claimDue('poller-b', 60_000)).map((f) => f.url)).not.toContain(url);
+    const finished = await open().finishPoll(url, 'poller-a', {
+      etag: '"v2"',
+      lastModified: null,
+      seen: ['https://ledger.example/a'],
+      nextFetchAt: soon(-1),
+      health: {
+        lastFetchAt: soon(0),
+        lastNewItemAt: soon(0),
+        lastError: null,
+        consecutiveErrors: 0,
+        itemsAdded: 1,
+      },
+    });
+    expect(finished).toBe(true);
+    // Released and due again: the other poller may take it now; the first cannot finish it.
+    const second = await open().claimDue('poller-b', 60_000);
+    const feed = second.find((f) => f.url === url);
+    expect(feed).toMatchObject({
+      etag: '"v2"',
+      seen: ['https://ledger.example/a'],
+      health: { itemsAdded: 1 },
+    });
+    expect(
+      await open().finishPoll(url, 'poller-a', {
+        ...(feed as NonNullable<typeof feed>),
+        nextFetchAt: soon(60_000),
+      }),
+    ).toBe(false);
+    // A lease that ran out is taken over.
+    await open().finishPoll(url, 'poller-b', {
+      ...(feed as NonNullable<typeof feed>),
+      nextFetchAt: soon(-1),
+    });
+    expect((await open().claimDue('poller-c', 1)).map((f) => f.url)).toContain(url);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await open().claimDue('poller-d', 60_000)).map((f) => f.url)).toContain(url);
+    // A paused feed is never due.
+    await open().setPaused(url, true);
+    await open().finishPoll(url, 'poller-d', {
+      ...(feed as NonNullable<typeof feed>),
+      nextFetchAt: soon(-1),
+    });
+    expect((await open().claimDue('poller-e', 60_000)).map((f) => f.url)).not.toContain(url);
+    await open().removeFeed(url);
+  });
+
+  it('queues articles oldest first, once each, up to the limit, and hands each out once', async () => {
+    const store = open();
+    const a = await store.enqueue(
+      { feedUrl: 'https://f.example/rss', draft: draft('https://f.example/a') },
+      2,
+    );
+    const b = await store.enqueue(
+      { feedUrl: 'https://f.example/rss', draft: draft('https://f.example/b') },
+      2,
+    );
+    expect(
+      await store.enqueue({ feedUrl: 'https://f.example/rss', draft: draft('https://f.example/a') }, 5),
+    ).toBe('queued-already');
+    expect(
+      await store.enqueue({ feedUrl: 'https://f.example/rss', draft: draft('https://f.example/c') }, 2),
+    ).toBe('full');
+    if (typeof a === 'string' || typeof b === 'string') throw new Error('not queued');
+    expect((await open().queue()).map((q) => q.draft.url)).toEqual([
+      'https://f.example/a',
+      'https://f.example/b',
+    ]);
+    expect((await open().setQueuedEvent(a.id, 'aleppo-sep-2016'))?.draft.event).toBe('aleppo-sep-2016');
+    expect((await open().dequeue(a.id))?.draft).toMatchObject({
+      url: 'https://f.example/a',
+      event: 'aleppo-sep-2016',
+    });
+    expect(await open().dequeue(a.id)).toBeNull();
+    await open().dequeue(b.id);
+    expect(await open().queue()).toEqual([]);
+  });
+
+  it('records who else reported an article, once per address', async () => {
+    const entry = {
+      article: 'geneva/talks.md',
+      url: 'https://other.example/talks',
+      title: 'Talks',
+      source: 'Other Paper',
+      date: '2016-08-26',
+      feedUrl: 'https://other.example/rss',
+    };
+    await open().recordAlsoReported(entry);
+    await open().recordAlsoReported(entry);
+    expect((await open().alsoReported('geneva/talks.md')).map((r) => [r.url, r.source])).toEqual([
+      ['https://other.example/talks', 'Other Paper'],
+    ]);
+  });
+});
+
+describe('feeds in a corpus folder, on disk', () => {
+  it('live in one JSON file beside audit.log that the corpus never reads as an article', async () => {
+    await new FolderFeedStore(folder.dir).addFeed({
+      url: 'https://disk.example/rss',
+      event: 'geneva-aug-2016',
+      mode: 'review',
+      intervalSeconds: 600,
+      addedBy: 'mod',
+    });
+    const saved = JSON.parse(await readFile(path.join(folder.dir, FEEDS_FILE), 'utf8'));
+    expect(saved.feeds.map((f: { url: string }) => f.url)).toContain('https://disk.example/rss');
+    expect(await listArticleFiles(folder.dir)).not.toContain(FEEDS_FILE);
+    const audit = await readFile(path.join(folder.dir, 'audit.log'), 'utf8');
+    expect(audit).toContain('"feed":"https://gazette.example/rss"');
+  });
+
+  it('refuses a damaged feeds.json with a sentence naming the file, and leaves it as it is', async () => {
+    const file = path.join(folder.dir, FEEDS_FILE);
+    const before = await readFile(file, 'utf8');
+    await writeFile(file, '{"feeds": [');
+    const store = new FolderFeedStore(folder.dir);
+    await expect(store.feeds()).rejects.toThrow(FeedStoreError);
+    await expect(store.feeds()).rejects.toThrow(`${file} is not valid JSON`);
+    await expect(store.setPaused('https://disk.example/rss', true)).rejects.toThrow(/fix it or move it away/);
+    expect(await readFile(file, 'utf8')).toBe('{"feeds": [');
+    await writeFile(file, before);
+  });
+});
