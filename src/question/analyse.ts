@@ -7,7 +7,7 @@ import { type DayRange, findDateSpans, readDateMention } from './dates.ts';
 import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
 import { asksForOverview, isFramingToken } from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
-import { readQuestion } from './reader.ts';
+import { type QuestionToken, readQuestion } from './reader.ts';
 import { readSpeakerQuestion, type SpeakerMention } from './speaker.ts';
 
 /** What analysis needs to know of the corpus; made once per index. */
@@ -56,6 +56,8 @@ export interface QuestionAnalysis {
   framing: TextSpan[];
   /** "Summarise…", "What happened…", "Tell me about…". */
   overview: boolean;
+  /** Its tokens as wink reads them, with parts of speech. */
+  tokens: QuestionToken[];
   /** Spans of the words tagged as verbs ("achieve" in "What did the call achieve?"). */
   verbs: TextSpan[];
   /** Whom it asks what they said ("What did Lavrov say…", "Moscow's position on…"), as typed. */
@@ -144,6 +146,7 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     question,
     mentions,
     framing,
+    tokens,
     verbs,
     overview: asksForOverview(tokens),
     speaker,
