@@ -4,7 +4,7 @@
  * no string, no map lookup by its text and no normalisation.
  */
 import { IntBuffer } from '../util/term-table.ts';
-import { type Token, tokenize } from './tokenize.ts';
+import { normaliseWord, type Token, tokenize } from './tokenize.ts';
 import { WordTable } from './word-table.ts';
 
 /** Distinct words remembered before the reader starts again, which bounds its memory. */
@@ -36,7 +36,7 @@ export class TokenReader {
       const id = ids.at(w);
       let tokens = this.tokensOf[id];
       if (tokens === undefined) {
-        tokens = tokenize(this.words.word(id));
+        tokens = tokensOfWord(this.words.word(id));
         this.tokensOf[id] = tokens;
       }
       if (tokens.length === 0) continue;
@@ -47,4 +47,13 @@ export class TokenReader {
     }
     return out;
   }
+}
+
+const NO_TOKENS: readonly Token[] = [];
+
+/** The tokens `tokenize` makes of one raw word: a word without a dot is one term or none. */
+function tokensOfWord(raw: string): readonly Token[] {
+  if (raw.includes('.')) return tokenize(raw);
+  const term = normaliseWord(raw);
+  return term === null ? NO_TOKENS : [{ term, start: 0, end: raw.length }];
 }
