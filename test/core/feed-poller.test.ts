@@ -63,6 +63,17 @@ const hits: Record<string, number> = {};
 let duplicateHtml = '';
 const rssItems: string[] = [];
 let slowPageAsked: () => void = () => undefined;
+/** An article already in, its outlet, and a tracked link to it, for the canonical-address tests. */
+let canonicalTarget = '';
+let canonicalOutlet = '';
+let tracked = '';
+
+/** A page of `outlet` on `topic` whose canonical link names `canonical`. */
+function canonicalPage(topic: string, outlet: string, canonical: string): string {
+  return page(topic)
+    .replace('Page Outlet', outlet)
+    .replace('<head>', `<head><link href="${canonical}" rel="canonical">`);
+}
 
 function rss(title: string, items: string[]): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${items.join('')}</channel></rss>`;
@@ -129,6 +140,34 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
           item('/slow-story/ferry-timetable', 'Ferry'),
         ]),
       ),
+  '/tracked-feed': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(
+        rss('Wire Mirror', [
+          `<item><title>Mirrored</title><link>${tracked.replace(/&/g, '&amp;')}</link></item>`,
+        ]),
+      ),
+  '/canon-feed': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(rss('Canon', [item('/story/canon-copy', 'Syndicated'), item('/story/canon-amp', 'AMP')])),
+  '/same-outlet-feed': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(
+        rss(canonicalOutlet, [
+          `<item><title>Own</title><link>${canonicalTarget}?utm_medium=rss</link></item>`,
+        ]),
+      ),
+  '/story/canon-copy': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(canonicalPage('violin-auction', 'Syndicator Daily', canonicalTarget)),
+  '/story/canon-amp': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(canonicalPage('bee-census', canonicalOutlet, canonicalTarget)),
   '/story/copy': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(duplicateHtml),
 };
 
@@ -340,5 +379,54 @@ describe('the feed poller', () => {
     expect((await polling).map((r) => r.queued)).toEqual([1]);
     expect(hits['/slow-story/bee-census']).toBeUndefined();
     expect((await feed('/slow-items'))?.seen).toEqual([`${base}/slow-story/bridge-repair`]);
+  });
+});
+
+describe('the feed poller, on items that are pages already in', () => {
+  const own = () =>
+    new FeedPoller(store, live, new Curator(live), policy, createLogger('error'), {
+      tickMs: 60_000,
+      itemsPerPoll: 20,
+      queueMax: 50,
+    });
+
+  async function only(path: string, mode: 'auto' | 'review') {
+    for (const f of await store.feeds()) await store.removeFeed(f.url);
+    await follow(path, mode);
+  }
+
+  function pollNow() {
+    vi.setSystemTime(Date.now() + 3_600_000);
+    return own().pollDue();
+  }
+
+  it('records another outlet at a known address (tracking parameters, fragment, canonical link) as also reported, and skips the same outlet', async () => {
+    const original = live.engine.corpus.articles.find(
+      (a) => a.url !== null && a.source !== null && !a.url.includes('?'),
+    );
+    if (!original?.url || !original.source) throw new Error('the corpus has an article with an address');
+    canonicalTarget = original.url;
+    canonicalOutlet = original.source;
+    const before = live.engine.corpus.articles.length;
+    const sources = () => store.alsoReported(original.path).then((r) => r.map((e) => [e.source, e.url]));
+    const already = await sources();
+    // Another outlet's feed links the article itself, with tracking parameters and a fragment.
+    tracked = `${original.url}${original.url.endsWith('/') ? '' : '/'}?utm_source=feed&fbclid=x1#comments`;
+    await only('/tracked-feed', 'auto');
+    expect((await pollNow())[0]).toMatchObject({ outcome: 'read', alsoReported: 1, refused: 0, added: 0 });
+    // A syndicating outlet's page names the article as its canonical page; the outlet's own AMP page too.
+    await only('/canon-feed', 'auto');
+    expect((await pollNow())[0]).toMatchObject({ outcome: 'read', alsoReported: 1, refused: 0, added: 0 });
+    expect(hits['/story/canon-amp']).toBe(1);
+    expect(live.engine.corpus.articles.length).toBe(before);
+    expect(await sources()).toEqual([
+      ...already,
+      ['Wire Mirror', tracked],
+      ['Syndicator Daily', `${base}/story/canon-copy`],
+    ]);
+    // The same outlet's feed linking the article: skipped silently, not recorded.
+    await only('/same-outlet-feed', 'auto');
+    expect((await pollNow())[0]).toMatchObject({ outcome: 'read', alsoReported: 0, refused: 0, added: 0 });
+    expect((await sources()).length).toBe(already.length + 2);
   });
 });

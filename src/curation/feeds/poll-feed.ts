@@ -12,7 +12,7 @@ import { DraftError } from '../draft.ts';
 import { DuplicateIndex } from '../duplicates.ts';
 import { CurationError } from '../errors.ts';
 import { type FetchPolicy, FetchRefused } from '../fetch-page.ts';
-import { draftFromAddress } from '../ingest.ts';
+import { readAddress } from '../ingest.ts';
 import { FeedError, type FeedItem, readFeed } from './read-feed.ts';
 import { nextFetchDelayMs } from './schedule.ts';
 
@@ -148,11 +148,16 @@ async function takeItem(
   known: DuplicateIndex,
   deps: PollDeps,
 ): Promise<ItemOutcome> {
-  const sameAddress = known.hasUrl(item.url);
-  if (sameAddress !== null) return 'seen';
-  let draft: Awaited<ReturnType<typeof draftFromAddress>>;
+  // An article already in at this address: another outlet's link to it is recorded, no fetch needed.
+  const atAddress = known.hasUrl(item.url);
+  if (atAddress !== null) {
+    if (!isOtherOutlet(item.source, atAddress)) return 'seen';
+    await recordCopy(feed, atAddress, item, 'the same address', deps);
+    return 'also-reported';
+  }
+  let read: Awaited<ReturnType<typeof readAddress>>;
   try {
-    draft = await draftFromAddress(
+    read = await readAddress(
       item.url,
       { event: feed.event, fallback: { title: item.title, source: item.source, date: item.date } },
       deps.policy,
@@ -162,24 +167,17 @@ async function takeItem(
     deps.logger.warn('feed item refused', { feed: feed.url, item: item.url, reason: error.message });
     return 'refused';
   }
+  const { draft, canonical } = read;
+  // The page names an article already in as its canonical page: a syndicated copy, or an AMP twin.
+  const named = canonical === null ? null : known.hasUrl(canonical);
+  if (named !== null) {
+    if (!isOtherOutlet(draft.source, named)) return 'seen';
+    await recordCopy(feed, named, { ...draft, url: item.url }, 'its canonical link', deps);
+    return 'also-reported';
+  }
   const duplicate = known.find(draft);
   if (duplicate !== null) {
-    await deps.store.recordAlsoReported({
-      article: duplicate.article.path,
-      url: item.url,
-      title: draft.title,
-      source: draft.source,
-      date: draft.date,
-      feedUrl: feed.url,
-    });
-    await deps.store.audit({
-      userId: FEED_POLLER.id,
-      userName: FEED_POLLER.name,
-      action: 'also-reported',
-      file: duplicate.article.path,
-      detail: `${draft.source ?? 'unknown outlet'}: ${item.url} (${duplicate.reason})`,
-      feed: feed.url,
-    });
+    await recordCopy(feed, duplicate.article, { ...draft, url: item.url }, duplicate.reason, deps);
     return 'also-reported';
   }
   if (feed.mode === 'review') {
@@ -199,4 +197,36 @@ async function takeItem(
     deps.logger.warn('feed item not added', { feed: feed.url, item: item.url, reason: error.message });
     return 'refused';
   }
+}
+
+/** Whether `outlet` names another outlet than the article's own (an unknown one is not named). */
+function isOtherOutlet(outlet: string | null, article: Article): boolean {
+  const norm = (s: string | null) => s?.trim().toLowerCase() || null;
+  return norm(outlet) !== null && norm(outlet) !== norm(article.source);
+}
+
+/** Records `copy` as another outlet's report of `article`, in the feed store and the audit log. */
+async function recordCopy(
+  feed: FeedRecord,
+  article: Article,
+  copy: { url: string; title: string | null; source: string | null; date: string | null },
+  reason: string,
+  deps: PollDeps,
+): Promise<void> {
+  await deps.store.recordAlsoReported({
+    article: article.path,
+    url: copy.url,
+    title: copy.title,
+    source: copy.source,
+    date: copy.date,
+    feedUrl: feed.url,
+  });
+  await deps.store.audit({
+    userId: FEED_POLLER.id,
+    userName: FEED_POLLER.name,
+    action: 'also-reported',
+    file: article.path,
+    detail: `${copy.source ?? 'unknown outlet'}: ${copy.url} (${reason})`,
+    feed: feed.url,
+  });
 }
