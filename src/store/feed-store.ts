@@ -20,7 +20,22 @@ export interface FeedHealth {
   consecutiveErrors: number;
   /** Articles added to the corpus or queued from this feed so far. */
   itemsAdded: number;
+  /** Items refused one by one so far (a page too large, no article in it…), the feed itself read. */
+  itemsRefused: number;
+  /** The last refused item's address and why, or null when none was refused. */
+  lastRefusal: string | null;
 }
+
+/** A feed's health before its first poll. */
+export const NEW_FEED_HEALTH: FeedHealth = {
+  lastFetchAt: null,
+  lastNewItemAt: null,
+  lastError: null,
+  consecutiveErrors: 0,
+  itemsAdded: 0,
+  itemsRefused: 0,
+  lastRefusal: null,
+};
 
 /** A followed feed. */
 export interface FeedRecord {
@@ -49,7 +64,10 @@ export const SEEN_ITEMS_KEPT = 1000;
 export type NewFeed = Pick<FeedRecord, 'url' | 'event' | 'mode' | 'intervalSeconds' | 'addedBy'>;
 
 /** What a poll learned, written back by the poller that holds the feed's lease. */
-export type PollResult = Pick<FeedRecord, 'etag' | 'lastModified' | 'seen' | 'nextFetchAt' | 'health'>;
+export type PollResult = Pick<FeedRecord, 'etag' | 'lastModified' | 'seen' | 'nextFetchAt' | 'health'> & {
+  /** The address the feed moved to for good (301, 308): the feed is followed there from now on. */
+  movedTo?: string | null | undefined;
+};
 
 /** An article as it will be written, without its id and file yet (curation's draft). */
 export type QueuedDraft = Omit<Article, 'id' | 'path'>;
@@ -99,7 +117,11 @@ export interface FeedStore {
    * `holder` for `leaseMs`: while the lease lasts no other holder is given them.
    */
   claimDue(holder: string, leaseMs: number): Promise<FeedRecord[]>;
-  /** Writes a poll's result and releases the lease; false (nothing written) when `holder` lost it. */
+  /**
+   * Writes a poll's result and releases the lease; false (nothing written) when `holder` lost it.
+   * With `movedTo`, the feed (health, seen items and all) is followed at that address from now on;
+   * the caller checks first that no other feed is followed there.
+   */
   finishPoll(url: string, holder: string, result: PollResult): Promise<boolean>;
   /**
    * Queues an article for review: 'queued-already' when one with the same address waits,
@@ -133,6 +155,6 @@ export function newFeedRecord(feed: NewFeed, now = new Date()): FeedRecord {
     lastModified: null,
     seen: [],
     nextFetchAt: now.toISOString(),
-    health: { lastFetchAt: null, lastNewItemAt: null, lastError: null, consecutiveErrors: 0, itemsAdded: 0 },
+    health: { ...NEW_FEED_HEALTH },
   };
 }

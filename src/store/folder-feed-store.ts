@@ -15,6 +15,7 @@ import {
   type FeedRecord,
   type FeedStore,
   FeedStoreError,
+  NEW_FEED_HEALTH,
   type NewFeed,
   newFeedRecord,
   type PollResult,
@@ -67,7 +68,9 @@ export class FolderFeedStore implements FeedStore {
         `${this.file} is not valid JSON (${(error as Error).message}); fix it or move it away (the feeds then start empty). Nothing was changed.`,
       );
     }
-    return { feeds: state.feeds ?? [], queue: state.queue ?? [], alsoReported: state.alsoReported ?? [] };
+    // Feeds written before a health field existed get its starting value.
+    const feeds = (state.feeds ?? []).map((f) => ({ ...f, health: { ...NEW_FEED_HEALTH, ...f.health } }));
+    return { feeds, queue: state.queue ?? [], alsoReported: state.alsoReported ?? [] };
   }
 
   /** Runs `edit` on the state under the lock; the state is written back when `edit` says so. */
@@ -129,8 +132,9 @@ export class FolderFeedStore implements FeedStore {
     return this.edit((state) => {
       const feed = state.feeds.find((f) => f.url === url);
       if (feed?.lease?.holder !== holder) return { result: false, changed: false };
-      const { etag, lastModified, seen, nextFetchAt, health } = result;
+      const { etag, lastModified, seen, nextFetchAt, health, movedTo } = result;
       Object.assign(feed, { etag, lastModified, seen, nextFetchAt, health, lease: undefined });
+      if (movedTo && !state.feeds.some((f) => f.url === movedTo)) feed.url = movedTo;
       return { result: true, changed: true };
     });
   }

@@ -97,6 +97,16 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
         `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Daily Ledger</title><entry><title>Tram tunnel</title><link href="${base}/story/tram-tunnel"/><published>2016-09-13T10:00:00Z</published></entry></feed>`,
       ),
   '/moved': (_req, res) => res.writeHead(301, { location: '/atom' }).end(),
+  '/perm-301': (_req, res) => res.writeHead(301, { location: '/atom-a' }).end(),
+  '/perm-308': (_req, res) => res.writeHead(308, { location: '/atom-b' }).end(),
+  '/temp-302': (_req, res) => res.writeHead(302, { location: '/atom-c' }).end(),
+  '/temp-307': (_req, res) => res.writeHead(307, { location: '/atom-d' }).end(),
+  '/refusing-feed': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(rss('Refusals', [item('/story/too-short', 'Short'), item('/story/missing', 'Gone')])),
+  '/story/too-short': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>Two words.</p></body></html>'),
   '/broken': (_req, res) =>
     res
       .writeHead(200, { 'content-type': 'application/rss+xml' })
@@ -184,6 +194,7 @@ beforeAll(async () => {
     const story = /^\/story\/(bare-)?([a-z-]+)$/.exec(url);
     const slow = /^\/slow-story\/([a-z-]+)$/.exec(url)?.[1];
     if (routes[url]) routes[url](req, res);
+    else if (/^\/atom-[a-d]$/.test(url)) (routes['/atom'] as NonNullable<(typeof routes)[string]>)(req, res);
     else if (slow) {
       slowPageAsked();
       setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(page(slow)), 300);
@@ -428,5 +439,34 @@ describe('the feed poller, on items that are pages already in', () => {
     await only('/same-outlet-feed', 'auto');
     expect((await pollNow())[0]).toMatchObject({ outcome: 'read', alsoReported: 0, refused: 0, added: 0 });
     expect((await sources()).length).toBe(already.length + 2);
+  });
+
+  it('follows a feed that moved for good (301, 308) at its new address, said in the history; not one moved for now (302, 307)', async () => {
+    await only('/perm-301', 'review');
+    for (const path of ['/perm-308', '/temp-302', '/temp-307']) await follow(path, 'review');
+    const reports = await pollNow();
+    expect(reports.map((r) => r.outcome)).toEqual(['read', 'read', 'read', 'read']);
+    expect((await store.feeds()).map((f) => f.url)).toEqual(
+      ['/atom-a', '/atom-b', '/temp-302', '/temp-307'].map((p) => `${base}${p}`),
+    );
+    const history = await new Curator(live).history(10);
+    const moves = history.filter((e) => e.action === 'feed-move' && e.detail.includes('/perm-'));
+    expect(moves.map((e) => [e.feed, e.detail])).toEqual([
+      [`${base}/atom-b`, `moved permanently (308) from ${base}/perm-308`],
+      [`${base}/atom-a`, `moved permanently (301) from ${base}/perm-301`],
+    ]);
+    // Polled at its new address from now on.
+    const before = hits['/perm-301'];
+    await pollNow();
+    expect(hits['/perm-301']).toBe(before);
+    expect(hits['/atom-a']).toBe(2);
+  });
+
+  it('counts the items refused one by one in the feed’s health, with the last one’s reason', async () => {
+    await only('/refusing-feed', 'auto');
+    expect((await pollNow())[0]).toMatchObject({ outcome: 'read', refused: 2 });
+    const health = (await feed('/refusing-feed'))?.health;
+    expect(health).toMatchObject({ itemsRefused: 2, itemsAdded: 0, lastError: null });
+    expect(health?.lastRefusal).toBe(`${base}/story/missing: The page answered 404 Not Found.`);
   });
 });

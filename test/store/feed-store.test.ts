@@ -103,6 +103,8 @@ describe.each(stores)('feeds in %s', (_name, open) => {
         lastError: null,
         consecutiveErrors: 0,
         itemsAdded: 1,
+        itemsRefused: 0,
+        lastRefusal: null,
       },
     });
     expect(finished).toBe(true);
@@ -167,6 +169,42 @@ describe.each(stores)('feeds in %s', (_name, open) => {
     expect(await open().dequeue(a.id)).toBeNull();
     await open().dequeue(b.id);
     expect(await open().queue()).toEqual([]);
+  });
+
+  it('moves a feed to the address it moved to for good, keeping its health, refusals counted', async () => {
+    const url = 'https://moving.example/rss';
+    const moved = 'https://moving.example/feed.xml';
+    await open().addFeed({
+      url,
+      event: 'geneva-aug-2016',
+      mode: 'auto',
+      intervalSeconds: 60,
+      addedBy: 'mod',
+    });
+    expect((await open().claimDue('poller-m', 60_000)).map((f) => f.url)).toContain(url);
+    const health = {
+      lastFetchAt: soon(0),
+      lastNewItemAt: null,
+      lastError: null,
+      consecutiveErrors: 0,
+      itemsAdded: 2,
+      itemsRefused: 3,
+      lastRefusal: 'https://moving.example/x: It is too large.',
+    };
+    const result = {
+      etag: null,
+      lastModified: null,
+      seen: ['https://moving.example/a'],
+      nextFetchAt: soon(60_000),
+    };
+    expect(await open().finishPoll(url, 'poller-m', { ...result, health, movedTo: moved })).toBe(true);
+    const feeds = await open().feeds();
+    expect(feeds.map((f) => f.url)).not.toContain(url);
+    expect(feeds.find((f) => f.url === moved)).toMatchObject({
+      seen: ['https://moving.example/a'],
+      health: { itemsAdded: 2, itemsRefused: 3, lastRefusal: 'https://moving.example/x: It is too large.' },
+    });
+    await open().removeFeed(moved);
   });
 
   it('records who else reported an article, once per address', async () => {

@@ -87,6 +87,7 @@ describe('the PostgreSQL store', () => {
       { version: 4, name: 'store identity' },
       { version: 5, name: 'member data' },
       { version: 6, name: 'feeds, review queue, also reported by' },
+      { version: 8, name: 'feed refusals, feeds that move, the daily digest lease' },
     ]);
   });
 

@@ -45,9 +45,12 @@ export interface PollReport {
   alsoReported: number;
   refused: number;
   error: string | null;
+  /** The status of the redirect that moved the feed for good (301, 308), or null. */
+  movedStatus: number | null;
 }
 
-type ItemOutcome = 'added' | 'queued' | 'also-reported' | 'refused' | 'seen' | 'queue-full';
+/** What became of one item; a refusal says why, for the feed's health. */
+type ItemOutcome = 'added' | 'queued' | 'also-reported' | { refused: string } | 'seen' | 'queue-full';
 
 /** Polls `feed` (leased to the caller) and resolves with what it did and the result to write back. */
 export async function pollFeed(
@@ -63,6 +66,7 @@ export async function pollFeed(
     alsoReported: 0,
     refused: 0,
     error: null,
+    movedStatus: null,
   };
   const intervalMs = feed.intervalSeconds * 1000;
   const health = { ...feed.health, lastFetchAt: now };
@@ -78,6 +82,8 @@ export async function pollFeed(
   }
   const next = after(nextFetchDelayMs(intervalMs, 0, deps.random));
   const healthy = { ...health, lastError: null, consecutiveErrors: 0 };
+  const movedTo = read.movedTo?.url ?? null;
+  report.movedStatus = read.movedTo?.status ?? null;
   if (read.notModified)
     return {
       report: { ...report, outcome: 'not-modified' },
@@ -87,12 +93,14 @@ export async function pollFeed(
         seen: feed.seen,
         nextFetchAt: next,
         health: healthy,
+        movedTo,
       },
     };
   const seen = new Set(feed.seen);
   const fresh = read.feed.items.filter((item) => !seen.has(item.url)).slice(0, deps.itemsPerPoll);
   const handled: string[] = [];
   const known = new DuplicateIndex(deps.articles());
+  let lastRefusal = healthy.lastRefusal;
   for (const item of fresh) {
     if (deps.stopping?.()) break;
     const outcome = await takeItem(feed, item, known, deps);
@@ -101,7 +109,10 @@ export async function pollFeed(
     if (outcome === 'added') report.added++;
     else if (outcome === 'queued') report.queued++;
     else if (outcome === 'also-reported') report.alsoReported++;
-    else if (outcome === 'refused') report.refused++;
+    else if (typeof outcome === 'object') {
+      report.refused++;
+      lastRefusal = `${item.url}: ${outcome.refused}`;
+    }
   }
   const brought = report.added + report.queued;
   return {
@@ -115,7 +126,10 @@ export async function pollFeed(
         ...healthy,
         lastNewItemAt: brought > 0 ? now : healthy.lastNewItemAt,
         itemsAdded: healthy.itemsAdded + brought,
+        itemsRefused: healthy.itemsRefused + report.refused,
+        lastRefusal,
       },
+      movedTo,
     },
   };
 }
@@ -165,7 +179,7 @@ async function takeItem(
   } catch (error) {
     if (!(error instanceof FetchRefused || error instanceof DraftError)) throw error;
     deps.logger.warn('feed item refused', { feed: feed.url, item: item.url, reason: error.message });
-    return 'refused';
+    return { refused: error.message };
   }
   const { draft, canonical } = read;
   // The page names an article already in as its canonical page: a syndicated copy, or an AMP twin.
@@ -195,7 +209,7 @@ async function takeItem(
   } catch (error) {
     if (!(error instanceof CurationError)) throw error;
     deps.logger.warn('feed item not added', { feed: feed.url, item: item.url, reason: error.message });
-    return 'refused';
+    return { refused: error.message };
   }
 }
 

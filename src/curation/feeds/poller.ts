@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../log.ts';
-import type { FeedRecord, FeedStore } from '../../store/feed-store.ts';
+import type { FeedRecord, FeedStore, PollResult } from '../../store/feed-store.ts';
 import type { Curator } from '../curator.ts';
 import type { FetchPolicy } from '../fetch-page.ts';
 import type { ServedCorpus } from '../served-corpus.ts';
-import { failedPoll, type PollReport, pollFeed } from './poll-feed.ts';
+import { FEED_POLLER, failedPoll, type PollReport, pollFeed } from './poll-feed.ts';
 
 /** How the poller runs. */
 export interface PollerSettings {
@@ -134,15 +134,45 @@ export class FeedPoller {
           alsoReported: 0,
           refused: 0,
           error: message,
+          movedStatus: null,
         },
         result: failedPoll(feed, message),
       };
     }
-    const kept = await this.store.finishPoll(feed.url, this.holder, done.result);
+    const movedTo = await this.checkedMove(feed, done.result);
+    const kept = await this.store.finishPoll(feed.url, this.holder, { ...done.result, movedTo });
     if (!kept) this.logger.warn('feed lease lost before the poll ended', { feed: feed.url });
+    else if (movedTo !== null) await this.auditMove(feed.url, movedTo, done.report.movedStatus);
     if (done.report.outcome === 'failed')
       this.logger.warn('feed fetch failed', { feed: feed.url, reason: done.report.error });
     for (const listener of this.listeners) listener(done.report);
     return done.report;
+  }
+
+  /**
+   * The address the feed moved to for good, or null; null too, with the reason in the feed's
+   * health, when another followed feed has that address already.
+   */
+  private async checkedMove(feed: FeedRecord, result: PollResult): Promise<string | null> {
+    const to = result.movedTo ?? null;
+    if (to === null || to === feed.url) return null;
+    if (!(await this.store.feeds()).some((f) => f.url === to)) return to;
+    result.health = {
+      ...result.health,
+      lastError: `It moved for good to ${to}, which is followed already: remove one of the two.`,
+    };
+    return null;
+  }
+
+  private async auditMove(from: string, to: string, status: number | null): Promise<void> {
+    this.logger.info('feed moved for good', { from, to });
+    await this.store.audit({
+      userId: FEED_POLLER.id,
+      userName: FEED_POLLER.name,
+      action: 'feed-move',
+      file: null,
+      detail: `moved permanently${status === null ? '' : ` (${status})`} from ${from}`,
+      feed: to,
+    });
   }
 }

@@ -23,7 +23,7 @@ const UNIQUE_VIOLATION = '23505';
 
 const FEED_COLUMNS = `f.url, f.event, f.mode, f.interval_seconds, f.paused, f.added_by, f.added_at,
   f.etag, f.last_modified, f.seen, f.next_fetch_at, h.last_fetch_at, h.last_new_item_at,
-  h.last_error, h.consecutive_errors, h.items_added`;
+  h.last_error, h.consecutive_errors, h.items_added, h.items_refused, h.last_refusal`;
 
 const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : null);
 
@@ -46,6 +46,8 @@ function feedOf(row: Record<string, unknown>): FeedRecord {
       lastError: (row.last_error as string | null) ?? null,
       consecutiveErrors: row.consecutive_errors as number,
       itemsAdded: row.items_added as number,
+      itemsRefused: row.items_refused as number,
+      lastRefusal: (row.last_refusal as string | null) ?? null,
     },
   };
 }
@@ -162,9 +164,24 @@ export class PgFeedStore implements FeedStore {
       const h = result.health;
       await client.query(
         `UPDATE feed_health SET last_fetch_at = $2, last_new_item_at = $3, last_error = $4,
-           consecutive_errors = $5, items_added = $6 WHERE url = $1`,
-        [url, h.lastFetchAt, h.lastNewItemAt, h.lastError, h.consecutiveErrors, h.itemsAdded],
+           consecutive_errors = $5, items_added = $6, items_refused = $7, last_refusal = $8 WHERE url = $1`,
+        [
+          url,
+          h.lastFetchAt,
+          h.lastNewItemAt,
+          h.lastError,
+          h.consecutiveErrors,
+          h.itemsAdded,
+          h.itemsRefused,
+          h.lastRefusal,
+        ],
       );
+      // The health row follows the address (ON UPDATE CASCADE); an address followed already stays.
+      if (result.movedTo && result.movedTo !== url)
+        await client.query(
+          `UPDATE feeds SET url = $2 WHERE url = $1 AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = $2)`,
+          [url, result.movedTo],
+        );
       return true;
     });
   }
