@@ -95,6 +95,14 @@ export interface AlsoReported {
 /** A feed change was refused; the message is for the moderator. */
 export class FeedStoreError extends Error {
   override name = 'FeedStoreError';
+
+  /** `version` tells one state of a damaged file from another (the same fault seen again has the same). */
+  constructor(
+    message: string,
+    readonly version: string | null = null,
+  ) {
+    super(message);
+  }
 }
 
 /** The sentence for a feed followed twice. */

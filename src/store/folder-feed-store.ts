@@ -4,7 +4,7 @@
  * change lock, so that every process editing the folder sees one state. A feed's lease is kept
  * in the file too, so two processes on one folder never poll a feed at once.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { SerialQueue } from '../util/serial-queue.ts';
@@ -64,8 +64,10 @@ export class FolderFeedStore implements FeedStore {
     try {
       state = JSON.parse(text) as Partial<FeedsState>;
     } catch (error) {
+      const stats = await stat(this.file).catch(() => null);
       throw new FeedStoreError(
         `${this.file} is not valid JSON (${(error as Error).message}); fix it or move it away (the feeds then start empty). Nothing was changed.`,
+        stats === null ? null : `${stats.size}:${stats.mtimeMs}`,
       );
     }
     // Feeds written before a health field existed get its starting value.

@@ -3,8 +3,11 @@
  * schedule, 304 costing nothing, a malformed, slow or huge feed reported in its own health only,
  * a moved feed followed, a duplicate recorded as "also reported by", auto and review modes.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Curator } from '../../src/curation/curator.ts';
 import { FeedPoller } from '../../src/curation/feeds/poller.ts';
@@ -13,7 +16,7 @@ import type { FetchPolicy } from '../../src/curation/fetch-page.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import type { FeedStore } from '../../src/store/feed-store.ts';
-import { FolderFeedStore } from '../../src/store/folder-feed-store.ts';
+import { FEEDS_FILE, FolderFeedStore } from '../../src/store/folder-feed-store.ts';
 import { copyOfCorpus } from './helpers.ts';
 
 describe('when a feed is fetched next', () => {
@@ -468,5 +471,37 @@ describe('the feed poller, on items that are pages already in', () => {
     const health = (await feed('/refusing-feed'))?.health;
     expect(health).toMatchObject({ itemsRefused: 2, itemsAdded: 0, lastError: null });
     expect(health?.lastRefusal).toBe(`${base}/story/missing: The page answered 404 Not Found.`);
+  });
+});
+
+describe('the feed poller, on a damaged feeds.json', () => {
+  it('warns once while the file stays as it is, again once it changes, and again after it was mended and broke', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'feeds-damaged-'));
+    const file = path.join(dir, FEEDS_FILE);
+    const warnings: string[] = [];
+    const logger = { ...createLogger('error'), warn: (message: string) => warnings.push(message) };
+    const own = new FeedPoller(new FolderFeedStore(dir), live, new Curator(live), policy, logger, {
+      tickMs: 10,
+      itemsPerPoll: 20,
+      queueMax: 50,
+    });
+    const rounds = async (n: number) => {
+      for (let i = 0; i < n; i++) await own.pollDue();
+    };
+    try {
+      await writeFile(file, '{"feeds": [');
+      await rounds(5);
+      expect(warnings.length).toBe(1);
+      await writeFile(file, '{"feeds": [}');
+      await rounds(5);
+      expect(warnings.length).toBe(2);
+      await writeFile(file, '{"feeds": []}');
+      await rounds(2);
+      await writeFile(file, '{"feeds": [}');
+      await rounds(5);
+      expect(warnings.length).toBe(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

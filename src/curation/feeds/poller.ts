@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../log.ts';
-import type { FeedRecord, FeedStore, PollResult } from '../../store/feed-store.ts';
+import { type FeedRecord, type FeedStore, FeedStoreError, type PollResult } from '../../store/feed-store.ts';
 import type { Curator } from '../curator.ts';
 import type { FetchPolicy } from '../fetch-page.ts';
 import type { ServedCorpus } from '../served-corpus.ts';
@@ -35,6 +35,8 @@ export class FeedPoller {
   private running: Promise<PollReport[]> | null = null;
   private stopped = false;
   private readonly listeners: PollListener[] = [];
+  /** The last failed round's cause, warned of once until it changes or a round goes through. */
+  private lastFailure: string | null = null;
 
   constructor(
     private readonly store: FeedStore,
@@ -59,9 +61,7 @@ export class FeedPoller {
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      void this.pollDue()
-        .catch((error: unknown) => this.logger.warn('feed poll round failed', { error }))
-        .finally(() => this.schedule());
+      void this.pollDue().finally(() => this.schedule());
     }, this.settings.tickMs);
     this.timer.unref();
   }
@@ -82,12 +82,34 @@ export class FeedPoller {
     return (this.settings.itemsPerPoll + 2) * this.policy.timeoutMs + 60_000;
   }
 
-  /** Polls every feed due now that this poller could lease; resolves with what each poll did. */
+  /**
+   * Polls every feed due now that this poller could lease; resolves with what each poll did.
+   * A round the store fails (a damaged feeds.json) resolves with none, warned of once per cause.
+   */
   pollDue(): Promise<PollReport[]> {
-    this.running ??= this.round().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.round()
+      .then(
+        (reports) => {
+          this.lastFailure = null;
+          return reports;
+        },
+        (error: unknown) => {
+          this.roundFailed(error);
+          return [];
+        },
+      )
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
+  }
+
+  /** Warns of a failed round, unless the same cause (the same damaged file) was warned of last. */
+  private roundFailed(error: unknown): void {
+    const cause = error instanceof FeedStoreError ? `${error.message}|${error.version ?? ''}` : String(error);
+    if (cause === this.lastFailure) return;
+    this.lastFailure = cause;
+    this.logger.warn('feed poll round failed; warned once until it changes', { error });
   }
 
   private async round(): Promise<PollReport[]> {
