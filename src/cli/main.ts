@@ -10,13 +10,15 @@ import { type AnswerEngine, buildIndex, MAX_RESULT_COUNT } from '../answer/engin
 import { badDateFilters, parseResultCount, rangeBackwards } from '../answer/filter-check.ts';
 import { noQuotesText } from '../answer/quote-wording.ts';
 import { findQuotes, findSpeaker, listSpeakers } from '../answer/quotes.ts';
+import { type CopyOutlet, outletsByDocId, withReportedBy } from '../answer/reported-by.ts';
 import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { CurationError } from '../curation/errors.ts';
 import { exportFolder, importFolder } from '../live/import-export.ts';
 import { type OpenedIndex, openAnswerEngine, openStoreIndex } from '../live/open-engine.ts';
-import { openCorpusStore } from '../store/open.ts';
+import { FolderFeedStore } from '../store/folder-feed-store.ts';
+import { feedStoreOf, openCorpusStore } from '../store/open.ts';
 import { PgStore } from '../store/pg/pg-store.ts';
 import { addUrls } from './add-urls.ts';
 import { answerBatchLine, toBatchResults } from './batch.ts';
@@ -112,6 +114,30 @@ async function openIndex(source: CorpusSource, quiet = false): Promise<AnswerEng
   return opened.index;
 }
 
+/**
+ * Who else reported each article, as feeds found (the feed store beside the corpus), by docId;
+ * nobody, with a warning, when that store cannot be read.
+ */
+async function feedCopies(
+  source: CorpusSource,
+  index: AnswerEngine,
+): Promise<(docId: string) => readonly string[]> {
+  let copies: CopyOutlet[] = [];
+  try {
+    if ('databaseUrl' in source) {
+      const store = await PgStore.open(source.databaseUrl);
+      try {
+        copies = await feedStoreOf(store).alsoReportedOf(null);
+      } finally {
+        await store.close();
+      }
+    } else copies = await new FolderFeedStore(source.corpusDir).alsoReportedOf(null);
+  } catch (error) {
+    process.stderr.write(`warning: other outlets' reports are not shown: ${(error as Error).message}\n`);
+  }
+  return outletsByDocId(copies, index.corpus.articles);
+}
+
 function parseK(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const k = parseResultCount(value);
@@ -159,6 +185,7 @@ export async function main(argv: string[]): Promise<number> {
       const k = parseK(values.k, 3);
       if (values.batch !== undefined) {
         const index = await openIndex(source, true);
+        const outletsOf = await feedCopies(source, index);
         const lines = createInterface({
           input: createReadStream(values.batch),
           crlfDelay: Number.POSITIVE_INFINITY,
@@ -167,7 +194,7 @@ export async function main(argv: string[]): Promise<number> {
         for await (const line of lines) {
           n++;
           if (line.trim() === '') continue;
-          const out = answerBatchLine(index, line, k);
+          const out = answerBatchLine(index, line, k, outletsOf);
           if (out.error) process.stderr.write(`warning: ${values.batch}:${n}: ${out.error}\n`);
           process.stdout.write(`${JSON.stringify(out)}\n`);
         }
@@ -178,7 +205,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError('ask needs a question, e.g. ask "What did Lavrov say about terrorists?"');
       const filters = parseFilters(values);
       const index = await openIndex(source);
-      const answer = index.ask(question, { filters, count: k });
+      const answer = withReportedBy(
+        index.ask(question, { filters, count: k }),
+        await feedCopies(source, index),
+      );
       if (values.json) {
         process.stdout.write(
           `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer) }, null, 2)}\n`,

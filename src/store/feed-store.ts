@@ -149,6 +149,8 @@ export interface FeedStore {
   recordAlsoReported(entry: Omit<AlsoReported, 'at'>): Promise<void>;
   /** The other outlets' copies of an article, oldest first. */
   alsoReported(article: string): Promise<AlsoReported[]>;
+  /** The other outlets' copies of any of `articles` (files), or of every article for null; oldest first. */
+  alsoReportedOf(articles: readonly string[] | null): Promise<AlsoReported[]>;
   /** Appends an audit-log entry for what is no change of the corpus itself (a feed, a rejection). */
   audit(entry: Omit<AuditEntry, 'at'>): Promise<void>;
 }

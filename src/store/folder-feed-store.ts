@@ -193,6 +193,13 @@ export class FolderFeedStore implements FeedStore {
     return (await this.read()).alsoReported.filter((r) => r.article === article);
   }
 
+  async alsoReportedOf(articles: readonly string[] | null): Promise<AlsoReported[]> {
+    const all = (await this.read()).alsoReported;
+    if (articles === null) return all;
+    const wanted = new Set(articles);
+    return all.filter((r) => wanted.has(r.article));
+  }
+
   audit(entry: Parameters<FeedStore['audit']>[0]): Promise<void> {
     return this.local.run(() => withChangeLock(this.dir, () => appendAudit(this.dir, entry)));
   }

@@ -221,6 +221,13 @@ describe.each(stores)('feeds in %s', (_name, open) => {
     expect((await open().alsoReported('geneva/talks.md')).map((r) => [r.url, r.source])).toEqual([
       ['https://other.example/talks', 'Other Paper'],
     ]);
+    await open().recordAlsoReported({ ...entry, article: 'geneva/other.md', source: 'Third Paper' });
+    const of = async (articles: string[] | null) =>
+      (await open().alsoReportedOf(articles))
+        .filter((r) => r.article.startsWith('geneva/'))
+        .map((r) => r.source);
+    expect(await of(['geneva/other.md', 'geneva/none.md'])).toEqual(['Third Paper']);
+    expect(await of(null)).toEqual(['Other Paper', 'Third Paper']);
   });
 });
 

@@ -243,10 +243,15 @@ export class PgFeedStore implements FeedStore {
     );
   }
 
-  async alsoReported(article: string): Promise<AlsoReported[]> {
+  alsoReported(article: string): Promise<AlsoReported[]> {
+    return this.alsoReportedOf([article]);
+  }
+
+  async alsoReportedOf(articles: readonly string[] | null): Promise<AlsoReported[]> {
     const { rows } = await this.query(
-      'SELECT article, url, title, source, date, feed_url, at FROM also_reported WHERE article = $1 ORDER BY seq',
-      [article],
+      `SELECT article, url, title, source, date, feed_url, at FROM also_reported
+       WHERE $1::text[] IS NULL OR article = ANY($1) ORDER BY seq`,
+      [articles === null ? null : [...articles]],
     );
     return rows.map((r) => ({
       article: r.article as string,
