@@ -151,6 +151,18 @@ export interface FeedStore {
   alsoReported(article: string): Promise<AlsoReported[]>;
   /** The other outlets' copies of any of `articles` (files), or of every article for null; oldest first. */
   alsoReportedOf(articles: readonly string[] | null): Promise<AlsoReported[]>;
+  /**
+   * Leases the daily digest to `holder` for `leaseMs` when it was not sent since `dueSince` (ISO)
+   * and no other holder has it: resolves with when it was last sent (null: never), or null when
+   * it is not this holder's to send now. So among many processes exactly one sends it.
+   */
+  claimDigest(
+    holder: string,
+    dueSince: string,
+    leaseMs: number,
+  ): Promise<{ lastSentAt: string | null } | null>;
+  /** Releases the digest's lease: sent at `sentAt`, or (null) not sent and due again; false when `holder` lost it. */
+  finishDigest(holder: string, sentAt: string | null): Promise<boolean>;
   /** Appends an audit-log entry for what is no change of the corpus itself (a feed, a rejection). */
   audit(entry: Omit<AuditEntry, 'at'>): Promise<void>;
 }

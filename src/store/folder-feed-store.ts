@@ -35,6 +35,8 @@ interface FeedsState {
   feeds: LeasedFeed[];
   queue: QueuedArticle[];
   alsoReported: AlsoReported[];
+  /** The daily digest: when it was last sent, and who holds the lease to send it. */
+  digest?: { lastSentAt: string | null; lease?: { holder: string; until: number } | undefined };
 }
 
 function publicFeed({ lease: _lease, ...feed }: LeasedFeed): FeedRecord {
@@ -72,7 +74,7 @@ export class FolderFeedStore implements FeedStore {
     }
     // Feeds written before a health field existed get its starting value.
     const feeds = (state.feeds ?? []).map((f) => ({ ...f, health: { ...NEW_FEED_HEALTH, ...f.health } }));
-    return { feeds, queue: state.queue ?? [], alsoReported: state.alsoReported ?? [] };
+    return { ...state, feeds, queue: state.queue ?? [], alsoReported: state.alsoReported ?? [] };
   }
 
   /** Runs `edit` on the state under the lock; the state is written back when `edit` says so. */
@@ -198,6 +200,31 @@ export class FolderFeedStore implements FeedStore {
     if (articles === null) return all;
     const wanted = new Set(articles);
     return all.filter((r) => wanted.has(r.article));
+  }
+
+  claimDigest(
+    holder: string,
+    dueSince: string,
+    leaseMs: number,
+  ): Promise<{ lastSentAt: string | null } | null> {
+    return this.edit<{ lastSentAt: string | null } | null>((state) => {
+      const now = Date.now();
+      const digest = state.digest ?? { lastSentAt: null };
+      const sent = digest.lastSentAt !== null && Date.parse(digest.lastSentAt) >= Date.parse(dueSince);
+      const held = digest.lease !== undefined && digest.lease.until >= now && digest.lease.holder !== holder;
+      if (sent || held) return { result: null, changed: false };
+      state.digest = { ...digest, lease: { holder, until: now + leaseMs } };
+      return { result: { lastSentAt: digest.lastSentAt }, changed: true };
+    });
+  }
+
+  finishDigest(holder: string, sentAt: string | null): Promise<boolean> {
+    return this.edit((state) => {
+      const digest = state.digest;
+      if (digest?.lease?.holder !== holder) return { result: false, changed: false };
+      state.digest = { lastSentAt: sentAt ?? digest.lastSentAt };
+      return { result: true, changed: true };
+    });
   }
 
   audit(entry: Parameters<FeedStore['audit']>[0]): Promise<void> {

@@ -207,6 +207,26 @@ describe.each(stores)('feeds in %s', (_name, open) => {
     await open().removeFeed(moved);
   });
 
+  it('leases the daily digest to one holder at a time, once per period', async () => {
+    const dayAgo = soon(-86_400_000);
+    const [a, b] = await Promise.all([
+      open().claimDigest('digest-a', dayAgo, 60_000),
+      open().claimDigest('digest-b', dayAgo, 60_000),
+    ]);
+    expect([a, b].filter((c) => c !== null)).toEqual([{ lastSentAt: null }]);
+    const winner = a === null ? 'digest-b' : 'digest-a';
+    expect(await open().finishDigest(winner === 'digest-a' ? 'digest-b' : 'digest-a', soon(0))).toBe(false);
+    // Not sent (Discord failed): due again at once, for anyone.
+    expect(await open().finishDigest(winner, null)).toBe(true);
+    expect(await open().claimDigest('digest-c', dayAgo, 60_000)).toEqual({ lastSentAt: null });
+    const sentAt = soon(0);
+    expect(await open().finishDigest('digest-c', sentAt)).toBe(true);
+    expect(await open().claimDigest('digest-a', dayAgo, 60_000)).toBeNull();
+    // A day on, it is due again, and says when it was last sent.
+    expect(await open().claimDigest('digest-a', soon(1000), 60_000)).toEqual({ lastSentAt: sentAt });
+    expect(await open().finishDigest('digest-a', soon(1000))).toBe(true);
+  });
+
   it('records who else reported an article, once per address', async () => {
     const entry = {
       article: 'geneva/talks.md',

@@ -264,6 +264,32 @@ export class PgFeedStore implements FeedStore {
     }));
   }
 
+  async claimDigest(
+    holder: string,
+    dueSince: string,
+    leaseMs: number,
+  ): Promise<{ lastSentAt: string | null } | null> {
+    // One conditional UPDATE: the row lock makes a second claimer re-check the lease it waited for.
+    const { rows } = await this.query(
+      `UPDATE feed_digest d SET lease_holder = $1, lease_until = now() + $3 * interval '1 millisecond'
+       FROM (SELECT last_sent_at AS before FROM feed_digest WHERE id = 1) b
+       WHERE d.id = 1 AND (d.last_sent_at IS NULL OR d.last_sent_at < $2)
+         AND (d.lease_until IS NULL OR d.lease_until < now() OR d.lease_holder = $1)
+       RETURNING b.before`,
+      [holder, dueSince, leaseMs],
+    );
+    return rows[0] ? { lastSentAt: iso(rows[0].before) } : null;
+  }
+
+  async finishDigest(holder: string, sentAt: string | null): Promise<boolean> {
+    const { rowCount } = await this.query(
+      `UPDATE feed_digest SET last_sent_at = COALESCE($2, last_sent_at), lease_holder = NULL, lease_until = NULL
+       WHERE id = 1 AND lease_holder = $1`,
+      [holder, sentAt],
+    );
+    return rowCount === 1;
+  }
+
   async audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {
     await this.query(
       'INSERT INTO audit_log (at, user_id, user_name, action, file, detail, line) VALUES (now(), $1, $2, $3, $4, $5, $6)',
