@@ -92,6 +92,13 @@ export interface AlsoReported {
   at: string;
 }
 
+/** What moves with the corpus on `corpus export` and `corpus import`: no leases, no digest state. */
+export interface FeedsSnapshot {
+  feeds: FeedRecord[];
+  queue: QueuedArticle[];
+  alsoReported: AlsoReported[];
+}
+
 /** A feed change was refused; the message is for the moderator. */
 export class FeedStoreError extends Error {
   override name = 'FeedStoreError';
@@ -163,6 +170,10 @@ export interface FeedStore {
   ): Promise<{ lastSentAt: string | null } | null>;
   /** Releases the digest's lease: sent at `sentAt`, or (null) not sent and due again; false when `holder` lost it. */
   finishDigest(holder: string, sentAt: string | null): Promise<boolean>;
+  /** The feeds, the queue and the copies, as `corpus export` carries them. */
+  snapshot(): Promise<FeedsSnapshot>;
+  /** Replaces the feeds, the queue and the copies with `snapshot` (`corpus import`); leases are dropped. */
+  replaceAll(snapshot: FeedsSnapshot): Promise<void>;
   /** Appends an audit-log entry for what is no change of the corpus itself (a feed, a rejection). */
   audit(entry: Omit<AuditEntry, 'at'>): Promise<void>;
 }

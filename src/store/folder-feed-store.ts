@@ -15,6 +15,7 @@ import {
   type FeedRecord,
   type FeedStore,
   FeedStoreError,
+  type FeedsSnapshot,
   NEW_FEED_HEALTH,
   type NewFeed,
   newFeedRecord,
@@ -224,6 +225,22 @@ export class FolderFeedStore implements FeedStore {
       if (digest?.lease?.holder !== holder) return { result: false, changed: false };
       state.digest = { lastSentAt: sentAt ?? digest.lastSentAt };
       return { result: true, changed: true };
+    });
+  }
+
+  async snapshot(): Promise<FeedsSnapshot> {
+    const { feeds, queue, alsoReported } = await this.read();
+    return { feeds: feeds.map(publicFeed), queue, alsoReported };
+  }
+
+  replaceAll(snapshot: FeedsSnapshot): Promise<void> {
+    return this.edit((state) => {
+      Object.assign(state, {
+        feeds: snapshot.feeds.map(publicFeed),
+        queue: snapshot.queue,
+        alsoReported: snapshot.alsoReported,
+      });
+      return { result: undefined, changed: true };
     });
   }
 

@@ -11,6 +11,7 @@ import {
   alreadyFollowed,
   type FeedRecord,
   type FeedStore,
+  type FeedsSnapshot,
   type NewFeed,
   type PollResult,
   type QueuedArticle,
@@ -288,6 +289,67 @@ export class PgFeedStore implements FeedStore {
       [holder, sentAt],
     );
     return rowCount === 1;
+  }
+
+  async snapshot(): Promise<FeedsSnapshot> {
+    return {
+      feeds: await this.feeds(),
+      queue: await this.queue(),
+      alsoReported: await this.alsoReportedOf(null),
+    };
+  }
+
+  replaceAll(snapshot: FeedsSnapshot): Promise<void> {
+    return this.transaction(async (client) => {
+      await client.query('DELETE FROM feeds');
+      await client.query('DELETE FROM review_queue');
+      await client.query('DELETE FROM also_reported');
+      for (const f of snapshot.feeds) {
+        await client.query(
+          `INSERT INTO feeds (url, event, mode, interval_seconds, paused, added_by, added_at, etag,
+             last_modified, seen, next_fetch_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            f.url,
+            f.event,
+            f.mode,
+            f.intervalSeconds,
+            f.paused,
+            f.addedBy,
+            f.addedAt,
+            f.etag,
+            f.lastModified,
+            JSON.stringify(f.seen),
+            f.nextFetchAt,
+          ],
+        );
+        const h = f.health;
+        await client.query(
+          `INSERT INTO feed_health (url, last_fetch_at, last_new_item_at, last_error, consecutive_errors,
+             items_added, items_refused, last_refusal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            f.url,
+            h.lastFetchAt,
+            h.lastNewItemAt,
+            h.lastError,
+            h.consecutiveErrors,
+            h.itemsAdded,
+            h.itemsRefused,
+            h.lastRefusal,
+          ],
+        );
+      }
+      for (const q of snapshot.queue)
+        await client.query(
+          'INSERT INTO review_queue (id, feed_url, item_url, queued_at, draft) VALUES ($1, $2, $3, $4, $5)',
+          [q.id, q.feedUrl, q.draft.url ?? q.id, q.queuedAt, JSON.stringify(q.draft)],
+        );
+      for (const r of snapshot.alsoReported)
+        await client.query(
+          `INSERT INTO also_reported (article, url, title, source, date, feed_url, at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (article, url) DO NOTHING`,
+          [r.article, r.url, r.title, r.source, r.date, r.feedUrl, r.at],
+        );
+    });
   }
 
   async audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {
