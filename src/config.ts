@@ -114,18 +114,22 @@ const importSettingsSchema = z.object({
   MAX_ARTICLE_KB: positiveInt(2000),
   IMPORT_CONCURRENCY: positiveInt(8),
   IMPORT_CONCURRENCY_PER_HOST: positiveInt(2),
+  IMPORT_FEED_PAGES: positiveInt(50),
 });
 
 /** Settings of a bulk import from the command line: the fetching rules the bot uses, and how many pages at once. */
 export interface ImportSettings {
   fetchPolicy: { allowHosts: string[]; timeoutMs: number; maxBytes: number };
   concurrency: { total: number; perHost: number };
+  /** Feed pages `corpus add-feed-archive` reads at most: the feed and its older pages. */
+  feedPages: number;
 }
 
 /**
  * Reads the import settings: the bot's fetching rules (`FETCH_ALLOWED_HOSTS`,
- * `FETCH_TIMEOUT_SECONDS`, `MAX_ARTICLE_KB`), `IMPORT_CONCURRENCY` (pages at once, default 8) and
- * `IMPORT_CONCURRENCY_PER_HOST` (default 2). Throws ConfigError listing every bad variable.
+ * `FETCH_TIMEOUT_SECONDS`, `MAX_ARTICLE_KB`), `IMPORT_CONCURRENCY` (pages at once, default 8),
+ * `IMPORT_CONCURRENCY_PER_HOST` (default 2) and `IMPORT_FEED_PAGES` (feed pages an archive import
+ * reads, default 50). Throws ConfigError listing every bad variable.
  */
 export function readImportSettings(env: NodeJS.ProcessEnv = process.env): ImportSettings {
   const parsed = importSettingsSchema.safeParse(env);
@@ -138,6 +142,7 @@ export function readImportSettings(env: NodeJS.ProcessEnv = process.env): Import
       maxBytes: c.MAX_ARTICLE_KB * 1000,
     },
     concurrency: { total: c.IMPORT_CONCURRENCY, perHost: c.IMPORT_CONCURRENCY_PER_HOST },
+    feedPages: c.IMPORT_FEED_PAGES,
   };
 }
 

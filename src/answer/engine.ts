@@ -184,8 +184,8 @@ export class AnswerEngine {
   private readonly sentences: SentenceSpan[][];
   private readonly passages: Passage[];
   private readonly articleOf: Int32Array;
-  /** Events, outlets and date order of the corpus, made once with the index. */
-  private readonly catalog: Catalog;
+  /** Events, outlets and date order of the corpus, made when first needed (see `catalog`). */
+  private catalogMade: Catalog | null = null;
   private readonly masks: PassageMasks;
   private readonly sentenceTerms: TermTable;
   private readonly titleTerms: TermTable;
@@ -224,7 +224,6 @@ export class AnswerEngine {
     this.matcher = new QueryMatcher(this.index.termCount);
     this.pairs = new PairMatcher(this.index.termCount);
     this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
-    this.catalog = new Catalog(parts.corpus);
     this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
     this.questionContext = questionContext(
       parts.corpus.articles,
@@ -235,6 +234,20 @@ export class AnswerEngine {
     for (let p = parts.passages.length - 1; p >= 0; p--)
       this.leadPassage[parts.passages[p]?.article ?? 0] = p;
     this.eventNameTerms = new Map(parts.corpus.events.map((e) => [e.id, new Set(terms(e.name))]));
+  }
+
+  /**
+   * Events, outlets and date order of the corpus, made on first use: a change is served without
+   * waiting for its sort (see `warmUp`).
+   */
+  private get catalog(): Catalog {
+    this.catalogMade ??= new Catalog(this.corpus);
+    return this.catalogMade;
+  }
+
+  /** Makes now what this engine would otherwise make at its first question (the catalogue). */
+  warmUp(): void {
+    void this.catalog;
   }
 
   /**

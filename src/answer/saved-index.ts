@@ -43,13 +43,18 @@ interface Section {
 
 interface Header {
   key: string;
+  /** The corpus version it was saved for, in clear, so a loader knows which saved changes follow it. */
+  version?: string;
   payloadBytes: number;
   sha256: string;
   sections: Section[];
 }
 
-/** Serialises index parts under `key`: MAGIC, header length, JSON header, then the sections. */
-export function serialiseIndex(parts: IndexParts, key: string): Buffer {
+/**
+ * Serialises index parts under `key` (and `version`, kept in clear): MAGIC, header length, JSON
+ * header, then the sections.
+ */
+export function serialiseIndex(parts: IndexParts, key: string, version?: string): Buffer {
   const { postings } = parts;
   const terms: string[] = new Array(postings.termIds.size);
   for (const [term, id] of postings.termIds) terms[id] = term;
@@ -101,7 +106,7 @@ export function serialiseIndex(parts: IndexParts, key: string): Buffer {
   blobs.forEach(([, , blob], i) => {
     blob.copy(payload, sections[i]?.offset ?? 0);
   });
-  const header: Header = { key, payloadBytes: payload.length, sha256: sha256(payload), sections };
+  const header: Header = { key, version, payloadBytes: payload.length, sha256: sha256(payload), sections };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const prefix = Buffer.alloc(align8(MAGIC.length + 4 + headerBytes.length));
   prefix.write(MAGIC, 0, 'latin1');
@@ -110,21 +115,34 @@ export function serialiseIndex(parts: IndexParts, key: string): Buffer {
   return Buffer.concat([prefix, payload]);
 }
 
+/** The corpus version a saved index says it was saved for (unchecked: its key is), or null. */
+export function savedIndexVersion(buffer: Buffer): string | null {
+  try {
+    return readHeader(buffer).version ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function readHeader(buffer: Buffer): Header {
+  if (buffer.length < MAGIC.length + 4 || buffer.toString('latin1', 0, MAGIC.length) !== MAGIC) {
+    throw new SavedIndexError('not a saved index (wrong magic number)');
+  }
+  const headerLength = buffer.readUInt32LE(MAGIC.length);
+  try {
+    return JSON.parse(buffer.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
+  } catch {
+    throw new SavedIndexError('its header is unreadable (truncated or corrupt)');
+  }
+}
+
 /**
  * Reads index parts from a buffer written by `serialiseIndex`. Throws SavedIndexError when the
  * file is not a saved index, was saved for another key, is truncated or fails its checksum.
  */
 export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexParts {
-  if (buffer.length < MAGIC.length + 4 || buffer.toString('latin1', 0, MAGIC.length) !== MAGIC) {
-    throw new SavedIndexError('not a saved index (wrong magic number)');
-  }
+  const header = readHeader(buffer);
   const headerLength = buffer.readUInt32LE(MAGIC.length);
-  let header: Header;
-  try {
-    header = JSON.parse(buffer.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-  } catch {
-    throw new SavedIndexError('its header is unreadable (truncated or corrupt)');
-  }
   if (header.key !== expectedKey)
     throw new SavedIndexError('it was saved for another corpus or ranking configuration');
   const start = align8(MAGIC.length + 4 + headerLength);

@@ -15,11 +15,13 @@ import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { CurationError } from '../curation/errors.ts';
+import { FeedError } from '../curation/feeds/parse-feed.ts';
 import { exportFolder, importFolder } from '../live/import-export.ts';
 import { type OpenedIndex, openAnswerEngine, openStoreIndex } from '../live/open-engine.ts';
 import { FolderFeedStore } from '../store/folder-feed-store.ts';
 import { feedStoreOf, openCorpusStore } from '../store/open.ts';
 import { PgStore } from '../store/pg/pg-store.ts';
+import { addFeedArchive } from './add-feed-archive.ts';
 import { addUrls } from './add-urls.ts';
 import { answerBatchLine, toBatchResults } from './batch.ts';
 import { runChat } from './chat.ts';
@@ -48,6 +50,9 @@ Commands:
                                 fetch and add the pages FILE lists (one address a line, or a
                                 sitemap.xml) to event ID, skipping duplicates; a second run
                                 skips what the first added
+  corpus add-feed-archive URL --event ID
+                                add every item of the feed at URL and of its older pages
+                                (RFC 5005 prev-archive / next links, at most IMPORT_FEED_PAGES)
   events                        the events covered, with article counts and dates
   sources                       the outlets, with article counts and dates
   timeline EVENT                an event's articles in date order
@@ -220,9 +225,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'corpus': {
       if (rest[0] === 'import' || rest[0] === 'export') return transfer(rest[0], corpusDir, values.out);
-      if (rest[0] === 'add-urls') return importUrls(rest[1], values.event, source, settings.indexCacheDir);
+      if (rest[0] === 'add-urls' || rest[0] === 'add-feed-archive')
+        return importUrls(rest[0], rest[1], values.event, source, settings.indexCacheDir);
       if (rest[0] !== 'check')
-        throw new UsageError('unknown corpus command; try: corpus check, import, export or add-urls');
+        throw new UsageError(
+          'unknown corpus command; try: corpus check, import, export, add-urls or add-feed-archive',
+        );
       const corpus = await loadCorpus(corpusDir);
       const index = corpus.articles.length > 0 ? buildIndex(corpus) : null;
       process.stdout.write(`Corpus: ${corpusDir}\n`);
@@ -312,24 +320,32 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** `corpus add-urls FILE --event ID` into the folder or the database the other commands read. */
+/**
+ * `corpus add-urls FILE --event ID` and `corpus add-feed-archive URL --event ID`, into the folder
+ * or the database the other commands read.
+ */
 async function importUrls(
-  file: string | undefined,
+  command: 'add-urls' | 'add-feed-archive',
+  from: string | undefined,
   event: string | undefined,
   source: CorpusSource,
   indexCacheDir: string | null,
 ): Promise<number> {
-  if (file === undefined || event === undefined)
+  if (from === undefined || event === undefined)
     throw new UsageError(
-      'corpus add-urls needs a file of addresses and an event: corpus add-urls FILE --event ID',
+      command === 'add-urls'
+        ? 'corpus add-urls needs a file of addresses and an event: corpus add-urls FILE --event ID'
+        : 'corpus add-feed-archive needs a feed address and an event: corpus add-feed-archive URL --event ID',
     );
   const databaseUrl = 'databaseUrl' in source ? source.databaseUrl : undefined;
   const corpusDir = 'corpusDir' in source ? source.corpusDir : '';
   const store = await openCorpusStore({ corpusDir, indexCacheDir, databaseUrl });
   try {
-    return await addUrls(store, file, event);
+    return command === 'add-urls'
+      ? await addUrls(store, from, event)
+      : await addFeedArchive(store, from, event);
   } catch (error) {
-    if (error instanceof CurationError) {
+    if (error instanceof CurationError || error instanceof FeedError) {
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
     }

@@ -33,9 +33,9 @@ export async function importFolder(
 ): Promise<TransferReport> {
   const contents = await readFolderContents(dir);
   const feeds = await new FolderFeedStore(dir).snapshot();
-  const version = await store.replaceAll(contents, async (snapshot) =>
-    indexBlob(buildSnapshotIndex(store, snapshot, config), snapshot.version, config),
-  );
+  const version = await store.replaceAll(contents, async (snapshot) => ({
+    index: indexBlob(buildSnapshotIndex(store, snapshot, config), snapshot.version, config),
+  }));
   await new PgFeedStore(store.pool).replaceAll(feeds);
   return reportOf(contents, feeds, version);
 }

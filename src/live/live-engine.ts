@@ -4,23 +4,39 @@
  * are new or rewritten, as a new segment (see answer/engine-update.ts) — and swaps it in at once;
  * they never interleave, and one that fails keeps the old index serving. Over a shared database, a
  * change made by another process arrives as a notification and is made and swapped in the same
- * way. The whole index is saved (for the next start) after the change, in the background.
+ * way, from the change's saved change when the store has it (without reading the store's files).
+ * A change saves only what it did (see answer/saved-change.ts); the whole index is saved in the
+ * background after a merge, or after MAX_CHANGES_UNSAVED changes, for the next start.
  */
 import type { AnswerEngine } from '../answer/engine.ts';
 import { mergeEngine, segmentedEngine, updateEngine } from '../answer/engine-update.ts';
+import { corpusChange, serialiseChange } from '../answer/saved-change.ts';
+import { rankingKey } from '../answer/saved-index.ts';
 import { diffArticles, sameCorpus } from '../corpus/diff.ts';
 import { corpusFromSnapshot } from '../corpus/load.ts';
 import { ParsedFiles } from '../corpus/parsed-files.ts';
-import type { Article, CorpusProblem } from '../corpus/types.ts';
+import type { Article, Corpus, CorpusProblem } from '../corpus/types.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { ChangeReport } from '../store/change-report.ts';
 import { FolderStore } from '../store/folder-store.ts';
 import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from '../store/types.ts';
 import { SerialQueue } from '../util/serial-queue.ts';
-import { indexBlob, type OpenedIndex, type OpenIndexOptions, openStoreIndex } from './open-engine.ts';
+import {
+  corpusAfterChanges,
+  indexBlob,
+  type OpenedIndex,
+  type OpenIndexOptions,
+  openStoreIndex,
+} from './open-engine.ts';
 
-/** How long after a change the served index is saved: changes in a burst are saved once. */
+/** How long after a merge the served index is saved whole: changes in a burst are saved once. */
 export const INDEX_SAVE_DELAY_MS = 1000;
+
+/**
+ * Changes made through a process after which it saves its whole index even without a merge (a
+ * start loads the last whole index and applies every saved change made since).
+ */
+export const MAX_CHANGES_UNSAVED = 20;
 
 /** How the served corpus was updated: a refresh, a change through this process, or catching up with another's. */
 export type CorpusUpdateKind = 'refresh' | 'change' | 'catch_up';
@@ -52,7 +68,12 @@ export class LiveEngine {
   private preparing: Promise<void> = Promise.resolve();
   /** The background merge of small segments, when one is queued (see `mergeSoon`). */
   private merging: Promise<void> | null = null;
+  /** Changes made through this process since it last saved its whole index. */
+  private changesUnsaved = 0;
   private closed = false;
+
+  /** Bytes the last change made through this process saved for the index (its saved change). */
+  lastChangeBytes = 0;
 
   private constructor(
     /** Where the corpus lives: a folder, or a database shared with other processes. */
@@ -182,12 +203,19 @@ export class LiveEngine {
       if (version === this.version) return false;
       const started = performance.now();
       const before = this.live.corpus.articles;
-      const snapshot = await this.store.read(this.parsedFiles);
-      if (snapshot.version === this.version) return false;
-      const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+      const saved = await this.savedChangesTo(version);
+      let corpus: Corpus;
+      let to = version;
+      if (saved !== null) corpus = saved;
+      else {
+        const snapshot = await this.store.read(this.parsedFiles);
+        if (snapshot.version === this.version) return false;
+        corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+        to = snapshot.version;
+      }
       const index = updateEngine(this.changeBase(), corpus);
       const ms = performance.now() - started;
-      const opened: OpenedIndex = { index, version: snapshot.version, from: 'updated', warning: null, ms };
+      const opened: OpenedIndex = { index, version: to, from: 'updated', warning: null, ms };
       this.updated('catch_up', this.swap(opened, before, ms, corpus.problems));
       this.mergeSoon();
       return true;
@@ -195,9 +223,21 @@ export class LiveEngine {
   }
 
   /**
-   * Saves the served index for its version a little later (INDEX_SAVE_DELAY_MS), in the
-   * background, so that the next process to start loads it instead of building: a change is
-   * served without waiting for it. A save that fails costs the next start a build, nothing else.
+   * The corpus of `version` made from the one served and the saved changes since, or null when the
+   * store has not got them all (or one is corrupt): then the caller reads the store's files.
+   */
+  private async savedChangesTo(version: string): Promise<Corpus | null> {
+    try {
+      return await corpusAfterChanges(this.store, this.live.corpus, this.version, version, this.config);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Saves the served index whole for its version a little later (INDEX_SAVE_DELAY_MS), in the
+   * background, so that the next process to start loads it and fewer saved changes: a change is
+   * served without waiting for it. A save that fails costs the next start more work, nothing else.
    */
   private saveSoon(): void {
     if (this.store.indexLocation === null || this.closed || this.saveTimer !== null) return;
@@ -212,6 +252,7 @@ export class LiveEngine {
   private async saveServed(): Promise<void> {
     if (this.closed) return;
     const { index, version } = this.opened;
+    this.changesUnsaved = 0;
     try {
       await this.store.saveIndex(version, indexBlob(index, version, this.config));
     } catch {
@@ -265,10 +306,14 @@ export class LiveEngine {
     this.merging = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() =>
         this.changes.run(async () => {
+          let mergedAny = false;
           for (let merged = mergeEngine(this.live); merged !== null; merged = mergeEngine(merged)) {
             this.live = merged;
             this.opened = { ...this.opened, index: merged };
+            mergedAny = true;
           }
+          // The merged index is what the next start should load: saved by a process that made changes.
+          if (mergedAny && this.changesUnsaved > 0) this.saveSoon();
         }),
       )
       .catch(() => undefined)
@@ -304,6 +349,9 @@ export class LiveEngine {
     const before = this.live.corpus.articles;
     let next: AnswerEngine | null = null;
     let unchanged = false;
+    const from = this.version;
+    const beforeCorpus = this.live.corpus;
+    let changeBytes = 0;
     let changed: { result: T; version: string };
     try {
       changed = await this.store.change(
@@ -316,8 +364,17 @@ export class LiveEngine {
           next = updateEngine(this.changeBase(), corpus);
           if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
             throw new EmptyCorpusRefused(next.corpus.problems);
-          // The whole index is saved after the change (saveSoon), not inside it.
-          return null;
+          // Only what the change did is saved with it; the whole index later (saveSoon).
+          if (this.store.indexLocation === null || snapshot.version === from) return null;
+          const data = serialiseChange(
+            corpusChange(beforeCorpus.articles, corpus),
+            from,
+            snapshot.version,
+            this.config,
+          );
+          changeBytes = data.length;
+          const change = { rankingKey: rankingKey(this.config), from, to: snapshot.version, data };
+          return { change };
         },
         this.parsedFiles,
       );
@@ -331,7 +388,9 @@ export class LiveEngine {
     const ms = performance.now() - started;
     const opened: OpenedIndex = { index, version, from: 'updated', warning: null, ms };
     const report = this.swap(opened, before, ms, index.corpus.problems);
-    this.saveSoon();
+    this.lastChangeBytes = changeBytes;
+    this.changesUnsaved++;
+    if (this.changesUnsaved >= MAX_CHANGES_UNSAVED) this.saveSoon();
     this.mergeSoon();
     return { result, report };
   }
@@ -340,6 +399,8 @@ export class LiveEngine {
   private swap(opened: OpenedIndex, before: Article[], ms: number, problems: CorpusProblem[]): ChangeReport {
     this.live = opened.index;
     this.opened = opened;
+    // What the first question would make, made just after the swap unless a question comes first.
+    setImmediate(() => opened.index.warmUp());
     const report: ChangeReport = {
       ok: true,
       ...diffArticles(before, opened.index.corpus.articles),

@@ -1,17 +1,21 @@
 /**
  * Opening a corpus's index: load the saved one when it matches the corpus version and the ranking
- * configuration, otherwise build it from the store's files and save it for next time.
+ * configuration — or the last whole index saved and the saved changes since, which lead to that
+ * version — otherwise build it from the store's files and save it for next time.
  */
 import { AnswerEngine, buildIndex } from '../answer/engine.ts';
+import { updateEngine } from '../answer/engine-update.ts';
+import { applyCorpusChange, deserialiseChange } from '../answer/saved-change.ts';
 import {
   deserialiseIndex,
   indexKey,
   rankingKey,
   SavedIndexError,
+  savedIndexVersion,
   serialiseIndex,
 } from '../answer/saved-index.ts';
 import { corpusFromSnapshot } from '../corpus/load.ts';
-import type { CorpusSnapshot } from '../corpus/types.ts';
+import type { Corpus, CorpusSnapshot } from '../corpus/types.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import { FolderStore, savedIndexPath } from '../store/folder-store.ts';
 import type { CorpusStore, IndexBlob } from '../store/types.ts';
@@ -67,7 +71,34 @@ export function buildSnapshotIndex(
 
 /** The saved form of an index built from `version`, ready for `CorpusStore.saveIndex`. */
 export function indexBlob(index: AnswerEngine, version: string, config: RankingConfig): IndexBlob {
-  return { rankingKey: rankingKey(config), data: serialiseIndex(index.parts(), indexKey(version, config)) };
+  return {
+    rankingKey: rankingKey(config),
+    data: serialiseIndex(index.parts(), indexKey(version, config), version),
+  };
+}
+
+/**
+ * The corpus of version `to`, from `corpus` (that of version `from`) and the saved changes the
+ * store holds between them; null when they do not lead from one to the other. Throws
+ * SavedIndexError when one of them is corrupt or was saved for another configuration.
+ */
+export async function corpusAfterChanges(
+  store: CorpusStore,
+  corpus: Corpus,
+  from: string,
+  to: string,
+  config: RankingConfig,
+): Promise<Corpus | null> {
+  if (from === to) return corpus;
+  let at = from;
+  let result = corpus;
+  for (const blob of await store.loadIndexChanges(from, rankingKey(config))) {
+    if (blob.from !== at) return null;
+    result = applyCorpusChange(result, deserialiseChange(blob.data, blob.from, blob.to, config));
+    at = blob.to;
+    if (at === to) return result;
+  }
+  return null;
 }
 
 /**
@@ -110,14 +141,21 @@ async function openOrBuild(
     try {
       const saved = await store.loadIndex(version, rankingKey(config));
       if (saved !== null) {
-        const parts = deserialiseIndex(saved, indexKey(version, config));
-        const index = new AnswerEngine({ ...parts, corpus: { ...parts.corpus, label: store.label } });
+        // The whole index of an earlier version, when the saved changes since lead to this one.
+        const savedVersion = savedIndexVersion(saved) ?? version;
+        const parts = deserialiseIndex(saved, indexKey(savedVersion, config));
+        let index = new AnswerEngine({ ...parts, corpus: { ...parts.corpus, label: store.label } });
+        if (savedVersion !== version) {
+          const corpus = await corpusAfterChanges(store, index.corpus, savedVersion, version, config);
+          if (corpus === null) throw new SavedIndexError('it was saved for another corpus version');
+          index = updateEngine(index, corpus);
+        }
         return { index, version, from: 'saved', warning: null, ms: performance.now() - started };
       }
     } catch (error) {
       if (!(error instanceof SavedIndexError)) throw error;
       // A key mismatch is the normal case after a change; anything else is worth a word.
-      if (!/another corpus/.test(error.message))
+      if (!/another corpus|another ranking/.test(error.message))
         warning = `saved index ${store.indexLocation} not used: ${error.message}; rebuilt`;
     }
   }

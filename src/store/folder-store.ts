@@ -14,11 +14,14 @@ import { syncDir, writeFileAtomic } from '../util/atomic-write.ts';
 import { readWholeFile } from '../util/read-whole.ts';
 import { SerialQueue } from '../util/serial-queue.ts';
 import { AUDIT_FILE, type AuditEntry, appendAudit, readAudit } from './audit-log.ts';
+import { FolderChanges } from './folder-changes.ts';
 import { FolderJournal } from './folder-journal.ts';
 import { LOCK_WAIT_MS, withChangeLock } from './folder-lock.ts';
 import {
   type CorpusStore,
   type IndexBlob,
+  type IndexChangeBlob,
+  type PreparedIndex,
   type PrepareIndex,
   type StoreArea,
   type StoreTransaction,
@@ -54,6 +57,7 @@ export class FolderStore implements CorpusStore {
   readonly indexLocation: string | null;
   private readonly changes = new SerialQueue();
   private readonly lockWaitMs: number;
+  private readonly savedChanges: FolderChanges | null;
 
   /**
    * `cacheDir`: folder for the saved index; null never saves nor loads one. `lockWaitMs`: how
@@ -66,6 +70,7 @@ export class FolderStore implements CorpusStore {
   ) {
     this.indexLocation = cacheDir === null ? null : savedIndexPath(cacheDir, dir);
     this.lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
+    this.savedChanges = this.indexLocation === null ? null : new FolderChanges(this.indexLocation);
   }
 
   get label(): string {
@@ -100,11 +105,26 @@ export class FolderStore implements CorpusStore {
     }
   }
 
-  /** One file per folder: the header's key says which version and ranking it holds. */
-  async saveIndex(_version: string, blob: IndexBlob): Promise<void> {
+  /** The saved changes that lead on from `after` (see folder-changes.ts). */
+  async loadIndexChanges(after: string, rankingKey: string): Promise<IndexChangeBlob[]> {
+    return (await this.savedChanges?.after(after, rankingKey)) ?? [];
+  }
+
+  /**
+   * One file per folder: the header's key says which version and ranking it holds. The saved
+   * changes that do not lead on from its version are removed.
+   */
+  async saveIndex(version: string, blob: IndexBlob): Promise<void> {
     if (this.indexLocation === null) return;
     await mkdir(path.dirname(this.indexLocation), { recursive: true });
     await writeFileAtomic(this.indexLocation, blob.data, { durable: false });
+    await this.savedChanges?.keepAfter(version, blob.rankingKey);
+  }
+
+  /** Saves what `prepare` returned: the whole index, or one saved change. */
+  private async savePrepared(version: string, prepared: PreparedIndex): Promise<void> {
+    if ('index' in prepared) await this.saveIndex(version, prepared.index);
+    else await this.savedChanges?.save(prepared.change);
   }
 
   /**
@@ -123,18 +143,18 @@ export class FolderStore implements CorpusStore {
           const journal = new FolderJournal();
           let result: T;
           let snapshot: CorpusSnapshot;
-          let blob: IndexBlob | null;
+          let prepared: PreparedIndex | null;
           try {
             result = await mutate(this.transaction(journal));
             snapshot = await this.read();
-            blob = await prepare(snapshot);
+            prepared = await prepare(snapshot);
           } catch (error) {
             await journal.rollback();
             throw error;
           }
-          if (blob !== null) {
+          if (prepared !== null) {
             try {
-              await this.saveIndex(snapshot.version, blob);
+              await this.savePrepared(snapshot.version, prepared);
             } catch {
               // The index serves from memory; the next start rebuilds it.
             }

@@ -32,11 +32,22 @@ export interface IndexBlob {
   data: Buffer;
 }
 
+/** A saved change's bytes (see answer/saved-change.ts): what turns the index of `from` into that of `to`. */
+export interface IndexChangeBlob {
+  rankingKey: string;
+  from: string;
+  to: string;
+  data: Buffer;
+}
+
+/** What a change saves with itself: the whole index of its result, or only what it changed. */
+export type PreparedIndex = { index: IndexBlob } | { change: IndexChangeBlob };
+
 /**
  * Called inside a change, after the mutation, with the files as they will be once the change
- * lands: builds the next index and returns its serialisation to save with the change (or null).
+ * lands: makes the next index and returns what to save with the change (or null).
  */
-export type PrepareIndex = (snapshot: CorpusSnapshot) => Promise<IndexBlob | null>;
+export type PrepareIndex = (snapshot: CorpusSnapshot) => Promise<PreparedIndex | null>;
 
 /**
  * The article files a reader holds already (the last snapshot it read): a store may send only the
@@ -62,13 +73,22 @@ export interface CorpusStore {
   reachable(): Promise<void>;
   /** Reads every file the loader needs, at one version (the content of `known` files from it). */
   read(known?: KnownFiles): Promise<CorpusSnapshot>;
-  /** The saved index for a version and ranking key, or null. */
+  /**
+   * The saved index for a version and ranking key, or else the latest one saved before it (its
+   * header says for which version; the saved changes since then lead to `version`), or null.
+   */
   loadIndex(version: string, rankingKey: string): Promise<Buffer | null>;
+  /**
+   * The saved changes of a ranking key that lead on from version `after`, in the order they were
+   * made (one per version, each `from` the previous one's `to`); none when there are none.
+   */
+  loadIndexChanges(after: string, rankingKey: string): Promise<IndexChangeBlob[]>;
   /** Saves an index for a version and ranking key (a later save for the same pair is kept out). */
   saveIndex(version: string, blob: IndexBlob): Promise<void>;
   /**
    * Runs one change: `mutate`, then `prepare` on the resulting files, then (database) the version
-   * bump, the saved index and the notification, all in one transaction. Changes never interleave.
+   * bump, what `prepare` returned to save (the whole index, or the saved change) and the
+   * notification, all in one transaction. Changes never interleave.
    */
   change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,

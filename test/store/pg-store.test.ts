@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Curator, removedDir } from '../../src/curation/curator.ts';
 import type { RunningBot } from '../../src/discord/bot.ts';
 import { exportFolder, importFolder } from '../../src/live/import-export.ts';
@@ -23,6 +23,15 @@ import { startTestBot } from '../e2e/test-bot.ts';
 import { runSql, startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const QUESTION = 'What did Lavrov say about terrorists?';
+const TRUCE_QUESTION = 'What happens at sundown on Eid al-Adha?';
+const TRUCE = `---
+title: "Kerry and Lavrov agree on a Syrian truce"
+source: "Example Wire"
+date: "2016-09-10"
+event: geneva-aug-2016
+---
+Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundown on Monday, the first day of Eid al-Adha.
+`;
 const mod = { id: '720000000000000001', name: 'mod' };
 let server: TestPostgres;
 let work: { dir: string; remove: () => Promise<void> };
@@ -89,6 +98,7 @@ describe('the PostgreSQL store', () => {
       { version: 4, name: 'store identity' },
       { version: 5, name: 'member data' },
       { version: 6, name: 'feeds, review queue, also reported by' },
+      { version: 7, name: 'saved index changes' },
       { version: 8, name: 'feed refusals, feeds that move, the daily digest lease' },
     ]);
   });
@@ -315,7 +325,7 @@ describe('the PostgreSQL store', () => {
     ]);
   });
 
-  it('a change commits without the whole index, saved after it: other processes index only what changed, a new one loads the save', async () => {
+  it('a change commits with only what it changed: other processes index only what changed, a new one loads the save and the change', async () => {
     const url = await corpusDatabase();
     const a = await openLive(url);
     const b = await openLive(url);
@@ -337,11 +347,89 @@ describe('the PostgreSQL store', () => {
     expect((b.engine.index as SegmentedIndex).segments).toHaveLength(1);
     expect(b.engine.passageCount).toBeLessThan(baseB.passageCount);
     expect(b.engine.ask(QUESTION)).toEqual(a.engine.ask(QUESTION));
+    // No merge, so no whole index: a new process loads the last one and the saved change since.
     await a.flushSave();
-    expect(await savedAt(a.version)).toBeGreaterThan(0);
+    expect(await savedAt(a.version)).toBe(0);
     const c = await openLive(url);
     expect(c.opened).toMatchObject({ from: 'saved', version: a.version, warning: null });
+    expect(c.engine.corpus.articles.map((x) => x.id)).not.toContain(doc);
     expect(c.engine.ask(QUESTION)).toEqual(a.engine.ask(QUESTION));
+  });
+
+  it("a change's transaction saves the article and a saved change a few kilobytes long, never the whole index", async () => {
+    const url = await corpusDatabase();
+    const a = await openLive(url);
+    await a.flushPrepare();
+    await a.change((tx) => tx.write('truce.md', TRUCE));
+    const { rows } = await runSql(
+      url,
+      `SELECT from_version::text AS "from", octet_length(data) AS bytes FROM saved_index_changes
+       WHERE to_version = ${Number(a.version)}`,
+    );
+    expect(rows).toEqual([{ from: String(Number(a.version) - 1), bytes: a.lastChangeBytes }]);
+    expect(a.lastChangeBytes).toBeGreaterThan(0);
+    expect(a.lastChangeBytes).toBeLessThan(8192);
+    const whole = await runSql(url, 'SELECT max(corpus_version)::text AS v FROM saved_index_parts');
+    expect(whole.rows[0].v).toBe(String(Number(a.version) - 1));
+    const c = await openLive(url);
+    expect(c.opened).toMatchObject({ from: 'saved', version: a.version, warning: null });
+    expect(c.engine.ask(TRUCE_QUESTION).results[0]?.docId).toBe('truce');
+  });
+
+  it('another process serves a change from its saved change, without reading the corpus files', async () => {
+    const url = await corpusDatabase();
+    const a = await openLive(url);
+    const b = await openLive(url);
+    await b.flushPrepare();
+    const reads = vi.spyOn(b.store, 'read');
+    await a.change((tx) => tx.write('truce.md', TRUCE));
+    await until(() => b.version === a.version);
+    expect(reads).not.toHaveBeenCalled();
+    expect(b.engine.ask(TRUCE_QUESTION)).toEqual(a.engine.ask(TRUCE_QUESTION));
+    expect(b.engine.ask(TRUCE_QUESTION).results[0]?.docId).toBe('truce');
+  });
+
+  it('a corrupt saved change is never applied: a process reads the files instead, a new one builds', async () => {
+    const url = await corpusDatabase();
+    const a = await openLive(url);
+    const b = await openLive(url);
+    await runSql(
+      url,
+      `CREATE FUNCTION spoil() RETURNS trigger AS $$ BEGIN
+         NEW.data := overlay(NEW.data placing '\\xff'::bytea from length(NEW.data) - 2); RETURN NEW;
+       END $$ LANGUAGE plpgsql`,
+      'CREATE TRIGGER spoil BEFORE INSERT ON saved_index_changes FOR EACH ROW EXECUTE FUNCTION spoil()',
+    );
+    await a.change((tx) => tx.write('truce.md', TRUCE));
+    await until(() => b.version === a.version);
+    expect(b.engine.ask(TRUCE_QUESTION).results[0]?.docId).toBe('truce');
+    const c = await openLive(url);
+    expect(c.opened.from).toBe('built');
+    expect(c.opened.warning).toMatch(/checksum/);
+    expect(c.engine.ask(TRUCE_QUESTION)).toEqual(a.engine.ask(TRUCE_QUESTION));
+  });
+
+  it('changes in quick succession reach another process in order, and it ends where the changing one is', async () => {
+    const url = await corpusDatabase();
+    const a = await openLive(url);
+    const b = await openLive(url);
+    const seen: string[] = [];
+    b.onUpdate(() => seen.push(b.version));
+    const curator = new Curator(a);
+    await a.change((tx) => tx.write('truce.md', TRUCE));
+    await a.change((tx) => tx.write('truce-2.md', TRUCE.replace('sundown', 'dusk')));
+    await curator.remove('truce', mod);
+    await curator.renameEvent('geneva-aug-2016', 'Geneva talks, renamed', mod);
+    await a.change((tx) => tx.write('truce-2.md', TRUCE.replace('sundown', 'dawn')));
+    await until(() => b.version === a.version, 5000);
+    expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((x, y) => x - y));
+    const state = (live: LiveEngine) => ({
+      articles: live.engine.corpus.articles.map((x) => [x.id, x.event, x.text]),
+      events: live.engine.corpus.events,
+      answers: [QUESTION, TRUCE_QUESTION].map((q) => live.engine.ask(q)),
+    });
+    expect(state(b)).toEqual(state(a));
+    expect(state(await openLive(url))).toEqual(state(a));
   });
 
   it('two moderators changing the corpus through different stores at once: both changes land, in order', async () => {

@@ -194,6 +194,59 @@ describe('two bot processes on one database', () => {
     expect(change).toMatchObject({ ok: true, version: '7' });
     await until(async () => (await a.send({ op: 'state' })).version === '7', 2000);
   });
+
+  it('a process killed while its change saves what it did to the index leaves no trace: the others and a new process go on', async () => {
+    // The change stops at a chosen point: after its article is written, inside its saved change's insert.
+    await sql(
+      `CREATE FUNCTION stall() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(3); RETURN NEW; END $$ LANGUAGE plpgsql`,
+    );
+    await sql(
+      'CREATE TRIGGER stall BEFORE INSERT ON saved_index_changes FOR EACH ROW EXECUTE FUNCTION stall()',
+    );
+    const before = (await a.send({ op: 'version' })).version as string;
+    const doomed = startWorker();
+    await doomed.ready;
+    void doomed.send({
+      op: 'add',
+      path: 'stalled.md',
+      content: '---\ntitle: "Stalled"\n---\nNever committed.\n',
+    });
+    await until(
+      async () =>
+        ((
+          await sql(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'INSERT INTO saved_index_changes%'",
+          )
+        ).rows[0]?.n as number) > 0,
+      10_000,
+    );
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    // The server ends the dead client's transaction once the stall is over and it finds the connection closed.
+    await until(
+      async () =>
+        (await sql("SELECT count(*)::int AS n FROM articles WHERE path = 'stalled.md'")).rows[0]?.n === 0,
+      10_000,
+    );
+    await sql('DROP TRIGGER stall ON saved_index_changes');
+    expect((await sql('SELECT version::text AS v FROM corpus_state')).rows[0]?.v).toBe(before);
+    expect(
+      (await sql(`SELECT count(*)::int AS n FROM saved_index_changes WHERE to_version > ${before}`)).rows[0]
+        ?.n,
+    ).toBe(0);
+    const after = String(Number(before) + 1);
+    const next = await a.send({ op: 'rename', event: 'march-2016-call', name: 'After the second crash' });
+    expect(next).toMatchObject({ ok: true, version: after });
+    await until(async () => (await b.send({ op: 'state' })).version === after, 2000);
+    const fresh = startWorker();
+    expect(await fresh.ready).toMatchObject({ version: after, from: 'saved' });
+    const [stateA, stateFresh] = [await a.send({ op: 'state' }), await fresh.send({ op: 'state' })];
+    expect(stateFresh.docs).toEqual(stateA.docs);
+    expect(stateFresh.events).toEqual(stateA.events);
+    expect((await fresh.send({ op: 'ask', question: QUESTION })).docs).toEqual(
+      (await a.send({ op: 'ask', question: QUESTION })).docs,
+    );
+  }, 60_000);
 });
 
 describe('corpus import and export on the command line', () => {

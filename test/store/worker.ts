@@ -60,10 +60,10 @@ async function run(c: Command): Promise<object> {
       return { version: live.version };
     case 'add':
       await live.change((tx) => tx.write(c.path ?? 'added.md', c.content ?? ''));
-      return { version: live.version };
+      return { version: live.version, bytes: live.lastChangeBytes };
     case 'rename':
       await curator.renameEvent(c.event ?? '', c.name ?? '', who);
-      return { version: live.version };
+      return { version: live.version, bytes: live.lastChangeBytes };
     case 'follow':
       await feeds.addFeed({
         url: c.url ?? '',

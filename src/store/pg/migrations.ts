@@ -204,7 +204,26 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // Numbered 8: 7 is taken by the saved index's migration on another branch.
+    version: 7,
+    name: 'saved index changes',
+    sql: `
+      -- What each change did to the index (its added articles, what it kept), saved in the
+      -- change's own transaction: a process loads the last whole index and the changes since.
+      CREATE TABLE saved_index_changes (
+        from_version bigint NOT NULL,
+        to_version bigint NOT NULL,
+        ranking_key text NOT NULL,
+        data bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (to_version, ranking_key)
+      );
+
+      -- Each article file's checksum, kept with it: a reader is sent only the files it lacks
+      -- without the database hashing every file at every change.
+      ALTER TABLE articles ADD COLUMN content_md5 text GENERATED ALWAYS AS (md5(content)) STORED;
+    `,
+  },
+  {
     version: 8,
     name: 'feed refusals, feeds that move, the daily digest lease',
     sql: `

@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL store: the corpus shared by many bot processes. Every change is one transaction
- * under an advisory lock that applies the edit, bumps the corpus version, saves the index built
- * from the result and notifies every process (LISTEN/NOTIFY). A process that lost its connection
+ * under an advisory lock that applies the edit, bumps the corpus version, saves what the change
+ * did to the index (see answer/saved-change.ts) and notifies every process (LISTEN/NOTIFY). A process that lost its connection
  * reconnects with backoff and catches up by comparing versions.
  */
 import pg from 'pg';
@@ -10,7 +10,14 @@ import { parseArticleFile } from '../../corpus/load.ts';
 import type { CorpusSnapshot, StoredFile } from '../../corpus/types.ts';
 import { type AuditEntry, auditLine, parseAuditLines } from '../audit-log.ts';
 import type { FolderContents } from '../transfer.ts';
-import type { CorpusStore, IndexBlob, KnownFiles, PrepareIndex, StoreTransaction } from '../types.ts';
+import type {
+  CorpusStore,
+  IndexBlob,
+  IndexChangeBlob,
+  KnownFiles,
+  PrepareIndex,
+  StoreTransaction,
+} from '../types.ts';
 import { StoreBusyError } from '../types.ts';
 import { isConnectionError, redactDatabaseUrl, unavailableOr } from './errors.ts';
 import { CHANGE_CHANNEL, ChangeListener, RECONNECT_MAX_MS } from './listener.ts';
@@ -168,23 +175,42 @@ export class PgStore implements CorpusStore {
   }
 
   /**
-   * The saved index: its local copy when there is one, otherwise its parts in the database joined
-   * (and copied locally); null when there is none or a part is missing.
+   * The saved index of `version`, or else the latest one saved before it: its local copy when
+   * there is one (current version only), otherwise its parts in the database joined (and copied
+   * locally); null when there is none or a part is missing.
    */
   async loadIndex(version: string, rankingKey: string): Promise<Buffer | null> {
     const stamp = await this.stampOf(version);
     const copy = stamp === null ? null : await this.localCopy?.read(stamp, rankingKey);
     if (copy != null) return copy;
     const { rows } = await this.query(this.pool, {
-      text: `SELECT part, parts, data FROM saved_index_parts
-             WHERE corpus_version = $1 AND ranking_key = $2 ORDER BY part`,
+      text: `SELECT corpus_version::text AS version, part, parts, data FROM saved_index_parts
+             WHERE ranking_key = $2 AND corpus_version = (
+               SELECT max(corpus_version) FROM saved_index_parts
+               WHERE ranking_key = $2 AND corpus_version <= $1 AND part = 0)
+             ORDER BY part`,
       values: [version, rankingKey],
     });
     const complete = rows.length > 0 && rows.every((r, i) => r.part === i && r.parts === rows.length);
     if (!complete) return null;
     const data = Buffer.concat(rows.map((r) => r.data as Buffer));
-    if (stamp !== null) await this.localCopy?.write(stamp, rankingKey, data);
+    if (stamp !== null && rows[0]?.version === version) await this.localCopy?.write(stamp, rankingKey, data);
     return data;
+  }
+
+  /** The saved changes after version `after`, oldest first (each written by its change's transaction). */
+  async loadIndexChanges(after: string, rankingKey: string): Promise<IndexChangeBlob[]> {
+    const { rows } = await this.query(this.pool, {
+      text: `SELECT from_version::text AS "from", to_version::text AS "to", data FROM saved_index_changes
+             WHERE ranking_key = $2 AND to_version > $1 ORDER BY to_version`,
+      values: [after, rankingKey],
+    });
+    return rows.map((r) => ({
+      rankingKey,
+      from: r.from as string,
+      to: r.to as string,
+      data: r.data as Buffer,
+    }));
   }
 
   /** Saves an index unless one is saved for the same version and ranking already (and copies it locally). */
@@ -220,8 +246,12 @@ export class PgStore implements CorpusStore {
       [version, blob.rankingKey],
     );
     if (saved.rowCount !== 0) return;
-    // Indexes of versions long past are not loaded again.
+    // Indexes of versions long past are not loaded again, nor the changes that led to them.
     await client.query('DELETE FROM saved_index_parts WHERE corpus_version <= $1::bigint - $2', [
+      version,
+      SAVED_INDEX_VERSIONS_KEPT,
+    ]);
+    await client.query('DELETE FROM saved_index_changes WHERE to_version <= $1::bigint - $2', [
       version,
       SAVED_INDEX_VERSIONS_KEPT,
     ]);
@@ -337,7 +367,10 @@ export class PgStore implements CorpusStore {
     return this.inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
   }
 
-  /** One change: lock, edit, bump the version, save the index, notify, commit; any failure rolls all back. */
+  /**
+   * One change: lock, edit, bump the version, save the index or the saved change, notify, commit;
+   * any failure rolls all back.
+   */
   private transact<T>(
     edit: (client: pg.PoolClient) => Promise<T>,
     prepare: PrepareIndex,
@@ -357,8 +390,9 @@ export class PgStore implements CorpusStore {
         'UPDATE corpus_state SET version = version + 1, changed_at = now() WHERE id = 1 RETURNING version::text AS version',
       );
       const version = bumped.rows[0]?.version as string;
-      const blob = await prepare({ ...(await readSnapshot(client, known)), version });
-      if (blob !== null) await this.insertIndex(client, version, blob);
+      const prepared = await prepare({ ...(await readSnapshot(client, known)), version });
+      if (prepared !== null && 'index' in prepared) await this.insertIndex(client, version, prepared.index);
+      if (prepared !== null && 'change' in prepared) await insertChange(client, prepared.change);
       await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, version]);
       return { result, version };
     });
@@ -389,6 +423,15 @@ export class PgStore implements CorpusStore {
       client.release(broken);
     }
   }
+}
+
+/** Saves one change's saved change, in its transaction (a later one for the same version replaces it). */
+async function insertChange(client: pg.PoolClient, blob: IndexChangeBlob): Promise<void> {
+  await client.query(
+    `INSERT INTO saved_index_changes (from_version, to_version, ranking_key, data) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (to_version, ranking_key) DO UPDATE SET from_version = EXCLUDED.from_version, data = EXCLUDED.data`,
+    [blob.from, blob.to, blob.rankingKey, blob.data],
+  );
 }
 
 function versionOf(result: pg.QueryResult): string {
@@ -436,7 +479,7 @@ async function readSnapshot(client: pg.PoolClient, known?: KnownFiles): Promise<
     files = (await client.query('SELECT path, content FROM articles')).rows as StoredFile[];
   } else {
     // Checksums first: only the files the reader does not hold travel.
-    const listed = await client.query('SELECT path, md5(content) AS md5 FROM articles');
+    const listed = await client.query('SELECT path, content_md5 AS md5 FROM articles');
     files = [];
     const missing: string[] = [];
     for (const { path, md5 } of listed.rows as Array<{ path: string; md5: string }>) {
