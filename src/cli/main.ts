@@ -372,7 +372,7 @@ async function transfer(
       direction === 'import'
         ? await importFolder(store, corpusDir)
         : await exportFolder(store, path.resolve(out as string));
-    const what = `${report.files} article files, ${report.removed} removed, ${report.auditLines} audit lines${report.events ? ', the events file' : ''}, ${report.feeds} feeds, ${report.queued} articles waiting for review`;
+    const what = `${report.files} article files, ${report.removed} removed, ${report.auditLines} audit lines${report.events ? ', the events file' : ''}${report.feeds + report.queued > 0 ? `, ${report.feeds} feeds, ${report.queued} articles waiting for review` : ''}`;
     process.stdout.write(
       direction === 'import'
         ? `Imported ${what} from ${corpusDir} into ${store.label} (corpus version ${report.version}).\n`
