@@ -10,6 +10,7 @@ import { type AnswerEngine, buildIndex, MAX_RESULT_COUNT } from '../answer/engin
 import { badDateFilters, parseResultCount, rangeBackwards } from '../answer/filter-check.ts';
 import { noQuotesText } from '../answer/quote-wording.ts';
 import { findQuotes, findSpeaker, listSpeakers } from '../answer/quotes.ts';
+import { type CopyOutlet, outletsByDocId, withReportedBy } from '../answer/reported-by.ts';
 import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
 import { loadCorpus } from '../corpus/load.ts';
@@ -17,7 +18,8 @@ import { CurationError } from '../curation/errors.ts';
 import { FeedError } from '../curation/feeds/parse-feed.ts';
 import { exportFolder, importFolder } from '../live/import-export.ts';
 import { type OpenedIndex, openAnswerEngine, openStoreIndex } from '../live/open-engine.ts';
-import { openCorpusStore } from '../store/open.ts';
+import { FolderFeedStore } from '../store/folder-feed-store.ts';
+import { feedStoreOf, openCorpusStore } from '../store/open.ts';
 import { PgStore } from '../store/pg/pg-store.ts';
 import { addFeedArchive } from './add-feed-archive.ts';
 import { addUrls } from './add-urls.ts';
@@ -117,6 +119,30 @@ async function openIndex(source: CorpusSource, quiet = false): Promise<AnswerEng
   return opened.index;
 }
 
+/**
+ * Who else reported each article, as feeds found (the feed store beside the corpus), by docId;
+ * nobody, with a warning, when that store cannot be read.
+ */
+async function feedCopies(
+  source: CorpusSource,
+  index: AnswerEngine,
+): Promise<(docId: string) => readonly string[]> {
+  let copies: CopyOutlet[] = [];
+  try {
+    if ('databaseUrl' in source) {
+      const store = await PgStore.open(source.databaseUrl);
+      try {
+        copies = await feedStoreOf(store).alsoReportedOf(null);
+      } finally {
+        await store.close();
+      }
+    } else copies = await new FolderFeedStore(source.corpusDir).alsoReportedOf(null);
+  } catch (error) {
+    process.stderr.write(`warning: other outlets' reports are not shown: ${(error as Error).message}\n`);
+  }
+  return outletsByDocId(copies, index.corpus.articles);
+}
+
 function parseK(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const k = parseResultCount(value);
@@ -164,6 +190,7 @@ export async function main(argv: string[]): Promise<number> {
       const k = parseK(values.k, 3);
       if (values.batch !== undefined) {
         const index = await openIndex(source, true);
+        const outletsOf = await feedCopies(source, index);
         const lines = createInterface({
           input: createReadStream(values.batch),
           crlfDelay: Number.POSITIVE_INFINITY,
@@ -172,7 +199,7 @@ export async function main(argv: string[]): Promise<number> {
         for await (const line of lines) {
           n++;
           if (line.trim() === '') continue;
-          const out = answerBatchLine(index, line, k);
+          const out = answerBatchLine(index, line, k, outletsOf);
           if (out.error) process.stderr.write(`warning: ${values.batch}:${n}: ${out.error}\n`);
           process.stdout.write(`${JSON.stringify(out)}\n`);
         }
@@ -183,7 +210,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError('ask needs a question, e.g. ask "What did Lavrov say about terrorists?"');
       const filters = parseFilters(values);
       const index = await openIndex(source);
-      const answer = index.ask(question, { filters, count: k });
+      const answer = withReportedBy(
+        index.ask(question, { filters, count: k }),
+        await feedCopies(source, index),
+      );
       if (values.json) {
         process.stdout.write(
           `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer) }, null, 2)}\n`,
@@ -342,7 +372,7 @@ async function transfer(
       direction === 'import'
         ? await importFolder(store, corpusDir)
         : await exportFolder(store, path.resolve(out as string));
-    const what = `${report.files} article files, ${report.removed} removed, ${report.auditLines} audit lines${report.events ? ', the events file' : ''}`;
+    const what = `${report.files} article files, ${report.removed} removed, ${report.auditLines} audit lines${report.events ? ', the events file' : ''}${report.feeds + report.queued > 0 ? `, ${report.feeds} feeds, ${report.queued} articles waiting for review` : ''}`;
     process.stdout.write(
       direction === 'import'
         ? `Imported ${what} from ${corpusDir} into ${store.label} (corpus version ${report.version}).\n`

@@ -1,18 +1,14 @@
 /** Whether an article is already in the corpus: the same URL, or near-identical text. */
 import { isSameCopy, MIN_SHINGLES, shingles } from '../answer/syndication.ts';
 import type { Article } from '../corpus/types.ts';
+import { addressKey } from '../corpus/urls.ts';
 
 /** Share of the new text's shingles found in an existing article above which it is a duplicate. */
 const DUPLICATE_CONTAINMENT = 0.8;
 
+/** Two addresses of one page compare equal: tracking parameters, fragment and trailing slash aside. */
 function normaliseUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
-  } catch {
-    return url;
-  }
+  return addressKey(url);
 }
 
 /** The existing article the draft duplicates, and why, or null. */
