@@ -12,8 +12,11 @@ const KEPT_WORDS = 200_000;
 
 export class TokenReader {
   private words = new WordTable();
-  /** Per word id, the tokens `tokenize` makes of the word, offsets relative to its start. */
-  private tokensOf: Array<readonly Token[]> = [];
+  /**
+   * Per word id, what `tokenize` makes of the word: the term of a word without a dot (null for
+   * none), or the tokens of one with dots, offsets relative to the word's start.
+   */
+  private known: Array<string | null | readonly Token[]> = [];
   private readonly ids = new IntBuffer(256);
   private readonly spans = new IntBuffer(512);
 
@@ -25,7 +28,7 @@ export class TokenReader {
   read(text: string, from = 0, to = text.length, keep?: (term: string) => boolean): Token[] {
     if (this.words.size > KEPT_WORDS) {
       this.words = new WordTable();
-      this.tokensOf = [];
+      this.known = [];
     }
     const { ids, spans } = this;
     ids.length = 0;
@@ -34,14 +37,19 @@ export class TokenReader {
     const out: Token[] = [];
     for (let w = 0; w < ids.length; w++) {
       const id = ids.at(w);
-      let tokens = this.tokensOf[id];
-      if (tokens === undefined) {
-        tokens = tokensOfWord(this.words.word(id));
-        this.tokensOf[id] = tokens;
+      let known = this.known[id];
+      if (known === undefined) {
+        known = readWord(this.words.word(id));
+        this.known[id] = known;
       }
-      if (tokens.length === 0) continue;
+      if (known === null) continue;
       const shift = spans.at(2 * w) - from;
-      for (const t of tokens)
+      if (typeof known === 'string') {
+        if (keep === undefined || keep(known))
+          out.push({ term: known, start: shift, end: spans.at(2 * w + 1) - from });
+        continue;
+      }
+      for (const t of known)
         if (keep === undefined || keep(t.term))
           out.push({ term: t.term, start: t.start + shift, end: t.end + shift });
     }
@@ -49,11 +57,7 @@ export class TokenReader {
   }
 }
 
-const NO_TOKENS: readonly Token[] = [];
-
-/** The tokens `tokenize` makes of one raw word: a word without a dot is one term or none. */
-function tokensOfWord(raw: string): readonly Token[] {
-  if (raw.includes('.')) return tokenize(raw);
-  const term = normaliseWord(raw);
-  return term === null ? NO_TOKENS : [{ term, start: 0, end: raw.length }];
+/** What `tokenize` makes of one raw word: a word without a dot is one term or none. */
+function readWord(raw: string): string | null | readonly Token[] {
+  return raw.includes('.') ? tokenize(raw) : normaliseWord(raw);
 }
