@@ -203,7 +203,7 @@ export class LiveEngine {
       if (version === this.version) return false;
       const started = performance.now();
       const before = this.live.corpus.articles;
-      const saved = await this.savedChangesTo(version);
+      const saved = await this.savedChanges(this.live.corpus, this.version, version);
       let corpus: Corpus;
       let to = version;
       if (saved !== null) corpus = saved;
@@ -223,12 +223,12 @@ export class LiveEngine {
   }
 
   /**
-   * The corpus of `version` made from the one served and the saved changes since, or null when the
-   * store has not got them all (or one is corrupt): then the caller reads the store's files.
+   * The corpus of version `to` made from `corpus` (that of version `from`) and the saved changes
+   * between them, or null when the store has not got them all (or one is corrupt).
    */
-  private async savedChangesTo(version: string): Promise<Corpus | null> {
+  private async savedChanges(corpus: Corpus, from: string, to: string): Promise<Corpus | null> {
     try {
-      return await corpusAfterChanges(this.store, this.live.corpus, this.version, version, this.config);
+      return await corpusAfterChanges(this.store, corpus, from, to, this.config);
     } catch {
       return null;
     }
@@ -356,7 +356,7 @@ export class LiveEngine {
     try {
       changed = await this.store.change(
         mutate,
-        async (snapshot) => {
+        async (snapshot, storeBefore) => {
           const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
           unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
           // Thrown only to end the store's change, so that a database rolls its version bump back.
@@ -366,14 +366,21 @@ export class LiveEngine {
             throw new EmptyCorpusRefused(next.corpus.problems);
           // Only what the change did is saved with it; the whole index later (saveSoon).
           if (this.store.indexLocation === null || snapshot.version === from) return null;
+          // It follows on from the version the store held, so that the saved changes stay one
+          // chain: changes of other processes not yet served here are applied from theirs first.
+          const chainFrom = storeBefore ?? from;
+          const base =
+            chainFrom === from ? beforeCorpus : await this.savedChanges(beforeCorpus, from, chainFrom);
+          // Without them, nothing saved: the next start builds (as after a change that died).
+          if (base === null) return null;
           const data = serialiseChange(
-            corpusChange(beforeCorpus.articles, corpus),
-            from,
+            corpusChange(base.articles, corpus),
+            chainFrom,
             snapshot.version,
             this.config,
           );
           changeBytes = data.length;
-          const change = { rankingKey: rankingKey(this.config), from, to: snapshot.version, data };
+          const change = { rankingKey: rankingKey(this.config), from: chainFrom, to: snapshot.version, data };
           return { change };
         },
         this.parsedFiles,

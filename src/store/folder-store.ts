@@ -147,7 +147,7 @@ export class FolderStore implements CorpusStore {
           try {
             result = await mutate(this.transaction(journal));
             snapshot = await this.read();
-            prepared = await prepare(snapshot);
+            prepared = await prepare(snapshot, null);
           } catch (error) {
             await journal.rollback();
             throw error;

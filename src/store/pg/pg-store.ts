@@ -387,10 +387,12 @@ export class PgStore implements CorpusStore {
       await client.query('SET LOCAL lock_timeout = 0');
       const result = await edit(client);
       const bumped = await client.query(
-        'UPDATE corpus_state SET version = version + 1, changed_at = now() WHERE id = 1 RETURNING version::text AS version',
+        `UPDATE corpus_state SET version = version + 1, changed_at = now() WHERE id = 1
+         RETURNING version::text AS version, (version - 1)::text AS before`,
       );
       const version = bumped.rows[0]?.version as string;
-      const prepared = await prepare({ ...(await readSnapshot(client, known)), version });
+      const before = bumped.rows[0]?.before as string;
+      const prepared = await prepare({ ...(await readSnapshot(client, known)), version }, before);
       if (prepared !== null && 'index' in prepared) await this.insertIndex(client, version, prepared.index);
       if (prepared !== null && 'change' in prepared) await insertChange(client, prepared.change);
       await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, version]);
