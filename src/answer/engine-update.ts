@@ -29,35 +29,37 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const before = previous.engineParts();
   const config = before.config;
   const old = before.corpus.articles;
+  const next = corpus.articles;
   // The same article objects at both ends are kept as they are; only the middle is looked up.
-  const ends = sameEnds(old, corpus.articles);
-  const oldIndexOf = new Map<string, number>();
-  for (let o = ends.start; o < ends.beforeEnd; o++) oldIndexOf.set((old[o] as Article).id, o);
+  const ends = sameEnds(old, next);
   const shift = ends.beforeEnd - ends.afterEnd;
   // Where each article's indexed text comes from: an old article (>= 0) or the new cut (-1 - k).
-  const source = new Int32Array(corpus.articles.length);
+  const source = new Int32Array(next.length);
   const kept = new Uint8Array(old.length);
+  for (let a = 0; a < ends.start; a++) source[a] = a;
+  for (let a = ends.afterEnd; a < next.length; a++) source[a] = a + shift;
+  kept.fill(1, 0, ends.start);
+  kept.fill(1, ends.beforeEnd);
+  const oldIndexOf = new Map<string, number>();
+  for (let o = ends.start; o < ends.beforeEnd; o++) oldIndexOf.set((old[o] as Article).id, o);
   const toIndex: Article[] = [];
-  corpus.articles.forEach((article, a) => {
-    const o = a < ends.start ? a : a >= ends.afterEnd ? a + shift : oldIndexOf.get(article.id);
+  for (let a = ends.start; a < ends.afterEnd; a++) {
+    const article = next[a] as Article;
+    const o = oldIndexOf.get(article.id);
     const was = o === undefined ? undefined : old[o];
-    if (
-      o !== undefined &&
-      was !== undefined &&
-      (was === article || (was.id === article.id && was.title === article.title && was.text === article.text))
-    ) {
+    if (o !== undefined && was !== undefined && sameText(was, article)) {
       source[a] = o;
       kept[o] = 1;
     } else {
       source[a] = -1 - toIndex.length;
       toIndex.push(article);
     }
-  });
+  }
   let index = segmentedIndexOf(previous);
   const oldSlots = before.passages.length;
   const gone: number[] = [];
   for (let slot = 0; slot < oldSlots; slot++) {
-    const a = before.passages[slot]?.article ?? -1;
+    const a = (before.passages[slot] as Passage).article;
     if (a >= 0 && kept[a] === 0) gone.push(slot);
   }
   index = index.without(gone);
@@ -70,38 +72,53 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   // The new article number of each old article and of each cut one.
   const newOfOld = new Int32Array(old.length).fill(-1);
   const newOfCut = new Int32Array(toIndex.length);
-  source.forEach((from, a) => {
+  for (let a = 0; a < next.length; a++) {
+    const from = source[a] as number;
     if (from >= 0) newOfOld[from] = a;
     else newOfCut[-1 - from] = a;
-  });
-  const passages: Passage[] = new Array(index.slotCount);
-  for (let slot = 0; slot < oldSlots; slot++) {
-    const p = before.passages[slot] as Passage;
-    const a = p.article < 0 ? -1 : (newOfOld[p.article] as number);
-    passages[slot] = a < 0 ? DELETED : a === p.article ? p : { ...p, article: a };
   }
-  cut.passages.forEach((p, i) => {
-    passages[oldSlots + i] = { ...p, article: newOfCut[p.article] as number };
-  });
+  const passages = before.passages.slice();
+  for (let slot = 0; slot < oldSlots; slot++) {
+    const p = passages[slot] as Passage;
+    const a = p.article < 0 ? -1 : (newOfOld[p.article] as number);
+    if (a === p.article) continue;
+    passages[slot] =
+      a < 0
+        ? DELETED
+        : {
+            article: a,
+            start: p.start,
+            end: p.end,
+            firstSentence: p.firstSentence,
+            lastSentence: p.lastSentence,
+          };
+  }
+  for (const p of cut.passages) passages.push({ ...p, article: newOfCut[p.article] as number });
   const oldRows = rowStarts(before.sentences);
   const cutRows = rowStarts(cut.sentences);
-  const sentences: SentenceSpan[][] = new Array(corpus.articles.length);
+  const sentences: SentenceSpan[][] = new Array(next.length);
   const sentenceRows: RowRun[] = [];
   const titleRows: RowRun[] = [];
-  source.forEach((from, a) => {
-    if (from >= 0) {
-      const spans = before.sentences[from] as SentenceSpan[];
-      sentences[a] = spans;
-      sentenceRows.push({ table: before.sentenceTerms, from: oldRows[from] as number, count: spans.length });
-      titleRows.push({ table: before.titleTerms, from, count: 1 });
-    } else {
-      const k = -1 - from;
-      const spans = cut.sentences[k] as SentenceSpan[];
-      sentences[a] = spans;
-      sentenceRows.push({ table: cut.sentenceTerms, from: cutRows[k] as number, count: spans.length });
-      titleRows.push({ table: cut.titleTerms, from: k, count: 1 });
+  // Runs of consecutive articles from one table are copied at once.
+  for (let a = 0; a < next.length; ) {
+    const from = source[a] as number;
+    let to = a + 1;
+    while (to < next.length && (source[to] as number) === from + (from >= 0 ? to - a : a - to)) to++;
+    const count = to - a;
+    const spans = from >= 0 ? before.sentences : cut.sentences;
+    const first = from >= 0 ? from : -1 - from;
+    let rows = 0;
+    for (let k = 0; k < count; k++) {
+      const s = spans[first + k] as SentenceSpan[];
+      sentences[a + k] = s;
+      rows += s.length;
     }
-  });
+    const table = from >= 0 ? before : cut;
+    const rowStart = from >= 0 ? (oldRows[first] as number) : (cutRows[first] as number);
+    sentenceRows.push({ table: table.sentenceTerms, from: rowStart, count: rows });
+    titleRows.push({ table: table.titleTerms, from: first, count });
+    a = to;
+  }
   const parts: EngineParts = {
     corpus,
     config,
@@ -112,6 +129,13 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     statements: null,
   };
   return new AnswerEngine(parts, index);
+}
+
+/** Same id, title and text: the article's passages and terms can be kept. */
+function sameText(was: Article, article: Article): boolean {
+  return (
+    was === article || (was.id === article.id && was.title === article.title && was.text === article.text)
+  );
 }
 
 /**

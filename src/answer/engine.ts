@@ -192,7 +192,8 @@ export class AnswerEngine {
   /** Row of an article's first sentence in `sentenceTerms`. */
   private readonly sentenceBase: Int32Array;
   private readonly matcher: QueryMatcher;
-  private readonly questionContext: QuestionContext;
+  /** What questions are read against (outlets, event ids, years), made on first use (see `warmUp`). */
+  private questionContextMade: QuestionContext | null = null;
   /** Each article's first passage (its lead). */
   private readonly leadPassage: Int32Array;
   /** Index terms of each event's name, for "Summarise the Geneva talks". */
@@ -211,10 +212,10 @@ export class AnswerEngine {
     this.titleTerms = parts.titleTerms;
     this.sentenceBase = new Int32Array(parts.sentences.length);
     let base = 0;
-    parts.sentences.forEach((spans, a) => {
+    for (let a = 0; a < parts.sentences.length; a++) {
       this.sentenceBase[a] = base;
-      base += spans.length;
-    });
+      base += (parts.sentences[a] as SentenceSpan[]).length;
+    }
     this.corpus = parts.corpus;
     this.config = parts.config;
     this.sentences = parts.sentences;
@@ -223,16 +224,14 @@ export class AnswerEngine {
     this.index = index ?? new Bm25Index(parts.postings as PostingData);
     this.matcher = new QueryMatcher(this.index.termCount);
     this.pairs = new PairMatcher(this.index.termCount);
-    this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
-    this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
-    this.questionContext = questionContext(
-      parts.corpus.articles,
-      parts.corpus.events.map((e) => e.id),
-      (word) => terms(word).some((t) => this.index.termId(t) !== undefined),
-    );
+    this.articleOf = new Int32Array(parts.passages.length);
     this.leadPassage = new Int32Array(parts.corpus.articles.length).fill(-1);
-    for (let p = parts.passages.length - 1; p >= 0; p--)
-      this.leadPassage[parts.passages[p]?.article ?? 0] = p;
+    for (let p = parts.passages.length - 1; p >= 0; p--) {
+      const a = (parts.passages[p] as Passage).article;
+      this.articleOf[p] = a;
+      if (a >= 0) this.leadPassage[a] = p;
+    }
+    this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
     this.eventNameTerms = new Map(parts.corpus.events.map((e) => [e.id, new Set(terms(e.name))]));
   }
 
@@ -245,9 +244,23 @@ export class AnswerEngine {
     return this.catalogMade;
   }
 
-  /** Makes now what this engine would otherwise make at its first question (the catalogue). */
+  /**
+   * Outlets, event ids and the years of dates, for reading questions, made on first use: like the
+   * catalogue, a pass over every article that a change need not wait for.
+   */
+  private get questionContext(): QuestionContext {
+    this.questionContextMade ??= questionContext(
+      this.corpus.articles,
+      this.corpus.events.map((e) => e.id),
+      (word) => terms(word).some((t) => this.index.termId(t) !== undefined),
+    );
+    return this.questionContextMade;
+  }
+
+  /** Makes now what this engine would otherwise make at its first question (the catalogue, the question context). */
   warmUp(): void {
     void this.catalog;
+    void this.questionContext;
   }
 
   /**
