@@ -4,8 +4,9 @@
  * articles are the very objects served before (which lets later steps skip them cheaply).
  */
 import { createHash } from 'node:crypto';
+import { CorpusAssembly } from './assemble.ts';
 import { parseArticleFile } from './load.ts';
-import type { ParsedFile } from './types.ts';
+import type { Corpus, CorpusSnapshot, ParsedFile } from './types.ts';
 
 interface Entry {
   content: string;
@@ -17,6 +18,15 @@ interface Entry {
 /** Parsed files by path, kept from one snapshot to the next. */
 export class ParsedFiles {
   private kept = new Map<string, Entry>();
+  private readonly assembly = new CorpusAssembly();
+
+  /**
+   * The corpus of a snapshot (as `corpusFromSnapshot` makes it), parsing only the files whose
+   * content changed since the last snapshot and putting together only what they give.
+   */
+  corpus(label: string, snapshot: CorpusSnapshot): Corpus {
+    return this.assembly.corpusOf(label, snapshot, this.forSnapshot());
+  }
 
   /**
    * A parser for one snapshot (see `corpusFromSnapshot`): it parses a file only when its content

@@ -13,7 +13,6 @@ import { mergeEngine, segmentedEngine, updateEngine } from '../answer/engine-upd
 import { corpusChange, serialiseChange } from '../answer/saved-change.ts';
 import { rankingKey } from '../answer/saved-index.ts';
 import { diffArticles, sameCorpus } from '../corpus/diff.ts';
-import { corpusFromSnapshot } from '../corpus/load.ts';
 import { ParsedFiles } from '../corpus/parsed-files.ts';
 import type { Article, Corpus, CorpusProblem } from '../corpus/types.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
@@ -210,7 +209,7 @@ export class LiveEngine {
       else {
         const snapshot = await this.store.read(this.parsedFiles);
         if (snapshot.version === this.version) return false;
-        corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+        corpus = this.parsedFiles.corpus(this.store.label, snapshot);
         to = snapshot.version;
       }
       const index = updateEngine(this.changeBase(), corpus);
@@ -275,8 +274,7 @@ export class LiveEngine {
           const from = this.live;
           this.prepared = { from, engine: segmentedEngine(from) };
           const snapshot = await this.store.read();
-          if (snapshot.version === this.version)
-            corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+          if (snapshot.version === this.version) this.parsedFiles.corpus(this.store.label, snapshot);
         }),
       )
       .catch(() => undefined);
@@ -357,7 +355,7 @@ export class LiveEngine {
       changed = await this.store.change(
         mutate,
         async (snapshot, storeBefore) => {
-          const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+          const corpus = this.parsedFiles.corpus(this.store.label, snapshot);
           unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
           // Thrown only to end the store's change, so that a database rolls its version bump back.
           if (unchanged) throw new Error('LiveEngine: nothing changed');
