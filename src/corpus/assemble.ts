@@ -31,7 +31,7 @@ interface Assembled {
 export function assembleCorpus(
   label: string,
   snapshot: CorpusSnapshot,
-  parse: (path: string, content: string) => ParsedFile,
+  parse: (path: string, content: string, md5?: string) => ParsedFile,
 ): Corpus {
   return assemble(label, snapshot, parse, null).corpus;
 }
@@ -49,7 +49,7 @@ export class CorpusAssembly {
   corpusOf(
     label: string,
     snapshot: CorpusSnapshot,
-    parse: (path: string, content: string) => ParsedFile,
+    parse: (path: string, content: string, md5?: string) => ParsedFile,
   ): Corpus {
     const { corpus, assembled } = assemble(label, snapshot, parse, this.last);
     this.last = assembled;
@@ -60,13 +60,13 @@ export class CorpusAssembly {
 function assemble(
   label: string,
   snapshot: CorpusSnapshot,
-  parse: (path: string, content: string) => ParsedFile,
+  parse: (path: string, content: string, md5?: string) => ParsedFile,
   last: Assembled | null,
 ): { corpus: Corpus; assembled: Assembled } {
   const { events, problems: eventProblems } =
     snapshot.events === null ? { events: [], problems: [] } : parseEvents(snapshot.events);
   const eventIds = events.map((e) => e.id).join('\n');
-  const parsed = snapshot.files.map((file) => parse(file.path, file.content));
+  const parsed = snapshot.files.map((file) => parse(file.path, file.content, file.md5));
   const assembled =
     (last !== null && last.eventIds === eventIds && !last.duplicates && reassemble(snapshot, parsed, last)) ||
     assembleAll(snapshot, parsed, eventIds, new Set(events.map((e) => e.id)));

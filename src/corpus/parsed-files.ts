@@ -11,7 +11,7 @@ import type { Corpus, CorpusSnapshot, ParsedFile } from './types.ts';
 interface Entry {
   content: string;
   parsed: ParsedFile;
-  /** MD5 of the content (hex), made when first asked for. */
+  /** MD5 of the content (hex): the store's, or made when first asked for. */
   md5?: string;
 }
 
@@ -32,18 +32,19 @@ export class ParsedFiles {
    * A parser for one snapshot (see `corpusFromSnapshot`): it parses a file only when its content
    * differs from the last snapshot's; files it is not asked for are forgotten.
    */
-  forSnapshot(): (path: string, content: string) => ParsedFile {
+  forSnapshot(): (path: string, content: string, md5?: string) => ParsedFile {
     const previous = this.kept;
     const next = new Map<string, Entry>();
     this.kept = next;
-    return (path, content) => {
+    return (path, content, md5) => {
       const entry = previous.get(path);
       if (entry !== undefined && entry.content === content) {
+        entry.md5 ??= md5;
         next.set(path, entry);
         return entry.parsed;
       }
       const parsed = parseArticleFile(path, content);
-      next.set(path, { content, parsed });
+      next.set(path, { content, parsed, md5 });
       return parsed;
     };
   }

@@ -5,6 +5,7 @@
  * taking the others' content from the reader (`KnownFiles`); the version is made from digests,
  * so it needs no unchanged file's bytes.
  */
+import { isUtf8 } from 'node:buffer';
 import type { BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -69,14 +70,19 @@ export class FolderManifest {
         if (same && (content !== null || !withContent)) {
           next.set(rel, kept);
           digests.push([rel, kept]);
-          if (content !== null) files.push({ path: rel, content });
+          if (content !== null) files.push({ path: rel, content, md5: kept.md5 });
           continue;
         }
         const bytes = await readWholeFile(full);
         const entry: Entry = { ...digestOf(bytes), stamp };
         next.set(rel, entry);
         digests.push([rel, entry]);
-        files.push({ path: rel, content: bytes.toString('utf8') });
+        // The digest is of the bytes: the content's own MD5 only when they are valid UTF-8.
+        files.push({
+          path: rel,
+          content: bytes.toString('utf8'),
+          ...(isUtf8(bytes) ? { md5: entry.md5 } : {}),
+        });
       } catch (error) {
         digests.push([rel, null]);
         problems.push({ path: rel, line: null, message: `cannot be read: ${(error as Error).message}` });

@@ -309,7 +309,7 @@ export class PgStore implements CorpusStore {
       return {
         version: snapshot.version,
         events: snapshot.events,
-        files: snapshot.files,
+        files: snapshot.files.map(({ path, content }) => ({ path, content })),
         removed: sortFiles(removed.rows as StoredFile[]),
         audit: audit.rows.map((r) => r.line as string),
       };
@@ -478,7 +478,8 @@ async function readSnapshot(client: pg.PoolClient, known?: KnownFiles): Promise<
   const events = await client.query('SELECT content FROM events_file WHERE id = 1');
   let files: StoredFile[];
   if (known === undefined) {
-    files = (await client.query('SELECT path, content FROM articles')).rows as StoredFile[];
+    files = (await client.query('SELECT path, content, content_md5 AS md5 FROM articles'))
+      .rows as StoredFile[];
   } else {
     // Checksums first: only the files the reader does not hold travel.
     const listed = await client.query('SELECT path, content_md5 AS md5 FROM articles');
@@ -487,10 +488,13 @@ async function readSnapshot(client: pg.PoolClient, known?: KnownFiles): Promise<
     for (const { path, md5 } of listed.rows as Array<{ path: string; md5: string }>) {
       const content = known.contentOf(path, md5);
       if (content === null) missing.push(path);
-      else files.push({ path, content });
+      else files.push({ path, content, md5 });
     }
     if (missing.length > 0) {
-      const sent = await client.query('SELECT path, content FROM articles WHERE path = ANY($1)', [missing]);
+      const sent = await client.query(
+        'SELECT path, content, content_md5 AS md5 FROM articles WHERE path = ANY($1)',
+        [missing],
+      );
       files.push(...(sent.rows as StoredFile[]));
     }
   }
