@@ -13,9 +13,12 @@ import type { Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
 import type { PassageFields } from '../search/bm25-index.ts';
 import { SegmentedIndex } from '../search/segmented-index.ts';
-import type { TermTable } from '../util/term-table.ts';
+import { appendRows, joinRows, type RowRun, rowCount, type TermTable } from '../util/term-table.ts';
 import { cutArticles, renumberTerms } from './cut-articles.ts';
 import { AnswerEngine, type EngineParts } from './engine.ts';
+
+/** How many times the room a sentence table needs it gets when copied, for later changes to append into. */
+const ROOM = 2;
 
 /** The passage a deleted slot holds: it belongs to no article, and no search returns it. */
 const DELETED: Passage = Object.freeze({ article: -1, start: 0, end: 0, firstSentence: 0, lastSentence: -1 });
@@ -94,10 +97,9 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
           };
   }
   for (const p of cut.passages) passages.push({ ...p, article: newOfCut[p.article] as number });
-  const oldRows = rowStarts(before.sentences);
+  const oldRows = before.sentenceRows ?? rowStarts(before.sentences);
   const cutRows = rowStarts(cut.sentences);
   const sentences: SentenceSpan[][] = new Array(next.length);
-  const sentenceRows: RowRun[] = [];
   const titleRows: RowRun[] = [];
   // Runs of consecutive articles from one table are copied at once.
   for (let a = 0; a < next.length; ) {
@@ -107,24 +109,37 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     const count = to - a;
     const spans = from >= 0 ? before.sentences : cut.sentences;
     const first = from >= 0 ? from : -1 - from;
-    let rows = 0;
-    for (let k = 0; k < count; k++) {
-      const s = spans[first + k] as SentenceSpan[];
-      sentences[a + k] = s;
-      rows += s.length;
-    }
-    const table = from >= 0 ? before : cut;
-    const rowStart = from >= 0 ? (oldRows[first] as number) : (cutRows[first] as number);
-    sentenceRows.push({ table: table.sentenceTerms, from: rowStart, count: rows });
-    titleRows.push({ table: table.titleTerms, from: first, count });
+    for (let k = 0; k < count; k++) sentences[a + k] = spans[first + k] as SentenceSpan[];
+    titleRows.push({ table: from >= 0 ? before.titleTerms : cut.titleTerms, from: first, count });
     a = to;
+  }
+  // The cut articles' sentence rows go after the table's own, in its room when it has some left;
+  // otherwise the rows still used are copied, in article order, into a table with room to spare.
+  const appended =
+    toIndex.length === 0 ? before.sentenceTerms : appendRows(before.sentenceTerms, cut.sentenceTerms);
+  let sentenceTerms: TermTable;
+  let sentenceRows: Int32Array | undefined;
+  if (appended !== null) {
+    const cutBase = rowCount(before.sentenceTerms);
+    sentenceTerms = appended;
+    sentenceRows = new Int32Array(next.length);
+    for (let a = 0; a < next.length; a++) {
+      const from = source[a] as number;
+      sentenceRows[a] = from >= 0 ? (oldRows[from] as number) : cutBase + (cutRows[-1 - from] as number);
+    }
+  } else {
+    sentenceTerms = joinRows(
+      sentenceRuns(source, sentences, oldRows, cutRows, before.sentenceTerms, cut.sentenceTerms),
+      ROOM,
+    );
   }
   const parts: EngineParts = {
     corpus,
     config,
     sentences,
     passages,
-    sentenceTerms: joinRows(sentenceRows),
+    sentenceTerms,
+    ...(sentenceRows === undefined ? {} : { sentenceRows }),
     titleTerms: joinRows(titleRows),
     statements: null,
   };
@@ -175,7 +190,7 @@ function segmentedIndexOf(engine: AnswerEngine): SegmentedIndex {
   // Ids no live term holds get a name no question can ask.
   const names = Array.from({ length: engine.index.termCount }, (_, id) => `\u0000${id}`);
   for (const [term, id] of engine.index.postingData().termIds) names[id] = term;
-  const rows = rowStarts(parts.sentences);
+  const rows = parts.sentenceRows ?? rowStarts(parts.sentences);
   const count = parts.passages.length;
   const fields: PassageFields = {
     count,
@@ -210,32 +225,30 @@ function rowStarts(sentences: readonly (readonly SentenceSpan[])[]): Int32Array 
   return starts;
 }
 
-/** `count` rows of a term table from row `from`. */
-interface RowRun {
-  table: TermTable;
-  from: number;
-  count: number;
-}
-
-/** One term table of the rows of the runs, in order. */
-function joinRows(runs: readonly RowRun[]): TermTable {
-  let rows = 0;
-  let size = 0;
-  for (const { table, from, count } of runs) {
-    rows += count;
-    size += (table.offsets[from + count] as number) - (table.offsets[from] as number);
+/**
+ * The runs of sentence rows of the articles, in article order: consecutive articles from one table
+ * whose rows follow each other make one run.
+ */
+function sentenceRuns(
+  source: Int32Array,
+  sentences: readonly SentenceSpan[][],
+  oldRows: Int32Array,
+  cutRows: Int32Array,
+  oldTable: TermTable,
+  cutTable: TermTable,
+): RowRun[] {
+  const runs: RowRun[] = [];
+  let last: RowRun | null = null;
+  for (let a = 0; a < source.length; a++) {
+    const from = source[a] as number;
+    const table = from >= 0 ? oldTable : cutTable;
+    const row = from >= 0 ? (oldRows[from] as number) : (cutRows[-1 - from] as number);
+    const count = (sentences[a] as SentenceSpan[]).length;
+    if (last !== null && last.table === table && last.from + last.count === row) last.count += count;
+    else {
+      last = { table, from: row, count };
+      runs.push(last);
+    }
   }
-  const offsets = new Int32Array(rows + 1);
-  const ids = new Int32Array(size);
-  let row = 0;
-  let at = 0;
-  for (const { table, from, count } of runs) {
-    const start = table.offsets[from] as number;
-    const end = table.offsets[from + count] as number;
-    ids.set(table.ids.subarray(start, end), at);
-    for (let r = 1; r <= count; r++) offsets[row + r] = at + (table.offsets[from + r] as number) - start;
-    row += count;
-    at += end - start;
-  }
-  return { offsets, ids };
+  return runs;
 }

@@ -28,7 +28,7 @@ import { terms, tokenize } from '../search/tokenize.ts';
 import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { Statement } from '../statements/types.ts';
-import type { TermTable } from '../util/term-table.ts';
+import { joinRows, type RowRun, type TermTable } from '../util/term-table.ts';
 import { cutArticles, renumberTerms } from './cut-articles.ts';
 import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
 import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
@@ -121,8 +121,13 @@ export interface IndexParts {
   statements: Statement[] | null;
 }
 
-/** What an engine is made of in memory: its parts but the postings, which its index holds. */
-export type EngineParts = Omit<IndexParts, 'postings'>;
+/**
+ * What an engine is made of in memory: its parts but the postings, which its index holds. Its
+ * sentence rows may lie anywhere in `sentenceTerms` (a change appends the rows of the articles it
+ * indexes to the table it shares with the engine before it): `sentenceRows`, when given, is the
+ * row of each article's first sentence; without it they are in article order.
+ */
+export type EngineParts = Omit<IndexParts, 'postings'> & { sentenceRows?: Int32Array };
 
 /** Options of `buildIndex`. */
 export interface IndexBuildOptions extends BuildOptions {
@@ -210,11 +215,13 @@ export class AnswerEngine {
       throw new IndexError('AnswerEngine: give it an index, or the postings to make one from');
     this.sentenceTerms = parts.sentenceTerms;
     this.titleTerms = parts.titleTerms;
-    this.sentenceBase = new Int32Array(parts.sentences.length);
-    let base = 0;
-    for (let a = 0; a < parts.sentences.length; a++) {
-      this.sentenceBase[a] = base;
-      base += (parts.sentences[a] as SentenceSpan[]).length;
+    this.sentenceBase = parts.sentenceRows ?? new Int32Array(parts.sentences.length);
+    if (parts.sentenceRows === undefined) {
+      let base = 0;
+      for (let a = 0; a < parts.sentences.length; a++) {
+        this.sentenceBase[a] = base;
+        base += (parts.sentences[a] as SentenceSpan[]).length;
+      }
     }
     this.corpus = parts.corpus;
     this.config = parts.config;
@@ -269,11 +276,36 @@ export class AnswerEngine {
    */
   parts(): IndexParts {
     const index = this.index;
+    const { sentenceRows: _rows, ...parts } = this.engineParts();
     return {
-      ...this.engineParts(),
+      ...parts,
+      sentenceTerms: this.sentenceRowsInOrder(),
       passages: this.passages.filter((_, p) => index.isLive(p)),
       postings: index.postingData(),
     };
+  }
+
+  /** The sentence term table with exactly the articles' rows, in article order (as a build makes it). */
+  private sentenceRowsInOrder(): TermTable {
+    const runs: RowRun[] = [];
+    let last: RowRun | null = null;
+    for (let a = 0; a < this.sentences.length; a++) {
+      const row = this.sentenceBase[a] as number;
+      const count = (this.sentences[a] as SentenceSpan[]).length;
+      if (last !== null && last.from + last.count === row) last.count += count;
+      else {
+        last = { table: this.sentenceTerms, from: row, count };
+        runs.push(last);
+      }
+    }
+    const rows = runs.reduce((n, r) => n + r.count, 0);
+    const { offsets, ids } = this.sentenceTerms;
+    const exact =
+      runs.length <= 1 &&
+      (runs[0]?.from ?? 0) === 0 &&
+      offsets.length === rows + 1 &&
+      ids.length === offsets[rows];
+    return exact ? this.sentenceTerms : joinRows(runs);
   }
 
   /** The parts as they are in memory, passages numbered as the index numbers them (see engine-update.ts). */
@@ -284,6 +316,7 @@ export class AnswerEngine {
       sentences: this.sentences,
       passages: this.passages,
       sentenceTerms: this.sentenceTerms,
+      sentenceRows: this.sentenceBase,
       titleTerms: this.titleTerms,
       statements: this.statementList === null ? null : [...this.statementList],
     };
