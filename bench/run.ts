@@ -2,10 +2,10 @@
  * `npm run bench`: speed and quality of the project's retriever side by side with MiniSearch,
  * Lunr, FlexSearch, Orama and wink-bm25-text-search's README recipe on the same SQuAD data, a
  * scale curve with time and memory budgets, the saved index, and (when bench/load.ts is present)
- * a load test through the real Discord client. Prints Markdown tables and writes them to
- * bench/results.md.
+ * a load test through the real Discord client, and bulk import of local pages (`corpus add-urls`).
+ * Prints Markdown tables and writes them to bench/results.md.
  *
- *   npm run bench [-- --data ../shared/eval] [--quick] [--only project,wink,saved,load]
+ *   npm run bench [-- --data ../shared/eval] [--quick] [--only project,wink,saved,load,bulk]
  *                 [--sizes 1k,10k,100k,1m] [--out bench/results.md]
  */
 import { execFile } from 'node:child_process';
@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { measureBulkImport } from './bulk-import.ts';
 import { DEFAULT_DATA_DIR } from './data.ts';
 import type { WorkerResult } from './engine-worker.ts';
 import { ENGINES } from './engines.ts';
@@ -50,9 +51,9 @@ const only = values.only?.split(',').map((s) => s.trim()) ?? null;
 const engines = Object.keys(ENGINES).filter((k) => only === null || only.includes(k));
 const wants = (section: string) => only === null || only.includes(section);
 for (const name of only ?? []) {
-  if (!(name in ENGINES) && name !== 'saved' && name !== 'load')
+  if (!(name in ENGINES) && name !== 'saved' && name !== 'load' && name !== 'bulk')
     throw new Error(
-      `--only: unknown "${name}" (engines: ${Object.keys(ENGINES).join(', ')}; or saved, load)`,
+      `--only: unknown "${name}" (engines: ${Object.keys(ENGINES).join(', ')}; or saved, load, bulk)`,
     );
 }
 
@@ -301,7 +302,32 @@ if (wants('load') && existsSync(loadFile)) {
   }
 }
 
-// 5. The README's summary.
+// 5. Bulk import end to end (bench/bulk-import.ts).
+if (wants('bulk')) {
+  const pages = values.quick ? 200 : 1000;
+  say();
+  say(
+    `## Bulk import: \`corpus add-urls\` of ${int(pages)} pages served from 127.0.0.1 (target ≥ 20 pages/s on 2 cores)`,
+  );
+  say();
+  try {
+    const r = await measureBulkImport(dataDir, pages);
+    say(
+      '| pages | page size | wall (CLI start to exit) | pages/s | added / duplicates / refused | saved indexes |',
+    );
+    say('| --- | --- | --- | --- | --- | --- |');
+    say(
+      `| ${int(r.pages)} | ${r.pageKB.toFixed(0)} kB | ${ms(r.wallMs / 1000)} s | ${r.pagesPerSecond.toFixed(1)} | ${r.added} / ${r.duplicates} / ${r.refused} | ${r.savedIndexes} |`,
+    );
+    say(
+      'A fresh CLI process (default settings: 8 pages at once, 2 a host, so 2 here) fetches, reads (worker pool), cleans, checks for duplicates and writes each page into a copy of the built-in corpus, then builds and saves the index once; each page is news-page shaped (scripts, menus, an inline ad, a related block) around four SQuAD train paragraphs.',
+    );
+  } catch (error) {
+    say(`The bulk import bench failed: ${(error as Error).message}`);
+  }
+}
+
+// 6. The README's summary.
 const at = (key: string, docs: number) => scaleRows.find((r) => r.key === key && r.docs === docs);
 if (qualityRows.length > 0) {
   say();

@@ -39,7 +39,7 @@ export const command: SlashCommand = {
     const privately =
       interaction.options.getBoolean('private') ??
       (await settingsOf(context, interaction.guildId)).privateAnswers;
-    const outcome = answerQuestion(
+    const outcome = await answerQuestion(
       context,
       interaction.user.id,
       interaction.options.getString('question', true),
@@ -93,7 +93,7 @@ async function handleMore(interaction: ButtonInteraction, context: BotContext): 
     });
     return;
   }
-  const outcome = answerQuestion(context, interaction.user.id, asked.question, asked.filters, {
+  const outcome = await answerQuestion(context, interaction.user.id, asked.question, asked.filters, {
     count: click.count,
     offset: click.offset,
   });

@@ -2,16 +2,19 @@
  * Answer quality, measured on the path members get (`ask --batch`): the coverage question sets on
  * the built-in corpus, SQuAD v1.1 dev as a corpus (the gold paragraph's rank among the answer's
  * excerpts, answer in the top 3, answerable questions refused), SQuAD train questions asked of the
- * built-in corpus (which must be refused), answer time against ranking time, and the fast top-k
- * path checked against wink-bm25-text-search. Prints each target with its figure.
+ * built-in corpus (which must be refused), answer time against ranking time, the fast top-k
+ * path checked against wink-bm25-text-search, and the text stored from saved news pages
+ * (furniture lines kept, article lines lost). Prints each target with its figure.
  *
  *   npm run eval [-- --data ../shared/eval] [--corpus corpus] [--limit N] [--verbose]
  *   npm run eval -- --feedback FILE [--corpus corpus]   replays stored votes (feedback.log)
+ *   npm run eval -- --clean [--verbose]                  only the clean-text report on saved pages
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AttributionLabel, scoreAttributions } from '../bench/lib/attribution-score.ts';
+import { scoreCleanPages } from '../bench/lib/clean-score.ts';
 import { type CoverageQuestion, coverageFailure } from '../bench/lib/coverage-score.ts';
 import { readJsonLines } from '../bench/lib/jsonl.ts';
 import { RankMetrics } from '../bench/lib/metrics.ts';
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     feedback: { type: 'string' },
+    clean: { type: 'boolean', default: false },
   },
 });
 
@@ -287,6 +291,35 @@ async function feedbackReplay(file: string): Promise<void> {
   if (values.verbose) for (const line of r.details) console.log(`  ${line}`);
 }
 
+/** The saved news pages of test/core/fixtures/pages read as pages added by URL are, against the reader's text. */
+async function cleanPages(): Promise<void> {
+  const dir = path.join(ROOT, 'test', 'core', 'fixtures', 'pages');
+  const scores = await scoreCleanPages(dir);
+  const kept = scores.reduce((n, s) => n + s.kept.length, 0);
+  const lost = scores.reduce((n, s) => n + s.lost.length, 0);
+  const lines = scores.reduce((n, s) => n + s.articleLines, 0);
+  console.log(`## Clean text: ${scores.length} saved news pages (${path.relative(ROOT, dir)})`);
+  console.log('| page | article lines | furniture lines kept | article lines lost |');
+  console.log('| --- | --- | --- | --- |');
+  for (const s of scores)
+    console.log(`| ${s.page} | ${s.articleLines} | ${s.kept.length} | ${s.lost.length} |`);
+  console.log(`| all | ${lines} | ${kept} | ${lost} |`);
+  for (const s of scores) {
+    if (!values.verbose) break;
+    for (const line of s.kept) console.log(`  ${s.page} kept: ${line.slice(0, 100)}`);
+    for (const line of s.lost) console.log(`  ${s.page} lost: ${line.slice(0, 100)}`);
+  }
+  console.log();
+  target('furniture lines kept from saved pages', String(kept), kept === 0);
+  target('article lines lost from saved pages', `${lost} of ${lines}`, lost === 0);
+}
+
+if (values.clean) {
+  await cleanPages();
+  for (const line of targets) console.log(line);
+  process.exit();
+}
+
 if (values.feedback !== undefined) {
   await feedbackReplay(values.feedback);
   process.exit();
@@ -302,7 +335,8 @@ await attributions(builtIn);
 await squad();
 await unanswerable(builtIn);
 await fastPathCheck();
-console.log('## Targets (issues 12 and 14)');
+await cleanPages();
+console.log('## Targets (issues 12, 14 and 18)');
 console.log('| target | measured | |');
 console.log('| --- | --- | --- |');
 for (const line of targets) console.log(line);

@@ -114,18 +114,22 @@ const importSettingsSchema = z.object({
   MAX_ARTICLE_KB: positiveInt(2000),
   IMPORT_CONCURRENCY: positiveInt(8),
   IMPORT_CONCURRENCY_PER_HOST: positiveInt(2),
+  IMPORT_FEED_PAGES: positiveInt(50),
 });
 
 /** Settings of a bulk import from the command line: the fetching rules the bot uses, and how many pages at once. */
 export interface ImportSettings {
   fetchPolicy: { allowHosts: string[]; timeoutMs: number; maxBytes: number };
   concurrency: { total: number; perHost: number };
+  /** Feed pages `corpus add-feed-archive` reads at most: the feed and its older pages. */
+  feedPages: number;
 }
 
 /**
  * Reads the import settings: the bot's fetching rules (`FETCH_ALLOWED_HOSTS`,
- * `FETCH_TIMEOUT_SECONDS`, `MAX_ARTICLE_KB`), `IMPORT_CONCURRENCY` (pages at once, default 8) and
- * `IMPORT_CONCURRENCY_PER_HOST` (default 2). Throws ConfigError listing every bad variable.
+ * `FETCH_TIMEOUT_SECONDS`, `MAX_ARTICLE_KB`), `IMPORT_CONCURRENCY` (pages at once, default 8),
+ * `IMPORT_CONCURRENCY_PER_HOST` (default 2) and `IMPORT_FEED_PAGES` (feed pages an archive import
+ * reads, default 50). Throws ConfigError listing every bad variable.
  */
 export function readImportSettings(env: NodeJS.ProcessEnv = process.env): ImportSettings {
   const parsed = importSettingsSchema.safeParse(env);
@@ -138,6 +142,7 @@ export function readImportSettings(env: NodeJS.ProcessEnv = process.env): Import
       maxBytes: c.MAX_ARTICLE_KB * 1000,
     },
     concurrency: { total: c.IMPORT_CONCURRENCY, perHost: c.IMPORT_CONCURRENCY_PER_HOST },
+    feedPages: c.IMPORT_FEED_PAGES,
   };
 }
 
@@ -182,6 +187,23 @@ const botSchema = z.object({
   FEED_DEFAULT_INTERVAL_SECONDS: positiveInt(1800),
   FEED_ITEMS_PER_POLL: positiveInt(20),
   FEED_QUEUE_MAX: positiveInt(200),
+  FEED_DIGEST_CHANNEL_ID: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(snowflake.optional()),
+  FEED_DIGEST_AT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(
+      z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day as HH:MM (UTC), e.g. 07:30' })
+        .optional(),
+    ),
   ASK_RATE_LIMIT: positiveInt(5),
   ASK_RATE_WINDOW_SECONDS: positiveInt(60),
   QUESTION_LOG: z
@@ -269,6 +291,11 @@ export interface BotConfig {
     itemsPerPoll: number;
     queueMax: number;
   };
+  /**
+   * The daily feed digest: the channel it is posted in (FEED_DIGEST_CHANNEL_ID) and the time of
+   * day, UTC (FEED_DIGEST_AT; null: every 24 h); null when no channel is set.
+   */
+  digest: { channelId: string; at: { hour: number; minute: number } | null } | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** `json` lines, `pretty` text, or `auto`: text on a terminal, JSON otherwise. */
   logFormat: 'auto' | 'json' | 'pretty';
@@ -346,6 +373,16 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       itemsPerPoll: c.FEED_ITEMS_PER_POLL,
       queueMax: c.FEED_QUEUE_MAX,
     },
+    digest:
+      c.FEED_DIGEST_CHANNEL_ID === undefined
+        ? null
+        : {
+            channelId: c.FEED_DIGEST_CHANNEL_ID,
+            at:
+              c.FEED_DIGEST_AT === undefined
+                ? null
+                : { hour: Number(c.FEED_DIGEST_AT.slice(0, 2)), minute: Number(c.FEED_DIGEST_AT.slice(3)) },
+          },
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT,
     health:

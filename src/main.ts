@@ -105,6 +105,7 @@ try {
       minIntervalSeconds: config.feeds.minIntervalSeconds,
       defaultIntervalSeconds: config.feeds.defaultIntervalSeconds,
     },
+    digest: config.digest,
   });
   let health: HealthServer | null = null;
   const shutdown = shutdownOnSignals(logger, async () => {

@@ -12,6 +12,7 @@ import {
   type QuestionContext,
   questionContext,
 } from '../question/analyse.ts';
+import type { QuestionToken } from '../question/reader.ts';
 import {
   Bm25Index,
   type BuildOptions,
@@ -21,10 +22,12 @@ import {
   type ScoredPassage,
 } from '../search/bm25-index.ts';
 import { isCommonWord } from '../search/common-words.ts';
+import { relatedTerms } from '../search/expansions.ts';
 import type { ParallelOptions } from '../search/parallel-terms.ts';
 import type { PassageIndex } from '../search/passage-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
-import { terms, tokenize } from '../search/tokenize.ts';
+import { type Token, terms, tokenize } from '../search/tokenize.ts';
+import type { WordNetPos } from '../search/wordnet.ts';
 import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { Statement } from '../statements/types.ts';
@@ -36,7 +39,7 @@ import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_W
 import { holdsPhrase, namePhrases } from './phrases.ts';
 import { PairMatcher } from './proximity.ts';
 import { published, publishedInEvent } from './published.ts';
-import { QueryMatcher } from './query-matches.ts';
+import { QueryMatcher, type QueryTerm } from './query-matches.ts';
 import { isSameCodedCopy, ShingleCoder } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
 
@@ -60,6 +63,19 @@ const SPEAKER_BOOST = 1;
 const COPY_LOOKAHEAD = 12;
 /** Ranked passages looked at to build, group and page the excerpts of one answer. */
 const CANDIDATE_PASSAGES = 60;
+/**
+ * Share of a topic word's weight another word for it earns ("revolt" for "uprising", see
+ * search/expansions.ts), in ranking and in what a passage matches: half, so it never outranks the
+ * word itself.
+ */
+const EXPANSION_CREDIT = 0.5;
+/** WordNet's part of speech of wink's tags; names (PROPN) are not expanded. */
+const WORDNET_POS: Readonly<Record<string, WordNetPos>> = {
+  NOUN: 'noun',
+  VERB: 'verb',
+  ADJ: 'adj',
+  ADV: 'adv',
+};
 
 /** What `compare` sets side by side: each outlet's best excerpt, or each speaker's. */
 export type CompareBy = 'outlet' | 'speaker';
@@ -80,6 +96,10 @@ export interface AskOptions {
  */
 interface Query {
   terms: string[];
+  /** What the index is searched for: `terms`, then other words for the topic's words. */
+  searchTerms: string[];
+  /** Weight of each of `searchTerms` (1 for the question's own), or null when all weigh 1. */
+  searchWeights: number[] | null;
   weights: Map<string, number>;
   filters: Filters;
   /** Metadata read from the question and applied as filters. */
@@ -256,10 +276,8 @@ export class AnswerEngine {
    * catalogue, a pass over every article that a change need not wait for.
    */
   private get questionContext(): QuestionContext {
-    this.questionContextMade ??= questionContext(
-      this.corpus.articles,
-      this.corpus.events.map((e) => e.id),
-      (word) => terms(word).some((t) => this.index.termId(t) !== undefined),
+    this.questionContextMade ??= questionContext(this.corpus.articles, this.corpus.events, (word) =>
+      terms(word).some((t) => this.index.termId(t) !== undefined),
     );
     return this.questionContextMade;
   }
@@ -620,7 +638,12 @@ export class AnswerEngine {
   private rank(query: Query, limit: number, filters: Filters): ScoredPassage[] {
     const bySpeaker = query.speaker !== null || query.asksWho;
     // A speaker's statements may not name them ("he said"): look further down for them.
-    const ranked = this.index.search(query.terms, bySpeaker ? limit * 2 : limit, this.masks.mask(filters));
+    const ranked = this.index.search(
+      query.searchTerms,
+      bySpeaker ? limit * 2 : limit,
+      this.masks.mask(filters),
+      query.searchWeights,
+    );
     const alpha = this.config.coordination;
     const beta = this.config.proximity;
     if (alpha === 0 && beta === 0 && !bySpeaker) return ranked;
@@ -663,10 +686,12 @@ export class AnswerEngine {
     }
     let text = question;
     for (const m of understood)
-      text = `${text.slice(0, m.start)}${' '.repeat(m.end - m.start)}${text.slice(m.end)}`;
+      if (!m.described) text = `${text.slice(0, m.start)}${' '.repeat(m.end - m.start)}${text.slice(m.end)}`;
     const tokens = tokenize(text);
     const framing = (t: { start: number; end: number }) =>
       analysis.framing.some((f) => f.start < t.end && t.start < f.end);
+    const described = (t: { start: number; end: number }) =>
+      understood.some((m) => m.described === true && m.start < t.end && t.start < m.end);
     // A speaker the coverage quotes is asked for by attribution: their name need not be in the passage.
     const named =
       analysis.speaker !== null && this.statementList !== null
@@ -678,6 +703,13 @@ export class AnswerEngine {
     const naming = (t: { start: number; end: number }) =>
       speaker !== null && spoken !== null && spoken.start < t.end && t.start < spoken.end;
     let topic = tokens.filter((t) => !framing(t) && !naming(t));
+    // "What did the March phone call achieve?": a verb the coverage never uses, asked of the
+    // metadata a question names, asks what that metadata holds, not for the word. Otherwise an
+    // event's description stays a topic ("Who initiated the phone call…" within the call).
+    const unusedVerb = (t: { term: string; start: number; end: number }) =>
+      this.index.termId(t.term) === undefined &&
+      analysis.verbs.some((v) => v.start < t.end && t.start < v.end);
+    if (understood.length > 0 && topic.filter((t) => !described(t)).every(unusedVerb)) topic = [];
     let namedEvent = false;
     if (analysis.overview && topic.length > 0 && !filters.event) {
       const event = this.eventNamedBy(new Set(topic.map((t) => t.term)), filters);
@@ -694,14 +726,15 @@ export class AnswerEngine {
       (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
     if (tokens.length === 0 && !asksOverview) return null;
     const weights = new Map<string, number>();
-    const ids = new Map<number, number>();
+    const ids = new Map<string, number>();
+    const related = this.relatedInIndex(topic, text, analysis.tokens, new Set(tokens.map((t) => t.term)));
     let unknownNames = 0;
     for (const { term, start, end } of topic) {
       const id = this.index.termId(term);
       const idf = this.index.idf(term);
       if (id !== undefined && idf !== null) {
         weights.set(term, idf);
-        ids.set(id, idf);
+        ids.set(term, id);
         continue;
       }
       // A term the coverage lacks: less weight when the word asked is a common one (see no-answer.ts).
@@ -710,8 +743,23 @@ export class AnswerEngine {
       const share = common ? UNKNOWN_COMMON_WORD_WEIGHT : UNKNOWN_TERM_WEIGHT;
       weights.set(term, Math.max(weights.get(term) ?? 0, share * this.index.maxIdf(this.config.k)));
     }
+    const queryTerms: QueryTerm[] = [...weights].map(([term, weight]) => {
+      const own = ids.get(term);
+      const others = (related.get(term) ?? []).map((t) => ({
+        id: this.index.termId(t) as number,
+        credit: EXPANSION_CREDIT,
+      }));
+      return { weight, ids: own === undefined ? others : [{ id: own, credit: 1 }, ...others] };
+    });
+    const termList = tokens.map((t) => t.term);
+    const expansions = [...new Set([...related.values()].flat())];
     return {
-      terms: tokens.map((t) => t.term),
+      terms: termList,
+      searchTerms: expansions.length === 0 ? termList : [...termList, ...expansions],
+      searchWeights:
+        expansions.length === 0
+          ? null
+          : [...termList.map(() => 1), ...expansions.map(() => EXPANSION_CREDIT)],
       weights,
       filters,
       understood,
@@ -721,8 +769,35 @@ export class AnswerEngine {
       asksWho: analysis.asksWho && this.statementList !== null,
       focus: new Map(),
       phrases: namePhrases(text, topic).map((p) => Int32Array.from(p, (t) => this.index.termId(t) ?? -1)),
-      number: this.matcher.setQuery(ids),
+      number: this.matcher.setQuery(queryTerms),
     };
+  }
+
+  /**
+   * For each topic term, the other words for it (see search/expansions.ts) the index holds and the
+   * question does not use, each given to one term only; names are not expanded.
+   */
+  private relatedInIndex(
+    topic: readonly Token[],
+    text: string,
+    read: readonly QuestionToken[],
+    asked: ReadonlySet<string>,
+  ): Map<string, string[]> {
+    const related = new Map<string, string[]>();
+    const taken = new Set(asked);
+    for (const { term, start, end } of topic) {
+      if (related.has(term)) continue;
+      const tag = read.find((t) => t.start < end && start < t.end)?.pos ?? '';
+      const pos = WORDNET_POS[tag];
+      // A common word ("make", "start") has many senses: its other words are mostly noise.
+      if (pos === undefined || isCommonWord(text.slice(start, end))) continue;
+      const found = relatedTerms(text.slice(start, end), pos).filter(
+        (t) => !taken.has(t) && this.index.termId(t) !== undefined,
+      );
+      for (const t of found) taken.add(t);
+      if (found.length > 0) related.set(term, found);
+    }
+    return related;
   }
 
   /** True when some article lies inside the filters: a date range is searched, not the corpus. */

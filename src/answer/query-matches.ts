@@ -1,38 +1,63 @@
 /**
  * Which of a question's terms occur in rows of a term table (sentences, titles): how many distinct
  * ones and the sum of their IDF, counted with marks in typed arrays, so ranking and excerpt choice
- * allocate no set per candidate passage or sentence.
+ * allocate no set per candidate passage or sentence. A term may be matched by another word for it
+ * (see search/expansions.ts), which earns a share of its weight.
  */
 import type { TermTable } from '../util/term-table.ts';
+
+/** One topic term of a question: its weight, and the term ids that match it with their credit. */
+export interface QueryTerm {
+  weight: number;
+  /** Term ids matching it, with the share of its weight each earns (1 for the term itself). */
+  ids: ReadonlyArray<{ id: number; credit: number }>;
+}
 
 /** Counts distinct query terms over rows of term tables; one instance per index, one query at a time. */
 export class QueryMatcher {
   /** Distinct query terms found since `begin`. */
   count = 0;
-  /** Sum of their IDF, added in the order they were first found. */
+  /** Sum of their weights (times the best credit found for each), added in the order found. */
   weight = 0;
   private readonly queryMark: Int32Array;
-  private readonly idf: Float64Array;
-  private readonly foundMark: Int32Array;
+  private readonly slotOf: Int32Array;
+  private readonly creditOf: Float64Array;
+  private slotWeight = new Float64Array(16);
+  private slotRound = new Int32Array(16);
+  private slotCredit = new Float64Array(16);
   private query = 0;
   private round = 0;
 
   constructor(termCount: number) {
     this.queryMark = new Int32Array(termCount);
-    this.idf = new Float64Array(termCount);
-    this.foundMark = new Int32Array(termCount);
+    this.slotOf = new Int32Array(termCount);
+    this.creditOf = new Float64Array(termCount);
   }
 
   /**
-   * Makes these term ids (with their IDF) the current query and returns its number; `begin` takes
-   * that number, so a query prepared before another one cannot be counted by mistake.
+   * Makes these terms the current query and returns its number; `begin` takes that number, so a
+   * query prepared before another one cannot be counted by mistake. An id listed under two terms
+   * counts for the first.
    */
-  setQuery(idfById: Map<number, number>): number {
+  setQuery(queryTerms: readonly QueryTerm[]): number {
     this.query++;
-    for (const [id, idf] of idfById) {
-      this.queryMark[id] = this.query;
-      this.idf[id] = idf;
+    if (queryTerms.length > this.slotWeight.length) {
+      const size = Math.max(queryTerms.length, this.slotWeight.length * 2);
+      this.slotWeight = new Float64Array(size);
+      this.slotRound = new Int32Array(size);
+      this.slotCredit = new Float64Array(size);
+      this.round = 0;
     }
+    queryTerms.forEach((term, slot) => {
+      this.slotWeight[slot] = term.weight;
+      this.slotRound[slot] = 0;
+      for (const { id, credit } of term.ids) {
+        if (this.queryMark[id] === this.query) continue;
+        this.queryMark[id] = this.query;
+        this.slotOf[id] = slot;
+        this.creditOf[id] = credit;
+      }
+    });
     return this.query;
   }
 
@@ -47,13 +72,21 @@ export class QueryMatcher {
   /** Adds the query terms of rows [fromRow, toRow) of `table`. */
   addRows(table: TermTable, fromRow: number, toRow: number): void {
     const { offsets, ids } = table;
-    const { queryMark, foundMark, idf, query, round } = this;
+    const { queryMark, slotOf, creditOf, slotWeight, slotRound, slotCredit, query, round } = this;
     for (let i = offsets[fromRow] ?? 0, end = offsets[toRow] ?? 0; i < end; i++) {
       const id = ids[i] as number;
-      if (id < 0 || queryMark[id] !== query || foundMark[id] === round) continue;
-      foundMark[id] = round;
-      this.count++;
-      this.weight += idf[id] as number;
+      if (id < 0 || queryMark[id] !== query) continue;
+      const slot = slotOf[id] as number;
+      const credit = creditOf[id] as number;
+      if (slotRound[slot] !== round) {
+        slotRound[slot] = round;
+        slotCredit[slot] = credit;
+        this.count++;
+        this.weight += (slotWeight[slot] as number) * credit;
+      } else if (credit > (slotCredit[slot] as number)) {
+        this.weight += (slotWeight[slot] as number) * (credit - (slotCredit[slot] as number));
+        slotCredit[slot] = credit;
+      }
     }
   }
 }

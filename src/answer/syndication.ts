@@ -5,7 +5,7 @@ const NOT_ASCII = /[\u0080-\uffff]/;
 /** Share of the smaller text's shingles found in the other above which two texts are copies. */
 export const COPY_CONTAINMENT = 0.6;
 /** Texts with fewer shingles than this are too short to call copies. */
-const MIN_SHINGLES = 3;
+export const MIN_SHINGLES = 3;
 
 /** The set of 4-word shingles of a text, case and punctuation folded. */
 export function shingles(text: string): Set<string> {

@@ -41,6 +41,11 @@ export interface Excerpt extends PublishedInEvent {
   score: number;
   /** Other articles that ran the same text, earliest first; this excerpt is the earliest copy. */
   alsoIn: AlsoReported[];
+  /**
+   * Other outlets that reported the same article, by name, as feeds found them (copies not in the
+   * coverage; see reported-by.ts). Absent when there are none.
+   */
+  reportedBy?: string[] | undefined;
   /** Who said what the excerpt quotes (see statements/), or null when it quotes no one known. */
   speaker: string | null;
 }

@@ -30,13 +30,24 @@ export function formatByline(item: Pick<AlsoReported, 'source' | 'date' | 'dateA
   return `${formatSource(item.source)}, ${formatDate(item.date, item.dateApprox)}`;
 }
 
-/** "Also reported by NDTV (26 Aug 2016), …", or null when the excerpt ran in one place only. */
-export function formatAlsoReported(excerpt: Pick<Excerpt, 'alsoIn'>): string | null {
-  if (excerpt.alsoIn.length === 0) return null;
-  const outlets = excerpt.alsoIn.map(
+/** Outlets named after the copies in the coverage at most; the rest are counted ("and 3 more"). */
+export const REPORTED_BY_NAMED = 4;
+
+/**
+ * "Also reported by NDTV (26 Aug 2016), Reuters": the copies in the coverage with their dates,
+ * then the other outlets feeds found (at most REPORTED_BY_NAMED, "and N more"); null when the
+ * excerpt ran in one place only.
+ */
+export function formatAlsoReported(excerpt: Pick<Excerpt, 'alsoIn' | 'reportedBy'>): string | null {
+  const copies = excerpt.alsoIn.map(
     (copy) => `${formatSource(copy.source)} (${formatDate(copy.date, copy.dateApprox)})`,
   );
-  return `Also reported by ${outlets.join(', ')}`;
+  const others = excerpt.reportedBy ?? [];
+  const named = others.slice(0, REPORTED_BY_NAMED);
+  const outlets = [...copies, ...named];
+  if (outlets.length === 0) return null;
+  const more = others.length - named.length;
+  return `Also reported by ${outlets.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /** The sentence said when the coverage does not answer a question. */

@@ -1,83 +1,18 @@
-/**
- * `corpus add-urls FILE --event ID`: imports the pages a list or sitemap names into an event, with
- * progress on stderr (a bar on a terminal, a counter line otherwise) and a summary on stdout.
- */
+/** `corpus add-urls FILE --event ID`: imports the pages a list or sitemap names into an event. */
 import { readFile } from 'node:fs/promises';
-import cliProgress from 'cli-progress';
 import { readImportSettings } from '../config.ts';
 import { readAddressList } from '../curation/bulk/address-list.ts';
-import { type ImportOutcome, type ImportProgress, importAddresses } from '../curation/bulk/bulk-import.ts';
 import type { CorpusStore } from '../store/types.ts';
-
-/** Reports progress: a bar with counts and ETA on a terminal, else a line each tenth of the way and at the end. */
-function progressReporter(stream: NodeJS.WriteStream): {
-  update: (p: ImportProgress) => void;
-  stop: () => void;
-} {
-  const counts = (p: ImportProgress) => `${p.added} added, ${p.duplicates} duplicates, ${p.refused} refused`;
-  if (stream.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      { stream, format: 'add-urls [{bar}] {value}/{total} ({counts}) ETA {eta_formatted}', hideCursor: true },
-      cliProgress.Presets.shades_classic,
-    );
-    let started = false;
-    return {
-      update: (p) => {
-        if (!started) bar.start(p.total, 0, { counts: counts(p) });
-        started = true;
-        bar.update(p.done, { counts: counts(p) });
-      },
-      stop: () => bar.stop(),
-    };
-  }
-  let shown = 0;
-  return {
-    update: (p) => {
-      const step = Math.max(1, Math.ceil(p.total / 10));
-      if (p.done === p.total || p.done - shown >= step) {
-        shown = p.done;
-        stream.write(`add-urls: ${p.done}/${p.total} (${counts(p)})\n`);
-      }
-    },
-    stop: () => undefined,
-  };
-}
-
-/** The summary: counts, then one line an address that was not simply added. */
-export function renderImportSummary(outcomes: ImportOutcome[]): string {
-  const added = outcomes.filter((o) => o.kind === 'added');
-  const duplicates = outcomes.filter((o) => o.kind === 'duplicate');
-  const alreadyIn = duplicates.filter((o) => o.alreadyIn).length;
-  const refused = outcomes.filter((o) => o.kind === 'refused');
-  const lines = [
-    `Added ${added.length}, skipped ${duplicates.length} as duplicates (${alreadyIn} already in), refused ${refused.length} — of ${outcomes.length} addresses.`,
-    ...added.map((o) => `  added: ${o.url} → ${o.file}`),
-    ...duplicates.map((o) => `  duplicate: ${o.url} — ${o.why}`),
-    ...refused.map((o) => `  refused: ${o.url} — ${o.why}`),
-  ];
-  return `${lines.join('\n')}\n`;
-}
+import { runBulkImport } from './bulk-run.ts';
 
 /**
- * Runs the import of the addresses in `file` into `event` of `store`; resolves to the exit
- * code: 0 when nothing was refused, 1 otherwise (the summary says why for each).
+ * Runs the import of the addresses in `file` into `event` of `store`, then indexes the corpus
+ * once when anything was added; resolves to the exit code: 0 when nothing was refused, 1
+ * otherwise (the summary says why for each).
  */
 export async function addUrls(store: CorpusStore, file: string, event: string): Promise<number> {
   const settings = readImportSettings();
   const urls = readAddressList(await readFile(file, 'utf8'));
-  const progress = progressReporter(process.stderr);
-  let outcomes: ImportOutcome[];
-  try {
-    outcomes = await importAddresses(store, urls, {
-      event,
-      policy: settings.fetchPolicy,
-      concurrency: settings.concurrency,
-      who: { id: 'cli', name: 'corpus add-urls' },
-      onProgress: progress.update,
-    });
-  } finally {
-    progress.stop();
-  }
-  process.stdout.write(renderImportSummary(outcomes));
+  const outcomes = await runBulkImport('add-urls', store, urls, event, settings);
   return outcomes.some((o) => o.kind === 'refused') ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AnswerEngine } from '../answer/engine.ts';
 import { badDateFilters, rangeBackwards } from '../answer/filter-check.ts';
+import { withReportedBy } from '../answer/reported-by.ts';
 import type { Answer, Filters } from '../answer/types.ts';
 import { describeIssues } from '../corpus/schema.ts';
 import type { Article } from '../corpus/types.ts';
@@ -36,6 +37,8 @@ export interface BatchResult extends Pick<Article, 'title' | 'source' | 'date' |
   alsoIn: Array<{ docId: string } & Pick<Article, 'source' | 'date'>>;
   /** The resolved speaker of the statement the excerpt quotes, or null. */
   speaker: string | null;
+  /** Other outlets feeds found reporting the article; absent when there are none. */
+  reportedBy?: string[];
 }
 
 /** One output line. `error` is present only when the input line could not be read. */
@@ -59,14 +62,21 @@ export function toBatchResults(answer: Answer): BatchResult[] {
     score: r.score,
     alsoIn: r.alsoIn.map((c) => ({ docId: c.docId, source: c.source, date: c.date })),
     speaker: r.speaker,
+    ...(r.reportedBy === undefined ? {} : { reportedBy: r.reportedBy }),
   }));
 }
 
 /**
  * Answers one input line. A line that is not valid JSON or not a valid question yields
  * `noAnswer: true`, no results and an `error` saying what is wrong, so output stays line for line.
+ * `outletsOf` names the other outlets that reported an article (see reported-by.ts).
  */
-export function answerBatchLine(index: AnswerEngine, line: string, k: number): BatchAnswer {
+export function answerBatchLine(
+  index: AnswerEngine,
+  line: string,
+  k: number,
+  outletsOf: (docId: string) => readonly string[] = () => [],
+): BatchAnswer {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -81,6 +91,6 @@ export function answerBatchLine(index: AnswerEngine, line: string, k: number): B
   }
   const q = parsed.data;
   const filters: Filters = { event: q.event, source: q.source, since: q.since, until: q.until };
-  const answer = index.ask(q.question, { filters, count: k });
+  const answer = withReportedBy(index.ask(q.question, { filters, count: k }), outletsOf);
   return { id: q.id, noAnswer: answer.noAnswer, results: toBatchResults(answer) };
 }

@@ -10,14 +10,18 @@ import { type AnswerEngine, buildIndex, MAX_RESULT_COUNT } from '../answer/engin
 import { badDateFilters, parseResultCount, rangeBackwards } from '../answer/filter-check.ts';
 import { noQuotesText } from '../answer/quote-wording.ts';
 import { findQuotes, findSpeaker, listSpeakers } from '../answer/quotes.ts';
+import { type CopyOutlet, outletsByDocId, withReportedBy } from '../answer/reported-by.ts';
 import type { Filters } from '../answer/types.ts';
 import { readCorpusSettings } from '../config.ts';
 import { loadCorpus } from '../corpus/load.ts';
 import { CurationError } from '../curation/errors.ts';
+import { FeedError } from '../curation/feeds/parse-feed.ts';
 import { exportFolder, importFolder } from '../live/import-export.ts';
 import { type OpenedIndex, openAnswerEngine, openStoreIndex } from '../live/open-engine.ts';
-import { openCorpusStore } from '../store/open.ts';
+import { FolderFeedStore } from '../store/folder-feed-store.ts';
+import { feedStoreOf, openCorpusStore } from '../store/open.ts';
 import { PgStore } from '../store/pg/pg-store.ts';
+import { addFeedArchive } from './add-feed-archive.ts';
 import { addUrls } from './add-urls.ts';
 import { answerBatchLine, toBatchResults } from './batch.ts';
 import { runChat } from './chat.ts';
@@ -46,6 +50,9 @@ Commands:
                                 fetch and add the pages FILE lists (one address a line, or a
                                 sitemap.xml) to event ID, skipping duplicates; a second run
                                 skips what the first added
+  corpus add-feed-archive URL --event ID
+                                add every item of the feed at URL and of its older pages
+                                (RFC 5005 prev-archive / next links, at most IMPORT_FEED_PAGES)
   events                        the events covered, with article counts and dates
   sources                       the outlets, with article counts and dates
   timeline EVENT                an event's articles in date order
@@ -112,6 +119,30 @@ async function openIndex(source: CorpusSource, quiet = false): Promise<AnswerEng
   return opened.index;
 }
 
+/**
+ * Who else reported each article, as feeds found (the feed store beside the corpus), by docId;
+ * nobody, with a warning, when that store cannot be read.
+ */
+async function feedCopies(
+  source: CorpusSource,
+  index: AnswerEngine,
+): Promise<(docId: string) => readonly string[]> {
+  let copies: CopyOutlet[] = [];
+  try {
+    if ('databaseUrl' in source) {
+      const store = await PgStore.open(source.databaseUrl);
+      try {
+        copies = await feedStoreOf(store).alsoReportedOf(null);
+      } finally {
+        await store.close();
+      }
+    } else copies = await new FolderFeedStore(source.corpusDir).alsoReportedOf(null);
+  } catch (error) {
+    process.stderr.write(`warning: other outlets' reports are not shown: ${(error as Error).message}\n`);
+  }
+  return outletsByDocId(copies, index.corpus.articles);
+}
+
 function parseK(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const k = parseResultCount(value);
@@ -159,6 +190,7 @@ export async function main(argv: string[]): Promise<number> {
       const k = parseK(values.k, 3);
       if (values.batch !== undefined) {
         const index = await openIndex(source, true);
+        const outletsOf = await feedCopies(source, index);
         const lines = createInterface({
           input: createReadStream(values.batch),
           crlfDelay: Number.POSITIVE_INFINITY,
@@ -167,7 +199,7 @@ export async function main(argv: string[]): Promise<number> {
         for await (const line of lines) {
           n++;
           if (line.trim() === '') continue;
-          const out = answerBatchLine(index, line, k);
+          const out = answerBatchLine(index, line, k, outletsOf);
           if (out.error) process.stderr.write(`warning: ${values.batch}:${n}: ${out.error}\n`);
           process.stdout.write(`${JSON.stringify(out)}\n`);
         }
@@ -178,7 +210,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError('ask needs a question, e.g. ask "What did Lavrov say about terrorists?"');
       const filters = parseFilters(values);
       const index = await openIndex(source);
-      const answer = index.ask(question, { filters, count: k });
+      const answer = withReportedBy(
+        index.ask(question, { filters, count: k }),
+        await feedCopies(source, index),
+      );
       if (values.json) {
         process.stdout.write(
           `${JSON.stringify({ question, filters, noAnswer: answer.noAnswer, results: toBatchResults(answer) }, null, 2)}\n`,
@@ -190,9 +225,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'corpus': {
       if (rest[0] === 'import' || rest[0] === 'export') return transfer(rest[0], corpusDir, values.out);
-      if (rest[0] === 'add-urls') return importUrls(rest[1], values.event, source, settings.indexCacheDir);
+      if (rest[0] === 'add-urls' || rest[0] === 'add-feed-archive')
+        return importUrls(rest[0], rest[1], values.event, source, settings.indexCacheDir);
       if (rest[0] !== 'check')
-        throw new UsageError('unknown corpus command; try: corpus check, import, export or add-urls');
+        throw new UsageError(
+          'unknown corpus command; try: corpus check, import, export, add-urls or add-feed-archive',
+        );
       const corpus = await loadCorpus(corpusDir);
       const index = corpus.articles.length > 0 ? buildIndex(corpus) : null;
       process.stdout.write(`Corpus: ${corpusDir}\n`);
@@ -282,24 +320,32 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** `corpus add-urls FILE --event ID` into the folder or the database the other commands read. */
+/**
+ * `corpus add-urls FILE --event ID` and `corpus add-feed-archive URL --event ID`, into the folder
+ * or the database the other commands read.
+ */
 async function importUrls(
-  file: string | undefined,
+  command: 'add-urls' | 'add-feed-archive',
+  from: string | undefined,
   event: string | undefined,
   source: CorpusSource,
   indexCacheDir: string | null,
 ): Promise<number> {
-  if (file === undefined || event === undefined)
+  if (from === undefined || event === undefined)
     throw new UsageError(
-      'corpus add-urls needs a file of addresses and an event: corpus add-urls FILE --event ID',
+      command === 'add-urls'
+        ? 'corpus add-urls needs a file of addresses and an event: corpus add-urls FILE --event ID'
+        : 'corpus add-feed-archive needs a feed address and an event: corpus add-feed-archive URL --event ID',
     );
   const databaseUrl = 'databaseUrl' in source ? source.databaseUrl : undefined;
   const corpusDir = 'corpusDir' in source ? source.corpusDir : '';
   const store = await openCorpusStore({ corpusDir, indexCacheDir, databaseUrl });
   try {
-    return await addUrls(store, file, event);
+    return command === 'add-urls'
+      ? await addUrls(store, from, event)
+      : await addFeedArchive(store, from, event);
   } catch (error) {
-    if (error instanceof CurationError) {
+    if (error instanceof CurationError || error instanceof FeedError) {
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
     }
@@ -326,7 +372,7 @@ async function transfer(
       direction === 'import'
         ? await importFolder(store, corpusDir)
         : await exportFolder(store, path.resolve(out as string));
-    const what = `${report.files} article files, ${report.removed} removed, ${report.auditLines} audit lines${report.events ? ', the events file' : ''}`;
+    const what = `${report.files} article files, ${report.removed} removed, ${report.auditLines} audit lines${report.events ? ', the events file' : ''}${report.feeds + report.queued > 0 ? `, ${report.feeds} feeds, ${report.queued} articles waiting for review` : ''}`;
     process.stdout.write(
       direction === 'import'
         ? `Imported ${what} from ${corpusDir} into ${store.label} (corpus version ${report.version}).\n`

@@ -11,7 +11,10 @@ export interface CleanedText {
   text: string;
   /** The headline, when `extractHeader` was asked and the text starts with one. */
   headline: string | null;
-  /** Publication-date lines removed from the head of the text ("This Article is From Aug 26, 2016"). */
+  /**
+   * Publication-date lines removed: from the head of the text ("This Article is From Aug 26,
+   * 2016"), and lines anywhere that only date something ("August 27, 2016, 5:25 am").
+   */
   datelines: string[];
 }
 
@@ -27,7 +30,29 @@ const FURNITURE_LINES: RegExp[] = [
   /^courtesy of .{0,80}$/i,
   /^(par|by|articles par)\s*:?\s+[^.!?]{0,60}$/i,
   /^(région|region|thème|theme|topics?|tags?|analyses|categories|category)\s*:.*$/i,
+  // Labels of subscribers' articles.
+  /^((article|contenu|content|story) )?(réservé aux abonnés|for subscribers( only)?|subscribers? only|subscriber exclusive|premium)$/i,
+  // Credits of the reporters and editors behind a story, as wires and networks sign it off.
+  /^(additional )?(reporting|writing|editing) by\b.{0,160}$/i,
+  /^.{0,160}\bcontributed (reporting )?to this (report|story|article)\.?\)?$/i,
+  // Notes that a story came from an agency's feed unedited.
+  /^\(?.{0,160}\b(published|generated) from an? (syndicated|wire agency|agency|news agency|wire) feed\b.{0,40}$/i,
 ];
+
+/**
+ * A promo for other stories: "Read more: …", "Also Read …", "MORE ON SYRIA >>", "Lire aussi : …".
+ * A sentence that starts with the same words ends as a sentence does, and is kept.
+ */
+const PROMO_LABEL =
+  /^(read more|read also|also read|see also|more on|related|lire aussi|à lire aussi|voir aussi)\b/i;
+
+/** An invitation to a newsletter ("sign up to our newsletters here"). */
+const NEWSLETTER_PROMO =
+  /\b(sign up|signup|subscribe|inbox)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,80}\b(sign up|subscribe|inbox)\b/i;
+
+/** Words a line that only dates or times something is made of ("Fri 26 Aug 2016 09.01 BST", "08:01 BST"). */
+const DATE_WORD =
+  /^(\d{1,4}(st|nd|rd|th|h\d\d)?|\d{1,2}[:.]\d{2}([:.]\d{2})?|am|pm|a\.m\.|p\.m\.|utc|gmt|bst|cest|cet|est|edt|pst|pdt|ist|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?|updated|published|posted|last|modified|on|at|le|à|publié|mis|jour)$/i;
 
 /** Lines after which nothing more is article text: credits, copyright, disclaimers, promos. */
 const END_MARKERS: RegExp[] = [
@@ -55,9 +80,30 @@ const CAPTION_SENTENCE =
 
 const TERMINAL = /[.!?…:;"”’)\]]$/;
 
+/** A line with no words, only marks ("___", "* * *"). */
+function isMarksOnly(line: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(line);
+}
+
+/** A line that only says when: a date, a time, a zone, "Updated". */
+function isDateOnly(line: string): boolean {
+  const words = line.split(/[\s,|·•–—-]+/).filter((w) => w !== '');
+  return words.length > 0 && words.some((w) => /\d/.test(w)) && words.every((w) => DATE_WORD.test(w));
+}
+
+function isPromo(line: string): boolean {
+  if (PROMO_LABEL.test(line) && (/^[^:]{0,40}:/.test(line) || !TERMINAL.test(line))) return true;
+  return NEWSLETTER_PROMO.test(line);
+}
+
 function isFurniture(line: string): boolean {
   if (line.length > 200) return false;
-  return FURNITURE_LINES.some((re) => re.test(line)) || CAPTION_LINE.test(line);
+  return (
+    FURNITURE_LINES.some((re) => re.test(line)) ||
+    CAPTION_LINE.test(line) ||
+    isMarksOnly(line) ||
+    isPromo(line)
+  );
 }
 
 /** A line made only of links (a navigation or tag list once the residue is gone). */
@@ -93,6 +139,10 @@ export function cleanArticleText(raw: string, options: { extractHeader?: boolean
     const line = rawLine.replace(LINK_RESIDUE, '$1').replace(/\s+$/, '').replace(/^\s+/, '');
     if (line === '') continue;
     if (isEndMarker(line)) break;
+    if (isDateOnly(line)) {
+      if (findDateline(line) !== null) datelines.push(line);
+      continue;
+    }
     if (isFurniture(line)) continue;
     // A line seen before is a repeated caption or headline.
     if (seen.has(line)) continue;

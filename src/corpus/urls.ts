@@ -13,6 +13,11 @@ const UNSAFE = /[\s\p{Cc}"'`\\<>]/u;
 export const ARTICLE_URL_RULE =
   'must be an http(s) URL without spaces, quotes, backslashes, backticks, < or >';
 
+/** Whether `text` holds a character `articleUrl` refuses in an address as typed. */
+export function hasUnsafeCharacter(text: string): boolean {
+  return UNSAFE.test(text.trim());
+}
+
 /**
  * The address as stored (`new URL(raw).href`: scheme and host in lower case, other characters
  * percent-encoded), or null when `raw` is not an http(s) URL or holds an unsafe character.
@@ -28,4 +33,24 @@ export function articleUrl(raw: string): string | null {
     return null;
   }
   return UNSAFE.test(href) ? null : href;
+}
+
+/** Query parameters that only say how a reader came to a page (campaign and click trackers). */
+const TRACKING_PARAMETER = /^(utm_.+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga)$/i;
+
+/**
+ * The key two addresses of one page share: host in lower case, the path without trailing
+ * slashes, the query without tracking parameters (utm_*, fbclid, gclid…), no fragment, the
+ * scheme ignored. Not an address to fetch; `url` itself when it is no URL.
+ */
+export function addressKey(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return url;
+  }
+  for (const name of [...u.searchParams.keys()])
+    if (TRACKING_PARAMETER.test(name)) u.searchParams.delete(name);
+  return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
 }

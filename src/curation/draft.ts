@@ -165,13 +165,10 @@ export async function draftFromHtml(
   }
   if (page === null) throw new DraftError('No article was found on that page.');
   const cleaned = cleanArticleText(page.text);
-  // The page's metadata first, then a dateline in the text.
+  // The page's metadata first, then a dateline cleaning took out, then one in the text.
   const date =
     page.publishedDate ??
-    cleaned.text
-      .split('\n')
-      .map(findDateline)
-      .find((d) => d !== null) ??
+    [...cleaned.datelines, ...cleaned.text.split('\n')].map(findDateline).find((d) => d !== null) ??
     null;
   return applyOverrides(
     {

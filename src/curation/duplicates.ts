@@ -1,18 +1,14 @@
 /** Whether an article is already in the corpus: the same URL, or near-identical text. */
-import { isSameCopy, shingles } from '../answer/syndication.ts';
+import { isSameCopy, MIN_SHINGLES, shingles } from '../answer/syndication.ts';
 import type { Article } from '../corpus/types.ts';
+import { addressKey } from '../corpus/urls.ts';
 
 /** Share of the new text's shingles found in an existing article above which it is a duplicate. */
 const DUPLICATE_CONTAINMENT = 0.8;
 
+/** Two addresses of one page compare equal: tracking parameters, fragment and trailing slash aside. */
 function normaliseUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    return `${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
-  } catch {
-    return url;
-  }
+  return addressKey(url);
 }
 
 /** The existing article the draft duplicates, and why, or null. */
@@ -39,11 +35,15 @@ export function findDuplicate(
 }
 
 /**
- * `findDuplicate` over a growing list, each article's shingles computed once: for checking many
- * drafts (a bulk import) against the corpus and each other.
+ * `findDuplicate` over a growing list, each article's shingles computed once and indexed, so a
+ * draft is compared only with the articles that share a shingle with it: for checking many
+ * drafts (a bulk import) against the corpus and each other. Answers as `findDuplicate` does.
  */
 export class DuplicateIndex {
-  private readonly entries: { article: Article; url: string | null; shingles: Set<string> }[] = [];
+  private readonly entries: { article: Article; size: number }[] = [];
+  private readonly byUrl = new Map<string, Article>();
+  /** Each shingle's articles, by their place in `entries`, in the order they were added (most have one). */
+  private readonly postings = new Map<string, number | number[]>();
 
   constructor(articles: Article[] = []) {
     for (const article of articles) this.add(article);
@@ -51,17 +51,24 @@ export class DuplicateIndex {
 
   /** Counts `article` as in the corpus from now on. */
   add(article: Article): void {
-    this.entries.push({
-      article,
-      url: article.url === null ? null : normaliseUrl(article.url),
-      shingles: shingles(article.text),
-    });
+    const index = this.entries.length;
+    const own = shingles(article.text);
+    this.entries.push({ article, size: own.size });
+    if (article.url !== null) {
+      const url = normaliseUrl(article.url);
+      if (!this.byUrl.has(url)) this.byUrl.set(url, article);
+    }
+    for (const s of own) {
+      const list = this.postings.get(s);
+      if (list === undefined) this.postings.set(s, index);
+      else if (typeof list === 'number') this.postings.set(s, [list, index]);
+      else list.push(index);
+    }
   }
 
   /** Whether an article with the address `url` is in (no fetch needed to know). */
   hasUrl(url: string): Article | null {
-    const wanted = normaliseUrl(url);
-    return this.entries.find((e) => e.url === wanted)?.article ?? null;
+    return this.byUrl.get(normaliseUrl(url)) ?? null;
   }
 
   /** The article the draft duplicates, and why, as `findDuplicate` says; or null. */
@@ -71,13 +78,27 @@ export class DuplicateIndex {
       if (same) return { article: same, reason: 'the same URL' };
     }
     const mine = shingles(draft.text);
-    for (const { article, shingles: theirs } of this.entries) {
-      if (
-        isSameCopy(mine, theirs, DUPLICATE_CONTAINMENT) &&
-        Math.min(mine.size, theirs.size) / Math.max(mine.size, theirs.size) > 0.5
-      )
-        return { article, reason: 'near-identical text' };
+    const shared = new Map<number, number>();
+    const count = (index: number) => shared.set(index, (shared.get(index) ?? 0) + 1);
+    for (const s of mine) {
+      const list = this.postings.get(s);
+      if (typeof list === 'number') count(list);
+      else if (list !== undefined) for (const index of list) count(index);
     }
-    return null;
+    // The earliest article added that is a copy, as the scan in order finds it.
+    let first: number | null = null;
+    for (const [index, count] of shared) {
+      if (first !== null && index >= first) continue;
+      const theirs = (this.entries[index] as { size: number }).size;
+      const small = Math.min(mine.size, theirs);
+      if (
+        small >= MIN_SHINGLES &&
+        count / small >= DUPLICATE_CONTAINMENT &&
+        small / Math.max(mine.size, theirs) > 0.5
+      )
+        first = index;
+    }
+    if (first === null) return null;
+    return { article: (this.entries[first] as { article: Article }).article, reason: 'near-identical text' };
   }
 }

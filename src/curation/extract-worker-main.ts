@@ -1,15 +1,17 @@
 /**
- * The code of a page-reading worker thread (started by isolated-extract.ts): reads the page in
- * its `workerData`, posts the outcome once and ends.
+ * The code of a page-reading worker thread of the pool (extract-pool.ts): reads each page it is
+ * sent and posts one outcome for it, until it is ended.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { extractArticleFromHtml, PageRefused } from './extract.ts';
-import type { ExtractOutcome } from './isolated-extract.ts';
+import type { ExtractOutcome, ExtractReply, ExtractRequest } from './extract-pool.ts';
 
-let outcome: ExtractOutcome;
-try {
-  outcome = { page: extractArticleFromHtml(workerData as string) };
-} catch (error) {
-  outcome = { refused: error instanceof PageRefused ? error.message : null, error: String(error) };
-}
-parentPort?.postMessage(outcome);
+parentPort?.on('message', ({ id, html }: ExtractRequest) => {
+  let outcome: ExtractOutcome;
+  try {
+    outcome = { page: extractArticleFromHtml(html) };
+  } catch (error) {
+    outcome = { refused: error instanceof PageRefused ? error.message : null, error: String(error) };
+  }
+  parentPort?.postMessage({ id, outcome } satisfies ExtractReply);
+});

@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { type FurnitureElement, removeFurniture } from './page-furniture.ts';
 
 /** What a page says about its article. */
 export interface ExtractedPage {
@@ -56,6 +57,14 @@ function nestingDepth(root: Nesting, limit: number): number {
   return deepest;
 }
 
+/** The elements read as paragraphs of the article's text. */
+const BLOCKS = 'p, h2, h3, li, blockquote';
+
+/** The text with its spacing made single spaces, trimmed ('' for none). */
+function oneLine(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
 function isoDay(value: string | null | undefined): string | null {
   const match = /^(\d{4}-\d{2}-\d{2})/.exec(value?.trim() ?? '');
   return match?.[1] ?? null;
@@ -77,15 +86,20 @@ export function extractArticleFromHtml(html: string): ExtractedPage | null {
   }
   const siteName = document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? null;
   const language = document.documentElement?.getAttribute('lang')?.slice(0, 2).toLowerCase() || null;
+  const headline = oneLine(document.querySelector('h1')?.textContent);
+  if (document.body) removeFurniture(document.body as unknown as FurnitureElement);
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
     charThreshold: 200,
   }).parse();
   if (!article?.content) return null;
-  // Paragraph structure from the cleaned article HTML: one block per paragraph.
+  // Paragraph structure from the cleaned article HTML: one block per paragraph, a quote or list
+  // item holding paragraphs read as those paragraphs; the headline repeated in the body left out.
   const { document: content } = parseHTML(`<html><body>${article.content}</body></html>`);
-  const blocks = [...content.querySelectorAll('p, h2, h3, li, blockquote')]
-    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter((t) => t !== '');
+  const title = oneLine(article.title);
+  const blocks = [...content.querySelectorAll(BLOCKS)]
+    .filter((el) => el.querySelector(BLOCKS) === null)
+    .map((el) => oneLine(el.textContent))
+    .filter((t) => t !== '' && t !== title && t !== headline);
   const text = (blocks.length > 0 ? blocks.join('\n\n') : (article.textContent ?? '')).trim();
   return {
     title: article.title?.trim() || null,

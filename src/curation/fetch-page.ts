@@ -88,10 +88,19 @@ export interface Validators {
   lastModified?: string | null | undefined;
 }
 
-/** A conditional fetch's answer: unchanged since `validators`, or the document and its new validators. */
+/** Where the address asked for moved for good: the last hop of the permanent redirects (301, 308) it began with. */
+export interface PermanentMove {
+  url: string;
+  status: number;
+}
+
+/**
+ * A conditional fetch's answer: unchanged since `validators`, or the document and its new
+ * validators; either way, where the address moved for good, or null.
+ */
 export type ConditionalFetch =
-  | { notModified: true }
-  | { notModified: false; document: FetchedDocument; validators: Validators };
+  | { notModified: true; movedTo: PermanentMove | null }
+  | { notModified: false; document: FetchedDocument; validators: Validators; movedTo: PermanentMove | null };
 
 /**
  * As `fetchDocument`, sending `validators` as If-None-Match / If-Modified-Since: a 304 answer
@@ -117,6 +126,9 @@ async function fetchChecked(
   const signal = AbortSignal.timeout(policy.timeoutMs);
   const agent: Agent = publicOnlyAgent(policy.allowHosts, policy.timeoutMs);
   let current = url;
+  // Only redirects that are all permanent from the start move the address for good.
+  let movedTo: PermanentMove | null = null;
+  let permanent = true;
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const checked = await checkUrl(current, policy);
@@ -128,10 +140,12 @@ async function fetchChecked(
       });
       if (response.status === 304) {
         await response.body?.cancel();
-        return { notModified: true };
+        return { notModified: true, movedTo };
       }
       if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
         current = new URL(response.headers.get('location') as string, checked).href;
+        permanent &&= response.status === 301 || response.status === 308;
+        if (permanent) movedTo = { url: current, status: response.status };
         await response.body?.cancel();
         continue;
       }
@@ -150,6 +164,7 @@ async function fetchChecked(
           etag: response.headers.get('etag'),
           lastModified: response.headers.get('last-modified'),
         },
+        movedTo,
       };
     }
     throw new FetchRefused('Too many redirects.');

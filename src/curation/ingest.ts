@@ -2,6 +2,7 @@
  * What /corpus add may read, in one place: an attached file of a kind `addableKind` knows and
  * within the size limit, or a page at an address that serves HTML or text, read into a draft.
  */
+import { canonicalLink } from './canonical-link.ts';
 import {
   ADDABLE_FILES,
   type ArticleDraft,
@@ -44,10 +45,23 @@ export async function draftFromAddress(
   overrides: DraftOverrides,
   policy: FetchPolicy,
 ): Promise<ArticleDraft> {
+  return (await readAddress(url, overrides, policy)).draft;
+}
+
+/**
+ * As `draftFromAddress`, with the address the page names as canonical (`<link rel="canonical">`,
+ * checked as article addresses are), or null: for finding a copy of an article already in.
+ */
+export async function readAddress(
+  url: string,
+  overrides: DraftOverrides,
+  policy: FetchPolicy,
+): Promise<{ draft: ArticleDraft; canonical: string | null }> {
   const fetched = await fetchDocument(url, policy);
   if (!/html|text\/plain|markdown/i.test(fetched.contentType))
     throw new FetchRefused(`That address is not a web page (${fetched.contentType || 'no content type'}).`);
-  return /html/i.test(fetched.contentType)
-    ? draftFromHtml(fetched.body, url, { ...overrides, url })
-    : draftFromFile('page.txt', fetched.body, { ...overrides, url });
+  if (!/html/i.test(fetched.contentType))
+    return { draft: await draftFromFile('page.txt', fetched.body, { ...overrides, url }), canonical: null };
+  const draft = await draftFromHtml(fetched.body, url, { ...overrides, url });
+  return { draft, canonical: canonicalLink(fetched.body, fetched.url) };
 }

@@ -5,6 +5,7 @@
 
 import { badDateFilters, rangeBackwards } from '../answer/filter-check.ts';
 import { parseInlineQuery } from '../answer/inline-filters.ts';
+import { outletsByDocId, withReportedBy } from '../answer/reported-by.ts';
 import type { Answer, Filters } from '../answer/types.ts';
 import type { ShownAnswer } from '../store/member-data.ts';
 import { answerRow } from './answer-row.ts';
@@ -42,13 +43,13 @@ export function checkFilters(filters: Filters, context: BotContext): string[] {
  * Answers `question` for `memberId` (a first answer or a page of one): refuses politely past the
  * member's rate limit, on invalid filters, or on an empty or too long question.
  */
-export function answerQuestion(
+export async function answerQuestion(
   context: BotContext,
   memberId: string,
   question: string,
   filters: Filters,
   options: { count?: number; offset?: number; carried?: Filters; command?: ShownAnswer['command'] } = {},
-): QuestionOutcome {
+): Promise<QuestionOutcome> {
   const { metrics } = context;
   const trimmed = question.trim();
   const invalid = (text: string) => {
@@ -75,7 +76,25 @@ export function answerQuestion(
   metrics.ranking((performance.now() - started) / 1000);
   metrics.question(answer.noAnswer ? 'refused' : 'answered');
   if (answer.offset === 0) logQuestion(context, answer, options.command ?? 'ask');
+  answer = await withFeedCopies(context, answer);
   return { kind: 'answer', payload: renderAnswer(answer, index.events(), memberId), answer };
+}
+
+/**
+ * The answer with the other outlets feeds found reporting its articles ("also reported by"); as
+ * it was, the failure logged, when the feed store cannot say.
+ */
+async function withFeedCopies(context: BotContext, answer: Answer): Promise<Answer> {
+  const ids = new Set(answer.results.flatMap((e) => [e.docId, ...e.alsoIn.map((c) => c.docId)]));
+  if (ids.size === 0) return answer;
+  const articles = context.live.engine.corpus.articles.filter((a) => ids.has(a.id));
+  try {
+    const copies = await context.feeds.alsoReportedOf(articles.map((a) => a.path));
+    return withReportedBy(answer, outletsByDocId(copies, articles));
+  } catch (error) {
+    context.logger.warn('could not read who else reported the answer’s articles', { error });
+    return answer;
+  }
 }
 
 /** Logs a first answer's question without who asked (unless QUESTION_LOG=off); a failure is only logged. */
@@ -146,11 +165,11 @@ export function answerFreeText(
   memberId: string,
   text: string,
   carried?: Filters,
-): QuestionOutcome {
+): Promise<QuestionOutcome> {
   const query = parseInlineQuery(text);
   if (query.errors.length > 0) {
     context.metrics.question('invalid');
-    return notice(query.errors.join('\n'));
+    return Promise.resolve(notice(query.errors.join('\n')));
   }
   return answerQuestion(context, memberId, query.question, query.filters, {
     count: query.count ?? undefined,

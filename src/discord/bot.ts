@@ -1,6 +1,8 @@
 /** Starting and stopping the bot: client, commands, events, all wired to the live corpus. */
 import { type Client, Events } from 'discord.js';
 import { Curator } from '../curation/curator.ts';
+import { FeedDigest } from '../curation/feeds/digest.ts';
+import type { DayTime } from '../curation/feeds/digest-schedule.ts';
 import { DEFAULT_POLLER_SETTINGS, FeedPoller, type PollerSettings } from '../curation/feeds/poller.ts';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../curation/fetch-page.ts';
 import type { LiveEngine } from '../live/live-engine.ts';
@@ -15,6 +17,7 @@ import { FollowUps } from './follow-ups.ts';
 import { handleMessage } from './messages.ts';
 import { PendingAdds, type PendingLimits } from './pending-adds.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { sendDigest } from './render-digest.ts';
 import { routeInteraction } from './router.ts';
 import { exposeShardStatus, refreshOtherShards } from './shard-status.ts';
 import { ShownAnswers } from './shown-answers.ts';
@@ -47,6 +50,17 @@ export interface BotOptions {
   metrics?: BotMetrics;
   /** Following feeds (default: polling on, DEFAULT_FEED_OPTIONS). */
   feeds?: FeedOptions;
+  /** The daily feed digest's channel and time (default: none is sent). */
+  digest?: DigestOptions | null;
+}
+
+/** Where and when the daily feed digest is posted. */
+export interface DigestOptions {
+  channelId: string;
+  /** The time of day (UTC), or null: every 24 h. */
+  at: DayTime | null;
+  /** How often the bot looks whether it is due (default a minute). */
+  tickMs?: number;
 }
 
 /** How feeds are followed: whether this process polls, how, and the intervals moderators may set. */
@@ -164,6 +178,18 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ? new FeedPoller(context.feeds, options.live, curator, fetchPolicy, options.logger, feedOptions.poller)
     : null;
   feedPoller?.start();
+  const digestOptions = options.digest ?? null;
+  const digest =
+    digestOptions === null
+      ? null
+      : new FeedDigest(
+          context.feeds,
+          (count) => options.live.store.history(count),
+          (contents) => sendDigest(client, digestOptions.channelId, contents),
+          { at: digestOptions.at, tickMs: digestOptions.tickMs ?? 60_000 },
+          options.logger,
+        );
+  digest?.start();
   options.logger.info('bot ready', {
     user: client.user?.tag,
     commands: commands.size,
@@ -174,6 +200,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     feedPoller,
     stop: async () => {
       await feedPoller?.stop();
+      digest?.stop();
       pending.stop();
       await client.destroy();
       // Questions and votes still being written land before the store is closed.

@@ -48,7 +48,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     }
     const carried: Filters | undefined =
       thread ?? (inDm ? context.followUps.dmFilters(message.author.id) : undefined);
-    const outcome = answerFreeText(context, message.author.id, text, carried);
+    const outcome = await answerFreeText(context, message.author.id, text, carried);
     if (outcome.kind === 'notice') {
       await message.reply(outcome.payload);
       return;

@@ -36,11 +36,16 @@ function when(iso: string | null): string {
 function healthLine(feed: FeedRecord): string {
   const h = feed.health;
   const brought = `${h.itemsAdded} item${h.itemsAdded === 1 ? '' : 's'} brought`;
+  // Items refused one by one (the feed itself was read): a page too large, no article in it…
+  const refused =
+    h.itemsRefused === 0
+      ? ''
+      : ` · ${h.itemsRefused} refused${h.lastRefusal === null ? '' : `, last: ${escapeCorpusText(truncate(h.lastRefusal, 200))}`}`;
   const errors =
     h.lastError === null
       ? 'no error'
       : `⚠ ${h.consecutiveErrors} failure${h.consecutiveErrors === 1 ? '' : 's'} in a row: ${escapeCorpusText(truncate(h.lastError, 200))}`;
-  return `Last fetch ${when(h.lastFetchAt)} · last new item ${when(h.lastNewItemAt)} · ${brought} · ${errors}`;
+  return `Last fetch ${when(h.lastFetchAt)} · last new item ${when(h.lastNewItemAt)} · ${brought}${refused} · ${errors}`;
 }
 
 /** Every followed feed with its mode, interval, event and health; and how many articles wait for review. */

@@ -4,9 +4,10 @@
  * a `QuestionContext`.
  */
 import { type DayRange, findDateSpans, readDateMention } from './dates.ts';
+import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
 import { asksForOverview, isFramingToken } from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
-import { readQuestion } from './reader.ts';
+import { type QuestionToken, readQuestion } from './reader.ts';
 import { readSpeakerQuestion, type SpeakerMention } from './speaker.ts';
 
 /** What analysis needs to know of the corpus; made once per index. */
@@ -15,6 +16,8 @@ export interface QuestionContext {
   sources: readonly string[];
   /** Event ids the corpus defines. */
   eventIds: ReadonlySet<string>;
+  /** Each event's id with the terms of its name and summary, to read "the March phone call" by. */
+  events: readonly EventWords[];
   /** Is this word one the coverage's text uses? An outlet named by such a word needs a cue. */
   usedInText(word: string): boolean;
   /** Years in which articles fall on a month ("08") or a day of a month ("08-26"). */
@@ -41,6 +44,8 @@ export interface MetadataMention extends TextSpan {
   /** The words as the member typed them. */
   text: string;
   filter: ImpliedFilter;
+  /** An event named by a description ("the March phone call"), whose words still rank passages. */
+  described?: boolean;
 }
 
 /** A question read: its metadata mentions, framing words, and whether it asks for an overview. */
@@ -51,6 +56,10 @@ export interface QuestionAnalysis {
   framing: TextSpan[];
   /** "Summarise…", "What happened…", "Tell me about…". */
   overview: boolean;
+  /** Its tokens as wink reads them, with parts of speech. */
+  tokens: QuestionToken[];
+  /** Spans of the words tagged as verbs ("achieve" in "What did the call achieve?"). */
+  verbs: TextSpan[];
   /** Whom it asks what they said ("What did Lavrov say…", "Moscow's position on…"), as typed. */
   speaker: SpeakerMention | null;
   /** "Who said …?" */
@@ -64,7 +73,7 @@ const OUTLET_CUE_BEFORE =
 /** Builds the context of a corpus' articles and events. */
 export function questionContext(
   articles: ReadonlyArray<{ source: string | null; date: string | null }>,
-  eventIds: Iterable<string>,
+  events: ReadonlyArray<{ id: string; name?: string; description?: string }>,
   usedInText: (word: string) => boolean,
 ): QuestionContext {
   const years = new Map<string, Set<number>>();
@@ -78,7 +87,8 @@ export function questionContext(
   const sorted = new Map([...years].map(([k, v]) => [k, [...v].sort()]));
   return {
     sources: [...new Set(articles.map((a) => a.source).filter((s): s is string => s !== null))],
-    eventIds: new Set(eventIds),
+    eventIds: new Set(events.map((e) => e.id)),
+    events: eventWords(events),
     usedInText,
     yearsWith: (key) => sorted.get(key) ?? [],
   };
@@ -119,7 +129,27 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
   for (const m of question.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)) {
     if (context.eventIds.has(m[0])) mention('event', m.index, m.index + m[0].length, { event: m[0] });
   }
+  for (const { id, start, end } of findEventDescriptions(question, tokens, context.events))
+    if (!mentions.some((m) => m.kind === 'event'))
+      mentions.push({
+        kind: 'event',
+        start,
+        end,
+        text: question.slice(start, end),
+        filter: { event: id },
+        described: true,
+      });
   const { speaker, asksWho, stance } = readSpeakerQuestion(question, tokens);
   if (stance !== null) framing.push({ start: stance.start, end: stance.end });
-  return { question, mentions, framing, overview: asksForOverview(tokens), speaker, asksWho };
+  const verbs = tokens.filter((t) => t.pos === 'VERB').map(({ start, end }) => ({ start, end }));
+  return {
+    question,
+    mentions,
+    framing,
+    tokens,
+    verbs,
+    overview: asksForOverview(tokens),
+    speaker,
+    asksWho,
+  };
 }

@@ -353,15 +353,21 @@ export class Bm25Index implements PassageIndex {
    * best first, ties broken by passage order. With `allowed`, only passages whose flag is 1 are
    * scored, so the result is the exact top of the filtered set.
    */
-  search(queryTerms: string[], limit: number, allowed: Uint8Array | null = null): ScoredPassage[] {
+  search(
+    queryTerms: string[],
+    limit: number,
+    allowed: Uint8Array | null = null,
+    termWeights: ArrayLike<number> | null = null,
+  ): ScoredPassage[] {
     const { termIds, offsets, passages, weights } = this.data;
     const scores = this.scores;
     const touched = this.touched;
     const seen = this.seen;
     let touchedCount = 0;
-    for (const term of queryTerms) {
-      const t = termIds.get(term);
+    for (let q = 0; q < queryTerms.length; q++) {
+      const t = termIds.get(queryTerms[q] as string);
       if (t === undefined) continue;
+      const factor = termWeights === null ? 1 : (termWeights[q] ?? 1);
       const end = offsets[t + 1] ?? 0;
       for (let i = offsets[t] ?? 0; i < end; i++) {
         const p = passages[i] ?? 0;
@@ -370,7 +376,7 @@ export class Bm25Index implements PassageIndex {
           seen[p] = 1;
           touched[touchedCount++] = p;
         }
-        scores[p] = (weights[i] ?? 0) + (scores[p] ?? 0);
+        scores[p] = (factor === 1 ? (weights[i] ?? 0) : factor * (weights[i] ?? 0)) + (scores[p] ?? 0);
       }
     }
     const heap = this.heap;

@@ -28,9 +28,15 @@ export interface PassageIndex {
   maxIdf(k: number): number;
   /**
    * The `limit` best passages for normalised query terms, best first, ties broken by passage
-   * number; with `allowed`, only passages whose flag is 1.
+   * number; with `allowed`, only passages whose flag is 1; with `termWeights`, term i's weights
+   * count termWeights[i] times (an expansion below its word's exact match).
    */
-  search(queryTerms: string[], limit: number, allowed?: Uint8Array | null): ScoredPassage[];
+  search(
+    queryTerms: string[],
+    limit: number,
+    allowed?: Uint8Array | null,
+    termWeights?: ArrayLike<number> | null,
+  ): ScoredPassage[];
   /** Is passage p served (not deleted)? */
   isLive(p: number): boolean;
   /** The index as one build's posting data, live passages numbered in order (for saving). */

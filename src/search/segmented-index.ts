@@ -290,14 +290,20 @@ export class SegmentedIndex implements PassageIndex {
    * in wink), best first, ties broken by slot. With `allowed`, only slots whose flag is 1 are
    * scored. Equal, scores and order, to `Bm25Index.search` over the live passages in slot order.
    */
-  search(queryTerms: string[], limit: number, allowed: Uint8Array | null = null): ScoredPassage[] {
+  search(
+    queryTerms: string[],
+    limit: number,
+    allowed: Uint8Array | null = null,
+    termWeights: ArrayLike<number> | null = null,
+  ): ScoredPassage[] {
     const scratch = this.scratch;
     scratch.fit(this.slotCount);
     const { scores, touched, seen, heap } = scratch;
     let touchedCount = 0;
-    for (const term of queryTerms) {
-      const t = this.termId(term);
+    for (let q = 0; q < queryTerms.length; q++) {
+      const t = this.termId(queryTerms[q] as string);
       if (t === undefined) continue;
+      const factor = termWeights === null ? 1 : (termWeights[q] ?? 1);
       for (let s = 0; s < this.segments.length; s++) {
         const segment = this.segments[s] as Segment;
         const slot = termSlot(segment, t);
@@ -317,7 +323,7 @@ export class SegmentedIndex implements PassageIndex {
             seen[g] = 1;
             touched[touchedCount++] = g;
           }
-          scores[g] = (weights[i - from] as number) + (scores[g] as number);
+          scores[g] = factor * (weights[i - from] as number) + (scores[g] as number);
         }
       }
     }

@@ -22,7 +22,8 @@ export interface AuditEntry {
     | 'feed-add'
     | 'feed-remove'
     | 'feed-pause'
-    | 'feed-resume';
+    | 'feed-resume'
+    | 'feed-move';
   file: string | null;
   detail: string;
   /** The feed's address, for an article a feed brought and for a change to a feed. */

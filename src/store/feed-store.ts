@@ -20,7 +20,22 @@ export interface FeedHealth {
   consecutiveErrors: number;
   /** Articles added to the corpus or queued from this feed so far. */
   itemsAdded: number;
+  /** Items refused one by one so far (a page too large, no article in it…), the feed itself read. */
+  itemsRefused: number;
+  /** The last refused item's address and why, or null when none was refused. */
+  lastRefusal: string | null;
 }
+
+/** A feed's health before its first poll. */
+export const NEW_FEED_HEALTH: FeedHealth = {
+  lastFetchAt: null,
+  lastNewItemAt: null,
+  lastError: null,
+  consecutiveErrors: 0,
+  itemsAdded: 0,
+  itemsRefused: 0,
+  lastRefusal: null,
+};
 
 /** A followed feed. */
 export interface FeedRecord {
@@ -49,7 +64,10 @@ export const SEEN_ITEMS_KEPT = 1000;
 export type NewFeed = Pick<FeedRecord, 'url' | 'event' | 'mode' | 'intervalSeconds' | 'addedBy'>;
 
 /** What a poll learned, written back by the poller that holds the feed's lease. */
-export type PollResult = Pick<FeedRecord, 'etag' | 'lastModified' | 'seen' | 'nextFetchAt' | 'health'>;
+export type PollResult = Pick<FeedRecord, 'etag' | 'lastModified' | 'seen' | 'nextFetchAt' | 'health'> & {
+  /** The address the feed moved to for good (301, 308): the feed is followed there from now on. */
+  movedTo?: string | null | undefined;
+};
 
 /** An article as it will be written, without its id and file yet (curation's draft). */
 export type QueuedDraft = Omit<Article, 'id' | 'path'>;
@@ -74,9 +92,24 @@ export interface AlsoReported {
   at: string;
 }
 
+/** What moves with the corpus on `corpus export` and `corpus import`: no leases, no digest state. */
+export interface FeedsSnapshot {
+  feeds: FeedRecord[];
+  queue: QueuedArticle[];
+  alsoReported: AlsoReported[];
+}
+
 /** A feed change was refused; the message is for the moderator. */
 export class FeedStoreError extends Error {
   override name = 'FeedStoreError';
+
+  /** `version` tells one state of a damaged file from another (the same fault seen again has the same). */
+  constructor(
+    message: string,
+    readonly version: string | null = null,
+  ) {
+    super(message);
+  }
 }
 
 /** The sentence for a feed followed twice. */
@@ -99,7 +132,11 @@ export interface FeedStore {
    * `holder` for `leaseMs`: while the lease lasts no other holder is given them.
    */
   claimDue(holder: string, leaseMs: number): Promise<FeedRecord[]>;
-  /** Writes a poll's result and releases the lease; false (nothing written) when `holder` lost it. */
+  /**
+   * Writes a poll's result and releases the lease; false (nothing written) when `holder` lost it.
+   * With `movedTo`, the feed (health, seen items and all) is followed at that address from now on;
+   * the caller checks first that no other feed is followed there.
+   */
   finishPoll(url: string, holder: string, result: PollResult): Promise<boolean>;
   /**
    * Queues an article for review: 'queued-already' when one with the same address waits,
@@ -119,6 +156,24 @@ export interface FeedStore {
   recordAlsoReported(entry: Omit<AlsoReported, 'at'>): Promise<void>;
   /** The other outlets' copies of an article, oldest first. */
   alsoReported(article: string): Promise<AlsoReported[]>;
+  /** The other outlets' copies of any of `articles` (files), or of every article for null; oldest first. */
+  alsoReportedOf(articles: readonly string[] | null): Promise<AlsoReported[]>;
+  /**
+   * Leases the daily digest to `holder` for `leaseMs` when it was not sent since `dueSince` (ISO)
+   * and no other holder has it: resolves with when it was last sent (null: never), or null when
+   * it is not this holder's to send now. So among many processes exactly one sends it.
+   */
+  claimDigest(
+    holder: string,
+    dueSince: string,
+    leaseMs: number,
+  ): Promise<{ lastSentAt: string | null } | null>;
+  /** Releases the digest's lease: sent at `sentAt`, or (null) not sent and due again; false when `holder` lost it. */
+  finishDigest(holder: string, sentAt: string | null): Promise<boolean>;
+  /** The feeds, the queue and the copies, as `corpus export` carries them. */
+  snapshot(): Promise<FeedsSnapshot>;
+  /** Replaces the feeds, the queue and the copies with `snapshot` (`corpus import`); leases are dropped. */
+  replaceAll(snapshot: FeedsSnapshot): Promise<void>;
   /** Appends an audit-log entry for what is no change of the corpus itself (a feed, a rejection). */
   audit(entry: Omit<AuditEntry, 'at'>): Promise<void>;
 }
@@ -133,6 +188,6 @@ export function newFeedRecord(feed: NewFeed, now = new Date()): FeedRecord {
     lastModified: null,
     seen: [],
     nextFetchAt: now.toISOString(),
-    health: { lastFetchAt: null, lastNewItemAt: null, lastError: null, consecutiveErrors: 0, itemsAdded: 0 },
+    health: { ...NEW_FEED_HEALTH },
   };
 }

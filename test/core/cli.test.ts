@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers.ts';
@@ -136,6 +136,41 @@ describe('the command line', () => {
       event: null,
       alsoIn: [],
     });
+  });
+
+  it('ask and ask --batch name the other outlets feeds found reporting an article; other results are as before', async () => {
+    const corpus = path.join(work.dir, 'reported-corpus');
+    await cp(path.join(ROOT, 'corpus'), corpus, { recursive: true });
+    const brics = '2016-08-27-the-brics-post-kerry-lavrov-move-forward-on-syria-talks.md';
+    const copy = {
+      title: 'Talks',
+      date: null,
+      feedUrl: 'https://wire.example/rss',
+      at: '2016-08-28T00:00:00Z',
+    };
+    await writeFile(
+      path.join(corpus, 'feeds.json'),
+      JSON.stringify({
+        feeds: [],
+        queue: [],
+        alsoReported: [
+          { ...copy, article: brics, url: 'https://wire.example/a', source: 'Syria *Wire* Monitor' },
+          { ...copy, article: brics, url: 'https://wire.example/b', source: 'The BRICS Post' },
+        ],
+      }),
+    );
+    const question = 'What did Lavrov say about terrorists?';
+    const { stdout } = await cli(['ask', '--corpus', corpus, question]);
+    expect(stdout).toContain('Also reported by Syria *Wire* Monitor');
+    const file = path.join(work.dir, 'reported.jsonl');
+    await writeFile(file, JSON.stringify({ id: 1, question }));
+    const line = JSON.parse((await cli(['ask', '--batch', file, '--k', '3', '--corpus', corpus])).stdout);
+    const bricsResult = line.results.find((r: { docId: string }) => brics.startsWith(r.docId));
+    expect(bricsResult?.reportedBy).toEqual(['Syria *Wire* Monitor']);
+    // Excerpts of other articles carry no new field: the batch contract is as it was for them.
+    for (const r of line.results as Array<{ docId: string }>)
+      expect('reportedBy' in r).toBe(brics.startsWith(r.docId));
+    expect(line.results.some((r: { docId: string }) => !brics.startsWith(r.docId))).toBe(true);
   });
 
   it('corpus check passes on the built-in corpus and fails with path:line on a broken one', async () => {

@@ -3,8 +3,11 @@
  * schedule, 304 costing nothing, a malformed, slow or huge feed reported in its own health only,
  * a moved feed followed, a duplicate recorded as "also reported by", auto and review modes.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Curator } from '../../src/curation/curator.ts';
 import { FeedPoller } from '../../src/curation/feeds/poller.ts';
@@ -13,7 +16,7 @@ import type { FetchPolicy } from '../../src/curation/fetch-page.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import { createLogger } from '../../src/log.ts';
 import type { FeedStore } from '../../src/store/feed-store.ts';
-import { FolderFeedStore } from '../../src/store/folder-feed-store.ts';
+import { FEEDS_FILE, FolderFeedStore } from '../../src/store/folder-feed-store.ts';
 import { copyOfCorpus } from './helpers.ts';
 
 describe('when a feed is fetched next', () => {
@@ -63,6 +66,17 @@ const hits: Record<string, number> = {};
 let duplicateHtml = '';
 const rssItems: string[] = [];
 let slowPageAsked: () => void = () => undefined;
+/** An article already in, its outlet, and a tracked link to it, for the canonical-address tests. */
+let canonicalTarget = '';
+let canonicalOutlet = '';
+let tracked = '';
+
+/** A page of `outlet` on `topic` whose canonical link names `canonical`. */
+function canonicalPage(topic: string, outlet: string, canonical: string): string {
+  return page(topic)
+    .replace('Page Outlet', outlet)
+    .replace('<head>', `<head><link href="${canonical}" rel="canonical">`);
+}
 
 function rss(title: string, items: string[]): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>${items.join('')}</channel></rss>`;
@@ -86,6 +100,16 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
         `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Daily Ledger</title><entry><title>Tram tunnel</title><link href="${base}/story/tram-tunnel"/><published>2016-09-13T10:00:00Z</published></entry></feed>`,
       ),
   '/moved': (_req, res) => res.writeHead(301, { location: '/atom' }).end(),
+  '/perm-301': (_req, res) => res.writeHead(301, { location: '/atom-a' }).end(),
+  '/perm-308': (_req, res) => res.writeHead(308, { location: '/atom-b' }).end(),
+  '/temp-302': (_req, res) => res.writeHead(302, { location: '/atom-c' }).end(),
+  '/temp-307': (_req, res) => res.writeHead(307, { location: '/atom-d' }).end(),
+  '/refusing-feed': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(rss('Refusals', [item('/story/too-short', 'Short'), item('/story/missing', 'Gone')])),
+  '/story/too-short': (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>Two words.</p></body></html>'),
   '/broken': (_req, res) =>
     res
       .writeHead(200, { 'content-type': 'application/rss+xml' })
@@ -129,6 +153,34 @@ const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void
           item('/slow-story/ferry-timetable', 'Ferry'),
         ]),
       ),
+  '/tracked-feed': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(
+        rss('Wire Mirror', [
+          `<item><title>Mirrored</title><link>${tracked.replace(/&/g, '&amp;')}</link></item>`,
+        ]),
+      ),
+  '/canon-feed': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(rss('Canon', [item('/story/canon-copy', 'Syndicated'), item('/story/canon-amp', 'AMP')])),
+  '/same-outlet-feed': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(
+        rss(canonicalOutlet, [
+          `<item><title>Own</title><link>${canonicalTarget}?utm_medium=rss</link></item>`,
+        ]),
+      ),
+  '/story/canon-copy': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(canonicalPage('violin-auction', 'Syndicator Daily', canonicalTarget)),
+  '/story/canon-amp': (_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(canonicalPage('bee-census', canonicalOutlet, canonicalTarget)),
   '/story/copy': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(duplicateHtml),
 };
 
@@ -145,6 +197,7 @@ beforeAll(async () => {
     const story = /^\/story\/(bare-)?([a-z-]+)$/.exec(url);
     const slow = /^\/slow-story\/([a-z-]+)$/.exec(url)?.[1];
     if (routes[url]) routes[url](req, res);
+    else if (/^\/atom-[a-d]$/.test(url)) (routes['/atom'] as NonNullable<(typeof routes)[string]>)(req, res);
     else if (slow) {
       slowPageAsked();
       setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end(page(slow)), 300);
@@ -340,5 +393,115 @@ describe('the feed poller', () => {
     expect((await polling).map((r) => r.queued)).toEqual([1]);
     expect(hits['/slow-story/bee-census']).toBeUndefined();
     expect((await feed('/slow-items'))?.seen).toEqual([`${base}/slow-story/bridge-repair`]);
+  });
+});
+
+describe('the feed poller, on items that are pages already in', () => {
+  const own = () =>
+    new FeedPoller(store, live, new Curator(live), policy, createLogger('error'), {
+      tickMs: 60_000,
+      itemsPerPoll: 20,
+      queueMax: 50,
+    });
+
+  async function only(path: string, mode: 'auto' | 'review') {
+    for (const f of await store.feeds()) await store.removeFeed(f.url);
+    await follow(path, mode);
+  }
+
+  function pollNow() {
+    vi.setSystemTime(Date.now() + 3_600_000);
+    return own().pollDue();
+  }
+
+  it('records another outlet at a known address (tracking parameters, fragment, canonical link) as also reported, and skips the same outlet', async () => {
+    const original = live.engine.corpus.articles.find(
+      (a) => a.url !== null && a.source !== null && !a.url.includes('?'),
+    );
+    if (!original?.url || !original.source) throw new Error('the corpus has an article with an address');
+    canonicalTarget = original.url;
+    canonicalOutlet = original.source;
+    const before = live.engine.corpus.articles.length;
+    const sources = () => store.alsoReported(original.path).then((r) => r.map((e) => [e.source, e.url]));
+    const already = await sources();
+    // Another outlet's feed links the article itself, with tracking parameters and a fragment.
+    tracked = `${original.url}${original.url.endsWith('/') ? '' : '/'}?utm_source=feed&fbclid=x1#comments`;
+    await only('/tracked-feed', 'auto');
+    expect((await pollNow())[0]).toMatchObject({ outcome: 'read', alsoReported: 1, refused: 0, added: 0 });
+    // A syndicating outlet's page names the article as its canonical page; the outlet's own AMP page too.
+    await only('/canon-feed', 'auto');
+    expect((await pollNow())[0]).toMatchObject({ outcome: 'read', alsoReported: 1, refused: 0, added: 0 });
+    expect(hits['/story/canon-amp']).toBe(1);
+    expect(live.engine.corpus.articles.length).toBe(before);
+    expect(await sources()).toEqual([
+      ...already,
+      ['Wire Mirror', tracked],
+      ['Syndicator Daily', `${base}/story/canon-copy`],
+    ]);
+    // The same outlet's feed linking the article: skipped silently, not recorded.
+    await only('/same-outlet-feed', 'auto');
+    expect((await pollNow())[0]).toMatchObject({ outcome: 'read', alsoReported: 0, refused: 0, added: 0 });
+    expect((await sources()).length).toBe(already.length + 2);
+  });
+
+  it('follows a feed that moved for good (301, 308) at its new address, said in the history; not one moved for now (302, 307)', async () => {
+    await only('/perm-301', 'review');
+    for (const path of ['/perm-308', '/temp-302', '/temp-307']) await follow(path, 'review');
+    const reports = await pollNow();
+    expect(reports.map((r) => r.outcome)).toEqual(['read', 'read', 'read', 'read']);
+    expect((await store.feeds()).map((f) => f.url)).toEqual(
+      ['/atom-a', '/atom-b', '/temp-302', '/temp-307'].map((p) => `${base}${p}`),
+    );
+    const history = await new Curator(live).history(10);
+    const moves = history.filter((e) => e.action === 'feed-move' && e.detail.includes('/perm-'));
+    expect(moves.map((e) => [e.feed, e.detail])).toEqual([
+      [`${base}/atom-b`, `moved permanently (308) from ${base}/perm-308`],
+      [`${base}/atom-a`, `moved permanently (301) from ${base}/perm-301`],
+    ]);
+    // Polled at its new address from now on.
+    const before = hits['/perm-301'];
+    await pollNow();
+    expect(hits['/perm-301']).toBe(before);
+    expect(hits['/atom-a']).toBe(2);
+  });
+
+  it('counts the items refused one by one in the feed’s health, with the last one’s reason', async () => {
+    await only('/refusing-feed', 'auto');
+    expect((await pollNow())[0]).toMatchObject({ outcome: 'read', refused: 2 });
+    const health = (await feed('/refusing-feed'))?.health;
+    expect(health).toMatchObject({ itemsRefused: 2, itemsAdded: 0, lastError: null });
+    expect(health?.lastRefusal).toBe(`${base}/story/missing: The page answered 404 Not Found.`);
+  });
+});
+
+describe('the feed poller, on a damaged feeds.json', () => {
+  it('warns once while the file stays as it is, again once it changes, and again after it was mended and broke', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'feeds-damaged-'));
+    const file = path.join(dir, FEEDS_FILE);
+    const warnings: string[] = [];
+    const logger = { ...createLogger('error'), warn: (message: string) => warnings.push(message) };
+    const own = new FeedPoller(new FolderFeedStore(dir), live, new Curator(live), policy, logger, {
+      tickMs: 10,
+      itemsPerPoll: 20,
+      queueMax: 50,
+    });
+    const rounds = async (n: number) => {
+      for (let i = 0; i < n; i++) await own.pollDue();
+    };
+    try {
+      await writeFile(file, '{"feeds": [');
+      await rounds(5);
+      expect(warnings.length).toBe(1);
+      await writeFile(file, '{"feeds": [}');
+      await rounds(5);
+      expect(warnings.length).toBe(2);
+      await writeFile(file, '{"feeds": []}');
+      await rounds(2);
+      await writeFile(file, '{"feeds": [}');
+      await rounds(5);
+      expect(warnings.length).toBe(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

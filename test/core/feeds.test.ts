@@ -175,7 +175,7 @@ describe('reading a news feed into items', () => {
     const first = await feedOf('/cached');
     expect(first.validators).toEqual({ etag: '"v1"', lastModified: 'Sat, 27 Aug 2016 08:00:00 GMT' });
     const second = await readFeed(`${base}/cached`, first.validators, policy);
-    expect(second).toEqual({ notModified: true });
+    expect(second).toEqual({ notModified: true, movedTo: null });
     expect(requests[1]).toEqual({
       url: '/cached',
       ifNoneMatch: '"v1"',

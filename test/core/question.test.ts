@@ -11,7 +11,18 @@ describe('question analysis', () => {
       { source: 'The BRICS Post', date: '2016-08-27' },
       { source: 'Syria Times', date: '2016-03-04' },
     ],
-    ['geneva-aug-2016'],
+    [
+      {
+        id: 'march-2016-call',
+        name: 'Kerry–Lavrov call, March 2016',
+        description: 'Kerry and Lavrov agree by phone on 4 March 2016 to relaunch the Geneva talks.',
+      },
+      {
+        id: 'geneva-aug-2016',
+        name: 'Kerry–Lavrov talks in Geneva, August 2016',
+        description: 'Kerry and Lavrov meet in Geneva on 26 August 2016.',
+      },
+    ],
     (word) => ['syria', 'talks', 'geneva'].includes(word.toLowerCase()),
   );
   const read = (q: string) => analyseQuestion(q, context);
@@ -46,6 +57,20 @@ describe('question analysis', () => {
     ]);
     // A common word of an outlet's name is not the outlet.
     expect(read('Where was the post office?').mentions).toEqual([]);
+  });
+
+  it('reads an event named by a description of its name and summary ("the March phone call")', () => {
+    expect(read('What did the March phone call achieve?').mentions).toMatchObject([
+      { kind: 'date', text: 'March' },
+      { kind: 'event', text: 'March phone call', filter: { event: 'march-2016-call' } },
+    ]);
+    expect(read('What came out of the Geneva meeting?').mentions).toMatchObject([
+      { kind: 'event', text: 'Geneva meeting', filter: { event: 'geneva-aug-2016' } },
+    ]);
+    // Words both events share name neither; a word of neither names none; one word is not a description.
+    expect(read('What did the Kerry Lavrov talks achieve?').mentions).toEqual([]);
+    expect(read('What did the Geneva convention say?').mentions).toEqual([]);
+    expect(read('What is the population of Geneva?').mentions).toEqual([]);
   });
 
   it('marks verbs of saying and happening as framing, not the "report" a question is about', () => {
@@ -90,6 +115,20 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     const answer = index.ask('Give me a summary of the Geneva talks');
     expect(answer.noAnswer).toBe(false);
     for (const r of answer.results) expect(r.event).toBe('geneva-aug-2016');
+  });
+
+  it('answers from an event a question names by a description, with an overview when it asks nothing else', () => {
+    for (const [q, event] of [
+      ['What did the March phone call achieve?', 'march-2016-call'],
+      ['What did the Geneva meeting accomplish?', 'geneva-aug-2016'],
+    ] as const) {
+      const answer = index.ask(q);
+      expect(answer.noAnswer, q).toBe(false);
+      expect(answer.results.length, q).toBeGreaterThan(0);
+      for (const r of answer.results) expect(r.event, q).toBe(event);
+    }
+    // A subject the event's coverage lacks is still refused.
+    expect(index.ask('What did the March phone call say about Brexit?').noAnswer).toBe(true);
   });
 
   it('keeps explicit filters over what the question names, and never leaks past them', () => {

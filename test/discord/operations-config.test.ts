@@ -63,6 +63,22 @@ describe('the FEED_ settings', () => {
     });
   });
 
+  it('send no daily digest by default; a channel alone sends one every 24 h, a time of day at that time', () => {
+    expect(readBotConfig(env).digest).toBeNull();
+    expect(readBotConfig({ ...env, FEED_DIGEST_CHANNEL_ID: '300000000000000003' }).digest).toEqual({
+      channelId: '300000000000000003',
+      at: null,
+    });
+    expect(
+      readBotConfig({ ...env, FEED_DIGEST_CHANNEL_ID: '300000000000000003', FEED_DIGEST_AT: '07:30' }).digest,
+    ).toEqual({ channelId: '300000000000000003', at: { hour: 7, minute: 30 } });
+    expect(() =>
+      readBotConfig({ ...env, FEED_DIGEST_CHANNEL_ID: 'general', FEED_DIGEST_AT: '7.30pm' }),
+    ).toThrow(
+      /FEED_DIGEST_CHANNEL_ID must be a Discord id[\s\S]*FEED_DIGEST_AT must be a time of day as HH:MM/,
+    );
+  });
+
   it('refuse a bad value, naming each variable', () => {
     expect(() => readBotConfig({ ...env, FEED_POLLING: 'sometimes', FEED_QUEUE_MAX: '0' })).toThrow(
       /FEED_POLLING must be on or off[\s\S]*FEED_QUEUE_MAX must be a whole number above 0/,

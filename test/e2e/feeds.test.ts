@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PollReport } from '../../src/curation/feeds/poll-feed.ts';
 import type { RunningBot } from '../../src/discord/bot.ts';
+import { escapeCorpusText } from '../../src/discord/escape.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import {
   BOT_USER_OBJECT,
@@ -139,6 +140,12 @@ beforeAll(async () => {
         .end(
           `<?xml version="1.0"?><rss version="2.0"><channel><title>Story Wire</title>${items.join('')}</channel></rss>`,
         );
+    else if (req.url === '/copies')
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Arctic *Wire*</title><item><title>Moraine moves</title><link>${base}/story/glacier/?utm_source=copies&amp;fbclid=9</link></item></channel></rss>`,
+        );
     else if (story && STORIES[story])
       res.writeHead(200, { 'content-type': 'text/html' }).end(storyPage(story));
     else if (req.url === '/page.html')
@@ -204,6 +211,28 @@ describe('following a story from Discord', () => {
     const history = sentText(await corpus('history', [{ name: 'count', type: 4, value: 3 }]));
     expect(history).toMatch(/\*\*mod\*\* \(720000000000000011\) add `[^`]+glacier[^`]+` — Glacier survey/);
     expect(history).toContain(`from \`${base}/rss\``);
+  });
+
+  it('/ask names the other outlets a feed found reporting the quoted article, as text', async () => {
+    const recorded = new Promise<void>((resolve) =>
+      bot.feedPoller?.onPolled((report) => {
+        if (report.url === `${base}/copies` && report.alsoReported > 0) resolve();
+      }),
+    );
+    await feed('add', [
+      { name: 'url', type: STRING, value: `${base}/copies` },
+      { name: 'event', type: STRING, value: 'geneva-aug-2016' },
+      { name: 'mode', type: STRING, value: 'auto' },
+      { name: 'every', type: STRING, value: '2s' },
+    ]);
+    try {
+      await recorded;
+      const answer = await ask('What did glaciologists on Svalbard say about the moraine?');
+      expect(answer).toContain('below the Nordenskiöld glacier moved eleven metres');
+      expect(answer).toContain(`-# ${escapeCorpusText('Also reported by Arctic *Wire*')}`);
+    } finally {
+      await feed('remove', [{ name: 'url', type: STRING, value: `${base}/copies` }]);
+    }
   });
 
   it('lists feeds with their health, and pauses, resumes and removes them', async () => {

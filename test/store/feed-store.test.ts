@@ -103,6 +103,8 @@ describe.each(stores)('feeds in %s', (_name, open) => {
         lastError: null,
         consecutiveErrors: 0,
         itemsAdded: 1,
+        itemsRefused: 0,
+        lastRefusal: null,
       },
     });
     expect(finished).toBe(true);
@@ -169,6 +171,62 @@ describe.each(stores)('feeds in %s', (_name, open) => {
     expect(await open().queue()).toEqual([]);
   });
 
+  it('moves a feed to the address it moved to for good, keeping its health, refusals counted', async () => {
+    const url = 'https://moving.example/rss';
+    const moved = 'https://moving.example/feed.xml';
+    await open().addFeed({
+      url,
+      event: 'geneva-aug-2016',
+      mode: 'auto',
+      intervalSeconds: 60,
+      addedBy: 'mod',
+    });
+    expect((await open().claimDue('poller-m', 60_000)).map((f) => f.url)).toContain(url);
+    const health = {
+      lastFetchAt: soon(0),
+      lastNewItemAt: null,
+      lastError: null,
+      consecutiveErrors: 0,
+      itemsAdded: 2,
+      itemsRefused: 3,
+      lastRefusal: 'https://moving.example/x: It is too large.',
+    };
+    const result = {
+      etag: null,
+      lastModified: null,
+      seen: ['https://moving.example/a'],
+      nextFetchAt: soon(60_000),
+    };
+    expect(await open().finishPoll(url, 'poller-m', { ...result, health, movedTo: moved })).toBe(true);
+    const feeds = await open().feeds();
+    expect(feeds.map((f) => f.url)).not.toContain(url);
+    expect(feeds.find((f) => f.url === moved)).toMatchObject({
+      seen: ['https://moving.example/a'],
+      health: { itemsAdded: 2, itemsRefused: 3, lastRefusal: 'https://moving.example/x: It is too large.' },
+    });
+    await open().removeFeed(moved);
+  });
+
+  it('leases the daily digest to one holder at a time, once per period', async () => {
+    const dayAgo = soon(-86_400_000);
+    const [a, b] = await Promise.all([
+      open().claimDigest('digest-a', dayAgo, 60_000),
+      open().claimDigest('digest-b', dayAgo, 60_000),
+    ]);
+    expect([a, b].filter((c) => c !== null)).toEqual([{ lastSentAt: null }]);
+    const winner = a === null ? 'digest-b' : 'digest-a';
+    expect(await open().finishDigest(winner === 'digest-a' ? 'digest-b' : 'digest-a', soon(0))).toBe(false);
+    // Not sent (Discord failed): due again at once, for anyone.
+    expect(await open().finishDigest(winner, null)).toBe(true);
+    expect(await open().claimDigest('digest-c', dayAgo, 60_000)).toEqual({ lastSentAt: null });
+    const sentAt = soon(0);
+    expect(await open().finishDigest('digest-c', sentAt)).toBe(true);
+    expect(await open().claimDigest('digest-a', dayAgo, 60_000)).toBeNull();
+    // A day on, it is due again, and says when it was last sent.
+    expect(await open().claimDigest('digest-a', soon(1000), 60_000)).toEqual({ lastSentAt: sentAt });
+    expect(await open().finishDigest('digest-a', soon(1000))).toBe(true);
+  });
+
   it('records who else reported an article, once per address', async () => {
     const entry = {
       article: 'geneva/talks.md',
@@ -183,6 +241,13 @@ describe.each(stores)('feeds in %s', (_name, open) => {
     expect((await open().alsoReported('geneva/talks.md')).map((r) => [r.url, r.source])).toEqual([
       ['https://other.example/talks', 'Other Paper'],
     ]);
+    await open().recordAlsoReported({ ...entry, article: 'geneva/other.md', source: 'Third Paper' });
+    const of = async (articles: string[] | null) =>
+      (await open().alsoReportedOf(articles))
+        .filter((r) => r.article.startsWith('geneva/'))
+        .map((r) => r.source);
+    expect(await of(['geneva/other.md', 'geneva/none.md'])).toEqual(['Third Paper']);
+    expect(await of(null)).toEqual(['Other Paper', 'Third Paper']);
   });
 });
 

@@ -13,6 +13,8 @@ import type { RunningBot } from '../../src/discord/bot.ts';
 import { exportFolder, importFolder } from '../../src/live/import-export.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import { SegmentedIndex } from '../../src/search/segmented-index.ts';
+import { FolderFeedStore } from '../../src/store/folder-feed-store.ts';
+import { PgFeedStore } from '../../src/store/pg/pg-feed-store.ts';
 import { CHANGE_LOCK, PgStore } from '../../src/store/pg/pg-store.ts';
 import { StoreBusyError, StoreUnavailableError } from '../../src/store/types.ts';
 import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
@@ -97,6 +99,7 @@ describe('the PostgreSQL store', () => {
       { version: 5, name: 'member data' },
       { version: 6, name: 'feeds, review queue, also reported by' },
       { version: 7, name: 'saved index changes' },
+      { version: 8, name: 'feed refusals, feeds that move, the daily digest lease' },
     ]);
   });
 
@@ -123,6 +126,56 @@ describe('the PostgreSQL store', () => {
     expect(await tree(target)).toEqual(await tree(source));
     expect(await tree(removedDir(target))).toEqual(await tree(removedDir(source)));
     await expect(exportFolder(store, target)).rejects.toThrow(/not empty/);
+  });
+
+  it('carries the feeds, the review queue and who else reported through import and export', async () => {
+    const source = path.join(work.dir, 'feeds-source');
+    await cp(CORPUS_DIR, source, { recursive: true });
+    const folder = new FolderFeedStore(source);
+    await folder.addFeed({
+      url: 'https://polar.example/rss',
+      event: 'geneva-aug-2016',
+      mode: 'review',
+      intervalSeconds: 600,
+      addedBy: 'mod',
+    });
+    await folder.enqueue(
+      {
+        feedUrl: 'https://polar.example/rss',
+        draft: {
+          title: 'Moraine',
+          source: 'Polar Courier',
+          date: '2016-09-14',
+          dateApprox: false,
+          url: 'https://polar.example/moraine',
+          event: 'geneva-aug-2016',
+          language: 'en',
+          text: 'The moraine moved. '.repeat(20),
+        },
+      },
+      10,
+    );
+    await folder.recordAlsoReported({
+      article: 'a.md',
+      url: 'https://wire.example/a',
+      title: 'A',
+      source: 'Wire',
+      date: null,
+      feedUrl: null,
+    });
+    const store = await PgStore.open(await server.createDatabase('feeds_transfer'));
+    opened.push(store);
+    expect(await importFolder(store, source)).toMatchObject({ feeds: 1, queued: 1 });
+    const pg = new PgFeedStore(store.pool);
+    expect((await pg.feeds()).map((f) => [f.url, f.mode])).toEqual([['https://polar.example/rss', 'review']]);
+    expect((await pg.queue()).map((q) => q.draft.title)).toEqual(['Moraine']);
+    expect((await pg.alsoReportedOf(null)).map((r) => r.source)).toEqual(['Wire']);
+    const target = path.join(work.dir, 'feeds-exported');
+    expect(await exportFolder(store, target)).toMatchObject({ feeds: 1, queued: 1 });
+    const back = new FolderFeedStore(target);
+    expect(await back.feeds()).toEqual(await folder.feeds());
+    expect(await back.queue()).toEqual(await folder.queue());
+    expect(await back.alsoReportedOf(null)).toEqual(await folder.alsoReportedOf(null));
   });
 
   it('imports a folder holding ---js front matter without running it: that file is a problem, the rest is served', async () => {

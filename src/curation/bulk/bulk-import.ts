@@ -31,6 +31,14 @@ export interface ImportProgress {
   refused: number;
 }
 
+/** What a feed says of an item, used where its page does not say it. */
+export interface FeedHint {
+  title: string | null;
+  /** YYYY-MM-DD. */
+  date: string | null;
+  source: string | null;
+}
+
 export interface BulkImportOptions {
   event: string;
   policy: FetchPolicy;
@@ -39,6 +47,8 @@ export interface BulkImportOptions {
   /** Who the audit log names. */
   who: { id: string; name: string };
   onProgress?: (progress: ImportProgress) => void;
+  /** What a feed says of each address, by its place in the list: fills what the page lacks. */
+  hints?: (FeedHint | undefined)[];
 }
 
 /** Drafts written in one store change: fewer changes, yet little lost if the run is stopped. */
@@ -47,6 +57,15 @@ const WRITE_BATCH = 20;
 /** A duplicate's reason, naming the article it copies. */
 function duplicateWhy(reason: string, article: Article): string {
   return `${reason}: “${article.title}” (${article.source ?? 'unknown outlet'}, ${article.path})`;
+}
+
+/** Throws CurationError, naming the known events, when `event` is not one of `store`'s. */
+export async function checkImportEvent(store: CorpusStore, event: string): Promise<void> {
+  const corpus = corpusFromSnapshot(store.label, await store.read());
+  if (!corpus.events.some((e) => e.id === event)) {
+    const known = corpus.events.map((e) => e.id).join(', ') || 'none';
+    throw new CurationError(`there is no event \`${event}\`; known events: ${known}`);
+  }
 }
 
 /**
@@ -68,6 +87,9 @@ export async function importAddresses(
   const outcomes: ImportOutcome[] = new Array(urls.length);
   const progress: ImportProgress = { done: 0, total: urls.length, added: 0, duplicates: 0, refused: 0 };
   const listed = new Set<string>();
+  /** Pages read, waiting for every address listed before theirs to be decided. */
+  const read = new Map<number, { url: string; draft: ArticleDraft } | ImportOutcome>();
+  let nextToDecide = 0;
   let pending: { index: number; draft: ArticleDraft }[] = [];
   let writing: Promise<void> = Promise.resolve();
 
@@ -89,41 +111,56 @@ export async function importAddresses(
     return writing;
   };
 
+  /**
+   * Checks the pages read for duplicates in list order, so that of two copies the one listed
+   * first is kept whichever was read first; queues the new ones for writing.
+   */
+  const decide = (): void => {
+    for (let next = read.get(nextToDecide); next !== undefined; next = read.get(nextToDecide)) {
+      const index = nextToDecide++;
+      read.delete(index);
+      if (!('draft' in next)) {
+        settle(index, next);
+        continue;
+      }
+      const duplicate = known.find(next.draft);
+      if (duplicate !== null) {
+        const why = duplicateWhy(duplicate.reason, duplicate.article);
+        settle(index, { url: next.url, kind: 'duplicate', why, alreadyIn: false });
+        continue;
+      }
+      known.add({ ...next.draft, id: `pending-${index}`, path: '(this import)' });
+      pending.push({ index, draft: next.draft });
+      if (pending.length >= WRITE_BATCH) void flush();
+    }
+  };
+
   await forEachByHost(urls, options.concurrency, async (url, index) => {
-    const outcome = await readOne(url, listed, known, options);
-    if ('draft' in outcome) {
-      known.add({ ...outcome.draft, id: `pending-${index}`, path: '(this import)' });
-      pending.push({ index, draft: outcome.draft });
-      if (pending.length >= WRITE_BATCH) await flush();
-    } else settle(index, outcome);
+    read.set(index, await readOne(url, listed, known, options, options.hints?.[index]));
+    decide();
+    // Reading waits while a batch is written, so drafts do not pile up faster than they land.
+    await writing;
   });
   await flush();
   return outcomes;
 }
 
-/** One address read into a draft, or what happened to it instead. */
+/** One address read into a draft, or what happened to it instead (refused, listed twice, already in). */
 async function readOne(
   url: string,
   listed: Set<string>,
   known: DuplicateIndex,
   options: BulkImportOptions,
-): Promise<{ draft: ArticleDraft } | ImportOutcome> {
+  hint: FeedHint | undefined,
+): Promise<{ url: string; draft: ArticleDraft } | ImportOutcome> {
   if (listed.has(url)) return { url, kind: 'duplicate', why: 'listed twice', alreadyIn: false };
   listed.add(url);
   const already = known.hasUrl(url);
   if (already !== null && already.path !== '(this import)')
     return { url, kind: 'duplicate', why: duplicateWhy('already in', already), alreadyIn: true };
   try {
-    const draft = await draftFromAddress(url, { event: options.event }, options.policy);
-    const duplicate = known.find(draft);
-    if (duplicate !== null)
-      return {
-        url,
-        kind: 'duplicate',
-        why: duplicateWhy(duplicate.reason, duplicate.article),
-        alreadyIn: false,
-      };
-    return { draft };
+    const overrides = { event: options.event, fallback: hint };
+    return { url, draft: await draftFromAddress(url, overrides, options.policy) };
   } catch (error) {
     if (error instanceof FetchRefused || error instanceof DraftError || error instanceof CurationError)
       return { url, kind: 'refused', why: error.message };

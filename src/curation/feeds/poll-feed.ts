@@ -12,7 +12,7 @@ import { DraftError } from '../draft.ts';
 import { DuplicateIndex } from '../duplicates.ts';
 import { CurationError } from '../errors.ts';
 import { type FetchPolicy, FetchRefused } from '../fetch-page.ts';
-import { draftFromAddress } from '../ingest.ts';
+import { readAddress } from '../ingest.ts';
 import { FeedError, type FeedItem, readFeed } from './read-feed.ts';
 import { nextFetchDelayMs } from './schedule.ts';
 
@@ -45,9 +45,12 @@ export interface PollReport {
   alsoReported: number;
   refused: number;
   error: string | null;
+  /** The status of the redirect that moved the feed for good (301, 308), or null. */
+  movedStatus: number | null;
 }
 
-type ItemOutcome = 'added' | 'queued' | 'also-reported' | 'refused' | 'seen' | 'queue-full';
+/** What became of one item; a refusal says why, for the feed's health. */
+type ItemOutcome = 'added' | 'queued' | 'also-reported' | { refused: string } | 'seen' | 'queue-full';
 
 /** Polls `feed` (leased to the caller) and resolves with what it did and the result to write back. */
 export async function pollFeed(
@@ -63,6 +66,7 @@ export async function pollFeed(
     alsoReported: 0,
     refused: 0,
     error: null,
+    movedStatus: null,
   };
   const intervalMs = feed.intervalSeconds * 1000;
   const health = { ...feed.health, lastFetchAt: now };
@@ -78,6 +82,8 @@ export async function pollFeed(
   }
   const next = after(nextFetchDelayMs(intervalMs, 0, deps.random));
   const healthy = { ...health, lastError: null, consecutiveErrors: 0 };
+  const movedTo = read.movedTo?.url ?? null;
+  report.movedStatus = read.movedTo?.status ?? null;
   if (read.notModified)
     return {
       report: { ...report, outcome: 'not-modified' },
@@ -87,12 +93,14 @@ export async function pollFeed(
         seen: feed.seen,
         nextFetchAt: next,
         health: healthy,
+        movedTo,
       },
     };
   const seen = new Set(feed.seen);
   const fresh = read.feed.items.filter((item) => !seen.has(item.url)).slice(0, deps.itemsPerPoll);
   const handled: string[] = [];
   const known = new DuplicateIndex(deps.articles());
+  let lastRefusal = healthy.lastRefusal;
   for (const item of fresh) {
     if (deps.stopping?.()) break;
     const outcome = await takeItem(feed, item, known, deps);
@@ -101,7 +109,10 @@ export async function pollFeed(
     if (outcome === 'added') report.added++;
     else if (outcome === 'queued') report.queued++;
     else if (outcome === 'also-reported') report.alsoReported++;
-    else if (outcome === 'refused') report.refused++;
+    else if (typeof outcome === 'object') {
+      report.refused++;
+      lastRefusal = `${item.url}: ${outcome.refused}`;
+    }
   }
   const brought = report.added + report.queued;
   return {
@@ -115,7 +126,10 @@ export async function pollFeed(
         ...healthy,
         lastNewItemAt: brought > 0 ? now : healthy.lastNewItemAt,
         itemsAdded: healthy.itemsAdded + brought,
+        itemsRefused: healthy.itemsRefused + report.refused,
+        lastRefusal,
       },
+      movedTo,
     },
   };
 }
@@ -148,11 +162,16 @@ async function takeItem(
   known: DuplicateIndex,
   deps: PollDeps,
 ): Promise<ItemOutcome> {
-  const sameAddress = known.hasUrl(item.url);
-  if (sameAddress !== null) return 'seen';
-  let draft: Awaited<ReturnType<typeof draftFromAddress>>;
+  // An article already in at this address: another outlet's link to it is recorded, no fetch needed.
+  const atAddress = known.hasUrl(item.url);
+  if (atAddress !== null) {
+    if (!isOtherOutlet(item.source, atAddress)) return 'seen';
+    await recordCopy(feed, atAddress, item, 'the same address', deps);
+    return 'also-reported';
+  }
+  let read: Awaited<ReturnType<typeof readAddress>>;
   try {
-    draft = await draftFromAddress(
+    read = await readAddress(
       item.url,
       { event: feed.event, fallback: { title: item.title, source: item.source, date: item.date } },
       deps.policy,
@@ -160,26 +179,19 @@ async function takeItem(
   } catch (error) {
     if (!(error instanceof FetchRefused || error instanceof DraftError)) throw error;
     deps.logger.warn('feed item refused', { feed: feed.url, item: item.url, reason: error.message });
-    return 'refused';
+    return { refused: error.message };
+  }
+  const { draft, canonical } = read;
+  // The page names an article already in as its canonical page: a syndicated copy, or an AMP twin.
+  const named = canonical === null ? null : known.hasUrl(canonical);
+  if (named !== null) {
+    if (!isOtherOutlet(draft.source, named)) return 'seen';
+    await recordCopy(feed, named, { ...draft, url: item.url }, 'its canonical link', deps);
+    return 'also-reported';
   }
   const duplicate = known.find(draft);
   if (duplicate !== null) {
-    await deps.store.recordAlsoReported({
-      article: duplicate.article.path,
-      url: item.url,
-      title: draft.title,
-      source: draft.source,
-      date: draft.date,
-      feedUrl: feed.url,
-    });
-    await deps.store.audit({
-      userId: FEED_POLLER.id,
-      userName: FEED_POLLER.name,
-      action: 'also-reported',
-      file: duplicate.article.path,
-      detail: `${draft.source ?? 'unknown outlet'}: ${item.url} (${duplicate.reason})`,
-      feed: feed.url,
-    });
+    await recordCopy(feed, duplicate.article, { ...draft, url: item.url }, duplicate.reason, deps);
     return 'also-reported';
   }
   if (feed.mode === 'review') {
@@ -197,6 +209,38 @@ async function takeItem(
   } catch (error) {
     if (!(error instanceof CurationError)) throw error;
     deps.logger.warn('feed item not added', { feed: feed.url, item: item.url, reason: error.message });
-    return 'refused';
+    return { refused: error.message };
   }
+}
+
+/** Whether `outlet` names another outlet than the article's own (an unknown one is not named). */
+function isOtherOutlet(outlet: string | null, article: Article): boolean {
+  const norm = (s: string | null) => s?.trim().toLowerCase() || null;
+  return norm(outlet) !== null && norm(outlet) !== norm(article.source);
+}
+
+/** Records `copy` as another outlet's report of `article`, in the feed store and the audit log. */
+async function recordCopy(
+  feed: FeedRecord,
+  article: Article,
+  copy: { url: string; title: string | null; source: string | null; date: string | null },
+  reason: string,
+  deps: PollDeps,
+): Promise<void> {
+  await deps.store.recordAlsoReported({
+    article: article.path,
+    url: copy.url,
+    title: copy.title,
+    source: copy.source,
+    date: copy.date,
+    feedUrl: feed.url,
+  });
+  await deps.store.audit({
+    userId: FEED_POLLER.id,
+    userName: FEED_POLLER.name,
+    action: 'also-reported',
+    file: article.path,
+    detail: `${copy.source ?? 'unknown outlet'}: ${copy.url} (${reason})`,
+    feed: feed.url,
+  });
 }

@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../log.ts';
-import type { FeedRecord, FeedStore } from '../../store/feed-store.ts';
+import { type FeedRecord, type FeedStore, FeedStoreError, type PollResult } from '../../store/feed-store.ts';
 import type { Curator } from '../curator.ts';
 import type { FetchPolicy } from '../fetch-page.ts';
 import type { ServedCorpus } from '../served-corpus.ts';
-import { failedPoll, type PollReport, pollFeed } from './poll-feed.ts';
+import { FEED_POLLER, failedPoll, type PollReport, pollFeed } from './poll-feed.ts';
 
 /** How the poller runs. */
 export interface PollerSettings {
@@ -35,6 +35,8 @@ export class FeedPoller {
   private running: Promise<PollReport[]> | null = null;
   private stopped = false;
   private readonly listeners: PollListener[] = [];
+  /** The last failed round's cause, warned of once until it changes or a round goes through. */
+  private lastFailure: string | null = null;
 
   constructor(
     private readonly store: FeedStore,
@@ -59,9 +61,7 @@ export class FeedPoller {
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      void this.pollDue()
-        .catch((error: unknown) => this.logger.warn('feed poll round failed', { error }))
-        .finally(() => this.schedule());
+      void this.pollDue().finally(() => this.schedule());
     }, this.settings.tickMs);
     this.timer.unref();
   }
@@ -82,12 +82,34 @@ export class FeedPoller {
     return (this.settings.itemsPerPoll + 2) * this.policy.timeoutMs + 60_000;
   }
 
-  /** Polls every feed due now that this poller could lease; resolves with what each poll did. */
+  /**
+   * Polls every feed due now that this poller could lease; resolves with what each poll did.
+   * A round the store fails (a damaged feeds.json) resolves with none, warned of once per cause.
+   */
   pollDue(): Promise<PollReport[]> {
-    this.running ??= this.round().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.round()
+      .then(
+        (reports) => {
+          this.lastFailure = null;
+          return reports;
+        },
+        (error: unknown) => {
+          this.roundFailed(error);
+          return [];
+        },
+      )
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
+  }
+
+  /** Warns of a failed round, unless the same cause (the same damaged file) was warned of last. */
+  private roundFailed(error: unknown): void {
+    const cause = error instanceof FeedStoreError ? `${error.message}|${error.version ?? ''}` : String(error);
+    if (cause === this.lastFailure) return;
+    this.lastFailure = cause;
+    this.logger.warn('feed poll round failed; warned once until it changes', { error });
   }
 
   private async round(): Promise<PollReport[]> {
@@ -134,15 +156,45 @@ export class FeedPoller {
           alsoReported: 0,
           refused: 0,
           error: message,
+          movedStatus: null,
         },
         result: failedPoll(feed, message),
       };
     }
-    const kept = await this.store.finishPoll(feed.url, this.holder, done.result);
+    const movedTo = await this.checkedMove(feed, done.result);
+    const kept = await this.store.finishPoll(feed.url, this.holder, { ...done.result, movedTo });
     if (!kept) this.logger.warn('feed lease lost before the poll ended', { feed: feed.url });
+    else if (movedTo !== null) await this.auditMove(feed.url, movedTo, done.report.movedStatus);
     if (done.report.outcome === 'failed')
       this.logger.warn('feed fetch failed', { feed: feed.url, reason: done.report.error });
     for (const listener of this.listeners) listener(done.report);
     return done.report;
+  }
+
+  /**
+   * The address the feed moved to for good, or null; null too, with the reason in the feed's
+   * health, when another followed feed has that address already.
+   */
+  private async checkedMove(feed: FeedRecord, result: PollResult): Promise<string | null> {
+    const to = result.movedTo ?? null;
+    if (to === null || to === feed.url) return null;
+    if (!(await this.store.feeds()).some((f) => f.url === to)) return to;
+    result.health = {
+      ...result.health,
+      lastError: `It moved for good to ${to}, which is followed already: remove one of the two.`,
+    };
+    return null;
+  }
+
+  private async auditMove(from: string, to: string, status: number | null): Promise<void> {
+    this.logger.info('feed moved for good', { from, to });
+    await this.store.audit({
+      userId: FEED_POLLER.id,
+      userName: FEED_POLLER.name,
+      action: 'feed-move',
+      file: null,
+      detail: `moved permanently${status === null ? '' : ` (${status})`} from ${from}`,
+      feed: to,
+    });
   }
 }

@@ -223,6 +223,30 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE articles ADD COLUMN content_md5 text GENERATED ALWAYS AS (md5(content)) STORED;
     `,
   },
+  {
+    version: 8,
+    name: 'feed refusals, feeds that move, the daily digest lease',
+    sql: `
+      -- Items refused one by one, and the last one's address and reason.
+      ALTER TABLE feed_health
+        ADD COLUMN items_refused integer NOT NULL DEFAULT 0,
+        ADD COLUMN last_refusal text;
+
+      -- A feed that moved for good is followed at its new address, its health row with it.
+      ALTER TABLE feed_health DROP CONSTRAINT feed_health_url_fkey;
+      ALTER TABLE feed_health ADD CONSTRAINT feed_health_url_fkey
+        FOREIGN KEY (url) REFERENCES feeds (url) ON DELETE CASCADE ON UPDATE CASCADE;
+
+      -- The daily digest: when it was last sent, and which process holds the lease to send it.
+      CREATE TABLE feed_digest (
+        id integer PRIMARY KEY CHECK (id = 1),
+        last_sent_at timestamptz,
+        lease_holder text,
+        lease_until timestamptz
+      );
+      INSERT INTO feed_digest (id) VALUES (1);
+    `,
+  },
 ];
 
 /** Applies the pending migrations; resolves with the versions applied now (none when up to date). */

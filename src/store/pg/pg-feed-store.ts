@@ -11,6 +11,7 @@ import {
   alreadyFollowed,
   type FeedRecord,
   type FeedStore,
+  type FeedsSnapshot,
   type NewFeed,
   type PollResult,
   type QueuedArticle,
@@ -23,7 +24,7 @@ const UNIQUE_VIOLATION = '23505';
 
 const FEED_COLUMNS = `f.url, f.event, f.mode, f.interval_seconds, f.paused, f.added_by, f.added_at,
   f.etag, f.last_modified, f.seen, f.next_fetch_at, h.last_fetch_at, h.last_new_item_at,
-  h.last_error, h.consecutive_errors, h.items_added`;
+  h.last_error, h.consecutive_errors, h.items_added, h.items_refused, h.last_refusal`;
 
 const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : null);
 
@@ -46,6 +47,8 @@ function feedOf(row: Record<string, unknown>): FeedRecord {
       lastError: (row.last_error as string | null) ?? null,
       consecutiveErrors: row.consecutive_errors as number,
       itemsAdded: row.items_added as number,
+      itemsRefused: row.items_refused as number,
+      lastRefusal: (row.last_refusal as string | null) ?? null,
     },
   };
 }
@@ -162,9 +165,24 @@ export class PgFeedStore implements FeedStore {
       const h = result.health;
       await client.query(
         `UPDATE feed_health SET last_fetch_at = $2, last_new_item_at = $3, last_error = $4,
-           consecutive_errors = $5, items_added = $6 WHERE url = $1`,
-        [url, h.lastFetchAt, h.lastNewItemAt, h.lastError, h.consecutiveErrors, h.itemsAdded],
+           consecutive_errors = $5, items_added = $6, items_refused = $7, last_refusal = $8 WHERE url = $1`,
+        [
+          url,
+          h.lastFetchAt,
+          h.lastNewItemAt,
+          h.lastError,
+          h.consecutiveErrors,
+          h.itemsAdded,
+          h.itemsRefused,
+          h.lastRefusal,
+        ],
       );
+      // The health row follows the address (ON UPDATE CASCADE); an address followed already stays.
+      if (result.movedTo && result.movedTo !== url)
+        await client.query(
+          `UPDATE feeds SET url = $2 WHERE url = $1 AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = $2)`,
+          [url, result.movedTo],
+        );
       return true;
     });
   }
@@ -226,10 +244,15 @@ export class PgFeedStore implements FeedStore {
     );
   }
 
-  async alsoReported(article: string): Promise<AlsoReported[]> {
+  alsoReported(article: string): Promise<AlsoReported[]> {
+    return this.alsoReportedOf([article]);
+  }
+
+  async alsoReportedOf(articles: readonly string[] | null): Promise<AlsoReported[]> {
     const { rows } = await this.query(
-      'SELECT article, url, title, source, date, feed_url, at FROM also_reported WHERE article = $1 ORDER BY seq',
-      [article],
+      `SELECT article, url, title, source, date, feed_url, at FROM also_reported
+       WHERE $1::text[] IS NULL OR article = ANY($1) ORDER BY seq`,
+      [articles === null ? null : [...articles]],
     );
     return rows.map((r) => ({
       article: r.article as string,
@@ -240,6 +263,93 @@ export class PgFeedStore implements FeedStore {
       feedUrl: r.feed_url as string | null,
       at: iso(r.at) ?? '',
     }));
+  }
+
+  async claimDigest(
+    holder: string,
+    dueSince: string,
+    leaseMs: number,
+  ): Promise<{ lastSentAt: string | null } | null> {
+    // One conditional UPDATE: the row lock makes a second claimer re-check the lease it waited for.
+    const { rows } = await this.query(
+      `UPDATE feed_digest d SET lease_holder = $1, lease_until = now() + $3 * interval '1 millisecond'
+       FROM (SELECT last_sent_at AS before FROM feed_digest WHERE id = 1) b
+       WHERE d.id = 1 AND (d.last_sent_at IS NULL OR d.last_sent_at < $2)
+         AND (d.lease_until IS NULL OR d.lease_until < now() OR d.lease_holder = $1)
+       RETURNING b.before`,
+      [holder, dueSince, leaseMs],
+    );
+    return rows[0] ? { lastSentAt: iso(rows[0].before) } : null;
+  }
+
+  async finishDigest(holder: string, sentAt: string | null): Promise<boolean> {
+    const { rowCount } = await this.query(
+      `UPDATE feed_digest SET last_sent_at = COALESCE($2, last_sent_at), lease_holder = NULL, lease_until = NULL
+       WHERE id = 1 AND lease_holder = $1`,
+      [holder, sentAt],
+    );
+    return rowCount === 1;
+  }
+
+  async snapshot(): Promise<FeedsSnapshot> {
+    return {
+      feeds: await this.feeds(),
+      queue: await this.queue(),
+      alsoReported: await this.alsoReportedOf(null),
+    };
+  }
+
+  replaceAll(snapshot: FeedsSnapshot): Promise<void> {
+    return this.transaction(async (client) => {
+      await client.query('DELETE FROM feeds');
+      await client.query('DELETE FROM review_queue');
+      await client.query('DELETE FROM also_reported');
+      for (const f of snapshot.feeds) {
+        await client.query(
+          `INSERT INTO feeds (url, event, mode, interval_seconds, paused, added_by, added_at, etag,
+             last_modified, seen, next_fetch_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            f.url,
+            f.event,
+            f.mode,
+            f.intervalSeconds,
+            f.paused,
+            f.addedBy,
+            f.addedAt,
+            f.etag,
+            f.lastModified,
+            JSON.stringify(f.seen),
+            f.nextFetchAt,
+          ],
+        );
+        const h = f.health;
+        await client.query(
+          `INSERT INTO feed_health (url, last_fetch_at, last_new_item_at, last_error, consecutive_errors,
+             items_added, items_refused, last_refusal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            f.url,
+            h.lastFetchAt,
+            h.lastNewItemAt,
+            h.lastError,
+            h.consecutiveErrors,
+            h.itemsAdded,
+            h.itemsRefused,
+            h.lastRefusal,
+          ],
+        );
+      }
+      for (const q of snapshot.queue)
+        await client.query(
+          'INSERT INTO review_queue (id, feed_url, item_url, queued_at, draft) VALUES ($1, $2, $3, $4, $5)',
+          [q.id, q.feedUrl, q.draft.url ?? q.id, q.queuedAt, JSON.stringify(q.draft)],
+        );
+      for (const r of snapshot.alsoReported)
+        await client.query(
+          `INSERT INTO also_reported (article, url, title, source, date, feed_url, at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (article, url) DO NOTHING`,
+          [r.article, r.url, r.title, r.source, r.date, r.feedUrl, r.at],
+        );
+    });
   }
 
   async audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {

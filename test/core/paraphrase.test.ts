@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { relatedTerms } from '../../src/search/expansions.ts';
+import { CORPUS_DIR } from './helpers.ts';
+
+describe('other words for the same thing (WordNet)', () => {
+  it('relates a word to its synonyms in the sense commonest for both, the heads of multiword synonyms, and derivations', () => {
+    expect(relatedTerms('uprising', 'noun')).toEqual(expect.arrayContaining(['revolt', 'insurrect']));
+    expect(relatedTerms('jets', 'noun')).toContain('plane');
+    expect(relatedTerms('died', 'verb')).toContain('death');
+    // "go" means "die" only in one of its rarer senses.
+    expect(relatedTerms('died', 'verb')).not.toContain('go');
+    expect(relatedTerms('qwertyuiop', 'noun')).toEqual([]);
+  });
+});
+
+describe('questions in other words than the coverage, on the built-in corpus', () => {
+  let index: AnswerEngine;
+  beforeAll(async () => {
+    index = buildIndex(await loadCorpus(CORPUS_DIR));
+  });
+
+  it('finds a passage that says "revolt" for a question about an uprising', () => {
+    const answer = index.ask('When did the uprising against Assad begin?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.text).toContain('erupted in 2011');
+    expect(answer.results[0]?.text).toContain('revolt');
+  });
+
+  it('weighs another word below the word itself', () => {
+    // "warplanes" is in one passage, "planes" in another: the exact word ranks first.
+    const answer = index.ask('Which warplanes entered Jarablus?');
+    expect(answer.results[0]?.text).toContain('warplanes entered Jarablus');
+  });
+
+  it('still refuses a question off the subject that a synonym brings near it', () => {
+    expect(index.ask('How many planes does Lufthansa fly?').noAnswer).toBe(true);
+  });
+});
