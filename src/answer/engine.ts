@@ -928,10 +928,12 @@ export class AnswerEngine {
       const { start, end } = excerpt.chosen;
       const spans = perArticle.get(excerpt.article) ?? [];
       if (spans.some((s) => s.start < end && start < s.end)) continue;
-      let sh = coded.get(excerpt.chosen.text);
+      // The quoted words, as a slice of the article: its ellipses add no shingle, and it is not copied.
+      const quoted = (this.corpus.articles[excerpt.article] as Article).text.slice(start, end);
+      let sh = coded.get(quoted);
       if (sh === undefined) {
-        sh = this.shingles.code(excerpt.chosen.text);
-        coded.set(excerpt.chosen.text, sh);
+        sh = this.shingles.code(quoted);
+        coded.set(quoted, sh);
       }
       const group = groups.find(
         (g) => !g.copies.some((c) => c.article === excerpt.article) && isSameCodedCopy(g.shingles, sh),

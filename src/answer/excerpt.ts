@@ -4,7 +4,8 @@
  * of the article with at most an ellipsis on each side.
  */
 import type { SentenceSpan } from '../passages/sentences.ts';
-import { type Token, tokenize } from '../search/tokenize.ts';
+import { TokenReader } from '../search/token-reader.ts';
+import type { Token } from '../search/tokenize.ts';
 import type { Span } from './types.ts';
 
 /** Longest excerpt, in characters, before ellipses. */
@@ -91,7 +92,7 @@ export function trimAround(
   const known = slice.length > MAX_EXCERPT_CHARS ? memo?.get(slice) : undefined;
   if (known !== undefined) ({ from, to } = known);
   else if (slice.length > MAX_EXCERPT_CHARS) {
-    const matches = queryMatches(slice, weights);
+    const matches = queryMatches(text, start, end, weights);
     // The window start (at a match, or the sentence start) that covers the most query weight.
     let bestFrom = 0;
     let bestWeight = -1;
@@ -131,14 +132,17 @@ export function highlightsOf(text: string, chosen: ChosenExcerpt, weights: Map<s
   const from = chosen.start - chosen.spanStart;
   const to = chosen.end - chosen.spanStart;
   const shift = (from > 0 ? ELLIPSIS.length : 0) - from;
-  return queryMatches(text.slice(chosen.spanStart, chosen.spanEnd), weights)
+  return queryMatches(text, chosen.spanStart, chosen.spanEnd, weights)
     .filter((m) => m.start >= from && m.end <= to)
     .map((m) => ({ start: m.start + shift, end: m.end + shift }));
 }
 
-/** The tokens of `slice` that are query terms. */
-function queryMatches(slice: string, weights: Map<string, number>): Token[] {
-  return tokenize(slice).filter((t) => weights.has(t.term));
+/** Excerpts' words are read again from answer to answer: each is tokenised once (see TokenReader). */
+const reader = new TokenReader();
+
+/** The tokens of text.slice(from, to) that are query terms, offsets relative to `from`. */
+function queryMatches(text: string, from: number, to: number, weights: Map<string, number>): Token[] {
+  return reader.read(text, from, to, (term) => weights.has(term));
 }
 
 function wordStartAtOrAfter(text: string, i: number): number {

@@ -1,4 +1,5 @@
 /** Detection of the same text run by several outlets (syndicated wire copy), by word shingles. */
+import { NumberIds } from '../util/number-ids.ts';
 
 const SHINGLE_WORDS = 4;
 const NOT_ASCII = /[\u0080-\uffff]/;
@@ -53,7 +54,7 @@ const PLAIN_PUNCTUATION = /^[\u00a0\u2010-\u2015\u2018-\u201f\u2026]$/;
  */
 export class ShingleCoder {
   /** A lasting number per word (kept across answers, so an answer adds no table entries). */
-  private readonly numbered = new Map<number, number>();
+  private readonly numbered = new NumberIds();
   private readonly named = new Map<string, number>();
   /** The number of each lasting word number in the current answer, valid where stamp is `answer`. */
   private local = new Int32Array(1024);
@@ -141,7 +142,7 @@ export class ShingleCoder {
 
   private numberedWord(key: number): number {
     let id = this.numbered.get(key);
-    if (id === undefined) {
+    if (id < 0) {
       id = this.numbered.size + this.named.size;
       this.numbered.set(key, id);
     }

@@ -15,6 +15,11 @@ export interface DayRange {
 const ABSOLUTE_DATE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}\b/i;
 const YEAR = /^(?:in\s+)?((?:1[89]|20)\d\d)$/i;
+/**
+ * Found in every text ABSOLUTE_DATE matches (it is that pattern without its word boundaries): a
+ * question without it names no date `readDateMention` reads, so chrono need not search it.
+ */
+const MAY_NAME_DATE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|1[89]\d\d|20\d\d|\d[/.-]\d/i;
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -53,7 +58,11 @@ export function readDateMention(
     : { since: `${ym}-${pad(day)}`, until: `${ym}-${pad(day)}` };
 }
 
-/** Spans of the dates chrono finds in a question (wink's tagger misses "the March phone call"). */
+/**
+ * Spans of the dates chrono finds in a question (wink's tagger misses "the March phone call");
+ * none, without running chrono, when the question holds no month, year or numeric date.
+ */
 export function findDateSpans(question: string): Array<{ start: number; end: number }> {
+  if (!MAY_NAME_DATE.test(question)) return [];
   return chrono.parse(question, REFERENCE).map((r) => ({ start: r.index, end: r.index + r.text.length }));
 }

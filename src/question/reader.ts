@@ -21,18 +21,25 @@ export interface ReadQuestion {
   dates: Array<{ first: number; last: number }>;
 }
 
+/**
+ * The steps of wink's pipeline a reading uses: sentences, parts of speech (and lemmas) and named
+ * entities (dates). Sentiment, negation and custom entities are not read, so not computed.
+ */
+const PIPE = ['sbd', 'pos', 'ner'];
+
 let nlp: WinkMethods | null = null;
 
 /** Reads a question into tokens and date mentions; offsets index into `question`. */
 export function readQuestion(question: string): ReadQuestion {
-  nlp ??= winkNLP(model);
+  nlp ??= winkNLP(model, PIPE);
   const its = nlp.its;
   const doc = nlp.readDoc(question);
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
+  const words = doc.tokens();
+  const values = words.out(its.value) as string[];
+  const spaces = words.out(its.precedingSpaces) as string[];
+  const pos = words.out(its.pos) as string[];
   // its.lemma comes from the model's add-ons, which wink-nlp's types do not connect.
-  const lemmas = doc.tokens().out(its.lemma as never) as string[];
+  const lemmas = words.out(its.lemma as never) as string[];
   const tokens: QuestionToken[] = [];
   let at = 0;
   values.forEach((text, i) => {
@@ -45,8 +52,9 @@ export function readQuestion(question: string): ReadQuestion {
     at = end;
   });
   const dates: ReadQuestion['dates'] = [];
-  const details = doc.entities().out(its.detail) as unknown as Array<{ type: string }>;
-  const spans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
+  const entities = doc.entities();
+  const details = entities.out(its.detail) as unknown as Array<{ type: string }>;
+  const spans = entities.out(its.span) as unknown as Array<[number, number]>;
   details.forEach((d, i) => {
     const span = spans[i];
     if (d.type === 'DATE' && span !== undefined) dates.push({ first: span[0], last: span[1] });

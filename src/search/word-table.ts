@@ -94,8 +94,11 @@ export class WordTable {
     return this.starts.length - 1;
   }
 
-  /** Appends the id of each word of text.slice(from, to) to `out`, adding new words. */
-  appendWordIds(text: string, out: IntBuffer, from = 0, to = text.length): void {
+  /**
+   * Appends the id of each word of text.slice(from, to) to `out`, adding new words; with `spans`,
+   * each word's start and end offsets in `text` to it too.
+   */
+  appendWordIds(text: string, out: IntBuffer, from = 0, to = text.length, spans?: IntBuffer): void {
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
@@ -136,6 +139,10 @@ export class WordTable {
       } else {
         i = wordEnd(text, start, to);
         out.push(this.idAt(text, start, i, hashOf(text, start, i)));
+      }
+      if (spans !== undefined) {
+        spans.push(start);
+        spans.push(i);
       }
     }
   }
