@@ -13,9 +13,12 @@ import type { Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
 import type { PassageFields } from '../search/bm25-index.ts';
 import { SegmentedIndex } from '../search/segmented-index.ts';
-import type { TermTable } from '../util/term-table.ts';
+import { appendRows, joinRows, type RowRun, rowCount, type TermTable } from '../util/term-table.ts';
 import { cutArticles, renumberTerms } from './cut-articles.ts';
 import { AnswerEngine, type EngineParts } from './engine.ts';
+
+/** How many times the room a sentence table needs it gets when copied, for later changes to append into. */
+const ROOM = 2;
 
 /** The passage a deleted slot holds: it belongs to no article, and no search returns it. */
 const DELETED: Passage = Object.freeze({ article: -1, start: 0, end: 0, firstSentence: 0, lastSentence: -1 });
@@ -29,35 +32,37 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const before = previous.engineParts();
   const config = before.config;
   const old = before.corpus.articles;
+  const next = corpus.articles;
   // The same article objects at both ends are kept as they are; only the middle is looked up.
-  const ends = sameEnds(old, corpus.articles);
-  const oldIndexOf = new Map<string, number>();
-  for (let o = ends.start; o < ends.beforeEnd; o++) oldIndexOf.set((old[o] as Article).id, o);
+  const ends = sameEnds(old, next);
   const shift = ends.beforeEnd - ends.afterEnd;
   // Where each article's indexed text comes from: an old article (>= 0) or the new cut (-1 - k).
-  const source = new Int32Array(corpus.articles.length);
+  const source = new Int32Array(next.length);
   const kept = new Uint8Array(old.length);
+  for (let a = 0; a < ends.start; a++) source[a] = a;
+  for (let a = ends.afterEnd; a < next.length; a++) source[a] = a + shift;
+  kept.fill(1, 0, ends.start);
+  kept.fill(1, ends.beforeEnd);
+  const oldIndexOf = new Map<string, number>();
+  for (let o = ends.start; o < ends.beforeEnd; o++) oldIndexOf.set((old[o] as Article).id, o);
   const toIndex: Article[] = [];
-  corpus.articles.forEach((article, a) => {
-    const o = a < ends.start ? a : a >= ends.afterEnd ? a + shift : oldIndexOf.get(article.id);
+  for (let a = ends.start; a < ends.afterEnd; a++) {
+    const article = next[a] as Article;
+    const o = oldIndexOf.get(article.id);
     const was = o === undefined ? undefined : old[o];
-    if (
-      o !== undefined &&
-      was !== undefined &&
-      (was === article || (was.id === article.id && was.title === article.title && was.text === article.text))
-    ) {
+    if (o !== undefined && was !== undefined && sameText(was, article)) {
       source[a] = o;
       kept[o] = 1;
     } else {
       source[a] = -1 - toIndex.length;
       toIndex.push(article);
     }
-  });
+  }
   let index = segmentedIndexOf(previous);
   const oldSlots = before.passages.length;
   const gone: number[] = [];
   for (let slot = 0; slot < oldSlots; slot++) {
-    const a = before.passages[slot]?.article ?? -1;
+    const a = (before.passages[slot] as Passage).article;
     if (a >= 0 && kept[a] === 0) gone.push(slot);
   }
   index = index.without(gone);
@@ -70,48 +75,82 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   // The new article number of each old article and of each cut one.
   const newOfOld = new Int32Array(old.length).fill(-1);
   const newOfCut = new Int32Array(toIndex.length);
-  source.forEach((from, a) => {
+  for (let a = 0; a < next.length; a++) {
+    const from = source[a] as number;
     if (from >= 0) newOfOld[from] = a;
     else newOfCut[-1 - from] = a;
-  });
-  const passages: Passage[] = new Array(index.slotCount);
-  for (let slot = 0; slot < oldSlots; slot++) {
-    const p = before.passages[slot] as Passage;
-    const a = p.article < 0 ? -1 : (newOfOld[p.article] as number);
-    passages[slot] = a < 0 ? DELETED : a === p.article ? p : { ...p, article: a };
   }
-  cut.passages.forEach((p, i) => {
-    passages[oldSlots + i] = { ...p, article: newOfCut[p.article] as number };
-  });
-  const oldRows = rowStarts(before.sentences);
+  const passages = before.passages.slice();
+  for (let slot = 0; slot < oldSlots; slot++) {
+    const p = passages[slot] as Passage;
+    const a = p.article < 0 ? -1 : (newOfOld[p.article] as number);
+    if (a === p.article) continue;
+    passages[slot] =
+      a < 0
+        ? DELETED
+        : {
+            article: a,
+            start: p.start,
+            end: p.end,
+            firstSentence: p.firstSentence,
+            lastSentence: p.lastSentence,
+          };
+  }
+  for (const p of cut.passages) passages.push({ ...p, article: newOfCut[p.article] as number });
+  const oldRows = before.sentenceRows ?? rowStarts(before.sentences);
   const cutRows = rowStarts(cut.sentences);
-  const sentences: SentenceSpan[][] = new Array(corpus.articles.length);
-  const sentenceRows: RowRun[] = [];
+  const sentences: SentenceSpan[][] = new Array(next.length);
   const titleRows: RowRun[] = [];
-  source.forEach((from, a) => {
-    if (from >= 0) {
-      const spans = before.sentences[from] as SentenceSpan[];
-      sentences[a] = spans;
-      sentenceRows.push({ table: before.sentenceTerms, from: oldRows[from] as number, count: spans.length });
-      titleRows.push({ table: before.titleTerms, from, count: 1 });
-    } else {
-      const k = -1 - from;
-      const spans = cut.sentences[k] as SentenceSpan[];
-      sentences[a] = spans;
-      sentenceRows.push({ table: cut.sentenceTerms, from: cutRows[k] as number, count: spans.length });
-      titleRows.push({ table: cut.titleTerms, from: k, count: 1 });
+  // Runs of consecutive articles from one table are copied at once.
+  for (let a = 0; a < next.length; ) {
+    const from = source[a] as number;
+    let to = a + 1;
+    while (to < next.length && (source[to] as number) === from + (from >= 0 ? to - a : a - to)) to++;
+    const count = to - a;
+    const spans = from >= 0 ? before.sentences : cut.sentences;
+    const first = from >= 0 ? from : -1 - from;
+    for (let k = 0; k < count; k++) sentences[a + k] = spans[first + k] as SentenceSpan[];
+    titleRows.push({ table: from >= 0 ? before.titleTerms : cut.titleTerms, from: first, count });
+    a = to;
+  }
+  // The cut articles' sentence rows go after the table's own, in its room when it has some left;
+  // otherwise the rows still used are copied, in article order, into a table with room to spare.
+  const appended =
+    toIndex.length === 0 ? before.sentenceTerms : appendRows(before.sentenceTerms, cut.sentenceTerms);
+  let sentenceTerms: TermTable;
+  let sentenceRows: Int32Array | undefined;
+  if (appended !== null) {
+    const cutBase = rowCount(before.sentenceTerms);
+    sentenceTerms = appended;
+    sentenceRows = new Int32Array(next.length);
+    for (let a = 0; a < next.length; a++) {
+      const from = source[a] as number;
+      sentenceRows[a] = from >= 0 ? (oldRows[from] as number) : cutBase + (cutRows[-1 - from] as number);
     }
-  });
+  } else {
+    sentenceTerms = joinRows(
+      sentenceRuns(source, sentences, oldRows, cutRows, before.sentenceTerms, cut.sentenceTerms),
+      ROOM,
+    );
+  }
   const parts: EngineParts = {
     corpus,
     config,
     sentences,
     passages,
-    sentenceTerms: joinRows(sentenceRows),
+    sentenceTerms,
+    ...(sentenceRows === undefined ? {} : { sentenceRows }),
     titleTerms: joinRows(titleRows),
     statements: null,
   };
   return new AnswerEngine(parts, index);
+}
+
+/** Same id, title and text: the article's passages and terms can be kept. */
+function sameText(was: Article, article: Article): boolean {
+  return (
+    was === article || (was.id === article.id && was.title === article.title && was.text === article.text)
+  );
 }
 
 /**
@@ -151,7 +190,7 @@ function segmentedIndexOf(engine: AnswerEngine): SegmentedIndex {
   // Ids no live term holds get a name no question can ask.
   const names = Array.from({ length: engine.index.termCount }, (_, id) => `\u0000${id}`);
   for (const [term, id] of engine.index.postingData().termIds) names[id] = term;
-  const rows = rowStarts(parts.sentences);
+  const rows = parts.sentenceRows ?? rowStarts(parts.sentences);
   const count = parts.passages.length;
   const fields: PassageFields = {
     count,
@@ -186,32 +225,30 @@ function rowStarts(sentences: readonly (readonly SentenceSpan[])[]): Int32Array 
   return starts;
 }
 
-/** `count` rows of a term table from row `from`. */
-interface RowRun {
-  table: TermTable;
-  from: number;
-  count: number;
-}
-
-/** One term table of the rows of the runs, in order. */
-function joinRows(runs: readonly RowRun[]): TermTable {
-  let rows = 0;
-  let size = 0;
-  for (const { table, from, count } of runs) {
-    rows += count;
-    size += (table.offsets[from + count] as number) - (table.offsets[from] as number);
+/**
+ * The runs of sentence rows of the articles, in article order: consecutive articles from one table
+ * whose rows follow each other make one run.
+ */
+function sentenceRuns(
+  source: Int32Array,
+  sentences: readonly SentenceSpan[][],
+  oldRows: Int32Array,
+  cutRows: Int32Array,
+  oldTable: TermTable,
+  cutTable: TermTable,
+): RowRun[] {
+  const runs: RowRun[] = [];
+  let last: RowRun | null = null;
+  for (let a = 0; a < source.length; a++) {
+    const from = source[a] as number;
+    const table = from >= 0 ? oldTable : cutTable;
+    const row = from >= 0 ? (oldRows[from] as number) : (cutRows[-1 - from] as number);
+    const count = (sentences[a] as SentenceSpan[]).length;
+    if (last !== null && last.table === table && last.from + last.count === row) last.count += count;
+    else {
+      last = { table, from: row, count };
+      runs.push(last);
+    }
   }
-  const offsets = new Int32Array(rows + 1);
-  const ids = new Int32Array(size);
-  let row = 0;
-  let at = 0;
-  for (const { table, from, count } of runs) {
-    const start = table.offsets[from] as number;
-    const end = table.offsets[from + count] as number;
-    ids.set(table.ids.subarray(start, end), at);
-    for (let r = 1; r <= count; r++) offsets[row + r] = at + (table.offsets[from + r] as number) - start;
-    row += count;
-    at += end - start;
-  }
-  return { offsets, ids };
+  return runs;
 }

@@ -31,7 +31,7 @@ import type { WordNetPos } from '../search/wordnet.ts';
 import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { Statement } from '../statements/types.ts';
-import type { TermTable } from '../util/term-table.ts';
+import { joinRows, type RowRun, type TermTable } from '../util/term-table.ts';
 import { cutArticles, renumberTerms } from './cut-articles.ts';
 import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
 import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
@@ -141,8 +141,13 @@ export interface IndexParts {
   statements: Statement[] | null;
 }
 
-/** What an engine is made of in memory: its parts but the postings, which its index holds. */
-export type EngineParts = Omit<IndexParts, 'postings'>;
+/**
+ * What an engine is made of in memory: its parts but the postings, which its index holds. Its
+ * sentence rows may lie anywhere in `sentenceTerms` (a change appends the rows of the articles it
+ * indexes to the table it shares with the engine before it): `sentenceRows`, when given, is the
+ * row of each article's first sentence; without it they are in article order.
+ */
+export type EngineParts = Omit<IndexParts, 'postings'> & { sentenceRows?: Int32Array };
 
 /** Options of `buildIndex`. */
 export interface IndexBuildOptions extends BuildOptions {
@@ -212,7 +217,8 @@ export class AnswerEngine {
   /** Row of an article's first sentence in `sentenceTerms`. */
   private readonly sentenceBase: Int32Array;
   private readonly matcher: QueryMatcher;
-  private readonly questionContext: QuestionContext;
+  /** What questions are read against (outlets, event ids, years), made on first use (see `warmUp`). */
+  private questionContextMade: QuestionContext | null = null;
   /** Each article's first passage (its lead). */
   private readonly leadPassage: Int32Array;
   /** Index terms of each event's name, for "Summarise the Geneva talks". */
@@ -229,12 +235,14 @@ export class AnswerEngine {
       throw new IndexError('AnswerEngine: give it an index, or the postings to make one from');
     this.sentenceTerms = parts.sentenceTerms;
     this.titleTerms = parts.titleTerms;
-    this.sentenceBase = new Int32Array(parts.sentences.length);
-    let base = 0;
-    parts.sentences.forEach((spans, a) => {
-      this.sentenceBase[a] = base;
-      base += spans.length;
-    });
+    this.sentenceBase = parts.sentenceRows ?? new Int32Array(parts.sentences.length);
+    if (parts.sentenceRows === undefined) {
+      let base = 0;
+      for (let a = 0; a < parts.sentences.length; a++) {
+        this.sentenceBase[a] = base;
+        base += (parts.sentences[a] as SentenceSpan[]).length;
+      }
+    }
     this.corpus = parts.corpus;
     this.config = parts.config;
     this.sentences = parts.sentences;
@@ -243,14 +251,14 @@ export class AnswerEngine {
     this.index = index ?? new Bm25Index(parts.postings as PostingData);
     this.matcher = new QueryMatcher(this.index.termCount);
     this.pairs = new PairMatcher(this.index.termCount);
-    this.articleOf = Int32Array.from(parts.passages, (p) => p.article);
-    this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
-    this.questionContext = questionContext(parts.corpus.articles, parts.corpus.events, (word) =>
-      terms(word).some((t) => this.index.termId(t) !== undefined),
-    );
+    this.articleOf = new Int32Array(parts.passages.length);
     this.leadPassage = new Int32Array(parts.corpus.articles.length).fill(-1);
-    for (let p = parts.passages.length - 1; p >= 0; p--)
-      this.leadPassage[parts.passages[p]?.article ?? 0] = p;
+    for (let p = parts.passages.length - 1; p >= 0; p--) {
+      const a = (parts.passages[p] as Passage).article;
+      this.articleOf[p] = a;
+      if (a >= 0) this.leadPassage[a] = p;
+    }
+    this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
     this.eventNameTerms = new Map(parts.corpus.events.map((e) => [e.id, new Set(terms(e.name))]));
   }
 
@@ -263,9 +271,21 @@ export class AnswerEngine {
     return this.catalogMade;
   }
 
-  /** Makes now what this engine would otherwise make at its first question (the catalogue). */
+  /**
+   * Outlets, event ids and the years of dates, for reading questions, made on first use: like the
+   * catalogue, a pass over every article that a change need not wait for.
+   */
+  private get questionContext(): QuestionContext {
+    this.questionContextMade ??= questionContext(this.corpus.articles, this.corpus.events, (word) =>
+      terms(word).some((t) => this.index.termId(t) !== undefined),
+    );
+    return this.questionContextMade;
+  }
+
+  /** Makes now what this engine would otherwise make at its first question (the catalogue, the question context). */
   warmUp(): void {
     void this.catalog;
+    void this.questionContext;
   }
 
   /**
@@ -274,11 +294,36 @@ export class AnswerEngine {
    */
   parts(): IndexParts {
     const index = this.index;
+    const { sentenceRows: _rows, ...parts } = this.engineParts();
     return {
-      ...this.engineParts(),
+      ...parts,
+      sentenceTerms: this.sentenceRowsInOrder(),
       passages: this.passages.filter((_, p) => index.isLive(p)),
       postings: index.postingData(),
     };
+  }
+
+  /** The sentence term table with exactly the articles' rows, in article order (as a build makes it). */
+  private sentenceRowsInOrder(): TermTable {
+    const runs: RowRun[] = [];
+    let last: RowRun | null = null;
+    for (let a = 0; a < this.sentences.length; a++) {
+      const row = this.sentenceBase[a] as number;
+      const count = (this.sentences[a] as SentenceSpan[]).length;
+      if (last !== null && last.from + last.count === row) last.count += count;
+      else {
+        last = { table: this.sentenceTerms, from: row, count };
+        runs.push(last);
+      }
+    }
+    const rows = runs.reduce((n, r) => n + r.count, 0);
+    const { offsets, ids } = this.sentenceTerms;
+    const exact =
+      runs.length <= 1 &&
+      (runs[0]?.from ?? 0) === 0 &&
+      offsets.length === rows + 1 &&
+      ids.length === offsets[rows];
+    return exact ? this.sentenceTerms : joinRows(runs);
   }
 
   /** The parts as they are in memory, passages numbered as the index numbers them (see engine-update.ts). */
@@ -289,6 +334,7 @@ export class AnswerEngine {
       sentences: this.sentences,
       passages: this.passages,
       sentenceTerms: this.sentenceTerms,
+      sentenceRows: this.sentenceBase,
       titleTerms: this.titleTerms,
       statements: this.statementList === null ? null : [...this.statementList],
     };

@@ -5,12 +5,13 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readWholeFile } from '../util/read-whole.ts';
-import { EVENTS_FILE, parseEvents } from './events.ts';
+import { assembleCorpus } from './assemble.ts';
+import { EVENTS_FILE } from './events.ts';
 import { fingerprintFiles } from './fingerprint.ts';
 import { parseJsonl } from './jsonl.ts';
 import { parseMarkdown } from './markdown.ts';
 import { parseText } from './text.ts';
-import type { Article, Corpus, CorpusProblem, CorpusSnapshot, ParsedFile, StoredFile } from './types.ts';
+import type { Corpus, CorpusProblem, CorpusSnapshot, ParsedFile, StoredFile } from './types.ts';
 
 /** The file kinds the loader reads, by extension. */
 export const ARTICLE_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
@@ -86,42 +87,5 @@ export function corpusFromSnapshot(
   snapshot: CorpusSnapshot,
   parse: (path: string, content: string) => ParsedFile = parseArticleFile,
 ): Corpus {
-  const problems: CorpusProblem[] = [];
-  const { events, problems: eventProblems } =
-    snapshot.events === null ? { events: [], problems: [] } : parseEvents(snapshot.events);
-  problems.push(...eventProblems, ...snapshot.problems);
-
-  const articles: Article[] = [];
-  const ids = new Map<string, string>();
-  const knownEvents = new Set(events.map((e) => e.id));
-  for (const file of snapshot.files) {
-    const parsed = parse(file.path, file.content);
-    problems.push(...parsed.problems);
-    for (const article of parsed.articles) {
-      const clash = ids.get(article.id);
-      if (clash !== undefined) {
-        problems.push({
-          path: article.path,
-          line: lineOf(article.path),
-          message: `duplicate id "${article.id}" (already used by ${clash}); skipped`,
-        });
-        continue;
-      }
-      if (article.event !== null && !knownEvents.has(article.event)) {
-        problems.push({
-          path: article.path,
-          line: lineOf(article.path),
-          message: `unknown event "${article.event}": add it to ${EVENTS_FILE} or fix the event id`,
-        });
-      }
-      ids.set(article.id, article.path);
-      articles.push(article);
-    }
-  }
-  return { label: dir, articles, events, problems };
-}
-
-function lineOf(articlePath: string): number | null {
-  const match = /:(\d+)$/.exec(articlePath);
-  return match ? Number(match[1]) : null;
+  return assembleCorpus(dir, snapshot, parse);
 }

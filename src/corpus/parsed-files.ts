@@ -4,36 +4,47 @@
  * articles are the very objects served before (which lets later steps skip them cheaply).
  */
 import { createHash } from 'node:crypto';
+import { CorpusAssembly } from './assemble.ts';
 import { parseArticleFile } from './load.ts';
-import type { ParsedFile } from './types.ts';
+import type { Corpus, CorpusSnapshot, ParsedFile } from './types.ts';
 
 interface Entry {
   content: string;
   parsed: ParsedFile;
-  /** MD5 of the content (hex), made when first asked for. */
+  /** MD5 of the content (hex): the store's, or made when first asked for. */
   md5?: string;
 }
 
 /** Parsed files by path, kept from one snapshot to the next. */
 export class ParsedFiles {
   private kept = new Map<string, Entry>();
+  private readonly assembly = new CorpusAssembly();
+
+  /**
+   * The corpus of a snapshot (as `corpusFromSnapshot` makes it), parsing only the files whose
+   * content changed since the last snapshot and putting together only what they give.
+   */
+  corpus(label: string, snapshot: CorpusSnapshot): Corpus {
+    return this.assembly.corpusOf(label, snapshot, this.forSnapshot());
+  }
 
   /**
    * A parser for one snapshot (see `corpusFromSnapshot`): it parses a file only when its content
    * differs from the last snapshot's; files it is not asked for are forgotten.
    */
-  forSnapshot(): (path: string, content: string) => ParsedFile {
+  forSnapshot(): (path: string, content: string, md5?: string) => ParsedFile {
     const previous = this.kept;
     const next = new Map<string, Entry>();
     this.kept = next;
-    return (path, content) => {
+    return (path, content, md5) => {
       const entry = previous.get(path);
       if (entry !== undefined && entry.content === content) {
+        entry.md5 ??= md5;
         next.set(path, entry);
         return entry.parsed;
       }
       const parsed = parseArticleFile(path, content);
-      next.set(path, { content, parsed });
+      next.set(path, { content, parsed, md5 });
       return parsed;
     };
   }

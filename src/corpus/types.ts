@@ -59,6 +59,8 @@ export interface StoredFile {
   /** Path relative to the corpus folder, with forward slashes. */
   path: string;
   content: string;
+  /** MD5 (hex) of its UTF-8 bytes, when the store has it without hashing the content. */
+  md5?: string;
 }
 
 /** Everything the loader reads, at one version of the corpus. */

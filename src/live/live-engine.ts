@@ -8,12 +8,11 @@
  * A change saves only what it did (see answer/saved-change.ts); the whole index is saved in the
  * background after a merge, or after MAX_CHANGES_UNSAVED changes, for the next start.
  */
-import type { AnswerEngine } from '../answer/engine.ts';
+import { AnswerEngine } from '../answer/engine.ts';
 import { mergeEngine, segmentedEngine, updateEngine } from '../answer/engine-update.ts';
 import { corpusChange, serialiseChange } from '../answer/saved-change.ts';
 import { rankingKey } from '../answer/saved-index.ts';
 import { diffArticles, sameCorpus } from '../corpus/diff.ts';
-import { corpusFromSnapshot } from '../corpus/load.ts';
 import { ParsedFiles } from '../corpus/parsed-files.ts';
 import type { Article, Corpus, CorpusProblem } from '../corpus/types.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
@@ -202,33 +201,33 @@ export class LiveEngine {
       const version = await this.store.version();
       if (version === this.version) return false;
       const started = performance.now();
-      const before = this.live.corpus.articles;
-      const saved = await this.savedChangesTo(version);
+      const base = this.changeBase();
+      const saved = await this.savedChanges(base.corpus, this.version, version);
       let corpus: Corpus;
       let to = version;
       if (saved !== null) corpus = saved;
       else {
         const snapshot = await this.store.read(this.parsedFiles);
         if (snapshot.version === this.version) return false;
-        corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+        corpus = this.parsedFiles.corpus(this.store.label, snapshot);
         to = snapshot.version;
       }
-      const index = updateEngine(this.changeBase(), corpus);
+      const index = updateEngine(base, corpus);
       const ms = performance.now() - started;
       const opened: OpenedIndex = { index, version: to, from: 'updated', warning: null, ms };
-      this.updated('catch_up', this.swap(opened, before, ms, corpus.problems));
+      this.updated('catch_up', this.swap(opened, base.corpus.articles, ms, corpus.problems));
       this.mergeSoon();
       return true;
     });
   }
 
   /**
-   * The corpus of `version` made from the one served and the saved changes since, or null when the
-   * store has not got them all (or one is corrupt): then the caller reads the store's files.
+   * The corpus of version `to` made from `corpus` (that of version `from`) and the saved changes
+   * between them, or null when the store has not got them all (or one is corrupt).
    */
-  private async savedChangesTo(version: string): Promise<Corpus | null> {
+  private async savedChanges(corpus: Corpus, from: string, to: string): Promise<Corpus | null> {
     try {
-      return await corpusAfterChanges(this.store, this.live.corpus, this.version, version, this.config);
+      return await corpusAfterChanges(this.store, corpus, from, to, this.config);
     } catch {
       return null;
     }
@@ -263,9 +262,11 @@ export class LiveEngine {
   /**
    * Readies the first change, in the background after opening (queued like a change, so never
    * beside one): the served engine's index turned into a segment (as fast to query, see
-   * `SegmentedIndex.withWeights`), and every file of the store parsed once, so that the first
-   * change, here or in another process, costs what later ones do. The served engine is not
-   * replaced; the first change starts from the prepared one.
+   * `SegmentedIndex.withWeights`), and every file of the store parsed once, its articles taken as
+   * the prepared engine's when they are the served ones (the same objects the next parse gives, so
+   * that a change compares only what it changed), so that the first change, here or in another
+   * process, costs what later ones do. The served engine is not replaced; the first change starts
+   * from the prepared one.
    */
   private prepareSoon(): void {
     this.preparing = new Promise<void>((resolve) => setImmediate(resolve))
@@ -273,10 +274,14 @@ export class LiveEngine {
         this.changes.run(async () => {
           if (this.closed) return;
           const from = this.live;
-          this.prepared = { from, engine: segmentedEngine(from) };
+          let engine = segmentedEngine(from);
           const snapshot = await this.store.read();
-          if (snapshot.version === this.version)
-            corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
+          if (snapshot.version === this.version) {
+            const parsed = this.parsedFiles.corpus(this.store.label, snapshot);
+            if (sameCorpus(from.corpus, parsed))
+              engine = new AnswerEngine({ ...engine.engineParts(), corpus: parsed }, engine.index);
+          }
+          this.prepared = { from, engine };
         }),
       )
       .catch(() => undefined);
@@ -287,11 +292,12 @@ export class LiveEngine {
     await this.preparing;
   }
 
-  /** The engine a change starts from: the served one, over segments when prepared. */
+  /**
+   * The engine a change starts from: the served one, or the one prepared from it (see
+   * `prepareSoon`), which answers alike. Its corpus is what the change compares the new one with.
+   */
   private changeBase(): AnswerEngine {
     const prepared = this.prepared;
-    // Used once: after the change it is not the served engine's any more.
-    this.prepared = null;
     return prepared?.from === this.live ? prepared.engine : this.live;
   }
 
@@ -309,6 +315,7 @@ export class LiveEngine {
           let mergedAny = false;
           for (let merged = mergeEngine(this.live); merged !== null; merged = mergeEngine(merged)) {
             this.live = merged;
+            this.prepared = null;
             this.opened = { ...this.opened, index: merged };
             mergedAny = true;
           }
@@ -346,34 +353,42 @@ export class LiveEngine {
     { refusesEmpty, skipsUnchanged }: { refusesEmpty: boolean; skipsUnchanged: boolean },
   ): Promise<{ result: T; report: ChangeReport } | null> {
     const started = performance.now();
-    const before = this.live.corpus.articles;
+    const baseEngine = this.changeBase();
+    const beforeCorpus = baseEngine.corpus;
+    const before = beforeCorpus.articles;
     let next: AnswerEngine | null = null;
     let unchanged = false;
     const from = this.version;
-    const beforeCorpus = this.live.corpus;
     let changeBytes = 0;
     let changed: { result: T; version: string };
     try {
       changed = await this.store.change(
         mutate,
-        async (snapshot) => {
-          const corpus = corpusFromSnapshot(this.store.label, snapshot, this.parsedFiles.forSnapshot());
-          unchanged = skipsUnchanged && sameCorpus(this.live.corpus, corpus);
+        async (snapshot, storeBefore) => {
+          const corpus = this.parsedFiles.corpus(this.store.label, snapshot);
+          unchanged = skipsUnchanged && sameCorpus(beforeCorpus, corpus);
           // Thrown only to end the store's change, so that a database rolls its version bump back.
           if (unchanged) throw new Error('LiveEngine: nothing changed');
-          next = updateEngine(this.changeBase(), corpus);
+          next = updateEngine(baseEngine, corpus);
           if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
             throw new EmptyCorpusRefused(next.corpus.problems);
           // Only what the change did is saved with it; the whole index later (saveSoon).
           if (this.store.indexLocation === null || snapshot.version === from) return null;
+          // It follows on from the version the store held, so that the saved changes stay one
+          // chain: changes of other processes not yet served here are applied from theirs first.
+          const chainFrom = storeBefore ?? from;
+          const base =
+            chainFrom === from ? beforeCorpus : await this.savedChanges(beforeCorpus, from, chainFrom);
+          // Without them, nothing saved: the next start builds (as after a change that died).
+          if (base === null) return null;
           const data = serialiseChange(
-            corpusChange(beforeCorpus.articles, corpus),
-            from,
+            corpusChange(base.articles, corpus),
+            chainFrom,
             snapshot.version,
             this.config,
           );
           changeBytes = data.length;
-          const change = { rankingKey: rankingKey(this.config), from, to: snapshot.version, data };
+          const change = { rankingKey: rankingKey(this.config), from: chainFrom, to: snapshot.version, data };
           return { change };
         },
         this.parsedFiles,
@@ -397,6 +412,7 @@ export class LiveEngine {
 
   /** Swaps in an index (possibly the one served) and records the report of what changed. */
   private swap(opened: OpenedIndex, before: Article[], ms: number, problems: CorpusProblem[]): ChangeReport {
+    if (opened.index !== this.live) this.prepared = null;
     this.live = opened.index;
     this.opened = opened;
     // What the first question would make, made just after the swap unless a question comes first.

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { listArticleFiles, readCorpusFolder } from '../corpus/load.ts';
+import { listArticleFiles } from '../corpus/load.ts';
 import type { CorpusSnapshot } from '../corpus/types.ts';
 import { syncDir, writeFileAtomic } from '../util/atomic-write.ts';
 import { readWholeFile } from '../util/read-whole.ts';
@@ -17,10 +17,12 @@ import { AUDIT_FILE, type AuditEntry, appendAudit, readAudit } from './audit-log
 import { FolderChanges } from './folder-changes.ts';
 import { FolderJournal } from './folder-journal.ts';
 import { LOCK_WAIT_MS, withChangeLock } from './folder-lock.ts';
+import { FolderManifest } from './folder-manifest.ts';
 import {
   type CorpusStore,
   type IndexBlob,
   type IndexChangeBlob,
+  type KnownFiles,
   type PreparedIndex,
   type PrepareIndex,
   type StoreArea,
@@ -58,6 +60,7 @@ export class FolderStore implements CorpusStore {
   private readonly changes = new SerialQueue();
   private readonly lockWaitMs: number;
   private readonly savedChanges: FolderChanges | null;
+  private readonly manifest: FolderManifest;
 
   /**
    * `cacheDir`: folder for the saved index; null never saves nor loads one. `lockWaitMs`: how
@@ -71,15 +74,16 @@ export class FolderStore implements CorpusStore {
     this.indexLocation = cacheDir === null ? null : savedIndexPath(cacheDir, dir);
     this.lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
     this.savedChanges = this.indexLocation === null ? null : new FolderChanges(this.indexLocation);
+    this.manifest = new FolderManifest(dir);
   }
 
   get label(): string {
     return this.dir;
   }
 
-  /** The folder's content fingerprint. */
-  async version(): Promise<string> {
-    return (await this.read()).version;
+  /** The folder's content fingerprint (reading only the files whose stat changed since the last read). */
+  version(): Promise<string> {
+    return this.manifest.version();
   }
 
   /** The folder can be listed and read (a detached volume or a lost mount cannot). */
@@ -91,8 +95,9 @@ export class FolderStore implements CorpusStore {
     }
   }
 
-  read(): Promise<CorpusSnapshot> {
-    return readCorpusFolder(this.dir);
+  /** The folder's files, the content of those `known` holds and whose stat did not change taken from it. */
+  read(known?: KnownFiles): Promise<CorpusSnapshot> {
+    return this.manifest.read(known);
   }
 
   async loadIndex(): Promise<Buffer | null> {
@@ -135,19 +140,22 @@ export class FolderStore implements CorpusStore {
   change<T>(
     mutate: (tx: StoreTransaction) => Promise<T>,
     prepare: PrepareIndex,
+    known?: KnownFiles,
   ): Promise<{ result: T; version: string }> {
     return this.changes.run(() =>
       withChangeLock(
         this.dir,
         async () => {
           const journal = new FolderJournal();
+          const touched = new Set<string>();
           let result: T;
           let snapshot: CorpusSnapshot;
           let prepared: PreparedIndex | null;
           try {
-            result = await mutate(this.transaction(journal));
-            snapshot = await this.read();
-            prepared = await prepare(snapshot);
+            result = await mutate(this.transaction(journal, touched));
+            // The files the change wrote are read whatever their stat, the others only when it changed.
+            snapshot = await this.manifest.read(known, touched);
+            prepared = await prepare(snapshot, null);
           } catch (error) {
             await journal.rollback();
             throw error;
@@ -179,8 +187,8 @@ export class FolderStore implements CorpusStore {
 
   async close(): Promise<void> {}
 
-  /** The steps of a change, each recorded in `journal` before it is taken. */
-  private transaction(journal: FolderJournal): StoreTransaction {
+  /** The steps of a change, each recorded in `journal` before it is taken, and the paths it touched. */
+  private transaction(journal: FolderJournal, touched: Set<string>): StoreTransaction {
     const dir = this.dir;
     const removed = removedDir(dir);
     const move = async (from: string, to: string) => {
@@ -201,11 +209,18 @@ export class FolderStore implements CorpusStore {
         }
       },
       write: async (rel, content) => {
+        touched.add(rel);
         await journal.keep(path.join(dir, rel));
         await writeFileAtomic(path.join(dir, rel), content);
       },
-      remove: (rel) => move(path.join(dir, rel), path.join(removed, rel)),
-      restore: (rel) => move(path.join(removed, rel), path.join(dir, rel)),
+      remove: (rel) => {
+        touched.add(rel);
+        return move(path.join(dir, rel), path.join(removed, rel));
+      },
+      restore: (rel) => {
+        touched.add(rel);
+        return move(path.join(removed, rel), path.join(dir, rel));
+      },
       audit: async (entry) => {
         await journal.keepLength(path.join(dir, AUDIT_FILE));
         await appendAudit(dir, entry);

@@ -45,9 +45,11 @@ export type PreparedIndex = { index: IndexBlob } | { change: IndexChangeBlob };
 
 /**
  * Called inside a change, after the mutation, with the files as they will be once the change
- * lands: makes the next index and returns what to save with the change (or null).
+ * lands and the version the store held when the change began (null when the store does not know
+ * it without reading every file: a folder): makes the next index and returns what to save with the
+ * change (or null).
  */
-export type PrepareIndex = (snapshot: CorpusSnapshot) => Promise<PreparedIndex | null>;
+export type PrepareIndex = (snapshot: CorpusSnapshot, before: string | null) => Promise<PreparedIndex | null>;
 
 /**
  * The article files a reader holds already (the last snapshot it read): a store may send only the

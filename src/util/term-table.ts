@@ -7,6 +7,70 @@
 export interface TermTable {
   offsets: Int32Array;
   ids: Int32Array;
+  /** Rows in use when the arrays have room for more (see `appendRows`); else offsets.length - 1. */
+  rows?: number;
+}
+
+/** `count` rows of a term table from row `from`. */
+export interface RowRun {
+  table: TermTable;
+  from: number;
+  count: number;
+}
+
+/** Rows and ids written so far into the arrays of tables that have room (keyed by their offsets). */
+const written = new WeakMap<Int32Array, { rows: number; size: number }>();
+
+/** Rows in use of a table. */
+export function rowCount(table: TermTable): number {
+  return table.rows ?? table.offsets.length - 1;
+}
+
+/**
+ * One term table of the rows of the runs, in order. With `room` > 1 its arrays are that many times
+ * as large as needed, so that `appendRows` can later add rows without copying these.
+ */
+export function joinRows(runs: readonly RowRun[], room = 1): TermTable {
+  let rows = 0;
+  let size = 0;
+  for (const { table, from, count } of runs) {
+    rows += count;
+    size += (table.offsets[from + count] as number) - (table.offsets[from] as number);
+  }
+  const offsets = new Int32Array(Math.ceil(rows * room) + 1);
+  const ids = new Int32Array(Math.ceil(size * room));
+  let row = 0;
+  let at = 0;
+  for (const { table, from, count } of runs) {
+    const start = table.offsets[from] as number;
+    const end = table.offsets[from + count] as number;
+    ids.set(table.ids.subarray(start, end), at);
+    for (let r = 1; r <= count; r++) offsets[row + r] = at + (table.offsets[from + r] as number) - start;
+    row += count;
+    at += end - start;
+  }
+  if (room > 1) written.set(offsets, { rows, size });
+  return room > 1 ? { offsets, ids, rows } : { offsets, ids };
+}
+
+/**
+ * `table` with the rows of `extra` after its own, written into its arrays' room — which tables
+ * sharing them do not read, as each reads only its own rows — or null when they have no room left
+ * or another table appended there first. Costs the size of `extra` alone.
+ */
+export function appendRows(table: TermTable, extra: TermTable): TermTable | null {
+  const rows = rowCount(table);
+  const size = table.offsets[rows] as number;
+  const state = written.get(table.offsets);
+  const more = rowCount(extra);
+  const first = extra.offsets[0] as number;
+  const added = (extra.offsets[more] as number) - first;
+  if (state === undefined || state.rows !== rows || state.size !== size) return null;
+  if (rows + more + 1 > table.offsets.length || size + added > table.ids.length) return null;
+  table.ids.set(extra.ids.subarray(first, first + added), size);
+  for (let r = 1; r <= more; r++) table.offsets[rows + r] = size + (extra.offsets[r] as number) - first;
+  written.set(table.offsets, { rows: rows + more, size: size + added });
+  return { offsets: table.offsets, ids: table.ids, rows: rows + more };
 }
 
 /** A growable Int32Array: `push` amortised O(1), `toArray` a right-sized copy. */

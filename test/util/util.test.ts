@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileAtomicSync } from '../../src/util/atomic-write.ts';
 import { BoundedMemo } from '../../src/util/bounded-memo.ts';
 import { SerialQueue } from '../../src/util/serial-queue.ts';
+import { appendRows, joinRows, rowCount, type TermTable } from '../../src/util/term-table.ts';
 
 describe('SerialQueue', () => {
   it('runs tasks one at a time in order, and a failure does not stop the next', async () => {
@@ -58,5 +59,28 @@ describe('writeFileAtomicSync', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('term tables with room to append', () => {
+  const table = (...rows: number[][]): TermTable => {
+    const offsets = [0];
+    for (const row of rows) offsets.push((offsets.at(-1) as number) + row.length);
+    return { offsets: Int32Array.from(offsets), ids: Int32Array.from(rows.flat()) };
+  };
+  const rowsOf = (t: TermTable) =>
+    Array.from({ length: rowCount(t) }, (_, r) => [...t.ids.subarray(t.offsets[r], t.offsets[r + 1])]);
+
+  it('appends in place once; a second append to the same table copies, and neither table sees the other rows', () => {
+    const base = joinRows([{ table: table([1, 2], [3]), from: 0, count: 2 }], 2);
+    const first = appendRows(base, table([4]));
+    expect(first?.ids).toBe(base.ids);
+    expect(rowsOf(first as TermTable)).toEqual([[1, 2], [3], [4]]);
+    // The base's rows are as they were; appending to it again would overwrite the first's rows.
+    expect(rowsOf(base)).toEqual([[1, 2], [3]]);
+    expect(appendRows(base, table([5]))).toBeNull();
+    expect(rowsOf(appendRows(first as TermTable, table([6])) as TermTable)).toEqual([[1, 2], [3], [4], [6]]);
+    // No room left, or a table made without room: null (the caller copies).
+    expect(appendRows(table([1]), table([2]))).toBeNull();
   });
 });

@@ -309,7 +309,7 @@ export class PgStore implements CorpusStore {
       return {
         version: snapshot.version,
         events: snapshot.events,
-        files: snapshot.files,
+        files: snapshot.files.map(({ path, content }) => ({ path, content })),
         removed: sortFiles(removed.rows as StoredFile[]),
         audit: audit.rows.map((r) => r.line as string),
       };
@@ -387,10 +387,12 @@ export class PgStore implements CorpusStore {
       await client.query('SET LOCAL lock_timeout = 0');
       const result = await edit(client);
       const bumped = await client.query(
-        'UPDATE corpus_state SET version = version + 1, changed_at = now() WHERE id = 1 RETURNING version::text AS version',
+        `UPDATE corpus_state SET version = version + 1, changed_at = now() WHERE id = 1
+         RETURNING version::text AS version, (version - 1)::text AS before`,
       );
       const version = bumped.rows[0]?.version as string;
-      const prepared = await prepare({ ...(await readSnapshot(client, known)), version });
+      const before = bumped.rows[0]?.before as string;
+      const prepared = await prepare({ ...(await readSnapshot(client, known)), version }, before);
       if (prepared !== null && 'index' in prepared) await this.insertIndex(client, version, prepared.index);
       if (prepared !== null && 'change' in prepared) await insertChange(client, prepared.change);
       await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, version]);
@@ -476,7 +478,8 @@ async function readSnapshot(client: pg.PoolClient, known?: KnownFiles): Promise<
   const events = await client.query('SELECT content FROM events_file WHERE id = 1');
   let files: StoredFile[];
   if (known === undefined) {
-    files = (await client.query('SELECT path, content FROM articles')).rows as StoredFile[];
+    files = (await client.query('SELECT path, content, content_md5 AS md5 FROM articles'))
+      .rows as StoredFile[];
   } else {
     // Checksums first: only the files the reader does not hold travel.
     const listed = await client.query('SELECT path, content_md5 AS md5 FROM articles');
@@ -485,10 +488,13 @@ async function readSnapshot(client: pg.PoolClient, known?: KnownFiles): Promise<
     for (const { path, md5 } of listed.rows as Array<{ path: string; md5: string }>) {
       const content = known.contentOf(path, md5);
       if (content === null) missing.push(path);
-      else files.push({ path, content });
+      else files.push({ path, content, md5 });
     }
     if (missing.length > 0) {
-      const sent = await client.query('SELECT path, content FROM articles WHERE path = ANY($1)', [missing]);
+      const sent = await client.query(
+        'SELECT path, content, content_md5 AS md5 FROM articles WHERE path = ANY($1)',
+        [missing],
+      );
       files.push(...(sent.rows as StoredFile[]));
     }
   }
