@@ -15,6 +15,13 @@ export const DEFAULT_CORPUS_DIR = path.join(PROJECT_ROOT, 'corpus');
 /** Where saved indexes go unless INDEX_CACHE_DIR says otherwise. */
 export const DEFAULT_INDEX_CACHE_DIR = path.join(PROJECT_ROOT, '.cache');
 
+/** A trimmed optional text, where an empty value (`NAME=` in .env) counts as unset. */
+const blankAsUnset = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
 const corpusDir = z
   .string()
   .trim()
@@ -30,19 +37,14 @@ const indexCacheDir = z
   );
 
 /** A postgres:// or postgresql:// address; unset or empty means the folder store. */
-const databaseUrl = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v === '' ? undefined : v))
-  .pipe(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\/\S+$/, {
-        message: 'must be a PostgreSQL address such as postgres://user:password@host:5432/coverage',
-      })
-      .optional(),
-  );
+const databaseUrl = blankAsUnset.pipe(
+  z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, {
+      message: 'must be a PostgreSQL address such as postgres://user:password@host:5432/coverage',
+    })
+    .optional(),
+);
 
 const corpusSettingsSchema = z.object({
   CORPUS_DIR: corpusDir,
@@ -154,18 +156,10 @@ const botSchema = z.object({
   DISCORD_CLIENT_ID: snowflake.or(z.undefined()).refine((v) => v !== undefined, {
     message: 'is missing: copy the Application ID from the Developer Portal (General Information)',
   }),
-  DISCORD_GUILD_ID: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .pipe(snowflake.optional()),
-  DISCORD_API_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
+  DISCORD_GUILD_ID: blankAsUnset.pipe(snowflake.optional()),
+  DISCORD_API_URL: blankAsUnset.pipe(
+    z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional(),
+  ),
   CORPUS_DIR: corpusDir,
   INDEX_CACHE_DIR: indexCacheDir,
   DATABASE_URL: databaseUrl,
@@ -187,23 +181,13 @@ const botSchema = z.object({
   FEED_DEFAULT_INTERVAL_SECONDS: positiveInt(1800),
   FEED_ITEMS_PER_POLL: positiveInt(20),
   FEED_QUEUE_MAX: positiveInt(200),
-  FEED_DIGEST_CHANNEL_ID: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .pipe(snowflake.optional()),
-  FEED_DIGEST_AT: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .pipe(
-      z
-        .string()
-        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day as HH:MM (UTC), e.g. 07:30' })
-        .optional(),
-    ),
+  FEED_DIGEST_CHANNEL_ID: blankAsUnset.pipe(snowflake.optional()),
+  FEED_DIGEST_AT: blankAsUnset.pipe(
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day as HH:MM (UTC), e.g. 07:30' })
+      .optional(),
+  ),
   ASK_RATE_LIMIT: positiveInt(5),
   ASK_RATE_WINDOW_SECONDS: positiveInt(60),
   QUESTION_LOG: z

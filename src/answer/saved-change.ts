@@ -8,7 +8,7 @@
  * change saved for another version or corrupted on disk is refused, never applied.
  */
 import { createHash } from 'node:crypto';
-import { sameEnds } from '../corpus/diff.ts';
+import { sameArticle, sameEnds } from '../corpus/diff.ts';
 import type { Article, Corpus, CorpusProblem, CoverageEvent } from '../corpus/types.ts';
 import { INDEX_FORMAT_VERSION, type RankingConfig } from '../search/ranking-config.ts';
 import { SavedIndexError } from './saved-index.ts';
@@ -66,7 +66,7 @@ export function corpusChange(before: readonly Article[], after: Corpus): CorpusC
   next.forEach((article, a) => {
     const o = a < ends.start ? a : a >= ends.afterEnd ? a + shift : oldIndexOf.get(article.id);
     const was = o === undefined ? undefined : before[o];
-    if (o !== undefined && was !== undefined && sameArticle(was, article)) extend(o);
+    if (o !== undefined && was !== undefined && sameArticleAt(was, article)) extend(o);
     else {
       extend(-1 - articles.length);
       articles.push(article);
@@ -157,18 +157,7 @@ export function deserialiseChange(
   }
 }
 
-function sameArticle(a: Article, b: Article): boolean {
-  return (
-    a === b ||
-    (a.id === b.id &&
-      a.title === b.title &&
-      a.text === b.text &&
-      a.source === b.source &&
-      a.date === b.date &&
-      a.dateApprox === b.dateApprox &&
-      a.url === b.url &&
-      a.event === b.event &&
-      a.language === b.language &&
-      a.path === b.path)
-  );
+/** The same article in the same file: what a reader sees, and its id and path. */
+function sameArticleAt(a: Article, b: Article): boolean {
+  return a === b || (a.id === b.id && a.path === b.path && sameArticle(a, b));
 }

@@ -78,3 +78,16 @@ export async function runCli(
     return { stdout: e.stdout, stderr: e.stderr, code: e.code };
   }
 }
+
+/** An article the built-in corpus lacks (a truce at sundown on Eid al-Adha), for tests that add one. */
+export const TRUCE_ARTICLE = `---
+title: "Kerry and Lavrov agree on a Syrian truce"
+source: "Example Wire"
+date: "2016-09-10"
+event: geneva-aug-2016
+---
+Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundown on Monday, the first day of Eid al-Adha.
+`;
+
+/** A question only TRUCE_ARTICLE answers. */
+export const TRUCE_QUESTION = 'What happens at sundown on Eid al-Adha?';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import { MERGE_FACTOR, SegmentedIndex } from '../../src/search/segmented-index.ts';
-import { copyOfCorpus } from './helpers.ts';
+import { copyOfCorpus, TRUCE_ARTICLE } from './helpers.ts';
 
 let dir: string;
 let remove: () => Promise<void>;
@@ -13,20 +13,11 @@ beforeEach(async () => {
 });
 afterEach(() => remove());
 
-const NEW_ARTICLE = `---
-title: "Kerry and Lavrov agree on a Syrian truce"
-source: "Example Wire"
-date: "2016-09-10"
-event: geneva-aug-2016
----
-Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundown on Monday, the first day of Eid al-Adha.
-`;
-
 describe('the live corpus', () => {
   it('serves a change by indexing only the article it adds, sharing the rest of the index with the engine before', async () => {
     const live = await LiveEngine.open(dir);
     const before = live.engine;
-    await live.change((tx) => tx.write('truce.md', NEW_ARTICLE));
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     const after = live.engine;
     expect(after.ask('What happens at sundown on Eid al-Adha?').results[0]?.docId).toBe('truce');
     expect(after.index).toBeInstanceOf(SegmentedIndex);
@@ -47,7 +38,9 @@ describe('the live corpus', () => {
     const engines = [];
     // The index built at start, then one segment a change: MERGE_FACTOR segments ask for a merge.
     for (let i = 0; i < MERGE_FACTOR - 1; i++) {
-      await live.change((tx) => tx.write(`truce-${i}.md`, NEW_ARTICLE.replace('truce', `truce number ${i}`)));
+      await live.change((tx) =>
+        tx.write(`truce-${i}.md`, TRUCE_ARTICLE.replace('truce', `truce number ${i}`)),
+      );
       engines.push(live.engine);
     }
     // The change that asked for the merge returned first, its engine unmerged.
@@ -64,9 +57,9 @@ describe('the live corpus', () => {
 
   it('parses again only the files a change touches: the other articles are the very ones served before', async () => {
     const live = await LiveEngine.open(dir);
-    await live.change((tx) => tx.write('truce.md', NEW_ARTICLE));
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     const served = live.engine.corpus.articles;
-    await live.change((tx) => tx.write('truce.md', NEW_ARTICLE.replace('sundown', 'dawn')));
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE.replace('sundown', 'dawn')));
     const after = live.engine.corpus.articles;
     expect(after.map((a) => a.id)).toEqual(served.map((a) => a.id));
     after.forEach((article, i) => {
@@ -80,7 +73,7 @@ describe('the live corpus', () => {
     const live = await LiveEngine.open(dir);
     const before = live.engine;
     expect(live.engine.ask('What happens at sundown on Eid al-Adha?').noAnswer).toBe(true);
-    await writeFile(path.join(dir, 'truce.md'), NEW_ARTICLE);
+    await writeFile(path.join(dir, 'truce.md'), TRUCE_ARTICLE);
     const report = await live.refresh();
     expect(report).toMatchObject({
       ok: true,
@@ -137,7 +130,7 @@ describe('the live corpus', () => {
   it('keeps serving the good articles when a new file is malformed, and reports it by path and line', async () => {
     const live = await LiveEngine.open(dir);
     await writeFile(path.join(dir, 'broken.md'), '---\ntitle: Broken\ndate: "not a date"\n---\nText.\n');
-    await writeFile(path.join(dir, 'truce.md'), NEW_ARTICLE);
+    await writeFile(path.join(dir, 'truce.md'), TRUCE_ARTICLE);
     const report = await live.refresh();
     expect(report.ok).toBe(true);
     expect(report.added).toEqual(['truce']);
@@ -170,7 +163,7 @@ describe('the live corpus', () => {
 
   it('never interleaves two refreshes: they run one after the other', async () => {
     const live = await LiveEngine.open(dir);
-    await writeFile(path.join(dir, 'truce.md'), NEW_ARTICLE);
+    await writeFile(path.join(dir, 'truce.md'), TRUCE_ARTICLE);
     const [a, b] = await Promise.all([live.refresh(), live.refresh()]);
     expect(a.added).toEqual(['truce']);
     expect(b.added).toEqual([]);

@@ -7,7 +7,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveEngine } from '../../src/live/live-engine.ts';
-import { copyOfCorpus } from './helpers.ts';
+import { copyOfCorpus, TRUCE_ARTICLE, TRUCE_QUESTION } from './helpers.ts';
 
 let dir: string;
 let cache: string;
@@ -29,15 +29,6 @@ async function open(cacheDir: string | null): Promise<LiveEngine> {
   return live;
 }
 
-const TRUCE = `---
-title: "Kerry and Lavrov agree on a Syrian truce"
-source: "Example Wire"
-date: "2016-09-10"
-event: geneva-aug-2016
----
-Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundown on Monday, the first day of Eid al-Adha.
-`;
-const TRUCE_QUESTION = 'What happens at sundown on Eid al-Adha?';
 const QUESTIONS = [TRUCE_QUESTION, 'What did Lavrov say about terrorists?', 'Who met in Geneva?'];
 
 /** Every file below `root`, relative path → bytes. */
@@ -70,7 +61,7 @@ describe('the saved index as a whole index and saved changes (folder)', () => {
     await live.flushPrepare();
     const before = await tree(cache);
     const whole = Math.max(...[...before.values()].map((b) => b.length));
-    await live.change((tx) => tx.write('truce.md', TRUCE));
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     await live.flushSave();
     const bytes = written(before, await tree(cache));
     expect(bytes).toBeGreaterThan(0);
@@ -85,15 +76,18 @@ describe('the saved index as a whole index and saved changes (folder)', () => {
 
   it('after adds, a rewrite, a removal and an event move, a new process loads the saved changes and answers as a build', async () => {
     const live = await open(cache);
-    await live.change((tx) => tx.write('truce.md', TRUCE));
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     await live.change((tx) =>
-      tx.write('truce-2.md', TRUCE.replace('sundown', 'dawn').replace('Syrian truce', 'second truce')),
+      tx.write(
+        'truce-2.md',
+        TRUCE_ARTICLE.replace('sundown', 'dawn').replace('Syrian truce', 'second truce'),
+      ),
     );
-    await live.change((tx) => tx.write('truce.md', TRUCE.replace('Monday', 'Tuesday')));
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE.replace('Monday', 'Tuesday')));
     const victim = live.engine.corpus.articles.find((a) => a.id !== 'truce' && a.id !== 'truce-2');
     await live.change((tx) => tx.remove(victim?.path as string));
     // Out of its event, and unlike truce.md (equal scores may come in another order after a restart).
-    const moved = TRUCE.replace('event: geneva-aug-2016\n', '').replace('sundown', 'dusk');
+    const moved = TRUCE_ARTICLE.replace('event: geneva-aug-2016\n', '').replace('sundown', 'dusk');
     await live.change((tx) => tx.write('truce-2.md', moved));
     await live.flushSave();
 
@@ -108,7 +102,7 @@ describe('the saved index as a whole index and saved changes (folder)', () => {
 
   it('a corrupt saved change is detected and the index rebuilt, never served', async () => {
     const live = await open(cache);
-    await live.change((tx) => tx.write('truce.md', TRUCE));
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     const changes = [...(await tree(cache)).keys()].filter((name) => name.endsWith('.chg'));
     expect(changes).toHaveLength(1);
     const file = path.join(cache, changes[0] as string);
@@ -127,7 +121,7 @@ describe('the saved index as a whole index and saved changes (folder)', () => {
     // The saved changes' folder cannot be made: a file stands in its way.
     const index = [...(await tree(cache)).keys()].find((name) => name.endsWith('.bin')) as string;
     await writeFile(path.join(cache, index.replace(/\.bin$/, '.changes')), 'in the way');
-    await live.change((tx) => tx.write('truce.md', TRUCE));
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     expect(live.engine.ask(TRUCE_QUESTION).results[0]?.docId).toBe('truce');
     await live.flushSave();
 
@@ -140,7 +134,9 @@ describe('the saved index as a whole index and saved changes (folder)', () => {
   it('after a merge the whole index is saved in the background, and the saved changes before it are removed', async () => {
     const live = await open(cache);
     for (let i = 0; i < 10; i++)
-      await live.change((tx) => tx.write(`truce-${i}.md`, TRUCE.replace('truce', `truce number ${i}`)));
+      await live.change((tx) =>
+        tx.write(`truce-${i}.md`, TRUCE_ARTICLE.replace('truce', `truce number ${i}`)),
+      );
     expect([...(await tree(cache)).keys()].filter((n) => n.endsWith('.chg')).length).toBeGreaterThan(0);
     await live.flushMerge();
     await live.flushSave();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveEngine } from '../../src/live/live-engine.ts';
+import { TRUCE_ARTICLE } from '../core/helpers.ts';
 
 const reads = vi.hoisted(() => [] as string[]);
 vi.mock('../../src/util/read-whole.ts', async (original) => {
@@ -24,14 +25,6 @@ const ROOT = path.join(import.meta.dirname, '..', '..');
 const work = await mkdtemp(path.join(tmpdir(), 'coverage-folder-reads-'));
 let dir: string;
 let n = 0;
-const TRUCE = `---
-title: "Kerry and Lavrov agree on a Syrian truce"
-source: "Example Wire"
-date: "2016-09-10"
-event: geneva-aug-2016
----
-Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundown on Monday, the first day of Eid al-Adha.
-`;
 
 beforeEach(async () => {
   dir = path.join(work, `corpus-${++n}`);
@@ -49,13 +42,13 @@ describe('reading a corpus folder after a change', () => {
     const articles = live.engine.corpus.articles.length;
     expect(articles).toBeGreaterThan(2);
     let from = reads.length;
-    await live.change((tx) => tx.write('truce.md', TRUCE));
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     expect(articlesRead(from).map((f) => path.relative(dir, f))).toEqual(['truce.md']);
     expect(live.engine.ask('What happens at sundown on Eid al-Adha?').results[0]?.docId).toBe('truce');
 
     // By hand, the same length: only the stat (time, inode) tells it changed.
     from = reads.length;
-    await writeFile(path.join(dir, 'truce.md'), TRUCE.replace('sundown', 'sunrise'));
+    await writeFile(path.join(dir, 'truce.md'), TRUCE_ARTICLE.replace('sundown', 'sunrise'));
     const report = await live.refresh();
     expect(report.updated).toEqual(['truce']);
     expect(articlesRead(from).map((f) => path.relative(dir, f))).toEqual(['truce.md']);

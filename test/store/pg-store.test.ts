@@ -17,21 +17,12 @@ import { FolderFeedStore } from '../../src/store/folder-feed-store.ts';
 import { PgFeedStore } from '../../src/store/pg/pg-feed-store.ts';
 import { CHANGE_LOCK, PgStore } from '../../src/store/pg/pg-store.ts';
 import { StoreBusyError, StoreUnavailableError } from '../../src/store/types.ts';
-import { CORPUS_DIR, tempDir } from '../core/helpers.ts';
+import { CORPUS_DIR, TRUCE_ARTICLE, TRUCE_QUESTION, tempDir } from '../core/helpers.ts';
 import { FakeDiscord, MANAGER_PERMISSIONS } from '../e2e/fake-discord.ts';
 import { startTestBot } from '../e2e/test-bot.ts';
 import { runSql, startTestPostgres, type TestPostgres } from './pg-server.ts';
 
 const QUESTION = 'What did Lavrov say about terrorists?';
-const TRUCE_QUESTION = 'What happens at sundown on Eid al-Adha?';
-const TRUCE = `---
-title: "Kerry and Lavrov agree on a Syrian truce"
-source: "Example Wire"
-date: "2016-09-10"
-event: geneva-aug-2016
----
-Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundown on Monday, the first day of Eid al-Adha.
-`;
 const mod = { id: '720000000000000001', name: 'mod' };
 let server: TestPostgres;
 let work: { dir: string; remove: () => Promise<void> };
@@ -362,7 +353,7 @@ describe('the PostgreSQL store', () => {
     const url = await corpusDatabase();
     const a = await openLive(url);
     await a.flushPrepare();
-    await a.change((tx) => tx.write('truce.md', TRUCE));
+    await a.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     const { rows } = await runSql(
       url,
       `SELECT from_version::text AS "from", octet_length(data) AS bytes FROM saved_index_changes
@@ -384,7 +375,7 @@ describe('the PostgreSQL store', () => {
     const b = await openLive(url);
     await b.flushPrepare();
     const reads = vi.spyOn(b.store, 'read');
-    await a.change((tx) => tx.write('truce.md', TRUCE));
+    await a.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     await until(() => b.version === a.version);
     expect(reads).not.toHaveBeenCalled();
     expect(b.engine.ask(TRUCE_QUESTION)).toEqual(a.engine.ask(TRUCE_QUESTION));
@@ -402,7 +393,7 @@ describe('the PostgreSQL store', () => {
        END $$ LANGUAGE plpgsql`,
       'CREATE TRIGGER spoil BEFORE INSERT ON saved_index_changes FOR EACH ROW EXECUTE FUNCTION spoil()',
     );
-    await a.change((tx) => tx.write('truce.md', TRUCE));
+    await a.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     await until(() => b.version === a.version);
     expect(b.engine.ask(TRUCE_QUESTION).results[0]?.docId).toBe('truce');
     const c = await openLive(url);
@@ -418,11 +409,11 @@ describe('the PostgreSQL store', () => {
     const seen: string[] = [];
     b.onUpdate(() => seen.push(b.version));
     const curator = new Curator(a);
-    await a.change((tx) => tx.write('truce.md', TRUCE));
-    await a.change((tx) => tx.write('truce-2.md', TRUCE.replace('sundown', 'dusk')));
+    await a.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
+    await a.change((tx) => tx.write('truce-2.md', TRUCE_ARTICLE.replace('sundown', 'dusk')));
     await curator.remove('truce', mod);
     await curator.renameEvent('geneva-aug-2016', 'Geneva talks, renamed', mod);
-    await a.change((tx) => tx.write('truce-2.md', TRUCE.replace('sundown', 'dawn')));
+    await a.change((tx) => tx.write('truce-2.md', TRUCE_ARTICLE.replace('sundown', 'dawn')));
     await until(() => b.version === a.version, 5000);
     expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((x, y) => x - y));
     const state = (live: LiveEngine) => ({
@@ -461,12 +452,12 @@ describe('the PostgreSQL store', () => {
     deaf.watch = () => undefined;
     const b = await LiveEngine.openStore(deaf);
     opened.push(b);
-    await a.change((tx) => tx.write('truce.md', TRUCE));
+    await a.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
     await until(() => c.version === a.version);
     expect(b.version).toBe('1');
     await c.flushPrepare();
     const reads = vi.spyOn(c.store, 'read');
-    await b.change((tx) => tx.write('truce-2.md', TRUCE.replace('sundown', 'dusk')));
+    await b.change((tx) => tx.write('truce-2.md', TRUCE_ARTICLE.replace('sundown', 'dusk')));
     expect(b.version).toBe('3');
     const { rows } = await runSql(
       url,

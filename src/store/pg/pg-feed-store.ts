@@ -9,6 +9,7 @@ import { type AuditEntry, auditLine } from '../audit-log.ts';
 import {
   type AlsoReported,
   alreadyFollowed,
+  type FeedHealth,
   type FeedRecord,
   type FeedStore,
   type FeedsSnapshot,
@@ -166,16 +167,7 @@ export class PgFeedStore implements FeedStore {
       await client.query(
         `UPDATE feed_health SET last_fetch_at = $2, last_new_item_at = $3, last_error = $4,
            consecutive_errors = $5, items_added = $6, items_refused = $7, last_refusal = $8 WHERE url = $1`,
-        [
-          url,
-          h.lastFetchAt,
-          h.lastNewItemAt,
-          h.lastError,
-          h.consecutiveErrors,
-          h.itemsAdded,
-          h.itemsRefused,
-          h.lastRefusal,
-        ],
+        [url, ...healthValues(h)],
       );
       // The health row follows the address (ON UPDATE CASCADE); an address followed already stays.
       if (result.movedTo && result.movedTo !== url)
@@ -326,16 +318,7 @@ export class PgFeedStore implements FeedStore {
         await client.query(
           `INSERT INTO feed_health (url, last_fetch_at, last_new_item_at, last_error, consecutive_errors,
              items_added, items_refused, last_refusal) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [
-            f.url,
-            h.lastFetchAt,
-            h.lastNewItemAt,
-            h.lastError,
-            h.consecutiveErrors,
-            h.itemsAdded,
-            h.itemsRefused,
-            h.lastRefusal,
-          ],
+          [f.url, ...healthValues(h)],
         );
       }
       for (const q of snapshot.queue)
@@ -358,4 +341,17 @@ export class PgFeedStore implements FeedStore {
       [entry.userId, entry.userName, entry.action, entry.file, entry.detail, auditLine(entry)],
     );
   }
+}
+
+/** A feed's health as the feed_health columns after its url, in their order. */
+function healthValues(h: FeedHealth): unknown[] {
+  return [
+    h.lastFetchAt,
+    h.lastNewItemAt,
+    h.lastError,
+    h.consecutiveErrors,
+    h.itemsAdded,
+    h.itemsRefused,
+    h.lastRefusal,
+  ];
 }
