@@ -60,9 +60,10 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   }
   let index = segmentedIndexOf(previous);
   const oldSlots = before.passages.length;
+  const oldArticleOf = before.articleOf ?? Int32Array.from(before.passages, (p) => p.article);
   const gone: number[] = [];
   for (let slot = 0; slot < oldSlots; slot++) {
-    const a = (before.passages[slot] as Passage).article;
+    const a = oldArticleOf[slot] as number;
     if (a >= 0 && kept[a] === 0) gone.push(slot);
   }
   index = index.without(gone);
@@ -80,23 +81,19 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     if (from >= 0) newOfOld[from] = a;
     else newOfCut[-1 - from] = a;
   }
+  // Article numbers move in one typed array; the passages' records are kept (see EngineParts).
   const passages = before.passages.slice();
+  const articleOf = new Int32Array(oldSlots + cut.passages.length);
   for (let slot = 0; slot < oldSlots; slot++) {
-    const p = passages[slot] as Passage;
-    const a = p.article < 0 ? -1 : (newOfOld[p.article] as number);
-    if (a === p.article) continue;
-    passages[slot] =
-      a < 0
-        ? DELETED
-        : {
-            article: a,
-            start: p.start,
-            end: p.end,
-            firstSentence: p.firstSentence,
-            lastSentence: p.lastSentence,
-          };
+    const was = oldArticleOf[slot] as number;
+    const a = was < 0 ? -1 : (newOfOld[was] as number);
+    articleOf[slot] = a;
+    if (a < 0 && was >= 0) passages[slot] = DELETED;
   }
-  for (const p of cut.passages) passages.push({ ...p, article: newOfCut[p.article] as number });
+  for (const p of cut.passages) {
+    articleOf[passages.length] = newOfCut[p.article] as number;
+    passages.push(p);
+  }
   const oldRows = before.sentenceRows ?? rowStarts(before.sentences);
   const cutRows = rowStarts(cut.sentences);
   const sentences: SentenceSpan[][] = new Array(next.length);
@@ -138,6 +135,7 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     config,
     sentences,
     passages,
+    articleOf,
     sentenceTerms,
     ...(sentenceRows === undefined ? {} : { sentenceRows }),
     titleTerms: joinRows(titleRows),
@@ -172,12 +170,16 @@ export function mergeEngine(engine: AnswerEngine): AnswerEngine | null {
   if (merged === null) return null;
   const parts = engine.engineParts();
   const passages: Passage[] = new Array(merged.index.slotCount);
+  const articleOf = new Int32Array(merged.index.slotCount).fill(-1);
+  const oldArticleOf = parts.articleOf ?? Int32Array.from(parts.passages, (p) => p.article);
   parts.passages.forEach((p, slot) => {
     const to = merged.slotOf[slot] as number;
-    if (to >= 0) passages[to] = p;
+    if (to < 0) return;
+    passages[to] = p;
+    articleOf[to] = oldArticleOf[slot] as number;
   });
   for (let slot = 0; slot < passages.length; slot++) passages[slot] ??= DELETED;
-  return new AnswerEngine({ ...parts, passages }, merged.index);
+  return new AnswerEngine({ ...parts, passages, articleOf }, merged.index);
 }
 
 /**
@@ -202,10 +204,12 @@ function segmentedIndexOf(engine: AnswerEngine): SegmentedIndex {
     bodyStart: new Int32Array(count),
     bodyEnd: new Int32Array(count),
   };
+  const articleOf = parts.articleOf ?? Int32Array.from(parts.passages, (p) => p.article);
   parts.passages.forEach((p, i) => {
-    const base = rows[p.article] ?? 0;
-    fields.titleStart[i] = parts.titleTerms.offsets[p.article] ?? 0;
-    fields.titleEnd[i] = parts.titleTerms.offsets[p.article + 1] ?? 0;
+    const a = articleOf[i] as number;
+    const base = rows[a] ?? 0;
+    fields.titleStart[i] = parts.titleTerms.offsets[a] ?? 0;
+    fields.titleEnd[i] = parts.titleTerms.offsets[a + 1] ?? 0;
     fields.bodyStart[i] = parts.sentenceTerms.offsets[base + p.firstSentence] ?? 0;
     fields.bodyEnd[i] = parts.sentenceTerms.offsets[base + p.lastSentence + 1] ?? 0;
   });

@@ -145,9 +145,14 @@ export interface IndexParts {
  * What an engine is made of in memory: its parts but the postings, which its index holds. Its
  * sentence rows may lie anywhere in `sentenceTerms` (a change appends the rows of the articles it
  * indexes to the table it shares with the engine before it): `sentenceRows`, when given, is the
- * row of each article's first sentence; without it they are in article order.
+ * row of each article's first sentence; without it they are in article order. `articleOf`, when
+ * given, is each passage's article and wins over `passages[slot].article`: a change that shifts
+ * article numbers patches this array instead of making every later passage's record again.
  */
-export type EngineParts = Omit<IndexParts, 'postings'> & { sentenceRows?: Int32Array };
+export type EngineParts = Omit<IndexParts, 'postings'> & {
+  sentenceRows?: Int32Array;
+  articleOf?: Int32Array;
+};
 
 /** Options of `buildIndex`. */
 export interface IndexBuildOptions extends BuildOptions {
@@ -251,11 +256,10 @@ export class AnswerEngine {
     this.index = index ?? new Bm25Index(parts.postings as PostingData);
     this.matcher = new QueryMatcher(this.index.termCount);
     this.pairs = new PairMatcher(this.index.termCount);
-    this.articleOf = new Int32Array(parts.passages.length);
+    this.articleOf = parts.articleOf ?? Int32Array.from(parts.passages, (p) => p.article);
     this.leadPassage = new Int32Array(parts.corpus.articles.length).fill(-1);
     for (let p = parts.passages.length - 1; p >= 0; p--) {
-      const a = (parts.passages[p] as Passage).article;
-      this.articleOf[p] = a;
+      const a = this.articleOf[p] as number;
       if (a >= 0) this.leadPassage[a] = p;
     }
     this.masks = new PassageMasks(parts.corpus.articles, this.articleOf);
@@ -298,9 +302,24 @@ export class AnswerEngine {
     return {
       ...parts,
       sentenceTerms: this.sentenceRowsInOrder(),
-      passages: this.passages.filter((_, p) => index.isLive(p)),
+      passages: this.livePassages(),
       postings: index.postingData(),
     };
+  }
+
+  /** The passages the index holds, in slot order, each with its article as this engine numbers them. */
+  private livePassages(): Passage[] {
+    const live: Passage[] = [];
+    for (let slot = 0; slot < this.passages.length; slot++)
+      if (this.index.isLive(slot)) live.push(this.passageAt(slot));
+    return live;
+  }
+
+  /** The passage in `slot`, with its article as this engine numbers them (see `articleOf`). */
+  private passageAt(slot: number): Passage {
+    const p = this.passages[slot] as Passage;
+    const article = this.articleOf[slot] as number;
+    return p.article === article ? p : { ...p, article };
   }
 
   /** The sentence term table with exactly the articles' rows, in article order (as a build makes it). */
@@ -333,6 +352,7 @@ export class AnswerEngine {
       config: this.config,
       sentences: this.sentences,
       passages: this.passages,
+      articleOf: this.articleOf,
       sentenceTerms: this.sentenceTerms,
       sentenceRows: this.sentenceBase,
       titleTerms: this.titleTerms,
@@ -505,8 +525,8 @@ export class AnswerEngine {
     const first = this.leadPassage[a] ?? -1;
     let holding = -1;
     for (let p = Math.max(0, first); first >= 0 && p < this.passages.length; p++) {
+      if (this.articleOf[p] !== a) break;
       const passage = this.passages[p] as Passage;
-      if (passage.article !== a) break;
       if (passage.firstSentence === sentence) return p;
       if (holding < 0 && passage.firstSentence <= sentence && sentence <= passage.lastSentence) holding = p;
     }
@@ -651,7 +671,7 @@ export class AnswerEngine {
     if (beta !== 0) this.pairs.setQuery(query.terms.map((t) => this.index.termId(t) ?? -1));
     const pairs = beta === 0 ? 0 : this.pairs.pairs;
     for (const r of ranked) {
-      const p = this.passages[r.passage] as Passage;
+      const p = this.passageAt(r.passage);
       let factor = 1;
       if (alpha !== 0) {
         const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query).count;
@@ -837,7 +857,7 @@ export class AnswerEngine {
 
   /** How much of the query the passage's title and text match (see no-answer.ts). */
   private matchOf(passage: number, query: Query): QueryMatch {
-    const p = this.passages[passage] as Passage;
+    const p = this.passageAt(passage);
     const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query);
     matched.addRows(this.titleTerms, p.article, p.article + 1);
     const matchedWeight = matched.weight;
@@ -871,7 +891,7 @@ export class AnswerEngine {
 
   /** The excerpt of a ranked passage, chosen but not yet shown (see `shown`). */
   private excerptOf(passage: number, score: number, query: Query, memo?: TrimMemo): Candidate {
-    const p = this.passages[passage] as Passage;
+    const p = this.passageAt(passage);
     const article = this.corpus.articles[p.article] as Article;
     const focus = query.focus.get(passage);
     const sentenceWeight =
