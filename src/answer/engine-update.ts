@@ -141,7 +141,9 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     titleTerms: joinRows(titleRows),
     statements: null,
   };
-  return new AnswerEngine(parts, index);
+  const engine = new AnswerEngine(parts, index);
+  engine.summariesFrom(previous, ends);
+  return engine;
 }
 
 /** Same id, title and text: the article's passages and terms can be kept. */

@@ -3,15 +3,17 @@
  * passages. `ask` turns a question into an Answer (plain data) that the CLI and the bot render.
  */
 import { byDate, Catalog, type EventSummary, type SourceSummary } from '../corpus/catalog.ts';
+import type { ArticleEnds } from '../corpus/diff.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
 import type { Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
 import {
   analyseQuestion,
+  contextOf,
   type MetadataMention,
   type QuestionContext,
-  questionContext,
 } from '../question/analyse.ts';
+import { ContextCounts } from '../question/context-counts.ts';
 import type { QuestionToken } from '../question/reader.ts';
 import {
   Bm25Index,
@@ -224,6 +226,14 @@ export class AnswerEngine {
   private readonly matcher: QueryMatcher;
   /** What questions are read against (outlets, event ids, years), made on first use (see `warmUp`). */
   private questionContextMade: QuestionContext | null = null;
+  private contextCountsMade: ContextCounts | null = null;
+  /** What the engine before a change had made of these, until this engine makes its own (see `summariesFrom`). */
+  private previousSummaries: {
+    catalog: Catalog | null;
+    counts: ContextCounts | null;
+    articles: readonly Article[];
+    ends: ArticleEnds;
+  } | null = null;
   /** Each article's first passage (its lead). */
   private readonly leadPassage: Int32Array;
   /** Index terms of each event's name, for "Summarise the Geneva talks". */
@@ -271,8 +281,51 @@ export class AnswerEngine {
    * waiting for its sort (see `warmUp`).
    */
   private get catalog(): Catalog {
-    this.catalogMade ??= new Catalog(this.corpus);
+    const previous = this.previousSummaries;
+    this.catalogMade ??=
+      previous?.catalog == null
+        ? Catalog.of(this.corpus)
+        : Catalog.after(previous.catalog, previous.articles, this.corpus, previous.ends);
+    this.dropPrevious();
     return this.catalogMade;
+  }
+
+  /** The counts the question context is made of, from the engine before a change when it made them. */
+  private get contextCounts(): ContextCounts {
+    const previous = this.previousSummaries;
+    if (this.contextCountsMade === null) {
+      if (previous?.counts == null) this.contextCountsMade = ContextCounts.of(this.corpus.articles);
+      else {
+        const { start, beforeEnd, afterEnd } = previous.ends;
+        this.contextCountsMade = previous.counts.after(
+          previous.articles.slice(start, beforeEnd),
+          this.corpus.articles.slice(start, afterEnd),
+        );
+      }
+    }
+    this.dropPrevious();
+    return this.contextCountsMade;
+  }
+
+  /** Once both are made, the engine before a change is not needed any more. */
+  private dropPrevious(): void {
+    if (this.catalogMade !== null && this.contextCountsMade !== null) this.previousSummaries = null;
+  }
+
+  /**
+   * Makes this engine's catalogue and question context, when first needed, from those of
+   * `previous` (the engine of the corpus before a change) if it made them: only the articles the
+   * change touched are read then (`ends`: `sameEnds` of the two engines' articles). What
+   * `updateEngine` does.
+   */
+  summariesFrom(previous: AnswerEngine, ends: ArticleEnds): void {
+    if (this.catalogMade !== null || this.contextCountsMade !== null) return;
+    this.previousSummaries = {
+      catalog: previous.catalogMade,
+      counts: previous.contextCountsMade,
+      articles: previous.corpus.articles,
+      ends,
+    };
   }
 
   /**
@@ -280,7 +333,7 @@ export class AnswerEngine {
    * catalogue, a pass over every article that a change need not wait for.
    */
   private get questionContext(): QuestionContext {
-    this.questionContextMade ??= questionContext(this.corpus.articles, this.corpus.events, (word) =>
+    this.questionContextMade ??= contextOf(this.contextCounts, this.corpus.events, (word) =>
       terms(word).some((t) => this.index.termId(t) !== undefined),
     );
     return this.questionContextMade;

@@ -52,15 +52,19 @@ export function diffArticles(
   return { added, updated, removed: [...old.keys()] };
 }
 
+/** Two article lists differ only in before[start, beforeEnd) and after[start, afterEnd). */
+export interface ArticleEnds {
+  start: number;
+  beforeEnd: number;
+  afterEnd: number;
+}
+
 /**
  * The run of the very same article objects both lists open with, and the one they end with: the
  * lists differ only in before[start, beforeEnd) and after[start, afterEnd). An object is in a
  * corpus once, so one in either run is at the same place in both lists.
  */
-export function sameEnds(
-  before: readonly Article[],
-  after: readonly Article[],
-): { start: number; beforeEnd: number; afterEnd: number } {
+export function sameEnds(before: readonly Article[], after: readonly Article[]): ArticleEnds {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let beforeEnd = before.length;

@@ -3,6 +3,8 @@
  * which words only frame it, and whether it asks for an overview. Pure: the corpus enters only as
  * a `QuestionContext`.
  */
+
+import { type ArticleMetadata, ContextCounts } from './context-counts.ts';
 import { type DayRange, findDateSpans, readDateMention } from './dates.ts';
 import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
 import { asksForOverview, isFramingToken } from './framing.ts';
@@ -72,21 +74,22 @@ const OUTLET_CUE_BEFORE =
 
 /** Builds the context of a corpus' articles and events. */
 export function questionContext(
-  articles: ReadonlyArray<{ source: string | null; date: string | null }>,
+  articles: ReadonlyArray<ArticleMetadata>,
   events: ReadonlyArray<{ id: string; name?: string; description?: string }>,
   usedInText: (word: string) => boolean,
 ): QuestionContext {
-  const years = new Map<string, Set<number>>();
-  const add = (key: string, year: number) => years.set(key, (years.get(key) ?? new Set()).add(year));
-  for (const { date } of articles) {
-    if (date === null) continue;
-    const year = Number(date.slice(0, 4));
-    add(date.slice(5, 7), year);
-    add(date.slice(5, 10), year);
-  }
-  const sorted = new Map([...years].map(([k, v]) => [k, [...v].sort()]));
+  return contextOf(ContextCounts.of(articles), events, usedInText);
+}
+
+/** The context of the articles `counts` counted and of `events` (see `ContextCounts.after` for a change). */
+export function contextOf(
+  counts: ContextCounts,
+  events: ReadonlyArray<{ id: string; name?: string; description?: string }>,
+  usedInText: (word: string) => boolean,
+): QuestionContext {
+  const sorted = counts.yearsByKey();
   return {
-    sources: [...new Set(articles.map((a) => a.source).filter((s): s is string => s !== null))],
+    sources: counts.outlets(),
     eventIds: new Set(events.map((e) => e.id)),
     events: eventWords(events),
     usedInText,
