@@ -97,19 +97,11 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const oldRows = before.sentenceRows ?? rowStarts(before.sentences);
   const cutRows = rowStarts(cut.sentences);
   const sentences: SentenceSpan[][] = new Array(next.length);
-  const titleRows: RowRun[] = [];
-  // Runs of consecutive articles from one table are copied at once.
-  for (let a = 0; a < next.length; ) {
+  for (let a = 0; a < next.length; a++) {
     const from = source[a] as number;
-    let to = a + 1;
-    while (to < next.length && (source[to] as number) === from + (from >= 0 ? to - a : a - to)) to++;
-    const count = to - a;
-    const spans = from >= 0 ? before.sentences : cut.sentences;
-    const first = from >= 0 ? from : -1 - from;
-    for (let k = 0; k < count; k++) sentences[a + k] = spans[first + k] as SentenceSpan[];
-    titleRows.push({ table: from >= 0 ? before.titleTerms : cut.titleTerms, from: first, count });
-    a = to;
+    sentences[a] = (from >= 0 ? before.sentences[from] : cut.sentences[-1 - from]) as SentenceSpan[];
   }
+  const titles = titleRowsOf(source, before, cut.titleTerms, toIndex.length);
   // The cut articles' sentence rows go after the table's own, in its room when it has some left;
   // otherwise the rows still used are copied, in article order, into a table with room to spare.
   const appended =
@@ -138,12 +130,51 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     articleOf,
     sentenceTerms,
     ...(sentenceRows === undefined ? {} : { sentenceRows }),
-    titleTerms: joinRows(titleRows),
+    titleTerms: titles.titleTerms,
+    ...(titles.titleRows === undefined ? {} : { titleRows: titles.titleRows }),
     statements: null,
   };
   const engine = new AnswerEngine(parts, index);
   engine.summariesFrom(previous, ends);
   return engine;
+}
+
+/**
+ * The title rows of the articles `source` names (see `updateEngine`): the cut ones appended to the
+ * previous table in its room when it has some, with each article's row; else every title copied,
+ * in article order, into a table with room to spare (and no rows needed).
+ */
+function titleRowsOf(
+  source: Int32Array,
+  before: EngineParts,
+  cutTitles: TermTable,
+  cutCount: number,
+): { titleTerms: TermTable; titleRows?: Int32Array } {
+  const oldRow = (from: number) =>
+    before.titleRows === undefined ? from : (before.titleRows[from] as number);
+  const appended = cutCount === 0 ? before.titleTerms : appendRows(before.titleTerms, cutTitles);
+  if (appended !== null) {
+    const cutBase = rowCount(before.titleTerms);
+    const titleRows = new Int32Array(source.length);
+    for (let a = 0; a < source.length; a++) {
+      const from = source[a] as number;
+      titleRows[a] = from >= 0 ? oldRow(from) : cutBase - 1 - from;
+    }
+    return { titleTerms: appended, titleRows };
+  }
+  const runs: RowRun[] = [];
+  let last: RowRun | null = null;
+  for (let a = 0; a < source.length; a++) {
+    const from = source[a] as number;
+    const table = from >= 0 ? before.titleTerms : cutTitles;
+    const row = from >= 0 ? oldRow(from) : -1 - from;
+    if (last !== null && last.table === table && last.from + last.count === row) last.count++;
+    else {
+      last = { table, from: row, count: 1 };
+      runs.push(last);
+    }
+  }
+  return { titleTerms: joinRows(runs, ROOM) };
 }
 
 /** Same id, title and text: the article's passages and terms can be kept. */
@@ -196,6 +227,7 @@ function segmentedIndexOf(engine: AnswerEngine): SegmentedIndex {
   for (const [term, id] of engine.index.postingData().termIds) names[id] = term;
   const rows = parts.sentenceRows ?? rowStarts(parts.sentences);
   const count = parts.passages.length;
+  const titleRow = (a: number) => (parts.titleRows === undefined ? a : (parts.titleRows[a] as number));
   const fields: PassageFields = {
     count,
     vocabulary: names,
@@ -210,8 +242,8 @@ function segmentedIndexOf(engine: AnswerEngine): SegmentedIndex {
   parts.passages.forEach((p, i) => {
     const a = articleOf[i] as number;
     const base = rows[a] ?? 0;
-    fields.titleStart[i] = parts.titleTerms.offsets[a] ?? 0;
-    fields.titleEnd[i] = parts.titleTerms.offsets[a + 1] ?? 0;
+    fields.titleStart[i] = a < 0 ? 0 : (parts.titleTerms.offsets[titleRow(a)] ?? 0);
+    fields.titleEnd[i] = a < 0 ? 0 : (parts.titleTerms.offsets[titleRow(a) + 1] ?? 0);
     fields.bodyStart[i] = parts.sentenceTerms.offsets[base + p.firstSentence] ?? 0;
     fields.bodyEnd[i] = parts.sentenceTerms.offsets[base + p.lastSentence + 1] ?? 0;
   });

@@ -153,6 +153,8 @@ export interface IndexParts {
  */
 export type EngineParts = Omit<IndexParts, 'postings'> & {
   sentenceRows?: Int32Array;
+  /** Row of each article's title in `titleTerms`, when not in article order (see `sentenceRows`). */
+  titleRows?: Int32Array;
   articleOf?: Int32Array;
 };
 
@@ -223,6 +225,8 @@ export class AnswerEngine {
   private readonly titleTerms: TermTable;
   /** Row of an article's first sentence in `sentenceTerms`. */
   private readonly sentenceBase: Int32Array;
+  /** Row of an article's title in `titleTerms`. */
+  private readonly titleRow: Int32Array;
   private readonly matcher: QueryMatcher;
   /** What questions are read against (outlets, event ids, years), made on first use (see `warmUp`). */
   private questionContextMade: QuestionContext | null = null;
@@ -250,6 +254,7 @@ export class AnswerEngine {
       throw new IndexError('AnswerEngine: give it an index, or the postings to make one from');
     this.sentenceTerms = parts.sentenceTerms;
     this.titleTerms = parts.titleTerms;
+    this.titleRow = parts.titleRows ?? Int32Array.from(parts.corpus.articles, (_, a) => a);
     this.sentenceBase = parts.sentenceRows ?? new Int32Array(parts.sentences.length);
     if (parts.sentenceRows === undefined) {
       let base = 0;
@@ -351,10 +356,15 @@ export class AnswerEngine {
    */
   parts(): IndexParts {
     const index = this.index;
-    const { sentenceRows: _rows, ...parts } = this.engineParts();
+    const { sentenceRows: _rows, titleRows: _titles, articleOf: _articles, ...parts } = this.engineParts();
     return {
       ...parts,
-      sentenceTerms: this.sentenceRowsInOrder(),
+      sentenceTerms: rowsInOrder(
+        this.sentenceTerms,
+        this.sentenceBase,
+        (a) => this.sentences[a]?.length ?? 0,
+      ),
+      titleTerms: rowsInOrder(this.titleTerms, this.titleRow, () => 1),
       passages: this.livePassages(),
       postings: index.postingData(),
     };
@@ -375,29 +385,6 @@ export class AnswerEngine {
     return p.article === article ? p : { ...p, article };
   }
 
-  /** The sentence term table with exactly the articles' rows, in article order (as a build makes it). */
-  private sentenceRowsInOrder(): TermTable {
-    const runs: RowRun[] = [];
-    let last: RowRun | null = null;
-    for (let a = 0; a < this.sentences.length; a++) {
-      const row = this.sentenceBase[a] as number;
-      const count = (this.sentences[a] as SentenceSpan[]).length;
-      if (last !== null && last.from + last.count === row) last.count += count;
-      else {
-        last = { table: this.sentenceTerms, from: row, count };
-        runs.push(last);
-      }
-    }
-    const rows = runs.reduce((n, r) => n + r.count, 0);
-    const { offsets, ids } = this.sentenceTerms;
-    const exact =
-      runs.length <= 1 &&
-      (runs[0]?.from ?? 0) === 0 &&
-      offsets.length === rows + 1 &&
-      ids.length === offsets[rows];
-    return exact ? this.sentenceTerms : joinRows(runs);
-  }
-
   /** The parts as they are in memory, passages numbered as the index numbers them (see engine-update.ts). */
   engineParts(): EngineParts {
     return {
@@ -409,6 +396,7 @@ export class AnswerEngine {
       sentenceTerms: this.sentenceTerms,
       sentenceRows: this.sentenceBase,
       titleTerms: this.titleTerms,
+      titleRows: this.titleRow,
       statements: this.statementList === null ? null : [...this.statementList],
     };
   }
@@ -911,8 +899,9 @@ export class AnswerEngine {
   /** How much of the query the passage's title and text match (see no-answer.ts). */
   private matchOf(passage: number, query: Query): QueryMatch {
     const p = this.passageAt(passage);
+    const title = this.titleRow[p.article] as number;
     const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query);
-    matched.addRows(this.titleTerms, p.article, p.article + 1);
+    matched.addRows(this.titleTerms, title, title + 1);
     const matchedWeight = matched.weight;
     const matchedTerms = matched.count;
     let total = 0;
@@ -921,7 +910,7 @@ export class AnswerEngine {
     let bestSentence = 0;
     for (let i = p.firstSentence; i <= p.lastSentence; i++) {
       const sentence = this.matchSentences(p.article, i, i, query);
-      sentence.addRows(this.titleTerms, p.article, p.article + 1);
+      sentence.addRows(this.titleTerms, title, title + 1);
       bestSentence = Math.max(bestSentence, sentence.weight);
     }
     const unit = this.index.maxIdf(this.config.k);
@@ -929,7 +918,7 @@ export class AnswerEngine {
     const missingPhrases = query.phrases.filter(
       (phrase) =>
         !holdsPhrase(this.sentenceTerms, base + p.firstSentence, base + p.lastSentence + 1, phrase) &&
-        !holdsPhrase(this.titleTerms, p.article, p.article + 1, phrase),
+        !holdsPhrase(this.titleTerms, title, title + 1, phrase),
     ).length;
     return {
       coverage: total === 0 ? 0 : matchedWeight / total,
@@ -1063,4 +1052,30 @@ function withMentions(explicit: Filters, mentions: readonly MetadataMention[]): 
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, Math.floor(n)));
+}
+
+/**
+ * The rows of `table` that articles use (article a's `count(a)` rows from `first[a]`), exactly, in
+ * article order, as a build makes them: `table` itself when it is that already.
+ */
+function rowsInOrder(table: TermTable, first: Int32Array, count: (a: number) => number): TermTable {
+  const runs: RowRun[] = [];
+  let last: RowRun | null = null;
+  for (let a = 0; a < first.length; a++) {
+    const row = first[a] as number;
+    const rows = count(a);
+    if (last !== null && last.from + last.count === row) last.count += rows;
+    else {
+      last = { table, from: row, count: rows };
+      runs.push(last);
+    }
+  }
+  const rows = runs.reduce((n, r) => n + r.count, 0);
+  const { offsets, ids } = table;
+  const exact =
+    runs.length <= 1 &&
+    (runs[0]?.from ?? 0) === 0 &&
+    offsets.length === rows + 1 &&
+    ids.length === offsets[rows];
+  return exact ? table : joinRows(runs);
 }

@@ -120,4 +120,20 @@ describe('an engine updated by a change instead of built again', () => {
     for (const question of [articles[0]?.title ?? '', articles[50]?.title ?? '', ...questions.slice(0, 5)])
       expect(added.ask(question), question).toEqual(full.ask(question));
   });
+
+  it('adding articles one by one copies the title table once, then appends into it, and answers as a build', () => {
+    let corpus = articles.slice(2, 100);
+    let engine = updateEngine(buildIndex(corpusOf(corpus)), corpusOf([articles[1] as Article, ...corpus]));
+    corpus = [articles[1] as Article, ...corpus];
+    const table = engine.engineParts().titleTerms.ids;
+    for (const added of [articles[0], articles[100], articles[101]] as Article[]) {
+      corpus = [added, ...corpus];
+      engine = updateEngine(engine, corpusOf(corpus));
+      // Every article's title copied on each change cost ~0.2 s at a million articles.
+      expect(engine.engineParts().titleTerms.ids).toBe(table);
+    }
+    const full = buildIndex(corpusOf(corpus));
+    for (const added of [articles[0], articles[100], articles[101], articles[50]] as Article[])
+      expect(engine.ask(added.title), added.title).toEqual(full.ask(added.title));
+  });
 });
