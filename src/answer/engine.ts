@@ -27,6 +27,7 @@ import type { ParallelOptions } from '../search/parallel-terms.ts';
 import type { PassageIndex } from '../search/passage-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import { type Token, terms, tokenize } from '../search/tokenize.ts';
+import { sortBest } from '../search/top-heap.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
@@ -665,7 +666,7 @@ export class AnswerEngine {
       if (bySpeaker && this.quotes(p, query.speaker)) factor *= 1 + SPEAKER_BOOST;
       r.score *= factor;
     }
-    return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
+    return sortBest(ranked);
   }
 
   /**

@@ -61,11 +61,13 @@ export function chooseExcerpt(
   const bestSpan = sentences[best] ?? { start: 0, end: text.length, paragraph: 0 };
   let start = bestSpan.start;
   let end = bestSpan.end;
-  // Add the better-scoring neighbour inside the passage when the two still fit.
-  const neighbours = [best - 1, best + 1].filter((i) => i >= first && i <= last);
-  neighbours.sort((a, b) => (scores[b - first] ?? 0) - (scores[a - first] ?? 0) || a - b);
-  for (const n of neighbours) {
-    const span = sentences[n];
+  // Add the better-scoring neighbour inside the passage when the two still fit (the earlier on a tie).
+  const before = best - 1 >= first ? best - 1 : -1;
+  const after = best + 1 <= last ? best + 1 : -1;
+  const afterFirst =
+    after >= 0 && (before < 0 || (scores[after - first] ?? 0) > (scores[before - first] ?? 0));
+  for (const n of afterFirst ? [after, before] : [before, after]) {
+    const span = n < 0 ? undefined : sentences[n];
     if (span === undefined) continue;
     const newStart = Math.min(start, span.start);
     const newEnd = Math.max(end, span.end);
