@@ -226,6 +226,8 @@ export class AnswerEngine {
   private readonly eventNameTerms: Map<string, Set<string>>;
   private readonly pairs: PairMatcher;
   private readonly shingles = new ShingleCoder();
+  /** Scratch for groupExcerpts: the (article, start, end) of each excerpt kept for an answer. */
+  private keptSpans: Int32Array = new Int32Array(192);
 
   /**
    * `index` must be built from these parts' passages (from `parts.postings` when given without
@@ -914,21 +916,28 @@ export class AnswerEngine {
     query: Query,
     needed: number,
   ): Array<Candidate & { alsoIn: AlsoReported[] }> {
-    type Group = { copies: Candidate[]; shingles: Float64Array };
     const groups: Group[] = [];
     this.shingles.reset();
     // Copies of one story in several articles are cut and coded once per answer.
     const trims: TrimMemo = new Map();
     const coded = new Map<string, Float64Array>();
-    const perArticle = new Map<number, Array<{ start: number; end: number }>>();
+    // The spans kept so far, as (article, start, end) triples: few, so read by a loop.
+    let kept = this.keptSpans;
+    let keptCount = 0;
     let lookahead = COPY_LOOKAHEAD;
     for (const r of ranked) {
       // Once enough groups are found, look a little further only for copies of them.
       if (groups.length >= needed && lookahead-- <= 0) break;
       const excerpt = this.excerptOf(r.passage, r.score, query, trims);
       const { start, end } = excerpt.chosen;
-      const spans = perArticle.get(excerpt.article) ?? [];
-      if (spans.some((s) => s.start < end && start < s.end)) continue;
+      let spans = 0;
+      let overlaps = false;
+      for (let i = 0; i < keptCount && !overlaps; i += 3) {
+        if (kept[i] !== excerpt.article) continue;
+        spans++;
+        overlaps = (kept[i + 1] as number) < end && start < (kept[i + 2] as number);
+      }
+      if (overlaps) continue;
       // The quoted words, as a slice of the article: its ellipses add no shingle, and it is not copied.
       const quoted = (this.corpus.articles[excerpt.article] as Article).text.slice(start, end);
       let sh = coded.get(quoted);
@@ -936,17 +945,20 @@ export class AnswerEngine {
         sh = this.shingles.code(quoted);
         coded.set(quoted, sh);
       }
-      const group = groups.find(
-        (g) => !g.copies.some((c) => c.article === excerpt.article) && isSameCodedCopy(g.shingles, sh),
-      );
+      const group = sameCopyGroup(groups, excerpt.article, sh);
       if (group !== undefined) {
         group.copies.push(excerpt);
       } else {
-        if (spans.length >= MAX_EXCERPTS_PER_ARTICLE || groups.length >= needed) continue;
+        if (spans >= MAX_EXCERPTS_PER_ARTICLE || groups.length >= needed) continue;
         groups.push({ copies: [excerpt], shingles: sh });
       }
-      spans.push({ start, end });
-      perArticle.set(excerpt.article, spans);
+      if (keptCount + 3 > kept.length) {
+        kept = grown(kept, keptCount + 3);
+        this.keptSpans = kept;
+      }
+      kept[keptCount++] = excerpt.article;
+      kept[keptCount++] = start;
+      kept[keptCount++] = end;
     }
     const articles = this.corpus.articles;
     return groups.map(({ copies }) => {
@@ -958,6 +970,29 @@ export class AnswerEngine {
       return { ...first, score: Math.max(...copies.map((c) => c.score)), alsoIn };
     });
   }
+}
+
+/** Excerpts of one answer that are copies of one text, and that text's shingles. */
+interface Group {
+  copies: Candidate[];
+  shingles: Float64Array;
+}
+
+/** The group `shingles` is a copy of, unless it already holds an excerpt of `article`. */
+function sameCopyGroup(groups: Group[], article: number, shingles: Float64Array): Group | undefined {
+  for (const g of groups) {
+    let inArticle = false;
+    for (const c of g.copies) if (c.article === article) inArticle = true;
+    if (!inArticle && isSameCodedCopy(g.shingles, shingles)) return g;
+  }
+  return undefined;
+}
+
+/** A copy of `array` with room for at least `size` numbers. */
+function grown(array: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(Math.max(size, array.length * 2));
+  out.set(array);
+  return out;
 }
 
 /** A ranked passage's excerpt while an answer is assembled: what it quotes, its article and score. */
