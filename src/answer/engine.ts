@@ -228,6 +228,8 @@ export class AnswerEngine {
   private readonly shingles = new ShingleCoder();
   /** Scratch for groupExcerpts: the (article, start, end) of each excerpt kept for an answer. */
   private keptSpans: Int32Array = new Int32Array(192);
+  /** Scratch for excerptOf: the query weight of each sentence of a passage. */
+  private sentenceWeights = new Float64Array(8);
 
   /**
    * `index` must be built from these parts' passages (from `parts.postings` when given without
@@ -877,17 +879,19 @@ export class AnswerEngine {
     const p = this.passages[passage] as Passage;
     const article = this.corpus.articles[p.article] as Article;
     const focus = query.focus.get(passage);
-    const sentenceWeight =
-      focus === undefined
-        ? (i: number) => this.matchSentences(p.article, i, i, query).weight
-        : (i: number) => (i === focus ? 1 : 0);
+    const count = p.lastSentence - p.firstSentence + 1;
+    if (count > this.sentenceWeights.length) this.sentenceWeights = new Float64Array(count);
+    const weights = this.sentenceWeights;
+    for (let i = p.firstSentence; i <= p.lastSentence; i++)
+      weights[i - p.firstSentence] =
+        focus === undefined ? this.matchSentences(p.article, i, i, query).weight : i === focus ? 1 : 0;
     const chosen = chooseExcerpt(
       article.text,
       this.sentences[p.article] ?? [],
       p.firstSentence,
       p.lastSentence,
       query.weights,
-      sentenceWeight,
+      weights,
       memo,
     );
     return { chosen, article: p.article, score };
@@ -961,14 +965,28 @@ export class AnswerEngine {
       kept[keptCount++] = end;
     }
     const articles = this.corpus.articles;
-    return groups.map(({ copies }) => {
-      const ordered = copies
-        .map((c) => ({ c, a: articles[c.article] as Article }))
-        .sort((x, y) => byDate(x.a, y.a));
-      const first = ordered[0]?.c as Candidate;
-      const alsoIn: AlsoReported[] = ordered.slice(1).map(({ a }) => published(a));
-      return { ...first, score: Math.max(...copies.map((c) => c.score)), alsoIn };
-    });
+    const out: Array<Candidate & { alsoIn: AlsoReported[] }> = [];
+    for (const { copies } of groups) {
+      // Copies earliest first (a stable insertion sort: most groups hold one copy).
+      const ordered = copies.length === 1 ? copies : copies.slice();
+      let score = (ordered[0] as Candidate).score;
+      for (let i = 1; i < ordered.length; i++) {
+        const item = ordered[i] as Candidate;
+        score = Math.max(score, item.score);
+        let j = i - 1;
+        for (; j >= 0; j--) {
+          const other = ordered[j] as Candidate;
+          if (byDate(articles[other.article] as Article, articles[item.article] as Article) <= 0) break;
+          ordered[j + 1] = other;
+        }
+        ordered[j + 1] = item;
+      }
+      const alsoIn: AlsoReported[] = [];
+      for (let i = 1; i < ordered.length; i++)
+        alsoIn.push(published(articles[(ordered[i] as Candidate).article] as Article));
+      out.push({ ...(ordered[0] as Candidate), score, alsoIn });
+    }
+    return out;
   }
 }
 
