@@ -1,9 +1,10 @@
 /**
- * Bytes allocated per question, and a hash of the answers, at one scale: rankArticles(q, 10)
- * and ask(q, k 3) on 1,000 SQuAD dev questions. Run with a young generation large enough that
- * no GC happens while measuring (the script checks):
+ * Bytes allocated per question, GCs per 1,000 questions, and a hash of the answers, at one
+ * scale: rankArticles(q, 10) and ask(q, k 3) on 1,000 SQuAD dev questions. Bytes are exact only
+ * with a young generation large enough that no GC runs while measuring (the script says when one
+ * did); GC counts are those of Node's default young generation when run without the flag:
  *
- *   node --expose-gc --max-semi-space-size=1024 --import tsx bench/alloc.ts [size] [--data DIR]
+ *   node --expose-gc [--max-semi-space-size=1024] --import tsx bench/alloc.ts [size] [--data DIR]
  */
 import { createHash } from 'node:crypto';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -24,26 +25,32 @@ const index = buildIndex(corpusFromRecords(await scaleCorpus(values.data, size))
 const asked = questions.filter((_, i) => i % 10 === 0).slice(0, 1000);
 for (const q of questions.filter((_, i) => i % 10 === 1).slice(0, 200)) index.ask(q.question, { count: 3 });
 
-let gcs = 0;
+const gcStarts: number[] = [];
 new PerformanceObserver((list) => {
-  gcs += list.getEntries().length;
+  for (const entry of list.getEntries()) gcStarts.push(entry.startTime);
 }).observe({ entryTypes: ['gc'] });
 
-/** Heap bytes allocated per call of `f` over the asked questions (nothing kept). */
-function perQuestion(f: (q: string) => unknown): number {
+/**
+ * Over the asked questions (nothing kept): heap bytes `f` allocates per call, exact only when no
+ * GC ran, and GCs per 1,000 calls (their entries arrive after the loop, so they are awaited).
+ */
+async function measure(f: (q: string) => unknown): Promise<string> {
   gc?.();
+  const start = performance.now();
   const before = process.memoryUsage().heapUsed;
-  const gcsBefore = gcs;
   for (const q of asked) f(q.question);
   const after = process.memoryUsage().heapUsed;
-  if (gcs !== gcsBefore) console.warn('bench/alloc: a GC ran while measuring; raise --max-semi-space-size');
-  return (after - before) / asked.length;
+  const end = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const ran = gcStarts.filter((t) => t >= start && t <= end).length;
+  const bytes =
+    ran === 0 ? `${((after - before) / asked.length / 1024).toFixed(1)} KB` : 'bytes not measured';
+  return `${bytes}, ${(ran * 1000) / asked.length} GCs per 1,000`;
 }
-const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 for (let round = 0; round < 3; round++) {
-  console.log(
-    `rankArticles(q, 10): ${kb(perQuestion((q) => index.rankArticles(q, 10)))}; ask(q, k 3): ${kb(perQuestion((q) => index.ask(q, { count: 3 })))}`,
-  );
+  const rank = await measure((q) => index.rankArticles(q, 10));
+  const ask = await measure((q) => index.ask(q, { count: 3 }));
+  console.log(`rankArticles(q, 10): ${rank}; ask(q, k 3): ${ask}`);
 }
 const hash = createHash('sha256');
 for (const q of questions.filter((_, i) => i % 5 === 0).slice(0, 2000)) {
