@@ -39,7 +39,7 @@ import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { holdsPhrase, namePhrases } from './phrases.ts';
 import { PairMatcher } from './proximity.ts';
-import { published, publishedInEvent } from './published.ts';
+import { published } from './published.ts';
 import { QueryMatcher, type QueryTerm } from './query-matches.ts';
 import { isSameCodedCopy, ShingleCoder } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
@@ -900,10 +900,18 @@ export class AnswerEngine {
   /** An excerpt as the answer shows it: its text, where the query matched, and its article's metadata. */
   private shown(candidate: Candidate & { alsoIn: AlsoReported[] }, query: Query): Excerpt {
     const article = this.corpus.articles[candidate.article] as Article;
+    // Written out, not spread in the middle of the literal, which builds the object slowly.
     return {
       text: candidate.chosen.text,
       highlights: highlightsOf(article.text, candidate.chosen, query.weights),
-      ...publishedInEvent(article, (id) => this.eventName(id)),
+      docId: article.id,
+      title: article.title,
+      source: article.source,
+      date: article.date,
+      dateApprox: article.dateApprox,
+      url: article.url,
+      event: article.event,
+      eventName: article.event === null ? null : this.eventName(article.event),
       score: candidate.score,
       alsoIn: candidate.alsoIn,
       speaker: this.speakerAt(candidate.article, candidate.chosen.start, candidate.chosen.end),
