@@ -29,6 +29,7 @@ import type { ParallelOptions } from '../search/parallel-terms.ts';
 import type { PassageIndex } from '../search/passage-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import { type Token, terms, tokenize } from '../search/tokenize.ts';
+import { sortBest } from '../search/top-heap.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import { extractStatements, extractStatementsInSteps } from '../statements/build.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
@@ -40,7 +41,7 @@ import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
 import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { holdsPhrase, namePhrases } from './phrases.ts';
 import { PairMatcher } from './proximity.ts';
-import { published, publishedInEvent } from './published.ts';
+import { published } from './published.ts';
 import { QueryMatcher, type QueryTerm } from './query-matches.ts';
 import { isSameCodedCopy, ShingleCoder } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
@@ -244,6 +245,10 @@ export class AnswerEngine {
   private readonly eventNameTerms: Map<string, Set<string>>;
   private readonly pairs: PairMatcher;
   private readonly shingles = new ShingleCoder();
+  /** Scratch for groupExcerpts: the (article, start, end) of each excerpt kept for an answer. */
+  private keptSpans: Int32Array = new Int32Array(192);
+  /** Scratch for excerptOf: the query weight of each sentence of a passage. */
+  private sentenceWeights = new Float64Array(8);
 
   /**
    * `index` must be built from these parts' passages (from `parts.postings` when given without
@@ -726,7 +731,7 @@ export class AnswerEngine {
       if (bySpeaker && this.quotes(p, query.speaker)) factor *= 1 + SPEAKER_BOOST;
       r.score *= factor;
     }
-    return ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
+    return sortBest(ranked);
   }
 
   /**
@@ -936,17 +941,19 @@ export class AnswerEngine {
     const p = this.passageAt(passage);
     const article = this.corpus.articles[p.article] as Article;
     const focus = query.focus.get(passage);
-    const sentenceWeight =
-      focus === undefined
-        ? (i: number) => this.matchSentences(p.article, i, i, query).weight
-        : (i: number) => (i === focus ? 1 : 0);
+    const count = p.lastSentence - p.firstSentence + 1;
+    if (count > this.sentenceWeights.length) this.sentenceWeights = new Float64Array(count);
+    const weights = this.sentenceWeights;
+    for (let i = p.firstSentence; i <= p.lastSentence; i++)
+      weights[i - p.firstSentence] =
+        focus === undefined ? this.matchSentences(p.article, i, i, query).weight : i === focus ? 1 : 0;
     const chosen = chooseExcerpt(
       article.text,
       this.sentences[p.article] ?? [],
       p.firstSentence,
       p.lastSentence,
       query.weights,
-      sentenceWeight,
+      weights,
       memo,
     );
     return { chosen, article: p.article, score };
@@ -955,10 +962,18 @@ export class AnswerEngine {
   /** An excerpt as the answer shows it: its text, where the query matched, and its article's metadata. */
   private shown(candidate: Candidate & { alsoIn: AlsoReported[] }, query: Query): Excerpt {
     const article = this.corpus.articles[candidate.article] as Article;
+    // Written out, not spread in the middle of the literal, which builds the object slowly.
     return {
       text: candidate.chosen.text,
       highlights: highlightsOf(article.text, candidate.chosen, query.weights),
-      ...publishedInEvent(article, (id) => this.eventName(id)),
+      docId: article.id,
+      title: article.title,
+      source: article.source,
+      date: article.date,
+      dateApprox: article.dateApprox,
+      url: article.url,
+      event: article.event,
+      eventName: article.event === null ? null : this.eventName(article.event),
       score: candidate.score,
       alsoIn: candidate.alsoIn,
       speaker: this.speakerAt(candidate.article, candidate.chosen.start, candidate.chosen.end),
@@ -975,21 +990,28 @@ export class AnswerEngine {
     query: Query,
     needed: number,
   ): Array<Candidate & { alsoIn: AlsoReported[] }> {
-    type Group = { copies: Candidate[]; shingles: Float64Array };
     const groups: Group[] = [];
     this.shingles.reset();
     // Copies of one story in several articles are cut and coded once per answer.
     const trims: TrimMemo = new Map();
     const coded = new Map<string, Float64Array>();
-    const perArticle = new Map<number, Array<{ start: number; end: number }>>();
+    // The spans kept so far, as (article, start, end) triples: few, so read by a loop.
+    let kept = this.keptSpans;
+    let keptCount = 0;
     let lookahead = COPY_LOOKAHEAD;
     for (const r of ranked) {
       // Once enough groups are found, look a little further only for copies of them.
       if (groups.length >= needed && lookahead-- <= 0) break;
       const excerpt = this.excerptOf(r.passage, r.score, query, trims);
       const { start, end } = excerpt.chosen;
-      const spans = perArticle.get(excerpt.article) ?? [];
-      if (spans.some((s) => s.start < end && start < s.end)) continue;
+      let spans = 0;
+      let overlaps = false;
+      for (let i = 0; i < keptCount && !overlaps; i += 3) {
+        if (kept[i] !== excerpt.article) continue;
+        spans++;
+        overlaps = (kept[i + 1] as number) < end && start < (kept[i + 2] as number);
+      }
+      if (overlaps) continue;
       // The quoted words, as a slice of the article: its ellipses add no shingle, and it is not copied.
       const quoted = (this.corpus.articles[excerpt.article] as Article).text.slice(start, end);
       let sh = coded.get(quoted);
@@ -997,28 +1019,68 @@ export class AnswerEngine {
         sh = this.shingles.code(quoted);
         coded.set(quoted, sh);
       }
-      const group = groups.find(
-        (g) => !g.copies.some((c) => c.article === excerpt.article) && isSameCodedCopy(g.shingles, sh),
-      );
+      const group = sameCopyGroup(groups, excerpt.article, sh);
       if (group !== undefined) {
         group.copies.push(excerpt);
       } else {
-        if (spans.length >= MAX_EXCERPTS_PER_ARTICLE || groups.length >= needed) continue;
+        if (spans >= MAX_EXCERPTS_PER_ARTICLE || groups.length >= needed) continue;
         groups.push({ copies: [excerpt], shingles: sh });
       }
-      spans.push({ start, end });
-      perArticle.set(excerpt.article, spans);
+      if (keptCount + 3 > kept.length) {
+        kept = grown(kept, keptCount + 3);
+        this.keptSpans = kept;
+      }
+      kept[keptCount++] = excerpt.article;
+      kept[keptCount++] = start;
+      kept[keptCount++] = end;
     }
     const articles = this.corpus.articles;
-    return groups.map(({ copies }) => {
-      const ordered = copies
-        .map((c) => ({ c, a: articles[c.article] as Article }))
-        .sort((x, y) => byDate(x.a, y.a));
-      const first = ordered[0]?.c as Candidate;
-      const alsoIn: AlsoReported[] = ordered.slice(1).map(({ a }) => published(a));
-      return { ...first, score: Math.max(...copies.map((c) => c.score)), alsoIn };
-    });
+    const out: Array<Candidate & { alsoIn: AlsoReported[] }> = [];
+    for (const { copies } of groups) {
+      // Copies earliest first (a stable insertion sort: most groups hold one copy).
+      const ordered = copies.length === 1 ? copies : copies.slice();
+      let score = (ordered[0] as Candidate).score;
+      for (let i = 1; i < ordered.length; i++) {
+        const item = ordered[i] as Candidate;
+        score = Math.max(score, item.score);
+        let j = i - 1;
+        for (; j >= 0; j--) {
+          const other = ordered[j] as Candidate;
+          if (byDate(articles[other.article] as Article, articles[item.article] as Article) <= 0) break;
+          ordered[j + 1] = other;
+        }
+        ordered[j + 1] = item;
+      }
+      const alsoIn: AlsoReported[] = [];
+      for (let i = 1; i < ordered.length; i++)
+        alsoIn.push(published(articles[(ordered[i] as Candidate).article] as Article));
+      out.push({ ...(ordered[0] as Candidate), score, alsoIn });
+    }
+    return out;
   }
+}
+
+/** Excerpts of one answer that are copies of one text, and that text's shingles. */
+interface Group {
+  copies: Candidate[];
+  shingles: Float64Array;
+}
+
+/** The group `shingles` is a copy of, unless it already holds an excerpt of `article`. */
+function sameCopyGroup(groups: Group[], article: number, shingles: Float64Array): Group | undefined {
+  for (const g of groups) {
+    let inArticle = false;
+    for (const c of g.copies) if (c.article === article) inArticle = true;
+    if (!inArticle && isSameCodedCopy(g.shingles, shingles)) return g;
+  }
+  return undefined;
+}
+
+/** A copy of `array` with room for at least `size` numbers. */
+function grown(array: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(Math.max(size, array.length * 2));
+  out.set(array);
+  return out;
 }
 
 /** A ranked passage's excerpt while an answer is assembled: what it quotes, its article and score. */

@@ -36,7 +36,7 @@ export type TrimMemo = Map<string, { from: number; to: number }>;
  * Chooses the excerpt of `text` for a passage covering `sentences[first..last]`: the sentence
  * with the most query weight, joined with its best neighbour when both fit, then trimmed around
  * the matches. `weights` maps each normalised query term to its weight (IDF), and
- * `sentenceWeight(i)` is the query weight sentence i contains.
+ * `sentenceWeights[i - first]` is the query weight sentence i contains.
  */
 export function chooseExcerpt(
   text: string,
@@ -44,15 +44,13 @@ export function chooseExcerpt(
   first: number,
   last: number,
   weights: Map<string, number>,
-  sentenceWeight: (sentence: number) => number,
+  sentenceWeights: ArrayLike<number>,
   memo?: TrimMemo,
 ): ChosenExcerpt {
   let best = first;
   let bestScore = -1;
-  const scores: number[] = [];
   for (let i = first; i <= last; i++) {
-    const value = sentenceWeight(i);
-    scores[i - first] = value;
+    const value = sentenceWeights[i - first] as number;
     if (value > bestScore) {
       best = i;
       bestScore = value;
@@ -61,15 +59,21 @@ export function chooseExcerpt(
   const bestSpan = sentences[best] ?? { start: 0, end: text.length, paragraph: 0 };
   let start = bestSpan.start;
   let end = bestSpan.end;
-  // Add the better-scoring neighbour inside the passage when the two still fit.
-  const neighbours = [best - 1, best + 1].filter((i) => i >= first && i <= last);
-  neighbours.sort((a, b) => (scores[b - first] ?? 0) - (scores[a - first] ?? 0) || a - b);
-  for (const n of neighbours) {
-    const span = sentences[n];
+  // Add the better-scoring neighbour inside the passage when the two still fit (the earlier on a tie).
+  const before = best - 1 >= first ? best - 1 : -1;
+  const after = best + 1 <= last ? best + 1 : -1;
+  const afterFirst =
+    after >= 0 &&
+    (before < 0 || (sentenceWeights[after - first] ?? 0) > (sentenceWeights[before - first] ?? 0));
+  for (const n of afterFirst ? [after, before] : [before, after]) {
+    const span = n < 0 ? undefined : sentences[n];
     if (span === undefined) continue;
     const newStart = Math.min(start, span.start);
     const newEnd = Math.max(end, span.end);
-    if (newEnd - newStart <= MAX_EXCERPT_CHARS && ((scores[n - first] ?? 0) > 0 || end - start < 120)) {
+    if (
+      newEnd - newStart <= MAX_EXCERPT_CHARS &&
+      ((sentenceWeights[n - first] ?? 0) > 0 || end - start < 120)
+    ) {
       start = newStart;
       end = newEnd;
       break;

@@ -234,7 +234,8 @@ function keyOf(word: string): number {
 
 /** `isSameCopy` for two texts coded by the same `ShingleCoder` since its last reset. */
 export function isSameCodedCopy(a: Float64Array, b: Float64Array, containment = COPY_CONTAINMENT): boolean {
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  const small = a.length <= b.length ? a : b;
+  const large = small === a ? b : a;
   if (small.length < MIN_SHINGLES) return false;
   let shared = 0;
   for (let i = 0, j = 0; i < small.length && j < large.length; ) {

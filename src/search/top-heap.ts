@@ -29,49 +29,59 @@ export class TopHeap {
   }
 
   offer(passage: number, score: number): void {
-    let i: number;
     if (this.size < this.limit) {
       // Sift up from a new leaf while the candidate is worse than the parent.
-      i = this.size++;
+      let i = this.size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
         if (!isWorse(passage, score, this.passages[parent] as number, this.scores[parent] as number)) break;
         this.move(parent, i);
         i = parent;
       }
-    } else {
-      if (isWorse(passage, score, this.passages[0] as number, this.scores[0] as number)) return;
-      // Replace the root: sift down while the worse child is worse than the candidate.
-      i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= this.size) break;
-        const r = l + 1;
-        const m =
-          r < this.size &&
-          isWorse(
-            this.passages[r] as number,
-            this.scores[r] as number,
-            this.passages[l] as number,
-            this.scores[l] as number,
-          )
-            ? r
-            : l;
-        if (!isWorse(this.passages[m] as number, this.scores[m] as number, passage, score)) break;
-        this.move(m, i);
-        i = m;
-      }
+      this.passages[i] = passage;
+      this.scores[i] = score;
+    } else if (!isWorse(passage, score, this.passages[0] as number, this.scores[0] as number)) {
+      this.replaceRoot(passage, score);
+    }
+  }
+
+  /**
+   * The kept candidates, best first, emptying the heap: popped worst first into place, so no
+   * comparator runs (a sort's comparator returning a fraction allocates a number per call).
+   */
+  sorted(): ScoredPassage[] {
+    const out: ScoredPassage[] = new Array(this.size);
+    while (this.size > 0) {
+      const last = --this.size;
+      out[last] = { passage: this.passages[0] as number, score: this.scores[0] as number };
+      if (last > 0) this.replaceRoot(this.passages[last] as number, this.scores[last] as number);
+    }
+    return out;
+  }
+
+  /** Puts (passage, score) at the root and sifts it down while the worse child is worse than it. */
+  private replaceRoot(passage: number, score: number): void {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const m =
+        r < this.size &&
+        isWorse(
+          this.passages[r] as number,
+          this.scores[r] as number,
+          this.passages[l] as number,
+          this.scores[l] as number,
+        )
+          ? r
+          : l;
+      if (!isWorse(this.passages[m] as number, this.scores[m] as number, passage, score)) break;
+      this.move(m, i);
+      i = m;
     }
     this.passages[i] = passage;
     this.scores[i] = score;
-  }
-
-  /** The kept candidates, best first. */
-  sorted(): ScoredPassage[] {
-    const out: ScoredPassage[] = new Array(this.size);
-    for (let i = 0; i < this.size; i++)
-      out[i] = { passage: this.passages[i] as number, score: this.scores[i] as number };
-    return out.sort((a, b) => b.score - a.score || a.passage - b.passage);
   }
 
   private move(from: number, to: number): void {
@@ -83,4 +93,22 @@ export class TopHeap {
 /** Is (p, s) worse than (q, t): a lower score, or the same score and a later passage? */
 export function isWorse(p: number, s: number, q: number, t: number): boolean {
   return s < t || (s === t && p > q);
+}
+
+/**
+ * Sorts ranked passages in place, best first (higher score, then earlier passage), without a
+ * comparator call per pair: an insertion sort, quick on the short, nearly ordered lists re-ranking leaves.
+ */
+export function sortBest(ranked: ScoredPassage[]): ScoredPassage[] {
+  for (let i = 1; i < ranked.length; i++) {
+    const item = ranked[i] as ScoredPassage;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const other = ranked[j] as ScoredPassage;
+      if (!isWorse(other.passage, other.score, item.passage, item.score)) break;
+      ranked[j + 1] = other;
+    }
+    ranked[j + 1] = item;
+  }
+  return ranked;
 }

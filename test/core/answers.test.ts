@@ -99,6 +99,42 @@ describe('answers on the built-in corpus', () => {
     expect(second.offset).toBe(3);
   });
 
+  it('pages deep: sixty articles read ten excerpts at a time, two per article, each once', () => {
+    const words = [
+      'amber',
+      'basalt',
+      'cedar',
+      'dune',
+      'ember',
+      'fjord',
+      'garnet',
+      'heron',
+      'iris',
+      'juniper',
+    ];
+    const paragraph = (i: number, n: number) =>
+      `The harbour crane ${words[i % 10]} ${words[Math.floor(i / 10)]} lifted cargo number ${i}-${n} today.`;
+    const engine = buildIndex(
+      corpusFromRecords(
+        Array.from({ length: 60 }, (_, i) => ({
+          id: `a${i}`,
+          title: `Harbour report ${i}`,
+          text: [1, 2, 3].map((n) => paragraph(i, n)).join('\n\n'),
+          source: 'Port News',
+          date: '2016-08-28',
+        })),
+      ),
+    );
+    const q = 'Which harbour crane lifted cargo?';
+    const pages = Array.from({ length: 12 }, (_, p) => engine.ask(q, { count: 10, offset: 10 * p }));
+    const results = pages.flatMap((page) => page.results);
+    expect(new Set(results.map((r) => r.text)).size).toBe(120);
+    const perArticle = new Map<string, number>();
+    for (const r of results) perArticle.set(r.docId, (perArticle.get(r.docId) ?? 0) + 1);
+    expect([...perArticle.values()].every((n) => n === 2)).toBe(true);
+    expect(pages.map((page) => page.hasMore)).toEqual([...Array(11).fill(true), false]);
+  });
+
   it('filters by event, outlet and dates, exactly', () => {
     const q = 'Where did Kerry and Lavrov meet?';
     const march = index.ask(q, { filters: { event: 'march-2016-call' }, count: 10 }).results;
