@@ -9,6 +9,7 @@
  */
 import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
 import { TermTableBuilder } from '../util/term-table.ts';
+import { countFieldTerms, forEachPassageTerms, type PassageFields } from './field-terms.ts';
 import type { PassageIndex, PostingData } from './passage-index.ts';
 import type { RankingConfig } from './ranking-config.ts';
 import { TermVocabulary, terms } from './tokenize.ts';
@@ -28,21 +29,7 @@ export class IndexError extends Error {
   override name = 'IndexError';
 }
 
-/**
- * The fields of every passage as term ids (ids into `vocabulary`, in any numbering): passage p's
- * title is titleIds[titleStart[p], titleEnd[p]) and its body bodyIds[bodyStart[p], bodyEnd[p]),
- * in order, with repeats. Passages may share slices (an article's title, overlapping sentences).
- */
-export interface PassageFields {
-  count: number;
-  vocabulary: readonly string[];
-  titleIds: Int32Array;
-  titleStart: Int32Array;
-  titleEnd: Int32Array;
-  bodyIds: Int32Array;
-  bodyStart: Int32Array;
-  bodyEnd: Int32Array;
-}
+export type { PassageFields } from './field-terms.ts';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -117,41 +104,18 @@ export function indexPassages(
   config: RankingConfig,
   options: BuildOptions = {},
 ): BuiltIndex {
-  const { count, titleIds, titleStart, titleEnd, bodyIds, bodyStart, bodyEnd } = fields;
+  const count = fields.count;
   const wTitle = config.fieldWeights.title;
   const wBody = config.fieldWeights.body;
   // Pass 1: wink's term numbering, passage lengths, document frequencies.
-  const termIdOf = new Int32Array(fields.vocabulary.length).fill(-1);
-  let termCount = 0;
-  // At most one index term per vocabulary term.
-  const df = new Int32Array(fields.vocabulary.length);
-  const stamp = new Int32Array(fields.vocabulary.length).fill(-1);
+  const counts = countFieldTerms(fields, wTitle, wBody);
+  const { termCount, termOf: termIdOf, passageCounts: df, titleLengths, bodyLengths } = counts;
   const lengths = new Float64Array(count);
   let totalLength = 0;
-  const visit = (ids: Int32Array, from: number, to: number, p: number) => {
-    for (let i = from; i < to; i++) {
-      const raw = ids[i] as number;
-      let t = termIdOf[raw] as number;
-      if (t < 0) {
-        t = termCount++;
-        termIdOf[raw] = t;
-      }
-      if (stamp[t] !== p) {
-        stamp[t] = p;
-        df[t] = (df[t] as number) + 1;
-      }
-    }
-  };
   for (let p = 0; p < count; p++) {
-    const from = titleStart[p] as number;
-    const to = titleEnd[p] as number;
-    const bodyFrom = bodyStart[p] as number;
-    const bodyTo = bodyEnd[p] as number;
-    visit(titleIds, from, to, p);
-    visit(bodyIds, bodyFrom, bodyTo, p);
     // As wink: each field adds (its term count × |weight|) to the passage and corpus lengths.
-    const titleLength = (to - from) * Math.abs(wTitle);
-    const bodyLength = (bodyTo - bodyFrom) * Math.abs(wBody);
+    const titleLength = titleLengths[p] as number;
+    const bodyLength = bodyLengths[p] as number;
     lengths[p] = 0 + titleLength + bodyLength;
     totalLength += titleLength;
     totalLength += bodyLength;
@@ -171,26 +135,8 @@ export function indexPassages(
   const passages = new Int32Array(size);
   const weights = new Float64Array(size);
   const fill = offsets.slice(0, termCount);
-  const freq = new Float64Array(termCount);
-  const distinct = new Int32Array(termCount);
-  stamp.fill(-1);
   const avgLength = totalLength / totalDocs;
-  // Distinct terms of the current passage so far (in `distinct`).
-  let n = 0;
-  const add = (ids: Int32Array, from: number, to: number, weight: number, p: number) => {
-    for (let i = from; i < to; i++) {
-      const t = termIdOf[ids[i] as number] as number;
-      if (stamp[t] !== p) {
-        stamp[t] = p;
-        freq[t] = weight;
-        distinct[n++] = t;
-      } else freq[t] = (freq[t] as number) + weight;
-    }
-  };
-  for (let p = 0; p < count; p++) {
-    n = 0;
-    add(titleIds, titleStart[p] as number, titleEnd[p] as number, wTitle, p);
-    add(bodyIds, bodyStart[p] as number, bodyEnd[p] as number, wBody, p);
+  forEachPassageTerms(fields, counts, wTitle, wBody, (p, distinct, n, freq) => {
     const normalization = 1 - b + b * ((lengths[p] as number) / avgLength);
     for (let j = 0; j < n; j++) {
       const t = distinct[j] as number;
@@ -205,7 +151,7 @@ export function indexPassages(
         );
       fill[t] = at + 1;
     }
-  }
+  });
   // Terms in id order, so that the map does not depend on how the vocabulary was numbered.
   const termOf: string[] = new Array(termCount);
   fields.vocabulary.forEach((term, raw) => {

@@ -5,7 +5,7 @@
  * change moves; they are computed at query time from the collection's statistics, so a segment
  * never changes once built (see `SegmentedIndex`).
  */
-import type { PassageFields } from './bm25-index.ts';
+import { countFieldTerms, forEachPassageTerms, type PassageFields } from './field-terms.ts';
 import type { RankingConfig } from './ranking-config.ts';
 import type { TermDictionary } from './term-dictionary.ts';
 
@@ -44,45 +44,19 @@ export function buildSegment(
   dictionary: TermDictionary,
   config: RankingConfig,
 ): BuiltSegment {
-  const { count, vocabulary, titleIds, titleStart, titleEnd, bodyIds, bodyStart, bodyEnd } = fields;
+  const { count, vocabulary } = fields;
   const wTitle = config.fieldWeights.title;
   const wBody = config.fieldWeights.body;
   // Pass 1: local numbering (order of appearance), dictionary ids, postings per term.
+  const counts = countFieldTerms(fields, wTitle, wBody);
+  const { vocabularyIdOf, passageCounts: postingCounts, titleLengths, bodyLengths } = counts;
   const termIdOf = new Int32Array(vocabulary.length).fill(-1);
-  const localOf = new Int32Array(vocabulary.length).fill(-1);
-  const globalOfLocal: number[] = [];
-  const postingCounts: number[] = [];
-  const stamp: number[] = [];
-  const titleLengths = new Float64Array(count);
-  const bodyLengths = new Float64Array(count);
-  const visit = (ids: Int32Array, from: number, to: number, p: number) => {
-    for (let i = from; i < to; i++) {
-      const raw = ids[i] as number;
-      let local = localOf[raw] as number;
-      if (local < 0) {
-        local = globalOfLocal.length;
-        localOf[raw] = local;
-        const id = dictionary.idOf(vocabulary[raw] as string);
-        termIdOf[raw] = id;
-        globalOfLocal.push(id);
-        postingCounts.push(0);
-        stamp.push(-1);
-      }
-      if (stamp[local] !== p) {
-        stamp[local] = p;
-        postingCounts[local] = (postingCounts[local] as number) + 1;
-      }
-    }
-  };
-  for (let p = 0; p < count; p++) {
-    const from = titleStart[p] as number;
-    const to = titleEnd[p] as number;
-    const bodyFrom = bodyStart[p] as number;
-    const bodyTo = bodyEnd[p] as number;
-    visit(titleIds, from, to, p);
-    visit(bodyIds, bodyFrom, bodyTo, p);
-    titleLengths[p] = (to - from) * Math.abs(wTitle);
-    bodyLengths[p] = (bodyTo - bodyFrom) * Math.abs(wBody);
+  const globalOfLocal = new Int32Array(counts.termCount);
+  for (let local = 0; local < counts.termCount; local++) {
+    const raw = vocabularyIdOf[local] as number;
+    const id = dictionary.idOf(vocabulary[raw] as string);
+    termIdOf[raw] = id;
+    globalOfLocal[local] = id;
   }
   // Terms in dictionary order; slotOf[local] is a local term's place among them.
   const localCount = globalOfLocal.length;
@@ -105,25 +79,8 @@ export function buildSegment(
   const termStart = new Int32Array(count + 1);
   const passageTerms = new Int32Array(size);
   const fill = offsets.slice(0, localCount);
-  const freq = new Float64Array(localCount);
-  const distinct = new Int32Array(localCount);
-  const seen = new Int32Array(localCount).fill(-1);
-  let n = 0;
-  const add = (ids: Int32Array, from: number, to: number, weight: number, p: number) => {
-    for (let i = from; i < to; i++) {
-      const local = localOf[ids[i] as number] as number;
-      if (seen[local] !== p) {
-        seen[local] = p;
-        freq[local] = weight;
-        distinct[n++] = local;
-      } else freq[local] = (freq[local] as number) + weight;
-    }
-  };
   let forward = 0;
-  for (let p = 0; p < count; p++) {
-    n = 0;
-    add(titleIds, titleStart[p] as number, titleEnd[p] as number, wTitle, p);
-    add(bodyIds, bodyStart[p] as number, bodyEnd[p] as number, wBody, p);
+  forEachPassageTerms(fields, counts, wTitle, wBody, (p, distinct, n, freq) => {
     for (let j = 0; j < n; j++) {
       const local = distinct[j] as number;
       const slot = slotOf[local] as number;
@@ -134,7 +91,7 @@ export function buildSegment(
       passageTerms[forward++] = globalOfLocal[local] as number;
     }
     termStart[p + 1] = forward;
-  }
+  });
   return {
     segment: { count, terms, offsets, passages, freqs, titleLengths, bodyLengths, termStart, passageTerms },
     termIdOf,
