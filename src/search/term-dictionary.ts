@@ -1,6 +1,6 @@
 /**
- * The index terms every segment of one segmented index numbers its postings by. It only grows:
- * a term keeps its id for the life of the index, so segments built at different times agree.
+ * Index terms numbered densely in order of first use. It only grows: a term keeps its id for the
+ * life of the dictionary, so the segments of one segmented index, built at different times, agree.
  */
 export class TermDictionary {
   /** Term of each id. */

@@ -8,6 +8,7 @@ import lemmatizer from 'wink-lemmatizer';
 import stem from 'wink-porter2-stemmer';
 import { BoundedMemo } from '../util/bounded-memo.ts';
 import { IntBuffer } from '../util/term-table.ts';
+import { TermDictionary } from './term-dictionary.ts';
 import { WordTable } from './word-table.ts';
 
 const require = createRequire(import.meta.url);
@@ -194,26 +195,12 @@ export function terms(text: string): string[] {
  * ids into `terms`. Words are read in place by a `WordTable`, so a word seen before costs no
  * string and no normalisation.
  */
-export class TermVocabulary {
-  /** Term of each id. */
-  readonly terms: string[] = [];
-  private readonly ids = new Map<string, number>();
+export class TermVocabulary extends TermDictionary {
   private readonly words = new WordTable();
   /** Of each word of `words`: its term id, -1 for none, -2 - k for several (`several[k]`). */
   private readonly values = new IntBuffer();
   private readonly several: Array<readonly number[]> = [];
   private readonly scratch = new IntBuffer();
-
-  /** The id of a term, added when new. */
-  idOf(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
-      this.ids.set(term, id);
-    }
-    return id;
-  }
 
   /** Appends the ids of the index terms of text.slice(from, to) (see `terms`) to `out`. */
   appendIds(text: string, out: IntBuffer, from = 0, to = text.length): void {
