@@ -626,14 +626,7 @@ export class FakeDiscord {
     message: object,
     where: InteractionPlace = {},
   ): { id: string; token: string } {
-    const base = this.interactionBase(user, where);
-    this.dispatch('INTERACTION_CREATE', {
-      ...base,
-      type: 3,
-      message,
-      data: { component_type: 2, custom_id: customId },
-    });
-    return { id: base.id, token: base.token };
+    return this.component(user, message, { component_type: 2, custom_id: customId }, where);
   }
 
   /** Dispatches a choice in a select menu `customId` of `message` (a message object the bot sent). */
@@ -644,13 +637,18 @@ export class FakeDiscord {
     message: object,
     where: InteractionPlace = {},
   ): { id: string; token: string } {
+    return this.component(user, message, { component_type: 3, custom_id: customId, values }, where);
+  }
+
+  /** Dispatches a component interaction (type 3) on `message` with `data`. */
+  private component(
+    user: FakeUser,
+    message: object,
+    data: object,
+    where: InteractionPlace,
+  ): { id: string; token: string } {
     const base = this.interactionBase(user, where);
-    this.dispatch('INTERACTION_CREATE', {
-      ...base,
-      type: 3,
-      message,
-      data: { component_type: 3, custom_id: customId, values },
-    });
+    this.dispatch('INTERACTION_CREATE', { ...base, type: 3, message, data });
     return { id: base.id, token: base.token };
   }
 
