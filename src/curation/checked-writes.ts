@@ -8,7 +8,9 @@ import { parseArticleFile } from '../corpus/load.ts';
 import { describeIssues, eventSchema } from '../corpus/schema.ts';
 import type { CoverageEvent } from '../corpus/types.ts';
 import type { StoreTransaction } from '../store/types.ts';
+import type { ArticleDraft } from './draft.ts';
 import { CurationError } from './errors.ts';
+import { articleMarkdown, fileBaseName } from './markdown-writer.ts';
 
 /**
  * Writes the events file holding `events`, after checking `changed` (the event created or
@@ -47,4 +49,32 @@ export async function writeArticle(tx: StoreTransaction, path: string, content: 
     throw new CurationError(`The article cannot be written: ${why}. Nothing was changed.`);
   }
   await tx.write(path, content);
+}
+
+/**
+ * Writes `draft` as a new Markdown file under a name no file of `existing` has (its base name,
+ * then `-2`, `-3`, …), adds the name to `existing` and audits the addition (with the feed it came
+ * from, if any). Returns the name. Throws CurationError, writing nothing, as `writeArticle`.
+ */
+export async function writeNewArticle(
+  tx: StoreTransaction,
+  draft: ArticleDraft,
+  existing: Set<string>,
+  who: { id: string; name: string },
+  feed?: string,
+): Promise<string> {
+  const base = fileBaseName(draft);
+  let name = `${base}.md`;
+  for (let n = 2; existing.has(name); n++) name = `${base}-${n}.md`;
+  await writeArticle(tx, name, articleMarkdown(draft));
+  existing.add(name);
+  await tx.audit({
+    userId: who.id,
+    userName: who.name,
+    action: 'add',
+    file: name,
+    detail: draft.title,
+    ...(feed === undefined ? {} : { feed }),
+  });
+  return name;
 }

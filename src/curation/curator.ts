@@ -9,11 +9,10 @@ import type { Article, CoverageEvent } from '../corpus/types.ts';
 import type { AuditEntry } from '../store/audit-log.ts';
 import type { ChangeReport } from '../store/change-report.ts';
 import type { StoreTransaction } from '../store/types.ts';
-import { writeArticle, writeEvents } from './checked-writes.ts';
+import { writeArticle, writeEvents, writeNewArticle } from './checked-writes.ts';
 import type { ArticleDraft } from './draft.ts';
 import { findDuplicate } from './duplicates.ts';
 import { CurationError } from './errors.ts';
-import { articleMarkdown, fileBaseName } from './markdown-writer.ts';
 import type { ServedCorpus } from './served-corpus.ts';
 
 export { removedDir } from '../store/folder-store.ts';
@@ -66,20 +65,7 @@ export class Curator {
       this.checkDuplicate(draft);
       if (draft.event !== null && !(await eventExists(tx, draft.event)))
         throw new CurationError(`There is no event \`${draft.event}\`.`);
-      const base = fileBaseName(draft);
-      const existing = new Set(await tx.list('corpus'));
-      let name = `${base}.md`;
-      for (let n = 2; existing.has(name); n++) name = `${base}-${n}.md`;
-      await writeArticle(tx, name, articleMarkdown(draft));
-      await tx.audit({
-        userId: who.id,
-        userName: who.name,
-        action: 'add',
-        file: name,
-        detail: draft.title,
-        ...(origin.feed === undefined ? {} : { feed: origin.feed }),
-      });
-      return name;
+      return writeNewArticle(tx, draft, new Set(await tx.list('corpus')), who, origin.feed);
     });
     return { report, file };
   }

@@ -7,13 +7,12 @@
 import { corpusFromSnapshot } from '../../corpus/load.ts';
 import type { Article } from '../../corpus/types.ts';
 import type { CorpusStore } from '../../store/types.ts';
-import { writeArticle } from '../checked-writes.ts';
+import { writeNewArticle } from '../checked-writes.ts';
 import { type ArticleDraft, DraftError } from '../draft.ts';
 import { DuplicateIndex } from '../duplicates.ts';
 import { CurationError } from '../errors.ts';
 import { type FetchPolicy, FetchRefused } from '../fetch-page.ts';
 import { draftFromAddress } from '../ingest.ts';
-import { articleMarkdown, fileBaseName } from '../markdown-writer.ts';
 import { forEachByHost } from './host-pool.ts';
 
 /** What happened to one address. */
@@ -182,24 +181,14 @@ async function writeBatch(
       const existing = new Set(await tx.list('corpus'));
       for (const { index, draft } of batch) {
         const url = draft.url ?? '';
-        const base = fileBaseName(draft);
-        let name = `${base}.md`;
-        for (let n = 2; existing.has(name); n++) name = `${base}-${n}.md`;
+        let name: string;
         try {
-          await writeArticle(tx, name, articleMarkdown(draft));
+          name = await writeNewArticle(tx, draft, existing, who);
         } catch (error) {
           if (!(error instanceof CurationError)) throw error;
           written.push({ index, outcome: { url, kind: 'refused', why: error.message } });
           continue;
         }
-        existing.add(name);
-        await tx.audit({
-          userId: who.id,
-          userName: who.name,
-          action: 'add',
-          file: name,
-          detail: draft.title,
-        });
         written.push({ index, outcome: { url, kind: 'added', file: name } });
       }
     },
