@@ -12,7 +12,8 @@
  *   npm run bench:store -- --sizes 1m --skip-starts   # a million passages: changes only (long; not in npm test)
  *
  * `--skip-starts` leaves out the start-up timings (a new process from the saved index, its local
- * copy, a build), which at a million passages take most of the run.
+ * copy, a build), which at a million passages take most of the run. `--phases` prints, for each
+ * change and process, where its time went (LiveEngine.lastTimer) and its garbage collections.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '3' },
     out: { type: 'string', default: path.join(ROOT, 'bench', 'results-store.md') },
     'skip-starts': { type: 'boolean', default: false },
+    phases: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes
@@ -51,7 +53,18 @@ type Reply = {
   openMs?: number;
   ok?: boolean;
   bytes?: number;
+  startedAt?: number;
+  phases?: Array<{ name: string; endedAt: number; ms: number }>;
+  gcMs?: number;
+  gcs?: number;
 };
+
+/** A process's phases of one change, as offsets from the change's start in the parent: "name +at (ms)". */
+function phaseLine(reply: Reply, start: number): string {
+  const at = (t: number) => `${(t - start).toFixed(0)}`;
+  const phases = (reply.phases ?? []).map((p) => `${p.name} ${p.ms.toFixed(0)} (@${at(p.endedAt)})`);
+  return `from @${at(reply.startedAt ?? start)}: ${phases.join(', ')}; GC ${reply.gcMs?.toFixed(0)} ms in ${reply.gcs}`;
+}
 
 /** A bot process (without Discord) over the database. */
 class Worker {
@@ -171,7 +184,10 @@ try {
       const [first] = workers;
       if (first === undefined) continue;
       // An event renamed (metadata only), then an article added (one new segment), `repeat` times.
-      const kinds = new Map<string, { own: number[]; everywhere: number[]; bytes: number[] }>();
+      const kinds = new Map<
+        string,
+        { own: number[]; everywhere: number[]; answered: number[]; bytes: number[] }
+      >();
       for (let run = 0; run < repeat; run++) {
         const changes: Array<[string, object]> = [
           ['event renamed', { op: 'rename', event: 'bench', name: `Renamed ${count} ${run}` }],
@@ -180,25 +196,38 @@ try {
         for (const [what, command] of changes) {
           const before = Number((await first.send({ op: 'version' })).version);
           const started = performance.now();
+          const startedAt = performance.timeOrigin + started;
           const seen = workers.map(() => Number.NaN);
+          const answered = workers.map(() => Number.NaN);
           const committed = first.send(command).then((r) => ({ ms: performance.now() - started, r }));
           await Promise.all(
             workers.map(async (w, i) => {
               while ((Number((await w.send({ op: 'version' })).version) || 0) <= before)
                 await new Promise((r) => setTimeout(r, 5));
               seen[i] = performance.now() - started;
+              // The first question after the swap (which waits for the warm-up, or makes it).
+              await w.send({ op: 'ask', question: 'Who agreed on a truce in Syria?' });
+              answered[i] = performance.now() - started;
             }),
           );
           const { ms: commitMs, r } = await committed;
           // A background save of the whole index (after a merge) is waited for, apart.
           await first.send({ op: 'saved' });
-          const kind = kinds.get(what) ?? { own: [], everywhere: [], bytes: [] };
+          const kind = kinds.get(what) ?? { own: [], everywhere: [], answered: [], bytes: [] };
           kind.own.push(commitMs);
           kind.everywhere.push(Math.max(...seen));
+          kind.answered.push(Math.max(...answered));
+          if (values.phases)
+            for (const [i, w] of workers.entries()) {
+              const line = phaseLine(await w.send({ op: 'phases' }), startedAt);
+              process.stderr.write(
+                `  process ${i + 1}, swapped @${seen[i]?.toFixed(0)}, answered @${answered[i]?.toFixed(0)}: ${line}\n`,
+              );
+            }
           kind.bytes.push(r.bytes ?? 0);
           kinds.set(what, kind);
           process.stderr.write(
-            `${size}, ${count} processes, ${what}: served by it ${s(commitMs)}, everywhere ${s(Math.max(...seen))}, ${r.bytes} bytes saved\n`,
+            `${size}, ${count} processes, ${what}: served by it ${s(commitMs)}, everywhere ${s(Math.max(...seen))}, answered everywhere ${s(Math.max(...answered))}, ${r.bytes} bytes saved\n`,
           );
         }
       }
@@ -206,6 +235,7 @@ try {
         rows.push(
           `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: served by it (edit, version and saved change in one transaction, then the index of what changed) | ${msRange(kind.own)} |`,
           `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: served by every process | ${msRange(kind.everywhere)} |`,
+          `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: first question answered by every process | ${msRange(kind.answered)} |`,
           `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: bytes saved for the index with the change | ${range(kind.bytes, (x) => x.toLocaleString('en'))} |`,
         );
       await Promise.all(workers.map((w) => w.stop()));
