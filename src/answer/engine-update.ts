@@ -185,12 +185,20 @@ function sameText(was: Article, article: Article): boolean {
 }
 
 /**
- * The same engine over a segmented index (itself when it has one): what `updateEngine` does first
- * to an engine from a build or a saved index, done ahead of the first change (see LiveEngine).
+ * The same engine over a segmented index, its term tables copied into tables with room (itself
+ * when it has one): what the first `updateEngine` of an engine from a build or a saved index
+ * would do, done ahead of the first change (see LiveEngine), so that it costs what later ones do.
  */
 export function segmentedEngine(engine: AnswerEngine): AnswerEngine {
   if (engine.index instanceof SegmentedIndex) return engine;
-  return new AnswerEngine(engine.engineParts(), segmentedIndexOf(engine));
+  const parts = engine.engineParts();
+  // One run of every row keeps the rows' numbers: sentenceRows and titleRows stay valid.
+  const roomy = (table: TermTable) => joinRows([{ table, from: 0, count: rowCount(table) }], ROOM);
+  const index = segmentedIndexOf(engine);
+  return new AnswerEngine(
+    { ...parts, sentenceTerms: roomy(parts.sentenceTerms), titleTerms: roomy(parts.titleTerms) },
+    index,
+  );
 }
 
 /**

@@ -282,8 +282,8 @@ export class LiveEngine {
    * `SegmentedIndex.withWeights`), and every file of the store parsed once, its articles taken as
    * the prepared engine's when they are the served ones (the same objects the next parse gives, so
    * that a change compares only what it changed), so that the first change, here or in another
-   * process, costs what later ones do. The served engine is not replaced; the first change starts
-   * from the prepared one.
+   * process, costs what later ones do; its term tables get room to append into and its catalogue
+   * is made. The served engine is not replaced; the first change starts from the prepared one.
    */
   private prepareSoon(): void {
     this.preparing = new Promise<void>((resolve) => setImmediate(resolve))
@@ -298,6 +298,8 @@ export class LiveEngine {
             if (sameCorpus(from.corpus, parsed))
               engine = new AnswerEngine({ ...engine.engineParts(), corpus: parsed }, engine.index);
           }
+          // The catalogue and question context, which the first change's engine then carries over.
+          engine.warmUp();
           this.prepared = { from, engine };
         }),
       )
