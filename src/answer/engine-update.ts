@@ -7,7 +7,7 @@
  * in, so an added article's passages come after the others where a build would put them in corpus
  * order, which only matters between passages of exactly equal score.
  */
-import { sameEnds } from '../corpus/diff.ts';
+import { type ArticleEnds, sameEnds } from '../corpus/diff.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
 import type { Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
@@ -46,6 +46,8 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const oldIndexOf = new Map<string, number>();
   for (let o = ends.start; o < ends.beforeEnd; o++) oldIndexOf.set((old[o] as Article).id, o);
   const toIndex: Article[] = [];
+  // Whether every article keeps its text and its number: a change of metadata alone.
+  let inPlace = old.length === next.length;
   for (let a = ends.start; a < ends.afterEnd; a++) {
     const article = next[a] as Article;
     const o = oldIndexOf.get(article.id);
@@ -53,11 +55,14 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     if (o !== undefined && was !== undefined && sameText(was, article)) {
       source[a] = o;
       kept[o] = 1;
+      inPlace &&= o === a;
     } else {
       source[a] = -1 - toIndex.length;
       toIndex.push(article);
+      inPlace = false;
     }
   }
+  if (inPlace) return withMetadata(previous, before, corpus, ends);
   let index = segmentedIndexOf(previous);
   const oldSlots = before.passages.length;
   const oldArticleOf = before.articleOf ?? Int32Array.from(before.passages, (p) => p.article);
@@ -135,6 +140,23 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     statements: null,
   };
   const engine = new AnswerEngine(parts, index);
+  engine.summariesFrom(previous, ends);
+  return engine;
+}
+
+/**
+ * The engine of `corpus`, whose articles have the text and place of `previous`'s (an event renamed,
+ * an article moved to another event): every per-passage and per-article table is shared, and the
+ * filters made before are kept when the articles are the very same objects.
+ */
+function withMetadata(
+  previous: AnswerEngine,
+  before: EngineParts,
+  corpus: Corpus,
+  ends: ArticleEnds,
+): AnswerEngine {
+  const engine = new AnswerEngine({ ...before, corpus, statements: null }, previous.index);
+  if (ends.start === corpus.articles.length) engine.masksFrom(previous);
   engine.summariesFrom(previous, ends);
   return engine;
 }

@@ -221,7 +221,7 @@ export class AnswerEngine {
   private readonly articleOf: Int32Array;
   /** Events, outlets and date order of the corpus, made when first needed (see `catalog`). */
   private catalogMade: Catalog | null = null;
-  private readonly masks: PassageMasks;
+  private masks: PassageMasks;
   private readonly sentenceTerms: TermTable;
   private readonly titleTerms: TermTable;
   /** Row of an article's first sentence in `sentenceTerms`. */
@@ -336,6 +336,11 @@ export class AnswerEngine {
       articles: previous.corpus.articles,
       ends,
     };
+  }
+
+  /** Takes over the filter masks `previous` made: for an engine of the very same articles and passages. */
+  masksFrom(previous: AnswerEngine): void {
+    this.masks = previous.masks;
   }
 
   /**
