@@ -181,6 +181,9 @@ try {
       await Promise.all(workers.map((w) => w.ready));
       // Each process readies the first change in the background after start (LiveEngine.prepareSoon).
       await Promise.all(workers.map((w) => w.send({ op: 'prepared' })));
+      // A serving bot has answered questions before a change: its answering code is compiled.
+      for (const w of workers)
+        for (let i = 0; i < 3; i++) await w.send({ op: 'ask', question: 'Who agreed on a truce in Syria?' });
       const [first] = workers;
       if (first === undefined) continue;
       // An event renamed (metadata only), then an article added (one new segment), `repeat` times.
