@@ -111,6 +111,8 @@ interface Query {
   overview: boolean;
   /** Topic words no passage contains that are not common English words. */
   unknownNames: number;
+  /** Distinct topic terms the index holds. */
+  knownTerms: number;
   /** The speaker whose words it asks for ("What did Lavrov say…": "Sergei Lavrov"), or null. */
   speaker: string | null;
   /** "Who said …?": passages that quote someone come first. */
@@ -541,7 +543,7 @@ export class AnswerEngine {
       return this.statementPassages(query.speaker, query.filters, query.focus);
     const ranked = this.rank(query, limit, query.filters);
     const top = ranked[0];
-    return top === undefined || isNoAnswer(this.matchOf(top.passage, query)) ? null : ranked;
+    return top === undefined || isNoAnswer(this.matchOf(ranked, query)) ? null : ranked;
   }
 
   /**
@@ -651,9 +653,9 @@ export class AnswerEngine {
   queryMatch(question: string, filters: Filters = {}): QueryMatch {
     const query = this.prepareQuery(question, filters);
     if (query === null) return NOTHING_MATCHED;
-    const top = query.overview ? undefined : this.rank(query, CANDIDATE_PASSAGES, query.filters)[0];
-    if (top === undefined) return { ...NOTHING_MATCHED, questionTerms: query.weights.size };
-    return this.matchOf(top.passage, query);
+    const ranked = query.overview ? [] : this.rank(query, CANDIDATE_PASSAGES, query.filters);
+    if (ranked.length === 0) return { ...NOTHING_MATCHED, questionTerms: query.weights.size };
+    return this.matchOf(ranked, query);
   }
 
   /** Articles ranked by their best passage (for measuring paragraph retrieval). */
@@ -795,10 +797,12 @@ export class AnswerEngine {
     const ids = new Map<string, number>();
     const related = this.relatedInIndex(topic, text, analysis.tokens, new Set(tokens.map((t) => t.term)));
     let unknownNames = 0;
+    let knownTerms = 0;
     for (const { term, start, end } of topic) {
       const id = this.index.termId(term);
       const idf = this.index.idf(term);
       if (id !== undefined && idf !== null) {
+        if (!weights.has(term)) knownTerms++;
         weights.set(term, idf);
         ids.set(term, id);
         continue;
@@ -831,6 +835,7 @@ export class AnswerEngine {
       understood,
       overview: asksOverview,
       unknownNames,
+      knownTerms,
       speaker,
       asksWho: analysis.asksWho && this.statementList !== null,
       focus: new Map(),
@@ -901,14 +906,22 @@ export class AnswerEngine {
     return this.matcher;
   }
 
-  /** How much of the query the passage's title and text match (see no-answer.ts). */
-  private matchOf(passage: number, query: Query): QueryMatch {
-    const p = this.passageAt(passage);
+  /** How much of the query the best ranked passage's title and text match (see no-answer.ts). */
+  private matchOf(ranked: readonly ScoredPassage[], query: Query): QueryMatch {
+    const top = ranked[0] as ScoredPassage;
+    const p = this.passageAt(top.passage);
     const title = this.titleRow[p.article] as number;
     const matched = this.matchSentences(p.article, p.firstSentence, p.lastSentence, query);
     matched.addRows(this.titleTerms, title, title + 1);
     const matchedWeight = matched.weight;
     const matchedTerms = matched.count;
+    const largestMissing = matched.largestMissing;
+    let next = 0;
+    for (const r of ranked)
+      if (this.articleOf[r.passage] !== p.article) {
+        next = r.score;
+        break;
+      }
     let total = 0;
     for (const weight of query.weights.values()) total += weight;
     // The best single sentence with the title, which every passage of the article shares.
@@ -933,7 +946,22 @@ export class AnswerEngine {
       unknownNames: query.unknownNames,
       sentenceCoverage: total === 0 ? 0 : bestSentence / total,
       missingPhrases,
+      knownTerms: query.knownTerms,
+      largestMissing: largestMissing / unit,
+      margin: next > 0 ? Math.max(1, top.score / next) : 1,
+      pairShare: this.pairShare(query, p),
     };
+  }
+
+  /** Share of the question's adjacent term pairs passage `p` holds (0 when it asks none). */
+  private pairShare(query: Query, p: Passage): number {
+    this.pairs.setQuery(query.terms.map((t) => this.index.termId(t) ?? -1));
+    if (this.pairs.pairs === 0) return 0;
+    const base = this.sentenceBase[p.article] ?? 0;
+    return (
+      this.pairs.count(this.sentenceTerms, base + p.firstSentence, base + p.lastSentence + 1) /
+      this.pairs.pairs
+    );
   }
 
   /** The excerpt of a ranked passage, chosen but not yet shown (see `shown`). */
@@ -1098,6 +1126,10 @@ const NOTHING_MATCHED: QueryMatch = {
   unknownNames: 0,
   sentenceCoverage: 0,
   missingPhrases: 0,
+  knownTerms: 0,
+  largestMissing: 0,
+  margin: 1,
+  pairShare: 0,
 };
 
 /** The explicit filters with those read from the question; several dates span from first to last. */
