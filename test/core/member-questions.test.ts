@@ -62,4 +62,13 @@ describe('questions members type, on the built-in corpus', () => {
     expect(answer.results[0]?.text).toContain('erupted in 2011');
   });
 
+  it('other words: the dead, where the text says how many the war killed', () => {
+    const answer = index.ask('How many died in Syria?');
+    expect(answer.noAnswer).toBe(false);
+    expect(quoted(answer)).toContain('has killed more than 290,000 people');
+  });
+
+  it('a subject the coverage never mentions: refuses, though one word of it is in the text', () => {
+    expect(index.ask('Who finally won the election?').noAnswer).toBe(true);
+  });
 });
