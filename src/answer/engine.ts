@@ -24,7 +24,7 @@ import {
   type ScoredPassage,
 } from '../search/bm25-index.ts';
 import { isCommonWord } from '../search/common-words.ts';
-import { relatedTerms } from '../search/expansions.ts';
+import { causalTerms, relatedTerms } from '../search/expansions.ts';
 import type { ParallelOptions } from '../search/parallel-terms.ts';
 import type { PassageIndex } from '../search/passage-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
@@ -38,7 +38,13 @@ import { joinRows, type RowRun, type TermTable } from '../util/term-table.ts';
 import { cutArticles, renumberTerms } from './cut-articles.ts';
 import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
 import { articleMatches, PassageMasks, sourceMatches } from './filters.ts';
-import { isNoAnswer, type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import {
+  isNoAnswer,
+  type QueryMatch,
+  UNKNOWN_COMMON_NOUN_WEIGHT,
+  UNKNOWN_COMMON_WORD_WEIGHT,
+  UNKNOWN_TERM_WEIGHT,
+} from './no-answer.ts';
 import { holdsPhrase, namePhrases } from './phrases.ts';
 import { PairMatcher } from './proximity.ts';
 import { published } from './published.ts';
@@ -807,10 +813,17 @@ export class AnswerEngine {
         ids.set(term, id);
         continue;
       }
-      // A term the coverage lacks: less weight when the word asked is a common one (see no-answer.ts).
+      // A term the coverage lacks: less weight when the word asked is a common one (see
+      // no-answer.ts), least when it is not a noun ("start", "happened" frame a question; a noun
+      // such as "election" names what it is about).
       const common = isCommonWord(text.slice(start, end));
+      const noun = analysis.tokens.some((t) => t.start < end && start < t.end && t.pos === 'NOUN');
       if (!common && !weights.has(term)) unknownNames++;
-      const share = common ? UNKNOWN_COMMON_WORD_WEIGHT : UNKNOWN_TERM_WEIGHT;
+      const share = !common
+        ? UNKNOWN_TERM_WEIGHT
+        : noun
+          ? UNKNOWN_COMMON_NOUN_WEIGHT
+          : UNKNOWN_COMMON_WORD_WEIGHT;
       weights.set(term, Math.max(weights.get(term) ?? 0, share * this.index.maxIdf(this.config.k)));
     }
     const queryTerms: QueryTerm[] = [...weights].map(([term, weight]) => {
@@ -860,9 +873,13 @@ export class AnswerEngine {
       if (related.has(term)) continue;
       const tag = read.find((t) => t.start < end && start < t.end)?.pos ?? '';
       const pos = WORDNET_POS[tag];
-      // A common word ("make", "start") has many senses: its other words are mostly noise.
-      if (pos === undefined || isCommonWord(text.slice(start, end))) continue;
-      const found = relatedTerms(text.slice(start, end), pos).filter(
+      if (pos === undefined) continue;
+      // A common word ("make", "start") has many senses: its other words are mostly noise, but
+      // the verbs of cause and effect ("died": "killed"; "death": "die", "kill") are not.
+      const word = text.slice(start, end);
+      const common = isCommonWord(word);
+      if (common && pos !== 'verb' && pos !== 'noun') continue;
+      const found = (common ? causalTerms(word, pos as 'noun' | 'verb') : relatedTerms(word, pos)).filter(
         (t) => !taken.has(t) && this.index.termId(t) !== undefined,
       );
       for (const t of found) taken.add(t);

@@ -8,10 +8,12 @@ import model from './no-answer-model.json' with { type: 'json' };
 /**
  * A term no passage contains weighs this share of the largest possible IDF when the word is not a
  * common English word (mostly what the question is about: "Pyongyang"), and the common-word share
- * when it is ("start", "happened"), since such words frame a question as often as they name it.
+ * when it is ("start", "happened"), since such words frame a question as often as they name it;
+ * a common noun ("election") lies between: it names a subject more often than it frames one.
  */
 export const UNKNOWN_TERM_WEIGHT = 1;
 export const UNKNOWN_COMMON_WORD_WEIGHT = 0.25;
+export const UNKNOWN_COMMON_NOUN_WEIGHT = 0.5;
 
 /** How much of a question the best passage matches: what the decision reads. */
 export interface QueryMatch {
