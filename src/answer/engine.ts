@@ -119,6 +119,8 @@ interface Query {
   unknownNames: number;
   /** Distinct topic terms the index holds. */
   knownTerms: number;
+  /** Their weight, with that of terms the index holds in other words ("death": "killed"). */
+  knownWeight: number;
   /** The speaker whose words it asks for ("What did Lavrov say…": "Sergei Lavrov"), or null. */
   speaker: string | null;
   /** "Who said …?": passages that quote someone come first. */
@@ -804,11 +806,15 @@ export class AnswerEngine {
     const related = this.relatedInIndex(topic, text, analysis.tokens, new Set(tokens.map((t) => t.term)));
     let unknownNames = 0;
     let knownTerms = 0;
+    let knownWeight = 0;
     for (const { term, start, end } of topic) {
       const id = this.index.termId(term);
       const idf = this.index.idf(term);
       if (id !== undefined && idf !== null) {
-        if (!weights.has(term)) knownTerms++;
+        if (!weights.has(term)) {
+          knownTerms++;
+          knownWeight += idf;
+        }
         weights.set(term, idf);
         ids.set(term, id);
         continue;
@@ -824,6 +830,8 @@ export class AnswerEngine {
         : noun
           ? UNKNOWN_COMMON_NOUN_WEIGHT
           : UNKNOWN_COMMON_WORD_WEIGHT;
+      // Said in other words the index holds ("death": "killed"), the subject is known.
+      if (related.has(term) && !weights.has(term)) knownWeight += share * this.index.maxIdf(this.config.k);
       weights.set(term, Math.max(weights.get(term) ?? 0, share * this.index.maxIdf(this.config.k)));
     }
     const queryTerms: QueryTerm[] = [...weights].map(([term, weight]) => {
@@ -849,6 +857,7 @@ export class AnswerEngine {
       overview: asksOverview,
       unknownNames,
       knownTerms,
+      knownWeight,
       speaker,
       asksWho: analysis.asksWho && this.statementList !== null,
       focus: new Map(),
@@ -964,6 +973,7 @@ export class AnswerEngine {
       sentenceCoverage: total === 0 ? 0 : bestSentence / total,
       missingPhrases,
       knownTerms: query.knownTerms,
+      knownShare: total === 0 ? 0 : Math.min(1, query.knownWeight / total),
       largestMissing: largestMissing / unit,
       margin: next > 0 ? Math.max(1, top.score / next) : 1,
       pairShare: this.pairShare(query, p),
@@ -1144,6 +1154,7 @@ const NOTHING_MATCHED: QueryMatch = {
   sentenceCoverage: 0,
   missingPhrases: 0,
   knownTerms: 0,
+  knownShare: 0,
   largestMissing: 0,
   margin: 1,
   pairShare: 0,

@@ -33,6 +33,8 @@ export interface QueryMatch {
   missingPhrases: number;
   /** Distinct topic terms the index holds at all: an off-topic question names what it never mentions. */
   knownTerms: number;
+  /** Share of the topic weight the index holds at all, itself or in other words ("death": "killed"). */
+  knownShare: number;
   /** Largest weight of a topic term the passage (with its title) lacks, in the same units. */
   largestMissing: number;
   /** The passage's score over the best passage of another article (1 when there is none), at least 1. */
@@ -50,7 +52,7 @@ export const FEATURE_NAMES = [
   'sentence coverage',
   'one topic term',
   'names missing as phrases',
-  'share of terms the index holds',
+  'share of topic weight the index holds',
   'largest missing weight',
   'log margin over the next article',
   'pairs held',
@@ -66,7 +68,7 @@ export function noAnswerFeatures(m: QueryMatch): number[] {
     m.sentenceCoverage,
     m.questionTerms === 1 ? 1 : 0,
     Math.min(2, m.missingPhrases),
-    m.questionTerms === 0 ? 0 : m.knownTerms / m.questionTerms,
+    m.knownShare,
     Math.min(2, m.largestMissing),
     Math.min(2, Math.log(Math.max(1, m.margin))),
     m.pairShare,

@@ -68,6 +68,12 @@ describe('questions members type, on the built-in corpus', () => {
     expect(quoted(answer)).toContain('has killed more than 290,000 people');
   });
 
+  it('other words: deaths, where the text says how many the war killed', () => {
+    const answer = index.ask('How many deaths has the conflict caused?');
+    expect(answer.noAnswer).toBe(false);
+    expect(quoted(answer)).toContain('has killed more than 290,000 people');
+  });
+
   it('a subject the coverage never mentions: refuses, though one word of it is in the text', () => {
     expect(index.ask('Who finally won the election?').noAnswer).toBe(true);
   });
