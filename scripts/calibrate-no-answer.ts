@@ -12,6 +12,7 @@
  *   npm run calibrate [-- --data ../shared/eval] [--every 9] [--train 0] [--check 4]
  *     [--sample 3000] [--min-off-topic 0.975] [--without <feature names, comma-separated>] [--dry-run]
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -193,8 +194,10 @@ for (const t of [...new Set([0.1, 0.2, 0.3, 0.4, 0.5, threshold])].sort((a, b) =
 }
 if (!values['dry-run']) {
   const file = path.join(ROOT, 'src', 'answer', 'no-answer-model.json');
-  // One line of weights, as the project's formatter writes it.
-  const json = `{\n  "bias": ${model.bias},\n  "weights": [${model.weights.join(', ')}],\n  "threshold": ${model.threshold}\n}\n`;
-  writeFileSync(file, json);
+  writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
+  // Weights packed into lines as the project's formatter (biome) writes JSON, so lint passes.
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', file], {
+    stdio: 'ignore',
+  });
   console.log(`\nwrote ${path.relative(ROOT, file)}`);
 }
