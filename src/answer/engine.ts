@@ -5,28 +5,19 @@
 import { byDate, type EventSummary, type SourceSummary } from '../corpus/catalog.ts';
 import type { ArticleEnds } from '../corpus/diff.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
-import { analyseQuestion, type MetadataMention } from '../question/analyse.ts';
-import type { QuestionToken } from '../question/reader.ts';
 import { Bm25Index, IndexError, type PostingData, type ScoredPassage } from '../search/bm25-index.ts';
-import { isCommonWord } from '../search/common-words.ts';
-import { relatedTerms } from '../search/expansions.ts';
 import type { PassageIndex } from '../search/passage-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
-import { type Token, tokenize } from '../search/tokenize.ts';
-import type { WordNetPos } from '../search/wordnet.ts';
-import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { Statement } from '../statements/types.ts';
 import { partsInMemory, partsToSave } from './engine-parts.ts';
 import { type EngineState, engineState, passageAt } from './engine-state.ts';
 import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
-import { articleMatches, sourceMatches } from './filters.ts';
+import { articleMatches } from './filters.ts';
 import { buildParts, type EngineParts, type IndexBuildOptions, type IndexParts } from './index-build.ts';
-import { type QueryMatch, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import type { QueryMatch } from './no-answer.ts';
 import { matchOf, matchSentences, NOTHING_MATCHED } from './passage-match.ts';
-import { namePhrases } from './phrases.ts';
 import { published } from './published.ts';
-import type { Query } from './query.ts';
-import type { QueryTerm } from './query-matches.ts';
+import { prepareQuery, type Query } from './query.ts';
 import { CANDIDATE_PASSAGES, candidates, leads, rank } from './ranking.ts';
 import { isSameCodedCopy } from './syndication.ts';
 import type { AlsoReported, Answer, Excerpt, Filters } from './types.ts';
@@ -44,20 +35,6 @@ export const MAX_EXCERPTS_PER_ARTICLE = 2;
 export const MIN_RELATIVE_SCORE = 0.2;
 /** Candidates examined after the needed excerpts are found, for copies of them run by other outlets. */
 const COPY_LOOKAHEAD = 12;
-/**
- * Share of a topic word's weight another word for it earns ("revolt" for "uprising", see
- * search/expansions.ts), in ranking and in what a passage matches: half, so it never outranks the
- * word itself.
- */
-const EXPANSION_CREDIT = 0.5;
-/** WordNet's part of speech of wink's tags; names (PROPN) are not expanded. */
-const WORDNET_POS: Readonly<Record<string, WordNetPos>> = {
-  NOUN: 'noun',
-  VERB: 'verb',
-  ADJ: 'adj',
-  ADV: 'adv',
-};
-
 /** What `compare` sets side by side: each outlet's best excerpt, or each speaker's. */
 export type CompareBy = 'outlet' | 'speaker';
 
@@ -173,7 +150,7 @@ export class AnswerEngine {
     const filters = options.filters ?? {};
     const count = clamp(options.count ?? DEFAULT_RESULT_COUNT, 1, MAX_RESULT_COUNT);
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
-    const query = this.prepareQuery(question, filters);
+    const query = prepareQuery(this.state, question, filters);
     const answer = (results: Excerpt[], hasMore: boolean): Answer => ({
       question,
       filters,
@@ -204,7 +181,7 @@ export class AnswerEngine {
     maxOutlets = MAX_RESULT_COUNT,
     by: CompareBy = 'outlet',
   ): Answer {
-    const query = this.prepareQuery(question, filters);
+    const query = prepareQuery(this.state, question, filters);
     const understood = query?.understood ?? [];
     const empty: Answer = {
       question,
@@ -252,7 +229,7 @@ export class AnswerEngine {
    * what the no-answer rule judges. Nothing matched when the question has no terms or no match.
    */
   queryMatch(question: string, filters: Filters = {}): QueryMatch {
-    const query = this.prepareQuery(question, filters);
+    const query = prepareQuery(this.state, question, filters);
     if (query === null) return NOTHING_MATCHED;
     const top = query.overview ? undefined : rank(this.state, query, CANDIDATE_PASSAGES, query.filters)[0];
     if (top === undefined) return { ...NOTHING_MATCHED, questionTerms: query.weights.size };
@@ -261,7 +238,7 @@ export class AnswerEngine {
 
   /** Articles ranked by their best passage (for measuring paragraph retrieval). */
   rankArticles(question: string, k: number, filters: Filters = {}): Array<{ docId: string; score: number }> {
-    const query = this.prepareQuery(question, filters);
+    const query = prepareQuery(this.state, question, filters);
     if (query === null) return [];
     const ranked = query.overview
       ? leads(this.state, query.filters)
@@ -296,170 +273,6 @@ export class AnswerEngine {
       if (article.event === eventId && articleMatches(article, filters)) out.push(article);
     }
     return out;
-  }
-
-  /**
-   * Reads the question (see question/analyse.ts): the dates, outlets and event ids it names become
-   * filters when the explicit ones leave that key open and some article lies inside them all (their
-   * words are then left out of the query); framing words are ranked by but carry no weight; a
-   * question asking for an overview whose topic is an event's name is asked of that event.
-   */
-  private prepareQuery(question: string, explicit: Filters): Query | null {
-    const analysis = analyseQuestion(question, this.state.summaries.questionContext);
-    let understood = analysis.mentions.filter((m) =>
-      Object.keys(m.filter).every((key) => !explicit[key as keyof Filters]),
-    );
-    let filters = withMentions(explicit, understood);
-    if (understood.length > 0 && !this.anyArticleIn(filters)) {
-      understood = [];
-      filters = explicit;
-    }
-    let text = question;
-    for (const m of understood)
-      if (!m.described) text = `${text.slice(0, m.start)}${' '.repeat(m.end - m.start)}${text.slice(m.end)}`;
-    const tokens = tokenize(text);
-    const framing = (t: { start: number; end: number }) =>
-      analysis.framing.some((f) => f.start < t.end && t.start < f.end);
-    const described = (t: { start: number; end: number }) =>
-      understood.some((m) => m.described === true && m.start < t.end && t.start < m.end);
-    // A speaker the coverage quotes is asked for by attribution: their name need not be in the passage.
-    const named =
-      analysis.speaker !== null && this.state.statements.read
-        ? matchSpeaker(this.state.statements.speakerNames(), analysis.speaker.text)
-        : null;
-    // One the coverage never quotes inside the filters is asked about as words, like any name.
-    const speaker = named !== null && this.state.statements.quotedIn(named, filters) ? named : null;
-    const spoken = analysis.speaker;
-    const naming = (t: { start: number; end: number }) =>
-      speaker !== null && spoken !== null && spoken.start < t.end && t.start < spoken.end;
-    let topic = tokens.filter((t) => !framing(t) && !naming(t));
-    // "What did the March phone call achieve?": a verb the coverage never uses, asked of the
-    // metadata a question names, asks what that metadata holds, not for the word. Otherwise an
-    // event's description stays a topic ("Who initiated the phone call…" within the call).
-    const unusedVerb = (t: { term: string; start: number; end: number }) =>
-      this.index.termId(t.term) === undefined &&
-      analysis.verbs.some((v) => v.start < t.end && t.start < v.end);
-    if (understood.length > 0 && topic.filter((t) => !described(t)).every(unusedVerb)) topic = [];
-    let namedEvent = false;
-    if (analysis.overview && topic.length > 0 && !filters.event) {
-      const event = this.eventNamedBy(new Set(topic.map((t) => t.term)), filters);
-      if (event !== null) {
-        filters = { ...filters, event };
-        topic = [];
-        namedEvent = true;
-      }
-    }
-    // "What did the ministry say?" asks for the speaker's statements, not an overview.
-    const asksOverview =
-      topic.length === 0 &&
-      speaker === null &&
-      (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
-    if (tokens.length === 0 && !asksOverview) return null;
-    const weights = new Map<string, number>();
-    const ids = new Map<string, number>();
-    const related = this.relatedInIndex(topic, text, analysis.tokens, new Set(tokens.map((t) => t.term)));
-    let unknownNames = 0;
-    for (const { term, start, end } of topic) {
-      const id = this.index.termId(term);
-      const idf = this.index.idf(term);
-      if (id !== undefined && idf !== null) {
-        weights.set(term, idf);
-        ids.set(term, id);
-        continue;
-      }
-      // A term the coverage lacks: less weight when the word asked is a common one (see no-answer.ts).
-      const common = isCommonWord(text.slice(start, end));
-      if (!common && !weights.has(term)) unknownNames++;
-      const share = common ? UNKNOWN_COMMON_WORD_WEIGHT : UNKNOWN_TERM_WEIGHT;
-      weights.set(term, Math.max(weights.get(term) ?? 0, share * this.index.maxIdf(this.config.k)));
-    }
-    const queryTerms: QueryTerm[] = [...weights].map(([term, weight]) => {
-      const own = ids.get(term);
-      const others = (related.get(term) ?? []).map((t) => ({
-        id: this.index.termId(t) as number,
-        credit: EXPANSION_CREDIT,
-      }));
-      return { weight, ids: own === undefined ? others : [{ id: own, credit: 1 }, ...others] };
-    });
-    const termList = tokens.map((t) => t.term);
-    const expansions = [...new Set([...related.values()].flat())];
-    return {
-      terms: termList,
-      searchTerms: expansions.length === 0 ? termList : [...termList, ...expansions],
-      searchWeights:
-        expansions.length === 0
-          ? null
-          : [...termList.map(() => 1), ...expansions.map(() => EXPANSION_CREDIT)],
-      weights,
-      filters,
-      understood,
-      overview: asksOverview,
-      unknownNames,
-      speaker,
-      asksWho: analysis.asksWho && this.state.statements.read,
-      focus: new Map(),
-      phrases: namePhrases(text, topic).map((p) => Int32Array.from(p, (t) => this.index.termId(t) ?? -1)),
-      number: this.state.matcher.setQuery(queryTerms),
-    };
-  }
-
-  /**
-   * For each topic term, the other words for it (see search/expansions.ts) the index holds and the
-   * question does not use, each given to one term only; names are not expanded.
-   */
-  private relatedInIndex(
-    topic: readonly Token[],
-    text: string,
-    read: readonly QuestionToken[],
-    asked: ReadonlySet<string>,
-  ): Map<string, string[]> {
-    const related = new Map<string, string[]>();
-    const taken = new Set(asked);
-    for (const { term, start, end } of topic) {
-      if (related.has(term)) continue;
-      const tag = read.find((t) => t.start < end && start < t.end)?.pos ?? '';
-      const pos = WORDNET_POS[tag];
-      // A common word ("make", "start") has many senses: its other words are mostly noise.
-      if (pos === undefined || isCommonWord(text.slice(start, end))) continue;
-      const found = relatedTerms(text.slice(start, end), pos).filter(
-        (t) => !taken.has(t) && this.index.termId(t) !== undefined,
-      );
-      for (const t of found) taken.add(t);
-      if (found.length > 0) related.set(term, found);
-    }
-    return related;
-  }
-
-  /** True when some article lies inside the filters: a date range is searched, not the corpus. */
-  private anyArticleIn(filters: Filters): boolean {
-    if (filters.since || filters.until) {
-      const [from, to] = this.state.summaries.catalog.dateRange(filters.since, filters.until);
-      for (let i = from; i < to; i++)
-        if (
-          articleMatches(
-            this.corpus.articles[this.state.summaries.catalog.byDate[i] ?? 0] as Article,
-            filters,
-          )
-        )
-          return true;
-      return false;
-    }
-    // Every article is counted under its outlet, with its event.
-    return this.state.summaries.catalog.sources.some(
-      (s) =>
-        (!filters.source || sourceMatches(s.source, filters.source)) &&
-        (!filters.event || s.events.includes(filters.event)),
-    );
-  }
-
-  /** The one event inside the filters whose name holds every topic term, or null. */
-  private eventNamedBy(topic: Set<string>, filters: Filters): string | null {
-    const named = [...this.state.eventNameTerms].filter(
-      ([id, name]) =>
-        [...topic].every((t) => name.has(t)) &&
-        this.corpus.articles.some((a) => a.event === id && articleMatches(a, filters)),
-    );
-    return named.length === 1 ? (named[0]?.[0] ?? null) : null;
   }
 
   /** The excerpt of a ranked passage, chosen but not yet shown (see `shown`). */
@@ -619,18 +432,6 @@ interface Candidate {
   chosen: ChosenExcerpt;
   article: number;
   score: number;
-}
-
-/** The explicit filters with those read from the question; several dates span from first to last. */
-function withMentions(explicit: Filters, mentions: readonly MetadataMention[]): Filters {
-  const filters: Filters = { ...explicit };
-  for (const { filter } of mentions) {
-    if (filter.event) filters.event = filter.event;
-    if (filter.source) filters.source = filter.source;
-    if (filter.since && (!filters.since || filter.since < filters.since)) filters.since = filter.since;
-    if (filter.until && (!filters.until || filter.until > filters.until)) filters.until = filter.until;
-  }
-  return filters;
 }
 
 function clamp(n: number, lo: number, hi: number): number {
