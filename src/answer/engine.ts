@@ -123,21 +123,12 @@ export class AnswerEngine {
     return this.state.summaries.catalog.eventName(id);
   }
 
-  /**
-   * Answers a question with verbatim excerpts, best first, inside the filters. Near-identical
-   * excerpts from several articles are shown once, credited to the earliest copy, with the others
-   * in `alsoIn`. When the best passage matches too little of the question, `noAnswer` is true and
-   * there are no results.
-   */
+  /** Answers a question with verbatim excerpts, best first, inside the filters (see `ask` in ask.ts). */
   ask(question: string, options: AskOptions = {}): Answer {
     return ask(this.state, question, options);
   }
 
-  /**
-   * The best excerpt from each outlet (articles of unknown outlet each count as their own), in
-   * rank order, for side-by-side comparison; `by: 'speaker'`, from each speaker instead (excerpts
-   * that quote no one known are left out). Same no-answer rule as `ask`.
-   */
+  /** The best excerpt of each outlet, or of each speaker, side by side (see `compare` in compare.ts). */
   compare(
     question: string,
     filters: Filters = {},
@@ -147,15 +138,12 @@ export class AnswerEngine {
     return compare(this.state, question, filters, maxOutlets, by);
   }
 
-  /**
-   * How much of the question its best passage matches (share of the IDF weight, distinct terms):
-   * what the no-answer rule judges. Nothing matched when the question has no terms or no match.
-   */
+  /** How much of the question its best passage matches: what the no-answer rule judges (see measures.ts). */
   queryMatch(question: string, filters: Filters = {}): QueryMatch {
     return queryMatch(this.state, question, filters);
   }
 
-  /** Articles ranked by their best passage (for measuring paragraph retrieval). */
+  /** Articles ranked by their best passage, for measuring paragraph retrieval (see measures.ts). */
   rankArticles(question: string, k: number, filters: Filters = {}): Array<{ docId: string; score: number }> {
     return rankArticles(this.state, question, k, filters);
   }
