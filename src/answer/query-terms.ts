@@ -1,6 +1,6 @@
 /**
- * Other words for a question's topic words (see search/expansions.ts) that the index holds, and
- * the share of weight they earn.
+ * The weights of a question's topic words, and the other words for them (see search/expansions.ts)
+ * that the index holds, with the share of weight they earn.
  */
 import type { QuestionToken } from '../question/reader.ts';
 import { isCommonWord } from '../search/common-words.ts';
@@ -8,6 +8,8 @@ import { relatedTerms } from '../search/expansions.ts';
 import type { Token } from '../search/tokenize.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import type { EngineState } from './engine-state.ts';
+import { UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import type { QueryTerm } from './query-matches.ts';
 
 /**
  * Share of a topic word's weight another word for it earns ("revolt" for "uprising", see
@@ -49,4 +51,44 @@ export function relatedInIndex(
     if (found.length > 0) related.set(term, found);
   }
   return related;
+}
+
+/**
+ * The weight of each topic term — its IDF, or a share of the largest IDF for a term the index
+ * lacks (less for a common word, see no-answer.ts) — with the ids that match it in the query
+ * matcher (its own at full credit, its `related` words at EXPANSION_CREDIT), and how many topic
+ * words the coverage lacks that are not common words.
+ */
+export function topicWeights(
+  state: EngineState,
+  topic: readonly Token[],
+  text: string,
+  related: ReadonlyMap<string, string[]>,
+): { weights: Map<string, number>; queryTerms: QueryTerm[]; unknownNames: number } {
+  const weights = new Map<string, number>();
+  const ids = new Map<string, number>();
+  let unknownNames = 0;
+  for (const { term, start, end } of topic) {
+    const id = state.index.termId(term);
+    const idf = state.index.idf(term);
+    if (id !== undefined && idf !== null) {
+      weights.set(term, idf);
+      ids.set(term, id);
+      continue;
+    }
+    // A term the coverage lacks: less weight when the word asked is a common one (see no-answer.ts).
+    const common = isCommonWord(text.slice(start, end));
+    if (!common && !weights.has(term)) unknownNames++;
+    const share = common ? UNKNOWN_COMMON_WORD_WEIGHT : UNKNOWN_TERM_WEIGHT;
+    weights.set(term, Math.max(weights.get(term) ?? 0, share * state.index.maxIdf(state.config.k)));
+  }
+  const queryTerms: QueryTerm[] = [...weights].map(([term, weight]) => {
+    const own = ids.get(term);
+    const others = (related.get(term) ?? []).map((t) => ({
+      id: state.index.termId(t) as number,
+      credit: EXPANSION_CREDIT,
+    }));
+    return { weight, ids: own === undefined ? others : [{ id: own, credit: 1 }, ...others] };
+  });
+  return { weights, queryTerms, unknownNames };
 }

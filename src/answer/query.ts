@@ -3,15 +3,12 @@
  * what was read from it (metadata, a speaker, an overview).
  */
 import { analyseQuestion, type MetadataMention } from '../question/analyse.ts';
-import { isCommonWord } from '../search/common-words.ts';
 import { tokenize } from '../search/tokenize.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { EngineState } from './engine-state.ts';
-import { UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import { namePhrases } from './phrases.ts';
 import { anyArticleIn, eventNamedBy, withMentions } from './query-filters.ts';
-import type { QueryTerm } from './query-matches.ts';
-import { EXPANSION_CREDIT, relatedInIndex } from './query-terms.ts';
+import { EXPANSION_CREDIT, relatedInIndex, topicWeights } from './query-terms.ts';
 import type { Filters } from './types.ts';
 
 /**
@@ -102,32 +99,8 @@ export function prepareQuery(state: EngineState, question: string, explicit: Fil
     speaker === null &&
     (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
   if (tokens.length === 0 && !asksOverview) return null;
-  const weights = new Map<string, number>();
-  const ids = new Map<string, number>();
   const related = relatedInIndex(state, topic, text, analysis.tokens, new Set(tokens.map((t) => t.term)));
-  let unknownNames = 0;
-  for (const { term, start, end } of topic) {
-    const id = state.index.termId(term);
-    const idf = state.index.idf(term);
-    if (id !== undefined && idf !== null) {
-      weights.set(term, idf);
-      ids.set(term, id);
-      continue;
-    }
-    // A term the coverage lacks: less weight when the word asked is a common one (see no-answer.ts).
-    const common = isCommonWord(text.slice(start, end));
-    if (!common && !weights.has(term)) unknownNames++;
-    const share = common ? UNKNOWN_COMMON_WORD_WEIGHT : UNKNOWN_TERM_WEIGHT;
-    weights.set(term, Math.max(weights.get(term) ?? 0, share * state.index.maxIdf(state.config.k)));
-  }
-  const queryTerms: QueryTerm[] = [...weights].map(([term, weight]) => {
-    const own = ids.get(term);
-    const others = (related.get(term) ?? []).map((t) => ({
-      id: state.index.termId(t) as number,
-      credit: EXPANSION_CREDIT,
-    }));
-    return { weight, ids: own === undefined ? others : [{ id: own, credit: 1 }, ...others] };
-  });
+  const { weights, queryTerms, unknownNames } = topicWeights(state, topic, text, related);
   const termList = tokens.map((t) => t.term);
   const expansions = [...new Set([...related.values()].flat())];
   return {
