@@ -16,9 +16,9 @@ import type { Filters } from './types.ts';
 export function queryMatch(state: EngineState, question: string, filters: Filters = {}): QueryMatch {
   const query = prepareQuery(state, question, filters);
   if (query === null) return NOTHING_MATCHED;
-  const top = query.overview ? undefined : rank(state, query, CANDIDATE_PASSAGES, query.filters)[0];
-  if (top === undefined) return { ...NOTHING_MATCHED, questionTerms: query.weights.size };
-  return matchOf(state, top.passage, query);
+  const ranked = query.overview ? [] : rank(state, query, CANDIDATE_PASSAGES, query.filters);
+  if (ranked.length === 0) return { ...NOTHING_MATCHED, questionTerms: query.weights.size };
+  return matchOf(state, ranked, query);
 }
 
 /** Articles ranked by their best passage (for measuring paragraph retrieval). */

@@ -2,6 +2,8 @@
  * How much of a prepared question a passage matches: the counts ranking re-scores by, excerpt
  * choice weighs sentences by, and the no-answer rule judges (see no-answer.ts).
  */
+import type { Passage } from '../passages/passages.ts';
+import type { ScoredPassage } from '../search/bm25-index.ts';
 import { type EngineState, passageAt } from './engine-state.ts';
 import type { QueryMatch } from './no-answer.ts';
 import { holdsPhrase } from './phrases.ts';
@@ -17,6 +19,10 @@ export const NOTHING_MATCHED: QueryMatch = {
   unknownNames: 0,
   sentenceCoverage: 0,
   missingPhrases: 0,
+  knownTerms: 0,
+  largestMissing: 0,
+  margin: 1,
+  pairShare: 0,
 };
 
 /**
@@ -36,14 +42,22 @@ export function matchSentences(
   return state.matcher;
 }
 
-/** How much of the query the passage's title and text match (see no-answer.ts). */
-export function matchOf(state: EngineState, passage: number, query: Query): QueryMatch {
-  const p = passageAt(state, passage);
+/** How much of the query the best ranked passage's title and text match (see no-answer.ts). */
+export function matchOf(state: EngineState, ranked: readonly ScoredPassage[], query: Query): QueryMatch {
+  const top = ranked[0] as ScoredPassage;
+  const p = passageAt(state, top.passage);
   const title = state.titleRow[p.article] as number;
   const matched = matchSentences(state, p.article, p.firstSentence, p.lastSentence, query);
   matched.addRows(state.titleTerms, title, title + 1);
   const matchedWeight = matched.weight;
   const matchedTerms = matched.count;
+  const largestMissing = matched.largestMissing;
+  let next = 0;
+  for (const r of ranked)
+    if (state.articleOf[r.passage] !== p.article) {
+      next = r.score;
+      break;
+    }
   let total = 0;
   for (const weight of query.weights.values()) total += weight;
   // The best single sentence with the title, which every passage of the article shares.
@@ -68,5 +82,18 @@ export function matchOf(state: EngineState, passage: number, query: Query): Quer
     unknownNames: query.unknownNames,
     sentenceCoverage: total === 0 ? 0 : bestSentence / total,
     missingPhrases,
+    knownTerms: query.knownTerms,
+    largestMissing: largestMissing / unit,
+    margin: next > 0 ? Math.max(1, top.score / next) : 1,
+    pairShare: pairShare(state, query, p),
   };
+}
+
+/** Share of the question's adjacent term pairs passage `p` holds (0 when it asks none). */
+function pairShare(state: EngineState, query: Query, p: Passage): number {
+  const pairs = state.pairs;
+  pairs.setQuery(query.terms.map((t) => state.index.termId(t) ?? -1));
+  if (pairs.pairs === 0) return 0;
+  const base = state.sentenceBase[p.article] ?? 0;
+  return pairs.count(state.sentenceTerms, base + p.firstSentence, base + p.lastSentence + 1) / pairs.pairs;
 }

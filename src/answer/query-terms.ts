@@ -4,11 +4,11 @@
  */
 import type { QuestionToken } from '../question/reader.ts';
 import { isCommonWord } from '../search/common-words.ts';
-import { relatedTerms } from '../search/expansions.ts';
+import { causalTerms, relatedTerms } from '../search/expansions.ts';
 import type { Token } from '../search/tokenize.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import type { EngineState } from './engine-state.ts';
-import { UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import { UNKNOWN_COMMON_NOUN_WEIGHT, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
 import type { QueryTerm } from './query-matches.ts';
 
 /**
@@ -42,9 +42,13 @@ export function relatedInIndex(
     if (related.has(term)) continue;
     const tag = read.find((t) => t.start < end && start < t.end)?.pos ?? '';
     const pos = WORDNET_POS[tag];
-    // A common word ("make", "start") has many senses: its other words are mostly noise.
-    if (pos === undefined || isCommonWord(text.slice(start, end))) continue;
-    const found = relatedTerms(text.slice(start, end), pos).filter(
+    if (pos === undefined) continue;
+    // A common word ("make", "start") has many senses: its other words are mostly noise, but
+    // the verbs of cause and effect ("died": "killed"; "death": "die", "kill") are not.
+    const word = text.slice(start, end);
+    const common = isCommonWord(word);
+    if (common && pos !== 'verb' && pos !== 'noun') continue;
+    const found = (common ? causalTerms(word, pos as 'noun' | 'verb') : relatedTerms(word, pos)).filter(
       (t) => !taken.has(t) && state.index.termId(t) !== undefined,
     );
     for (const t of found) taken.add(t);
@@ -56,30 +60,41 @@ export function relatedInIndex(
 /**
  * The weight of each topic term — its IDF, or a share of the largest IDF for a term the index
  * lacks (less for a common word, see no-answer.ts) — with the ids that match it in the query
- * matcher (its own at full credit, its `related` words at EXPANSION_CREDIT), and how many topic
- * words the coverage lacks that are not common words.
+ * matcher (its own at full credit, its `related` words at EXPANSION_CREDIT), how many topic
+ * words the coverage lacks that are not common words, and how many distinct ones it holds.
+ * `read` is the question's tokens as wink tags them.
  */
 export function topicWeights(
   state: EngineState,
   topic: readonly Token[],
   text: string,
+  read: readonly QuestionToken[],
   related: ReadonlyMap<string, string[]>,
-): { weights: Map<string, number>; queryTerms: QueryTerm[]; unknownNames: number } {
+): { weights: Map<string, number>; queryTerms: QueryTerm[]; unknownNames: number; knownTerms: number } {
   const weights = new Map<string, number>();
   const ids = new Map<string, number>();
   let unknownNames = 0;
+  let knownTerms = 0;
   for (const { term, start, end } of topic) {
     const id = state.index.termId(term);
     const idf = state.index.idf(term);
     if (id !== undefined && idf !== null) {
+      if (!weights.has(term)) knownTerms++;
       weights.set(term, idf);
       ids.set(term, id);
       continue;
     }
-    // A term the coverage lacks: less weight when the word asked is a common one (see no-answer.ts).
+    // A term the coverage lacks: less weight when the word asked is a common one (see
+    // no-answer.ts), least when it is not a noun ("start", "happened" frame a question; a noun
+    // such as "election" names what it is about).
     const common = isCommonWord(text.slice(start, end));
+    const noun = read.some((t) => t.start < end && start < t.end && t.pos === 'NOUN');
     if (!common && !weights.has(term)) unknownNames++;
-    const share = common ? UNKNOWN_COMMON_WORD_WEIGHT : UNKNOWN_TERM_WEIGHT;
+    const share = !common
+      ? UNKNOWN_TERM_WEIGHT
+      : noun
+        ? UNKNOWN_COMMON_NOUN_WEIGHT
+        : UNKNOWN_COMMON_WORD_WEIGHT;
     weights.set(term, Math.max(weights.get(term) ?? 0, share * state.index.maxIdf(state.config.k)));
   }
   const queryTerms: QueryTerm[] = [...weights].map(([term, weight]) => {
@@ -90,5 +105,5 @@ export function topicWeights(
     }));
     return { weight, ids: own === undefined ? others : [{ id: own, credit: 1 }, ...others] };
   });
-  return { weights, queryTerms, unknownNames };
+  return { weights, queryTerms, unknownNames, knownTerms };
 }

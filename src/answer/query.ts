@@ -30,6 +30,8 @@ export interface Query {
   overview: boolean;
   /** Topic words no passage contains that are not common English words. */
   unknownNames: number;
+  /** Distinct topic terms the index holds. */
+  knownTerms: number;
   /** The speaker whose words it asks for ("What did Lavrov say…": "Sergei Lavrov"), or null. */
   speaker: string | null;
   /** "Who said …?": passages that quote someone come first. */
@@ -100,7 +102,13 @@ export function prepareQuery(state: EngineState, question: string, explicit: Fil
     (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
   if (tokens.length === 0 && !asksOverview) return null;
   const related = relatedInIndex(state, topic, text, analysis.tokens, new Set(tokens.map((t) => t.term)));
-  const { weights, queryTerms, unknownNames } = topicWeights(state, topic, text, related);
+  const { weights, queryTerms, unknownNames, knownTerms } = topicWeights(
+    state,
+    topic,
+    text,
+    analysis.tokens,
+    related,
+  );
   const termList = tokens.map((t) => t.term);
   const expansions = [...new Set([...related.values()].flat())];
   return {
@@ -113,6 +121,7 @@ export function prepareQuery(state: EngineState, question: string, explicit: Fil
     understood,
     overview: asksOverview,
     unknownNames,
+    knownTerms,
     speaker,
     asksWho: analysis.asksWho && state.statements.read,
     focus: new Map(),

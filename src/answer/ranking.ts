@@ -32,7 +32,7 @@ export function candidates(state: EngineState, query: Query, limit: number): Sco
     return statementPassages(state, query.speaker, query.filters, query.focus);
   const ranked = rank(state, query, limit, query.filters);
   const top = ranked[0];
-  return top === undefined || isNoAnswer(matchOf(state, top.passage, query)) ? null : ranked;
+  return top === undefined || isNoAnswer(matchOf(state, ranked, query)) ? null : ranked;
 }
 
 /**
