@@ -8,10 +8,12 @@ import model from './no-answer-model.json' with { type: 'json' };
 /**
  * A term no passage contains weighs this share of the largest possible IDF when the word is not a
  * common English word (mostly what the question is about: "Pyongyang"), and the common-word share
- * when it is ("start", "happened"), since such words frame a question as often as they name it.
+ * when it is ("start", "happened"), since such words frame a question as often as they name it;
+ * a common noun ("election") lies between: it names a subject more often than it frames one.
  */
 export const UNKNOWN_TERM_WEIGHT = 1;
 export const UNKNOWN_COMMON_WORD_WEIGHT = 0.25;
+export const UNKNOWN_COMMON_NOUN_WEIGHT = 0.5;
 
 /** How much of a question the best passage matches: what the decision reads. */
 export interface QueryMatch {
@@ -29,6 +31,16 @@ export interface QueryMatch {
   sentenceCoverage: number;
   /** Multiword names of the question ("World Cup") the passage does not hold as a phrase. */
   missingPhrases: number;
+  /** Distinct topic terms the index holds at all: an off-topic question names what it never mentions. */
+  knownTerms: number;
+  /** Share of the topic weight the index holds at all, itself or in other words ("death": "killed"). */
+  knownShare: number;
+  /** Largest weight of a topic term the passage (with its title) lacks, in the same units. */
+  largestMissing: number;
+  /** The passage's score over the best passage of another article (1 when there is none), at least 1. */
+  margin: number;
+  /** Share of the question's adjacent term pairs the passage holds adjacent (0 with no pairs). */
+  pairShare: number;
 }
 
 /** The model's inputs, in the order of its weights. */
@@ -40,6 +52,10 @@ export const FEATURE_NAMES = [
   'sentence coverage',
   'one topic term',
   'names missing as phrases',
+  'share of topic weight the index holds',
+  'largest missing weight',
+  'log margin over the next article',
+  'pairs held',
 ] as const;
 
 /** The feature vector of a match (see FEATURE_NAMES). */
@@ -52,10 +68,17 @@ export function noAnswerFeatures(m: QueryMatch): number[] {
     m.sentenceCoverage,
     m.questionTerms === 1 ? 1 : 0,
     Math.min(2, m.missingPhrases),
+    m.knownShare,
+    Math.min(2, m.largestMissing),
+    Math.min(2, Math.log(Math.max(1, m.margin))),
+    m.pairShare,
   ];
 }
 
-/** A logistic model: P(answered) = σ(bias + Σ weights·features); refuse below `threshold`. */
+/**
+ * A logistic model: P(answered) = σ(bias + Σ weights·features); refuse below `threshold`. A
+ * feature past the end of `weights` weighs 0, so a model fitted on fewer features reads the same.
+ */
 export interface NoAnswerModel {
   bias: number;
   weights: number[];

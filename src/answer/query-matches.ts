@@ -27,6 +27,8 @@ export class QueryMatcher {
   private slotCredit = new Float64Array(16);
   private query = 0;
   private round = 0;
+  /** Number of topic terms of the current query. */
+  private slots = 0;
 
   constructor(termCount: number) {
     this.queryMark = new Int32Array(termCount);
@@ -41,6 +43,7 @@ export class QueryMatcher {
    */
   setQuery(queryTerms: readonly QueryTerm[]): number {
     this.query++;
+    this.slots = queryTerms.length;
     if (queryTerms.length > this.slotWeight.length) {
       const size = Math.max(queryTerms.length, this.slotWeight.length * 2);
       this.slotWeight = new Float64Array(size);
@@ -67,6 +70,14 @@ export class QueryMatcher {
     this.round++;
     this.count = 0;
     this.weight = 0;
+  }
+
+  /** The largest weight of a query term not found since `begin` (0 when all were). */
+  get largestMissing(): number {
+    let largest = 0;
+    for (let slot = 0; slot < this.slots; slot++)
+      if (this.slotRound[slot] !== this.round) largest = Math.max(largest, this.slotWeight[slot] as number);
+    return largest;
   }
 
   /** Adds the query terms of rows [fromRow, toRow) of `table`. */

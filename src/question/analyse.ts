@@ -122,12 +122,14 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     const end = words[outlet.last]?.end ?? start;
     // "Syria" names the outlet "Syria Times" only when the question says it is a source.
     const ambiguous = words.slice(outlet.first, outlet.last + 1).every((w) => context.usedInText(w.text));
+    const cue = OUTLET_CUE_BEFORE.exec(question.slice(0, start));
     const cued =
-      OUTLET_CUE_BEFORE.test(question.slice(0, start)) ||
-      framing.some((f) => f.start >= end && /^[\s'’s]*$/.test(question.slice(end, f.start)));
+      cue !== null || framing.some((f) => f.start >= end && /^[\s'’s]*$/.test(question.slice(end, f.start)));
     if (ambiguous && !cued) continue;
-    if (!mentions.some((m) => m.start < end && start < m.end))
-      mention('source', start, end, { source: outlet.name });
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    mention('source', start, end, { source: outlet.name });
+    // "according to" only says where the answer comes from.
+    if (cue !== null) framing.push({ start: cue.index, end: cue.index + cue[0].trimEnd().length });
   }
   for (const m of question.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)) {
     if (context.eventIds.has(m[0])) mention('event', m.index, m.index + m[0].length, { event: m[0] });

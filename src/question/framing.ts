@@ -22,7 +22,10 @@ const FRAMING_VERBS: ReadonlySet<string> = new Set([
 /** Verbs of a request when followed by "me" or "us". */
 const REQUEST_VERBS: ReadonlySet<string> = new Set(['give', 'show', 'tell', 'brief']);
 
-/** Lemmas that ask for an overview of a subject rather than one fact. */
+/**
+ * Lemmas that ask for an overview of a subject rather than one fact; "the outcome of the talks"
+ * asks what came of them, as "what happened" does.
+ */
 const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
   'summarise',
   'summarize',
@@ -32,6 +35,9 @@ const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
   'happen',
   'news',
   'latest',
+  'outcome',
+  'result',
+  'upshot',
 ]);
 
 /**

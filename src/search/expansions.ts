@@ -1,7 +1,8 @@
 /**
  * Other words for the same thing, from WordNet: a word's synonyms in the senses common to both, the head
- * of a multiword synonym ("military plane" for "warplane" gives "plane"), and the words derived
- * from it in its first sense ("die" and "death"), as index terms. The answer layer keeps those an
+ * of a multiword synonym ("military plane" for "warplane" gives "plane"), the words derived
+ * from it in its first sense ("die" and "death"), and for a verb the verbs of cause and effect
+ * in its first sense ("died" and "killed"), as index terms. The answer layer keeps those an
  * index holds and weighs them below the word itself.
  */
 import lemmatizer from 'wink-lemmatizer';
@@ -13,6 +14,7 @@ const MEMO_LIMIT = 50_000;
 /** Senses read, most frequent first: rarer ones ("kill" as "vote down") mostly add noise. */
 const SENSES = 1;
 const memo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
+const causalMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
 
 /** The lemma WordNet lists a word under, for its part of speech. */
 function lemmaOf(word: string, pos: WordNetPos): string {
@@ -29,6 +31,62 @@ function lemmaOf(word: string, pos: WordNetPos): string {
  */
 export function relatedTerms(word: string, pos: WordNetPos): readonly string[] {
   return memo.get(`${pos}:${word.toLowerCase()}`, () => computeRelated(word, pos));
+}
+
+/**
+ * The index terms of the verbs that cause `word` or that it causes, in its first sense ("died":
+ * "kill"; "killed": "die"); for a noun, of the verbs derived from it and theirs ("death": "die",
+ * "kill"). The narrow relation a common word keeps, whose synonyms are mostly noise.
+ */
+export function causalTerms(word: string, pos: 'noun' | 'verb'): readonly string[] {
+  return causalMemo.get(`${pos}:${word.toLowerCase()}`, () => {
+    const lemma = lemmaOf(word, pos);
+    const verbs = pos === 'verb' ? [lemma] : derivedVerbs(lemma);
+    const own = new Set(terms(word));
+    const found = new Set<string>();
+    for (const verb of verbs)
+      for (const w of pos === 'verb' ? causalWords(verb) : [verb, ...causalWords(verb)])
+        for (const t of terms(w)) if (!own.has(t)) found.add(t);
+    return [...found];
+  });
+}
+
+/** The verbs derived from a noun lemma's first sense ("death": "die"). */
+function derivedVerbs(lemma: string): string[] {
+  const wn = wordNet();
+  const first = wn.senses(lemma, 'noun')[0];
+  if (first === undefined) return [];
+  const synset = wn.synset('noun', first);
+  const source = synset.words.indexOf(lemma) + 1;
+  const verbs: string[] = [];
+  for (const p of synset.pointers) {
+    if (p.symbol !== '+' || p.pos !== 'verb' || (p.source !== 0 && p.source !== source)) continue;
+    const target = wn.synset('verb', p.offset);
+    const words = p.target === 0 ? target.words : [target.words[p.target - 1] ?? ''];
+    for (const w of words)
+      if (w !== '' && !w.includes(' ') && wn.senses(w, 'verb')[0] === p.offset) verbs.push(w);
+  }
+  return verbs;
+}
+
+/** The single words of the verbs causing or caused by a verb lemma's first sense, in their first sense. */
+function causalWords(lemma: string): string[] {
+  const wn = wordNet();
+  const first = wn.senses(lemma, 'verb')[0];
+  if (first === undefined) return [];
+  const offsets = [
+    ...wn
+      .synset('verb', first)
+      .pointers.filter((p) => p.symbol === '>')
+      .map((p) => p.offset),
+    ...wn.causesOf(first),
+  ];
+  // As for synonyms, a word counts only in its most frequent sense: "go" means "die" rarely.
+  return offsets.flatMap((o) =>
+    wn
+      .synset('verb', o)
+      .words.filter((w) => w !== lemma && !w.includes(' ') && wn.senses(w, 'verb')[0] === o),
+  );
 }
 
 function computeRelated(word: string, pos: WordNetPos): readonly string[] {
@@ -58,5 +116,6 @@ function computeRelated(word: string, pos: WordNetPos): readonly string[] {
       for (const w of words) if (w !== '' && !w.includes(' ')) add(w);
     }
   });
+  if (pos === 'verb') for (const w of causalWords(lemma)) add(w);
   return [...found];
 }

@@ -45,6 +45,8 @@ export class WordNetError extends Error {
 /** The WordNet database of one folder. */
 export class WordNet {
   private readonly files = new Map<string, Buffer>();
+  /** For each verb synset, the synsets that cause it; read on first use. */
+  private causing: Map<number, number[]> | null = null;
 
   constructor(private readonly dir: string = wordnetDb.path) {}
 
@@ -92,6 +94,22 @@ export class WordNet {
       });
     }
     return { lexFile: Number(fields[1]), words, pointers };
+  }
+
+  /** The verb synsets whose sense causes the verb synset at `offset` ("kill" causes "die"). */
+  causesOf(offset: number): number[] {
+    if (this.causing === null) {
+      // Few verbs have a cause relation: one pass over the verb data finds them all.
+      const causing = new Map<number, number[]>();
+      const data = this.file('data.verb').toString('latin1');
+      for (const m of data.matchAll(/^(\d{8}) .* > (\d{8}) v /gm)) {
+        const source = Number(m[1]);
+        for (const p of this.synset('verb', source).pointers)
+          if (p.symbol === '>') causing.set(p.offset, [...(causing.get(p.offset) ?? []), source]);
+      }
+      this.causing = causing;
+    }
+    return this.causing.get(offset) ?? [];
   }
 
   /** True when a noun's most frequent sense denotes a person ("diplomat", "minister", "man"). */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { relatedTerms } from '../../src/search/expansions.ts';
+import { causalTerms, relatedTerms } from '../../src/search/expansions.ts';
 import { CORPUS_DIR } from './helpers.ts';
 
 describe('other words for the same thing (WordNet)', () => {
@@ -36,5 +36,16 @@ describe('questions in other words than the coverage, on the built-in corpus', (
 
   it('still refuses a question off the subject that a synonym brings near it', () => {
     expect(index.ask('How many planes does Lufthansa fly?').noAnswer).toBe(true);
+  });
+});
+
+describe('verbs of cause and effect (WordNet), for common words too', () => {
+  it('relates "died" to "kill" and "killed" to "die", and a noun to the verbs derived from it', () => {
+    expect(causalTerms('died', 'verb')).toContain('kill');
+    expect(causalTerms('killed', 'verb')).toContain('die');
+    expect(causalTerms('death', 'noun')).toEqual(expect.arrayContaining(['die', 'kill']));
+    // "go" means "die" only in one of its rarer senses.
+    expect(causalTerms('killed', 'verb')).not.toContain('go');
+    expect(causalTerms('start', 'verb')).toEqual([]);
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * `ask`: a question answered with verbatim excerpts, best first, grouped by copies and paged.
+ */
+import { groupExcerpts } from './copy-groups.ts';
+import type { EngineState } from './engine-state.ts';
+import { prepareQuery } from './query.ts';
+import { shown } from './ranked-excerpt.ts';
+import { CANDIDATE_PASSAGES, candidates } from './ranking.ts';
+import type { Answer, Excerpt, Filters } from './types.ts';
+
+/** Default number of excerpts in an answer. */
+export const DEFAULT_RESULT_COUNT = 3;
+/** Largest number of excerpts one answer may ask for. */
+export const MAX_RESULT_COUNT = 10;
+/**
+ * Excerpts scoring below this share of the best one are left out: after a strong match, passages
+ * that share one common word with the question are noise, not answers.
+ */
+export const MIN_RELATIVE_SCORE = 0.2;
+
+/** Options of one question. */
+export interface AskOptions {
+  filters?: Filters;
+  /** Number of excerpts, 1 to MAX_RESULT_COUNT (default 3). */
+  count?: number;
+  /** Number of excerpts to skip (paging). */
+  offset?: number;
+}
+
+/**
+ * Answers a question with verbatim excerpts, best first, inside the filters. Near-identical
+ * excerpts from several articles are shown once, credited to the earliest copy, with the others
+ * in `alsoIn`. When the best passage matches too little of the question, `noAnswer` is true and
+ * there are no results.
+ */
+export function ask(state: EngineState, question: string, options: AskOptions = {}): Answer {
+  const filters = options.filters ?? {};
+  const count = clamp(options.count ?? DEFAULT_RESULT_COUNT, 1, MAX_RESULT_COUNT);
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const query = prepareQuery(state, question, filters);
+  const answer = (results: Excerpt[], hasMore: boolean): Answer => ({
+    question,
+    filters,
+    understood: query?.understood ?? [],
+    noAnswer: results.length === 0,
+    results,
+    offset,
+    hasMore,
+  });
+  if (query === null) return answer([], false);
+  const ranked = candidates(state, query, Math.max(CANDIDATE_PASSAGES, (offset + count) * 6));
+  if (ranked === null) return answer([], false);
+  const best = ranked[0]?.score ?? 0;
+  const relevant = query.overview ? ranked : ranked.filter((r) => r.score >= best * MIN_RELATIVE_SCORE);
+  const groups = groupExcerpts(state, relevant, query, offset + count + 1);
+  const results = groups.slice(offset, offset + count).map((g) => shown(state, g, query));
+  return answer(results, groups.length > offset + count);
+}
+
+/** `n` rounded down and held inside [lo, hi]. */
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, Math.floor(n)));
+}

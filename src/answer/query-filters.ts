@@ -1,0 +1,48 @@
+/**
+ * The filters a question runs under: the explicit ones with the metadata read from the question,
+ * kept only when some article lies inside them, and the event an overview's topic names.
+ */
+import type { Article } from '../corpus/types.ts';
+import type { MetadataMention } from '../question/analyse.ts';
+import type { EngineState } from './engine-state.ts';
+import { articleMatches, sourceMatches } from './filters.ts';
+import type { Filters } from './types.ts';
+
+/** The explicit filters with those read from the question; several dates span from first to last. */
+export function withMentions(explicit: Filters, mentions: readonly MetadataMention[]): Filters {
+  const filters: Filters = { ...explicit };
+  for (const { filter } of mentions) {
+    if (filter.event) filters.event = filter.event;
+    if (filter.source) filters.source = filter.source;
+    if (filter.since && (!filters.since || filter.since < filters.since)) filters.since = filter.since;
+    if (filter.until && (!filters.until || filter.until > filters.until)) filters.until = filter.until;
+  }
+  return filters;
+}
+
+/** True when some article lies inside the filters: a date range is searched, not the corpus. */
+export function anyArticleIn(state: EngineState, filters: Filters): boolean {
+  const catalog = state.summaries.catalog;
+  if (filters.since || filters.until) {
+    const [from, to] = catalog.dateRange(filters.since, filters.until);
+    for (let i = from; i < to; i++)
+      if (articleMatches(state.corpus.articles[catalog.byDate[i] ?? 0] as Article, filters)) return true;
+    return false;
+  }
+  // Every article is counted under its outlet, with its event.
+  return catalog.sources.some(
+    (s) =>
+      (!filters.source || sourceMatches(s.source, filters.source)) &&
+      (!filters.event || s.events.includes(filters.event)),
+  );
+}
+
+/** The one event inside the filters whose name holds every topic term, or null. */
+export function eventNamedBy(state: EngineState, topic: Set<string>, filters: Filters): string | null {
+  const named = [...state.eventNameTerms].filter(
+    ([id, name]) =>
+      [...topic].every((t) => name.has(t)) &&
+      state.corpus.articles.some((a) => a.event === id && articleMatches(a, filters)),
+  );
+  return named.length === 1 ? (named[0]?.[0] ?? null) : null;
+}

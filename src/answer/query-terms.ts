@@ -1,0 +1,122 @@
+/**
+ * The weights of a question's topic words, and the other words for them (see search/expansions.ts)
+ * that the index holds, with the share of weight they earn.
+ */
+import type { QuestionToken } from '../question/reader.ts';
+import { isCommonWord } from '../search/common-words.ts';
+import { causalTerms, relatedTerms } from '../search/expansions.ts';
+import type { Token } from '../search/tokenize.ts';
+import type { WordNetPos } from '../search/wordnet.ts';
+import type { EngineState } from './engine-state.ts';
+import { UNKNOWN_COMMON_NOUN_WEIGHT, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
+import type { QueryTerm } from './query-matches.ts';
+
+/**
+ * Share of a topic word's weight another word for it earns ("revolt" for "uprising", see
+ * search/expansions.ts), in ranking and in what a passage matches: half, so it never outranks the
+ * word itself.
+ */
+export const EXPANSION_CREDIT = 0.5;
+/** WordNet's part of speech of wink's tags; names (PROPN) are not expanded. */
+const WORDNET_POS: Readonly<Record<string, WordNetPos>> = {
+  NOUN: 'noun',
+  VERB: 'verb',
+  ADJ: 'adj',
+  ADV: 'adv',
+};
+
+/**
+ * For each topic term, the other words for it (see search/expansions.ts) the index holds and the
+ * question does not use, each given to one term only; names are not expanded.
+ */
+export function relatedInIndex(
+  state: EngineState,
+  topic: readonly Token[],
+  text: string,
+  read: readonly QuestionToken[],
+  asked: ReadonlySet<string>,
+): Map<string, string[]> {
+  const related = new Map<string, string[]>();
+  const taken = new Set(asked);
+  for (const { term, start, end } of topic) {
+    if (related.has(term)) continue;
+    const tag = read.find((t) => t.start < end && start < t.end)?.pos ?? '';
+    const pos = WORDNET_POS[tag];
+    if (pos === undefined) continue;
+    // A common word ("make", "start") has many senses: its other words are mostly noise, but
+    // the verbs of cause and effect ("died": "killed"; "death": "die", "kill") are not.
+    const word = text.slice(start, end);
+    const common = isCommonWord(word);
+    if (common && pos !== 'verb' && pos !== 'noun') continue;
+    const found = (common ? causalTerms(word, pos as 'noun' | 'verb') : relatedTerms(word, pos)).filter(
+      (t) => !taken.has(t) && state.index.termId(t) !== undefined,
+    );
+    for (const t of found) taken.add(t);
+    if (found.length > 0) related.set(term, found);
+  }
+  return related;
+}
+
+/**
+ * The weight of each topic term — its IDF, or a share of the largest IDF for a term the index
+ * lacks (less for a common word, see no-answer.ts) — with the ids that match it in the query
+ * matcher (its own at full credit, its `related` words at EXPANSION_CREDIT), how many topic
+ * words the coverage lacks that are not common words, how many distinct ones it holds, and their
+ * weight with that of the terms it holds only in other words.
+ * `read` is the question's tokens as wink tags them.
+ */
+export function topicWeights(
+  state: EngineState,
+  topic: readonly Token[],
+  text: string,
+  read: readonly QuestionToken[],
+  related: ReadonlyMap<string, string[]>,
+): {
+  weights: Map<string, number>;
+  queryTerms: QueryTerm[];
+  unknownNames: number;
+  knownTerms: number;
+  knownWeight: number;
+} {
+  const weights = new Map<string, number>();
+  const ids = new Map<string, number>();
+  let unknownNames = 0;
+  let knownTerms = 0;
+  let knownWeight = 0;
+  for (const { term, start, end } of topic) {
+    const id = state.index.termId(term);
+    const idf = state.index.idf(term);
+    if (id !== undefined && idf !== null) {
+      if (!weights.has(term)) {
+        knownTerms++;
+        knownWeight += idf;
+      }
+      weights.set(term, idf);
+      ids.set(term, id);
+      continue;
+    }
+    // A term the coverage lacks: less weight when the word asked is a common one (see
+    // no-answer.ts), least when it is not a noun ("start", "happened" frame a question; a noun
+    // such as "election" names what it is about).
+    const common = isCommonWord(text.slice(start, end));
+    const noun = read.some((t) => t.start < end && start < t.end && t.pos === 'NOUN');
+    if (!common && !weights.has(term)) unknownNames++;
+    const share = !common
+      ? UNKNOWN_TERM_WEIGHT
+      : noun
+        ? UNKNOWN_COMMON_NOUN_WEIGHT
+        : UNKNOWN_COMMON_WORD_WEIGHT;
+    // Said in other words the index holds ("death": "killed"), the subject is known.
+    if (related.has(term) && !weights.has(term)) knownWeight += share * state.index.maxIdf(state.config.k);
+    weights.set(term, Math.max(weights.get(term) ?? 0, share * state.index.maxIdf(state.config.k)));
+  }
+  const queryTerms: QueryTerm[] = [...weights].map(([term, weight]) => {
+    const own = ids.get(term);
+    const others = (related.get(term) ?? []).map((t) => ({
+      id: state.index.termId(t) as number,
+      credit: EXPANSION_CREDIT,
+    }));
+    return { weight, ids: own === undefined ? others : [{ id: own, credit: 1 }, ...others] };
+  });
+  return { weights, queryTerms, unknownNames, knownTerms, knownWeight };
+}

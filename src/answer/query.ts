@@ -1,0 +1,134 @@
+/**
+ * A question prepared for ranking (`prepareQuery`): its terms and their weights, the filters it runs under, and
+ * what was read from it (metadata, a speaker, an overview).
+ */
+import { analyseQuestion, type MetadataMention } from '../question/analyse.ts';
+import { tokenize } from '../search/tokenize.ts';
+import { matchSpeaker } from '../statements/speaker-match.ts';
+import type { EngineState } from './engine-state.ts';
+import { namePhrases } from './phrases.ts';
+import { anyArticleIn, eventNamedBy, withMentions } from './query-filters.ts';
+import { EXPANSION_CREDIT, relatedInIndex, topicWeights } from './query-terms.ts';
+import type { Filters } from './types.ts';
+
+/**
+ * A prepared question: the terms it is ranked by, the weights of its topic terms (those a passage
+ * must contain to answer; framing words such as "say" or "happened" are ranked by but not
+ * required), the filters it runs under, and the metadata read from it.
+ */
+export interface Query {
+  terms: string[];
+  /** What the index is searched for: `terms`, then other words for the topic's words. */
+  searchTerms: string[];
+  /** Weight of each of `searchTerms` (1 for the question's own), or null when all weigh 1. */
+  searchWeights: number[] | null;
+  weights: Map<string, number>;
+  filters: Filters;
+  /** Metadata read from the question and applied as filters. */
+  understood: MetadataMention[];
+  /** An overview is asked for and the question names nothing beyond its filters. */
+  overview: boolean;
+  /** Topic words no passage contains that are not common English words. */
+  unknownNames: number;
+  /** Distinct topic terms the index holds. */
+  knownTerms: number;
+  /** Their weight, with that of terms the index holds in other words ("death": "killed"). */
+  knownWeight: number;
+  /** The speaker whose words it asks for ("What did Lavrov say…": "Sergei Lavrov"), or null. */
+  speaker: string | null;
+  /** "Who said …?": passages that quote someone come first. */
+  asksWho: boolean;
+  /** Per passage, the sentence its excerpt must show (a statement's, when the topic weighs nothing). */
+  focus: Map<number, number>;
+  /** Term ids of the question's multiword names (-1 for a term the index lacks). */
+  phrases: Int32Array[];
+  /** Its number in the index' QueryMatcher, which holds the ids and IDF of its known terms. */
+  number: number;
+}
+
+/**
+ * Reads the question (see question/analyse.ts): the dates, outlets and event ids it names become
+ * filters when the explicit ones leave that key open and some article lies inside them all (their
+ * words are then left out of the query); framing words are ranked by but carry no weight; a
+ * question asking for an overview whose topic is an event's name is asked of that event.
+ */
+export function prepareQuery(state: EngineState, question: string, explicit: Filters): Query | null {
+  const analysis = analyseQuestion(question, state.summaries.questionContext);
+  let understood = analysis.mentions.filter((m) =>
+    Object.keys(m.filter).every((key) => !explicit[key as keyof Filters]),
+  );
+  let filters = withMentions(explicit, understood);
+  if (understood.length > 0 && !anyArticleIn(state, filters)) {
+    understood = [];
+    filters = explicit;
+  }
+  let text = question;
+  for (const m of understood)
+    if (!m.described) text = `${text.slice(0, m.start)}${' '.repeat(m.end - m.start)}${text.slice(m.end)}`;
+  const tokens = tokenize(text);
+  const framing = (t: { start: number; end: number }) =>
+    analysis.framing.some((f) => f.start < t.end && t.start < f.end);
+  const described = (t: { start: number; end: number }) =>
+    understood.some((m) => m.described === true && m.start < t.end && t.start < m.end);
+  // A speaker the coverage quotes is asked for by attribution: their name need not be in the passage.
+  const named =
+    analysis.speaker !== null && state.statements.read
+      ? matchSpeaker(state.statements.speakerNames(), analysis.speaker.text)
+      : null;
+  // One the coverage never quotes inside the filters is asked about as words, like any name.
+  const speaker = named !== null && state.statements.quotedIn(named, filters) ? named : null;
+  const spoken = analysis.speaker;
+  const naming = (t: { start: number; end: number }) =>
+    speaker !== null && spoken !== null && spoken.start < t.end && t.start < spoken.end;
+  let topic = tokens.filter((t) => !framing(t) && !naming(t));
+  // "What did the March phone call achieve?": a verb the coverage never uses, asked of the
+  // metadata a question names, asks what that metadata holds, not for the word. Otherwise an
+  // event's description stays a topic ("Who initiated the phone call…" within the call).
+  const unusedVerb = (t: { term: string; start: number; end: number }) =>
+    state.index.termId(t.term) === undefined &&
+    analysis.verbs.some((v) => v.start < t.end && t.start < v.end);
+  if (understood.length > 0 && topic.filter((t) => !described(t)).every(unusedVerb)) topic = [];
+  let namedEvent = false;
+  if (analysis.overview && topic.length > 0 && !filters.event) {
+    const event = eventNamedBy(state, new Set(topic.map((t) => t.term)), filters);
+    if (event !== null) {
+      filters = { ...filters, event };
+      topic = [];
+      namedEvent = true;
+    }
+  }
+  // "What did the ministry say?" asks for the speaker's statements, not an overview.
+  const asksOverview =
+    topic.length === 0 &&
+    speaker === null &&
+    (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
+  if (tokens.length === 0 && !asksOverview) return null;
+  const related = relatedInIndex(state, topic, text, analysis.tokens, new Set(tokens.map((t) => t.term)));
+  const { weights, queryTerms, unknownNames, knownTerms, knownWeight } = topicWeights(
+    state,
+    topic,
+    text,
+    analysis.tokens,
+    related,
+  );
+  const termList = tokens.map((t) => t.term);
+  const expansions = [...new Set([...related.values()].flat())];
+  return {
+    terms: termList,
+    searchTerms: expansions.length === 0 ? termList : [...termList, ...expansions],
+    searchWeights:
+      expansions.length === 0 ? null : [...termList.map(() => 1), ...expansions.map(() => EXPANSION_CREDIT)],
+    weights,
+    filters,
+    understood,
+    overview: asksOverview,
+    unknownNames,
+    knownTerms,
+    knownWeight,
+    speaker,
+    asksWho: analysis.asksWho && state.statements.read,
+    focus: new Map(),
+    phrases: namePhrases(text, topic).map((p) => Int32Array.from(p, (t) => state.index.termId(t) ?? -1)),
+    number: state.matcher.setQuery(queryTerms),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The passages a prepared question is answered from, best first: the index' BM25F ranking
+ * re-scored by coordination, proximity and the speaker asked about; an overview's leads in date
+ * order; a speaker's statements. Plain functions over an engine's state.
+ */
+import type { Article } from '../corpus/types.ts';
+import type { Passage } from '../passages/passages.ts';
+import type { ScoredPassage } from '../search/bm25-index.ts';
+import { sortBest } from '../search/top-heap.ts';
+import { type EngineState, passageAt } from './engine-state.ts';
+import { articleMatches } from './filters.ts';
+import { isNoAnswer } from './no-answer.ts';
+import { matchOf, matchSentences } from './passage-match.ts';
+import type { Query } from './query.ts';
+import type { Filters } from './types.ts';
+
+/**
+ * How much more a passage quoting the speaker a question asks about weighs in re-ranking
+ * ("What did Lavrov say about the ceasefire?": Lavrov's statements on it before others' on it).
+ */
+const SPEAKER_BOOST = 1;
+/** Ranked passages looked at to build, group and page the excerpts of one answer. */
+export const CANDIDATE_PASSAGES = 60;
+
+/**
+ * The passages a question is answered from, best first: for an overview the articles' leads in
+ * date order, otherwise the ranking; null when the no-answer rule refuses the best passage.
+ */
+export function candidates(state: EngineState, query: Query, limit: number): ScoredPassage[] | null {
+  if (query.overview) return leads(state, query.filters);
+  if (query.speaker !== null && query.weights.size === 0)
+    return statementPassages(state, query.speaker, query.filters, query.focus);
+  const ranked = rank(state, query, limit, query.filters);
+  const top = ranked[0];
+  return top === undefined || isNoAnswer(matchOf(state, ranked, query)) ? null : ranked;
+}
+
+/**
+ * The best passages inside the filters: wink's BM25F ranking of `limit` candidates, re-scored by
+ * coordination (the share of the question's distinct terms the passage's own text contains),
+ * so a passage that answers all of a question beats one that repeats part of it, and by
+ * proximity (the share of the question's adjacent term pairs it holds as they are asked).
+ */
+export function rank(state: EngineState, query: Query, limit: number, filters: Filters): ScoredPassage[] {
+  const bySpeaker = query.speaker !== null || query.asksWho;
+  // A speaker's statements may not name them ("he said"): look further down for them.
+  const ranked = state.index.search(
+    query.searchTerms,
+    bySpeaker ? limit * 2 : limit,
+    state.masks.mask(filters),
+    query.searchWeights,
+  );
+  const alpha = state.config.coordination;
+  const beta = state.config.proximity;
+  if (alpha === 0 && beta === 0 && !bySpeaker) return ranked;
+  const distinct = query.weights.size;
+  const pairMatcher = state.pairs;
+  if (beta !== 0) pairMatcher.setQuery(query.terms.map((t) => state.index.termId(t) ?? -1));
+  const pairs = beta === 0 ? 0 : pairMatcher.pairs;
+  for (const r of ranked) {
+    const p = passageAt(state, r.passage);
+    let factor = 1;
+    if (alpha !== 0) {
+      const matched = matchSentences(state, p.article, p.firstSentence, p.lastSentence, query).count;
+      factor = 1 - alpha + (alpha * matched) / distinct;
+    }
+    if (pairs > 0) {
+      const base = state.sentenceBase[p.article] ?? 0;
+      const found = pairMatcher.count(state.sentenceTerms, base + p.firstSentence, base + p.lastSentence + 1);
+      factor *= 1 + (beta * found) / pairs;
+    }
+    if (bySpeaker && state.statements.quotes(p, query.speaker)) factor *= 1 + SPEAKER_BOOST;
+    r.score *= factor;
+  }
+  return sortBest(ranked);
+}
+
+/** The lead passage of every article inside the filters, oldest article first. */
+export function leads(state: EngineState, filters: Filters): ScoredPassage[] {
+  const mask = state.masks.mask(filters);
+  const found: number[] = [];
+  for (const a of state.summaries.catalog.byDate) {
+    const lead = state.leadPassage[a] ?? -1;
+    if (lead >= 0 && (mask === null || mask[lead] === 1)) found.push(lead);
+  }
+  return found.map((passage, i) => ({ passage, score: found.length - i }));
+}
+
+/**
+ * For each statement of `speaker` inside the filters, the passage that starts with its sentence,
+ * oldest article first (text order within one): what they said, when the question names nothing
+ * else. Records in `focus` the sentence each passage's excerpt must show.
+ */
+function statementPassages(
+  state: EngineState,
+  speaker: string,
+  filters: Filters,
+  focus: Map<number, number>,
+): ScoredPassage[] {
+  const byArticle = state.statements.byArticle() ?? [];
+  const found: number[] = [];
+  for (const a of state.summaries.catalog.byDate) {
+    if (!articleMatches(state.corpus.articles[a] as Article, filters)) continue;
+    const sentences = state.sentences[a] ?? [];
+    for (const s of byArticle[a] ?? []) {
+      if (s.speaker !== speaker) continue;
+      const sentence = sentences.findIndex((x) => x.start <= s.start && s.start < x.end);
+      const passage = sentence < 0 ? -1 : passageHolding(state, a, sentence);
+      if (passage < 0 || focus.has(passage)) continue;
+      focus.set(passage, sentence);
+      found.push(passage);
+    }
+  }
+  return found.map((passage, i) => ({ passage, score: found.length - i }));
+}
+
+/** The passage of article `a` that starts with `sentence`, else the first that holds it; -1 if none. */
+function passageHolding(state: EngineState, a: number, sentence: number): number {
+  const first = state.leadPassage[a] ?? -1;
+  let holding = -1;
+  for (let p = Math.max(0, first); first >= 0 && p < state.passages.length; p++) {
+    if (state.articleOf[p] !== a) break;
+    const passage = state.passages[p] as Passage;
+    if (passage.firstSentence === sentence) return p;
+    if (holding < 0 && passage.firstSentence <= sentence && sentence <= passage.lastSentence) holding = p;
+  }
+  return holding;
+}

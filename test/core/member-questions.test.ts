@@ -1,0 +1,80 @@
+/**
+ * The questions members type, asked of the built-in corpus as `ask` answers them: one of each
+ * kind (a date, an outlet, an overview, other words than the text's, a name that must match as a
+ * phrase, a question off the coverage's subject).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
+import type { Answer } from '../../src/answer/types.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { CORPUS_DIR } from './helpers.ts';
+
+let index: AnswerEngine;
+beforeAll(async () => {
+  index = buildIndex(await loadCorpus(CORPUS_DIR));
+});
+
+/** The texts of the top three excerpts, one string. */
+const quoted = (a: Answer) =>
+  a.results
+    .slice(0, 3)
+    .map((r) => r.text)
+    .join('\n');
+
+describe('questions members type, on the built-in corpus', () => {
+  it('a place and a month: quotes the meeting in Geneva', () => {
+    const answer = index.ask('Where did Kerry and Lavrov meet in August 2016?');
+    expect(answer.noAnswer).toBe(false);
+    expect(quoted(answer)).toMatch(/met (?:with his Russian counterpart Sergei Lavrov )?in Geneva/);
+    for (const r of answer.results) expect(r.date).toMatch(/^2016-08/);
+  });
+
+  it('a month alone: an overview of what the coverage of that month holds', () => {
+    const answer = index.ask('What happened in March 2016?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const r of answer.results) expect(r.event).toBe('march-2016-call');
+  });
+
+  it('an outlet: quotes that outlet on the subject', () => {
+    const answer = index.ask('What did NDTV report about Aleppo?');
+    expect(answer.results[0]?.source).toContain('NDTV');
+    expect(answer.results[0]?.text).toContain('Aleppo');
+  });
+
+  it('names and a month without a question: the event of that month', () => {
+    const answer = index.ask('Kerry Lavrov August 2016');
+    expect(answer.noAnswer).toBe(false);
+    for (const r of answer.results) expect(r.event).toBe('geneva-aug-2016');
+  });
+
+  it('the outcome of an event as one outlet reported it: that outlet’s account of the event', () => {
+    const answer = index.ask('What was the outcome of the Geneva meeting according to The BRICS Post?');
+    expect(answer.noAnswer).toBe(false);
+    for (const r of answer.results) {
+      expect(r.source).toBe('The BRICS Post');
+      expect(r.event).toBe('geneva-aug-2016');
+    }
+  });
+
+  it('other words: an uprising that the text calls a revolt', () => {
+    const answer = index.ask('When did the uprising against Assad begin?');
+    expect(answer.results[0]?.text).toContain('erupted in 2011');
+  });
+
+  it('other words: the dead, where the text says how many the war killed', () => {
+    const answer = index.ask('How many died in Syria?');
+    expect(answer.noAnswer).toBe(false);
+    expect(quoted(answer)).toContain('has killed more than 290,000 people');
+  });
+
+  it('other words: deaths, where the text says how many the war killed', () => {
+    const answer = index.ask('How many deaths has the conflict caused?');
+    expect(answer.noAnswer).toBe(false);
+    expect(quoted(answer)).toContain('has killed more than 290,000 people');
+  });
+
+  it('a subject the coverage never mentions: refuses, though one word of it is in the text', () => {
+    expect(index.ask('Who finally won the election?').noAnswer).toBe(true);
+  });
+});
