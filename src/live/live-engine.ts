@@ -222,6 +222,7 @@ export class LiveEngine {
         const snapshot = await this.store.read(this.parsedFiles);
         if (snapshot.version === this.version) return false;
         corpus = this.parsedFiles.corpus(this.store.label, snapshot);
+        this.parsedFiles.committed(snapshot.version);
         to = snapshot.version;
         timer.lap('files read and assembled');
       }
@@ -299,6 +300,7 @@ export class LiveEngine {
           const snapshot = await this.store.read();
           if (snapshot.version === this.version) {
             const parsed = this.parsedFiles.corpus(this.store.label, snapshot);
+            this.parsedFiles.committed(snapshot.version);
             if (sameCorpus(from.corpus, parsed))
               engine = new AnswerEngine({ ...engine.engineParts(), corpus: parsed }, engine.index);
           }
@@ -430,6 +432,7 @@ export class LiveEngine {
     }
     timer.lap('saved and committed');
     const { result, version } = changed;
+    this.parsedFiles.committed(version);
     const index = next as AnswerEngine | null;
     if (index === null) throw new Error('LiveEngine: the store did not build the changed index');
     const ms = performance.now() - started;
