@@ -37,6 +37,8 @@ export interface EngineState {
   readonly index: PassageIndex;
   /** Per article, its sentence spans. */
   readonly sentences: SentenceSpan[][];
+  /** Per article, the kind of answer each sentence holds (see passages/sentence-kinds.ts). */
+  readonly sentenceKinds: Uint8Array[];
   /** Passages by slot; `articleOf` wins over their `article` (see `passageAt`). */
   readonly passages: Passage[];
   readonly articleOf: Int32Array;
@@ -81,6 +83,7 @@ export function engineState(parts: EngineParts, index: PassageIndex): EngineStat
     config: parts.config,
     index,
     sentences: parts.sentences,
+    sentenceKinds: parts.sentenceKinds,
     passages: parts.passages,
     articleOf,
     sentenceTerms: parts.sentenceTerms,

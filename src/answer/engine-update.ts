@@ -97,9 +97,11 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const oldRows = before.sentenceRows ?? rowStarts(before.sentences);
   const cutRows = rowStarts(cut.sentences);
   const sentences: SentenceSpan[][] = new Array(next.length);
+  const sentenceKinds: Uint8Array[] = new Array(next.length);
   for (let a = 0; a < next.length; a++) {
     const from = source[a] as number;
     sentences[a] = (from >= 0 ? before.sentences[from] : cut.sentences[-1 - from]) as SentenceSpan[];
+    sentenceKinds[a] = (from >= 0 ? before.sentenceKinds[from] : cut.sentenceKinds[-1 - from]) as Uint8Array;
   }
   const titles = titleRowsOf(source, before, cut.titleTerms, toIndex.length);
   // The cut articles' sentence rows go after the table's own, in its room when it has some left;
@@ -126,6 +128,7 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     corpus,
     config,
     sentences,
+    sentenceKinds,
     passages,
     articleOf,
     sentenceTerms,
