@@ -11,6 +11,7 @@ import type { RankingConfig } from '../search/ranking-config.ts';
 import { terms } from '../search/tokenize.ts';
 import type { TermTable } from '../util/term-table.ts';
 import { AnswerTypeMatcher } from './answer-type-match.ts';
+import { ArticleMemo } from './article-memo.ts';
 import { EngineStatements } from './engine-statements.ts';
 import { CorpusSummaries } from './engine-summaries.ts';
 import { PassageMasks } from './filters.ts';
@@ -19,9 +20,6 @@ import { PairMatcher } from './proximity.ts';
 import { QueryMatcher } from './query-matches.ts';
 import { DEFAULT_RERANK_MODEL, RERANK_FEATURE_COUNT, type RerankModel, rerankWeights } from './rerank.ts';
 import { ShingleCoder } from './syndication.ts';
-
-/** Values per article in `Scratch.articleFeatures`. */
-export const ARTICLE_FEATURES = 4;
 
 /** Candidates the re-ranking scratch has room for, grown when a question ranks more. */
 const SCRATCH_CANDIDATES = 64;
@@ -36,17 +34,11 @@ export interface Scratch {
   features: Float64Array;
   /** For re-ranking: the coordination of each candidate passage. */
   coordination: Float64Array;
-  /**
-   * For re-ranking: per article, ARTICLE_FEATURES values side by side (one cache line): the
-   * question (numbered by `articleQuestion`) they were read for, its share of the topic weight in
-   * the article's text and title, and its pairs in the text; sibling candidates read them once.
-   */
-  articleFeatures: Float64Array;
+  /** For re-ranking: what a question's candidates read once per article. */
+  articles: ArticleMemo;
   /** For re-ranking: the count and weight of the query terms of each sentence of a candidate. */
   sentenceCounts: Int32Array;
   sentenceMatches: Float64Array;
-  /** The number of the question whose candidates are being re-ranked. */
-  articleQuestion: number;
 }
 
 /**
@@ -135,8 +127,7 @@ export function engineState(
       sentenceWeights: new Float64Array(8),
       features: new Float64Array(SCRATCH_CANDIDATES * RERANK_FEATURE_COUNT),
       coordination: new Float64Array(SCRATCH_CANDIDATES),
-      articleFeatures: new Float64Array(ARTICLE_FEATURES * parts.corpus.articles.length),
-      articleQuestion: 0,
+      articles: new ArticleMemo(),
       sentenceCounts: new Int32Array(8),
       sentenceMatches: new Float64Array(8),
     },

@@ -92,13 +92,28 @@ export function rank(state: EngineState, query: Query, limit: number, filters: F
   return sortBest(ranked);
 }
 
-/** The lead passage of every article inside the filters, oldest article first. */
+/**
+ * The lead passage of every article inside the filters, oldest article first; when they are few,
+ * each article's next passage after them.
+ */
 export function leads(state: EngineState, filters: Filters): ScoredPassage[] {
   const mask = state.masks.mask(filters);
   const found: number[] = [];
   for (const a of state.summaries.catalog.byDate) {
     const lead = state.leadPassage[a] ?? -1;
     if (lead >= 0 && (mask === null || mask[lead] === 1)) found.push(lead);
+  }
+  // Few articles ("What was the outcome … according to The BRICS Post?"): after every lead, what
+  // each article says next, so an overview of one article is more than its first lines.
+  const leadCount = found.length;
+  for (let i = 0; i < leadCount && leadCount < CANDIDATE_PASSAGES; i++) {
+    const lead = found[i] as number;
+    const next = passageHolding(
+      state,
+      state.articleOf[lead] as number,
+      passageAt(state, lead).lastSentence + 1,
+    );
+    if (next >= 0) found.push(next);
   }
   return found.map((passage, i) => ({ passage, score: found.length - i }));
 }

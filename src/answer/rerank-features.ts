@@ -4,7 +4,8 @@
  * reuses, so a question allocates nothing per candidate.
  */
 import type { ScoredPassage } from '../search/bm25-index.ts';
-import { ARTICLE_FEATURES, type EngineState, passageAt } from './engine-state.ts';
+import { MEMO_VALUES } from './article-memo.ts';
+import { type EngineState, passageAt } from './engine-state.ts';
 import { matchSentences } from './passage-match.ts';
 import type { Query } from './query.ts';
 import { RERANK_FEATURE_COUNT, RERANK_FEATURES, TYPE_FEATURE } from './rerank.ts';
@@ -35,8 +36,9 @@ export function rerankFeatures(state: EngineState, query: Query, ranked: readonl
   }
   const out = scratch.features;
   const coordination = scratch.coordination;
-  const question = ++scratch.articleQuestion;
-  const cache = scratch.articleFeatures;
+  const memo = scratch.articles;
+  memo.begin(ranked.length);
+  const cache = memo.values;
 
   const distinct = Math.max(1, query.weights.size);
   let total = 0;
@@ -86,28 +88,30 @@ export function rerankFeatures(state: EngineState, query: Query, ranked: readonl
     out[at + SENTENCE] = best * share;
     out[at + LENGTH] = Math.log1p((offsets[end] ?? 0) - (offsets[first] ?? 0));
     out[at + ALL] = held >= distinct ? 1 : 0;
-    const ac = p.article * ARTICLE_FEATURES;
-    if (cache[ac] !== question) {
+    let slot = memo.find(p.article);
+    if (slot < 0) {
+      slot = -1 - slot;
+      const ac = slot * MEMO_VALUES;
       const sentences = state.sentences[p.article]?.length ?? 0;
-      cache[ac] = question;
       const title = state.titleRow[p.article] as number;
       matcher.begin(query.number);
       matcher.addRows(titleTerms, title, title + 1);
-      cache[ac + 1] = matcher.weight * share;
+      cache[ac] = matcher.weight * share;
       if (p.firstSentence === 0 && p.lastSentence === sentences - 1) {
         // The passage is its whole article.
-        cache[ac + 2] = heldWeight * share;
-        cache[ac + 3] = pairsHeld;
+        cache[ac + 1] = heldWeight * share;
+        cache[ac + 2] = pairsHeld;
       } else {
         matchSentences(state, p.article, 0, sentences - 1, query);
-        cache[ac + 2] = matcher.weight * share;
-        cache[ac + 3] = pairs === 0 ? 0 : state.pairs.count(sentenceTerms, base, base + sentences) / pairs;
+        cache[ac + 1] = matcher.weight * share;
+        cache[ac + 2] = pairs === 0 ? 0 : state.pairs.count(sentenceTerms, base, base + sentences) / pairs;
       }
     }
-    out[at + TITLE] = cache[ac + 1] as number;
-    out[at + ARTICLE] = cache[ac + 2] as number;
+    const ac = slot * MEMO_VALUES;
+    out[at + TITLE] = cache[ac] as number;
+    out[at + ARTICLE] = cache[ac + 1] as number;
     out[at + SENTENCE_TERMS] = most / distinct;
-    out[at + ARTICLE_PAIRS] = cache[ac + 3] as number;
+    out[at + ARTICLE_PAIRS] = cache[ac + 2] as number;
     if (typeFeature >= 0 && bestRow >= 0) {
       const kind = state.sentenceKinds[p.article]?.[bestRow] ?? 0;
       out[at + typeFeature] = types.holds(kind, sentenceTerms, base + bestRow) ? 1 : 0;

@@ -51,6 +51,8 @@ describe('questions members type, on the built-in corpus', () => {
   it('the outcome of an event as one outlet reported it: that outlet’s account of the event', () => {
     const answer = index.ask('What was the outcome of the Geneva meeting according to The BRICS Post?');
     expect(answer.noAnswer).toBe(false);
+    // One article: its lead and what it says next, not its first lines alone.
+    expect(answer.results.length).toBeGreaterThanOrEqual(2);
     for (const r of answer.results) {
       expect(r.source).toBe('The BRICS Post');
       expect(r.event).toBe('geneva-aug-2016');
@@ -79,6 +81,11 @@ describe('questions members type, on the built-in corpus', () => {
     const answer = index.ask('How many deaths has the conflict caused?');
     expect(answer.noAnswer).toBe(false);
     expect(quoted(answer)).toContain('has killed more than 290,000 people');
+  });
+
+  it('a country and its adjective: the president of Russia is the Russian President', () => {
+    const answer = index.ask('Who is the president of Russia?');
+    expect(quoted(answer)).toContain('Russian President Vladimir Putin');
   });
 
   it('a subject the coverage never mentions: refuses, though one word of it is in the text', () => {

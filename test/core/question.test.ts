@@ -96,7 +96,12 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     expect(answer.understood.map((m) => m.text)).toEqual(['March 2016']);
     expect(answer.results.length).toBeGreaterThan(0);
     for (const r of answer.results) expect(r.event).toBe('march-2016-call');
-    const dates = answer.results.map((r) => r.date);
+    // Each article's lead, oldest first, before any article's next passage.
+    const articles = [...new Set(answer.results.map((r) => r.title))];
+    expect(articles.length).toBeGreaterThan(1);
+    const leads = answer.results.slice(0, articles.length);
+    expect(new Set(leads.map((r) => r.title)).size).toBe(articles.length);
+    const dates = leads.map((r) => r.date);
     expect(dates).toEqual([...dates].sort());
     // Nothing outside the day a question names.
     for (const r of index.ask('Tell me what was reported on 27 August 2016').results)
