@@ -10,7 +10,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -106,6 +106,15 @@ async function measure(engine: string, mode: string, queries: number): Promise<W
       return `> memory budget (${(HEAP_BUDGET_MB / 1024).toFixed(0)} GB heap)`;
     return `failed: ${(stderr || e.message).split('\n').find((l) => /Error/.test(l)) ?? 'error'}`;
   }
+}
+
+/** Notes written by hand after the measured tables start with this heading; a run keeps them. */
+const KEPT_NOTES = '## Notes kept between runs';
+/** The kept notes of the results file at `file` (with a blank line before), or '' when it has none. */
+async function keptNotes(file: string): Promise<string> {
+  const old = existsSync(file) ? await readFile(file, 'utf8') : '';
+  const at = old.indexOf(`\n${KEPT_NOTES}`);
+  return at < 0 ? '' : old.slice(at);
 }
 
 const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 10 ? n.toFixed(2) : n.toFixed(1));
@@ -352,5 +361,8 @@ if (qualityRows.length > 0) {
 
 say();
 say(`Whole bench: ${((performance.now() - benchStarted) / 60000).toFixed(1)} minutes.`);
-await writeFile(path.resolve(values.out), `${lines.join('\n')}\n`);
+await writeFile(
+  path.resolve(values.out),
+  `${lines.join('\n')}\n${await keptNotes(path.resolve(values.out))}`,
+);
 console.log(`\nWritten to ${path.relative(process.cwd(), path.resolve(values.out))}`);
