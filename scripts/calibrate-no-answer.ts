@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Doc as Paragraph, Question } from '../bench/data.ts';
 import {
   answerProbability,
   FEATURE_NAMES,
@@ -39,15 +40,6 @@ const { values } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
   },
 });
-interface Paragraph {
-  id: string;
-  title: string;
-  text: string;
-}
-interface Question {
-  question: string;
-  paragraph: string;
-}
 const squad = path.join(values.data, 'squad');
 const read = <T>(f: string) =>
   readFileSync(path.join(squad, f), 'utf8')

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Doc as Paragraph, Question } from '../bench/data.ts';
 import { RankMetrics } from '../bench/lib/metrics.ts';
 import { AnswerEngine, buildIndex } from '../src/answer/engine.ts';
 import { parseJsonl } from '../src/corpus/jsonl.ts';
@@ -25,16 +26,6 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-
-interface Paragraph {
-  id: string;
-  title: string;
-  text: string;
-}
-interface Question {
-  question: string;
-  paragraph: string;
-}
 
 const squad = path.join(values.data, 'squad');
 const lines = (file: string) => readFileSync(path.join(squad, file), 'utf8').split('\n').filter(Boolean);

@@ -7,6 +7,7 @@ import type { EventSummary, SourceSummary } from '../corpus/catalog.ts';
 import type { ArticleEnds } from '../corpus/diff.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
 import { Bm25Index, IndexError, type PostingData } from '../search/bm25-index.ts';
+import { readyExpansions } from '../search/expansions.ts';
 import type { PassageIndex } from '../search/passage-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import type { Statement } from '../statements/types.ts';
@@ -80,9 +81,13 @@ export class AnswerEngine {
     this.state.summaries.from(previous.state.summaries, ends);
   }
 
-  /** Makes now what this engine would otherwise make at its first question (the catalogue, the question context). */
+  /**
+   * Makes now what this engine would otherwise make at its first question (the catalogue, the
+   * question context, the WordNet relations read backwards).
+   */
   warmUp(): void {
     this.state.summaries.warmUp();
+    readyExpansions();
   }
 
   /**

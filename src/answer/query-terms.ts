@@ -4,7 +4,7 @@
  */
 import type { QuestionToken } from '../question/reader.ts';
 import { isCommonWord } from '../search/common-words.ts';
-import { causalTerms, relatedTerms } from '../search/expansions.ts';
+import { causalTerms, placeTerms, relatedTerms } from '../search/expansions.ts';
 import type { Token } from '../search/tokenize.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import type { EngineState } from './engine-state.ts';
@@ -17,7 +17,7 @@ import type { QueryTerm } from './query-matches.ts';
  * word itself.
  */
 export const EXPANSION_CREDIT = 0.5;
-/** WordNet's part of speech of wink's tags; names (PROPN) are not expanded. */
+/** WordNet's part of speech of wink's tags; names (PROPN) are not expanded but for places. */
 const WORDNET_POS: Readonly<Record<string, WordNetPos>> = {
   NOUN: 'noun',
   VERB: 'verb',
@@ -27,7 +27,8 @@ const WORDNET_POS: Readonly<Record<string, WordNetPos>> = {
 
 /**
  * For each topic term, the other words for it (see search/expansions.ts) the index holds and the
- * question does not use, each given to one term only; names are not expanded.
+ * question does not use, each given to one term only; names are not expanded, but for a place's
+ * adjective and an adjective's place.
  */
 export function relatedInIndex(
   state: EngineState,
@@ -41,11 +42,20 @@ export function relatedInIndex(
   for (const { term, start, end } of topic) {
     if (related.has(term)) continue;
     const tag = read.find((t) => t.start < end && start < t.end)?.pos ?? '';
+    const word = text.slice(start, end);
+    // A place and its adjective ("Turkey", "Turkish") are the one name expanded.
+    if ((tag === 'PROPN' || tag === 'ADJ') && /^\p{Lu}/u.test(word)) {
+      const found = placeTerms(word).filter((t) => !taken.has(t) && state.index.termId(t) !== undefined);
+      for (const t of found) taken.add(t);
+      if (found.length > 0) {
+        related.set(term, found);
+        continue;
+      }
+    }
     const pos = WORDNET_POS[tag];
     if (pos === undefined) continue;
     // A common word ("make", "start") has many senses: its other words are mostly noise, but
     // the verbs of cause and effect ("died": "killed"; "death": "die", "kill") are not.
-    const word = text.slice(start, end);
     const common = isCommonWord(word);
     if (common && pos !== 'verb' && pos !== 'noun') continue;
     const found = (common ? causalTerms(word, pos as 'noun' | 'verb') : relatedTerms(word, pos)).filter(

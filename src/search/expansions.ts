@@ -69,6 +69,67 @@ function derivedVerbs(lemma: string): string[] {
   return verbs;
 }
 
+/**
+ * Reads now the WordNet relations a question may need that are stored the other way round (what
+ * causes a verb, which adjectives pertain to a place): a pass over a data file each, once per
+ * process, which the first question asking for them would otherwise wait for.
+ */
+export function readyExpansions(): void {
+  const wn = wordNet();
+  wn.causesOf(0);
+  wn.pertainymsOf(0);
+}
+
+/** WordNet's lexicographer file of nouns denoting places. */
+const NOUN_LOCATION = 15;
+const placeMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
+
+/**
+ * The index terms of a place's adjectives, or an adjective's places: "Turkey" gives "turkish",
+ * "Russian" gives "russia" (WordNet's pertainyms and derivations between a noun naming a place
+ * and an adjective). A name is otherwise not expanded; this relation keeps its meaning exactly.
+ */
+export function placeTerms(word: string): readonly string[] {
+  return placeMemo.get(word.toLowerCase(), () => {
+    const wn = wordNet();
+    const lemma = word.toLowerCase();
+    const words = new Set<string>();
+    // Relations between words, not synsets: "Soviet" pertains to "Soviet Union", not to "Russia".
+    const wordAt = (words: string[], n: number) => (n === 0 ? words : [words[n - 1] ?? '']);
+    for (const offset of wn.senses(lemma, 'noun')) {
+      const synset = wn.synset('noun', offset);
+      if (synset.lexFile !== NOUN_LOCATION) continue;
+      const at = synset.words.indexOf(lemma) + 1;
+      for (const adj of wn.pertainymsOf(offset)) {
+        const adjective = wn.synset('adj', adj);
+        for (const p of adjective.pointers)
+          if (p.symbol === '\\' && p.offset === offset && (p.target === 0 || p.target === at))
+            for (const w of wordAt(adjective.words, p.source)) words.add(w);
+      }
+      for (const p of synset.pointers)
+        if (p.symbol === '+' && p.pos === 'adj' && (p.source === 0 || p.source === at))
+          for (const w of wordAt(wn.synset('adj', p.offset).words, p.target)) words.add(w);
+    }
+    for (const offset of wn.senses(lemma, 'adj')) {
+      const adjective = wn.synset('adj', offset);
+      const at = adjective.words.indexOf(lemma) + 1;
+      for (const p of adjective.pointers) {
+        if (p.symbol !== '\\' || p.pos !== 'noun' || (p.source !== 0 && p.source !== at)) continue;
+        const place = wn.synset('noun', p.offset);
+        if (place.lexFile === NOUN_LOCATION) for (const w of wordAt(place.words, p.target)) words.add(w);
+      }
+    }
+    const own = new Set(terms(word));
+    const found = new Set<string>();
+    for (const w of words) {
+      const parts = terms(w);
+      if (!w.includes(' ') && parts.length === 1 && !own.has(parts[0] as string))
+        found.add(parts[0] as string);
+    }
+    return [...found];
+  });
+}
+
 /** The single words of the verbs causing or caused by a verb lemma's first sense, in their first sense. */
 function causalWords(lemma: string): string[] {
   const wn = wordNet();

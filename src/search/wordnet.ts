@@ -45,8 +45,8 @@ export class WordNetError extends Error {
 /** The WordNet database of one folder. */
 export class WordNet {
   private readonly files = new Map<string, Buffer>();
-  /** For each verb synset, the synsets that cause it; read on first use. */
-  private causing: Map<number, number[]> | null = null;
+  /** Relations read backwards, by part of speech and pointer symbol: target offset → sources. */
+  private readonly reversed = new Map<string, Map<number, number[]>>();
 
   constructor(private readonly dir: string = wordnetDb.path) {}
 
@@ -98,18 +98,40 @@ export class WordNet {
 
   /** The verb synsets whose sense causes the verb synset at `offset` ("kill" causes "die"). */
   causesOf(offset: number): number[] {
-    if (this.causing === null) {
-      // Few verbs have a cause relation: one pass over the verb data finds them all.
-      const causing = new Map<number, number[]>();
-      const data = this.file('data.verb').toString('latin1');
-      for (const m of data.matchAll(/^(\d{8}) .* > (\d{8}) v /gm)) {
-        const source = Number(m[1]);
-        for (const p of this.synset('verb', source).pointers)
-          if (p.symbol === '>') causing.set(p.offset, [...(causing.get(p.offset) ?? []), source]);
+    return this.pointingTo('verb', '>', offset);
+  }
+
+  /** The adjective synsets that pertain to the noun synset at `offset` ("Turkish": "Turkey"). */
+  pertainymsOf(offset: number): number[] {
+    return this.pointingTo('adj', '\\', offset);
+  }
+
+  /**
+   * The synsets of `pos` with a `symbol` relation to the synset at `offset`: WordNet stores such
+   * relations one way only, so the first call reads the part of speech's data once to reverse them.
+   */
+  private pointingTo(pos: WordNetPos, symbol: string, offset: number): number[] {
+    const key = `${pos}${symbol}`;
+    let sources = this.reversed.get(key);
+    if (sources === undefined) {
+      sources = new Map<number, number[]>();
+      const data = this.file(`data.${pos}`).toString('latin1');
+      const marker = ` ${symbol} `;
+      // Each line holding the symbol once, its synset read once: one pass over the file.
+      for (let at = data.indexOf(marker); at >= 0; ) {
+        const start = data.lastIndexOf('\n', at) + 1;
+        const end = data.indexOf('\n', at);
+        // The licence lines are indented; a synset line starts with its offset.
+        if (data.charCodeAt(start) !== 32) {
+          const source = Number(data.slice(start, start + 8));
+          for (const p of this.synset(pos, source).pointers)
+            if (p.symbol === symbol) sources.set(p.offset, [...(sources.get(p.offset) ?? []), source]);
+        }
+        at = end < 0 ? -1 : data.indexOf(marker, end);
       }
-      this.causing = causing;
+      this.reversed.set(key, sources);
     }
-    return this.causing.get(offset) ?? [];
+    return sources.get(offset) ?? [];
   }
 
   /** True when a noun's most frequent sense denotes a person ("diplomat", "minister", "man"). */

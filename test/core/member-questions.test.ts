@@ -76,6 +76,11 @@ describe('questions members type, on the built-in corpus', () => {
     expect(quoted(answer)).toContain('has killed more than 290,000 people');
   });
 
+  it('a country and its adjective: the president of Russia is the Russian President', () => {
+    const answer = index.ask('Who is the president of Russia?');
+    expect(quoted(answer)).toContain('Russian President Vladimir Putin');
+  });
+
   it('a subject the coverage never mentions: refuses, though one word of it is in the text', () => {
     expect(index.ask('Who finally won the election?').noAnswer).toBe(true);
   });

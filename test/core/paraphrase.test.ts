@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { causalTerms, relatedTerms } from '../../src/search/expansions.ts';
+import { causalTerms, placeTerms, relatedTerms } from '../../src/search/expansions.ts';
 import { CORPUS_DIR } from './helpers.ts';
 
 describe('other words for the same thing (WordNet)', () => {
@@ -47,5 +47,16 @@ describe('verbs of cause and effect (WordNet), for common words too', () => {
     // "go" means "die" only in one of its rarer senses.
     expect(causalTerms('killed', 'verb')).not.toContain('go');
     expect(causalTerms('start', 'verb')).toEqual([]);
+  });
+});
+
+describe('a place and its adjective (WordNet), the one relation a name keeps', () => {
+  it('relates a country to its adjective and back, word to word', () => {
+    expect(placeTerms('Turkey')).toEqual(['turkish']);
+    expect(placeTerms('Turkish')).toEqual(['turkey']);
+    // "Soviet" pertains to "Soviet Union", a sense Russia shares: not to "Russia".
+    expect(placeTerms('Russia')).toEqual(['russian']);
+    expect(placeTerms('American')).toEqual(['america']);
+    expect(placeTerms('Kerry')).toEqual([]);
   });
 });
