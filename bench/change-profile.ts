@@ -2,9 +2,8 @@
  * Where the in-memory part of one change goes at one scale: the engine of the bench scale corpus
  * as a segmented index, then articles added one after another, before the others (as a path
  * sorting first puts it) and after them in turn, each made by `updateEngine` from the last and
- * then warmed (catalogue, question context), as the changing and every receiving process do. The
- * first change is reported apart (it copies tables a build left without room). Run under the CPU
- * profiler:
+ * then warmed (catalogue, question context), as the changing and every receiving process do. Run
+ * under the CPU profiler:
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/change-profile.ts [size]
  */

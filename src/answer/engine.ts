@@ -81,6 +81,11 @@ export class AnswerEngine {
     this.state.summaries.from(previous.state.summaries, ends);
   }
 
+  /** Takes over the filter masks `previous` made: for an engine of the very same articles and passages. */
+  masksFrom(previous: AnswerEngine): void {
+    this.state.masks.keepFrom(previous.state.masks);
+  }
+
   /**
    * Makes now what this engine would otherwise make at its first question (the catalogue, the
    * question context, the WordNet relations read backwards).

@@ -64,6 +64,14 @@ export class PassageMasks {
     private readonly articleOf: Int32Array,
   ) {}
 
+  /**
+   * Keeps the masks `other` made, for an index of the very same article objects, passages and
+   * article numbers (another events file): a mask reads nothing else.
+   */
+  keepFrom(other: PassageMasks): void {
+    for (const [key, mask] of other.kept) if (!this.kept.has(key)) this.kept.set(key, mask);
+  }
+
   /** The mask of `filters` (see `passageMask`). */
   mask(filters: Filters): Uint8Array | null {
     if (isEmptyFilter(filters)) return null;

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { sameArticle, sameEnds } from '../corpus/diff.ts';
 import type { Article, Corpus, CorpusProblem, CoverageEvent } from '../corpus/types.ts';
 import { INDEX_FORMAT_VERSION, type RankingConfig } from '../search/ranking-config.ts';
+import { joinLists } from '../util/join-lists.ts';
 import { SavedIndexError } from './saved-index.ts';
 
 const MAGIC = 'COVCHG01';
@@ -63,15 +64,30 @@ export function corpusChange(before: readonly Article[], after: Corpus): CorpusC
     if (continues) runs[last + 1] = lastCount + 1;
     else runs.push(start, 1);
   };
-  next.forEach((article, a) => {
-    const o = a < ends.start ? a : a >= ends.afterEnd ? a + shift : oldIndexOf.get(article.id);
+  // The very same articles at both ends are one run each; only the middle is looked at.
+  if (ends.start > 0) runs.push(0, ends.start);
+  for (let a = ends.start; a < ends.afterEnd; a++) {
+    const article = next[a] as Article;
+    const o = oldIndexOf.get(article.id);
     const was = o === undefined ? undefined : before[o];
     if (o !== undefined && was !== undefined && sameArticleAt(was, article)) extend(o);
     else {
       extend(-1 - articles.length);
       articles.push(article);
     }
-  });
+  }
+  if (ends.afterEnd < next.length) {
+    const start = ends.afterEnd + shift;
+    const count = next.length - ends.afterEnd;
+    const last = runs.length - 2;
+    if (
+      last >= 0 &&
+      (runs[last] as number) >= 0 &&
+      (runs[last] as number) + (runs[last + 1] as number) === start
+    )
+      runs[last + 1] = (runs[last + 1] as number) + count;
+    else runs.push(start, count);
+  }
   return { runs, articles, events: after.events, problems: after.problems };
 }
 
@@ -80,19 +96,25 @@ export function corpusChange(before: readonly Article[], after: Corpus): CorpusC
  * articles are the very objects of `before`. Throws SavedIndexError when the change does not fit it.
  */
 export function applyCorpusChange(before: Corpus, change: CorpusChange): Corpus {
-  const articles: Article[] = [];
   const { runs } = change;
   if (runs.length % 2 !== 0) throw new SavedIndexError('its article runs are malformed');
+  // Each run copied as one slice: a run of a million kept articles is one block copy.
+  const slices: Article[][] = [];
   for (let i = 0; i < runs.length; i += 2) {
     const start = runs[i] as number;
     const count = runs[i + 1] as number;
     const from = start >= 0 ? before.articles : change.articles;
     const at = start >= 0 ? start : -1 - start;
-    if (!Number.isInteger(count) || count < 1 || at + count > from.length)
+    if (!Number.isInteger(count) || !Number.isInteger(at) || count < 1 || at + count > from.length)
       throw new SavedIndexError('its article runs do not fit the corpus it was saved after');
-    for (let k = at; k < at + count; k++) articles.push(from[k] as Article);
+    slices.push(from.slice(at, at + count));
   }
-  return { label: before.label, articles, events: change.events, problems: change.problems };
+  return {
+    label: before.label,
+    articles: joinLists(slices),
+    events: change.events,
+    problems: change.problems,
+  };
 }
 
 /** Serialises a change from version `from` to `to`: MAGIC, header length, JSON header, JSON payload. */

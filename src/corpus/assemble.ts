@@ -3,6 +3,7 @@
  * once (the first file's), an unknown event reported. `CorpusAssembly` does it again after a
  * change for the files that changed only, when that cannot change what the others give.
  */
+import { joinLists } from '../util/join-lists.ts';
 import { EVENTS_FILE, parseEvents } from './events.ts';
 import type { Article, Corpus, CorpusProblem, CorpusSnapshot, ParsedFile } from './types.ts';
 
@@ -70,13 +71,15 @@ function assemble(
   const assembled =
     (last !== null && last.eventIds === eventIds && !last.duplicates && reassemble(snapshot, parsed, last)) ||
     assembleAll(snapshot, parsed, eventIds, new Set(events.map((e) => e.id)));
-  const articles: Article[] = [];
+  const lists: Article[][] = [];
   const problems: CorpusProblem[] = [...eventProblems, ...snapshot.problems];
   for (const file of snapshot.files) {
     const share = assembled.shares.get(file.path) as FileShare;
-    for (const article of share.articles) articles.push(article);
+    if (share.articles.length > 0) lists.push(share.articles);
     for (const problem of share.problems) problems.push(problem);
   }
+  // A copy even of one file's list: the corpus must not share the share's array.
+  const articles = lists.length === 1 ? (lists[0] as Article[]).slice() : joinLists(lists);
   return { corpus: { label, articles, events, problems }, assembled };
 }
 

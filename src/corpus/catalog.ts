@@ -4,6 +4,7 @@
  * refresh reads a new one), so an index makes its catalogue once and every reply reads it; after a
  * change, from the catalogue before it (`Catalog.after`), touching only the articles it changed.
  */
+import { joinLists } from '../util/join-lists.ts';
 import { type ArticleEnds, sameEnds } from './diff.ts';
 import type { Article, Corpus } from './types.ts';
 
@@ -218,27 +219,38 @@ function spliceByDate(
   ends: ArticleEnds,
 ): { byDate: Int32Array; dates: string[] } {
   const { start, beforeEnd, afterEnd } = ends;
+  // The same articles (an events file changed): the same order, shared as both are never written.
+  if (start === beforeEnd && start === afterEnd) return { byDate: old, dates: oldDates as string[] };
   const shift = afterEnd - beforeEnd;
   const kept = new Int32Array(old.length - (beforeEnd - start));
-  // The dates of the kept articles known to have one: a prefix of them, as in `old`.
-  const keptDates: string[] = [];
+  // The dates of the kept articles known to have one (a prefix of them, as in `old`), copied in
+  // blocks between the positions of the articles that left.
+  const keptDateRuns: (readonly string[])[] = [];
+  let runFrom = 0;
   let k = 0;
   for (let i = 0; i < old.length; i++) {
     const a = old[i] as number;
-    if (a >= start && a < beforeEnd) continue;
-    if (i < oldDates.length) keptDates.push(oldDates[i] as string);
+    if (a >= start && a < beforeEnd) {
+      if (i < oldDates.length) {
+        keptDateRuns.push(oldDates.slice(runFrom, i));
+        runFrom = i + 1;
+      }
+      continue;
+    }
     kept[k++] = a < start ? a : a + shift;
   }
+  keptDateRuns.push(oldDates.slice(runFrom));
+  const keptDates = joinLists(keptDateRuns);
   const added = Array.from({ length: afterEnd - start }, (_, i) => start + i).sort((x, y) =>
     inDateOrder(articles, x, y),
   );
   const byDate = new Int32Array(articles.length);
-  const dates: string[] = [];
+  const dateRuns: (readonly string[])[] = [];
   let out = 0;
   let from = 0;
   const copyKept = (to: number) => {
     byDate.set(kept.subarray(from, to), out);
-    for (let i = from; i < Math.min(to, keptDates.length); i++) dates.push(keptDates[i] as string);
+    if (from < keptDates.length) dateRuns.push(keptDates.slice(from, Math.min(to, keptDates.length)));
     out += to - from;
     from = to;
   };
@@ -254,10 +266,10 @@ function spliceByDate(
     copyKept(lo);
     byDate[out++] = a;
     const date = (articles[a] as Article).date;
-    if (date !== null) dates.push(date);
+    if (date !== null) dateRuns.push([date]);
   }
   copyKept(kept.length);
-  return { byDate, dates };
+  return { byDate, dates: joinLists(dateRuns) };
 }
 
 /** Articles of one event or outlet: how many, the first and last known dates, the events named. */

@@ -62,9 +62,14 @@ export interface ArticleEnds {
 /**
  * The run of the very same article objects both lists open with, and the one they end with: the
  * lists differ only in before[start, beforeEnd) and after[start, afterEnd). An object is in a
- * corpus once, so one in either run is at the same place in both lists.
+ * corpus once, so one in either run is at the same place in both lists. Found once per pair of
+ * lists and then known: article lists are never written once made.
  */
 export function sameEnds(before: readonly Article[], after: readonly Article[]): ArticleEnds {
+  // A change asks in each of its steps; a corpus's article list is never written once made.
+  const known = lastEnds.get(after);
+  if (known?.before === before && known.beforeLength === before.length && known.afterLength === after.length)
+    return known.ends;
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let beforeEnd = before.length;
@@ -73,5 +78,13 @@ export function sameEnds(before: readonly Article[], after: readonly Article[]):
     beforeEnd--;
     afterEnd--;
   }
-  return { start, beforeEnd, afterEnd };
+  const ends = Object.freeze({ start, beforeEnd, afterEnd });
+  lastEnds.set(after, { before, beforeLength: before.length, afterLength: after.length, ends });
+  return ends;
 }
+
+/** The ends last found for an article list, with the list they were found against and both lengths. */
+const lastEnds = new WeakMap<
+  readonly Article[],
+  { before: readonly Article[]; beforeLength: number; afterLength: number; ends: ArticleEnds }
+>();

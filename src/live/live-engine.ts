@@ -19,6 +19,7 @@ import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-co
 import type { ChangeReport } from '../store/change-report.ts';
 import { FolderStore } from '../store/folder-store.ts';
 import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from '../store/types.ts';
+import { PhaseTimer } from '../util/phase-timer.ts';
 import { SerialQueue } from '../util/serial-queue.ts';
 import {
   corpusAfterChanges,
@@ -73,6 +74,12 @@ export class LiveEngine {
 
   /** Bytes the last change made through this process saved for the index (its saved change). */
   lastChangeBytes = 0;
+
+  /**
+   * Where the time of the last change or catch-up went, phase by phase, up to its warm-up after
+   * the swap (for the log and benchmarks).
+   */
+  lastTimer: PhaseTimer | null = null;
 
   private constructor(
     /** Where the corpus lives: a folder, or a database shared with other processes. */
@@ -197,12 +204,15 @@ export class LiveEngine {
    * differ from those served, as the change did. Failures keep the current index.
    */
   catchUp(): Promise<boolean> {
+    const timer = new PhaseTimer();
     return this.changes.run(async () => {
+      timer.lap('queued');
       const version = await this.store.version();
+      timer.lap('version read');
       if (version === this.version) return false;
       const started = performance.now();
       const base = this.changeBase();
-      const saved = await this.savedChanges(base.corpus, this.version, version);
+      const saved = await this.savedChanges(base.corpus, this.version, version, timer);
       let corpus: Corpus;
       let to = version;
       if (saved !== null) corpus = saved;
@@ -211,11 +221,13 @@ export class LiveEngine {
         if (snapshot.version === this.version) return false;
         corpus = this.parsedFiles.corpus(this.store.label, snapshot);
         to = snapshot.version;
+        timer.lap('files read and assembled');
       }
       const index = updateEngine(base, corpus);
+      timer.lap('engine updated');
       const ms = performance.now() - started;
       const opened: OpenedIndex = { index, version: to, from: 'updated', warning: null, ms };
-      this.updated('catch_up', this.swap(opened, base.corpus.articles, ms, corpus.problems));
+      this.updated('catch_up', this.swap(opened, base.corpus.articles, ms, corpus.problems, timer));
       this.mergeSoon();
       return true;
     });
@@ -225,9 +237,14 @@ export class LiveEngine {
    * The corpus of version `to` made from `corpus` (that of version `from`) and the saved changes
    * between them, or null when the store has not got them all (or one is corrupt).
    */
-  private async savedChanges(corpus: Corpus, from: string, to: string): Promise<Corpus | null> {
+  private async savedChanges(
+    corpus: Corpus,
+    from: string,
+    to: string,
+    timer?: PhaseTimer,
+  ): Promise<Corpus | null> {
     try {
-      return await corpusAfterChanges(this.store, corpus, from, to, this.config);
+      return await corpusAfterChanges(this.store, corpus, from, to, this.config, timer);
     } catch {
       return null;
     }
@@ -265,8 +282,8 @@ export class LiveEngine {
    * `SegmentedIndex.withWeights`), and every file of the store parsed once, its articles taken as
    * the prepared engine's when they are the served ones (the same objects the next parse gives, so
    * that a change compares only what it changed), so that the first change, here or in another
-   * process, costs what later ones do. The served engine is not replaced; the first change starts
-   * from the prepared one.
+   * process, costs what later ones do; its term tables get room to append into and its catalogue
+   * is made. The served engine is not replaced; the first change starts from the prepared one.
    */
   private prepareSoon(): void {
     this.preparing = new Promise<void>((resolve) => setImmediate(resolve))
@@ -281,6 +298,8 @@ export class LiveEngine {
             if (sameCorpus(from.corpus, parsed))
               engine = new AnswerEngine({ ...engine.engineParts(), corpus: parsed }, engine.index);
           }
+          // The catalogue and question context, which the first change's engine then carries over.
+          engine.warmUp();
           this.prepared = { from, engine };
         }),
       )
@@ -353,6 +372,7 @@ export class LiveEngine {
     { refusesEmpty, skipsUnchanged }: { refusesEmpty: boolean; skipsUnchanged: boolean },
   ): Promise<{ result: T; report: ChangeReport } | null> {
     const started = performance.now();
+    const timer = new PhaseTimer();
     const baseEngine = this.changeBase();
     const beforeCorpus = baseEngine.corpus;
     const before = beforeCorpus.articles;
@@ -365,11 +385,14 @@ export class LiveEngine {
       changed = await this.store.change(
         mutate,
         async (snapshot, storeBefore) => {
+          timer.lap('edited and files read');
           const corpus = this.parsedFiles.corpus(this.store.label, snapshot);
+          timer.lap('corpus assembled');
           unchanged = skipsUnchanged && sameCorpus(beforeCorpus, corpus);
           // Thrown only to end the store's change, so that a database rolls its version bump back.
           if (unchanged) throw new Error('LiveEngine: nothing changed');
           next = updateEngine(baseEngine, corpus);
+          timer.lap('engine updated');
           if (refusesEmpty && next.corpus.articles.length === 0 && before.length > 0)
             throw new EmptyCorpusRefused(next.corpus.problems);
           // Only what the change did is saved with it; the whole index later (saveSoon).
@@ -388,6 +411,7 @@ export class LiveEngine {
             this.config,
           );
           changeBytes = data.length;
+          timer.lap('saved change made');
           const change = { rankingKey: rankingKey(this.config), from: chainFrom, to: snapshot.version, data };
           return { change };
         },
@@ -397,12 +421,13 @@ export class LiveEngine {
       if (unchanged) return null;
       throw error;
     }
+    timer.lap('saved and committed');
     const { result, version } = changed;
     const index = next as AnswerEngine | null;
     if (index === null) throw new Error('LiveEngine: the store did not build the changed index');
     const ms = performance.now() - started;
     const opened: OpenedIndex = { index, version, from: 'updated', warning: null, ms };
-    const report = this.swap(opened, before, ms, index.corpus.problems);
+    const report = this.swap(opened, before, ms, index.corpus.problems, timer);
     this.lastChangeBytes = changeBytes;
     this.changesUnsaved++;
     if (this.changesUnsaved >= MAX_CHANGES_UNSAVED) this.saveSoon();
@@ -411,12 +436,23 @@ export class LiveEngine {
   }
 
   /** Swaps in an index (possibly the one served) and records the report of what changed. */
-  private swap(opened: OpenedIndex, before: Article[], ms: number, problems: CorpusProblem[]): ChangeReport {
+  private swap(
+    opened: OpenedIndex,
+    before: Article[],
+    ms: number,
+    problems: CorpusProblem[],
+    timer?: PhaseTimer,
+  ): ChangeReport {
     if (opened.index !== this.live) this.prepared = null;
     this.live = opened.index;
     this.opened = opened;
+    timer?.lap('swapped');
     // What the first question would make, made just after the swap unless a question comes first.
-    setImmediate(() => opened.index.warmUp());
+    setImmediate(() => {
+      timer?.lap('waited for the event loop');
+      opened.index.warmUp();
+      timer?.lap('warmed up');
+    });
     const report: ChangeReport = {
       ok: true,
       ...diffArticles(before, opened.index.corpus.articles),
@@ -426,6 +462,8 @@ export class LiveEngine {
       error: null,
       durationMs: ms,
     };
+    timer?.lap('report made');
+    if (timer !== undefined) this.lastTimer = timer;
     this.lastRefresh = report;
     return report;
   }

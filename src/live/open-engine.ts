@@ -19,6 +19,7 @@ import type { Corpus, CorpusSnapshot } from '../corpus/types.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
 import { FolderStore, savedIndexPath } from '../store/folder-store.ts';
 import type { CorpusStore, IndexBlob } from '../store/types.ts';
+import type { PhaseTimer } from '../util/phase-timer.ts';
 
 export { savedIndexPath };
 
@@ -79,7 +80,7 @@ export function indexBlob(index: AnswerEngine, version: string, config: RankingC
 
 /**
  * The corpus of version `to`, from `corpus` (that of version `from`) and the saved changes the
- * store holds between them; null when they do not lead from one to the other. Throws
+ * store holds between them (each step lapped on `timer`); null when they do not lead from one to the other. Throws
  * SavedIndexError when one of them is corrupt or was saved for another configuration.
  */
 export async function corpusAfterChanges(
@@ -88,13 +89,19 @@ export async function corpusAfterChanges(
   from: string,
   to: string,
   config: RankingConfig,
+  timer?: PhaseTimer,
 ): Promise<Corpus | null> {
   if (from === to) return corpus;
   let at = from;
   let result = corpus;
-  for (const blob of await store.loadIndexChanges(from, rankingKey(config))) {
+  const blobs = await store.loadIndexChanges(from, rankingKey(config));
+  timer?.lap('saved changes read');
+  for (const blob of blobs) {
     if (blob.from !== at) return null;
-    result = applyCorpusChange(result, deserialiseChange(blob.data, blob.from, blob.to, config));
+    const change = deserialiseChange(blob.data, blob.from, blob.to, config);
+    timer?.lap('saved change decoded');
+    result = applyCorpusChange(result, change);
+    timer?.lap('saved change applied');
     at = blob.to;
     if (at === to) return result;
   }

@@ -61,8 +61,6 @@ class SearchScratch {
 export class SegmentedIndex implements PassageIndex {
   /** First slot of each segment, and the slot count at the end. */
   private readonly bases: Int32Array;
-  /** Per segment, each passage's BM25 length normalisation under this index' statistics (made on first search). */
-  private readonly norms: (Float64Array | undefined)[];
   /** Per segment, the weights of the terms searched so far, by term slot (see `weightsOf`). */
   private readonly weights: (Map<number, Float64Array> | undefined)[];
   /** The total field length, summed as a full build sums it (made on first use). */
@@ -86,7 +84,6 @@ export class SegmentedIndex implements PassageIndex {
     segments.forEach((s, i) => {
       this.bases[i + 1] = (this.bases[i] as number) + s.count;
     });
-    this.norms = new Array(segments.length);
     this.weights = new Array(segments.length);
   }
 
@@ -358,38 +355,27 @@ export class SegmentedIndex implements PassageIndex {
       bySlot.set(slot, preset);
       return preset;
     }
-    const { passages, freqs } = segment;
-    const k1 = this.config.k1;
+    const { passages, freqs, titleLengths, bodyLengths } = segment;
+    const { k1, b } = this.config;
     const idf = this.idfOf(t);
-    const norm = this.normsOf(s);
+    const average = this.averageLength();
     const weights = new Float64Array(end - from);
     for (let i = from; i < end; i++) {
       const f = freqs[i] as number;
+      const p = passages[i] as number;
+      // The length normalisation of the passage, for its postings only (not a table per segment).
+      const length = 0 + (titleLengths[p] as number) + (bodyLengths[p] as number);
+      const norm = 1 - b + b * (length / average);
       weights[i - from] =
-        Math.sign(f) *
-        roundLikeToFixed(
-          Math.abs((f * (k1 + 1)) / (k1 * (norm[passages[i] as number] as number) + f)) * idf,
-          FREQ_PRECISION,
-        );
+        Math.sign(f) * roundLikeToFixed(Math.abs((f * (k1 + 1)) / (k1 * norm + f)) * idf, FREQ_PRECISION);
     }
     bySlot.set(slot, weights);
     return weights;
   }
 
-  /** Segment s's length normalisations under this index' average length (1 - b + b × length / average). */
-  private normsOf(s: number): Float64Array {
-    const cached = this.norms[s];
-    if (cached !== undefined) return cached;
-    const { b } = this.config;
-    const average = this.totalLength() / Math.max(3, this.passageCount);
-    const segment = this.segments[s] as Segment;
-    const norm = new Float64Array(segment.count);
-    for (let p = 0; p < segment.count; p++) {
-      const length = 0 + (segment.titleLengths[p] as number) + (segment.bodyLengths[p] as number);
-      norm[p] = 1 - b + b * (length / average);
-    }
-    this.norms[s] = norm;
-    return norm;
+  /** The average passage length under this index' statistics, as a full build divides it. */
+  private averageLength(): number {
+    return this.totalLength() / Math.max(3, this.passageCount);
   }
 
   /** The live passages' total field length, summed in slot order, title then body, as a full build sums it. */

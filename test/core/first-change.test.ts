@@ -4,6 +4,7 @@
  * not every article of the corpus (which the index it loaded or built holds as other objects).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Catalog } from '../../src/corpus/catalog.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import { copyOfCorpus } from './helpers.ts';
 
@@ -17,6 +18,19 @@ vi.mock('../../src/corpus/diff.ts', async (original) => {
       const ends = actual.sameEnds(...args);
       middles.push(Math.max(ends.beforeEnd, ends.afterEnd) - ends.start);
       return ends;
+    },
+  };
+});
+
+/** How many term tables were copied whole (`joinRows`), as a change's first append does without room. */
+const joins = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/util/term-table.ts', async (original) => {
+  const actual = await original<typeof import('../../src/util/term-table.ts')>();
+  return {
+    ...actual,
+    joinRows: (...args: Parameters<typeof actual.joinRows>) => {
+      joins.count++;
+      return actual.joinRows(...args);
     },
   };
 });
@@ -53,4 +67,23 @@ describe('the first change after start', () => {
       );
       await live.close();
     });
+
+  it('copies no term table and sorts no catalogue again: both are readied with it', async () => {
+    const live = await LiveEngine.open(dir);
+    await live.flushPrepare();
+    joins.count = 0;
+    const sorts = vi.spyOn(Catalog, 'of');
+    await live.change((tx) => tx.write('zz-truce.md', TRUCE));
+    live.engine.warmUp();
+    expect(joins.count).toBe(0);
+    expect(sorts).not.toHaveBeenCalled();
+    expect(live.engine.ask('What did Kerry and Lavrov announce in Syria?').results[0]?.docId).toBe(
+      'zz-truce',
+    );
+    expect(
+      live.engine.ask('Kerry Lavrov', { filters: { since: '2016-09-01' } }).results.map((r) => r.docId),
+    ).toEqual(['zz-truce']);
+    sorts.mockRestore();
+    await live.close();
+  });
 });

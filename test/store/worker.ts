@@ -3,8 +3,10 @@
  * database at DATABASE_URL (with local copies of saved indexes in INDEX_CACHE_DIR when set) and takes JSON commands on stdin, one a line, answering each with one
  * JSON line on stdout (`{"id": …, …}`). `slow-add` writes an article and then hangs inside its
  * transaction, so a test can kill the process in the middle of a change. `follow` adds a feed
- * (auto mode) and `poll` starts this process's feed poller.
+ * (auto mode) and `poll` starts this process's feed poller. `phases` tells where the last change
+ * or catch-up went (see LiveEngine.lastTimer) and the garbage collections during it.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Curator } from '../../src/curation/curator.ts';
 import { FeedPoller } from '../../src/curation/feeds/poller.ts';
@@ -34,6 +36,13 @@ type Command = {
   seconds?: number;
 };
 
+/** The last garbage collections, as [start (ms since the Unix epoch), duration ms]. */
+const collections: Array<[number, number]> = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) collections.push([performance.timeOrigin + e.startTime, e.duration]);
+  collections.splice(0, Math.max(0, collections.length - 500));
+}).observe({ entryTypes: ['gc'] });
+
 const feeds = feedStoreOf(live.store);
 let poller: FeedPoller | null = null;
 
@@ -43,6 +52,18 @@ async function run(c: Command): Promise<object> {
       return { docs: live.engine.ask(c.question ?? '').results.map((r) => r.docId), version: live.version };
     case 'version':
       return { version: live.version };
+    case 'phases': {
+      // Where the last change or catch-up went, and the collections that ran during it.
+      const timer = live.lastTimer;
+      const end = timer?.phases.at(-1)?.endedAt ?? 0;
+      const gc = collections.filter(([at]) => timer !== null && at >= timer.startedAt && at <= end);
+      return {
+        startedAt: timer?.startedAt,
+        phases: timer?.phases ?? [],
+        gcMs: gc.reduce((sum, [, ms]) => sum + ms, 0),
+        gcs: gc.length,
+      };
+    }
     case 'saved':
       await live.flushSave();
       return { version: live.version };
