@@ -3,18 +3,23 @@
  * Lunr, FlexSearch, Orama and wink-bm25-text-search's README recipe on the same SQuAD data, a
  * scale curve with time and memory budgets, the saved index, and (when bench/load.ts is present)
  * a load test through the real Discord client, and bulk import of local pages (`corpus add-urls`).
- * Prints Markdown tables and writes them to bench/results.md.
+ * Prints Markdown tables and writes them to bench/results.md (a partial run: --quick, --only or
+ * --sizes, to bench/results-partial.md, unless --out says where).
  *
  *   npm run bench [-- --data ../shared/eval] [--quick] [--only project,wink,saved,load,bulk]
- *                 [--sizes 1k,10k,100k,1m] [--out bench/results.md]
+ *                 [--sizes 1k,10k,100k,1m] [--out FILE] [--node-default-gc]
+ *
+ * Engines are measured under the Node options the bot answers with (src/util/node-flags.ts);
+ * --node-default-gc measures them with Node's default young generation instead.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { ANSWERING_NODE_FLAGS } from '../src/util/node-flags.ts';
 import { measureBulkImport } from './bulk-import.ts';
 import { DEFAULT_DATA_DIR } from './data.ts';
 import type { WorkerResult } from './engine-worker.ts';
@@ -43,10 +48,16 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     sizes: { type: 'string' },
-    out: { type: 'string', default: path.join(ROOT, 'bench', 'results.md') },
+    out: { type: 'string' },
+    'node-default-gc': { type: 'boolean', default: false },
   },
 });
 const dataDir = path.resolve(values.data);
+/** A part of the bench (--quick, --only, --sizes) never overwrites the full results in bench/results.md. */
+const partial = values.quick || values.only !== undefined || values.sizes !== undefined;
+const outFile = path.resolve(
+  values.out ?? path.join(ROOT, 'bench', partial ? 'results-partial.md' : 'results.md'),
+);
 const only = values.only?.split(',').map((s) => s.trim()) ?? null;
 const engines = Object.keys(ENGINES).filter((k) => only === null || only.includes(k));
 const wants = (section: string) => only === null || only.includes(section);
@@ -66,6 +77,8 @@ function parseSizes(text: string): number[] {
     return Math.round(Number(m[1]) * unit);
   });
 }
+/** Node options of each measuring process beyond --expose-gc: the bot's, unless told otherwise. */
+const NODE_FLAGS = values['node-default-gc'] ? [] : [...ANSWERING_NODE_FLAGS];
 const sizes = parseSizes(values.sizes ?? (values.quick ? '1k,10k' : '1k,10k,100k,1m'));
 
 /** Longest build a scale point may take; a larger size is skipped when extrapolation passes it. */
@@ -86,6 +99,7 @@ async function measure(engine: string, mode: string, queries: number): Promise<W
       process.execPath,
       [
         '--expose-gc',
+        ...NODE_FLAGS,
         `--max-old-space-size=${HEAP_BUDGET_MB}`,
         '--import',
         'tsx',
@@ -106,6 +120,15 @@ async function measure(engine: string, mode: string, queries: number): Promise<W
       return `> memory budget (${(HEAP_BUDGET_MB / 1024).toFixed(0)} GB heap)`;
     return `failed: ${(stderr || e.message).split('\n').find((l) => /Error/.test(l)) ?? 'error'}`;
   }
+}
+
+/** Notes written by hand after the measured tables start with this heading; a run keeps them. */
+const KEPT_NOTES = '## Notes kept between runs';
+/** The kept notes of the results file at `file` (with a blank line before), or '' when it has none. */
+async function keptNotes(file: string): Promise<string> {
+  const old = existsSync(file) ? await readFile(file, 'utf8') : '';
+  const at = old.indexOf(`\n${KEPT_NOTES}`);
+  return at < 0 ? '' : old.slice(at);
 }
 
 const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 10 ? n.toFixed(2) : n.toFixed(1));
@@ -148,7 +171,7 @@ say(
 say(`Code: ${measuredRevision}.`);
 say(`Command: \`${command}\` (data: SQuAD v1.1 JSONL from \`${path.relative(ROOT, dataDir)}/squad\`).`);
 say(
-  `Each engine and size is measured in a fresh process (\`node --expose-gc\`, heap limit ${int(HEAP_BUDGET_MB)} MB); heap is what the built index adds after a full GC, RSS is the whole process after that GC (it includes the benchmark's own copy of the data). Latency is per question, one at a time, after 100 untimed warm-up questions; percentiles are nearest-rank.`,
+  `Each engine and size is measured in a fresh process (\`node ${['--expose-gc', ...NODE_FLAGS].join(' ')}\`, ${NODE_FLAGS.length > 0 ? "the bot's Node options, " : ''}heap limit ${int(HEAP_BUDGET_MB)} MB); heap is what the built index adds after a full GC, RSS is the whole process after that GC (it includes the benchmark's own copy of the data). Latency is per question, one at a time, after 100 untimed warm-up questions; percentiles are nearest-rank.`,
 );
 say();
 
@@ -352,5 +375,5 @@ if (qualityRows.length > 0) {
 
 say();
 say(`Whole bench: ${((performance.now() - benchStarted) / 60000).toFixed(1)} minutes.`);
-await writeFile(path.resolve(values.out), `${lines.join('\n')}\n`);
-console.log(`\nWritten to ${path.relative(process.cwd(), path.resolve(values.out))}`);
+await writeFile(outFile, `${lines.join('\n')}\n${await keptNotes(outFile)}`);
+console.log(`\nWritten to ${path.relative(process.cwd(), outFile)}`);

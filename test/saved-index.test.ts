@@ -36,6 +36,8 @@ describe('saved index', () => {
     const original = built.parts();
     expect(parts.corpus).toEqual(original.corpus);
     expect(parts.sentences).toEqual(original.sentences);
+    expect(parts.sentenceKinds).toEqual(original.sentenceKinds);
+    expect(parts.sentenceKinds.some((kinds) => kinds.some((k) => k !== 0))).toBe(true);
     expect(parts.passages).toEqual(original.passages);
     expect(parts.postings).toEqual(original.postings);
     const loaded = new AnswerEngine(parts);

@@ -13,8 +13,8 @@ export const DEFAULT_RESULT_COUNT = 3;
 /** Largest number of excerpts one answer may ask for. */
 export const MAX_RESULT_COUNT = 10;
 /**
- * Excerpts scoring below this share of the best one are left out: after a strong match, passages
- * that share one common word with the question are noise, not answers.
+ * Excerpts whose BM25F score is below this share of the best one are left out: after a strong
+ * match, passages that share one common word with the question are noise, not answers.
  */
 export const MIN_RELATIVE_SCORE = 0.2;
 
@@ -50,8 +50,12 @@ export function ask(state: EngineState, question: string, options: AskOptions = 
   if (query === null) return answer([], false);
   const ranked = candidates(state, query, Math.max(CANDIDATE_PASSAGES, (offset + count) * 6));
   if (ranked === null) return answer([], false);
-  const best = ranked[0]?.score ?? 0;
-  const relevant = query.overview ? ranked : ranked.filter((r) => r.score >= best * MIN_RELATIVE_SCORE);
+  // A re-ranker's scores order the passages; BM25F's say how far each falls behind the best.
+  let best = 0;
+  for (const r of ranked) best = Math.max(best, r.bm25 ?? r.score);
+  const relevant = query.overview
+    ? ranked
+    : ranked.filter((r) => (r.bm25 ?? r.score) >= best * MIN_RELATIVE_SCORE);
   const groups = groupExcerpts(state, relevant, query, offset + count + 1);
   const results = groups.slice(offset, offset + count).map((g) => shown(state, g, query));
   return answer(results, groups.length > offset + count);

@@ -10,13 +10,19 @@ import type { PassageIndex } from '../search/passage-index.ts';
 import type { RankingConfig } from '../search/ranking-config.ts';
 import { terms } from '../search/tokenize.ts';
 import type { TermTable } from '../util/term-table.ts';
+import { AnswerTypeMatcher } from './answer-type-match.ts';
+import { ArticleMemo } from './article-memo.ts';
 import { EngineStatements } from './engine-statements.ts';
 import { CorpusSummaries } from './engine-summaries.ts';
 import { PassageMasks } from './filters.ts';
 import type { EngineParts } from './index-build.ts';
 import { PairMatcher } from './proximity.ts';
 import { QueryMatcher } from './query-matches.ts';
+import { DEFAULT_RERANK_MODEL, RERANK_FEATURE_COUNT, type RerankModel, rerankWeights } from './rerank.ts';
 import { ShingleCoder } from './syndication.ts';
+
+/** Candidates the re-ranking scratch has room for, grown when a question ranks more. */
+const SCRATCH_CANDIDATES = 64;
 
 /** Typed arrays one question reuses, grown when a question needs more. */
 export interface Scratch {
@@ -24,6 +30,15 @@ export interface Scratch {
   keptSpans: Int32Array;
   /** For excerpt choice: the query weight of each sentence of a passage. */
   sentenceWeights: Float64Array;
+  /** For re-ranking: the features of each candidate passage (see rerank.ts). */
+  features: Float64Array;
+  /** For re-ranking: the coordination of each candidate passage. */
+  coordination: Float64Array;
+  /** For re-ranking: what a question's candidates read once per article. */
+  articles: ArticleMemo;
+  /** For re-ranking: the count and weight of the query terms of each sentence of a candidate. */
+  sentenceCounts: Int32Array;
+  sentenceMatches: Float64Array;
 }
 
 /**
@@ -37,6 +52,8 @@ export interface EngineState {
   readonly index: PassageIndex;
   /** Per article, its sentence spans. */
   readonly sentences: SentenceSpan[][];
+  /** Per article, the kind of answer each sentence holds (see passages/sentence-kinds.ts). */
+  readonly sentenceKinds: Uint8Array[];
   /** Passages by slot; `articleOf` wins over their `article` (see `passageAt`). */
   readonly passages: Passage[];
   readonly articleOf: Int32Array;
@@ -55,12 +72,19 @@ export interface EngineState {
   readonly statements: EngineStatements;
   readonly matcher: QueryMatcher;
   readonly pairs: PairMatcher;
+  readonly answerTypes: AnswerTypeMatcher;
+  /** The re-ranker's weights (see rerank.ts), or null to re-rank by coordination and proximity as configured. */
+  readonly rerank: Float64Array | null;
   readonly shingles: ShingleCoder;
   readonly scratch: Scratch;
 }
 
 /** The state of an engine made of `parts`, whose passages `index` was built from. */
-export function engineState(parts: EngineParts, index: PassageIndex): EngineState {
+export function engineState(
+  parts: EngineParts,
+  index: PassageIndex,
+  rerank: RerankModel | null = parts.config.rerank ? DEFAULT_RERANK_MODEL : null,
+): EngineState {
   const titleRow = parts.titleRows ?? Int32Array.from(parts.corpus.articles, (_, a) => a);
   const sentenceBase = parts.sentenceRows ?? new Int32Array(parts.sentences.length);
   if (parts.sentenceRows === undefined) {
@@ -81,6 +105,7 @@ export function engineState(parts: EngineParts, index: PassageIndex): EngineStat
     config: parts.config,
     index,
     sentences: parts.sentences,
+    sentenceKinds: parts.sentenceKinds,
     passages: parts.passages,
     articleOf,
     sentenceTerms: parts.sentenceTerms,
@@ -94,8 +119,18 @@ export function engineState(parts: EngineParts, index: PassageIndex): EngineStat
     statements: new EngineStatements(parts.corpus.articles, parts.sentences, parts.statements),
     matcher: new QueryMatcher(index.termCount),
     pairs: new PairMatcher(index.termCount),
+    answerTypes: new AnswerTypeMatcher(index.termCount),
+    rerank: rerank === null ? null : rerankWeights(rerank),
     shingles: new ShingleCoder(),
-    scratch: { keptSpans: new Int32Array(192), sentenceWeights: new Float64Array(8) },
+    scratch: {
+      keptSpans: new Int32Array(192),
+      sentenceWeights: new Float64Array(8),
+      features: new Float64Array(SCRATCH_CANDIDATES * RERANK_FEATURE_COUNT),
+      coordination: new Float64Array(SCRATCH_CANDIDATES),
+      articles: new ArticleMemo(),
+      sentenceCounts: new Int32Array(8),
+      sentenceMatches: new Float64Array(8),
+    },
   };
 }
 

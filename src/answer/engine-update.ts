@@ -114,14 +114,21 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const cutRows = rowStarts(cut.sentences);
   // The articles at both ends keep their sentence lists in blocks; the middle is looked up.
   const middle: SentenceSpan[][] = [];
+  const middleKinds: Uint8Array[] = [];
   for (let a = ends.start; a < ends.afterEnd; a++) {
     const from = source[a] as number;
     middle.push((from >= 0 ? before.sentences[from] : cut.sentences[-1 - from]) as SentenceSpan[]);
+    middleKinds.push((from >= 0 ? before.sentenceKinds[from] : cut.sentenceKinds[-1 - from]) as Uint8Array);
   }
   const sentences = joinLists([
     before.sentences.slice(0, ends.start),
     middle,
     before.sentences.slice(ends.beforeEnd),
+  ]);
+  const sentenceKinds = joinLists([
+    before.sentenceKinds.slice(0, ends.start),
+    middleKinds,
+    before.sentenceKinds.slice(ends.beforeEnd),
   ]);
   const titles = titleRowsOf(source, before, cut.titleTerms, toIndex.length);
   // The cut articles' sentence rows go after the table's own, in its room when it has some left;
@@ -148,6 +155,7 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     corpus,
     config,
     sentences,
+    sentenceKinds,
     passages,
     articleOf,
     sentenceTerms,

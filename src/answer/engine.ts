@@ -17,8 +17,10 @@ import { partsInMemory, partsToSave } from './engine-parts.ts';
 import { type EngineState, engineState } from './engine-state.ts';
 import { articleMatches } from './filters.ts';
 import { buildParts, type EngineParts, type IndexBuildOptions, type IndexParts } from './index-build.ts';
-import { queryMatch, rankArticles } from './measures.ts';
+import { queryMatch, type RerankCandidates, rankArticles, rerankCandidates } from './measures.ts';
 import type { QueryMatch } from './no-answer.ts';
+import { CANDIDATE_PASSAGES } from './ranking.ts';
+import type { RerankModel } from './rerank.ts';
 import type { Answer, Filters } from './types.ts';
 
 export { DEFAULT_RESULT_COUNT, MAX_RESULT_COUNT, MIN_RELATIVE_SCORE } from './ask.ts';
@@ -60,12 +62,17 @@ export class AnswerEngine {
 
   /**
    * `index` must be built from these parts' passages (from `parts.postings` when given without
-   * it; a Bm25Index may keep wink's engine).
+   * it; a Bm25Index may keep wink's engine). `rerank`, when given, is the re-ranking model (null:
+   * none), else the committed one when the configuration asks for it (see rerank.ts).
    */
-  constructor(parts: EngineParts & { postings?: PostingData }, index?: PassageIndex) {
+  constructor(
+    parts: EngineParts & { postings?: PostingData },
+    index?: PassageIndex,
+    rerank?: RerankModel | null,
+  ) {
     if (index === undefined && parts.postings === undefined)
       throw new IndexError('AnswerEngine: give it an index, or the postings to make one from');
-    this.state = engineState(parts, index ?? new Bm25Index(parts.postings as PostingData));
+    this.state = engineState(parts, index ?? new Bm25Index(parts.postings as PostingData), rerank);
     this.corpus = this.state.corpus;
     this.config = this.state.config;
     this.index = this.state.index;
@@ -156,6 +163,14 @@ export class AnswerEngine {
   /** Articles ranked by their best passage, for measuring paragraph retrieval (see measures.ts). */
   rankArticles(question: string, k: number, filters: Filters = {}): Array<{ docId: string; score: number }> {
     return rankArticles(this.state, question, k, filters);
+  }
+
+  /**
+   * The question's BM25F candidates with their re-ranking features, for fitting the re-ranker
+   * (see `rerankCandidates` in measures.ts).
+   */
+  rerankCandidates(question: string, limit = CANDIDATE_PASSAGES): RerankCandidates | null {
+    return rerankCandidates(this.state, question, limit);
   }
 
   /** The events the corpus defines, with article counts and the dates of their coverage. */

@@ -19,6 +19,8 @@ export interface IndexParts {
   config: RankingConfig;
   /** Per article, its sentence spans. */
   sentences: SentenceSpan[][];
+  /** Per article, the kind of answer each sentence holds (see passages/sentence-kinds.ts). */
+  sentenceKinds: Uint8Array[];
   passages: Passage[];
   postings: PostingData;
   /** Term ids of every sentence (articles in order, then sentences in order). */
@@ -64,7 +66,7 @@ export function buildParts(
   config: RankingConfig = DEFAULT_RANKING_CONFIG,
   options: IndexBuildOptions = {},
 ): { parts: EngineParts; index: Bm25Index } {
-  const { sentences, passages, sentenceTerms, titleTerms, fields } = cutArticles(
+  const { sentences, sentenceKinds, passages, sentenceTerms, titleTerms, fields } = cutArticles(
     corpus.articles,
     config,
     options.parallel,
@@ -73,7 +75,16 @@ export function buildParts(
   // From the vocabulary's ids to the index' (-1: in no passage).
   renumberTerms([sentenceTerms, titleTerms], termIdOf);
   return {
-    parts: { corpus, config, sentences, passages, sentenceTerms, titleTerms, statements: null },
+    parts: {
+      corpus,
+      config,
+      sentences,
+      sentenceKinds,
+      passages,
+      sentenceTerms,
+      titleTerms,
+      statements: null,
+    },
     index,
   };
 }

@@ -25,6 +25,10 @@ export class QueryMatcher {
   private slotWeight = new Float64Array(16);
   private slotRound = new Int32Array(16);
   private slotCredit = new Float64Array(16);
+  /** The same marks for one row at a time (see `addRowsEach`). */
+  private rowRound = new Int32Array(16);
+  private rowCredit = new Float64Array(16);
+  private rowNumber = 0;
   private query = 0;
   private round = 0;
   /** Number of topic terms of the current query. */
@@ -49,7 +53,10 @@ export class QueryMatcher {
       this.slotWeight = new Float64Array(size);
       this.slotRound = new Int32Array(size);
       this.slotCredit = new Float64Array(size);
+      this.rowRound = new Int32Array(size);
+      this.rowCredit = new Float64Array(size);
       this.round = 0;
+      this.rowNumber = 0;
     }
     queryTerms.forEach((term, slot) => {
       this.slotWeight[slot] = term.weight;
@@ -98,6 +105,65 @@ export class QueryMatcher {
         this.weight += (slotWeight[slot] as number) * (credit - (slotCredit[slot] as number));
         slotCredit[slot] = credit;
       }
+    }
+  }
+
+  /**
+   * Adds the query terms of rows [fromRow, toRow) of `table`, as `addRows` does, and writes each
+   * row's own count and weight (as if counted alone) into `counts` and `weights` from index 0:
+   * one pass for a passage and its sentences.
+   */
+  addRowsEach(
+    table: TermTable,
+    fromRow: number,
+    toRow: number,
+    counts: Int32Array,
+    weights: Float64Array,
+  ): void {
+    const { offsets, ids } = table;
+    const {
+      queryMark,
+      slotOf,
+      creditOf,
+      slotWeight,
+      slotRound,
+      slotCredit,
+      rowRound,
+      rowCredit,
+      query,
+      round,
+    } = this;
+    for (let r = fromRow; r < toRow; r++) {
+      const row = ++this.rowNumber;
+      let count = 0;
+      let weight = 0;
+      for (let i = offsets[r] ?? 0, end = offsets[r + 1] ?? 0; i < end; i++) {
+        const id = ids[i] as number;
+        if (id < 0 || queryMark[id] !== query) continue;
+        const slot = slotOf[id] as number;
+        const credit = creditOf[id] as number;
+        const w = slotWeight[slot] as number;
+        if (rowRound[slot] !== row) {
+          rowRound[slot] = row;
+          rowCredit[slot] = credit;
+          count++;
+          weight += w * credit;
+        } else if (credit > (rowCredit[slot] as number)) {
+          weight += w * (credit - (rowCredit[slot] as number));
+          rowCredit[slot] = credit;
+        }
+        if (slotRound[slot] !== round) {
+          slotRound[slot] = round;
+          slotCredit[slot] = credit;
+          this.count++;
+          this.weight += w * credit;
+        } else if (credit > (slotCredit[slot] as number)) {
+          this.weight += w * (credit - (slotCredit[slot] as number));
+          slotCredit[slot] = credit;
+        }
+      }
+      counts[r - fromRow] = count;
+      weights[r - fromRow] = weight;
     }
   }
 }

@@ -3,6 +3,7 @@
  * what was read from it (metadata, a speaker, an overview).
  */
 import { analyseQuestion, type MetadataMention } from '../question/analyse.ts';
+import { type AnswerType, answerType } from '../question/answer-type.ts';
 import { tokenize } from '../search/tokenize.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { EngineState } from './engine-state.ts';
@@ -44,6 +45,10 @@ export interface Query {
   phrases: Int32Array[];
   /** Its number in the index' QueryMatcher, which holds the ids and IDF of its known terms. */
   number: number;
+  /** The kind of answer it asks for ("when…": a time; see question/answer-type.ts). */
+  answerType: AnswerType;
+  /** Term ids of its capitalised words but the first (-1 for a word the index lacks). */
+  nameIds: Int32Array;
 }
 
 /**
@@ -130,5 +135,16 @@ export function prepareQuery(state: EngineState, question: string, explicit: Fil
     focus: new Map(),
     phrases: namePhrases(text, topic).map((p) => Int32Array.from(p, (t) => state.index.termId(t) ?? -1)),
     number: state.matcher.setQuery(queryTerms),
+    answerType: answerType(question),
+    nameIds: Int32Array.from(capitalised(text, tokens), (t) => state.index.termId(t.term) ?? -1),
   };
+}
+
+/** The tokens of `text` written with a capital, but its first word ("Who", "Where"). */
+function capitalised<T extends { start: number }>(text: string, tokens: readonly T[]): T[] {
+  const first = text.search(/[\p{L}\p{N}]/u);
+  return tokens.filter((t) => {
+    const c = text[t.start] as string;
+    return t.start !== first && c !== c.toLowerCase();
+  });
 }

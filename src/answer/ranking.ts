@@ -12,6 +12,8 @@ import { articleMatches } from './filters.ts';
 import { isNoAnswer } from './no-answer.ts';
 import { matchOf, matchSentences } from './passage-match.ts';
 import type { Query } from './query.ts';
+import { RERANK_FEATURE_COUNT, rerankFactor } from './rerank.ts';
+import { rerankFeatures } from './rerank-features.ts';
 import type { Filters } from './types.ts';
 
 /**
@@ -51,6 +53,21 @@ export function rank(state: EngineState, query: Query, limit: number, filters: F
     query.searchWeights,
   );
   const alpha = state.config.coordination;
+  if (state.rerank !== null) {
+    rerankFeatures(state, query, ranked);
+    const { features, coordination } = state.scratch;
+    for (let i = 0; i < ranked.length; i++) {
+      const r = ranked[i] as ScoredPassage;
+      let factor =
+        (1 - alpha + alpha * (coordination[i] as number)) *
+        rerankFactor(state.rerank, features, i * RERANK_FEATURE_COUNT);
+      r.bm25 = r.score;
+      if (bySpeaker && state.statements.quotes(passageAt(state, r.passage), query.speaker))
+        factor *= 1 + SPEAKER_BOOST;
+      r.score *= factor;
+    }
+    return sortBest(ranked);
+  }
   const beta = state.config.proximity;
   if (alpha === 0 && beta === 0 && !bySpeaker) return ranked;
   const distinct = query.weights.size;

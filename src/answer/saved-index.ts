@@ -82,6 +82,7 @@ export function serialiseIndex(parts: IndexParts, key: string, version?: string)
     ['config', 'json', Buffer.from(JSON.stringify(parts.config))],
     ['sentenceCounts', 'int32', bytes(sentenceCounts)],
     ['sentenceSpans', 'int32', bytes(sentenceSpans)],
+    ['sentenceKinds', 'uint8', Buffer.concat(parts.sentenceKinds.map(bytes))],
     ['terms', 'json', Buffer.from(JSON.stringify(terms))],
     ['passages', 'int32', bytes(passages)],
     ['idf', 'float64', bytes(postings.idf)],
@@ -181,9 +182,17 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
     };
   }
   const sentenceSpans = int32('sentenceSpans');
+  const counts = int32('sentenceCounts');
+  const kinds = new Uint8Array(section('sentenceKinds'));
+  if (3 * kinds.length !== sentenceSpans.length)
+    throw new SavedIndexError(
+      `it holds ${kinds.length} sentence kinds for ${sentenceSpans.length / 3} sentences`,
+    );
   let at = 0;
-  const sentences: SentenceSpan[][] = Array.from(int32('sentenceCounts'), (count) => {
+  const sentenceKinds: Uint8Array[] = new Array(counts.length);
+  const sentences: SentenceSpan[][] = Array.from(counts, (count, a) => {
     const spans = decodeSpans(sentenceSpans, at, count);
+    sentenceKinds[a] = kinds.subarray(at / 3, at / 3 + count);
     at += 3 * count;
     return spans;
   });
@@ -204,6 +213,7 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
     corpus: { ...json<Omit<Corpus, 'articles'>>('corpus'), articles },
     config: json('config'),
     sentences,
+    sentenceKinds,
     passages,
     postings,
     sentenceTerms: { offsets: int32('sentenceTermOffsets'), ids: int32('sentenceTermIds') },

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { type APIGatewayBotInfo, REST, Routes, type Shard, ShardingManager } from 'discord.js';
 import type { LogFormat, Logger } from '../log.ts';
+import { ANSWERING_NODE_FLAGS } from '../util/node-flags.ts';
 
 /**
  * Discord lets a bot start `max_concurrency` sessions per 5 s; discord.js waits 5.5 s between
@@ -33,7 +34,7 @@ export interface ShardingOptions {
   logger: Logger;
   /** The shards log in this format too (default: each decides, and a shard's output is not a terminal). */
   logFormat?: LogFormat;
-  /** Node options for the shard processes (default: load tsx, to run the .ts entry). */
+  /** Node options for the shard processes (default: `shardExecArgv()`). */
   execArgv?: string[];
 }
 
@@ -59,6 +60,11 @@ export async function fetchGatewayInfo(
   return (await rest.get(Routes.gatewayBot())) as APIGatewayBotInfo;
 }
 
+/** Node options of a shard process: those of every answering process (see node-flags.ts), and tsx. */
+export function shardExecArgv(): string[] {
+  return [...ANSWERING_NODE_FLAGS, '--import', import.meta.resolve('tsx')];
+}
+
 /** The wait between spawning two shards, for Discord's `max_concurrency`. */
 export function spawnDelay(maxConcurrency: number, shards: number): number {
   return maxConcurrency >= shards ? 0 : Math.ceil(IDENTIFY_INTERVAL_MS / Math.max(1, maxConcurrency));
@@ -76,7 +82,7 @@ export async function startShards(options: ShardingOptions): Promise<RunningShar
   const manager = new ShardingManager(options.file, {
     token: options.token,
     totalShards: total,
-    execArgv: options.execArgv ?? ['--import', import.meta.resolve('tsx')],
+    execArgv: options.execArgv ?? shardExecArgv(),
     respawn: true,
     // The shards' output is piped, to tag each line with its shard.
     silent: true,

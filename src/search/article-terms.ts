@@ -4,6 +4,7 @@
  * (which a worker thread hands over without copying). The build's own thread and its workers run
  * the same code.
  */
+import { sentenceKind } from '../passages/sentence-kinds.ts';
 import { appendSentences } from '../passages/sentences.ts';
 import { IntBuffer, type TermTable, TermTableBuilder } from '../util/term-table.ts';
 import type { WordTable } from './word-table.ts';
@@ -20,6 +21,8 @@ export interface ArticleTerms {
   sentenceCounts: Int32Array;
   /** Each sentence as three numbers: start, end and paragraph (see `appendSentences`). */
   spans: Int32Array;
+  /** The kind of answer each sentence holds (see passages/sentence-kinds.ts). */
+  kinds: Uint8Array;
   /** Word or term ids of each sentence (one row a sentence). */
   sentenceTerms: TermTable;
   /** Word or term ids of each title (one row an article). */
@@ -42,6 +45,7 @@ export function scanArticles(
   const spans = new IntBuffer(1 << 12);
   const sentences = new TermTableBuilder();
   const titles = new TermTableBuilder();
+  let kinds = new Uint8Array(1 << 10);
   for (let a = from; a < to; a++) {
     const article = articles[a] as ArticleText;
     const title = flat ? article.title : flatString(article.title);
@@ -51,14 +55,21 @@ export function scanArticles(
     sentenceCounts[a - from] = (spans.length - first) / 3;
     words.appendWordIds(title, titles.ids);
     titles.endRow();
+    if (spans.length / 3 > kinds.length) {
+      const grown = new Uint8Array(Math.max(spans.length / 3, 2 * kinds.length));
+      grown.set(kinds);
+      kinds = grown;
+    }
     for (let s = first; s < spans.length; s += 3) {
       words.appendWordIds(text, sentences.ids, spans.at(s), spans.at(s + 1));
       sentences.endRow();
+      kinds[s / 3] = sentenceKind(text, spans.at(s), spans.at(s + 1));
     }
   }
   return {
     sentenceCounts,
     spans: spans.toArray(),
+    kinds: kinds.slice(0, spans.length / 3),
     sentenceTerms: sentences.build(),
     titleTerms: titles.build(),
   };
@@ -97,6 +108,7 @@ export function joinArticleTerms(runs: readonly ArticleTerms[], termsOfWords: Te
   return {
     sentenceCounts: join((r) => r.sentenceCounts),
     spans: join((r) => r.spans),
+    kinds: joinBytes(runs.map((r) => r.kinds)),
     sentenceTerms: wordsToTerms(
       runs.map((r) => r.sentenceTerms),
       termsOfWords,
@@ -157,4 +169,15 @@ function wordsToTerms(tables: readonly TermTable[], termsOfWords: TermTable, sin
     }
   }
   return { offsets, ids };
+}
+
+/** Byte arrays one after the other, in one. */
+function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

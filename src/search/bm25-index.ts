@@ -11,6 +11,7 @@ import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
 import { TermTableBuilder } from '../util/term-table.ts';
 import { countFieldTerms, forEachPassageTerms, type PassageFields } from './field-terms.ts';
 import type { PassageIndex, PostingData } from './passage-index.ts';
+import { addPositive, allPositive } from './positive-scores.ts';
 import type { RankingConfig } from './ranking-config.ts';
 import { TermVocabulary, terms } from './tokenize.ts';
 import { type ScoredPassage, TopHeap } from './top-heap.ts';
@@ -244,17 +245,27 @@ export function winkDisagreements(data: PostingData, engine: Bm25Engine): string
   return out;
 }
 
+/** Whether each of the `count` term weights (all 1 when null) is above 0. */
+function positiveFactors(termWeights: ArrayLike<number> | null, count: number): boolean {
+  if (termWeights === null) return true;
+  for (let q = 0; q < count; q++) if (!((termWeights[q] ?? 1) > 0)) return false;
+  return true;
+}
+
 /** A built index: fast exact top-k search over wink's BM25F weights. */
 export class Bm25Index implements PassageIndex {
   private scores: Float64Array;
   private touched: Int32Array;
   private seen: Uint8Array;
   private readonly heap = new TopHeap();
+  /** Every weight is above 0: a search can tell new passages by their score (see positive-scores.ts). */
+  private readonly positive: boolean;
 
   constructor(
     readonly data: PostingData,
     private readonly engine: Bm25Engine | null = null,
   ) {
+    this.positive = allPositive(data.weights);
     this.scores = new Float64Array(data.passageCount);
     this.touched = new Int32Array(data.passageCount);
     this.seen = new Uint8Array(data.passageCount);
@@ -310,6 +321,26 @@ export class Bm25Index implements PassageIndex {
     const touched = this.touched;
     const seen = this.seen;
     let touchedCount = 0;
+    if (this.positive && positiveFactors(termWeights, queryTerms.length)) {
+      for (let q = 0; q < queryTerms.length; q++) {
+        const t = termIds.get(queryTerms[q] as string);
+        if (t === undefined) continue;
+        const factor = termWeights === null ? 1 : (termWeights[q] ?? 1);
+        const from = offsets[t] as number;
+        touchedCount = addPositive(
+          passages,
+          weights,
+          from,
+          offsets[t + 1] as number,
+          factor,
+          allowed,
+          scores,
+          touched,
+          touchedCount,
+        );
+      }
+      return this.best(limit, touchedCount);
+    }
     for (let q = 0; q < queryTerms.length; q++) {
       const t = termIds.get(queryTerms[q] as string);
       if (t === undefined) continue;
@@ -325,13 +356,18 @@ export class Bm25Index implements PassageIndex {
         scores[p] = (factor === 1 ? (weights[i] ?? 0) : factor * (weights[i] ?? 0)) + (scores[p] ?? 0);
       }
     }
-    const heap = this.heap;
+    for (let i = 0; i < touchedCount; i++) seen[touched[i] as number] = 0;
+    return this.best(limit, touchedCount);
+  }
+
+  /** The `limit` best of the first `count` touched passages, best first; their scores are reset to 0. */
+  private best(limit: number, count: number): ScoredPassage[] {
+    const { heap, scores, touched } = this;
     heap.reset(Math.max(1, limit));
-    for (let i = 0; i < touchedCount; i++) {
+    for (let i = 0; i < count; i++) {
       const p = touched[i] as number;
       heap.offer(p, scores[p] as number);
       scores[p] = 0;
-      seen[p] = 0;
     }
     return heap.sorted();
   }

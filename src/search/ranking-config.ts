@@ -27,6 +27,12 @@ export interface RankingConfig {
    * 2016" holds the pair "super bowl". BM25F scores terms one by one; this rewards the phrase.
    */
   proximity: number;
+  /**
+   * Re-rank the BM25F candidates by the model fitted on SQuAD train (answer/rerank.ts: proximity,
+   * sentence and title matching, the kind of answer asked) on top of coordination; false re-ranks
+   * by coordination and proximity alone.
+   */
+  rerank: boolean;
   passages: PassageOptions;
 }
 
@@ -41,8 +47,9 @@ export const DEFAULT_RANKING_CONFIG: RankingConfig = {
   k: 1,
   coordination: 0.2,
   proximity: 0.5,
+  rerank: true,
   passages: DEFAULT_PASSAGE_OPTIONS,
 };
 
 /** A version tag for saved indexes: bump it when tokenisation or the index format changes. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;

@@ -66,9 +66,13 @@ function doRuns(job: RunsJob): void {
     const terms = scanArticles(articles, job.bounds[r] as number, job.bounds[r + 1] as number, words, true);
     const message: RunMessage = { run: r, newWords: words.wordsFrom(sent), terms };
     sent = words.size;
-    const arrays = [terms.sentenceCounts, terms.spans, terms.sentenceTerms, terms.titleTerms].flatMap((a) =>
-      a instanceof Int32Array ? [a] : [a.ids, a.offsets],
-    );
+    const arrays = [
+      terms.sentenceCounts,
+      terms.spans,
+      terms.kinds,
+      terms.sentenceTerms,
+      terms.titleTerms,
+    ].flatMap((a) => (a instanceof Int32Array || a instanceof Uint8Array ? [a] : [a.ids, a.offsets]));
     job.port.postMessage(
       message,
       arrays.map((a) => a.buffer as ArrayBuffer),

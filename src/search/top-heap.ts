@@ -4,6 +4,11 @@
 export interface ScoredPassage {
   passage: number;
   score: number;
+  /**
+   * Its BM25F score when `score` is a re-ranker's: the re-ranker orders the candidates, and this
+   * still says how much of the question's evidence a passage holds against the others'.
+   */
+  bm25?: number;
 }
 
 /**

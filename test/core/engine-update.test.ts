@@ -79,6 +79,7 @@ describe('an engine updated by a change instead of built again', () => {
       if (step % 7 === 6) engine = mergeEngine(engine) ?? engine;
       const full = buildIndex(corpusOf(corpus));
       expect(engine.passageCount).toBe(full.passageCount);
+      expect(engine.engineParts().sentenceKinds).toEqual(full.engineParts().sentenceKinds);
       for (const question of questions) {
         const where = `step ${step}: ${question}`;
         expect(found(engine, question), where).toEqual(found(full, question));

@@ -86,6 +86,19 @@ describe('the fast top-k path', () => {
     expect(index.search(terms(q), 50)).toEqual(index.winkSearch(q, 50));
   });
 
+  it('returns passages whose weights are 0 once each, as wink does, when a term weighs nothing', () => {
+    // With k = 0 a term in half the passages has IDF log(1) = 0: its passages score exactly 0.
+    const config = { ...DEFAULT_RANKING_CONFIG, k: 0 };
+    const texts = ['half one', 'half two', 'three', 'four'].map((t) => ({ title: [], body: terms(t) }));
+    const zero = buildPassageIndex(texts, config, { keepEngine: true });
+    expect(zero.idf('half')).toBe(0);
+    expect(zero.search(terms('half half one'), 10)).toEqual(zero.winkSearch('half half one', 10));
+    expect(zero.search(terms('half half'), 10)).toEqual([
+      { passage: 0, score: 0 },
+      { passage: 1, score: 0 },
+    ]);
+  });
+
   it('returns nothing for words no passage contains', () => {
     expect(index.search(terms('zyxwv qwertyuiop'), 10)).toEqual([]);
   });

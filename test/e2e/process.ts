@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ANSWERING_NODE_FLAGS } from '../../src/util/node-flags.ts';
 import { APP_ID, GUILD_ID, TOKEN } from './fake-discord.ts';
 
 export const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -15,9 +16,9 @@ export interface Started {
   output(): string;
 }
 
-/** Runs `entry` (e.g. `src/main.ts`) under tsx with only `env` (plus PATH, HOME, no saved index). */
+/** Runs `entry` (e.g. `src/main.ts`) under tsx with the bot's Node options and only `env` (plus PATH, HOME, no saved index). */
 export function startEntry(entry: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...ANSWERING_NODE_FLAGS, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', INDEX_CACHE_DIR: 'off', ...env },
   });
