@@ -113,7 +113,7 @@ export function rerankFeatures(state: EngineState, query: Query, ranked: readonl
     out[at + SENTENCE_TERMS] = most / distinct;
     out[at + ARTICLE_PAIRS] = cache[ac + 2] as number;
     if (typeFeature >= 0 && bestRow >= 0) {
-      const kind = state.sentenceKinds[p.article]?.[bestRow] ?? 0;
+      const kind = state.sentenceKinds[base + bestRow] ?? 0;
       out[at + typeFeature] = types.holds(kind, sentenceTerms, base + bestRow) ? 1 : 0;
     }
   }
