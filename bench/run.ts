@@ -3,10 +3,11 @@
  * Lunr, FlexSearch, Orama and wink-bm25-text-search's README recipe on the same SQuAD data, a
  * scale curve with time and memory budgets, the saved index, and (when bench/load.ts is present)
  * a load test through the real Discord client, and bulk import of local pages (`corpus add-urls`).
- * Prints Markdown tables and writes them to bench/results.md.
+ * Prints Markdown tables and writes them to bench/results.md (a partial run: --quick, --only or
+ * --sizes, to bench/results-partial.md, unless --out says where).
  *
  *   npm run bench [-- --data ../shared/eval] [--quick] [--only project,wink,saved,load,bulk]
- *                 [--sizes 1k,10k,100k,1m] [--out bench/results.md] [--node-default-gc]
+ *                 [--sizes 1k,10k,100k,1m] [--out FILE] [--node-default-gc]
  *
  * Engines are measured under the Node options the bot answers with (src/util/node-flags.ts);
  * --node-default-gc measures them with Node's default young generation instead.
@@ -47,11 +48,16 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     sizes: { type: 'string' },
-    out: { type: 'string', default: path.join(ROOT, 'bench', 'results.md') },
+    out: { type: 'string' },
     'node-default-gc': { type: 'boolean', default: false },
   },
 });
 const dataDir = path.resolve(values.data);
+/** A part of the bench (--quick, --only, --sizes) never overwrites the full results in bench/results.md. */
+const partial = values.quick || values.only !== undefined || values.sizes !== undefined;
+const outFile = path.resolve(
+  values.out ?? path.join(ROOT, 'bench', partial ? 'results-partial.md' : 'results.md'),
+);
 const only = values.only?.split(',').map((s) => s.trim()) ?? null;
 const engines = Object.keys(ENGINES).filter((k) => only === null || only.includes(k));
 const wants = (section: string) => only === null || only.includes(section);
@@ -369,8 +375,5 @@ if (qualityRows.length > 0) {
 
 say();
 say(`Whole bench: ${((performance.now() - benchStarted) / 60000).toFixed(1)} minutes.`);
-await writeFile(
-  path.resolve(values.out),
-  `${lines.join('\n')}\n${await keptNotes(path.resolve(values.out))}`,
-);
-console.log(`\nWritten to ${path.relative(process.cwd(), path.resolve(values.out))}`);
+await writeFile(outFile, `${lines.join('\n')}\n${await keptNotes(outFile)}`);
+console.log(`\nWritten to ${path.relative(process.cwd(), outFile)}`);

@@ -14,6 +14,7 @@
  * `--skip-starts` leaves out the start-up timings (a new process from the saved index, its local
  * copy, a build), which at a million passages take most of the run. `--phases` prints, for each
  * change and process, where its time went (LiveEngine.lastTimer) and its garbage collections.
+ * BENCH_WORKER_ARGS adds Node options to the bot processes (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -73,10 +74,20 @@ class Worker {
   readonly ready: Promise<Reply>;
   readonly child: ChildProcessWithoutNullStreams;
   constructor(url: string, indexCacheDir = '') {
-    this.child = spawn(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', WORKER], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url, INDEX_CACHE_DIR: indexCacheDir },
-    });
+    this.child = spawn(
+      process.execPath,
+      [
+        '--max-old-space-size=4096',
+        ...(process.env.BENCH_WORKER_ARGS ?? '').split(' ').filter(Boolean),
+        '--import',
+        'tsx',
+        WORKER,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: url, INDEX_CACHE_DIR: indexCacheDir },
+      },
+    );
     this.child.stderr.on('data', (chunk) => process.stderr.write(chunk));
     let markReady: (r: Reply) => void = () => undefined;
     this.ready = new Promise((resolve) => {

@@ -24,11 +24,15 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
     const rel = path.relative(dir, full).split(path.sep).join('/');
-    if (rel.split('/').some((part) => part.startsWith('.'))) continue;
-    if ((ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase()))
-      files.push(rel);
+    if (isArticlePath(rel)) files.push(rel);
   }
   return files.sort();
+}
+
+/** Is a relative path (forward slashes) one the loader reads as an article file: an article extension, no dot-entry on the way? */
+export function isArticlePath(rel: string): boolean {
+  if (rel.split('/').some((part) => part.startsWith('.'))) return false;
+  return (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(rel).toLowerCase());
 }
 
 /** Parses one article file's content according to its extension. */

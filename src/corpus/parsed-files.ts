@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { CorpusAssembly } from './assemble.ts';
 import { parseArticleFile } from './load.ts';
-import type { Corpus, CorpusSnapshot, ParsedFile } from './types.ts';
+import type { Corpus, CorpusSnapshot, ParsedFile, StoredFile } from './types.ts';
 
 interface Entry {
   content: string;
@@ -19,6 +19,8 @@ interface Entry {
 export class ParsedFiles {
   private kept = new Map<string, Entry>();
   private readonly assembly = new CorpusAssembly();
+  /** The store version the files last parsed are, once the store said it committed it (see `committed`). */
+  private version: string | null = null;
 
   /**
    * The corpus of a snapshot (as `corpusFromSnapshot` makes it), parsing only the files whose
@@ -36,6 +38,7 @@ export class ParsedFiles {
     const previous = this.kept;
     const next = new Map<string, Entry>();
     this.kept = next;
+    this.version = null;
     return (path, content, md5) => {
       const entry = previous.get(path);
       if (entry !== undefined && entry.content === content) {
@@ -58,5 +61,26 @@ export class ParsedFiles {
     if (entry === undefined) return null;
     entry.md5 ??= createHash('md5').update(entry.content, 'utf8').digest('hex');
     return entry.md5 === md5 ? entry.content : null;
+  }
+
+  /**
+   * Says that the files last parsed are those of store version `version`, committed (not those
+   * of a change that may still roll back): `held` gives them from then on.
+   */
+  committed(version: string): void {
+    this.version = version;
+  }
+
+  /**
+   * The files last parsed, in the order they were given (sorted by path), with the store version
+   * they are (see `committed`); null when it is not known. What a store needs to send only the
+   * files changed since (the store's `KnownFiles`).
+   */
+  held(): { version: string; files: StoredFile[] } | null {
+    if (this.version === null) return null;
+    const files: StoredFile[] = [];
+    for (const [path, { content, md5 }] of this.kept)
+      files.push(md5 === undefined ? { path, content } : { path, content, md5 });
+    return { version: this.version, files };
   }
 }

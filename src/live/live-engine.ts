@@ -10,6 +10,7 @@
  */
 import { AnswerEngine } from '../answer/engine.ts';
 import { mergeEngine, segmentedEngine, updateEngine } from '../answer/engine-update.ts';
+import { practiseChange } from '../answer/practice-change.ts';
 import { corpusChange, serialiseChange } from '../answer/saved-change.ts';
 import { rankingKey } from '../answer/saved-index.ts';
 import { diffArticles, sameCorpus } from '../corpus/diff.ts';
@@ -19,6 +20,7 @@ import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-co
 import type { ChangeReport } from '../store/change-report.ts';
 import { FolderStore } from '../store/folder-store.ts';
 import { type CorpusStore, type StoreTransaction, StoreUnavailableError } from '../store/types.ts';
+import { collectGarbage } from '../util/collect-garbage.ts';
 import { PhaseTimer } from '../util/phase-timer.ts';
 import { SerialQueue } from '../util/serial-queue.ts';
 import {
@@ -220,6 +222,7 @@ export class LiveEngine {
         const snapshot = await this.store.read(this.parsedFiles);
         if (snapshot.version === this.version) return false;
         corpus = this.parsedFiles.corpus(this.store.label, snapshot);
+        this.parsedFiles.committed(snapshot.version);
         to = snapshot.version;
         timer.lap('files read and assembled');
       }
@@ -284,6 +287,8 @@ export class LiveEngine {
    * that a change compares only what it changed), so that the first change, here or in another
    * process, costs what later ones do; its term tables get room to append into and its catalogue
    * is made. The served engine is not replaced; the first change starts from the prepared one.
+   * Then a change is practised and dropped (see practice-change.ts) and the start's temporaries
+   * are collected (a full collection, once), so that the first change pays for neither.
    */
   private prepareSoon(): void {
     this.preparing = new Promise<void>((resolve) => setImmediate(resolve))
@@ -295,12 +300,16 @@ export class LiveEngine {
           const snapshot = await this.store.read();
           if (snapshot.version === this.version) {
             const parsed = this.parsedFiles.corpus(this.store.label, snapshot);
+            this.parsedFiles.committed(snapshot.version);
             if (sameCorpus(from.corpus, parsed))
               engine = new AnswerEngine({ ...engine.engineParts(), corpus: parsed }, engine.index);
           }
           // The catalogue and question context, which the first change's engine then carries over.
           engine.warmUp();
           this.prepared = { from, engine };
+          practiseChange(engine);
+          // The start's temporaries collected now, while idle, not by the first change.
+          collectGarbage();
         }),
       )
       .catch(() => undefined);
@@ -423,6 +432,7 @@ export class LiveEngine {
     }
     timer.lap('saved and committed');
     const { result, version } = changed;
+    this.parsedFiles.committed(version);
     const index = next as AnswerEngine | null;
     if (index === null) throw new Error('LiveEngine: the store did not build the changed index');
     const ms = performance.now() - started;

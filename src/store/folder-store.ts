@@ -153,13 +153,17 @@ export class FolderStore implements CorpusStore {
           let prepared: PreparedIndex | null;
           try {
             result = await mutate(this.transaction(journal, touched));
-            // The files the change wrote are read whatever their stat, the others only when it changed.
-            snapshot = await this.manifest.read(known, touched);
+            // The files the change wrote are read whatever their stat; the others are statted
+            // only when another process may have changed the folder (a refresh: every file).
+            snapshot = await this.manifest.readAfterOwnChange(known, touched);
             prepared = await prepare(snapshot, null);
           } catch (error) {
             await journal.rollback();
+            // Files put back: what was read of them is no longer what the folder holds.
+            if (touched.size > 0) await this.manifest.changed(false);
             throw error;
           }
+          if (touched.size > 0) await this.manifest.changed(true);
           if (prepared !== null) {
             try {
               await this.savePrepared(snapshot.version, prepared);

@@ -4,7 +4,7 @@
  * stores share one code path for loading, changing and saving the index.
  */
 
-import type { CorpusSnapshot } from '../corpus/types.ts';
+import type { CorpusSnapshot, StoredFile } from '../corpus/types.ts';
 import type { AuditEntry } from './audit-log.ts';
 
 /** The two areas of a store: served articles, and articles taken out by moderators. */
@@ -59,6 +59,11 @@ export type PrepareIndex = (snapshot: CorpusSnapshot, before: string | null) => 
 export interface KnownFiles {
   /** The content held for `path` when its MD5 (hex, of its UTF-8 bytes) is `md5`, else null. */
   contentOf(path: string, md5: string): string | null;
+  /**
+   * Every file held, sorted by path, when they are all those of one version the store committed
+   * (a store then sends only the files changed since it); null when that is not known.
+   */
+  held?(): { version: string; files: StoredFile[] } | null;
 }
 
 /** A place the corpus lives. */

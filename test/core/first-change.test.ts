@@ -10,6 +10,8 @@ import { copyOfCorpus } from './helpers.ts';
 
 /** For each comparison of two article lists, how many articles it had to look at one by one. */
 const middles = vi.hoisted(() => [] as number[]);
+/** For each comparison, the length of the first list and the runs of the same articles at its start and its end. */
+const compared = vi.hoisted(() => [] as Array<{ length: number; start: number; end: number }>);
 vi.mock('../../src/corpus/diff.ts', async (original) => {
   const actual = await original<typeof import('../../src/corpus/diff.ts')>();
   return {
@@ -17,7 +19,31 @@ vi.mock('../../src/corpus/diff.ts', async (original) => {
     sameEnds: (...args: Parameters<typeof actual.sameEnds>) => {
       const ends = actual.sameEnds(...args);
       middles.push(Math.max(ends.beforeEnd, ends.afterEnd) - ends.start);
+      compared.push({ length: args[0].length, start: ends.start, end: args[0].length - ends.beforeEnd });
       return ends;
+    },
+  };
+});
+
+/** How many engines were updated from another (`updateEngine`), and how many full collections were asked for. */
+const calls = vi.hoisted(() => ({ updates: 0, collections: 0 }));
+vi.mock('../../src/answer/engine-update.ts', async (original) => {
+  const actual = await original<typeof import('../../src/answer/engine-update.ts')>();
+  return {
+    ...actual,
+    updateEngine: (...args: Parameters<typeof actual.updateEngine>) => {
+      calls.updates++;
+      return actual.updateEngine(...args);
+    },
+  };
+});
+vi.mock('../../src/util/collect-garbage.ts', async (original) => {
+  const actual = await original<typeof import('../../src/util/collect-garbage.ts')>();
+  return {
+    ...actual,
+    collectGarbage: () => {
+      calls.collections++;
+      return actual.collectGarbage();
     },
   };
 });
@@ -84,6 +110,34 @@ describe('the first change after start', () => {
       live.engine.ask('Kerry Lavrov', { filters: { since: '2016-09-01' } }).results.map((r) => r.docId),
     ).toEqual(['zz-truce']);
     sorts.mockRestore();
+    await live.close();
+  });
+
+  it('finds the change code run and the start collected: readying practises a change, then collects', async () => {
+    const live = await LiveEngine.open(dir);
+    const served = live.engine;
+    const n = served.corpus.articles.length;
+    calls.updates = 0;
+    calls.collections = 0;
+    compared.length = 0;
+    await live.flushPrepare();
+    // A change over lists of the corpus's size, long at both ends, made and dropped while readying.
+    expect(calls.updates).toBeGreaterThan(0);
+    expect(compared.some((c) => c.length === n && c.start >= (n >> 1) - 1 && c.end >= (n >> 1) - 1)).toBe(
+      true,
+    );
+    expect(calls.collections).toBe(1);
+    expect(live.engine).toBe(served);
+    expect(live.engine.corpus.articles.length).toBe(n);
+    // The practice left the tables their room: the first real change appends, and is served.
+    joins.count = 0;
+    await live.change((tx) => tx.write('zz-truce.md', TRUCE));
+    expect(joins.count).toBe(0);
+    expect(calls.collections).toBe(1);
+    expect(live.engine.corpus.articles.length).toBe(n + 1);
+    expect(live.engine.ask('What did Kerry and Lavrov announce in Syria?').results[0]?.docId).toBe(
+      'zz-truce',
+    );
     await live.close();
   });
 });

@@ -14,6 +14,7 @@ import { exportFolder, importFolder } from '../../src/live/import-export.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import { SegmentedIndex } from '../../src/search/segmented-index.ts';
 import { FolderFeedStore } from '../../src/store/folder-feed-store.ts';
+import { MIGRATIONS, migrate } from '../../src/store/pg/migrations.ts';
 import { PgFeedStore } from '../../src/store/pg/pg-feed-store.ts';
 import { CHANGE_LOCK, PgStore } from '../../src/store/pg/pg-store.ts';
 import { StoreBusyError, StoreUnavailableError } from '../../src/store/types.ts';
@@ -65,6 +66,29 @@ async function until(check: () => boolean | Promise<boolean>, ms = 2000): Promis
   return performance.now() - started;
 }
 
+/** Counts the rows every query on the article files returns, from now until `stop`. */
+function articleRowsRead(): { rows: number; stop: () => void } {
+  const counter = { rows: 0, stop: () => spy.mockRestore() };
+  const query = pg.Client.prototype.query;
+  const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+    this: pg.Client,
+    ...args: unknown[]
+  ) {
+    const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+    const first = args[0] as string | { text?: string };
+    const text = typeof first === 'string' ? first : first?.text;
+    if (text !== undefined && /FROM articles/.test(text) && result instanceof Promise)
+      result.then(
+        (r: pg.QueryResult) => {
+          counter.rows += r.rows.length;
+        },
+        () => undefined,
+      );
+    return result as never;
+  });
+  return counter;
+}
+
 /** Every file below `dir`, relative path → bytes. */
 async function tree(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
@@ -91,7 +115,67 @@ describe('the PostgreSQL store', () => {
       { version: 6, name: 'feeds, review queue, also reported by' },
       { version: 7, name: 'saved index changes' },
       { version: 8, name: 'feed refusals, feeds that move, the daily digest lease' },
+      { version: 9, name: 'article paths changed by version' },
     ]);
+  });
+
+  it('a change reads the article rows it changed, not every file, in a process that caught up too', async () => {
+    const url = await corpusDatabase();
+    const a = await openLive(url);
+    const b = await openLive(url);
+    await Promise.all([a.flushPrepare(), b.flushPrepare()]);
+    const files = (await runSql(url, 'SELECT count(*)::int AS n FROM articles')).rows[0]?.n as number;
+    expect(files).toBeGreaterThan(3);
+    const read = articleRowsRead();
+    await a.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
+    expect(read.rows).toBe(1);
+    expect(a.engine.ask(TRUCE_QUESTION).results[0]?.docId).toBe('truce');
+    // b serves the change from its saved change, its files still those of the version before.
+    await until(() => b.version === a.version);
+    read.rows = 0;
+    await b.change((tx) =>
+      tx.write('talks.md', '---\ntitle: "Talks resume"\n---\nThe talks in Geneva resume on Friday.\n'),
+    );
+    expect(read.rows).toBe(2);
+    const ids = b.engine.corpus.articles.map((x) => x.id);
+    expect(ids).toContain('truce');
+    expect(ids).toContain('talks');
+    expect(ids.length).toBe(files + 2);
+    await until(() => a.version === b.version);
+    expect(a.engine.corpus.articles.map((x) => x.id)).toEqual(ids);
+    read.stop();
+  });
+
+  it('migrates a database made before changes recorded their paths; its next change reads only those', async () => {
+    const url = await server.createDatabase(`t${++databases}`);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await migrate(
+      client,
+      MIGRATIONS.filter((m) => m.version <= 8),
+    );
+    for (const [file, title] of [
+      ['one.md', 'Talks open'],
+      ['two.md', 'Talks stall'],
+      ['three.md', 'Talks close'],
+    ])
+      await client.query('INSERT INTO articles (path, content, metadata) VALUES ($1, $2, $3)', [
+        file,
+        `---\ntitle: "${title}"\n---\n${title} in Geneva on Friday.\n`,
+        '[]',
+      ]);
+    await client.query('UPDATE corpus_state SET version = 7 WHERE id = 1');
+    await client.end();
+    const live = await openLive(url);
+    await live.flushPrepare();
+    const state = await runSql(url, 'SELECT file_changes_from::text AS f FROM corpus_state');
+    expect(state.rows[0]?.f).toBe('7');
+    const read = articleRowsRead();
+    await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
+    expect(read.rows).toBe(1);
+    expect(live.engine.corpus.articles.map((x) => x.id)).toEqual(['one', 'three', 'truce', 'two']);
+    expect(live.engine.ask(TRUCE_QUESTION).results[0]?.docId).toBe('truce');
+    read.stop();
   });
 
   it('imports a corpus folder and exports it back byte for byte (events, removed articles, audit log)', async () => {

@@ -247,6 +247,24 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO feed_digest (id) VALUES (1);
     `,
   },
+  {
+    version: 9,
+    name: 'article paths changed by version',
+    sql: `
+      -- The article paths each change wrote, removed or restored, under the version it made: a
+      -- process holding the files of one version reads only those changed since, not every file.
+      CREATE TABLE file_changes (
+        version bigint NOT NULL,
+        path text NOT NULL,
+        PRIMARY KEY (version, path)
+      );
+
+      -- Every change to an article file after this version is in file_changes; before it, a
+      -- reader lists every file. Older rows are pruned and this moves up with them.
+      ALTER TABLE corpus_state ADD COLUMN file_changes_from bigint;
+      UPDATE corpus_state SET file_changes_from = version;
+    `,
+  },
 ];
 
 /** Applies the pending migrations; resolves with the versions applied now (none when up to date). */

@@ -48,6 +48,12 @@ export const VERSION_CHECK_MS = 30_000;
  */
 export const LOCK_WAIT_MS = 5 * 60_000;
 
+/**
+ * Versions whose changed article paths are kept (file_changes): a process whose files are older
+ * lists every file once, as before.
+ */
+export const FILE_CHANGES_KEPT = 1000;
+
 /** A saved index is stored in parts of at most this many bytes (default; a bytea holds at most 1 GB). */
 export const INDEX_PART_BYTES = 64 * 1024 * 1024;
 
@@ -276,7 +282,7 @@ export class PgStore implements CorpusStore {
     prepare: PrepareIndex,
     known?: KnownFiles,
   ): Promise<{ result: T; version: string }> {
-    return this.transact((client) => mutate(transaction(client)), prepare, known);
+    return this.transact((client, touched) => mutate(transaction(client, touched)), prepare, known);
   }
 
   /**
@@ -284,19 +290,24 @@ export class PgStore implements CorpusStore {
    * one change: `corpus import`.
    */
   async replaceAll(contents: FolderContents, prepare: PrepareIndex): Promise<string> {
-    const { version } = await this.transact(async (client) => {
-      await client.query('TRUNCATE articles, removed_articles, events_file, audit_log');
-      const tx = transaction(client);
-      if (contents.events !== null) await tx.write(EVENTS_FILE, contents.events);
-      for (const file of contents.files) await tx.write(file.path, file.content);
-      for (const file of contents.removed)
-        await client.query('INSERT INTO removed_articles (path, content, metadata) VALUES ($1, $2, $3)', [
-          file.path,
-          file.content,
-          metadataOf(file),
-        ]);
-      for (const line of contents.audit) await insertAuditLine(client, line);
-    }, prepare);
+    const { version } = await this.transact(
+      async (client) => {
+        await client.query('TRUNCATE articles, removed_articles, events_file, audit_log, file_changes');
+        const tx = transaction(client, null);
+        if (contents.events !== null) await tx.write(EVENTS_FILE, contents.events);
+        for (const file of contents.files) await tx.write(file.path, file.content);
+        for (const file of contents.removed)
+          await client.query('INSERT INTO removed_articles (path, content, metadata) VALUES ($1, $2, $3)', [
+            file.path,
+            file.content,
+            metadataOf(file),
+          ]);
+        for (const line of contents.audit) await insertAuditLine(client, line);
+      },
+      prepare,
+      undefined,
+      { replacesAll: true },
+    );
     return version;
   }
 
@@ -372,9 +383,10 @@ export class PgStore implements CorpusStore {
    * any failure rolls all back.
    */
   private transact<T>(
-    edit: (client: pg.PoolClient) => Promise<T>,
+    edit: (client: pg.PoolClient, touched: Set<string> | null) => Promise<T>,
     prepare: PrepareIndex,
     known?: KnownFiles,
+    options: { replacesAll?: boolean } = {},
   ): Promise<{ result: T; version: string }> {
     return this.inTransaction('BEGIN', async (client) => {
       await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.lockWaitMs))}`);
@@ -385,13 +397,16 @@ export class PgStore implements CorpusStore {
         throw error;
       }
       await client.query('SET LOCAL lock_timeout = 0');
-      const result = await edit(client);
+      // The article paths the edit touches; none kept for an import, which replaces every file.
+      const touched = options.replacesAll ? null : new Set<string>();
+      const result = await edit(client, touched);
       const bumped = await client.query(
         `UPDATE corpus_state SET version = version + 1, changed_at = now() WHERE id = 1
          RETURNING version::text AS version, (version - 1)::text AS before`,
       );
       const version = bumped.rows[0]?.version as string;
       const before = bumped.rows[0]?.before as string;
+      await recordFileChanges(client, version, touched);
       const prepared = await prepare({ ...(await readSnapshot(client, known)), version }, before);
       if (prepared !== null && 'index' in prepared) await this.insertIndex(client, version, prepared.index);
       if (prepared !== null && 'change' in prepared) await insertChange(client, prepared.change);
@@ -436,6 +451,35 @@ async function insertChange(client: pg.PoolClient, blob: IndexChangeBlob): Promi
   );
 }
 
+/**
+ * Records the article paths a change touched (null: every file, an import) under its version, in
+ * its transaction, and prunes those of versions FILE_CHANGES_KEPT before it.
+ */
+async function recordFileChanges(
+  client: pg.PoolClient,
+  version: string,
+  touched: ReadonlySet<string> | null,
+): Promise<void> {
+  if (touched === null) {
+    // The table was emptied with the files: readers of earlier versions list every file.
+    await client.query('UPDATE corpus_state SET file_changes_from = $1 WHERE id = 1', [version]);
+    return;
+  }
+  if (touched.size > 0)
+    await client.query(
+      'INSERT INTO file_changes (version, path) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+      [version, [...touched]],
+    );
+  await client.query('DELETE FROM file_changes WHERE version <= $1::bigint - $2', [
+    version,
+    FILE_CHANGES_KEPT,
+  ]);
+  await client.query(
+    'UPDATE corpus_state SET file_changes_from = GREATEST(file_changes_from, $1::bigint - $2) WHERE id = 1',
+    [version, FILE_CHANGES_KEPT],
+  );
+}
+
 function versionOf(result: pg.QueryResult): string {
   return String(result.rows[0]?.version ?? '0');
 }
@@ -476,39 +520,84 @@ async function insertAuditLine(client: pg.PoolClient, line: string): Promise<voi
 async function readSnapshot(client: pg.PoolClient, known?: KnownFiles): Promise<CorpusSnapshot> {
   const version = versionOf(await client.query(VERSION_QUERY));
   const events = await client.query('SELECT content FROM events_file WHERE id = 1');
-  let files: StoredFile[];
-  if (known === undefined) {
-    files = (await client.query('SELECT path, content, content_md5 AS md5 FROM articles'))
-      .rows as StoredFile[];
-  } else {
-    // Checksums first: only the files the reader does not hold travel.
-    const listed = await client.query('SELECT path, content_md5 AS md5 FROM articles');
-    files = [];
-    const missing: string[] = [];
-    for (const { path, md5 } of listed.rows as Array<{ path: string; md5: string }>) {
-      const content = known.contentOf(path, md5);
-      if (content === null) missing.push(path);
-      else files.push({ path, content, md5 });
-    }
-    if (missing.length > 0) {
-      const sent = await client.query(
-        'SELECT path, content, content_md5 AS md5 FROM articles WHERE path = ANY($1)',
-        [missing],
-      );
-      files.push(...(sent.rows as StoredFile[]));
-    }
-  }
+  const held = known?.held?.() ?? null;
+  const files = (held === null ? null : await filesSince(client, held)) ?? (await allFiles(client, known));
   return {
     version,
     events: (events.rows[0]?.content as string | undefined) ?? null,
-    files: sortFiles(files),
+    files,
     problems: [],
   };
 }
 
-/** The store's edits, made on one client inside its transaction. */
-function transaction(client: pg.PoolClient): StoreTransaction {
+/**
+ * Every file, sorted: with `known`, the checksums listed first and only the files it does not
+ * hold sent.
+ */
+async function allFiles(client: pg.PoolClient, known?: KnownFiles): Promise<StoredFile[]> {
+  if (known === undefined)
+    return sortFiles(
+      (await client.query('SELECT path, content, content_md5 AS md5 FROM articles')).rows as StoredFile[],
+    );
+  const listed = await client.query('SELECT path, content_md5 AS md5 FROM articles');
+  const files: StoredFile[] = [];
+  const missing: string[] = [];
+  for (const { path, md5 } of listed.rows as Array<{ path: string; md5: string }>) {
+    const content = known.contentOf(path, md5);
+    if (content === null) missing.push(path);
+    else files.push({ path, content, md5 });
+  }
+  if (missing.length > 0) files.push(...(await filesAt(client, missing)));
+  return sortFiles(files);
+}
+
+/**
+ * Every file, sorted, from the files `held` for an earlier version and the rows of the paths
+ * changed since (file_changes); null when the changes since that version are not all recorded.
+ */
+async function filesSince(
+  client: pg.PoolClient,
+  held: { version: string; files: StoredFile[] },
+): Promise<StoredFile[] | null> {
+  const recorded = await client.query(
+    'SELECT $1::bigint >= file_changes_from AND $1::bigint <= version AS covered FROM corpus_state WHERE id = 1',
+    [held.version],
+  );
+  if (recorded.rows[0]?.covered !== true) return null;
+  const { rows } = await client.query('SELECT DISTINCT path FROM file_changes WHERE version > $1', [
+    held.version,
+  ]);
+  const changed = new Set(rows.map((r) => r.path as string));
+  if (changed.size === 0) return held.files;
+  const sent = sortFiles(await filesAt(client, [...changed]));
+  // Both lists are sorted: merged in one pass, the held copy of a changed path left out.
+  const files: StoredFile[] = [];
+  let s = 0;
+  for (const file of held.files) {
+    if (changed.has(file.path)) continue;
+    while (s < sent.length && (sent[s] as StoredFile).path < file.path) files.push(sent[s++] as StoredFile);
+    files.push(file);
+  }
+  while (s < sent.length) files.push(sent[s++] as StoredFile);
+  return files;
+}
+
+/** The article files at these paths (those that exist). */
+async function filesAt(client: pg.PoolClient, paths: string[]): Promise<StoredFile[]> {
+  const { rows } = await client.query(
+    'SELECT path, content, content_md5 AS md5 FROM articles WHERE path = ANY($1)',
+    [paths],
+  );
+  return rows as StoredFile[];
+}
+
+/**
+ * The store's edits, made on one client inside its transaction; the article paths they write,
+ * remove or restore are added to `touched` (when given).
+ */
+function transaction(client: pg.PoolClient, touched: Set<string> | null): StoreTransaction {
   const move = async (from: string, to: string, path: string) => {
+    touched?.add(path);
     const moved = await client.query(
       `WITH gone AS (DELETE FROM ${from} WHERE path = $1 RETURNING path, content, metadata)
        INSERT INTO ${to} (path, content, metadata) SELECT path, content, metadata FROM gone
@@ -541,6 +630,7 @@ function transaction(client: pg.PoolClient): StoreTransaction {
         );
         return;
       }
+      touched?.add(path);
       await client.query(
         `INSERT INTO articles (path, content, metadata) VALUES ($1, $2, $3)
          ON CONFLICT (path) DO UPDATE SET content = EXCLUDED.content, metadata = EXCLUDED.metadata, updated_at = now()`,
