@@ -18,9 +18,10 @@ export interface CutArticles {
   sentences: SentenceSpan[][];
   /** Passages, articles in order; `article` is the article's place in the input list. */
   passages: Passage[];
-  /** Per article, the kind of answer each sentence holds (see passages/sentence-kinds.ts). */
-  sentenceKinds: Uint8Array[];
-  /** Term ids of every sentence (articles in order, then sentences in order). */
+  /**
+   * Term ids of every sentence (articles in order, then sentences in order); its tags are the
+   * kind of answer each sentence holds (see passages/sentence-kinds.ts).
+   */
   sentenceTerms: TermTable;
   /** Term ids of every article's title. */
   titleTerms: TermTable;
@@ -42,12 +43,11 @@ export function cutArticles(
   );
   const sentences: SentenceSpan[][] = new Array(articles.length);
   const passages: Passage[] = [];
-  const sentenceKinds: Uint8Array[] = new Array(articles.length);
+  sentenceTerms.tags = kinds;
   const sentenceBase = new Int32Array(articles.length);
   for (let a = 0, s = 0; a < sentences.length; a++) {
     sentenceBase[a] = s;
     const list = decodeSpans(spans, 3 * s, sentenceCounts[a] as number);
-    sentenceKinds[a] = kinds.subarray(s, s + list.length);
     s += list.length;
     sentences[a] = list;
     for (const p of buildPassages(a, list, config.passages)) passages.push(p);
@@ -74,7 +74,7 @@ export function cutArticles(
     bodyStart,
     bodyEnd,
   };
-  return { sentences, sentenceKinds, passages, sentenceTerms, titleTerms, fields };
+  return { sentences, passages, sentenceTerms, titleTerms, fields };
 }
 
 /** Rewrites the ids of term tables through `termIdOf` (from vocabulary ids to the index' ids, -1: in no passage). */

@@ -13,7 +13,6 @@ export function partsInMemory(state: EngineState): EngineParts {
     corpus: state.corpus,
     config: state.config,
     sentences: state.sentences,
-    sentenceKinds: state.sentenceKinds,
     passages: state.passages,
     articleOf: state.articleOf,
     sentenceTerms: state.sentenceTerms,

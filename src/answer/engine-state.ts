@@ -9,7 +9,7 @@ import type { SentenceSpan } from '../passages/sentences.ts';
 import type { PassageIndex } from '../search/passage-index.ts';
 import type { RankingConfig } from '../search/ranking-config.ts';
 import { terms } from '../search/tokenize.ts';
-import type { TermTable } from '../util/term-table.ts';
+import { rowCount, type TermTable } from '../util/term-table.ts';
 import { AnswerTypeMatcher } from './answer-type-match.ts';
 import { ArticleMemo } from './article-memo.ts';
 import { EngineStatements } from './engine-statements.ts';
@@ -52,8 +52,8 @@ export interface EngineState {
   readonly index: PassageIndex;
   /** Per article, its sentence spans. */
   readonly sentences: SentenceSpan[][];
-  /** Per article, the kind of answer each sentence holds (see passages/sentence-kinds.ts). */
-  readonly sentenceKinds: Uint8Array[];
+  /** The kind of answer each sentence holds (see passages/sentence-kinds.ts), by its row in `sentenceTerms`. */
+  readonly sentenceKinds: Uint8Array;
   /** Passages by slot; `articleOf` wins over their `article` (see `passageAt`). */
   readonly passages: Passage[];
   readonly articleOf: Int32Array;
@@ -105,7 +105,8 @@ export function engineState(
     config: parts.config,
     index,
     sentences: parts.sentences,
-    sentenceKinds: parts.sentenceKinds,
+    // Without tags (a table made by hand) no sentence is known to hold any kind.
+    sentenceKinds: parts.sentenceTerms.tags ?? new Uint8Array(rowCount(parts.sentenceTerms)),
     passages: parts.passages,
     articleOf,
     sentenceTerms: parts.sentenceTerms,

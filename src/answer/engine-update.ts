@@ -114,25 +114,19 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
   const cutRows = rowStarts(cut.sentences);
   // The articles at both ends keep their sentence lists in blocks; the middle is looked up.
   const middle: SentenceSpan[][] = [];
-  const middleKinds: Uint8Array[] = [];
   for (let a = ends.start; a < ends.afterEnd; a++) {
     const from = source[a] as number;
     middle.push((from >= 0 ? before.sentences[from] : cut.sentences[-1 - from]) as SentenceSpan[]);
-    middleKinds.push((from >= 0 ? before.sentenceKinds[from] : cut.sentenceKinds[-1 - from]) as Uint8Array);
   }
   const sentences = joinLists([
     before.sentences.slice(0, ends.start),
     middle,
     before.sentences.slice(ends.beforeEnd),
   ]);
-  const sentenceKinds = joinLists([
-    before.sentenceKinds.slice(0, ends.start),
-    middleKinds,
-    before.sentenceKinds.slice(ends.beforeEnd),
-  ]);
   const titles = titleRowsOf(source, before, cut.titleTerms, toIndex.length);
-  // The cut articles' sentence rows go after the table's own, in its room when it has some left;
-  // otherwise the rows still used are copied, in article order, into a table with room to spare.
+  // The cut articles' sentence rows (with their kinds, the table's tags) go after the table's own,
+  // in its room when it has some left; otherwise the rows still used are copied, in article order,
+  // into a table with room to spare.
   const appended =
     toIndex.length === 0 ? before.sentenceTerms : appendRows(before.sentenceTerms, cut.sentenceTerms);
   let sentenceTerms: TermTable;
@@ -155,7 +149,6 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     corpus,
     config,
     sentences,
-    sentenceKinds,
     passages,
     articleOf,
     sentenceTerms,

@@ -19,11 +19,12 @@ export interface IndexParts {
   config: RankingConfig;
   /** Per article, its sentence spans. */
   sentences: SentenceSpan[][];
-  /** Per article, the kind of answer each sentence holds (see passages/sentence-kinds.ts). */
-  sentenceKinds: Uint8Array[];
   passages: Passage[];
   postings: PostingData;
-  /** Term ids of every sentence (articles in order, then sentences in order). */
+  /**
+   * Term ids of every sentence (articles in order, then sentences in order); its tags are the
+   * kind of answer each sentence holds (see passages/sentence-kinds.ts).
+   */
   sentenceTerms: TermTable;
   /** Term ids of every article's title. */
   titleTerms: TermTable;
@@ -66,7 +67,7 @@ export function buildParts(
   config: RankingConfig = DEFAULT_RANKING_CONFIG,
   options: IndexBuildOptions = {},
 ): { parts: EngineParts; index: Bm25Index } {
-  const { sentences, sentenceKinds, passages, sentenceTerms, titleTerms, fields } = cutArticles(
+  const { sentences, passages, sentenceTerms, titleTerms, fields } = cutArticles(
     corpus.articles,
     config,
     options.parallel,
@@ -79,7 +80,6 @@ export function buildParts(
       corpus,
       config,
       sentences,
-      sentenceKinds,
       passages,
       sentenceTerms,
       titleTerms,

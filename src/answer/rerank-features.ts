@@ -3,9 +3,11 @@
  * measures), computed over the sentences' term rows and kind bytes into a buffer the state
  * reuses, so a question allocates nothing per candidate.
  */
+
+import type { Passage } from '../passages/passages.ts';
 import type { ScoredPassage } from '../search/bm25-index.ts';
 import { MEMO_VALUES } from './article-memo.ts';
-import { type EngineState, passageAt } from './engine-state.ts';
+import type { EngineState } from './engine-state.ts';
 import { matchSentences } from './passage-match.ts';
 import type { Query } from './query.ts';
 import { RERANK_FEATURE_COUNT, RERANK_FEATURES, TYPE_FEATURE } from './rerank.ts';
@@ -53,8 +55,10 @@ export function rerankFeatures(state: EngineState, query: Query, ranked: readonl
   const { offsets } = sentenceTerms;
   for (let i = 0; i < ranked.length; i++) {
     const r = ranked[i] as ScoredPassage;
-    const p = passageAt(state, r.passage);
-    const base = state.sentenceBase[p.article] ?? 0;
+    // The record's sentences, and its article as the state numbers them (no copy, see passageAt).
+    const p = state.passages[r.passage] as Passage;
+    const article = state.articleOf[r.passage] as number;
+    const base = state.sentenceBase[article] ?? 0;
     const first = base + p.firstSentence;
     const end = base + p.lastSentence + 1;
     const at = i * F;
@@ -88,21 +92,20 @@ export function rerankFeatures(state: EngineState, query: Query, ranked: readonl
     out[at + SENTENCE] = best * share;
     out[at + LENGTH] = Math.log1p((offsets[end] ?? 0) - (offsets[first] ?? 0));
     out[at + ALL] = held >= distinct ? 1 : 0;
-    let slot = memo.find(p.article);
+    let slot = memo.find(article);
     if (slot < 0) {
       slot = -1 - slot;
       const ac = slot * MEMO_VALUES;
-      const sentences = state.sentences[p.article]?.length ?? 0;
-      const title = state.titleRow[p.article] as number;
+      const title = state.titleRow[article] as number;
       matcher.begin(query.number);
       matcher.addRows(titleTerms, title, title + 1);
       cache[ac] = matcher.weight * share;
-      if (p.firstSentence === 0 && p.lastSentence === sentences - 1) {
-        // The passage is its whole article.
+      if (wholeArticle(state, r.passage, p.firstSentence)) {
         cache[ac + 1] = heldWeight * share;
         cache[ac + 2] = pairsHeld;
       } else {
-        matchSentences(state, p.article, 0, sentences - 1, query);
+        const sentences = state.sentences[article]?.length ?? 0;
+        matchSentences(state, article, 0, sentences - 1, query);
         cache[ac + 1] = matcher.weight * share;
         cache[ac + 2] = pairs === 0 ? 0 : state.pairs.count(sentenceTerms, base, base + sentences) / pairs;
       }
@@ -113,8 +116,18 @@ export function rerankFeatures(state: EngineState, query: Query, ranked: readonl
     out[at + SENTENCE_TERMS] = most / distinct;
     out[at + ARTICLE_PAIRS] = cache[ac + 2] as number;
     if (typeFeature >= 0 && bestRow >= 0) {
-      const kind = state.sentenceKinds[p.article]?.[bestRow] ?? 0;
+      const kind = state.sentenceKinds[base + bestRow] ?? 0;
       out[at + typeFeature] = types.holds(kind, sentenceTerms, base + bestRow) ? 1 : 0;
     }
   }
+}
+
+/**
+ * Is the passage in `slot` (starting at sentence `first` of its article) its article's only one,
+ * so its whole text? Read from its neighbour slot, as an article's passages take consecutive slots
+ * and only its first starts at sentence 0 (see passages.ts); no article's sentence list is read.
+ */
+function wholeArticle(state: EngineState, slot: number, first: number): boolean {
+  const { articleOf } = state;
+  return first === 0 && (slot + 1 === articleOf.length || articleOf[slot + 1] !== articleOf[slot]);
 }

@@ -11,6 +11,7 @@ import { decodeSpans, type SentenceSpan } from '../passages/sentences.ts';
 import type { PostingData } from '../search/bm25-index.ts';
 import { INDEX_FORMAT_VERSION, type RankingConfig } from '../search/ranking-config.ts';
 import { articlesFromColumns, articlesToColumns } from '../search/saved-articles.ts';
+import { rowCount, type TermTable } from '../util/term-table.ts';
 import type { IndexParts } from './engine.ts';
 
 const MAGIC = 'COVIDX01';
@@ -82,7 +83,7 @@ export function serialiseIndex(parts: IndexParts, key: string, version?: string)
     ['config', 'json', Buffer.from(JSON.stringify(parts.config))],
     ['sentenceCounts', 'int32', bytes(sentenceCounts)],
     ['sentenceSpans', 'int32', bytes(sentenceSpans)],
-    ['sentenceKinds', 'uint8', Buffer.concat(parts.sentenceKinds.map(bytes))],
+    ['sentenceKinds', 'uint8', bytes(sentenceKindsOf(parts.sentenceTerms))],
     ['terms', 'json', Buffer.from(JSON.stringify(terms))],
     ['passages', 'int32', bytes(passages)],
     ['idf', 'float64', bytes(postings.idf)],
@@ -189,10 +190,8 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
       `it holds ${kinds.length} sentence kinds for ${sentenceSpans.length / 3} sentences`,
     );
   let at = 0;
-  const sentenceKinds: Uint8Array[] = new Array(counts.length);
-  const sentences: SentenceSpan[][] = Array.from(counts, (count, a) => {
+  const sentences: SentenceSpan[][] = Array.from(counts, (count) => {
     const spans = decodeSpans(sentenceSpans, at, count);
-    sentenceKinds[a] = kinds.subarray(at / 3, at / 3 + count);
     at += 3 * count;
     return spans;
   });
@@ -213,13 +212,18 @@ export function deserialiseIndex(buffer: Buffer, expectedKey: string): IndexPart
     corpus: { ...json<Omit<Corpus, 'articles'>>('corpus'), articles },
     config: json('config'),
     sentences,
-    sentenceKinds,
     passages,
     postings,
-    sentenceTerms: { offsets: int32('sentenceTermOffsets'), ids: int32('sentenceTermIds') },
+    sentenceTerms: { offsets: int32('sentenceTermOffsets'), ids: int32('sentenceTermIds'), tags: kinds },
     titleTerms: { offsets: int32('titleTermOffsets'), ids: int32('titleTermIds') },
     statements: json('statements'),
   };
+}
+
+/** The kind of each sentence row of `table` (its tags), 0 for a table without them. */
+function sentenceKindsOf(table: TermTable): Uint8Array {
+  const rows = rowCount(table);
+  return table.tags === undefined ? new Uint8Array(rows) : table.tags.subarray(0, rows);
 }
 
 function bytes(array: Uint8Array | Int32Array | Float64Array): Buffer {

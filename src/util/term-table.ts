@@ -9,6 +9,11 @@ export interface TermTable {
   ids: Int32Array;
   /** Rows in use when the arrays have room for more (see `appendRows`); else offsets.length - 1. */
   rows?: number;
+  /**
+   * One byte per row that travels with it through `joinRows` and `appendRows` (a sentence's kind,
+   * see passages/sentence-kinds.ts); rows of a table without tags get 0.
+   */
+  tags?: Uint8Array;
 }
 
 /** `count` rows of a term table from row `from`. */
@@ -39,18 +44,23 @@ export function joinRows(runs: readonly RowRun[], room = 1): TermTable {
   }
   const offsets = new Int32Array(Math.ceil(rows * room) + 1);
   const ids = new Int32Array(Math.ceil(size * room));
+  const tags = runs.some((r) => r.table.tags !== undefined) ? new Uint8Array(offsets.length - 1) : undefined;
   let row = 0;
   let at = 0;
   for (const { table, from, count } of runs) {
     const start = table.offsets[from] as number;
     const end = table.offsets[from + count] as number;
     ids.set(table.ids.subarray(start, end), at);
+    if (tags !== undefined && table.tags !== undefined)
+      tags.set(table.tags.subarray(from, from + count), row);
     for (let r = 1; r <= count; r++) offsets[row + r] = at + (table.offsets[from + r] as number) - start;
     row += count;
     at += end - start;
   }
   if (room > 1) written.set(offsets, { rows, size });
-  return room > 1 ? { offsets, ids, rows } : { offsets, ids };
+  const table: TermTable = room > 1 ? { offsets, ids, rows } : { offsets, ids };
+  if (tags !== undefined) table.tags = tags;
+  return table;
 }
 
 /**
@@ -67,10 +77,19 @@ export function appendRows(table: TermTable, extra: TermTable): TermTable | null
   const added = (extra.offsets[more] as number) - first;
   if (state === undefined || state.rows !== rows || state.size !== size) return null;
   if (rows + more + 1 > table.offsets.length || size + added > table.ids.length) return null;
+  // Tags the table lacks room for (or has none of, when `extra` has some) are left to `joinRows`.
+  const { tags } = table;
+  if (extra.tags !== undefined && (tags === undefined || rows + more > tags.length)) return null;
   table.ids.set(extra.ids.subarray(first, first + added), size);
   for (let r = 1; r <= more; r++) table.offsets[rows + r] = size + (extra.offsets[r] as number) - first;
+  if (tags !== undefined) {
+    if (extra.tags === undefined) tags.fill(0, rows, rows + more);
+    else tags.set(extra.tags.subarray(0, more), rows);
+  }
   written.set(table.offsets, { rows: rows + more, size: size + added });
-  return { offsets: table.offsets, ids: table.ids, rows: rows + more };
+  const appended: TermTable = { offsets: table.offsets, ids: table.ids, rows: rows + more };
+  if (tags !== undefined) appended.tags = tags;
+  return appended;
 }
 
 /** A growable Int32Array: `push` amortised O(1), `toArray` a right-sized copy. */

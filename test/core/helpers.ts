@@ -91,3 +91,20 @@ Kerry and Lavrov announced a nationwide truce in Syria that would begin at sundo
 
 /** A question only TRUCE_ARTICLE answers. */
 export const TRUCE_QUESTION = 'What happens at sundown on Eid al-Adha?';
+
+/**
+ * Each article's sentence kinds (see passages/sentence-kinds.ts), read from the sentence table's
+ * tags at the article's rows: comparable between engines whose rows lie in different places.
+ */
+export function kindsByArticle(parts: {
+  sentences: readonly (readonly unknown[])[];
+  sentenceTerms: { tags?: Uint8Array };
+  sentenceRows?: Int32Array;
+}): number[][] {
+  let row = 0;
+  return parts.sentences.map((list, a) => {
+    const first = parts.sentenceRows === undefined ? row : (parts.sentenceRows[a] as number);
+    row += list.length;
+    return Array.from({ length: list.length }, (_, s) => parts.sentenceTerms.tags?.[first + s] ?? -1);
+  });
+}

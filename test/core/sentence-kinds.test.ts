@@ -8,6 +8,7 @@ import {
   nameCount,
   sentenceKind,
 } from '../../src/passages/sentence-kinds.ts';
+import { kindsByArticle } from './helpers.ts';
 
 /** The kinds of a whole sentence, spelled out. */
 function kinds(sentence: string) {
@@ -63,10 +64,6 @@ describe('the kinds of answer a sentence holds', () => {
         { id: 'c', title: 'C', text: 'Nothing here.' },
       ]),
     ).parts();
-    expect(parts.sentenceKinds.map((k) => [...k])).toEqual([
-      [HOLDS_PLACE | (1 << 3), 0],
-      [HOLDS_TIME | HOLDS_NUMBER],
-      [0],
-    ]);
+    expect(kindsByArticle(parts)).toEqual([[HOLDS_PLACE | (1 << 3), 0], [HOLDS_TIME | HOLDS_NUMBER], [0]]);
   });
 });

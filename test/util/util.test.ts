@@ -83,4 +83,33 @@ describe('term tables with room to append', () => {
     // No room left, or a table made without room: null (the caller copies).
     expect(appendRows(table([1]), table([2]))).toBeNull();
   });
+
+  it("carries each row's tag (a sentence's kind) through joins and appends, in the rows' order", () => {
+    const tagged = (tags: number[], ...rows: number[][]): TermTable => ({
+      ...table(...rows),
+      tags: Uint8Array.from(tags),
+    });
+    const tagsOf = (t: TermTable) => [...(t.tags ?? new Uint8Array(0)).subarray(0, rowCount(t))];
+    const joined = joinRows(
+      [
+        { table: tagged([7, 8, 9], [1], [2], [3]), from: 1, count: 2 },
+        { table: tagged([5], [4]), from: 0, count: 1 },
+      ],
+      2,
+    );
+    expect(tagsOf(joined)).toEqual([8, 9, 5]);
+    const appended = appendRows(joined, tagged([6, 4], [5], [6])) as TermTable;
+    expect(appended.ids).toBe(joined.ids);
+    expect(tagsOf(appended)).toEqual([8, 9, 5, 6, 4]);
+    // Rows from a table without tags get 0; a tagged table's rows are never appended untagged.
+    expect(
+      tagsOf(
+        joinRows([
+          { table: table([1]), from: 0, count: 1 },
+          { table: appended, from: 4, count: 1 },
+        ]),
+      ),
+    ).toEqual([0, 4]);
+    expect(appendRows(joinRows([{ table: table([1]), from: 0, count: 1 }], 2), tagged([3], [2]))).toBeNull();
+  });
 });
