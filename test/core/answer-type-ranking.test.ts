@@ -7,6 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/answer/engine.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 
+/** Two sibling passages on one meeting, one naming where it was, and an unrelated one. */
+const summit = () =>
+  buildIndex(
+    corpusFromRecords([
+      { id: 'talks-topic', title: 'Summit', text: 'The two ministers met and talked about the truce.' },
+      {
+        id: 'talks-place',
+        title: 'Summit',
+        text: 'The two ministers met in Geneva and talked about the truce.',
+      },
+      { id: 'weather', title: 'Weather', text: 'Rain fell on the city all week.' },
+    ]),
+  );
+
 describe('ranking by the kind of answer asked', () => {
   it('a when-question ranks the sibling passage that holds a year above a shorter one that does not', () => {
     const index = buildIndex(
@@ -30,34 +44,14 @@ describe('ranking by the kind of answer asked', () => {
   });
 
   it('a where-question ranks the sibling passage that names a place above a shorter one that does not', () => {
-    const index = buildIndex(
-      corpusFromRecords([
-        { id: 'talks-topic', title: 'Summit', text: 'The two ministers met and talked about the truce.' },
-        {
-          id: 'talks-place',
-          title: 'Summit',
-          text: 'The two ministers met in Geneva and talked about the truce.',
-        },
-        { id: 'weather', title: 'Weather', text: 'Rain fell on the city all week.' },
-      ]),
-    );
+    const index = summit();
     const question = 'Where did the two ministers meet?';
     expect(index.rankArticles(question, 10).map((r) => r.docId)).toEqual(['talks-place', 'talks-topic']);
     expect(index.ask(question).results[0]?.text).toContain('Geneva');
   });
 
   it('a question asking for no kind of answer keeps the shorter passage first', () => {
-    const index = buildIndex(
-      corpusFromRecords([
-        { id: 'talks-topic', title: 'Summit', text: 'The two ministers met and talked about the truce.' },
-        {
-          id: 'talks-place',
-          title: 'Summit',
-          text: 'The two ministers met in Geneva and talked about the truce.',
-        },
-        { id: 'weather', title: 'Weather', text: 'Rain fell on the city all week.' },
-      ]),
-    );
+    const index = summit();
     expect(index.rankArticles('What did the two ministers say about the truce?', 10)[0]?.docId).toBe(
       'talks-topic',
     );
