@@ -5,34 +5,18 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listArticleFiles } from '../../src/corpus/load.ts';
 import { type FeedStore, FeedStoreError, type QueuedDraft } from '../../src/store/feed-store.ts';
 import { FEEDS_FILE, FolderFeedStore } from '../../src/store/folder-feed-store.ts';
 import { PgFeedStore } from '../../src/store/pg/pg-feed-store.ts';
-import { PgStore } from '../../src/store/pg/pg-store.ts';
-import { copyOfCorpus } from '../core/helpers.ts';
-import { startTestPostgres, type TestPostgres } from './pg-server.ts';
+import { bothStores } from './both-stores.ts';
 
-let server: TestPostgres;
-let pgStore: PgStore;
-let folder: { dir: string; remove: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await startTestPostgres();
-  pgStore = await PgStore.open(await server.createDatabase('feeds'));
-  folder = await copyOfCorpus();
-}, 60_000);
-
-afterAll(async () => {
-  await pgStore?.close();
-  await server?.destroy();
-  await folder?.remove();
-});
+const backends = bothStores('feeds');
 
 const stores: Array<[string, () => FeedStore]> = [
-  ['a corpus folder', () => new FolderFeedStore(folder.dir)],
-  ['PostgreSQL', () => new PgFeedStore(pgStore.pool)],
+  ['a corpus folder', () => new FolderFeedStore(backends.folder)],
+  ['PostgreSQL', () => new PgFeedStore(backends.pg.pool)],
 ];
 
 function draft(url: string): QueuedDraft {
@@ -253,25 +237,25 @@ describe.each(stores)('feeds in %s', (_name, open) => {
 
 describe('feeds in a corpus folder, on disk', () => {
   it('live in one JSON file beside audit.log that the corpus never reads as an article', async () => {
-    await new FolderFeedStore(folder.dir).addFeed({
+    await new FolderFeedStore(backends.folder).addFeed({
       url: 'https://disk.example/rss',
       event: 'geneva-aug-2016',
       mode: 'review',
       intervalSeconds: 600,
       addedBy: 'mod',
     });
-    const saved = JSON.parse(await readFile(path.join(folder.dir, FEEDS_FILE), 'utf8'));
+    const saved = JSON.parse(await readFile(path.join(backends.folder, FEEDS_FILE), 'utf8'));
     expect(saved.feeds.map((f: { url: string }) => f.url)).toContain('https://disk.example/rss');
-    expect(await listArticleFiles(folder.dir)).not.toContain(FEEDS_FILE);
-    const audit = await readFile(path.join(folder.dir, 'audit.log'), 'utf8');
+    expect(await listArticleFiles(backends.folder)).not.toContain(FEEDS_FILE);
+    const audit = await readFile(path.join(backends.folder, 'audit.log'), 'utf8');
     expect(audit).toContain('"feed":"https://gazette.example/rss"');
   });
 
   it('refuses a damaged feeds.json with a sentence naming the file, and leaves it as it is', async () => {
-    const file = path.join(folder.dir, FEEDS_FILE);
+    const file = path.join(backends.folder, FEEDS_FILE);
     const before = await readFile(file, 'utf8');
     await writeFile(file, '{"feeds": [');
-    const store = new FolderFeedStore(folder.dir);
+    const store = new FolderFeedStore(backends.folder);
     await expect(store.feeds()).rejects.toThrow(FeedStoreError);
     await expect(store.feeds()).rejects.toThrow(`${file} is not valid JSON`);
     await expect(store.setPaused('https://disk.example/rss', true)).rejects.toThrow(/fix it or move it away/);

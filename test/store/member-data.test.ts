@@ -3,30 +3,14 @@
  * (one per member and answer, a later one replacing the earlier), the question log, the salt.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FolderMemberData } from '../../src/store/folder-member-data.ts';
 import type { MemberData, Vote } from '../../src/store/member-data.ts';
 import { voterHash } from '../../src/store/member-data.ts';
 import { PgMemberData } from '../../src/store/pg/pg-member-data.ts';
-import { PgStore } from '../../src/store/pg/pg-store.ts';
-import { copyOfCorpus } from '../core/helpers.ts';
-import { startTestPostgres, type TestPostgres } from './pg-server.ts';
+import { bothStores } from './both-stores.ts';
 
-let server: TestPostgres;
-let pgStore: PgStore;
-let folder: { dir: string; remove: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await startTestPostgres();
-  pgStore = await PgStore.open(await server.createDatabase('members'));
-  folder = await copyOfCorpus();
-}, 60_000);
-
-afterAll(async () => {
-  await pgStore?.close();
-  await server?.destroy();
-  await folder?.remove();
-});
+const backends = bothStores('members');
 
 function vote(answerId: string, voter: string, v: 'up' | 'down', at: string): Vote {
   return {
@@ -45,8 +29,8 @@ function vote(answerId: string, voter: string, v: 'up' | 'down', at: string): Vo
 }
 
 const stores: Array<[string, () => MemberData]> = [
-  ['a corpus folder', () => new FolderMemberData(folder.dir)],
-  ['PostgreSQL', () => new PgMemberData(pgStore.pool)],
+  ['a corpus folder', () => new FolderMemberData(backends.folder)],
+  ['PostgreSQL', () => new PgMemberData(backends.pg.pool)],
 ];
 
 describe.each(stores)('member data in %s', (_name, open) => {
@@ -101,13 +85,13 @@ describe.each(stores)('member data in %s', (_name, open) => {
 
 describe('member data in a corpus folder', () => {
   it('lives in .log files beside the audit log, never read as coverage', async () => {
-    const files = await readdir(folder.dir);
+    const files = await readdir(backends.folder);
     expect(files).toEqual(
       expect.arrayContaining(['feedback.log', 'questions.log', 'server-settings.log', 'member-salt.log']),
     );
-    const text = await readFile(`${folder.dir}/feedback.log`, 'utf8');
+    const text = await readFile(`${backends.folder}/feedback.log`, 'utf8');
     expect(text.trim().split('\n')).toHaveLength(3);
     const { loadCorpus } = await import('../../src/library.ts');
-    expect((await loadCorpus(folder.dir)).problems).toEqual([]);
+    expect((await loadCorpus(backends.folder)).problems).toEqual([]);
   });
 });
