@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeEach } from 'vitest';
 
 /** The project's built-in corpus. */
 export const CORPUS_DIR = path.join(import.meta.dirname, '..', '..', 'corpus');
@@ -33,6 +34,26 @@ export async function copyOfCorpus(): Promise<{ dir: string; remove: () => Promi
   // The coverage only: not the logs a bot run on the built-in corpus leaves beside it.
   await cp(CORPUS_DIR, dir, { recursive: true, filter: (source) => !source.endsWith('.log') });
   return { dir, remove: temp.remove };
+}
+
+/**
+ * Registers, in the calling test file, a fresh copy of the built-in corpus made before each test
+ * (see `copyOfCorpus`: its removed-articles folder lands beside it, in the same temporary folder);
+ * returns the folder of the current test's copy. Every copy is removed after the file's tests.
+ */
+export function corpusCopyPerTest(): () => string {
+  const copies: Array<{ dir: string; remove: () => Promise<void> }> = [];
+  beforeEach(async () => {
+    copies.push(await copyOfCorpus());
+  });
+  afterAll(async () => {
+    await Promise.all(copies.map((c) => c.remove()));
+  });
+  return () => {
+    const current = copies.at(-1);
+    if (current === undefined) throw new Error('corpusCopyPerTest: read inside a test');
+    return current.dir;
+  };
 }
 
 /** Lower case, quote marks and white space normalised, as the coverage questions' README says. */

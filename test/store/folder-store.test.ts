@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Curator } from '../../src/curation/curator.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import { changeLockPath, FolderStore, removedDir } from '../../src/store/folder-store.ts';
 import { StoreBusyError } from '../../src/store/types.ts';
+import { corpusCopyPerTest } from '../core/helpers.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const EDITOR = path.join(import.meta.dirname, 'folder-editor.ts');
@@ -20,19 +20,10 @@ const event = (id: string) => ({
   description: 'A test event.',
 });
 
-const work = await mkdtemp(path.join(tmpdir(), 'coverage-folder-store-'));
-let dir: string;
-let n = 0;
-
-beforeEach(async () => {
-  dir = path.join(work, `corpus-${++n}`);
-  await cp(path.join(ROOT, 'corpus'), dir, { recursive: true });
-});
-
-afterAll(() => rm(work, { recursive: true, force: true }));
+const corpusDir = corpusCopyPerTest();
 
 async function eventIds(): Promise<string[]> {
-  return (JSON.parse(await readFile(path.join(dir, 'events.json'), 'utf8')) as Array<{ id: string }>)
+  return (JSON.parse(await readFile(path.join(corpusDir(), 'events.json'), 'utf8')) as Array<{ id: string }>)
     .map((e) => e.id)
     .sort();
 }
@@ -40,7 +31,7 @@ async function eventIds(): Promise<string[]> {
 /** Every file of the folder and of its removed-articles folder, with its content. */
 async function contents(): Promise<Record<string, string>> {
   const all: Record<string, string> = {};
-  for (const folder of [dir, removedDir(dir)]) {
+  for (const folder of [corpusDir(), removedDir(corpusDir())]) {
     let names: string[];
     try {
       names = (await readdir(folder, { recursive: true })) as string[];
@@ -49,7 +40,8 @@ async function contents(): Promise<Record<string, string>> {
     }
     for (const name of names) {
       const file = path.join(folder, name);
-      if ((await stat(file)).isFile()) all[path.relative(work, file)] = await readFile(file, 'utf8');
+      if ((await stat(file)).isFile())
+        all[path.relative(path.dirname(corpusDir()), file)] = await readFile(file, 'utf8');
     }
   }
   return all;
@@ -57,7 +49,7 @@ async function contents(): Promise<Record<string, string>> {
 
 describe('changes to a corpus folder from several processes', () => {
   it('two handles on one folder creating events at once keep both events', async () => {
-    const [one, two] = await Promise.all([LiveEngine.open(dir), LiveEngine.open(dir)]);
+    const [one, two] = await Promise.all([LiveEngine.open(corpusDir()), LiveEngine.open(corpusDir())]);
     await Promise.all([
       new Curator(one).createEvent(event('from-one'), who),
       new Curator(two).createEvent(event('from-two'), who),
@@ -68,7 +60,7 @@ describe('changes to a corpus folder from several processes', () => {
   it('two processes creating events at once on one folder keep every event', async () => {
     const startAt = String(Date.now() + 6000);
     const run = (prefix: string) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', EDITOR, dir, prefix, '3', startAt], {
+      promisify(execFile)(process.execPath, ['--import', 'tsx', EDITOR, corpusDir(), prefix, '3', startAt], {
         cwd: ROOT,
       });
     const outputs = await Promise.all([run('a'), run('b')]);
@@ -86,17 +78,17 @@ describe('changes to a corpus folder from several processes', () => {
   }, 60_000);
 
   it('a lock left behind by a process that died is taken over', async () => {
-    const lock = changeLockPath(dir);
+    const lock = changeLockPath(corpusDir());
     await mkdir(lock);
     const longAgo = new Date(Date.now() - 10 * 60_000);
     await utimes(lock, longAgo, longAgo);
-    await new Curator(await LiveEngine.open(dir)).createEvent(event('after-crash'), who);
+    await new Curator(await LiveEngine.open(corpusDir())).createEvent(event('after-crash'), who);
     expect(await eventIds()).toContain('after-crash');
   });
 
   it('a change waits for another one holding the lock, then gives up with a clear message', async () => {
-    await mkdir(changeLockPath(dir));
-    const store = new FolderStore(dir, null, { lockWaitMs: 300 });
+    await mkdir(changeLockPath(corpusDir()));
+    const store = new FolderStore(corpusDir(), null, { lockWaitMs: 300 });
     const before = await contents();
     const change = store.change(
       (tx) => tx.write('events.json', '[]\n'),
@@ -110,9 +102,9 @@ describe('changes to a corpus folder from several processes', () => {
 
 describe('a change to a corpus folder lands whole or not at all', () => {
   it('a change whose index build fails leaves the folder as it was', async () => {
-    const store = new FolderStore(dir, null);
+    const store = new FolderStore(corpusDir(), null);
     const before = await contents();
-    const article = (await readdir(dir)).find((f) => f.endsWith('.md')) as string;
+    const article = (await readdir(corpusDir())).find((f) => f.endsWith('.md')) as string;
     const change = store.change(
       async (tx) => {
         await tx.write('2016-09-01-new.md', '---\ntitle: "New"\n---\nNew text.\n');
@@ -135,7 +127,7 @@ describe('a change to a corpus folder lands whole or not at all', () => {
   });
 
   it('a change whose own step fails undoes the steps before it', async () => {
-    const store = new FolderStore(dir, null);
+    const store = new FolderStore(corpusDir(), null);
     const before = await contents();
     const change = store.change(
       async (tx) => {
