@@ -39,30 +39,27 @@ export function relatedInIndex(
 ): Map<string, string[]> {
   const related = new Map<string, string[]>();
   const taken = new Set(asked);
+  /** Gives `term` those of `candidates` the index holds and no other term took; true if any. */
+  const relate = (term: string, candidates: readonly string[]): boolean => {
+    const found = candidates.filter((t) => !taken.has(t) && state.index.termId(t) !== undefined);
+    for (const t of found) taken.add(t);
+    if (found.length > 0) related.set(term, found);
+    return found.length > 0;
+  };
   for (const { term, start, end } of topic) {
     if (related.has(term)) continue;
     const tag = read.find((t) => t.start < end && start < t.end)?.pos ?? '';
     const word = text.slice(start, end);
     // A place and its adjective ("Turkey", "Turkish") are the one name expanded.
-    if ((tag === 'PROPN' || tag === 'ADJ') && /^\p{Lu}/u.test(word)) {
-      const found = placeTerms(word).filter((t) => !taken.has(t) && state.index.termId(t) !== undefined);
-      for (const t of found) taken.add(t);
-      if (found.length > 0) {
-        related.set(term, found);
-        continue;
-      }
-    }
+    if ((tag === 'PROPN' || tag === 'ADJ') && /^\p{Lu}/u.test(word) && relate(term, placeTerms(word)))
+      continue;
     const pos = WORDNET_POS[tag];
     if (pos === undefined) continue;
     // A common word ("make", "start") has many senses: its other words are mostly noise, but
     // the verbs of cause and effect ("died": "killed"; "death": "die", "kill") are not.
     const common = isCommonWord(word);
     if (common && pos !== 'verb' && pos !== 'noun') continue;
-    const found = (common ? causalTerms(word, pos as 'noun' | 'verb') : relatedTerms(word, pos)).filter(
-      (t) => !taken.has(t) && state.index.termId(t) !== undefined,
-    );
-    for (const t of found) taken.add(t);
-    if (found.length > 0) related.set(term, found);
+    relate(term, common ? causalTerms(word, pos as 'noun' | 'verb') : relatedTerms(word, pos));
   }
   return related;
 }
@@ -116,9 +113,10 @@ export function topicWeights(
       : noun
         ? UNKNOWN_COMMON_NOUN_WEIGHT
         : UNKNOWN_COMMON_WORD_WEIGHT;
+    const weight = share * state.index.maxIdf(state.config.k);
     // Said in other words the index holds ("death": "killed"), the subject is known.
-    if (related.has(term) && !weights.has(term)) knownWeight += share * state.index.maxIdf(state.config.k);
-    weights.set(term, Math.max(weights.get(term) ?? 0, share * state.index.maxIdf(state.config.k)));
+    if (related.has(term) && !weights.has(term)) knownWeight += weight;
+    weights.set(term, Math.max(weights.get(term) ?? 0, weight));
   }
   const queryTerms: QueryTerm[] = [...weights].map(([term, weight]) => {
     const own = ids.get(term);
