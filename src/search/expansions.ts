@@ -16,6 +16,14 @@ const SENSES = 1;
 const memo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
 const causalMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
 
+/**
+ * The words of a synset a relation names: word `n` (from 1) for a relation between words, all of
+ * them for one between synsets (n = 0).
+ */
+function wordAt(words: readonly string[], n: number): readonly string[] {
+  return n === 0 ? words : [words[n - 1] ?? ''];
+}
+
 /** The lemma WordNet lists a word under, for its part of speech. */
 function lemmaOf(word: string, pos: WordNetPos): string {
   const lower = word.toLowerCase();
@@ -62,7 +70,7 @@ function derivedVerbs(lemma: string): string[] {
   for (const p of synset.pointers) {
     if (p.symbol !== '+' || p.pos !== 'verb' || (p.source !== 0 && p.source !== source)) continue;
     const target = wn.synset('verb', p.offset);
-    const words = p.target === 0 ? target.words : [target.words[p.target - 1] ?? ''];
+    const words = wordAt(target.words, p.target);
     for (const w of words)
       if (w !== '' && !w.includes(' ') && wn.senses(w, 'verb')[0] === p.offset) verbs.push(w);
   }
@@ -95,7 +103,6 @@ export function placeTerms(word: string): readonly string[] {
     const lemma = word.toLowerCase();
     const words = new Set<string>();
     // Relations between words, not synsets: "Soviet" pertains to "Soviet Union", not to "Russia".
-    const wordAt = (words: string[], n: number) => (n === 0 ? words : [words[n - 1] ?? '']);
     for (const offset of wn.senses(lemma, 'noun')) {
       const synset = wn.synset('noun', offset);
       if (synset.lexFile !== NOUN_LOCATION) continue;
@@ -173,7 +180,7 @@ function computeRelated(word: string, pos: WordNetPos): readonly string[] {
     for (const p of synset.pointers) {
       if (p.symbol !== '+' || (p.source !== 0 && p.source !== source)) continue;
       const target = wn.synset(p.pos, p.offset);
-      const words = p.target === 0 ? target.words : [target.words[p.target - 1] ?? ''];
+      const words = wordAt(target.words, p.target);
       for (const w of words) if (w !== '' && !w.includes(' ')) add(w);
     }
   });
