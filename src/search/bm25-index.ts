@@ -11,7 +11,7 @@ import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
 import { TermTableBuilder } from '../util/term-table.ts';
 import { countFieldTerms, forEachPassageTerms, type PassageFields } from './field-terms.ts';
 import type { PassageIndex, PostingData } from './passage-index.ts';
-import { addPositive, allPositive } from './positive-scores.ts';
+import { addPositive, allPositive, positiveFactors } from './positive-scores.ts';
 import type { RankingConfig } from './ranking-config.ts';
 import { TermVocabulary, terms } from './tokenize.ts';
 import { type ScoredPassage, TopHeap } from './top-heap.ts';
@@ -243,13 +243,6 @@ export function winkDisagreements(data: PostingData, engine: Bm25Engine): string
     }
   }
   return out;
-}
-
-/** Whether each of the `count` term weights (all 1 when null) is above 0. */
-function positiveFactors(termWeights: ArrayLike<number> | null, count: number): boolean {
-  if (termWeights === null) return true;
-  for (let q = 0; q < count; q++) if (!((termWeights[q] ?? 1) > 0)) return false;
-  return true;
 }
 
 /** A built index: fast exact top-k search over wink's BM25F weights. */

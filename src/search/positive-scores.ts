@@ -10,6 +10,13 @@ export function allPositive(weights: Float64Array): boolean {
   return true;
 }
 
+/** Whether each of a query's `count` term weights (all 1 when null, a missing one 1) is above 0. */
+export function positiveFactors(termWeights: ArrayLike<number> | null, count: number): boolean {
+  if (termWeights === null) return true;
+  for (let q = 0; q < count; q++) if (!((termWeights[q] ?? 1) > 0)) return false;
+  return true;
+}
+
 /**
  * Adds `factor` × each weight of postings [from, to) to its passage's score, as
  * `factor * w + score` (or `w + score` for a factor of 1), skipping passages `allowed` does not
