@@ -10,6 +10,7 @@ import { Bm25Index, IndexError, type PostingData } from '../search/bm25-index.ts
 import { readyExpansions } from '../search/expansions.ts';
 import type { PassageIndex } from '../search/passage-index.ts';
 import { DEFAULT_RANKING_CONFIG, type RankingConfig } from '../search/ranking-config.ts';
+import { SegmentedIndex } from '../search/segmented-index.ts';
 import type { Statement } from '../statements/types.ts';
 import { type AskOptions, ask, MAX_RESULT_COUNT } from './ask.ts';
 import { type CompareBy, compare } from './compare.ts';
@@ -100,6 +101,15 @@ export class AnswerEngine {
   warmUp(): void {
     this.state.summaries.warmUp();
     readyExpansions();
+  }
+
+  /**
+   * Computes, until `deadline` (a `performance.now()` time), the term weights the index's first
+   * searches would compute (those a change moved: see `SegmentedIndex.readyWeights`); true when
+   * none is left. For idle time, a slice at a time.
+   */
+  readyIndex(deadline = Number.POSITIVE_INFINITY): boolean {
+    return this.index instanceof SegmentedIndex ? this.index.readyWeights(deadline) : true;
   }
 
   /**

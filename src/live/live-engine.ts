@@ -35,6 +35,12 @@ import {
 export const INDEX_SAVE_DELAY_MS = 1000;
 
 /**
+ * The longest slice of idle time readying the served index' term weights takes at once (ms): a
+ * question arriving meanwhile waits at most this long.
+ */
+export const WEIGHTS_SLICE_MS = 4;
+
+/**
  * Changes made through a process after which it saves its whole index even without a merge (a
  * start loads the last whole index and applies every saved change made since).
  */
@@ -68,6 +74,8 @@ export class LiveEngine {
   /** The served engine over a segmented index, made ahead of the first change (see `prepareSoon`). */
   private prepared: { from: AnswerEngine; engine: AnswerEngine } | null = null;
   private preparing: Promise<void> = Promise.resolve();
+  /** The readying of the served index' term weights in idle time (see `readyWeights`). */
+  private weighing: Promise<void> = Promise.resolve();
   /** The background merge of small segments, when one is queued (see `mergeSoon`). */
   private merging: Promise<void> | null = null;
   /** Changes made through this process since it last saved its whole index. */
@@ -347,6 +355,7 @@ export class LiveEngine {
             this.opened = { ...this.opened, index: merged };
             mergedAny = true;
           }
+          if (mergedAny) this.weighing = this.readyWeights(this.live);
           // The merged index is what the next start should load: saved by a process that made changes.
           if (mergedAny && this.changesUnsaved > 0) this.saveSoon();
         }),
@@ -355,6 +364,28 @@ export class LiveEngine {
       .finally(() => {
         this.merging = null;
       });
+  }
+
+  /**
+   * Readies the term weights of `engine`'s index — those every change moves, which its first
+   * questions would otherwise compute — in idle time, a slice of at most WEIGHTS_SLICE_MS at a
+   * time, questions answered between slices; it stops when another engine is served.
+   */
+  private readyWeights(engine: AnswerEngine, timer?: PhaseTimer): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const slice = () => {
+        if (this.closed || this.live !== engine) return resolve();
+        if (!engine.readyIndex(performance.now() + WEIGHTS_SLICE_MS)) return void setImmediate(slice);
+        timer?.lap('term weights readied');
+        resolve();
+      };
+      setImmediate(slice);
+    });
+  }
+
+  /** Waits until the served index' term weights are readied (for tests and benchmarks). */
+  async flushWeights(): Promise<void> {
+    await this.weighing;
   }
 
   /** Waits for the background merge, if one is queued (for tests and benchmarks). */
@@ -458,11 +489,14 @@ export class LiveEngine {
     this.opened = opened;
     timer?.lap('swapped');
     // What the first question would make, made just after the swap unless a question comes first.
-    setImmediate(() => {
-      timer?.lap('waited for the event loop');
-      opened.index.warmUp();
-      timer?.lap('warmed up');
-    });
+    this.weighing = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        timer?.lap('waited for the event loop');
+        opened.index.warmUp();
+        timer?.lap('warmed up');
+        resolve(this.readyWeights(opened.index, timer));
+      }),
+    );
     const report: ChangeReport = {
       ok: true,
       ...diffArticles(before, opened.index.corpus.articles),
@@ -483,7 +517,7 @@ export class LiveEngine {
     this.closed = true;
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    await Promise.all([this.saving, this.preparing, this.merging]);
+    await Promise.all([this.saving, this.preparing, this.merging, this.weighing]);
     await this.store.close();
   }
 }

@@ -17,8 +17,10 @@ import {
   roundLikeToFixed,
 } from './bm25-index.ts';
 import type { PassageIndex } from './passage-index.ts';
+import { addPositive, allPositive, positiveFactors } from './positive-scores.ts';
 import type { RankingConfig } from './ranking-config.ts';
 import { buildSegment, mergeSegments, type Segment, type SegmentPart, termSlot } from './segment.ts';
+import { SegmentWeights, type WeightStatistics } from './segment-weights.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import { type ScoredPassage, TopHeap } from './top-heap.ts';
 
@@ -38,12 +40,43 @@ export interface AddedSegment {
   termIdOf: Int32Array;
 }
 
+/** Each new set of collection statistics gets the next id (see `SegmentWeights`). */
+let lastStatsId = 0;
+
+/** Passages flagged in a deletion set, counted once per set (sets are never written once shared). */
+const deletedCounts = new WeakMap<Uint8Array, number>();
+
+/** How many passages a deletion set flags. */
+function deletedIn(deleted: Uint8Array): number {
+  let n = deletedCounts.get(deleted);
+  if (n === undefined) {
+    n = 0;
+    for (let p = 0; p < deleted.length; p++) n += deleted[p] as number;
+    deletedCounts.set(deleted, n);
+  }
+  return n;
+}
+
+/** `total` plus each passage's title then body length, in order: a full build's running sum, continued. */
+function sumLengths(total: number, segment: Segment): number {
+  let sum = total;
+  for (let p = 0; p < segment.count; p++) {
+    sum += segment.titleLengths[p] as number;
+    sum += segment.bodyLengths[p] as number;
+  }
+  return sum;
+}
+
 /** Scratch arrays for search, shared by the indexes of one lineage (one search at a time: JS is single-threaded). */
 class SearchScratch {
   scores = new Float64Array(0);
   touched = new Int32Array(0);
   seen = new Uint8Array(0);
+  /** Each query term's slot in each segment (-1: none), query term by query term. */
+  slots = new Int32Array(0);
   readonly heap = new TopHeap();
+  /** Each segment's weights, owned by the newest statistics that used them. */
+  readonly weights = new WeakMap<Segment, SegmentWeights>();
 
   fit(slots: number): void {
     if (this.scores.length >= slots) return;
@@ -58,13 +91,19 @@ class SearchScratch {
  * A segmented BM25F index. Passages are addressed by slot: segment by segment, in order, deleted
  * passages included (a deleted slot is never returned); merging renumbers slots (see `mergeRun`).
  */
-export class SegmentedIndex implements PassageIndex {
+export class SegmentedIndex implements PassageIndex, WeightStatistics {
   /** First slot of each segment, and the slot count at the end. */
   private readonly bases: Int32Array;
-  /** Per segment, the weights of the terms searched so far, by term slot (see `weightsOf`). */
-  private readonly weights: (Map<number, Float64Array> | undefined)[];
-  /** The total field length, summed as a full build sums it (made on first use). */
-  private total: number | null = null;
+  /** Per segment, the weights this index last read (see `weightsOf`). */
+  private readonly stores: (SegmentWeights | undefined)[];
+  /** Whether every preset weight is above 0 (see `withWeights`). */
+  private readonly presetPositive: boolean;
+
+  /**
+   * Term weights searches of this index had to compute themselves, one per term and segment:
+   * none once `readyWeights` has run, until a newer index takes the weights over.
+   */
+  weightsComputedBySearch = 0;
 
   private constructor(
     readonly config: RankingConfig,
@@ -77,14 +116,22 @@ export class SegmentedIndex implements PassageIndex {
     /** Live passages. */
     readonly passageCount: number,
     private readonly scratch: SearchScratch,
+    /**
+     * Identifies the statistics: a new id for each new passage count or document frequencies, the
+     * same for an index with the same live passages (a merge), whose weights are the same.
+     */
+    readonly statsId: number = ++lastStatsId,
     /** The weights of every posting of the first segment under these statistics, when known (see `withWeights`). */
     private readonly preset: Float64Array | null = null,
+    /** The total field length, summed as a full build sums it, when known (else made on first use). */
+    private total: number | null = null,
   ) {
     this.bases = new Int32Array(segments.length + 1);
     segments.forEach((s, i) => {
       this.bases[i + 1] = (this.bases[i] as number) + s.count;
     });
-    this.weights = new Array(segments.length);
+    this.stores = new Array(segments.length);
+    this.presetPositive = preset !== null && allPositive(preset);
   }
 
   /**
@@ -94,7 +141,18 @@ export class SegmentedIndex implements PassageIndex {
   static empty(config: RankingConfig, terms: readonly string[] = []): SegmentedIndex {
     const dictionary = new TermDictionary();
     for (const term of terms) dictionary.idOf(term);
-    return new SegmentedIndex(config, dictionary, [], [], new Int32Array(0), 0, new SearchScratch());
+    return new SegmentedIndex(
+      config,
+      dictionary,
+      [],
+      [],
+      new Int32Array(0),
+      0,
+      new SearchScratch(),
+      undefined,
+      null,
+      0,
+    );
   }
 
   /** An index of one segment holding `fields` (a full build); `terms` as in `empty`. */
@@ -136,7 +194,8 @@ export class SegmentedIndex implements PassageIndex {
     return Math.log((n + 0.5) / 0.5 + k);
   }
 
-  private idfOf(id: number): number {
+  /** The IDF of term id `id` under this index' statistics, as a full build computes it. */
+  idfOf(id: number): number {
     const n = this.df[id] as number;
     return Math.log((Math.max(3, this.passageCount) - n + 0.5) / (n + 0.5) + this.config.k);
   }
@@ -158,6 +217,10 @@ export class SegmentedIndex implements PassageIndex {
       df,
       this.passageCount + segment.count,
       this.scratch,
+      undefined,
+      null,
+      // The new passages come last: the running sum goes on, in the order a full build sums.
+      this.total === null ? null : sumLengths(this.total, segment),
     );
     return { index, firstSlot: this.slotCount, termIdOf };
   }
@@ -168,6 +231,8 @@ export class SegmentedIndex implements PassageIndex {
     const copied = new Set<number>();
     let df: Int32Array | null = null;
     let removed = 0;
+    // Whole lengths sum exactly in any order: the total less the removed ones is a full build's.
+    let total = this.total;
     for (const slot of slots) {
       if (slot < 0 || slot >= this.slotCount) throw new IndexError(`SegmentedIndex: no slot ${slot}`);
       const s = this.segmentOf(slot);
@@ -176,9 +241,16 @@ export class SegmentedIndex implements PassageIndex {
       if ((deletions[s]?.[p] ?? 0) === 1) continue;
       if (!copied.has(s)) {
         copied.add(s);
-        deletions[s] = deletions[s]?.slice() ?? new Uint8Array(segment.count);
+        const before = deletions[s] ?? null;
+        deletions[s] = before?.slice() ?? new Uint8Array(segment.count);
+        deletedCounts.set(deletions[s] as Uint8Array, before === null ? 0 : deletedIn(before));
       }
-      (deletions[s] as Uint8Array)[p] = 1;
+      const set = deletions[s] as Uint8Array;
+      set[p] = 1;
+      deletedCounts.set(set, (deletedCounts.get(set) as number) + 1);
+      const length = 0 + (segment.titleLengths[p] as number) + (segment.bodyLengths[p] as number);
+      total =
+        total !== null && Number.isInteger(length) && Number.isSafeInteger(total) ? total - length : null;
       df ??= this.df.slice();
       for (let i = segment.termStart[p] as number, end = segment.termStart[p + 1] as number; i < end; i++) {
         const t = segment.passageTerms[i] as number;
@@ -195,6 +267,9 @@ export class SegmentedIndex implements PassageIndex {
       df as Int32Array,
       this.passageCount - removed,
       this.scratch,
+      undefined,
+      null,
+      total,
     );
   }
 
@@ -223,10 +298,7 @@ export class SegmentedIndex implements PassageIndex {
   private liveIn(s: number): number {
     const deleted = this.deletions[s];
     const count = this.segments[s]?.count ?? 0;
-    if (deleted === null || deleted === undefined) return count;
-    let n = 0;
-    for (let p = 0; p < count; p++) n += deleted[p] as number;
-    return count - n;
+    return deleted === null || deleted === undefined ? count : count - deletedIn(deleted);
   }
 
   /** The segments [from, to) with their deletion sets, as a merge reads them. */
@@ -278,6 +350,10 @@ export class SegmentedIndex implements PassageIndex {
       this.df,
       this.passageCount,
       this.scratch,
+      this.statsId,
+      null,
+      // The same live passages in the same order: the same total.
+      this.total,
     );
     return { index, slotOf };
   }
@@ -295,32 +371,59 @@ export class SegmentedIndex implements PassageIndex {
   ): ScoredPassage[] {
     const scratch = this.scratch;
     scratch.fit(this.slotCount);
-    const { scores, touched, seen, heap } = scratch;
-    let touchedCount = 0;
+    const segmentCount = this.segments.length;
+    if (scratch.slots.length < queryTerms.length * segmentCount)
+      scratch.slots = new Int32Array(queryTerms.length * segmentCount * 2);
+    const { scores, touched, seen, heap, slots } = scratch;
+    // First each term's postings in each segment, their weights made ready: when every weight
+    // read is above 0, a score of 0 means "not yet scored" and no flags are needed.
+    let positive = positiveFactors(termWeights, queryTerms.length);
     for (let q = 0; q < queryTerms.length; q++) {
       const t = this.termId(queryTerms[q] as string);
-      if (t === undefined) continue;
+      for (let s = 0; s < segmentCount; s++) {
+        const slot = t === undefined ? -1 : termSlot(this.segments[s] as Segment, t);
+        slots[q * segmentCount + s] = slot;
+        if (slot >= 0 && !this.readyTerm(s, slot, t as number, true)) positive = false;
+      }
+    }
+    let touchedCount = 0;
+    for (let q = 0; q < queryTerms.length; q++) {
       const factor = termWeights === null ? 1 : (termWeights[q] ?? 1);
-      for (let s = 0; s < this.segments.length; s++) {
-        const segment = this.segments[s] as Segment;
-        const slot = termSlot(segment, t);
+      for (let s = 0; s < segmentCount; s++) {
+        const slot = slots[q * segmentCount + s] as number;
         if (slot < 0) continue;
+        const segment = this.segments[s] as Segment;
         const base = this.bases[s] as number;
         const deleted = this.deletions[s] ?? null;
-        const weights = this.weightsOf(s, slot, t);
+        const weights = this.weightsOf(s);
         const { passages } = segment;
         const from = segment.offsets[slot] as number;
         const end = segment.offsets[slot + 1] as number;
+        if (positive && base === 0 && deleted === null) {
+          touchedCount = addPositive(
+            passages,
+            weights,
+            from,
+            end,
+            factor,
+            allowed,
+            scores,
+            touched,
+            touchedCount,
+          );
+          continue;
+        }
         for (let i = from; i < end; i++) {
           const p = passages[i] as number;
           if (deleted !== null && deleted[p] === 1) continue;
           const g = base + p;
           if (allowed !== null && allowed[g] !== 1) continue;
-          if (seen[g] === 0) {
-            seen[g] = 1;
+          const score = scores[g] as number;
+          if (positive ? score === 0 : seen[g] === 0) {
+            if (!positive) seen[g] = 1;
             touched[touchedCount++] = g;
           }
-          scores[g] = factor * (weights[i - from] as number) + (scores[g] as number);
+          scores[g] = (factor === 1 ? (weights[i] as number) : factor * (weights[i] as number)) + score;
         }
       }
     }
@@ -335,46 +438,60 @@ export class SegmentedIndex implements PassageIndex {
   }
 
   /**
-   * The weights of term t's postings in segment s (at `slot` of its terms) under this index'
-   * statistics: `indexPassages`' arithmetic, term for term, made on first use and kept while this
-   * index value lives (a change makes a new value, whose statistics differ).
+   * Computes now, until `deadline` (a `performance.now()` time), the term weights the first
+   * searches of this index would otherwise compute (a change moves every weight): to run while
+   * the process is idle, a slice at a time. True when every weight is ready, or when a newer
+   * index has taken the weights over (this one is no longer worth readying).
    */
-  private weightsOf(s: number, slot: number, t: number): Float64Array {
-    let bySlot = this.weights[s];
-    if (bySlot === undefined) {
-      bySlot = new Map();
-      this.weights[s] = bySlot;
+  readyWeights(deadline = Number.POSITIVE_INFINITY): boolean {
+    for (let s = 0; s < this.segments.length; s++) {
+      if (s === 0 && this.preset !== null) continue;
+      const store = this.storeOf(s);
+      if (this.scratch.weights.get(store.segment) !== store) return true;
+      if (!store.fillAll(this, deadline)) return false;
     }
-    const cached = bySlot.get(slot);
-    if (cached !== undefined) return cached;
+    return true;
+  }
+
+  /**
+   * Makes the weights of term t's postings in segment s (at `slot` of its terms) those of this
+   * index' statistics, computing them unless they are (a preset, or computed before under the same
+   * statistics); true when each is above 0. `bySearch` counts a computation in `weightsComputedBySearch`.
+   */
+  private readyTerm(s: number, slot: number, t: number, bySearch: boolean): boolean {
+    if (s === 0 && this.preset !== null) return this.presetPositive;
+    const store = this.storeOf(s);
+    if (bySearch && !store.filled(slot)) this.weightsComputedBySearch++;
+    return store.fill(slot, t, this);
+  }
+
+  /** The weights of segment s's postings, at the postings' places (those of terms made ready, see `readyTerm`). */
+  private weightsOf(s: number): Float64Array {
+    if (s === 0 && this.preset !== null) return this.preset;
+    return this.storeOf(s).values;
+  }
+
+  /**
+   * The weights of segment s this index reads and fills: the ones its lineage shares for that
+   * segment, taken over from older statistics; its own when newer statistics hold those (an index
+   * still asked after a change has replaced it).
+   */
+  private storeOf(s: number): SegmentWeights {
+    const mine = this.stores[s];
+    if (mine !== undefined && mine.owner === this.statsId) return mine;
     const segment = this.segments[s] as Segment;
-    const from = segment.offsets[slot] as number;
-    const end = segment.offsets[slot + 1] as number;
-    if (s === 0 && this.preset !== null) {
-      const preset = this.preset.subarray(from, end);
-      bySlot.set(slot, preset);
-      return preset;
-    }
-    const { passages, freqs, titleLengths, bodyLengths } = segment;
-    const { k1, b } = this.config;
-    const idf = this.idfOf(t);
-    const average = this.averageLength();
-    const weights = new Float64Array(end - from);
-    for (let i = from; i < end; i++) {
-      const f = freqs[i] as number;
-      const p = passages[i] as number;
-      // The length normalisation of the passage, for its postings only (not a table per segment).
-      const length = 0 + (titleLengths[p] as number) + (bodyLengths[p] as number);
-      const norm = 1 - b + b * (length / average);
-      weights[i - from] =
-        Math.sign(f) * roundLikeToFixed(Math.abs((f * (k1 + 1)) / (k1 * norm + f)) * idf, FREQ_PRECISION);
-    }
-    bySlot.set(slot, weights);
-    return weights;
+    let shared = this.scratch.weights.get(segment);
+    if (shared === undefined) {
+      shared = new SegmentWeights(segment, this.statsId);
+      this.scratch.weights.set(segment, shared);
+    } else if (shared.owner < this.statsId) shared.claim(this.statsId);
+    const store = shared.owner === this.statsId ? shared : new SegmentWeights(segment, this.statsId);
+    this.stores[s] = store;
+    return store;
   }
 
   /** The average passage length under this index' statistics, as a full build divides it. */
-  private averageLength(): number {
+  averageLength(): number {
     return this.totalLength() / Math.max(3, this.passageCount);
   }
 
@@ -421,15 +538,14 @@ export class SegmentedIndex implements PassageIndex {
         `SegmentedIndex: ${weights.length} preset weights for ${segment.passages.length} postings`,
       );
     const step = Math.max(1, Math.floor(segment.terms.length / 64));
+    const computed = this.storeOf(0);
     for (let slot = 0; slot < segment.terms.length; slot += step) {
-      const computed = this.weightsOf(0, slot, segment.terms[slot] as number);
-      const from = segment.offsets[slot] as number;
-      computed.forEach((w, i) => {
-        if (weights[from + i] !== w)
+      computed.fill(slot, segment.terms[slot] as number, this);
+      for (let i = segment.offsets[slot] as number, end = segment.offsets[slot + 1] as number; i < end; i++)
+        if (weights[i] !== computed.values[i])
           throw new IndexError(
-            `SegmentedIndex: preset weight ${from + i} is ${weights[from + i]}, computed ${w}`,
+            `SegmentedIndex: preset weight ${i} is ${weights[i]}, computed ${computed.values[i]}`,
           );
-      });
     }
     return new SegmentedIndex(
       this.config,
@@ -439,7 +555,9 @@ export class SegmentedIndex implements PassageIndex {
       this.df,
       this.passageCount,
       this.scratch,
+      this.statsId,
       weights,
+      this.totalLength(),
     );
   }
 

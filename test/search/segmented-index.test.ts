@@ -151,6 +151,59 @@ describe('a segmented index (segments, deletion sets, global statistics)', () =>
     expect(after.idf('weather')).not.toBe(before.idf('weather'));
   });
 
+  it('readies its weights ahead of searches, a slice at a time; an older index asked after a newer one readied them still scores as a full build', () => {
+    const rand = seededRandom(7);
+    const many = Array.from({ length: 400 }, (_, i) => `v${i}`);
+    const word = () => many[Math.floor(rand() * rand() * many.length)] as string;
+    const texts = Array.from({ length: 360 }, () => ({
+      title: [word()],
+      body: Array.from({ length: 9 }, word),
+    }));
+    let older = SegmentedIndex.build(passageFieldsOf(texts.slice(0, 200)), DEFAULT_RANKING_CONFIG).index;
+    for (let i = 200; i < 300; i += 20)
+      older = older.withPassages(passageFieldsOf(texts.slice(i, i + 20))).index;
+    // A deadline already past: each call computes one slice of terms, until none is left.
+    let slices = 0;
+    while (!older.readyWeights(performance.now() - 1)) slices++;
+    expect(slices).toBeGreaterThan(2);
+    const queries = Array.from({ length: 40 }, () => [word(), word(), word()]);
+    const expectFullBuild = (index: SegmentedIndex, live: number[]) => {
+      const full = buildPassageIndex(
+        live.map((slot) => texts[slot] as IndexedText),
+        DEFAULT_RANKING_CONFIG,
+      );
+      for (const query of queries) {
+        const got = index.search(query, 10).map((r) => ({ slot: r.passage, score: r.score }));
+        const want = full.search(query, 10).map((r) => ({ slot: live[r.passage], score: r.score }));
+        expect(got.map((r) => r.slot)).toEqual(want.map((r) => r.slot));
+        got.forEach((r, i) => {
+          expect(Math.abs(r.score - (want[i]?.score ?? Number.NaN))).toBeLessThanOrEqual(1e-9);
+        });
+      }
+    };
+    expectFullBuild(
+      older,
+      texts.slice(0, 300).map((_, i) => i),
+    );
+    expect(older.weightsComputedBySearch).toBe(0);
+    // A change: two passages removed, more added; the newer index takes the weights over.
+    const newer = older.without([5, 17]).withPassages(passageFieldsOf(texts.slice(300))).index;
+    expect(newer.readyWeights()).toBe(true);
+    const live = texts.map((_, i) => i).filter((i) => i !== 5 && i !== 17);
+    expectFullBuild(newer, live);
+    expect(newer.weightsComputedBySearch).toBe(0);
+    // The older index, still asked (a question begun before the swap), computes its own again...
+    expectFullBuild(
+      older,
+      texts.slice(0, 300).map((_, i) => i),
+    );
+    expect(older.weightsComputedBySearch).toBeGreaterThan(0);
+    expect(older.readyWeights()).toBe(true);
+    // ... in its own array: the newer index's weights stay ready.
+    expectFullBuild(newer, live);
+    expect(newer.weightsComputedBySearch).toBe(0);
+  });
+
   it('merges the small segments at the end once MERGE_FACTOR of them are there, keeping slot order', () => {
     let index = SegmentedIndex.empty(DEFAULT_RANKING_CONFIG);
     for (let i = 0; i < MERGE_FACTOR - 1; i++)
