@@ -30,6 +30,9 @@ export class SegmentWeights {
   private readonly positive: Uint8Array;
   /** The next term slot `fillAll` looks at. */
   private cursor = 0;
+  /** Per passage, k1 × its length normalisation under the statistics `normsFor` names. */
+  private readonly norms: Float64Array;
+  private normsFor = 0;
 
   constructor(
     readonly segment: Segment,
@@ -39,6 +42,7 @@ export class SegmentWeights {
     this.values = new Float64Array(segment.passages.length);
     this.filledFor = new Int32Array(segment.terms.length);
     this.positive = new Uint8Array(segment.terms.length);
+    this.norms = new Float64Array(segment.count);
   }
 
   /** Hands this to newer statistics: what it holds is stale for them, so every term is filled again. */
@@ -58,7 +62,18 @@ export class SegmentWeights {
    */
   fill(slot: number, t: number, stats: WeightStatistics): boolean {
     if (this.filledFor[slot] !== stats.statsId) {
-      const positive = fillWeights(this.segment, slot, stats.idfOf(t), stats, this.values);
+      if (this.normsFor !== stats.statsId) {
+        fillNorms(this.segment, stats, this.norms);
+        this.normsFor = stats.statsId;
+      }
+      const positive = fillWeights(
+        this.segment,
+        slot,
+        stats.idfOf(t),
+        stats.config.k1,
+        this.norms,
+        this.values,
+      );
       this.positive[slot] = positive ? 1 : 0;
       this.filledFor[slot] = stats.statsId;
     }
@@ -73,37 +88,50 @@ export class SegmentWeights {
     const { terms } = this.segment;
     while (this.cursor < terms.length) {
       const slot = this.cursor++;
+      if (this.filledFor[slot] === stats.statsId) continue;
       this.fill(slot, terms[slot] as number, stats);
-      if ((slot & 63) === 63 && performance.now() > deadline) return this.cursor >= terms.length;
+      // Looked at after each term: one of a million postings takes milliseconds.
+      if (performance.now() > deadline) return this.cursor >= terms.length;
     }
     return true;
   }
 }
 
+/** Writes k1 × each passage's length normalisation under `stats`, as a full build computes it. */
+function fillNorms(segment: Segment, stats: WeightStatistics, out: Float64Array): void {
+  const { titleLengths, bodyLengths } = segment;
+  const { k1, b } = stats.config;
+  const average = stats.averageLength();
+  for (let p = 0; p < segment.count; p++) {
+    const length = 0 + (titleLengths[p] as number) + (bodyLengths[p] as number);
+    out[p] = k1 * (1 - b + b * (length / average));
+  }
+}
+
 /**
  * Writes the weights of the postings of the term at `slot` into `out` at the postings' places:
- * wink's consolidated weight, rounded as `toFixed(4)` rounds; true when each is above 0.
+ * wink's consolidated weight, rounded as `toFixed(4)` rounds, from `norms` (see `fillNorms`);
+ * true when each is above 0.
  */
 function fillWeights(
   segment: Segment,
   slot: number,
   idf: number,
-  stats: WeightStatistics,
+  k1: number,
+  norms: Float64Array,
   out: Float64Array,
 ): boolean {
-  const { passages, freqs, titleLengths, bodyLengths } = segment;
-  const { k1, b } = stats.config;
-  const average = stats.averageLength();
+  const { passages, freqs } = segment;
   const end = segment.offsets[slot + 1] as number;
   let positive = true;
   for (let i = segment.offsets[slot] as number; i < end; i++) {
     const f = freqs[i] as number;
-    const p = passages[i] as number;
-    // The length normalisation of the passage, for its postings only (not a table per segment).
-    const length = 0 + (titleLengths[p] as number) + (bodyLengths[p] as number);
-    const norm = 1 - b + b * (length / average);
     const weight =
-      Math.sign(f) * roundLikeToFixed(Math.abs((f * (k1 + 1)) / (k1 * norm + f)) * idf, FREQ_PRECISION);
+      Math.sign(f) *
+      roundLikeToFixed(
+        Math.abs((f * (k1 + 1)) / ((norms[passages[i] as number] as number) + f)) * idf,
+        FREQ_PRECISION,
+      );
     out[i] = weight;
     if (!(weight > 0)) positive = false;
   }
