@@ -58,13 +58,17 @@ type Reply = {
   phases?: Array<{ name: string; endedAt: number; ms: number }>;
   gcMs?: number;
   gcs?: number;
+  gcSince?: Array<{ at: number; ms: number; major: boolean }>;
 };
 
 /** A process's phases of one change, as offsets from the change's start in the parent: "name +at (ms)". */
 function phaseLine(reply: Reply, start: number): string {
   const at = (t: number) => `${(t - start).toFixed(0)}`;
   const phases = (reply.phases ?? []).map((p) => `${p.name} ${p.ms.toFixed(0)} (@${at(p.endedAt)})`);
-  return `from @${at(reply.startedAt ?? start)}: ${phases.join(', ')}; GC ${reply.gcMs?.toFixed(0)} ms in ${reply.gcs}`;
+  const gcs = (reply.gcSince ?? [])
+    .filter((gc) => gc.ms >= 5)
+    .map((gc) => `${gc.major ? 'major' : 'minor'} ${gc.ms.toFixed(0)} (@${at(gc.at)})`);
+  return `from @${at(reply.startedAt ?? start)}: ${phases.join(', ')}; GC ${reply.gcMs?.toFixed(0)} ms in ${reply.gcs}; collections of 5 ms or more since: ${gcs.join(', ') || 'none'}`;
 }
 
 /** A bot process (without Discord) over the database. */

@@ -294,33 +294,46 @@ export class LiveEngine {
    * the prepared engine's when they are the served ones (the same objects the next parse gives, so
    * that a change compares only what it changed), so that the first change, here or in another
    * process, costs what later ones do; its term tables get room to append into and its catalogue
-   * is made. The served engine is not replaced; the first change starts from the prepared one.
-   * Then a change is practised and dropped (see practice-change.ts) and the start's temporaries
-   * are collected (a full collection, once), so that the first change pays for neither.
+   * is made. Then a change is practised and dropped (see practice-change.ts), the prepared engine
+   * is served in place of the one the process opened with (it answers alike), and the start's
+   * temporaries and that engine are collected (a full collection, once), so that the first
+   * change, and the questions after it, pay for none of them.
    */
   private prepareSoon(): void {
     this.preparing = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() =>
         this.changes.run(async () => {
           if (this.closed) return;
-          const from = this.live;
-          let engine = segmentedEngine(from);
-          const snapshot = await this.store.read();
-          if (snapshot.version === this.version) {
-            const parsed = this.parsedFiles.corpus(this.store.label, snapshot);
-            this.parsedFiles.committed(snapshot.version);
-            if (sameCorpus(from.corpus, parsed))
-              engine = new AnswerEngine({ ...engine.engineParts(), corpus: parsed }, engine.index);
-          }
-          // The catalogue and question context, which the first change's engine then carries over.
-          engine.warmUp();
-          this.prepared = { from, engine };
-          practiseChange(engine);
-          // The start's temporaries collected now, while idle, not by the first change.
+          await this.prepareFirstChange();
+          // Out of the function that held it: the engine the process opened with is collected too.
           collectGarbage();
         }),
       )
       .catch(() => undefined);
+  }
+
+  /** The preparation `prepareSoon` describes, up to its collection. */
+  private async prepareFirstChange(): Promise<void> {
+    const from = this.live;
+    let engine = segmentedEngine(from);
+    let same = false;
+    const snapshot = await this.store.read();
+    if (snapshot.version === this.version) {
+      const parsed = this.parsedFiles.corpus(this.store.label, snapshot);
+      this.parsedFiles.committed(snapshot.version);
+      same = sameCorpus(from.corpus, parsed);
+      if (same) engine = new AnswerEngine({ ...engine.engineParts(), corpus: parsed }, engine.index);
+    }
+    // The catalogue and question context, which the first change's engine then carries over.
+    engine.warmUp();
+    practiseChange(engine);
+    // Served from now on when it holds what is served (it answers alike), so that the engine the
+    // process opened with — its index, its own copy of the articles — is collected with the
+    // start's temporaries, not by a collection the first change's questions wait for.
+    if (same && this.live === from) {
+      this.live = engine;
+      this.opened = { ...this.opened, index: engine };
+    } else this.prepared = { from, engine };
   }
 
   /** Waits for the background preparation of the first change (for tests and benchmarks). */

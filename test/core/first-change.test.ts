@@ -127,7 +127,9 @@ describe('the first change after start', () => {
       true,
     );
     expect(calls.collections).toBe(1);
-    expect(live.engine).toBe(served);
+    // The prepared engine is served in its place, answering alike.
+    expect(live.engine).not.toBe(served);
+    expect(live.engine.ask('Who met in Geneva?').results).toEqual(served.ask('Who met in Geneva?').results);
     expect(live.engine.corpus.articles.length).toBe(n);
     // The practice left the tables their room: the first real change appends, and is served.
     joins.count = 0;
@@ -135,6 +137,26 @@ describe('the first change after start', () => {
     expect(joins.count).toBe(0);
     expect(calls.collections).toBe(1);
     expect(live.engine.corpus.articles.length).toBe(n + 1);
+    expect(live.engine.ask('What did Kerry and Lavrov announce in Syria?').results[0]?.docId).toBe(
+      'zz-truce',
+    );
+    await live.close();
+  });
+
+  it('serves the prepared engine and collects the one it started with while readying: the first change collects nothing', async () => {
+    const live = await LiveEngine.open(dir);
+    const question = 'What did Lavrov say about terrorists?';
+    const answer = live.engine.ask(question).results;
+    const start = new WeakRef(live.engine);
+    calls.collections = 0;
+    await live.flushPrepare();
+    expect(calls.collections).toBe(1);
+    // Its index and its own copy of the articles went with that collection, at start.
+    expect(start.deref()).toBeUndefined();
+    expect(live.engine.ask(question).results).toEqual(answer);
+    await live.change((tx) => tx.write('zz-truce.md', TRUCE));
+    await live.flushWeights();
+    expect(calls.collections).toBe(1);
     expect(live.engine.ask('What did Kerry and Lavrov announce in Syria?').results[0]?.docId).toBe(
       'zz-truce',
     );

@@ -6,7 +6,7 @@
  * (auto mode) and `poll` starts this process's feed poller. `phases` tells where the last change
  * or catch-up went (see LiveEngine.lastTimer) and the garbage collections during it.
  */
-import { PerformanceObserver } from 'node:perf_hooks';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Curator } from '../../src/curation/curator.ts';
 import { FeedPoller } from '../../src/curation/feeds/poller.ts';
@@ -36,10 +36,15 @@ type Command = {
   seconds?: number;
 };
 
-/** The last garbage collections, as [start (ms since the Unix epoch), duration ms]. */
-const collections: Array<[number, number]> = [];
+/** The last garbage collections, as [start (ms since the Unix epoch), duration ms, major]. */
+const collections: Array<[number, number, boolean]> = [];
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) collections.push([performance.timeOrigin + e.startTime, e.duration]);
+  for (const e of list.getEntries())
+    collections.push([
+      performance.timeOrigin + e.startTime,
+      e.duration,
+      ((e as { detail?: { kind?: number } }).detail?.kind ?? 0) === constants.NODE_PERFORMANCE_GC_MAJOR,
+    ]);
   collections.splice(0, Math.max(0, collections.length - 500));
 }).observe({ entryTypes: ['gc'] });
 
@@ -57,11 +62,14 @@ async function run(c: Command): Promise<object> {
       const timer = live.lastTimer;
       const end = timer?.phases.at(-1)?.endedAt ?? 0;
       const gc = collections.filter(([at]) => timer !== null && at >= timer.startedAt && at <= end);
+      // And every collection from the change's start until now, the first questions' included.
+      const since = collections.filter(([at]) => timer !== null && at >= timer.startedAt);
       return {
         startedAt: timer?.startedAt,
         phases: timer?.phases ?? [],
         gcMs: gc.reduce((sum, [, ms]) => sum + ms, 0),
         gcs: gc.length,
+        gcSince: since.map(([at, ms, major]) => ({ at, ms, major })),
       };
     }
     case 'saved':
