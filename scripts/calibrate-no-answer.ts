@@ -5,16 +5,18 @@
  * answerable: the questions of the paragraphs kept, asked of it; not answerable: questions of
  * other train articles asked of it and of the built-in corpus, and the hard negatives (SQuAD 2.0
  * style): the questions of the paragraphs left out, asked of what is left of their article, where
- * no answer string of theirs occurs in any paragraph kept. None of them is a question `npm run
- * eval` asks (its off-topic sample is every 43rd train question). A logistic regression by
- * gradient descent on standardised features; the threshold is the lowest that refuses at least
- * --min-off-topic of the training questions asked of the built-in corpus. Prints a
- * precision/recall table on the training sample, a held-out train sample (`--check`) and SQuAD
- * dev (measured, never fitted); `--committed` prints it for the committed model, fitting nothing.
- * The coverage questions are never used.
+ * no answer string of theirs occurs in any paragraph kept (measured always; fitted on only with
+ * `--hard-weight` above 0, since fitting on them cost answerable questions: bench/results.md,
+ * "Hard negatives"). None of them is a question `npm run eval` asks (its off-topic sample is
+ * every 43rd train question). A logistic regression by gradient descent on standardised features;
+ * the threshold is the lowest that refuses at least --min-off-topic of the training questions
+ * asked of the built-in corpus. Prints a precision/recall table on the training sample, a
+ * held-out train sample (`--check`) and SQuAD dev (measured, never fitted), and the ROC AUC of
+ * answerable against hard negatives; `--committed` prints them for the committed model, fitting
+ * nothing. The coverage questions are never used.
  *
  *   npm run calibrate [-- --data ../shared/eval] [--every 9] [--train 0] [--check 4]
- *     [--sample 3000] [--min-off-topic 0.975] [--hard-weight 0.5]
+ *     [--sample 3000] [--min-off-topic 0.975] [--hard-weight 0]
  *     [--without <feature names, comma-separated>] [--dry-run] [--committed]
  */
 import { execFileSync } from 'node:child_process';
@@ -43,7 +45,7 @@ const { values } = parseArgs({
     check: { type: 'string', default: '4' },
     sample: { type: 'string', default: '3000' },
     'min-off-topic': { type: 'string', default: '0.975' },
-    'hard-weight': { type: 'string', default: '0.5' },
+    'hard-weight': { type: 'string', default: '0' },
     committed: { type: 'boolean', default: false },
     without: { type: 'string', default: '' },
     'dry-run': { type: 'boolean', default: false },
@@ -189,10 +191,10 @@ const model: NoAnswerModel = values.committed
     };
 
 console.log(
-  `${values.committed ? 'the committed model, measured on' : 'trained on'} ${sets.answerable.length} answerable train questions (every ${every}th train article from ${trainPhase}, every ${REMOVED_EVERY}th paragraph left out), ${sets.hard.length} hard negatives (questions of the paragraphs left out, no answer string in what is left; weight ${hardWeight}), ${sets.offTrain.length} of other articles asked of those, ${sets.offBuiltIn.length} asked of the built-in corpus; held out: articles from ${checkPhase} (${sets.checkHard.length} hard negatives), SQuAD dev`,
+  `${values.committed ? 'the committed model, measured on' : 'trained on'} ${sets.answerable.length} answerable train questions (every ${every}th train article from ${trainPhase}, every ${REMOVED_EVERY}th paragraph left out), ${sets.hard.length} hard negatives (questions of the paragraphs left out, no answer string in what is left; fit weight ${hardWeight}), ${sets.offTrain.length} of other articles asked of those, ${sets.offBuiltIn.length} asked of the built-in corpus; held out: articles from ${checkPhase} (${sets.checkHard.length} hard negatives), SQuAD dev`,
 );
 console.log('\n| feature | weight |\n| --- | --- |');
-for (const [i, name] of FEATURE_NAMES.entries()) console.log(`| ${name} | ${model.weights[i]} |`);
+for (const [i, name] of FEATURE_NAMES.entries()) console.log(`| ${name} | ${model.weights[i] ?? 0} |`);
 console.log(`| bias | ${model.bias} |`);
 const columns: Array<[string, QueryMatch[], boolean]> = [
   ['train: answerable refused', sets.answerable, true],
@@ -215,6 +217,29 @@ for (const t of [...new Set([0.1, 0.2, 0.3, 0.4, 0.5, model.threshold])].sort((a
   });
   console.log(`| ${t.toFixed(2)}${t === model.threshold ? ' (chosen)' : ''} | ${row.join(' | ')} |`);
 }
+/**
+ * Area under the ROC curve of the model's probability: the chance that an answerable question
+ * scores above a not-answerable one (ties count half), threshold-free.
+ */
+function auc(answerable: QueryMatch[], not: QueryMatch[]): number {
+  const p = (m: QueryMatch) => (m.matchedTerms === 0 ? 0 : answerProbability(m, model));
+  const scored = [...answerable.map((m) => ({ p: p(m), y: 1 })), ...not.map((m) => ({ p: p(m), y: 0 }))].sort(
+    (a, b) => a.p - b.p,
+  );
+  let rankSum = 0;
+  for (let i = 0; i < scored.length; ) {
+    let j = i;
+    while (j < scored.length && (scored[j] as { p: number }).p === (scored[i] as { p: number }).p) j++;
+    for (let k = i; k < j; k++) if ((scored[k] as { y: number }).y === 1) rankSum += (i + j + 1) / 2;
+    i = j;
+  }
+  const n1 = answerable.length;
+  const n0 = not.length;
+  return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n0);
+}
+console.log(
+  `\nROC AUC, answerable against hard negatives: train ${auc(sets.answerable, sets.hard).toFixed(4)}, held out ${auc(sets.checkAnswerable, sets.checkHard).toFixed(4)}; against other articles: train ${auc(sets.answerable, sets.offTrain).toFixed(4)}, held out ${auc(sets.checkAnswerable, sets.checkOff).toFixed(4)}`,
+);
 if (!values['dry-run'] && !values.committed) {
   const file = path.join(ROOT, 'src', 'answer', 'no-answer-model.json');
   writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
