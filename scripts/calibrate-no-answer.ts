@@ -1,12 +1,11 @@
 /**
  * `npm run calibrate`: trains the no-answer model (src/answer/no-answer.ts) on SQuAD v1.1 train
  * and writes its weights to src/answer/no-answer-model.json. An index is built over every
- * `--every`-th train article from `--train`, each article's every 4th paragraph left out;
- * answerable: the questions of the paragraphs kept, asked of it; not answerable: questions of
- * other train articles asked of it and of the built-in corpus, and the hard negatives (SQuAD 2.0
- * style): the questions of the paragraphs left out, asked of what is left of their article, where
- * no answer string of theirs occurs in any paragraph kept (measured always; fitted on only with
- * `--hard-weight` above 0, since fitting on them cost answerable questions: bench/results.md,
+ * `--every`-th train article from `--train`; answerable: those articles' questions asked of it;
+ * not answerable: questions of other train articles asked of it and of the built-in corpus, and
+ * the hard negatives (SQuAD 2.0 style): the questions of every 4th paragraph, asked of an index
+ * of their articles without those paragraphs, where no answer string of theirs occurs in any
+ * paragraph kept (measured always; fitted on only with `--hard-weight` above 0, since fitting on them cost answerable questions: bench/results.md,
  * "Hard negatives"). None of them is a question `npm run eval` asks (its off-topic sample is
  * every 43rd train question). A logistic regression by gradient descent on standardised features;
  * the threshold is the lowest that refuses at least --min-off-topic of the training questions
@@ -82,22 +81,23 @@ const trainQuestions = allTrain.filter((_, i) => i % evalStep !== 0);
 const articles = [...new Set(paragraphs.map((p) => articleOf(p.id)))];
 const phaseOf = new Map(articles.map((a, i) => [a, i % every]));
 
-/** Every REMOVED_EVERY-th paragraph of an article is left out of the training indexes. */
+/** Every REMOVED_EVERY-th paragraph of an article is left out of the hard negatives' indexes. */
 const REMOVED_EVERY = 4;
 const removed = (paragraphId: string) =>
   Number(paragraphId.slice(paragraphId.lastIndexOf('#') + 1)) % REMOVED_EVERY === REMOVED_EVERY - 1;
 
 /**
- * An index over the train articles of one phase, its paragraphs left out: the questions of those
- * kept (answerable), of those left out whose answers no paragraph kept holds (hard negatives),
- * and questions of other articles.
+ * An index over the train articles of one phase with its questions (answerable) and questions of
+ * other articles; and an index of the same articles with their paragraphs left out, with the
+ * questions of those left out whose answers no paragraph kept holds (hard negatives).
  */
 function trainSet(phase: number) {
   const inPhase = (id: string) => phaseOf.get(articleOf(id)) === phase;
+  const engine = buildIndex(corpusFromRecords(paragraphs.filter((p) => inPhase(p.id))));
   const kept = paragraphs.filter((p) => inPhase(p.id) && !removed(p.id));
-  const engine = buildIndex(corpusFromRecords(kept));
+  const withoutLeftOut = buildIndex(corpusFromRecords(kept));
   const own = spread(
-    trainQuestions.filter((q) => inPhase(q.paragraph) && !removed(q.paragraph)),
+    trainQuestions.filter((q) => inPhase(q.paragraph)),
     sample,
     0,
   );
@@ -109,7 +109,7 @@ function trainSet(phase: number) {
     const p = phaseOf.get(articleOf(q.paragraph));
     return p !== trainPhase && p !== checkPhase;
   });
-  return { engine, own, hard, others };
+  return { engine, withoutLeftOut, own, hard, others };
 }
 const builtIn = buildIndex(await loadCorpus(values.corpus));
 const train = trainSet(trainPhase);
@@ -119,8 +119,8 @@ const sets = {
   answerable: ask(train.engine, train.own),
   offTrain: ask(train.engine, spread(train.others, sample / 2, 1)),
   offBuiltIn: ask(builtIn, spread(train.others, sample, 3)),
-  hard: ask(train.engine, train.hard),
-  checkHard: ask(check.engine, check.hard),
+  hard: ask(train.withoutLeftOut, train.hard),
+  checkHard: ask(check.withoutLeftOut, check.hard),
   checkAnswerable: ask(check.engine, check.own),
   checkOff: ask(check.engine, spread(check.others, sample / 2, 5)),
   checkBuiltIn: ask(builtIn, spread(check.others, sample, 7)),
@@ -191,7 +191,7 @@ const model: NoAnswerModel = values.committed
     };
 
 console.log(
-  `${values.committed ? 'the committed model, measured on' : 'trained on'} ${sets.answerable.length} answerable train questions (every ${every}th train article from ${trainPhase}, every ${REMOVED_EVERY}th paragraph left out), ${sets.hard.length} hard negatives (questions of the paragraphs left out, no answer string in what is left; fit weight ${hardWeight}), ${sets.offTrain.length} of other articles asked of those, ${sets.offBuiltIn.length} asked of the built-in corpus; held out: articles from ${checkPhase} (${sets.checkHard.length} hard negatives), SQuAD dev`,
+  `${values.committed ? 'the committed model, measured on' : 'trained on'} ${sets.answerable.length} answerable train questions (every ${every}th train article from ${trainPhase}), ${sets.hard.length} hard negatives (questions of every ${REMOVED_EVERY}th paragraph asked without it, no answer string in what is left; fit weight ${hardWeight}), ${sets.offTrain.length} of other articles asked of those, ${sets.offBuiltIn.length} asked of the built-in corpus; held out: articles from ${checkPhase} (${sets.checkHard.length} hard negatives), SQuAD dev`,
 );
 console.log('\n| feature | weight |\n| --- | --- |');
 for (const [i, name] of FEATURE_NAMES.entries()) console.log(`| ${name} | ${model.weights[i] ?? 0} |`);
