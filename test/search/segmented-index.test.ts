@@ -204,6 +204,33 @@ describe('a segmented index (segments, deletion sets, global statistics)', () =>
     expect(newer.weightsComputedBySearch).toBe(0);
   });
 
+  it('carries its total length through adds and removals of whole lengths: no change sums every passage again', () => {
+    const one = (body: string[]) => passageFieldsOf([{ title: ['t'], body }]);
+    const totalOf = (index: SegmentedIndex) => (index as unknown as { total: number | null }).total;
+    let index = SegmentedIndex.build(
+      passageFieldsOf([
+        { title: ['a'], body: ['x', 'y'] },
+        { title: ['b'], body: ['y'] },
+      ]),
+      DEFAULT_RANKING_CONFIG,
+    ).index;
+    for (const body of [['ceasefire', 'talks'], ['ceasefire'], ['weather', 'report', 'today']])
+      index = index.withPassages(one(body)).index;
+    index = index.without([1, 3]);
+    // Known without summing, and equal to a full build's average over the live passages.
+    expect(totalOf(index)).not.toBeNull();
+    const live = [
+      { title: ['a'], body: ['x', 'y'] },
+      { title: ['t'], body: ['ceasefire', 'talks'] },
+      { title: ['t'], body: ['weather', 'report', 'today'] },
+    ];
+    const full = buildPassageIndex(live, DEFAULT_RANKING_CONFIG);
+    for (const term of ['ceasefire', 'weather', 'x'])
+      expect(index.search([term], 3).map((r) => r.score)).toEqual(full.search([term], 3).map((r) => r.score));
+    // Title and body terms, 3 each (the field weights): (3 + 3 + 4) × 3 over 3 passages.
+    expect(index.averageLength()).toBe(((3 + 3 + 4) * 3) / 3);
+  });
+
   it('merges the small segments at the end once MERGE_FACTOR of them are there, keeping slot order', () => {
     let index = SegmentedIndex.empty(DEFAULT_RANKING_CONFIG);
     for (let i = 0; i < MERGE_FACTOR - 1; i++)
