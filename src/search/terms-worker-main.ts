@@ -81,16 +81,16 @@ function doRuns(job: RunsJob): void {
 }
 
 async function doWords(job: WordsJob): Promise<void> {
-  let termsOfWordOnce: (word: string) => readonly string[];
+  let termsOfWord: (word: string) => readonly string[];
   try {
-    ({ termsOfWordOnce } = await loadNormaliser());
+    ({ termsOfWord } = await loadNormaliser());
   } catch {
     // Nothing claimed: the build's thread normalises every chunk itself.
     job.port.close();
     return;
   }
   workItems(job, Math.ceil(job.words.length / job.chunkSize), (c) => {
-    const message = normaliseChunk(job.words, c, job.chunkSize, termsOfWordOnce);
+    const message = normaliseChunk(job.words, c, job.chunkSize, termsOfWord);
     job.port.postMessage(message, [message.counts.buffer as ArrayBuffer]);
   });
 }
