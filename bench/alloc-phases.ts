@@ -73,7 +73,7 @@ const since = () => heap() - mark - overhead;
 /** How many of `ranked` an iteration reads: groupExcerpts stops early. */
 function countingCopy(ranked: ScoredPassage[], seen: { n: number }): ScoredPassage[] {
   const copy = ranked.slice();
-  copy[Symbol.iterator] = function* () {
+  copy[Symbol.iterator] = function* (): ArrayIterator<ScoredPassage> {
     for (const r of ranked) {
       seen.n++;
       yield r;
@@ -176,7 +176,7 @@ overhead = Math.min(...calibration);
 const gcs: number[] = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    const flags = (entry.detail as { flags?: number } | null)?.flags ?? 0;
+    const flags = (entry as unknown as { detail?: { flags?: number } }).detail?.flags ?? 0;
     if ((flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) === 0) gcs.push(entry.startTime);
   }
 }).observe({ entryTypes: ['gc'] });
