@@ -37,6 +37,6 @@ describe('assembling an answer', () => {
     const bytes = bytesPerCall(() => groupExcerpts(state, ranked, query, 4));
     // About 17 candidates read for 4 groups: their excerpts, the groups and the strings the answer
     // keeps; a typed array and a view per excerpt's shingles and a set per window made it 13 KB.
-    expect(bytes).toBeLessThan(10_000);
+    expect(bytes).toBeLessThan(8_500);
   });
 });
