@@ -185,9 +185,10 @@ export function highlightsOf(text: string, chosen: ChosenExcerpt, weights: Map<s
   const from = chosen.start - chosen.spanStart;
   const to = chosen.end - chosen.spanStart;
   const shift = (from > 0 ? ELLIPSIS.length : 0) - from;
-  return queryMatches(text, chosen.spanStart, chosen.spanEnd, weights)
-    .filter((m) => m.start >= from && m.end <= to)
-    .map((m) => ({ start: m.start + shift, end: m.end + shift }));
+  const out: Span[] = [];
+  for (const m of queryMatches(text, chosen.spanStart, chosen.spanEnd, weights))
+    if (m.start >= from && m.end <= to) out.push({ start: m.start + shift, end: m.end + shift });
+  return out;
 }
 
 /** Excerpts' words are read again from answer to answer: each is tokenised once (see TokenReader). */
