@@ -2,24 +2,32 @@
  * `npm run calibrate`: trains the no-answer model (src/answer/no-answer.ts) on SQuAD v1.1 train
  * and writes its weights to src/answer/no-answer-model.json. An index is built over every
  * `--every`-th train article from `--train`; answerable: those articles' questions asked of it;
- * not answerable: questions of other train articles asked of it and of the built-in corpus. None
- * of them is a question `npm run eval` asks (its off-topic sample is every 43rd train question).
- * A logistic regression by gradient descent on standardised features; the threshold is the
- * lowest that refuses at least --min-off-topic of the training questions asked of the built-in
- * corpus. Prints a precision/recall table on the training sample, a held-out train sample
- * (`--check`) and SQuAD dev (measured, never fitted). The coverage questions are never used.
+ * not answerable: questions of other train articles asked of it and of the built-in corpus, and
+ * the hard negatives (SQuAD 2.0 style): the questions of every 4th paragraph, asked of an index
+ * of their articles without those paragraphs, where no answer string of theirs occurs in any
+ * paragraph kept (measured always; fitted on only with `--hard-weight` above 0, since fitting on them cost answerable questions: bench/results.md,
+ * "Hard negatives"). None of them is a question `npm run eval` asks (its off-topic sample is
+ * every 43rd train question). A logistic regression by gradient descent on standardised features;
+ * the threshold is the lowest that refuses at least --min-off-topic of the training questions
+ * asked of the built-in corpus. Prints a precision/recall table on the training sample, a
+ * held-out train sample (`--check`) and SQuAD dev (measured, never fitted), and the ROC AUC of
+ * answerable against hard negatives; `--committed` prints them for the committed model, fitting
+ * nothing. The coverage questions are never used.
  *
  *   npm run calibrate [-- --data ../shared/eval] [--every 9] [--train 0] [--check 4]
- *     [--sample 3000] [--min-off-topic 0.975] [--without <feature names, comma-separated>] [--dry-run]
+ *     [--sample 3000] [--min-off-topic 0.975] [--hard-weight 0]
+ *     [--without <feature names, comma-separated>] [--dry-run] [--committed]
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Doc as Paragraph, Question } from '../bench/data.ts';
+import { hardNegatives } from '../bench/lib/hard-negatives.ts';
 import {
   answerProbability,
   FEATURE_NAMES,
+  NO_ANSWER_MODEL,
   type NoAnswerModel,
   noAnswerFeatures,
   type QueryMatch,
@@ -36,6 +44,8 @@ const { values } = parseArgs({
     check: { type: 'string', default: '4' },
     sample: { type: 'string', default: '3000' },
     'min-off-topic': { type: 'string', default: '0.975' },
+    'hard-weight': { type: 'string', default: '0' },
+    committed: { type: 'boolean', default: false },
     without: { type: 'string', default: '' },
     'dry-run': { type: 'boolean', default: false },
   },
@@ -71,20 +81,35 @@ const trainQuestions = allTrain.filter((_, i) => i % evalStep !== 0);
 const articles = [...new Set(paragraphs.map((p) => articleOf(p.id)))];
 const phaseOf = new Map(articles.map((a, i) => [a, i % every]));
 
-/** An index over the train articles of one phase, its own questions, and questions of other articles. */
+/** Every REMOVED_EVERY-th paragraph of an article is left out of the hard negatives' indexes. */
+const REMOVED_EVERY = 4;
+const removed = (paragraphId: string) =>
+  Number(paragraphId.slice(paragraphId.lastIndexOf('#') + 1)) % REMOVED_EVERY === REMOVED_EVERY - 1;
+
+/**
+ * An index over the train articles of one phase with its questions (answerable) and questions of
+ * other articles; and an index of the same articles with their paragraphs left out, with the
+ * questions of those left out whose answers no paragraph kept holds (hard negatives).
+ */
 function trainSet(phase: number) {
   const inPhase = (id: string) => phaseOf.get(articleOf(id)) === phase;
   const engine = buildIndex(corpusFromRecords(paragraphs.filter((p) => inPhase(p.id))));
+  const kept = paragraphs.filter((p) => inPhase(p.id) && !removed(p.id));
+  const withoutLeftOut = buildIndex(corpusFromRecords(kept));
   const own = spread(
     trainQuestions.filter((q) => inPhase(q.paragraph)),
     sample,
     0,
   );
+  const hard = hardNegatives(
+    kept,
+    trainQuestions.filter((q) => inPhase(q.paragraph) && removed(q.paragraph)),
+  );
   const others = trainQuestions.filter((q) => {
     const p = phaseOf.get(articleOf(q.paragraph));
     return p !== trainPhase && p !== checkPhase;
   });
-  return { engine, own, others };
+  return { engine, withoutLeftOut, own, hard, others };
 }
 const builtIn = buildIndex(await loadCorpus(values.corpus));
 const train = trainSet(trainPhase);
@@ -94,6 +119,8 @@ const sets = {
   answerable: ask(train.engine, train.own),
   offTrain: ask(train.engine, spread(train.others, sample / 2, 1)),
   offBuiltIn: ask(builtIn, spread(train.others, sample, 3)),
+  hard: ask(train.withoutLeftOut, train.hard),
+  checkHard: ask(check.withoutLeftOut, check.hard),
   checkAnswerable: ask(check.engine, check.own),
   checkOff: ask(check.engine, spread(check.others, sample / 2, 5)),
   checkBuiltIn: ask(builtIn, spread(check.others, sample, 7)),
@@ -106,11 +133,13 @@ const sets = {
 // Examples with a match; a best passage matching nothing is refused by rule.
 const usable = (m: QueryMatch) => m.matchedTerms > 0;
 const kept = (x: number[]) => x.map((v, i) => (without.has(FEATURE_NAMES[i] as string) ? 0 : v));
+const hardWeight = Number(values['hard-weight']);
 const examples = [
   ...sets.answerable.filter(usable).map((m) => ({ x: kept(noAnswerFeatures(m)), y: 1, w: 1 })),
   ...sets.offTrain.filter(usable).map((m) => ({ x: kept(noAnswerFeatures(m)), y: 0, w: 0.5 })),
   ...sets.offBuiltIn.filter(usable).map((m) => ({ x: kept(noAnswerFeatures(m)), y: 0, w: 0.5 })),
-];
+  ...sets.hard.filter(usable).map((m) => ({ x: kept(noAnswerFeatures(m)), y: 0, w: hardWeight })),
+].filter((e) => e.w > 0);
 const d = FEATURE_NAMES.length;
 const mean = new Array<number>(d).fill(0);
 const std = new Array<number>(d).fill(0);
@@ -153,17 +182,19 @@ const minOffTopic = Number(values['min-off-topic']);
 const fitted = { bias: rawBias, weights, threshold: 0 };
 const threshold =
   candidates.find((t) => refusedShare(sets.offBuiltIn, { ...fitted, threshold: t }) >= minOffTopic) ?? 0.99;
-const model: NoAnswerModel = {
-  bias: Number(rawBias.toFixed(6)),
-  weights: weights.map((v) => Number(v.toFixed(6))),
-  threshold,
-};
+const model: NoAnswerModel = values.committed
+  ? NO_ANSWER_MODEL
+  : {
+      bias: Number(rawBias.toFixed(6)),
+      weights: weights.map((v) => Number(v.toFixed(6))),
+      threshold,
+    };
 
 console.log(
-  `trained on ${sets.answerable.length} answerable train questions (every ${every}th train article from ${trainPhase}), ${sets.offTrain.length} of other articles asked of those, ${sets.offBuiltIn.length} asked of the built-in corpus; held out: articles from ${checkPhase}, SQuAD dev`,
+  `${values.committed ? 'the committed model, measured on' : 'trained on'} ${sets.answerable.length} answerable train questions (every ${every}th train article from ${trainPhase}), ${sets.hard.length} hard negatives (questions of every ${REMOVED_EVERY}th paragraph asked without it, no answer string in what is left; fit weight ${hardWeight}), ${sets.offTrain.length} of other articles asked of those, ${sets.offBuiltIn.length} asked of the built-in corpus; held out: articles from ${checkPhase} (${sets.checkHard.length} hard negatives), SQuAD dev`,
 );
 console.log('\n| feature | weight |\n| --- | --- |');
-for (const [i, name] of FEATURE_NAMES.entries()) console.log(`| ${name} | ${model.weights[i]} |`);
+for (const [i, name] of FEATURE_NAMES.entries()) console.log(`| ${name} | ${model.weights[i] ?? 0} |`);
 console.log(`| bias | ${model.bias} |`);
 const columns: Array<[string, QueryMatch[], boolean]> = [
   ['train: answerable refused', sets.answerable, true],
@@ -171,20 +202,45 @@ const columns: Array<[string, QueryMatch[], boolean]> = [
   ['SQuAD dev: answerable refused', sets.dev, true],
   ['train: other articles answered', sets.offTrain, false],
   ['check: other articles answered', sets.checkOff, false],
+  ['train: hard negatives answered', sets.hard, false],
+  ['check: hard negatives answered', sets.checkHard, false],
   ['train: built-in corpus answered', sets.offBuiltIn, false],
   ['check: built-in corpus answered', sets.checkBuiltIn, false],
 ];
 console.log(`\n| threshold | ${columns.map((c) => c[0]).join(' | ')} |`);
 console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`);
-for (const t of [...new Set([0.1, 0.2, 0.3, 0.4, 0.5, threshold])].sort((a, b) => a - b)) {
+for (const t of [...new Set([0.1, 0.2, 0.3, 0.4, 0.5, model.threshold])].sort((a, b) => a - b)) {
   const m = { ...model, threshold: t };
   const row = columns.map(([, set, answerable]) => {
     const share = refusedShare(set, m);
     return `${(100 * (answerable ? share : 1 - share)).toFixed(1)}%`;
   });
-  console.log(`| ${t.toFixed(2)}${t === threshold ? ' (chosen)' : ''} | ${row.join(' | ')} |`);
+  console.log(`| ${t.toFixed(2)}${t === model.threshold ? ' (chosen)' : ''} | ${row.join(' | ')} |`);
 }
-if (!values['dry-run']) {
+/**
+ * Area under the ROC curve of the model's probability: the chance that an answerable question
+ * scores above a not-answerable one (ties count half), threshold-free.
+ */
+function auc(answerable: QueryMatch[], not: QueryMatch[]): number {
+  const p = (m: QueryMatch) => (m.matchedTerms === 0 ? 0 : answerProbability(m, model));
+  const scored = [...answerable.map((m) => ({ p: p(m), y: 1 })), ...not.map((m) => ({ p: p(m), y: 0 }))].sort(
+    (a, b) => a.p - b.p,
+  );
+  let rankSum = 0;
+  for (let i = 0; i < scored.length; ) {
+    let j = i;
+    while (j < scored.length && (scored[j] as { p: number }).p === (scored[i] as { p: number }).p) j++;
+    for (let k = i; k < j; k++) if ((scored[k] as { y: number }).y === 1) rankSum += (i + j + 1) / 2;
+    i = j;
+  }
+  const n1 = answerable.length;
+  const n0 = not.length;
+  return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n0);
+}
+console.log(
+  `\nROC AUC, answerable against hard negatives: train ${auc(sets.answerable, sets.hard).toFixed(4)}, held out ${auc(sets.checkAnswerable, sets.checkHard).toFixed(4)}; against other articles: train ${auc(sets.answerable, sets.offTrain).toFixed(4)}, held out ${auc(sets.checkAnswerable, sets.checkOff).toFixed(4)}`,
+);
+if (!values['dry-run'] && !values.committed) {
   const file = path.join(ROOT, 'src', 'answer', 'no-answer-model.json');
   writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
   // Weights packed into lines as the project's formatter (biome) writes JSON, so lint passes.
