@@ -63,6 +63,7 @@ const buildMs = performance.now() - started;
 gc();
 const memory = process.memoryUsage();
 
+engine.ready?.();
 // Warm up (JIT, lazy structures), untimed, the same for every engine: at most 100 questions or 5 s.
 const warmUntil = performance.now() + 5000;
 for (const q of warmUp) {

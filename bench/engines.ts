@@ -21,6 +21,8 @@ export interface Engine {
   search(question: string): Promise<string[]> | string[];
   /** The whole answer a member gets (excerpts, copies grouped, k = 3), where the engine has one. */
   answer?(question: string): unknown;
+  /** What the bot does once an index is live, before its first question (untimed), where it does. */
+  ready?(): void;
 }
 
 const require = createRequire(import.meta.url);
@@ -36,6 +38,8 @@ function project(): Engine {
     },
     search: (q) => (index as AnswerEngine).rankArticles(q, 10).map((r) => r.docId),
     answer: (q) => (index as AnswerEngine).ask(q, { count: 3 }),
+    // The live holder warms each new engine up (catalogue, question context, WordNet relations).
+    ready: () => (index as AnswerEngine).warmUp(),
   };
 }
 

@@ -10,7 +10,7 @@ import type { TrimMemo } from './excerpt.ts';
 import { published } from './published.ts';
 import type { Query } from './query.ts';
 import { type Candidate, excerptOf } from './ranked-excerpt.ts';
-import { isSameCodedCopy } from './syndication.ts';
+import type { ShingleCoder } from './syndication.ts';
 import type { AlsoReported } from './types.ts';
 
 /** At most this many excerpts of one article in a result list. */
@@ -33,7 +33,7 @@ export function groupExcerpts(
   state.shingles.reset();
   // Copies of one story in several articles are cut and coded once per answer.
   const trims: TrimMemo = new Map();
-  const coded = new Map<string, Float64Array>();
+  const coded = new Map<string, number>();
   // The spans kept so far, as (article, start, end) triples: few, so read by a loop.
   let kept = state.scratch.keptSpans;
   let keptCount = 0;
@@ -55,10 +55,10 @@ export function groupExcerpts(
     const quoted = (state.corpus.articles[excerpt.article] as Article).text.slice(start, end);
     let sh = coded.get(quoted);
     if (sh === undefined) {
-      sh = state.shingles.code(quoted);
+      sh = state.shingles.add(quoted);
       coded.set(quoted, sh);
     }
-    const group = sameCopyGroup(groups, excerpt.article, sh);
+    const group = sameCopyGroup(state.shingles, groups, excerpt.article, sh);
     if (group !== undefined) {
       group.copies.push(excerpt);
     } else {
@@ -98,18 +98,23 @@ export function groupExcerpts(
   return out;
 }
 
-/** Excerpts of one answer that are copies of one text, and that text's shingles. */
+/** Excerpts of one answer that are copies of one text, and that text's number in the answer's shingle coder. */
 interface Group {
   copies: Candidate[];
-  shingles: Float64Array;
+  shingles: number;
 }
 
 /** The group `shingles` is a copy of, unless it already holds an excerpt of `article`. */
-function sameCopyGroup(groups: Group[], article: number, shingles: Float64Array): Group | undefined {
+function sameCopyGroup(
+  coder: ShingleCoder,
+  groups: Group[],
+  article: number,
+  shingles: number,
+): Group | undefined {
   for (const g of groups) {
     let inArticle = false;
     for (const c of g.copies) if (c.article === article) inArticle = true;
-    if (!inArticle && isSameCodedCopy(g.shingles, shingles)) return g;
+    if (!inArticle && coder.sameCopy(g.shingles, shingles)) return g;
   }
   return undefined;
 }

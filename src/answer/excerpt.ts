@@ -13,11 +13,10 @@ export const MAX_EXCERPT_CHARS = 300;
 export const ELLIPSIS = '…';
 
 /**
- * An excerpt before metadata is attached: verbatim text and where it lies. Where the query matched
- * is found by `highlightsOf`, only for the excerpts shown (finding it tokenises the text).
+ * An excerpt before metadata is attached: where its verbatim text lies. Its text (`excerptText`)
+ * and where the query matched (`highlightsOf`, which tokenises it) are made only for the excerpts shown.
  */
 export interface ChosenExcerpt {
-  text: string;
   /** Offsets of the quoted slice in the article text (without the ellipses). */
   start: number;
   end: number;
@@ -65,7 +64,8 @@ export function chooseExcerpt(
   const afterFirst =
     after >= 0 &&
     (before < 0 || (sentenceWeights[after - first] ?? 0) > (sentenceWeights[before - first] ?? 0));
-  for (const n of afterFirst ? [after, before] : [before, after]) {
+  for (let k = 0; k < 2; k++) {
+    const n = afterFirst === (k === 0) ? after : before;
     const span = n < 0 ? undefined : sentences[n];
     if (span === undefined) continue;
     const newStart = Math.min(start, span.start);
@@ -100,13 +100,11 @@ export function trimAround(
     // The window start (at a match, or the sentence start) that covers the most query weight.
     let bestFrom = 0;
     let bestWeight = -1;
-    for (const candidate of [0, ...matches.map((m) => m.start)]) {
+    numberTerms(matches);
+    for (let c = -1; c < matches.length; c++) {
+      const candidate = c < 0 ? 0 : (matches[c] as Token).start;
       const windowStart = candidate === 0 ? 0 : Math.max(0, candidate - 40);
-      const covered = new Set<string>();
-      for (const m of matches)
-        if (m.start >= windowStart && m.end <= windowStart + MAX_EXCERPT_CHARS) covered.add(m.term);
-      let weight = 0;
-      for (const term of covered) weight += weights.get(term) ?? 0;
+      const weight = coveredWeight(matches, windowStart, windowStart + MAX_EXCERPT_CHARS, c + 1, weights);
       if (weight > bestWeight) {
         bestWeight = weight;
         bestFrom = windowStart;
@@ -116,16 +114,67 @@ export function trimAround(
     to = wordEndAtOrBefore(slice, Math.min(slice.length, from + MAX_EXCERPT_CHARS));
     memo?.set(slice, { from, to });
   }
-  const quoted = slice.slice(from, to);
-  const prefix = from > 0 ? ELLIPSIS : '';
-  const suffix = to < slice.length ? ELLIPSIS : '';
   return {
-    text: `${prefix}${quoted}${suffix}`,
     start: start + from,
     end: start + to,
     spanStart: start,
     spanEnd: end,
   };
+}
+
+/**
+ * The text an excerpt quotes: its slice of the article `text`, with "…" on each side where its
+ * sentences were cut. Made only for the excerpts shown.
+ */
+export function excerptText(text: string, chosen: ChosenExcerpt): string {
+  const prefix = chosen.start > chosen.spanStart ? ELLIPSIS : '';
+  const suffix = chosen.end < chosen.spanEnd ? ELLIPSIS : '';
+  return `${prefix}${text.slice(chosen.start, chosen.end)}${suffix}`;
+}
+
+/**
+ * Per match of the current `trimAround`, the index of the first match of its term (`firstOf`),
+ * and per such index the window that last counted it (`countedIn`): working memory, grown as needed.
+ */
+let firstOf = new Int32Array(64);
+let countedIn = new Int32Array(64);
+
+/** Fills `firstOf` for `matches`: each match's term numbered by its first match. */
+function numberTerms(matches: readonly Token[]): void {
+  if (matches.length > firstOf.length) {
+    firstOf = new Int32Array(matches.length * 2);
+    countedIn = new Int32Array(matches.length * 2);
+  }
+  for (let i = 0; i < matches.length; i++) {
+    const term = (matches[i] as Token).term;
+    let j = 0;
+    while ((matches[j] as Token).term !== term) j++;
+    firstOf[i] = j;
+    countedIn[i] = -1;
+  }
+}
+
+/**
+ * The weight of the distinct terms of the matches inside [from, to), summed in the order each
+ * first appears there, as a set of them would be: `window` numbers the call (see `numberTerms`).
+ */
+function coveredWeight(
+  matches: readonly Token[],
+  from: number,
+  to: number,
+  window: number,
+  weights: Map<string, number>,
+): number {
+  let weight = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i] as Token;
+    if (m.start < from || m.end > to) continue;
+    const term = firstOf[i] as number;
+    if (countedIn[term] === window) continue;
+    countedIn[term] = window;
+    weight += weights.get(m.term) ?? 0;
+  }
+  return weight;
 }
 
 /**
@@ -136,9 +185,10 @@ export function highlightsOf(text: string, chosen: ChosenExcerpt, weights: Map<s
   const from = chosen.start - chosen.spanStart;
   const to = chosen.end - chosen.spanStart;
   const shift = (from > 0 ? ELLIPSIS.length : 0) - from;
-  return queryMatches(text, chosen.spanStart, chosen.spanEnd, weights)
-    .filter((m) => m.start >= from && m.end <= to)
-    .map((m) => ({ start: m.start + shift, end: m.end + shift }));
+  const out: Span[] = [];
+  for (const m of queryMatches(text, chosen.spanStart, chosen.spanEnd, weights))
+    if (m.start >= from && m.end <= to) out.push({ start: m.start + shift, end: m.end + shift });
+  return out;
 }
 
 /** Excerpts' words are read again from answer to answer: each is tokenised once (see TokenReader). */
@@ -149,17 +199,51 @@ function queryMatches(text: string, from: number, to: number, weights: Map<strin
   return reader.read(text, from, to, (term) => weights.has(term));
 }
 
+/** Where the word at or after `i` starts: `i` when a word starts there, else after the next space. */
 function wordStartAtOrAfter(text: string, i: number): number {
-  if (i === 0 || /\s/.test(text[i - 1] ?? ' ')) return i;
-  const next = text.slice(i).search(/\s\S/);
-  return next < 0 ? i : i + next + 1;
+  if (i === 0 || i > text.length || isSpace(text.charCodeAt(i - 1))) return i;
+  for (let k = i; k + 1 < text.length; k++)
+    if (isSpace(text.charCodeAt(k)) && !isSpace(text.charCodeAt(k + 1))) return k + 1;
+  return i;
 }
 
+/**
+ * Where the text ends when cut at or before `i` at a word's end: before the word `i` falls in,
+ * without the spaces and the punctuation (a comma, a dash) that would dangle before the ellipsis.
+ */
 function wordEndAtOrBefore(text: string, i: number): number {
   if (i >= text.length) return text.length;
-  if (/\s/.test(text[i] ?? ' ')) return text.slice(0, i).trimEnd().length;
-  const cut = text.slice(0, i).search(/\s\S*$/);
-  const end = cut <= 0 ? i : cut;
-  // Do not leave dangling punctuation such as a comma before the ellipsis.
-  return text.slice(0, end).replace(/[\s,;:–—-]+$/, '').length;
+  let end = i;
+  if (isSpace(text.charCodeAt(i))) {
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    return end;
+  }
+  // The space before the word `i` falls in; the cut is there unless the text has none before it.
+  let cut = i - 1;
+  while (cut >= 0 && !isSpace(text.charCodeAt(cut))) cut--;
+  end = cut <= 0 ? i : cut;
+  while (end > 0 && isDangling(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** What `\s` matches in a JavaScript regular expression (and `trim` removes). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** A space or the punctuation an excerpt does not end on before its ellipsis: , ; : – — - */
+function isDangling(c: number): boolean {
+  return isSpace(c) || c === 44 || c === 59 || c === 58 || c === 0x2013 || c === 0x2014 || c === 45;
 }

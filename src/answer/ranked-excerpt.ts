@@ -4,7 +4,7 @@
  */
 import type { Article } from '../corpus/types.ts';
 import { type EngineState, passageAt } from './engine-state.ts';
-import { type ChosenExcerpt, chooseExcerpt, highlightsOf, type TrimMemo } from './excerpt.ts';
+import { type ChosenExcerpt, chooseExcerpt, excerptText, highlightsOf, type TrimMemo } from './excerpt.ts';
 import { matchSentences } from './passage-match.ts';
 import type { Query } from './query.ts';
 import type { AlsoReported, Excerpt } from './types.ts';
@@ -54,7 +54,7 @@ export function shown(
   const article = state.corpus.articles[candidate.article] as Article;
   // Written out, not spread in the middle of the literal, which builds the object slowly.
   return {
-    text: candidate.chosen.text,
+    text: excerptText(article.text, candidate.chosen),
     highlights: highlightsOf(article.text, candidate.chosen, query.weights),
     docId: article.id,
     title: article.title,

@@ -63,6 +63,13 @@ export class ShingleCoder {
   private localCount = 0;
   private readonly pairs = new Map<number, number>();
   private wordIds = new Int32Array(256);
+  /** The shingles of the texts coded since the last reset, one after the other. */
+  private store = new Float64Array(1024);
+  private stored = 0;
+  /** Per coded text (by its number since the reset), where its shingles start in `store` and how many. */
+  private starts = new Int32Array(64);
+  private counts = new Int32Array(64);
+  private texts = 0;
   /** Whether each non-ASCII character code is plain punctuation (1) or not (2); 0 not yet known. */
   private readonly plain = new Uint8Array(65536);
 
@@ -70,6 +77,8 @@ export class ShingleCoder {
   reset(): void {
     this.answer++;
     this.localCount = 0;
+    this.stored = 0;
+    this.texts = 0;
     if (this.pairs.size > 0) this.pairs.clear();
     if (this.numbered.size + this.named.size > KEPT_WORDS) {
       this.numbered.clear();
@@ -79,8 +88,54 @@ export class ShingleCoder {
 
   /** The distinct shingles of `text` (as `shingles` folds it), as ascending numbers. */
   code(text: string): Float64Array {
+    const coded = this.add(text);
+    const start = this.starts[coded] as number;
+    return this.store.slice(start, start + (this.counts[coded] as number));
+  }
+
+  /**
+   * Codes `text` among the texts of the current answer, keeping its shingles in the coder (no
+   * array per text): its number since the last `reset`, for `sameCopy`.
+   */
+  add(text: string): number {
     const n = this.readPlain(text);
-    return n >= 0 ? this.shinglesOf(n) : this.shinglesOf(this.readFolded(text));
+    const count = this.shinglesOf(n >= 0 ? n : this.readFolded(text));
+    if (this.texts === this.starts.length) {
+      this.starts = grownInts(this.starts);
+      this.counts = grownInts(this.counts);
+    }
+    this.starts[this.texts] = this.stored;
+    this.counts[this.texts] = count;
+    this.stored += count;
+    return this.texts++;
+  }
+
+  /** `isSameCodedCopy` for two texts `add` coded since the last reset. */
+  sameCopy(a: number, b: number, containment = COPY_CONTAINMENT): boolean {
+    const aCount = this.counts[a] as number;
+    const bCount = this.counts[b] as number;
+    const small = aCount <= bCount ? a : b;
+    const large = small === a ? b : a;
+    const smallCount = this.counts[small] as number;
+    if (smallCount < MIN_SHINGLES) return false;
+    const { store } = this;
+    const smallEnd = (this.starts[small] as number) + smallCount;
+    const largeEnd = (this.starts[large] as number) + (this.counts[large] as number);
+    let shared = 0;
+    for (
+      let i = this.starts[small] as number, j = this.starts[large] as number;
+      i < smallEnd && j < largeEnd;
+    ) {
+      const x = store[i] as number;
+      const y = store[j] as number;
+      if (x === y) {
+        shared++;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    return shared / smallCount >= containment;
   }
 
   /**
@@ -186,26 +241,38 @@ export class ShingleCoder {
     return this.wordIds;
   }
 
-  /** The distinct shingles of the n words in `wordIds`, ascending. */
-  private shinglesOf(n: number): Float64Array {
+  /**
+   * Appends the distinct shingles of the n words in `wordIds` to `store`, ascending, past its
+   * `stored` numbers (which it leaves as they are); how many.
+   */
+  private shinglesOf(n: number): number {
     this.room(n);
     const { wordIds } = this;
     const count = Math.max(0, n - SHINGLE_WORDS + 1);
-    const out = new Float64Array(count);
+    if (this.stored + count > this.store.length) {
+      const grown = new Float64Array(Math.max(this.stored + count, this.store.length * 2));
+      grown.set(this.store.subarray(0, this.stored));
+      this.store = grown;
+    }
+    const { store } = this;
+    const from = this.stored;
     for (let i = 0; i < count; i++) {
       const a = wordIds[i] as number;
       const b = wordIds[i + 1] as number;
       const c = wordIds[i + 2] as number;
       const d = wordIds[i + 3] as number;
       // Four small word numbers make the shingle's number themselves; others go through pairs.
-      if (a < PACKED_WORD && b < PACKED_WORD && c < PACKED_WORD && d < PACKED_WORD)
-        out[i] = ((a * PACKED_WORD + b) * PACKED_WORD + c) * PACKED_WORD + d;
-      else out[i] = -(this.pairOf(a, b) * PAIR_LIMIT + this.pairOf(c, d)) - 1;
+      store[from + i] =
+        a < PACKED_WORD && b < PACKED_WORD && c < PACKED_WORD && d < PACKED_WORD
+          ? ((a * PACKED_WORD + b) * PACKED_WORD + c) * PACKED_WORD + d
+          : -(this.pairOf(a, b) * PAIR_LIMIT + this.pairOf(c, d)) - 1;
     }
-    out.sort();
+    sortRange(store, from, from + count);
     let distinct = 0;
-    for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[i - 1]) out[distinct++] = out[i] as number;
-    return out.subarray(0, distinct);
+    for (let i = 0; i < count; i++)
+      if (i === 0 || store[from + i] !== store[from + i - 1])
+        store[from + distinct++] = store[from + i] as number;
+    return distinct;
   }
 
   /** The number of the word pair (a, b) in the current answer. */
@@ -219,6 +286,55 @@ export class ShingleCoder {
       this.pairs.set(key, id);
     }
     return id;
+  }
+}
+
+/** A copy of `array` with twice the room. */
+function grownInts(array: Int32Array): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
+}
+
+/**
+ * Sorts `a[from, to)` ascending in place (integers, no NaN): insertion sort for short ranges,
+ * else quicksort around a median of three. No view or comparator is made.
+ */
+function sortRange(a: Float64Array, from: number, to: number): void {
+  while (to - from > 16) {
+    const mid = (from + to) >>> 1;
+    const x = a[from] as number;
+    const y = a[mid] as number;
+    const z = a[to - 1] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = from;
+    let j = to - 1;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i++] = a[j] as number;
+        a[j--] = t;
+      }
+    }
+    // Recurse on the smaller side, loop on the larger.
+    if (j + 1 - from < to - i) {
+      sortRange(a, from, j + 1);
+      from = i;
+    } else {
+      sortRange(a, i, to);
+      to = j + 1;
+    }
+  }
+  for (let i = from + 1; i < to; i++) {
+    const v = a[i] as number;
+    let k = i - 1;
+    while (k >= from && (a[k] as number) > v) {
+      a[k + 1] = a[k] as number;
+      k--;
+    }
+    a[k + 1] = v;
   }
 }
 

@@ -200,7 +200,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     feedPoller,
     stop: async () => {
       await feedPoller?.stop();
-      digest?.stop();
+      await digest?.stop();
       pending.stop();
       await client.destroy();
       // Questions and votes still being written land before the store is closed.

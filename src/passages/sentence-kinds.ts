@@ -3,6 +3,7 @@
  * a place after a preposition, and how many capitalised names it holds. One byte a sentence, so
  * re-ranking compares a question's expected answer type with its candidates' sentences cheaply.
  */
+import type { IntBuffer } from '../util/term-table.ts';
 
 /** The sentence holds a date, year, time or period ("in 2011", "on 26 August", "10:30", "today"). */
 export const HOLDS_TIME = 1;
@@ -115,6 +116,95 @@ export function sentenceKind(text: string, start: number, end: number): number {
     before = role;
   }
   return kind | (Math.min(names, MAX_NAMES) << NAME_SHIFT);
+}
+
+/**
+ * A word's part in its sentence's kind, read once per distinct word (see `wordRole`): the kinds it
+ * holds itself use the bits of HOLDS_TIME and HOLDS_NUMBER; the others follow.
+ */
+const ROLE_KINDS = HOLDS_TIME | HOLDS_NUMBER;
+/** A capitalised name, counted when it does not start the sentence. */
+const ROLE_NAME = 4;
+const ROLE_PREPOSITION = 8;
+const ROLE_ARTICLE = 16;
+/** A word with a character outside the BMP, which `sentenceKind` splits words at: read the text. */
+const ROLE_UNREAD = 32;
+
+/**
+ * The role of the word text[from, to) in its sentence's kind, as `kindOfWords` reads it: a word as
+ * the word table finds it (tokenize.ts's WORD: no colon inside, maybe a final full stop, which
+ * `sentenceKind` leaves out of the word and is left out here).
+ */
+export function wordRole(text: string, from: number, to: number): number {
+  if (to - from > 1 && text.charCodeAt(to - 1) === 46) to--;
+  let digits = 0;
+  let hash = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return ROLE_UNREAD;
+    if (c >= 48 && c <= 57) digits++;
+    hash = (Math.imul(hash, 31) + (c >= 65 && c <= 90 ? c | 32 : c)) | 0;
+  }
+  const first = text.charCodeAt(from);
+  const keyword = keywordRole(text, from, to, hash);
+  let role = 0;
+  if (first >= 48 && first <= 57)
+    role = HOLDS_NUMBER | (isYearOrTime(text, from, to - from, digits, false) ? HOLDS_TIME : 0);
+  else if ((keyword & TIME_WORD) !== 0) role = HOLDS_TIME;
+  else if ((keyword & NUMBER_WORD) !== 0) role = HOLDS_NUMBER;
+  else if (isCapital(first) && (keyword & NOT_A_NAME) === 0) role = ROLE_NAME;
+  if ((keyword & PREPOSITION) !== 0) role |= ROLE_PREPOSITION;
+  if ((keyword & ARTICLE) !== 0) role |= ROLE_ARTICLE;
+  return role;
+}
+
+/**
+ * The kind `sentenceKind` gives a sentence, read from its words instead of its characters: the
+ * ids words[from, to) of its words (as the word table reads them) and each word id's `wordRole`
+ * in `roles`; -1 when a word must be read from the text (see `SentenceKindReader`).
+ */
+export function kindOfWords(roles: Uint8Array, words: IntBuffer, from: number, to: number): number {
+  let kind = 0;
+  let names = 0;
+  let before = 0;
+  let beforeThat = 0;
+  for (let i = from; i < to; i++) {
+    const role = roles[words.at(i)] as number;
+    if ((role & ROLE_UNREAD) !== 0) return -1;
+    kind |= role & ROLE_KINDS;
+    if ((role & ROLE_NAME) !== 0 && i > from) {
+      names++;
+      if (((before & ROLE_ARTICLE) !== 0 ? beforeThat : before) & ROLE_PREPOSITION) kind |= HOLDS_PLACE;
+    }
+    beforeThat = before;
+    before = role;
+  }
+  return kind | (Math.min(names, MAX_NAMES) << NAME_SHIFT);
+}
+
+/**
+ * The kinds of one text's sentences, taken in text order: from their words' roles (`kindOfWords`)
+ * where that gives `sentenceKind`'s answer, else from the text. A sentence holding "%" or ":" is
+ * read from the text, as `sentenceKind` reads around its words there ("12%", "10:30"); the next
+ * of each is found once for all the sentences before it.
+ */
+export class SentenceKindReader {
+  private percent: number;
+  private colon: number;
+
+  constructor(private readonly text: string) {
+    this.percent = text.indexOf('%');
+    this.colon = text.indexOf(':');
+  }
+
+  /** The kind of text[start, end), whose words are words[from, to) (see `kindOfWords`). */
+  kind(start: number, end: number, roles: Uint8Array, words: IntBuffer, from: number, to: number): number {
+    if (this.percent >= 0 && this.percent < start) this.percent = this.text.indexOf('%', start);
+    if (this.colon >= 0 && this.colon < start) this.colon = this.text.indexOf(':', start);
+    const plain = (this.percent < 0 || this.percent >= end) && (this.colon < 0 || this.colon >= end);
+    const kind = plain ? kindOfWords(roles, words, from, to) : -1;
+    return kind >= 0 ? kind : sentenceKind(this.text, start, end);
+  }
 }
 
 /** The number of capitalised names a sentence's kind byte counts (capped at 31). */

@@ -4,7 +4,7 @@
  * (which a worker thread hands over without copying). The build's own thread and its workers run
  * the same code.
  */
-import { sentenceKind } from '../passages/sentence-kinds.ts';
+import { SentenceKindReader } from '../passages/sentence-kinds.ts';
 import { appendSentences } from '../passages/sentences.ts';
 import { IntBuffer, type TermTable, TermTableBuilder } from '../util/term-table.ts';
 import type { WordTable } from './word-table.ts';
@@ -60,10 +60,19 @@ export function scanArticles(
       grown.set(kinds);
       kinds = grown;
     }
+    const reader = new SentenceKindReader(text);
     for (let s = first; s < spans.length; s += 3) {
+      const from = sentences.ids.length;
       words.appendWordIds(text, sentences.ids, spans.at(s), spans.at(s + 1));
+      kinds[s / 3] = reader.kind(
+        spans.at(s),
+        spans.at(s + 1),
+        words.roles,
+        sentences.ids,
+        from,
+        sentences.ids.length,
+      );
       sentences.endRow();
-      kinds[s / 3] = sentenceKind(text, spans.at(s), spans.at(s + 1));
     }
   }
   return {

@@ -21,7 +21,7 @@ import {
   type RunsJob,
   type WordsJob,
 } from './terms-jobs.ts';
-import { type TermVocabulary, termsOfWord } from './tokenize.ts';
+import { type TermVocabulary, termsOfWordOnce } from './tokenize.ts';
 import { WordTable } from './word-table.ts';
 import { workerScript } from './worker-bundle.ts';
 
@@ -234,7 +234,7 @@ function normaliseWords(
   const take = ({ chunk, counts, terms }: ChunkMessage) => {
     results[chunk] = { counts, ids: terms.map((term) => vocabulary.idOf(term)) };
   };
-  const own = (c: number) => take(normaliseChunk(words, c, chunkSize, termsOfWord));
+  const own = (c: number) => take(normaliseChunk(words, c, chunkSize, termsOfWordOnce));
   if (pool.length === 0 || chunks < 2) for (let c = 0; c < chunks; c++) own(c);
   else {
     const state = itemStates(chunks);

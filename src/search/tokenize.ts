@@ -164,15 +164,33 @@ export function termsOfWord(raw: string): readonly string[] {
 }
 
 function computeTermsOfWord(raw: string): readonly string[] {
+  return termsOfRawWord(raw, termsOfWord, normaliseWord);
+}
+
+/**
+ * The terms of `termsOfWord(raw)`, computed without remembering them: for a build, which meets
+ * each distinct raw word once (its word table tells them apart), so that remembering them would
+ * cost more than it saves. What is remembered is still read, and lemmas and stems are remembered.
+ */
+export function termsOfWordOnce(raw: string): readonly string[] {
+  return wordTermsMemo.peek(raw) ?? termsOfRawWord(raw, termsOfWordOnce, computeTerm);
+}
+
+/** The terms of a raw word, with `shorter` for the word without its final full stop. */
+function termsOfRawWord(
+  raw: string,
+  shorter: (word: string) => readonly string[],
+  normalise: (word: string) => string | null,
+): readonly string[] {
   const dot = raw.indexOf('.');
   // Only a final full stop ("said.", "A.", "5."), which no term keeps: the word without it.
-  if (dot === raw.length - 1) return termsOfWord(raw.slice(0, -1));
+  if (dot === raw.length - 1) return shorter(raw.slice(0, -1));
   if (dot >= 0) {
     const tokens = tokenize(raw);
     return tokens.length === 0 ? NO_TERMS : tokens.map((t) => t.term);
   }
   // A whole WORD match without a dot is one word for `tokenize`: skip its pattern matching.
-  const term = normaliseWord(raw);
+  const term = normalise(raw);
   return term === null ? NO_TERMS : [term];
 }
 

@@ -5,6 +5,7 @@
  * does not normalise: it only tells words apart, so that a corpus can be scanned on several
  * threads first and each distinct word normalised once afterwards.
  */
+import { wordRole } from '../passages/sentence-kinds.ts';
 import { IntBuffer } from '../util/term-table.ts';
 
 /** Word characters (letters and digits, as \p{L} and \p{N}): 1 yes, 2 no, 0 not yet known. */
@@ -84,6 +85,8 @@ export class WordTable {
   /** Open-addressing table: 1 + a word's id (0: empty slot), and the word's hash. */
   private slots = new Int32Array(1 << 16);
   private hashes = new Int32Array(1 << 16);
+  /** Each word's role in its sentence's kind (passages/sentence-kinds.ts), read once when added. */
+  private wordRoles = new Uint8Array(1 << 12);
 
   constructor() {
     this.starts.push(0);
@@ -147,6 +150,14 @@ export class WordTable {
     }
   }
 
+  /**
+   * The `wordRole` of each word, by id (entries past `size` are unused); a new array once the
+   * table grows, so read it after adding words.
+   */
+  get roles(): Uint8Array {
+    return this.wordRoles;
+  }
+
   /** The id of a word given as a string (added when new). */
   idOf(word: string): number {
     return this.idAt(word, 0, word.length, hashOf(word, 0, word.length));
@@ -201,6 +212,12 @@ export class WordTable {
     }
     for (let i = start; i < end; i++) this.chars[at++] = text.charCodeAt(i);
     this.starts.push(at);
+    if (id === this.wordRoles.length) {
+      const grown = new Uint8Array(2 * id);
+      grown.set(this.wordRoles);
+      this.wordRoles = grown;
+    }
+    this.wordRoles[id] = wordRole(text, start, end);
     this.place(id + 1, hash);
     return id;
   }

@@ -31,8 +31,29 @@ export interface Synset {
 /** WordNet's lexicographer file of nouns denoting people. */
 export const NOUN_PERSON = 18;
 
-const POS_OF_LETTER: Record<string, WordNetPos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+/** The part of speech a data file's letter names (n, v, a, s, r); a noun for any other. */
+function posOfLetter(c: number): WordNetPos {
+  if (c === 118) return 'verb';
+  if (c === 97 || c === 115) return 'adj';
+  if (c === 114) return 'adv';
+  return 'noun';
+}
 const NEWLINE = 10;
+const SPACE = 32;
+const INDEX_FILE: Readonly<Record<WordNetPos, string>> = {
+  noun: 'index.noun',
+  verb: 'index.verb',
+  adj: 'index.adj',
+  adv: 'index.adv',
+};
+const DATA_FILE: Readonly<Record<WordNetPos, string>> = {
+  noun: 'data.noun',
+  verb: 'data.verb',
+  adj: 'data.adj',
+  adv: 'data.adv',
+};
+/** " | ", which ends a synset's fields and starts its gloss. */
+const GLOSS_MARK = Buffer.from(' | ', 'latin1');
 
 /** Thrown when WordNet's files are missing or not in WordNet's format. */
 export class WordNetError extends Error {
@@ -47,53 +68,76 @@ export class WordNet {
   private readonly files = new Map<string, Buffer>();
   /** Relations read backwards, by part of speech and pointer symbol: target offset → sources. */
   private readonly reversed = new Map<string, Map<number, number[]>>();
+  /** Reads one line's fields at a time. */
+  private readonly fields = new FieldReader();
 
   constructor(private readonly dir: string = wordnetDb.path) {}
 
   /** The synset offsets of a lemma ("warplane", "close"), most frequent sense first; none if unknown. */
   senses(lemma: string, pos: WordNetPos): number[] {
-    const line = this.indexLine(lemma.toLowerCase().replaceAll(' ', '_'), pos);
-    if (line === null) return [];
-    const fields = line.trim().split(' ');
-    const pointerCount = Number(fields[3]);
-    const senseCount = Number(fields[2]);
-    const first = 4 + pointerCount + 2;
-    return fields.slice(first, first + senseCount).map(Number);
+    const index = this.file(INDEX_FILE[pos]);
+    const start = this.indexLine(index, lemma.toLowerCase().replaceAll(' ', '_'));
+    if (start < 0) return [];
+    // The line's fields, read in place: lemma, pos, synset count, pointer count, the pointers,
+    // sense count, tagged sense count, then the synset offsets.
+    const fields = this.fields;
+    fields.reset(index, start, lineEnd(index, start), true);
+    fields.skip(2);
+    const senseCount = fields.decimal();
+    // Not a lemma's line (the licence's, for an empty lemma): no senses.
+    if (!Number.isInteger(senseCount) || senseCount < 0) return [];
+    const pointerCount = fields.decimal();
+    fields.skip(pointerCount + 2);
+    // Made at its size: a list grown by push would hold room for 17.
+    const offsets = new Array<number>(senseCount);
+    let n = 0;
+    while (n < senseCount && !fields.done()) offsets[n++] = fields.decimal();
+    offsets.length = n;
+    return offsets;
   }
 
   /** The synset at a byte offset of a data file. */
   synset(pos: WordNetPos, offset: number): Synset {
-    const data = this.file(`data.${pos}`);
-    const end = data.indexOf(NEWLINE, offset);
-    const fields = data
-      .toString('latin1', offset, end < 0 ? data.length : end)
-      .split(' | ')[0]
-      ?.split(' ');
-    if (fields === undefined || Number(fields[0]) !== offset)
-      throw new WordNetError(`no synset at offset ${offset} of data.${pos}`);
-    const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+    const data = this.file(DATA_FILE[pos]);
+    // The fields before the gloss, read in place: offset, lexicographer file, type, word count
+    // (hex), each word with its lexical id, pointer count, each pointer as four fields.
+    const fields = this.fields;
+    fields.reset(data, offset, glossStart(data, offset), false);
+    if (fields.decimal() !== offset) throw new WordNetError(`no synset at offset ${offset} of data.${pos}`);
+    const lexFile = fields.decimal();
+    fields.skip(1);
+    fields.next();
+    const wordCount = fields.hex(fields.start, fields.stop);
     const words: string[] = [];
-    for (let i = 0; i < wordCount; i++)
+    for (let i = 0; i < wordCount; i++) {
       words.push(
-        (fields[4 + 2 * i] ?? '')
+        fields
+          .text()
           .replace(/\(.*\)$/, '')
           .replaceAll('_', ' ')
           .toLowerCase(),
       );
-    const at = 4 + 2 * wordCount;
+      fields.skip(1);
+    }
     const pointers: Pointer[] = [];
-    for (let i = 0, n = Number(fields[at]); i < n; i++) {
-      const base = at + 1 + 4 * i;
-      const words = fields[base + 3] ?? '0000';
+    for (let i = 0, n = fields.decimal(); i < n; i++) {
+      const symbol = fields.symbol();
+      const target = fields.decimal();
+      fields.next();
+      const pos = fields.stop - fields.start === 1 ? posOfLetter(data[fields.start] as number) : 'noun';
+      fields.next();
+      // Source and target word numbers: the field's first two hex digits, then the next two.
+      const { start, stop } = fields;
+      const half = Math.min(stop, start + 2);
       pointers.push({
-        symbol: fields[base] ?? '',
-        offset: Number(fields[base + 1]),
-        pos: POS_OF_LETTER[fields[base + 2] ?? 'n'] ?? 'noun',
-        source: Number.parseInt(words.slice(0, 2), 16),
-        target: Number.parseInt(words.slice(2, 4), 16),
+        symbol,
+        offset: target,
+        pos,
+        source: fields.hex(start, half),
+        target: fields.hex(half, Math.min(stop, start + 4)),
       });
     }
-    return { lexFile: Number(fields[1]), words, pointers };
+    return { lexFile, words, pointers };
   }
 
   /** The verb synsets whose sense causes the verb synset at `offset` ("kill" causes "die"). */
@@ -140,24 +184,24 @@ export class WordNet {
     return first !== undefined && this.synset('noun', first).lexFile === NOUN_PERSON;
   }
 
-  /** The line of the index file of `pos` that starts with `lemma`, by binary search; null if none. */
-  private indexLine(lemma: string, pos: WordNetPos): string | null {
-    const index = this.file(`index.${pos}`);
+  /** Where the line of an index file that starts with `lemma` starts, by binary search; -1 if none. */
+  private indexLine(index: Buffer, lemma: string): number {
     let lo = 0;
     let hi = index.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const start = index.lastIndexOf(NEWLINE, mid - 1) + 1;
-      const end = index.indexOf(NEWLINE, start);
-      const lineEnd = end < 0 ? index.length : end;
-      const space = index.indexOf(32, start);
-      const key = index.toString('latin1', start, space < 0 || space > lineEnd ? lineEnd : space);
+      const end = lineEnd(index, start);
+      // The key is the line's first field, compared as the latin1 string it spells.
+      let keyEnd = start;
+      while (keyEnd < end && index[keyEnd] !== SPACE) keyEnd++;
+      const order = compareKey(index, start, keyEnd, lemma);
       // The licence at the top is indented: its lines sort before every lemma.
-      if (key === lemma) return index.toString('latin1', start, lineEnd);
-      if (key < lemma) lo = lineEnd + 1;
+      if (order === 0) return start;
+      if (order < 0) lo = end + 1;
       else hi = start;
     }
-    return null;
+    return -1;
   }
 
   private file(name: string): Buffer {
@@ -172,6 +216,134 @@ export class WordNet {
     }
     return buffer;
   }
+}
+
+/** Where the line starting at `start` ends (its newline, or the end of the file). */
+function lineEnd(file: Buffer, start: number): number {
+  const end = file.indexOf(NEWLINE, start);
+  return end < 0 ? file.length : end;
+}
+
+/** Where the synset line at `start` has its gloss (its fields end), or its end without one. */
+function glossStart(data: Buffer, start: number): number {
+  const end = lineEnd(data, start);
+  const gloss = data.indexOf(GLOSS_MARK, start);
+  return gloss < 0 || gloss > end ? end : gloss;
+}
+
+/** `file[start, end)` read as latin1 against `key`, in the order of JavaScript's string comparison. */
+function compareKey(file: Buffer, start: number, end: number, key: string): number {
+  const n = Math.min(end - start, key.length);
+  for (let i = 0; i < n; i++) {
+    const d = (file[start + i] as number) - key.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return end - start - key.length;
+}
+
+/**
+ * The space-separated fields of one line of a WordNet file, read in place as `split(' ')` cuts
+ * them (two spaces make an empty field): numbers parsed from the bytes, strings made only for
+ * the words and pointer symbols asked for.
+ */
+class FieldReader {
+  private file: Buffer = Buffer.alloc(0);
+  /** Start of the next field; past `end` once every field is read. */
+  private at = 0;
+  private end = 0;
+  /** The field last read: [start, end). */
+  start = 0;
+  stop = 0;
+  /** Pointer symbols ("@", "+", "\\"), one string each, by their length and bytes. */
+  private readonly symbols = new Map<number, string>();
+
+  /** Reads `file[start, end)`, trimmed of blanks at both ends when `trim` (as `trim()`). */
+  reset(file: Buffer, start: number, end: number, trim: boolean): void {
+    if (trim) {
+      while (start < end && isBlank(file[start] as number)) start++;
+      while (end > start && isBlank(file[end - 1] as number)) end--;
+    }
+    this.file = file;
+    this.at = start;
+    this.end = end;
+  }
+
+  /** True when every field is read. */
+  done(): boolean {
+    return this.at > this.end;
+  }
+
+  /** Reads the next field into [start, stop); past the last one, an empty field. */
+  next(): void {
+    if (this.at > this.end) {
+      this.start = this.end;
+      this.stop = this.end;
+      return;
+    }
+    let stop = this.at;
+    while (stop < this.end && this.file[stop] !== SPACE) stop++;
+    this.start = this.at;
+    this.stop = stop;
+    this.at = stop + 1;
+  }
+
+  /** Passes over `n` fields. */
+  skip(n: number): void {
+    for (let i = 0; i < n; i++) this.next();
+  }
+
+  /** The next field as a decimal number (as `Number` reads it). */
+  decimal(): number {
+    this.next();
+    let value = 0;
+    for (let i = this.start; i < this.stop; i++) {
+      const c = (this.file[i] as number) - 48;
+      if (c < 0 || c > 9) return Number(this.file.toString('latin1', this.start, this.stop));
+      value = value * 10 + c;
+    }
+    return value;
+  }
+
+  /** `parseInt(file.toString('latin1', start, stop), 16)`, computed in place. */
+  hex(start: number, stop: number): number {
+    let value = 0;
+    let i = start;
+    for (; i < stop; i++) {
+      const c = this.file[i] as number;
+      const digit =
+        c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (digit < 0) break;
+      value = value * 16 + digit;
+    }
+    return i === start ? Number.NaN : value;
+  }
+
+  /** The next field as text. */
+  text(): string {
+    this.next();
+    return this.file.toString('latin1', this.start, this.stop);
+  }
+
+  /** The next field, a pointer symbol: one shared string per symbol. */
+  symbol(): string {
+    this.next();
+    const length = this.stop - this.start;
+    if (length > 2) return this.file.toString('latin1', this.start, this.stop);
+    const first = length > 0 ? (this.file[this.start] as number) : 0;
+    const second = length > 1 ? (this.file[this.start + 1] as number) : 0;
+    const key = (length << 16) | (first << 8) | second;
+    let symbol = this.symbols.get(key);
+    if (symbol === undefined) {
+      symbol = this.file.toString('latin1', this.start, this.stop);
+      this.symbols.set(key, symbol);
+    }
+    return symbol;
+  }
+}
+
+/** Spaces `trim()` removes from a WordNet line (its lines are ASCII). */
+function isBlank(c: number): boolean {
+  return c === SPACE || c === 9 || c === 13 || c === NEWLINE;
 }
 
 let shared: WordNet | null = null;

@@ -18,6 +18,11 @@ export class BoundedMemo<K, V> {
     return value;
   }
 
+  /** The remembered value of `key`, or undefined; remembers nothing. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
   /** How many entries are remembered now. */
   get size(): number {
     return this.entries.size;

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/answer/engine.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
+import { sentenceKind } from '../../src/passages/sentence-kinds.ts';
 import { startTermWorkers } from '../../src/search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
 import { MAX_STEMMED_WORD, terms } from '../../src/search/tokenize.ts';
@@ -106,7 +107,7 @@ describe('building with worker threads', () => {
     expect(parallel.rankArticles(question ?? '', 3)[0]?.docId).toBe('made-up-25');
   });
 
-  it('gives each sentence and title exactly the terms of `terms`, on one thread and on several', async () => {
+  it('gives each sentence and title exactly the terms of `terms`, and each sentence its kind, on one thread and on several', async () => {
     await startTermWorkers();
     const records = paragraphs.slice(0, 40).map((p, i) => ({
       id: p.id,
@@ -125,8 +126,10 @@ describe('building with worker threads', () => {
       let s = 0;
       corpus.articles.forEach((article, a) => {
         expect(row(parts.titleTerms, a)).toEqual(terms(article.title));
-        for (const span of parts.sentences[a] ?? [])
+        for (const span of parts.sentences[a] ?? []) {
+          expect(parts.sentenceTerms.tags?.[s]).toBe(sentenceKind(article.text, span.start, span.end));
           expect(row(parts.sentenceTerms, s++)).toEqual(terms(article.text.slice(span.start, span.end)));
+        }
       });
       expect(s).toBe(parts.sentenceTerms.offsets.length - 1);
     }

@@ -66,4 +66,23 @@ describe('the kinds of answer a sentence holds', () => {
     ).parts();
     expect(kindsByArticle(parts)).toEqual([[HOLDS_PLACE | (1 << 3), 0], [HOLDS_TIME | HOLDS_NUMBER], [0]]);
   });
+
+  it('read from the words at build time as sentenceKind reads them from the text', () => {
+    const texts = [
+      'At 10:30 the talks began in Geneva. Prices rose 12% in Moscow. They met at 9 a.m. in Paris.',
+      'He flew to the U.S. and met Obama at the White House. In Paris, the talks ended.',
+      '𝐀 Kremlin aide spoke in 𝐁 Geneva. The 𝐁ig Apple grew in the 1990’s. Re:Kremlin talks went on. Syria’s army took Aleppo in the 19th century.',
+      'Ünal arrived in İstanbul near Zürich. I said: Monday. Three hundred people left the U.N. building.',
+      'Kerry:Lavrov met again. Rates fell 3 % at noon in the city. Talks at the. Kremlin were held in 2011.',
+    ];
+    const corpus = corpusFromRecords(texts.map((text, i) => ({ id: `a${i}`, title: `T${i}`, text })));
+    const engine = buildIndex(corpus);
+    const parts = engine.parts();
+    const expected = parts.sentences.map((list, a) =>
+      list.map((s) => sentenceKind(corpus.articles[a]?.text ?? '', s.start, s.end)),
+    );
+    expect(kindsByArticle(parts)).toEqual(expected);
+    // The sentences tell kinds apart: the comparison is not between zeros.
+    expect(new Set(expected.flat()).size).toBeGreaterThan(5);
+  });
 });

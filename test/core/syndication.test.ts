@@ -16,6 +16,10 @@ describe('copies told by numbered shingles', () => {
     }
     const coder = new ShingleCoder();
     const coded = texts.map((t) => coder.code(t));
+    // The same texts added to one answer's coder, compared by their numbers there.
+    const answer = new ShingleCoder();
+    answer.reset();
+    const added = texts.map((t) => answer.add(t));
     const strings = texts.map((t) => shingles(t));
     let copies = 0;
     for (let i = 0; i < texts.length; i++) {
@@ -23,6 +27,7 @@ describe('copies told by numbered shingles', () => {
       for (let j = 0; j < texts.length; j++) {
         const same = isSameCopy(strings[i] as Set<string>, strings[j] as Set<string>);
         expect(isSameCodedCopy(coded[i] as Float64Array, coded[j] as Float64Array), `${i} ${j}`).toBe(same);
+        expect(answer.sameCopy(added[i] as number, added[j] as number), `${i} ${j}`).toBe(same);
         if (same && i !== j) copies++;
       }
     }

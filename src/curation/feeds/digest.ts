@@ -36,6 +36,8 @@ const LEASE_MS = 120_000;
 export class FeedDigest {
   readonly holder = `${process.pid}-${randomUUID().slice(0, 8)}`;
   private timer: NodeJS.Timeout | null = null;
+  /** The look under way, if any: `stop` waits for it, so nothing is written after. */
+  private looking: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: FeedStore,
@@ -48,7 +50,7 @@ export class FeedDigest {
   /** Starts looking on the timer (a first look at once). */
   start(): void {
     const look = () => {
-      void this.sendIfDue().finally(() => {
+      this.looking = this.sendIfDue().finally(() => {
         if (this.timer === null) return;
         this.timer = setTimeout(look, this.settings.tickMs);
         this.timer.unref();
@@ -58,9 +60,11 @@ export class FeedDigest {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops looking; resolves once a look under way has finished writing to the store. */
+  async stop(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    await this.looking;
   }
 
   /**
