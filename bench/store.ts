@@ -14,7 +14,8 @@
  * `--skip-starts` leaves out the start-up timings (a new process from the saved index, its local
  * copy, a build), which at a million passages take most of the run. `--phases` prints, for each
  * change and process, where its time went (LiveEngine.lastTimer) and its garbage collections.
- * BENCH_WORKER_ARGS adds Node options to the bot processes (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
+ * The bot processes run with the Node options the bot answers with (src/util/node-flags.ts);
+ * BENCH_WORKER_ARGS adds more (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,6 +25,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { importFolder } from '../src/live/import-export.ts';
 import { PgStore } from '../src/store/pg/pg-store.ts';
+import { ANSWERING_NODE_FLAGS } from '../src/util/node-flags.ts';
 import { runSql, startTestPostgres } from '../test/store/pg-server.ts';
 import { DEFAULT_DATA_DIR, scaleCorpus } from './data.ts';
 
@@ -82,6 +84,7 @@ class Worker {
       process.execPath,
       [
         '--max-old-space-size=4096',
+        ...ANSWERING_NODE_FLAGS,
         ...(process.env.BENCH_WORKER_ARGS ?? '').split(' ').filter(Boolean),
         '--import',
         'tsx',
