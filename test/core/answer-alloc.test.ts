@@ -9,20 +9,8 @@ import { engineState } from '../../src/answer/engine-state.ts';
 import { prepareQuery } from '../../src/answer/query.ts';
 import { CANDIDATE_PASSAGES, rank } from '../../src/answer/ranking.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
+import { heapBytesPerCall } from '../heap-bytes.ts';
 import { CORPUS_DIR } from './helpers.ts';
-
-/** Heap bytes per call of `f`, the most of a few rounds (a GC inside a round only lowers it). */
-function bytesPerCall(f: () => unknown): number {
-  // Warmed until optimised: unoptimised code boxes numbers, which says nothing of the work.
-  for (let i = 0; i < 3000; i++) f();
-  let most = 0;
-  for (let round = 0; round < 5; round++) {
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 100; i++) f();
-    most = Math.max(most, process.memoryUsage().heapUsed - before);
-  }
-  return most / 100;
-}
 
 describe('assembling an answer', () => {
   it('groups ranked excerpts allocating no typed array or set per candidate', async () => {
@@ -34,7 +22,7 @@ describe('assembling an answer', () => {
     expect(ranked.length).toBeGreaterThan(20);
     const groups = groupExcerpts(state, ranked, query, 4);
     expect(groups).toHaveLength(4);
-    const bytes = bytesPerCall(() => groupExcerpts(state, ranked, query, 4));
+    const bytes = heapBytesPerCall(() => groupExcerpts(state, ranked, query, 4));
     // About 17 candidates read for 4 groups: their excerpts, the groups and the strings the answer
     // keeps; a typed array and a view per excerpt's shingles and a set per window made it 13 KB.
     expect(bytes).toBeLessThan(8_500);

