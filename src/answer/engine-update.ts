@@ -13,7 +13,7 @@ import type { Passage } from '../passages/passages.ts';
 import type { SentenceSpan } from '../passages/sentences.ts';
 import type { PassageFields } from '../search/bm25-index.ts';
 import { SegmentedIndex } from '../search/segmented-index.ts';
-import { joinLists } from '../util/join-lists.ts';
+import { joinRuns } from '../util/join-lists.ts';
 import { appendRows, joinRows, type RowRun, rowCount, type TermTable } from '../util/term-table.ts';
 import { cutArticles, renumberTerms } from './cut-articles.ts';
 import { AnswerEngine, type EngineParts } from './engine.ts';
@@ -118,10 +118,10 @@ export function updateEngine(previous: AnswerEngine, corpus: Corpus): AnswerEngi
     const from = source[a] as number;
     middle.push((from >= 0 ? before.sentences[from] : cut.sentences[-1 - from]) as SentenceSpan[]);
   }
-  const sentences = joinLists([
-    before.sentences.slice(0, ends.start),
-    middle,
-    before.sentences.slice(ends.beforeEnd),
+  const sentences = joinRuns([
+    { list: before.sentences, from: 0, to: ends.start },
+    { list: middle, from: 0, to: middle.length },
+    { list: before.sentences, from: ends.beforeEnd, to: before.sentences.length },
   ]);
   const titles = titleRowsOf(source, before, cut.titleTerms, toIndex.length);
   // The cut articles' sentence rows (with their kinds, the table's tags) go after the table's own,

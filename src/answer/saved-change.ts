@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { sameArticle, sameEnds } from '../corpus/diff.ts';
 import type { Article, Corpus, CorpusProblem, CoverageEvent } from '../corpus/types.ts';
 import { INDEX_FORMAT_VERSION, type RankingConfig } from '../search/ranking-config.ts';
-import { joinLists } from '../util/join-lists.ts';
+import { joinRuns, type ListRun } from '../util/join-lists.ts';
 import { SavedIndexError } from './saved-index.ts';
 
 const MAGIC = 'COVCHG01';
@@ -98,8 +98,8 @@ export function corpusChange(before: readonly Article[], after: Corpus): CorpusC
 export function applyCorpusChange(before: Corpus, change: CorpusChange): Corpus {
   const { runs } = change;
   if (runs.length % 2 !== 0) throw new SavedIndexError('its article runs are malformed');
-  // Each run copied as one slice: a run of a million kept articles is one block copy.
-  const slices: Article[][] = [];
+  // Each run copied straight into the new list: a run of a million kept articles is one pass.
+  const slices: ListRun<Article>[] = [];
   for (let i = 0; i < runs.length; i += 2) {
     const start = runs[i] as number;
     const count = runs[i + 1] as number;
@@ -107,11 +107,11 @@ export function applyCorpusChange(before: Corpus, change: CorpusChange): Corpus 
     const at = start >= 0 ? start : -1 - start;
     if (!Number.isInteger(count) || !Number.isInteger(at) || count < 1 || at + count > from.length)
       throw new SavedIndexError('its article runs do not fit the corpus it was saved after');
-    slices.push(from.slice(at, at + count));
+    slices.push({ list: from, from: at, to: at + count });
   }
   return {
     label: before.label,
-    articles: joinLists(slices),
+    articles: joinRuns(slices),
     events: change.events,
     problems: change.problems,
   };
