@@ -3,7 +3,7 @@
  * boundaries to about 300 characters with "…" where cut. Never reworded: the text is a slice
  * of the article with at most an ellipsis on each side.
  */
-import type { SentenceSpan } from '../passages/sentences.ts';
+import { isTrimmedSpace as isSpace, type SentenceSpan } from '../passages/sentences.ts';
 import { TokenReader } from '../search/token-reader.ts';
 import type { Token } from '../search/tokenize.ts';
 import type { Span } from './types.ts';
@@ -224,23 +224,6 @@ function wordEndAtOrBefore(text: string, i: number): number {
   end = cut <= 0 ? i : cut;
   while (end > 0 && isDangling(text.charCodeAt(end - 1))) end--;
   return end;
-}
-
-/** What `\s` matches in a JavaScript regular expression (and `trim` removes). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** A space or the punctuation an excerpt does not end on before its ellipsis: , ; : – — - */

@@ -5,7 +5,7 @@
 import type { QuestionToken } from '../question/reader.ts';
 import { isCommonWord } from '../search/common-words.ts';
 import { causalTerms, placeTerms, relatedTerms } from '../search/expansions.ts';
-import type { Token } from '../search/tokenize.ts';
+import { normaliseWord, type Token } from '../search/tokenize.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import type { EngineState } from './engine-state.ts';
 import { UNKNOWN_COMMON_NOUN_WEIGHT, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
@@ -55,6 +55,9 @@ export function relatedInIndex(
       continue;
     const pos = WORDNET_POS[tag];
     if (pos === undefined) continue;
+    // A word written whole that the coverage hyphenates ("relaunch", "re-launch") stands for its
+    // head, as a multiword synonym does.
+    if (state.index.termId(term) === undefined && relate(term, compoundHead(state, word))) continue;
     // A common word ("make", "start") has many senses: its other words are mostly noise, but
     // the verbs of cause and effect ("died": "killed"; "death": "die", "kill") are not.
     const common = isCommonWord(word);
@@ -62,6 +65,26 @@ export function relatedInIndex(
     relate(term, common ? causalTerms(word, pos as 'noun' | 'verb') : relatedTerms(word, pos));
   }
   return related;
+}
+
+/** Shortest first part and head of a closed compound split by `compoundHead`. */
+const COMPOUND_PART = 2;
+const COMPOUND_HEAD = 4;
+
+/**
+ * The head of `word` read as a closed compound of two words the index holds ("relaunch": "re" and
+ * "launch" gives "launch"), the longest such head; none when no split has both parts indexed.
+ */
+function compoundHead(state: EngineState, word: string): string[] {
+  const lower = word.toLowerCase();
+  if (!/^\p{Ll}+$/u.test(lower)) return [];
+  for (let at = COMPOUND_PART; at <= lower.length - COMPOUND_HEAD; at++) {
+    const first = normaliseWord(lower.slice(0, at));
+    const head = normaliseWord(lower.slice(at));
+    if (first === null || head === null) continue;
+    if (state.index.termId(first) !== undefined && state.index.termId(head) !== undefined) return [head];
+  }
+  return [];
 }
 
 /**

@@ -121,20 +121,14 @@ export class ShingleCoder {
     const { store } = this;
     const smallEnd = (this.starts[small] as number) + smallCount;
     const largeEnd = (this.starts[large] as number) + (this.counts[large] as number);
-    let shared = 0;
-    for (
-      let i = this.starts[small] as number, j = this.starts[large] as number;
-      i < smallEnd && j < largeEnd;
-    ) {
-      const x = store[i] as number;
-      const y = store[j] as number;
-      if (x === y) {
-        shared++;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
-    }
+    const shared = sharedSorted(
+      store,
+      this.starts[small] as number,
+      smallEnd,
+      store,
+      this.starts[large] as number,
+      largeEnd,
+    );
     return shared / smallCount >= containment;
   }
 
@@ -353,10 +347,23 @@ export function isSameCodedCopy(a: Float64Array, b: Float64Array, containment = 
   const small = a.length <= b.length ? a : b;
   const large = small === a ? b : a;
   if (small.length < MIN_SHINGLES) return false;
+  const shared = sharedSorted(small, 0, small.length, large, 0, large.length);
+  return shared / small.length >= containment;
+}
+
+/** How many values two ascending runs share: `a[aFrom..aTo)` and `b[bFrom..bTo)`, merged once. */
+function sharedSorted(
+  a: ArrayLike<number>,
+  aFrom: number,
+  aTo: number,
+  b: ArrayLike<number>,
+  bFrom: number,
+  bTo: number,
+): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < small.length && j < large.length; ) {
-    const x = small[i] as number;
-    const y = large[j] as number;
+  for (let i = aFrom, j = bFrom; i < aTo && j < bTo; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
     if (x === y) {
       shared++;
       i++;
@@ -364,5 +371,5 @@ export function isSameCodedCopy(a: Float64Array, b: Float64Array, containment = 
     } else if (x < y) i++;
     else j++;
   }
-  return shared / small.length >= containment;
+  return shared;
 }

@@ -3,10 +3,10 @@
  * files parsed in the background), a change compares only the articles around what it changed,
  * not every article of the corpus (which the index it loaded or built holds as other objects).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Catalog } from '../../src/corpus/catalog.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
-import { copyOfCorpus } from './helpers.ts';
+import { corpusCopyPerTest, TRUCE_ARTICLE } from './helpers.ts';
 
 /** For each comparison of two article lists, how many articles it had to look at one by one. */
 const middles = vi.hoisted(() => [] as number[]);
@@ -61,31 +61,18 @@ vi.mock('../../src/util/term-table.ts', async (original) => {
   };
 });
 
-let dir: string;
-let remove: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, remove } = await copyOfCorpus());
-});
-afterEach(() => remove());
-
-const TRUCE = `---
-title: "Kerry and Lavrov agree on a Syrian truce"
-source: "Example Wire"
-date: "2016-09-10"
----
-Kerry and Lavrov announced a nationwide truce in Syria.
-`;
+const dir = corpusCopyPerTest();
 
 describe('the first change after start', () => {
   for (const cached of [false, true])
     it(`compares only the articles it changed (${cached ? 'index loaded from the cache' : 'index built'})`, async () => {
-      const cacheDir = cached ? `${dir}-cache` : null;
-      if (cached) await (await LiveEngine.open(dir, { cacheDir })).close();
-      const live = await LiveEngine.open(dir, { cacheDir });
+      const cacheDir = cached ? `${dir()}-cache` : null;
+      if (cached) await (await LiveEngine.open(dir(), { cacheDir })).close();
+      const live = await LiveEngine.open(dir(), { cacheDir });
       await live.flushPrepare();
       expect(live.engine.corpus.articles.length).toBeGreaterThan(3);
       middles.length = 0;
-      await live.change((tx) => tx.write('zz-truce.md', TRUCE));
+      await live.change((tx) => tx.write('zz-truce.md', TRUCE_ARTICLE));
       expect(middles.length).toBeGreaterThan(0);
       expect(Math.max(...middles)).toBe(1);
       expect(live.engine.ask('What did Kerry and Lavrov announce in Syria?').results[0]?.docId).toBe(
@@ -95,11 +82,11 @@ describe('the first change after start', () => {
     });
 
   it('copies no term table and sorts no catalogue again: both are readied with it', async () => {
-    const live = await LiveEngine.open(dir);
+    const live = await LiveEngine.open(dir());
     await live.flushPrepare();
     joins.count = 0;
     const sorts = vi.spyOn(Catalog, 'of');
-    await live.change((tx) => tx.write('zz-truce.md', TRUCE));
+    await live.change((tx) => tx.write('zz-truce.md', TRUCE_ARTICLE));
     live.engine.warmUp();
     expect(joins.count).toBe(0);
     expect(sorts).not.toHaveBeenCalled();
@@ -114,7 +101,7 @@ describe('the first change after start', () => {
   });
 
   it('finds the change code run and the start collected: readying practises a change, then collects', async () => {
-    const live = await LiveEngine.open(dir);
+    const live = await LiveEngine.open(dir());
     const served = live.engine;
     const n = served.corpus.articles.length;
     calls.updates = 0;
@@ -133,7 +120,7 @@ describe('the first change after start', () => {
     expect(live.engine.corpus.articles.length).toBe(n);
     // The practice left the tables their room: the first real change appends, and is served.
     joins.count = 0;
-    await live.change((tx) => tx.write('zz-truce.md', TRUCE));
+    await live.change((tx) => tx.write('zz-truce.md', TRUCE_ARTICLE));
     expect(joins.count).toBe(0);
     expect(calls.collections).toBe(1);
     expect(live.engine.corpus.articles.length).toBe(n + 1);
@@ -144,7 +131,7 @@ describe('the first change after start', () => {
   });
 
   it('serves the prepared engine and collects the one it started with while readying: the first change collects nothing', async () => {
-    const live = await LiveEngine.open(dir);
+    const live = await LiveEngine.open(dir());
     const question = 'What did Lavrov say about terrorists?';
     const answer = live.engine.ask(question).results;
     const start = new WeakRef(live.engine);
@@ -154,7 +141,7 @@ describe('the first change after start', () => {
     // Its index and its own copy of the articles went with that collection, at start.
     expect(start.deref()).toBeUndefined();
     expect(live.engine.ask(question).results).toEqual(answer);
-    await live.change((tx) => tx.write('zz-truce.md', TRUCE));
+    await live.change((tx) => tx.write('zz-truce.md', TRUCE_ARTICLE));
     await live.flushWeights();
     expect(calls.collections).toBe(1);
     expect(live.engine.ask('What did Kerry and Lavrov announce in Syria?').results[0]?.docId).toBe(

@@ -88,6 +88,12 @@ describe('questions members type, on the built-in corpus', () => {
     expect(quoted(answer)).toContain('Russian President Vladimir Putin');
   });
 
+  it('a word written whole that the text hyphenates: relaunch, where it says re-launch', () => {
+    const answer = index.ask('Why was the relaunch of the talks postponed?');
+    expect(answer.noAnswer).toBe(false);
+    expect(quoted(answer)).toContain('postponed to March 9 due to technical reasons');
+  });
+
   it('a subject the coverage never mentions: refuses, though one word of it is in the text', () => {
     expect(index.ask('Who finally won the election?').noAnswer).toBe(true);
   });

@@ -3,25 +3,12 @@
  * weight (the passage count, the average length and document frequencies change), and the
  * process computes them again while idle, so the first questions compute none themselves.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import { SegmentedIndex } from '../../src/search/segmented-index.ts';
-import { copyOfCorpus } from './helpers.ts';
+import { corpusCopyPerTest, TRUCE_ARTICLE } from './helpers.ts';
 
-let dir: string;
-let remove: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, remove } = await copyOfCorpus());
-});
-afterEach(() => remove());
-
-const TRUCE = `---
-title: "Kerry and Lavrov agree on a Syrian truce"
-source: "Example Wire"
-date: "2016-09-10"
----
-Kerry and Lavrov announced a nationwide truce in Syria.
-`;
+const dir = corpusCopyPerTest();
 
 /** The served index, segmented as it is after any change. */
 function servedIndex(live: LiveEngine): SegmentedIndex {
@@ -32,9 +19,9 @@ function servedIndex(live: LiveEngine): SegmentedIndex {
 
 describe('the term weights a change moves', () => {
   it('are computed while idle after an added article: the first questions compute none', async () => {
-    const live = await LiveEngine.open(dir);
+    const live = await LiveEngine.open(dir());
     await live.flushPrepare();
-    await live.change((tx) => tx.write('zz-truce.md', TRUCE));
+    await live.change((tx) => tx.write('zz-truce.md', TRUCE_ARTICLE));
     await live.flushWeights();
     const index = servedIndex(live);
     expect(live.engine.ask('What did Kerry and Lavrov announce in Syria?').results[0]?.docId).toBe(
@@ -46,10 +33,12 @@ describe('the term weights a change moves', () => {
   });
 
   it('are computed while idle after a removal, and after a merge of the small segments', async () => {
-    const live = await LiveEngine.open(dir);
+    const live = await LiveEngine.open(dir());
     await live.flushPrepare();
     for (let i = 0; i < 10; i++)
-      await live.change((tx) => tx.write(`zz-truce-${i}.md`, TRUCE.replace('Example Wire', `Wire ${i}`)));
+      await live.change((tx) =>
+        tx.write(`zz-truce-${i}.md`, TRUCE_ARTICLE.replace('Example Wire', `Wire ${i}`)),
+      );
     await live.flushMerge();
     await live.flushWeights();
     const merged = servedIndex(live);
