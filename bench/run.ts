@@ -14,7 +14,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +24,7 @@ import { measureBulkImport } from './bulk-import.ts';
 import { DEFAULT_DATA_DIR } from './data.ts';
 import type { WorkerResult } from './engine-worker.ts';
 import { ENGINES } from './engines.ts';
+import { keptNotes } from './lib/kept-notes.ts';
 import { measureSavedIndex } from './saved-index.ts';
 
 const run = promisify(execFile);
@@ -120,15 +121,6 @@ async function measure(engine: string, mode: string, queries: number): Promise<W
       return `> memory budget (${(HEAP_BUDGET_MB / 1024).toFixed(0)} GB heap)`;
     return `failed: ${(stderr || e.message).split('\n').find((l) => /Error/.test(l)) ?? 'error'}`;
   }
-}
-
-/** Notes written by hand after the measured tables start with this heading; a run keeps them. */
-const KEPT_NOTES = '## Notes kept between runs';
-/** The kept notes of the results file at `file` (with a blank line before), or '' when it has none. */
-async function keptNotes(file: string): Promise<string> {
-  const old = existsSync(file) ? await readFile(file, 'utf8') : '';
-  const at = old.indexOf(`\n${KEPT_NOTES}`);
-  return at < 0 ? '' : old.slice(at);
 }
 
 const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 10 ? n.toFixed(2) : n.toFixed(1));

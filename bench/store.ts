@@ -6,7 +6,8 @@
  * every process, with 2 and 4 processes (each indexing only what the change touched), `--repeat`
  * times each (ranges reported), and the bytes each change saved for the index. Processes are real
  * (test/store/worker.ts under tsx); times are wall-clock from the parent. Prints a Markdown table
- * and writes it to bench/results-store.md.
+ * and writes it to bench/results-store.md (another run than the default, to
+ * bench/results-store-partial.md), keeping the notes below "## Notes kept between runs".
  *
  *   npm run bench:store [-- --data ../shared/eval] [--sizes 100k] [--processes 2,4] [--repeat 3] [--out FILE]
  *   npm run bench:store -- --sizes 1m --skip-starts   # a million passages: changes only (long; not in npm test)
@@ -28,6 +29,7 @@ import { PgStore } from '../src/store/pg/pg-store.ts';
 import { ANSWERING_NODE_FLAGS } from '../src/util/node-flags.ts';
 import { runSql, startTestPostgres } from '../test/store/pg-server.ts';
 import { DEFAULT_DATA_DIR, scaleCorpus } from './data.ts';
+import { keptNotes } from './lib/kept-notes.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const WORKER = path.join(ROOT, 'test', 'store', 'worker.ts');
@@ -37,7 +39,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100k' },
     processes: { type: 'string', default: '2,4' },
     repeat: { type: 'string', default: '3' },
-    out: { type: 'string', default: path.join(ROOT, 'bench', 'results-store.md') },
+    out: { type: 'string' },
     'skip-starts': { type: 'boolean', default: false },
     phases: { type: 'boolean', default: false },
   },
@@ -276,5 +278,10 @@ The corpus is the bench scale corpus (bench/data.ts) written as one JSONL file p
 
 ${table}
 `;
-await writeFile(values.out, report);
+// A run other than the default (the README's figures) goes beside the results, not over them.
+const defaultRun =
+  values.sizes === '100k' && values.processes === '2,4' && values.repeat === '3' && !values['skip-starts'];
+const outFile =
+  values.out ?? path.join(ROOT, 'bench', defaultRun ? 'results-store.md' : 'results-store-partial.md');
+await writeFile(outFile, `${report}\n${await keptNotes(outFile)}`);
 process.stdout.write(`${report}\n`);
