@@ -87,8 +87,6 @@ function workers(): Worker[] {
   return pool;
 }
 
-/** Where the bundled worker code is kept (see worker-bundle.ts). */
-
 /**
  * Starts the worker pool now rather than at the first large build, and resolves once it is
  * ready: true when workers will be used, false when they cannot start here.
