@@ -110,25 +110,30 @@ export class ShingleCoder {
     return this.texts++;
   }
 
-  /** `isSameCodedCopy` for two texts `add` coded since the last reset. */
+  /** `isSameCopy` for two texts `add` coded since the last reset, by their numbers. */
   sameCopy(a: number, b: number, containment = COPY_CONTAINMENT): boolean {
-    const aCount = this.counts[a] as number;
-    const bCount = this.counts[b] as number;
-    const small = aCount <= bCount ? a : b;
+    const small = (this.counts[a] as number) <= (this.counts[b] as number) ? a : b;
     const large = small === a ? b : a;
     const smallCount = this.counts[small] as number;
     if (smallCount < MIN_SHINGLES) return false;
     const { store } = this;
     const smallEnd = (this.starts[small] as number) + smallCount;
     const largeEnd = (this.starts[large] as number) + (this.counts[large] as number);
-    const shared = sharedSorted(
-      store,
-      this.starts[small] as number,
-      smallEnd,
-      store,
-      this.starts[large] as number,
-      largeEnd,
-    );
+    // Both runs ascend: one merge counts what they share.
+    let shared = 0;
+    for (
+      let i = this.starts[small] as number, j = this.starts[large] as number;
+      i < smallEnd && j < largeEnd;
+    ) {
+      const x = store[i] as number;
+      const y = store[j] as number;
+      if (x === y) {
+        shared++;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
     return shared / smallCount >= containment;
   }
 
@@ -340,36 +345,4 @@ function keyOf(word: string): number {
     key = key * 37 + (c >= 97 ? c - 86 : c - 47);
   }
   return key;
-}
-
-/** `isSameCopy` for two texts coded by the same `ShingleCoder` since its last reset. */
-export function isSameCodedCopy(a: Float64Array, b: Float64Array, containment = COPY_CONTAINMENT): boolean {
-  const small = a.length <= b.length ? a : b;
-  const large = small === a ? b : a;
-  if (small.length < MIN_SHINGLES) return false;
-  const shared = sharedSorted(small, 0, small.length, large, 0, large.length);
-  return shared / small.length >= containment;
-}
-
-/** How many values two ascending runs share: `a[aFrom..aTo)` and `b[bFrom..bTo)`, merged once. */
-function sharedSorted(
-  a: ArrayLike<number>,
-  aFrom: number,
-  aTo: number,
-  b: ArrayLike<number>,
-  bFrom: number,
-  bTo: number,
-): number {
-  let shared = 0;
-  for (let i = aFrom, j = bFrom; i < aTo && j < bTo; ) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared;
 }
