@@ -4,7 +4,7 @@
  * refresh reads a new one), so an index makes its catalogue once and every reply reads it; after a
  * change, from the catalogue before it (`Catalog.after`), touching only the articles it changed.
  */
-import { joinLists } from '../util/join-lists.ts';
+import { joinRuns, type ListRun } from '../util/join-lists.ts';
 import { type ArticleEnds, sameEnds } from './diff.ts';
 import type { Article, Corpus } from './types.ts';
 
@@ -225,32 +225,32 @@ function spliceByDate(
   const kept = new Int32Array(old.length - (beforeEnd - start));
   // The dates of the kept articles known to have one (a prefix of them, as in `old`), copied in
   // blocks between the positions of the articles that left.
-  const keptDateRuns: (readonly string[])[] = [];
+  const keptDateRuns: ListRun<string>[] = [];
   let runFrom = 0;
   let k = 0;
   for (let i = 0; i < old.length; i++) {
     const a = old[i] as number;
     if (a >= start && a < beforeEnd) {
       if (i < oldDates.length) {
-        keptDateRuns.push(oldDates.slice(runFrom, i));
+        keptDateRuns.push({ list: oldDates, from: runFrom, to: i });
         runFrom = i + 1;
       }
       continue;
     }
     kept[k++] = a < start ? a : a + shift;
   }
-  keptDateRuns.push(oldDates.slice(runFrom));
-  const keptDates = joinLists(keptDateRuns);
+  keptDateRuns.push({ list: oldDates, from: runFrom, to: oldDates.length });
+  const keptDates = joinRuns(keptDateRuns);
   const added = Array.from({ length: afterEnd - start }, (_, i) => start + i).sort((x, y) =>
     inDateOrder(articles, x, y),
   );
   const byDate = new Int32Array(articles.length);
-  const dateRuns: (readonly string[])[] = [];
+  const dateRuns: ListRun<string>[] = [];
   let out = 0;
   let from = 0;
   const copyKept = (to: number) => {
     byDate.set(kept.subarray(from, to), out);
-    if (from < keptDates.length) dateRuns.push(keptDates.slice(from, Math.min(to, keptDates.length)));
+    if (from < keptDates.length) dateRuns.push({ list: keptDates, from, to: Math.min(to, keptDates.length) });
     out += to - from;
     from = to;
   };
@@ -266,10 +266,10 @@ function spliceByDate(
     copyKept(lo);
     byDate[out++] = a;
     const date = (articles[a] as Article).date;
-    if (date !== null) dateRuns.push([date]);
+    if (date !== null) dateRuns.push({ list: [date], from: 0, to: 1 });
   }
   copyKept(kept.length);
-  return { byDate, dates: joinLists(dateRuns) };
+  return { byDate, dates: joinRuns(dateRuns) };
 }
 
 /** Articles of one event or outlet: how many, the first and last known dates, the events named. */
