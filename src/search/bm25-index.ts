@@ -138,18 +138,13 @@ export function indexPassages(
   const fill = offsets.slice(0, termCount);
   const avgLength = totalLength / totalDocs;
   forEachPassageTerms(fields, counts, wTitle, wBody, (p, distinct, n, freq) => {
-    const normalization = 1 - b + b * ((lengths[p] as number) / avgLength);
+    const k1Norm = k1 * (1 - b + b * ((lengths[p] as number) / avgLength));
     for (let j = 0; j < n; j++) {
       const t = distinct[j] as number;
       const f = freq[t] as number;
       const at = fill[t] as number;
       passages[at] = p;
-      weights[at] =
-        Math.sign(f) *
-        roundLikeToFixed(
-          Math.abs((f * (k1 + 1)) / (k1 * normalization + f)) * (idf[t] as number),
-          FREQ_PRECISION,
-        );
+      weights[at] = postingWeight(f, k1, k1Norm, idf[t] as number);
       fill[t] = at + 1;
     }
   });
@@ -170,6 +165,15 @@ export function indexPassages(
       throw new IndexError(`Bm25Index: weights differ from wink's: ${disagreements.join('; ')}`);
   }
   return { index: new Bm25Index(data, engine), termIdOf };
+}
+
+/**
+ * A posting's BM25F weight as wink's consolidated model holds it, rounded as `toFixed(4)` rounds:
+ * `f` the field-weighted term frequency, `k1Norm` k1 × the passage's length normalisation.
+ * Every index computes it here, so that segments score exactly as a full build.
+ */
+export function postingWeight(f: number, k1: number, k1Norm: number, idf: number): number {
+  return Math.sign(f) * roundLikeToFixed(Math.abs((f * (k1 + 1)) / (k1Norm + f)) * idf, FREQ_PRECISION);
 }
 
 /**

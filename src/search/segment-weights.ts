@@ -5,7 +5,7 @@
  * by the newest statistics that asked for it, so a change reuses the array instead of allocating
  * one per change (see `SegmentedIndex`).
  */
-import { FREQ_PRECISION, roundLikeToFixed } from './bm25-index.ts';
+import { postingWeight } from './bm25-index.ts';
 import type { RankingConfig } from './ranking-config.ts';
 import type { Segment } from './segment.ts';
 
@@ -109,9 +109,8 @@ function fillNorms(segment: Segment, stats: WeightStatistics, out: Float64Array)
 }
 
 /**
- * Writes the weights of the postings of the term at `slot` into `out` at the postings' places:
- * wink's consolidated weight, rounded as `toFixed(4)` rounds, from `norms` (see `fillNorms`);
- * true when each is above 0.
+ * Writes the weights of the postings of the term at `slot` into `out` at the postings' places
+ * (`postingWeight`, from `norms`: see `fillNorms`); true when each is above 0.
  */
 function fillWeights(
   segment: Segment,
@@ -125,13 +124,7 @@ function fillWeights(
   const end = segment.offsets[slot + 1] as number;
   let positive = true;
   for (let i = segment.offsets[slot] as number; i < end; i++) {
-    const f = freqs[i] as number;
-    const weight =
-      Math.sign(f) *
-      roundLikeToFixed(
-        Math.abs((f * (k1 + 1)) / ((norms[passages[i] as number] as number) + f)) * idf,
-        FREQ_PRECISION,
-      );
+    const weight = postingWeight(freqs[i] as number, k1, norms[passages[i] as number] as number, idf);
     out[i] = weight;
     if (!(weight > 0)) positive = false;
   }

@@ -9,13 +9,7 @@
  * A SegmentedIndex is a value: every change returns a new one sharing the unchanged segments, so
  * questions answered from the old one during a change or a merge see a whole index.
  */
-import {
-  FREQ_PRECISION,
-  IndexError,
-  type PassageFields,
-  type PostingData,
-  roundLikeToFixed,
-} from './bm25-index.ts';
+import { IndexError, type PassageFields, type PostingData, postingWeight } from './bm25-index.ts';
 import type { PassageIndex } from './passage-index.ts';
 import { addPositive, allPositive, positiveFactors } from './positive-scores.ts';
 import type { RankingConfig } from './ranking-config.ts';
@@ -590,14 +584,8 @@ export class SegmentedIndex implements PassageIndex, WeightStatistics {
     for (let i = 0; i < merged.terms.length; i++) {
       const t = merged.terms[i] as number;
       for (let j = merged.offsets[i] as number, end = merged.offsets[i + 1] as number; j < end; j++) {
-        const f = merged.freqs[j] as number;
-        weights[j] =
-          Math.sign(f) *
-          roundLikeToFixed(
-            Math.abs((f * (k1 + 1)) / (k1 * (norm[merged.passages[j] as number] as number) + f)) *
-              (idf[t] as number),
-            FREQ_PRECISION,
-          );
+        const k1Norm = k1 * (norm[merged.passages[j] as number] as number);
+        weights[j] = postingWeight(merged.freqs[j] as number, k1, k1Norm, idf[t] as number);
       }
     }
     return { passageCount: merged.count, termIds, idf, offsets, passages: merged.passages, weights };
