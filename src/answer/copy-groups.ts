@@ -5,6 +5,7 @@
 import { byDate } from '../corpus/catalog.ts';
 import type { Article } from '../corpus/types.ts';
 import type { ScoredPassage } from '../search/bm25-index.ts';
+import { grownInts } from '../util/grown.ts';
 import type { EngineState } from './engine-state.ts';
 import type { TrimMemo } from './excerpt.ts';
 import { published } from './published.ts';
@@ -66,7 +67,7 @@ export function groupExcerpts(
       groups.push({ copies: [excerpt], shingles: sh });
     }
     if (keptCount + 3 > kept.length) {
-      kept = grown(kept, keptCount + 3);
+      kept = grownInts(kept, keptCount + 3);
       state.scratch.keptSpans = kept;
     }
     kept[keptCount++] = excerpt.article;
@@ -117,11 +118,4 @@ function sameCopyGroup(
     if (!inArticle && coder.sameCopy(g.shingles, shingles)) return g;
   }
   return undefined;
-}
-
-/** A copy of `array` with room for at least `size` numbers. */
-function grown(array: Int32Array, size: number): Int32Array {
-  const out = new Int32Array(Math.max(size, array.length * 2));
-  out.set(array);
-  return out;
 }

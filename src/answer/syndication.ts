@@ -1,4 +1,6 @@
 /** Detection of the same text run by several outlets (syndicated wire copy), by word shingles. */
+
+import { grownInts } from '../util/grown.ts';
 import { NumberIds } from '../util/number-ids.ts';
 
 const SHINGLE_WORDS = 4;
@@ -101,8 +103,8 @@ export class ShingleCoder {
     const n = this.readPlain(text);
     const count = this.shinglesOf(n >= 0 ? n : this.readFolded(text));
     if (this.texts === this.starts.length) {
-      this.starts = grownInts(this.starts);
-      this.counts = grownInts(this.counts);
+      this.starts = grownInts(this.starts, this.texts + 1);
+      this.counts = grownInts(this.counts, this.texts + 1);
     }
     this.starts[this.texts] = this.stored;
     this.counts[this.texts] = count;
@@ -286,13 +288,6 @@ export class ShingleCoder {
     }
     return id;
   }
-}
-
-/** A copy of `array` with twice the room. */
-function grownInts(array: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(array.length * 2);
-  out.set(array);
-  return out;
 }
 
 /**
