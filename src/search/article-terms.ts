@@ -7,13 +7,8 @@
 import { SentenceKindReader } from '../passages/sentence-kinds.ts';
 import { appendSentences } from '../passages/sentences.ts';
 import { IntBuffer, type TermTable, TermTableBuilder } from '../util/term-table.ts';
+import type { ArticleTextSource } from './scan-texts.ts';
 import type { WordTable } from './word-table.ts';
-
-/** The text of an article that is indexed. */
-export interface ArticleText {
-  title: string;
-  text: string;
-}
 
 /** Sentences and word (or term) ids of a run of articles, in article order. */
 export interface ArticleTerms {
@@ -30,16 +25,14 @@ export interface ArticleTerms {
 }
 
 /**
- * Splits articles [from, to) into sentences, and their titles and sentences into ids of `words`.
- * `flat` says that every title and text is already a flat string of its own (as a worker thread
- * receives them); otherwise each is copied into one first (see `flatString`).
+ * Splits articles [from, to) of `source` into sentences, and their titles and sentences into ids
+ * of `words`.
  */
 export function scanArticles(
-  articles: readonly ArticleText[],
+  source: ArticleTextSource,
   from: number,
   to: number,
   words: WordTable,
-  flat = false,
 ): ArticleTerms {
   const sentenceCounts = new Int32Array(to - from);
   const spans = new IntBuffer(1 << 12);
@@ -47,9 +40,8 @@ export function scanArticles(
   const titles = new TermTableBuilder();
   let kinds = new Uint8Array(1 << 10);
   for (let a = from; a < to; a++) {
-    const article = articles[a] as ArticleText;
-    const title = flat ? article.title : flatString(article.title);
-    const text = flat ? article.text : flatString(article.text);
+    const title = source.title(a);
+    const text = source.text(a);
     const first = spans.length;
     appendSentences(text, spans);
     sentenceCounts[a - from] = (spans.length - first) / 3;
@@ -82,21 +74,6 @@ export function scanArticles(
     sentenceTerms: sentences.build(),
     titleTerms: titles.build(),
   };
-}
-
-/** A character that does not fit in one byte. */
-const WIDE_CHAR = /[\u0100-\uffff]/;
-
-/**
- * The same string, as a flat string of its own. A string cut from a larger one (a slice, as a
- * parser or trim gives) is read through its parent; when such strings and flat ones both pass
- * through the scanning code, V8 reads every character more slowly (measured: about 1.7 times the
- * time of scanning the 100k-passage bench corpus). Copying costs about a tenth of that.
- */
-function flatString(s: string): string {
-  return WIDE_CHAR.test(s)
-    ? Buffer.from(s, 'utf16le').toString('utf16le')
-    : Buffer.from(s, 'latin1').toString('latin1');
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
  * Tokenising a large corpus on several threads, with the same sentences and terms as on one.
  * The build's thread and worker threads claim runs of articles from a shared counter and scan
- * them into words; then each distinct word is normalised into its term once (lemmas and stems,
- * the costly part), in chunks claimed the same way. The build stays synchronous (`Atomics.wait`,
+ * them into words (their texts written once into shared memory, see scan-texts.ts); then each
+ * distinct word is normalised into its term once (lemmas and stems, the costly part), in chunks
+ * claimed the same way. The build stays synchronous (`Atomics.wait`,
  * `receiveMessageOnPort`), and does a failed worker's share itself.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { TermTable } from '../util/term-table.ts';
-import { type ArticleTerms, type ArticleText, joinArticleTerms, scanArticles } from './article-terms.ts';
+import { type ArticleTerms, joinArticleTerms, scanArticles } from './article-terms.ts';
+import { type ArticleText, copiedTexts, SharedTextReader, shareTexts } from './scan-texts.ts';
 import {
   type ChunkMessage,
   claimItem,
@@ -181,14 +183,14 @@ function scanCorpus(
   pool: readonly Worker[],
   options: ParallelOptions,
 ): ArticleTerms[] {
-  if (pool.length === 0) return [scanArticles(articles, 0, articles.length, words)];
+  if (pool.length === 0) return [scanArticles(copiedTexts(articles), 0, articles.length, words)];
   const bounds = runBounds(articles, options.runChars ?? RUN_CHARS);
   const runs = bounds.length - 1;
   const state = itemStates(runs);
-  const titles = articles.map((a) => a.title);
-  const texts = articles.map((a) => a.text);
+  const texts = shareTexts(articles, bounds);
+  const source = new SharedTextReader(texts);
   const shared = state.buffer as SharedArrayBuffer;
-  const ports = channels(pool, (port) => ({ kind: 'runs', titles, texts, bounds, shared, port }));
+  const ports = channels(pool, (port) => ({ kind: 'runs', texts, shared, port }));
   // Each worker's word ids in `words`.
   const global: number[][] = pool.map(() => []);
   const results: Array<ArticleTerms | undefined> = new Array(runs);
@@ -197,7 +199,7 @@ function scanCorpus(
     runs,
     (r) => results[r] !== undefined,
     (r) => {
-      results[r] = scanArticles(articles, bounds[r] as number, bounds[r + 1] as number, words);
+      results[r] = scanArticles(source, bounds[r] as number, bounds[r + 1] as number, words);
     },
     () =>
       drain<RunMessage>(ports, ({ run, newWords, terms }, lane) => {

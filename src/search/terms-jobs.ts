@@ -5,6 +5,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { ArticleTerms } from './article-terms.ts';
+import type { SharedTexts } from './scan-texts.ts';
 
 /** Item states (in a job's `shared` array, at 1 + item): claimed or not yet; sent; failed. */
 export const ITEM_PENDING = 0;
@@ -34,10 +35,8 @@ export function markItem(
 /** Phase 1: split and scan runs of these articles into words while runs are left. */
 export interface RunsJob {
   kind: 'runs';
-  titles: string[];
-  texts: string[];
-  /** Run r is articles [bounds[r], bounds[r + 1]). */
-  bounds: Int32Array;
+  /** The articles' titles and texts, run by run (run r is articles [bounds[r], bounds[r + 1])). */
+  texts: SharedTexts;
   /** The claim counter and each run's state (see `itemStates`). */
   shared: SharedArrayBuffer;
   /** Where the worker posts its runs (RunMessage). */

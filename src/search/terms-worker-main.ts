@@ -7,7 +7,8 @@
  * begin scanning sooner.
  */
 import { parentPort } from 'node:worker_threads';
-import { type ArticleText, scanArticles } from './article-terms.ts';
+import { scanArticles } from './article-terms.ts';
+import { SharedTextReader } from './scan-texts.ts';
 import {
   claimItem,
   ITEM_FAILED,
@@ -58,12 +59,12 @@ function workItems(job: RunsJob | WordsJob, count: number, post: (item: number) 
 }
 
 function doRuns(job: RunsJob): void {
-  const articles: ArticleText[] = job.titles.map((title, i) => ({ title, text: job.texts[i] ?? '' }));
+  const source = new SharedTextReader(job.texts);
+  const { bounds } = job.texts;
   const words = new WordTable();
   let sent = 0;
-  workItems(job, job.bounds.length - 1, (r) => {
-    // Strings received from another thread are flat strings of their own.
-    const terms = scanArticles(articles, job.bounds[r] as number, job.bounds[r + 1] as number, words, true);
+  workItems(job, bounds.length - 1, (r) => {
+    const terms = scanArticles(source, bounds[r] as number, bounds[r + 1] as number, words);
     const message: RunMessage = { run: r, newWords: words.wordsFrom(sent), terms };
     sent = words.size;
     const arrays = [

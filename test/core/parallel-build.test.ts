@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../src/answer/engine.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { sentenceKind } from '../../src/passages/sentence-kinds.ts';
@@ -23,6 +23,19 @@ let questions: Array<{ question: string }>;
  */
 const enough = (list: Paragraph[]): Paragraph[] =>
   [0, 1, 2].flatMap((k) => list.map((p) => ({ ...p, id: k === 0 ? p.id : `${p.id}~${k}` })));
+
+/** Every string in a posted message (plain objects and arrays, looked into). */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 beforeAll(async () => {
   paragraphs = await readJsonl<Paragraph>('squad-sample-paragraphs.jsonl');
@@ -105,6 +118,49 @@ describe('building with worker threads', () => {
     const [question] = corpus.articles[5]?.text.split(' ') ?? [];
     expect(parallel.rankArticles(question ?? '', 3)).toEqual(single.rankArticles(question ?? '', 3));
     expect(parallel.rankArticles(question ?? '', 3)[0]?.docId).toBe('made-up-25');
+  });
+
+  it('hands its workers the texts in shared memory: nothing it posts them holds an article’s text', async () => {
+    await startTermWorkers();
+    const corpus = corpusFromRecords(enough(paragraphs));
+    // Titles of one word (SQuAD's "Normans") are words, which the normalising phase posts.
+    const texts = new Set(
+      corpus.articles.flatMap((a) => [a.text, ...(a.title.includes(' ') ? [a.title] : [])]),
+    );
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    const stats = { workerRuns: 0, workerChunks: 0 };
+    const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
+      parallel: { minChars: 0, runChars: 2000, stats },
+    });
+    expect(stats.workerRuns).toBeGreaterThan(0);
+    const strings = posted.mock.calls.flatMap(([message]) => stringsIn(message));
+    expect(strings.filter((s) => texts.has(s))).toEqual([]);
+    const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
+    expect(parallel.parts()).toEqual(single.parts());
+  });
+
+  it('reads every text back whole from shared memory: accents, other scripts, emoji and a lone surrogate', async () => {
+    await startTermWorkers();
+    const extras = [
+      'Zürich talks: café owners said 2,000 jobs were lost.',
+      'Київ and Kyiv: officials met in Київ on Monday.',
+      'Leaders 🤝 agreed; the 𝒳 index rose. Odd \ud800 byte and \udfff too.',
+    ];
+    const records = enough(paragraphs).map((p, i) => ({
+      id: p.id,
+      title: i % 10 === 1 ? `${p.title} — Київ 🤝` : p.title,
+      text: i % 10 === 3 ? `${p.text}\n\n${extras[i % 3]}` : p.text,
+    }));
+    const corpus = corpusFromRecords(records);
+    const stats = { workerRuns: 0, workerChunks: 0 };
+    const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
+      parallel: { minChars: 0, runChars: 300, wordChunk: 16, stats },
+    });
+    expect(stats.workerRuns).toBeGreaterThan(0);
+    const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
+    expect(parallel.parts()).toEqual(single.parts());
+    const top = parallel.rankArticles('Zürich café owners', 1)[0]?.docId;
+    expect(corpus.articles.find((a) => a.id === top)?.text).toContain(extras[0]);
   });
 
   it('gives each sentence and title exactly the terms of `terms`, and each sentence its kind, on one thread and on several', async () => {
