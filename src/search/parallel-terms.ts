@@ -24,7 +24,7 @@ import {
   type WordsJob,
 } from './terms-jobs.ts';
 import { type TermVocabulary, termsOfWordOnce } from './tokenize.ts';
-import { WordTable } from './word-table.ts';
+import { type SharedWords, sharedWordCount, WordTable } from './word-table.ts';
 import { workerScript } from './worker-bundle.ts';
 
 /** The worker's TypeScript, and the JavaScript that runs it through tsx when no bundle can be made. */
@@ -121,7 +121,7 @@ export function tokeniseCorpus(
   const words = new WordTable();
   const scanned = scanCorpus(articles, words, team, options);
   // A pool given up in the first phase (stopped) is not waited for again.
-  const termsOfWords = normaliseWords(words.wordsFrom(0), vocabulary, team === pool ? team : [], options);
+  const termsOfWords = normaliseWords(words.share(), vocabulary, team === pool ? team : [], options);
   return joinArticleTerms(scanned, termsOfWords);
 }
 
@@ -223,13 +223,14 @@ interface NormalisedChunk {
 
 /** Phase 2: the term ids (in `vocabulary`) of each word, as row w of a table. */
 function normaliseWords(
-  words: readonly string[],
+  words: SharedWords,
   vocabulary: TermVocabulary,
   pool: readonly Worker[],
   options: ParallelOptions,
 ): TermTable {
   const chunkSize = options.wordChunk ?? WORD_CHUNK;
-  const chunks = Math.ceil(words.length / chunkSize);
+  const wordCount = sharedWordCount(words);
+  const chunks = Math.ceil(wordCount / chunkSize);
   const results: Array<NormalisedChunk | undefined> = new Array(chunks);
   const take = ({ chunk, counts, terms }: ChunkMessage) => {
     results[chunk] = { counts, ids: terms.map((term) => vocabulary.idOf(term)) };
@@ -241,7 +242,7 @@ function normaliseWords(
     const shared = state.buffer as SharedArrayBuffer;
     const ports = channels(pool, (port) => ({
       kind: 'words',
-      words: words as string[],
+      words,
       chunkSize,
       shared,
       port,
@@ -260,7 +261,7 @@ function normaliseWords(
     );
     for (const port of ports) port.close();
   }
-  const offsets = new Int32Array(words.length + 1);
+  const offsets = new Int32Array(wordCount + 1);
   const ids: number[] = [];
   let w = 0;
   for (const { counts, ids: chunkIds } of results as NormalisedChunk[]) {

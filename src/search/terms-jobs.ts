@@ -6,6 +6,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ArticleTerms } from './article-terms.ts';
 import type { SharedTexts } from './scan-texts.ts';
+import { type SharedWords, sharedWord, sharedWordCount } from './word-table.ts';
 
 /** Item states (in a job's `shared` array, at 1 + item): claimed or not yet; sent; failed. */
 export const ITEM_PENDING = 0;
@@ -54,7 +55,8 @@ export interface RunMessage {
 /** Phase 2: normalise chunks of these words into terms while chunks are left. */
 export interface WordsJob {
   kind: 'words';
-  words: string[];
+  /** The words, in shared memory (see word-table.ts). */
+  words: SharedWords;
   /** Chunk c is words [c × chunkSize, (c + 1) × chunkSize). */
   chunkSize: number;
   /** The claim counter and each chunk's state (see `itemStates`). */
@@ -79,16 +81,16 @@ export type TermsJob = RunsJob | WordsJob;
  * posts, and what the build's thread computes for the chunks it claims itself.
  */
 export function normaliseChunk(
-  words: readonly string[],
+  words: SharedWords,
   chunk: number,
   chunkSize: number,
   termsOfWord: (word: string) => readonly string[],
 ): ChunkMessage {
   const from = chunk * chunkSize;
-  const to = Math.min(words.length, from + chunkSize);
+  const to = Math.min(sharedWordCount(words), from + chunkSize);
   const message: ChunkMessage = { chunk, counts: new Int32Array(to - from), terms: [] };
   for (let w = from; w < to; w++) {
-    const terms = termsOfWord(words[w] as string);
+    const terms = termsOfWord(sharedWord(words, w));
     message.counts[w - from] = terms.length;
     for (const term of terms) message.terms.push(term);
   }

@@ -20,7 +20,7 @@ import {
   type TermsJob,
   type WordsJob,
 } from './terms-jobs.ts';
-import { WordTable } from './word-table.ts';
+import { sharedWordCount, WordTable } from './word-table.ts';
 
 let normaliser: Promise<typeof import('./tokenize.ts')> | null = null;
 
@@ -90,7 +90,7 @@ async function doWords(job: WordsJob): Promise<void> {
     job.port.close();
     return;
   }
-  workItems(job, Math.ceil(job.words.length / job.chunkSize), (c) => {
+  workItems(job, Math.ceil(sharedWordCount(job.words) / job.chunkSize), (c) => {
     const message = normaliseChunk(job.words, c, job.chunkSize, termsOfWord);
     job.port.postMessage(message, [message.counts.buffer as ArrayBuffer]);
   });

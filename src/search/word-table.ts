@@ -52,6 +52,37 @@ function wordEnd(text: string, start: number, to: number): number {
   }
 }
 
+/** The string of the UTF-16 code units chars[from, to). */
+function stringOf(chars: Uint16Array, from: number, to: number): string {
+  let word = '';
+  // Chunks keep String.fromCharCode's argument count small.
+  for (let at = from; at < to; at += 1024)
+    word += String.fromCharCode.apply(
+      null,
+      chars.subarray(at, Math.min(to, at + 1024)) as unknown as number[],
+    );
+  return word;
+}
+
+/**
+ * Words of a table in shared memory (plain data, posted to a worker without copying): word i is
+ * the code units chars[starts[i], starts[i + 1]). See `WordTable.share` and `sharedWord`.
+ */
+export interface SharedWords {
+  chars: Uint16Array;
+  starts: Int32Array;
+}
+
+/** Word i of shared words, as a string. */
+export function sharedWord(words: SharedWords, i: number): string {
+  return stringOf(words.chars, words.starts[i] as number, words.starts[i + 1] as number);
+}
+
+/** Number of shared words. */
+export function sharedWordCount(words: SharedWords): number {
+  return words.starts.length - 1;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -165,16 +196,17 @@ export class WordTable {
 
   /** The word of an id. */
   word(id: number): string {
-    const from = this.starts.at(id);
-    const to = this.starts.at(id + 1);
-    let word = '';
-    // Chunks keep String.fromCharCode's argument count small.
-    for (let at = from; at < to; at += 1024)
-      word += String.fromCharCode.apply(
-        null,
-        this.chars.subarray(at, Math.min(to, at + 1024)) as unknown as number[],
-      );
-    return word;
+    return stringOf(this.chars, this.starts.at(id), this.starts.at(id + 1));
+  }
+
+  /** Every word so far, copied into shared memory (word i is the word of id i). */
+  share(): SharedWords {
+    const size = this.size;
+    const starts = new Int32Array(new SharedArrayBuffer(4 * (size + 1)));
+    for (let i = 0; i <= size; i++) starts[i] = this.starts.at(i);
+    const chars = new Uint16Array(new SharedArrayBuffer(2 * this.starts.at(size)));
+    chars.set(this.chars.subarray(0, chars.length));
+    return { chars, starts };
   }
 
   /** The words of ids [from, size), in id order. */

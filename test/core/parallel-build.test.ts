@@ -24,12 +24,12 @@ let questions: Array<{ question: string }>;
 const enough = (list: Paragraph[]): Paragraph[] =>
   [0, 1, 2].flatMap((k) => list.map((p) => ({ ...p, id: k === 0 ? p.id : `${p.id}~${k}` })));
 
-/** Every string in a posted message (plain objects and arrays, looked into). */
+/** Every string in a posted message (plain objects and arrays, looked into) but a job's `kind`. */
 function stringsIn(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
   else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
-    for (const v of Object.values(value)) stringsIn(v, out);
+    for (const [key, v] of Object.entries(value)) if (key !== 'kind') stringsIn(v, out);
   return out;
 }
 
@@ -135,6 +135,21 @@ describe('building with worker threads', () => {
     expect(stats.workerRuns).toBeGreaterThan(0);
     const strings = posted.mock.calls.flatMap(([message]) => stringsIn(message));
     expect(strings.filter((s) => texts.has(s))).toEqual([]);
+    const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
+    expect(parallel.parts()).toEqual(single.parts());
+  });
+
+  it('hands its workers the words to normalise in shared memory too: it posts them no word', async () => {
+    await startTermWorkers();
+    const corpus = corpusFromRecords(enough(paragraphs));
+    const words = new Set(corpus.articles.flatMap((a) => `${a.title} ${a.text}`.split(/[^\p{L}\p{N}]+/u)));
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    const stats = { workerRuns: 0, workerChunks: 0 };
+    const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
+      parallel: { minChars: 0, runChars: 2000, wordChunk: 64, stats },
+    });
+    const strings = posted.mock.calls.flatMap(([message]) => stringsIn(message));
+    expect(strings.filter((s) => words.has(s))).toEqual([]);
     const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
     expect(parallel.parts()).toEqual(single.parts());
   });
