@@ -103,11 +103,31 @@ const SPEECH_VERBS: ReadonlySet<string> = new Set([
   'remarked',
 ]);
 
+/** wink-lemmatizer's tables of irregular forms (wink-lexicon's, the ones it reads itself). */
+const VERB_EXCEPTIONS = require('wink-lexicon/src/wn-verb-exceptions.js') as Record<string, unknown>;
+const NOUN_EXCEPTIONS = require('wink-lexicon/src/wn-noun-exceptions.js') as Record<string, unknown>;
+
+/**
+ * Whether the lemmatizer may give a word a lemma `irregularLemma` keeps. Past its tables, it only
+ * replaces an ending (-s, -es, -ed, -ing, -ies → -y, -ves → -f, …), which leaves the lemma
+ * starting as the word does, but for "-men" → "-man" and words shorter than five letters ("zing" →
+ * "ze"). Asking it costs more than stemming (ten regular expressions and lexicon lookups a word).
+ */
+function mayBeIrregular(word: string): boolean {
+  return (
+    word.length < 5 ||
+    word.endsWith('men') ||
+    VERB_EXCEPTIONS[word] !== undefined ||
+    NOUN_EXCEPTIONS[word] !== undefined
+  );
+}
+
 /**
  * The lemma of an irregular form ("came" → "come", "sat" → "sit", "men" → "man"), which a
  * stemmer cannot find; regular forms are left to the stemmer.
  */
 function irregularLemma(word: string): string {
+  if (!mayBeIrregular(word)) return word;
   for (const lemma of [lemmatizer.verb(word), lemmatizer.noun(word)]) {
     if (lemma !== word && !word.startsWith(lemma.slice(0, Math.max(2, lemma.length - 1)))) return lemma;
   }
