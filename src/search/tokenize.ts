@@ -45,7 +45,11 @@ export function normaliseWord(raw: string): string | null {
   return wordTerm.get(raw, computeTerm);
 }
 
+/** A word of ASCII letters only (most words), which the steps before `lowerWordTerm` only lower-case. */
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+
 function computeTerm(raw: string): string | null {
+  if (raw !== 'US' && ASCII_LETTERS.test(raw)) return lowerWordTerm(raw.toLowerCase());
   let word = raw.endsWith('.') ? raw.slice(0, -1) : raw;
   // "US" written in capitals is the country, not the pronoun.
   if (word === 'US' || /^(\p{L}\.)+\p{L}$/u.test(word))
@@ -57,9 +61,15 @@ function computeTerm(raw: string): string | null {
     .replace(/['’]s$/, '')
     .replace(/['’]/g, '');
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(word)) word = word.replaceAll(',', '');
+  if (/\d/.test(word)) return STOP_WORDS.has(word) ? null : word;
+  return lowerWordTerm(word);
+}
+
+/** The term of a lower-case word without digits, or null for a stop word or an empty one. */
+function lowerWordTerm(word: string): string | null {
   if (word === '' || STOP_WORDS.has(word)) return null;
   // The stemmer takes time quadratic in a word's length: a longer word is its own term.
-  if (/\d/.test(word) || word.length > MAX_STEMMED_WORD) return word;
+  if (word.length > MAX_STEMMED_WORD) return word;
   return lemmaTerms.get(word, lemmaTerm);
 }
 

@@ -48,6 +48,12 @@ describe('lemmas of index terms', () => {
     expect(expected[0]).toBe('outrun');
   });
 
+  it('reads a word of ASCII letters as its lower-case form, but "US", the country', () => {
+    expect(terms('Governments GOVERNMENTS governments')).toEqual(Array(3).fill(stem('government')));
+    expect(terms('US Us us U.S.')).toEqual(['u.s', 'us', 'us', 'u.s']);
+    expect(terms("Syria's 290,000 Café café")).toEqual(['syria', '290000', 'cafe', 'cafe']);
+  });
+
   it('gives every word the term of the full lemmatizer rule: exceptions, endings, short words and SQuAD’s words', async () => {
     const words = new Set<string>([
       ...Object.keys(verbExceptions).filter((_, i) => i % 7 === 0),
