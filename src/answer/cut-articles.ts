@@ -6,6 +6,7 @@
 import type { Article } from '../corpus/types.ts';
 import { buildPassages, type Passage } from '../passages/passages.ts';
 import { decodeSpans, type SentenceSpan } from '../passages/sentences.ts';
+import type { ArticleSentences } from '../search/article-terms.ts';
 import type { PassageFields } from '../search/bm25-index.ts';
 import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.ts';
 import type { RankingConfig } from '../search/ranking-config.ts';
@@ -36,22 +37,21 @@ export function cutArticles(
   parallel?: ParallelOptions,
 ): CutArticles {
   const vocabulary = new TermVocabulary();
-  const { sentenceCounts, spans, kinds, sentenceTerms, titleTerms } = tokeniseCorpus(
-    articles,
-    vocabulary,
-    parallel,
-  );
   const sentences: SentenceSpan[][] = new Array(articles.length);
   const passages: Passage[] = [];
-  sentenceTerms.tags = kinds;
   const sentenceBase = new Int32Array(articles.length);
-  for (let a = 0, s = 0; a < sentences.length; a++) {
-    sentenceBase[a] = s;
-    const list = decodeSpans(spans, 3 * s, sentenceCounts[a] as number);
-    s += list.length;
-    sentences[a] = list;
-    for (const p of buildPassages(a, list, config.passages)) passages.push(p);
-  }
+  // Sentences and passages need no terms: cut while the workers normalise words.
+  const cut = ({ sentenceCounts, spans }: ArticleSentences) => {
+    for (let a = 0, s = 0; a < sentences.length; a++) {
+      sentenceBase[a] = s;
+      const list = decodeSpans(spans, 3 * s, sentenceCounts[a] as number);
+      s += list.length;
+      sentences[a] = list;
+      for (const p of buildPassages(a, list, config.passages)) passages.push(p);
+    }
+  };
+  const { kinds, sentenceTerms, titleTerms } = tokeniseCorpus(articles, vocabulary, parallel, cut);
+  sentenceTerms.tags = kinds;
   const count = passages.length;
   const titleStart = new Int32Array(count);
   const titleEnd = new Int32Array(count);

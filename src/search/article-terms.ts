@@ -76,11 +76,11 @@ export function scanArticles(
   };
 }
 
-/**
- * Consecutive runs of articles (their rows of word ids) as one, in term ids: each word replaced by
- * its row of `termsOfWords` (none for a stop word, several for a word such as "U.S.is").
- */
-export function joinArticleTerms(runs: readonly ArticleTerms[], termsOfWords: TermTable): ArticleTerms {
+/** The sentences of articles: `ArticleTerms` without the terms. */
+export type ArticleSentences = Pick<ArticleTerms, 'sentenceCounts' | 'spans' | 'kinds'>;
+
+/** The sentences of consecutive runs of articles, as one. */
+export function joinSentences(runs: readonly ArticleTerms[]): ArticleSentences {
   const join = (pick: (r: ArticleTerms) => Int32Array) => {
     const out = new Int32Array(runs.reduce((n, r) => n + pick(r).length, 0));
     let at = 0;
@@ -90,11 +90,23 @@ export function joinArticleTerms(runs: readonly ArticleTerms[], termsOfWords: Te
     }
     return out;
   };
-  const single = singleTerms(termsOfWords);
   return {
     sentenceCounts: join((r) => r.sentenceCounts),
     spans: join((r) => r.spans),
     kinds: joinBytes(runs.map((r) => r.kinds)),
+  };
+}
+
+/**
+ * The rows of word ids of consecutive runs of articles as one, in term ids: each word replaced by
+ * its row of `termsOfWords` (none for a stop word, several for a word such as "U.S.is").
+ */
+export function joinTerms(
+  runs: readonly ArticleTerms[],
+  termsOfWords: TermTable,
+): Pick<ArticleTerms, 'sentenceTerms' | 'titleTerms'> {
+  const single = singleTerms(termsOfWords);
+  return {
     sentenceTerms: wordsToTerms(
       runs.map((r) => r.sentenceTerms),
       termsOfWords,

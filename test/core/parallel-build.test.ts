@@ -3,9 +3,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../src/answer/engine.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { sentenceKind } from '../../src/passages/sentence-kinds.ts';
-import { startTermWorkers } from '../../src/search/parallel-terms.ts';
+import { startTermWorkers, tokeniseCorpus } from '../../src/search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
-import { MAX_STEMMED_WORD, terms } from '../../src/search/tokenize.ts';
+import { MAX_STEMMED_WORD, TermVocabulary, terms } from '../../src/search/tokenize.ts';
 import { readJsonl } from './helpers.ts';
 
 interface Paragraph {
@@ -152,6 +152,25 @@ describe('building with worker threads', () => {
     expect(strings.filter((s) => words.has(s))).toEqual([]);
     const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
     expect(parallel.parts()).toEqual(single.parts());
+  });
+
+  it('hands over the sentences while its workers normalise words, before it takes words itself', async () => {
+    await startTermWorkers();
+    const corpus = corpusFromRecords(enough(paragraphs));
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    const jobsPosted: string[][] = [];
+    const tokenised = tokeniseCorpus(
+      corpus.articles,
+      new TermVocabulary(),
+      { minChars: 0, runChars: 2000 },
+      () => {
+        jobsPosted.push(posted.mock.calls.map(([message]) => (message as { kind: string }).kind));
+      },
+    );
+    expect(jobsPosted).toEqual([['runs', 'words']]);
+    const single = tokeniseCorpus(corpus.articles, new TermVocabulary(), { minChars: Infinity });
+    expect(tokenised.spans).toEqual(single.spans);
+    expect(tokenised.sentenceCounts).toEqual(single.sentenceCounts);
   });
 
   it('reads every text back whole from shared memory: accents, other scripts, emoji and a lone surrogate', async () => {
