@@ -2,13 +2,14 @@
  * Other words for the same thing, from WordNet: a word's synonyms in the senses common to both, the head
  * of a multiword synonym ("military plane" for "warplane" gives "plane"), the words derived
  * from it in its first sense ("die" and "death"), and for a verb the verbs of cause and effect
- * in its first sense ("died" and "killed"), as index terms. The answer layer keeps those an
+ * in its first sense ("died" and "killed"), and the kinds of person a noun names ("diplomat":
+ * "minister"), as index terms. The answer layer keeps those an
  * index holds and weighs them below the word itself.
  */
 import lemmatizer from 'wink-lemmatizer';
 import { BoundedMemo } from '../util/bounded-memo.ts';
 import { terms } from './tokenize.ts';
-import { type WordNetPos, wordNet } from './wordnet.ts';
+import { NOUN_PERSON, type WordNetPos, wordNet } from './wordnet.ts';
 
 const MEMO_LIMIT = 50_000;
 /** Senses read, most frequent first: rarer ones ("kill" as "vote down") mostly add noise. */
@@ -186,4 +187,32 @@ function computeRelated(word: string, pos: WordNetPos): readonly string[] {
   });
   if (pos === 'verb') for (const w of causalWords(lemma)) add(w);
   return [...found];
+}
+
+const kindMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
+
+/**
+ * The index terms of the kinds of person a noun names in its first sense (WordNet's hyponyms),
+ * single words only: "diplomat" gives "ambassador", "envoy", "minister"; none for a noun that
+ * does not name people. A question's general word then finds the passage naming the particular one.
+ */
+export function kindTerms(word: string): readonly string[] {
+  return kindMemo.get(word.toLowerCase(), () => {
+    const wn = wordNet();
+    const first = wn.senses(lemmaOf(word, 'noun'), 'noun')[0];
+    if (first === undefined) return [];
+    const synset = wn.synset('noun', first);
+    // Kinds of things ("weapon": "gun") cost SQuAD more than they gain; kinds of people do not.
+    if (synset.lexFile !== NOUN_PERSON) return [];
+    const own = new Set(terms(word));
+    const found = new Set<string>();
+    for (const p of synset.pointers) {
+      if (p.symbol !== '~') continue;
+      for (const w of wn.synset('noun', p.offset).words) {
+        const parts = terms(w);
+        if (parts.length === 1 && !own.has(parts[0] as string)) found.add(parts[0] as string);
+      }
+    }
+    return [...found];
+  });
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { causalTerms, placeTerms, relatedTerms } from '../../src/search/expansions.ts';
+import { causalTerms, kindTerms, placeTerms, relatedTerms } from '../../src/search/expansions.ts';
 import { CORPUS_DIR } from './helpers.ts';
 
 describe('other words for the same thing (WordNet)', () => {
@@ -58,5 +58,30 @@ describe('a place and its adjective (WordNet), the one relation a name keeps', (
     expect(placeTerms('Russia')).toEqual(['russian']);
     expect(placeTerms('American')).toEqual(['america']);
     expect(placeTerms('Kerry')).toEqual([]);
+  });
+});
+
+describe('the kinds of person a noun names (WordNet hyponyms)', () => {
+  it('relates a role to the particular roles under it, and nothing for a noun that names no people', () => {
+    expect(kindTerms('diplomats')).toEqual(expect.arrayContaining(['ambassador', 'envoy', 'minist']));
+    expect(kindTerms('weapon')).toEqual([]);
+    expect(kindTerms('qwertyuiop')).toEqual([]);
+  });
+
+  it('answers a question naming the role with the passage naming the people by their titles', async () => {
+    const index = buildIndex(await loadCorpus(CORPUS_DIR));
+    // The passage says "Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov
+    // met in Geneva", never "diplomats".
+    const answer = index.ask('In which city did the two diplomats meet in August 2016?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results.slice(0, 3).map((r) => r.text)).toContainEqual(
+      expect.stringContaining('Foreign Minister Sergei Lavrov met in Geneva'),
+    );
+  });
+
+  it('does not let a kind vouch for a question off the subject', async () => {
+    const index = buildIndex(await loadCorpus(CORPUS_DIR));
+    // "withdrawer" is a kind of student, and the coverage says "withdraw".
+    expect(index.ask('Why did students move to Russia?').noAnswer).toBe(true);
   });
 });
