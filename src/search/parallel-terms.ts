@@ -30,7 +30,7 @@ import {
   type WordsJob,
 } from './terms-jobs.ts';
 import { type TermVocabulary, termsOfWordOnce } from './tokenize.ts';
-import { type SharedWords, sharedWordCount, WordTable } from './word-table.ts';
+import { charsWordCount, type WordChars, WordTable } from './word-table.ts';
 import { workerScript } from './worker-bundle.ts';
 
 /** The worker's TypeScript, and the JavaScript that runs it through tsx when no bundle can be made. */
@@ -216,7 +216,9 @@ function scanCorpus(
     () =>
       drain<RunMessage>(ports, ({ run, newWords, terms }, lane) => {
         const ids = global[lane] as number[];
-        for (const word of newWords) ids.push(words.idOf(word));
+        const { chars, starts } = newWords;
+        for (let k = 1; k < starts.length; k++)
+          ids.push(words.idOfChars(chars, starts[k - 1] as number, starts[k] as number));
         if (results[run] !== undefined) return;
         renumber(terms, ids);
         results[run] = terms;
@@ -238,14 +240,14 @@ interface NormalisedChunk {
  * the build's thread before its own chunks (once the workers have theirs to claim).
  */
 function normaliseWords(
-  words: SharedWords,
+  words: WordChars,
   vocabulary: TermVocabulary,
   pool: readonly Worker[],
   options: ParallelOptions,
   first: () => void,
 ): TermTable {
   const chunkSize = options.wordChunk ?? WORD_CHUNK;
-  const wordCount = sharedWordCount(words);
+  const wordCount = charsWordCount(words);
   const chunks = Math.ceil(wordCount / chunkSize);
   const results: Array<NormalisedChunk | undefined> = new Array(chunks);
   const take = ({ chunk, counts, terms }: ChunkMessage) => {

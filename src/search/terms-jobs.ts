@@ -6,7 +6,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ArticleTerms } from './article-terms.ts';
 import type { SharedTexts } from './scan-texts.ts';
-import { type SharedWords, sharedWord, sharedWordCount } from './word-table.ts';
+import { charsWord, charsWordCount, type WordChars } from './word-table.ts';
 
 /** Item states (in a job's `shared` array, at 1 + item): claimed or not yet; sent; failed. */
 export const ITEM_PENDING = 0;
@@ -47,8 +47,11 @@ export interface RunsJob {
 /** One run done by a worker: its sentences and word ids (of the worker's word table). */
 export interface RunMessage {
   run: number;
-  /** The worker's words first met in this run, in id order (ids continue its earlier messages'). */
-  newWords: string[];
+  /**
+   * The worker's words first met in this run, in id order (ids continue its earlier messages'),
+   * as characters (see `WordTable.charsFrom`).
+   */
+  newWords: WordChars;
   terms: ArticleTerms;
 }
 
@@ -56,7 +59,7 @@ export interface RunMessage {
 export interface WordsJob {
   kind: 'words';
   /** The words, in shared memory (see word-table.ts). */
-  words: SharedWords;
+  words: WordChars;
   /** Chunk c is words [c × chunkSize, (c + 1) × chunkSize). */
   chunkSize: number;
   /** The claim counter and each chunk's state (see `itemStates`). */
@@ -81,16 +84,16 @@ export type TermsJob = RunsJob | WordsJob;
  * posts, and what the build's thread computes for the chunks it claims itself.
  */
 export function normaliseChunk(
-  words: SharedWords,
+  words: WordChars,
   chunk: number,
   chunkSize: number,
   termsOfWord: (word: string) => readonly string[],
 ): ChunkMessage {
   const from = chunk * chunkSize;
-  const to = Math.min(sharedWordCount(words), from + chunkSize);
+  const to = Math.min(charsWordCount(words), from + chunkSize);
   const message: ChunkMessage = { chunk, counts: new Int32Array(to - from), terms: [] };
   for (let w = from; w < to; w++) {
-    const terms = termsOfWord(sharedWord(words, w));
+    const terms = termsOfWord(charsWord(words, w));
     message.counts[w - from] = terms.length;
     for (const term of terms) message.terms.push(term);
   }

@@ -20,7 +20,7 @@ import {
   type TermsJob,
   type WordsJob,
 } from './terms-jobs.ts';
-import { sharedWordCount, WordTable } from './word-table.ts';
+import { charsWordCount, WordTable } from './word-table.ts';
 
 let normaliser: Promise<typeof import('./tokenize.ts')> | null = null;
 
@@ -65,15 +65,21 @@ function doRuns(job: RunsJob): void {
   let sent = 0;
   workItems(job, bounds.length - 1, (r) => {
     const terms = scanArticles(source, bounds[r] as number, bounds[r + 1] as number, words);
-    const message: RunMessage = { run: r, newWords: words.wordsFrom(sent), terms };
+    const message: RunMessage = { run: r, newWords: words.charsFrom(sent), terms };
     sent = words.size;
-    const arrays = [
+    const { sentenceTerms, titleTerms } = terms;
+    const { newWords } = message;
+    const arrays: Array<Int32Array | Uint8Array | Uint16Array> = [
       terms.sentenceCounts,
       terms.spans,
       terms.kinds,
-      terms.sentenceTerms,
-      terms.titleTerms,
-    ].flatMap((a) => (a instanceof Int32Array || a instanceof Uint8Array ? [a] : [a.ids, a.offsets]));
+      sentenceTerms.ids,
+      sentenceTerms.offsets,
+      titleTerms.ids,
+      titleTerms.offsets,
+      newWords.chars,
+      newWords.starts,
+    ];
     job.port.postMessage(
       message,
       arrays.map((a) => a.buffer as ArrayBuffer),
@@ -90,7 +96,7 @@ async function doWords(job: WordsJob): Promise<void> {
     job.port.close();
     return;
   }
-  workItems(job, Math.ceil(sharedWordCount(job.words) / job.chunkSize), (c) => {
+  workItems(job, Math.ceil(charsWordCount(job.words) / job.chunkSize), (c) => {
     const message = normaliseChunk(job.words, c, job.chunkSize, termsOfWord);
     job.port.postMessage(message, [message.counts.buffer as ArrayBuffer]);
   });

@@ -65,21 +65,22 @@ function stringOf(chars: Uint16Array, from: number, to: number): string {
 }
 
 /**
- * Words of a table in shared memory (plain data, posted to a worker without copying): word i is
- * the code units chars[starts[i], starts[i + 1]). See `WordTable.share` and `sharedWord`.
+ * Words as their characters (plain data, shared with or handed to another thread without
+ * copying): word i is the code units chars[starts[i], starts[i + 1]). See `WordTable.share`,
+ * `WordTable.charsFrom` and `charsWord`.
  */
-export interface SharedWords {
+export interface WordChars {
   chars: Uint16Array;
   starts: Int32Array;
 }
 
-/** Word i of shared words, as a string. */
-export function sharedWord(words: SharedWords, i: number): string {
+/** Word i of `words`, as a string. */
+export function charsWord(words: WordChars, i: number): string {
   return stringOf(words.chars, words.starts[i] as number, words.starts[i + 1] as number);
 }
 
-/** Number of shared words. */
-export function sharedWordCount(words: SharedWords): number {
+/** Number of words of `words`. */
+export function charsWordCount(words: WordChars): number {
   return words.starts.length - 1;
 }
 
@@ -200,7 +201,7 @@ export class WordTable {
   }
 
   /** Every word so far, copied into shared memory (word i is the word of id i). */
-  share(): SharedWords {
+  share(): WordChars {
     const size = this.size;
     const starts = new Int32Array(new SharedArrayBuffer(4 * (size + 1)));
     for (let i = 0; i <= size; i++) starts[i] = this.starts.at(i);
@@ -209,11 +210,38 @@ export class WordTable {
     return { chars, starts };
   }
 
-  /** The words of ids [from, size), in id order. */
-  wordsFrom(from: number): string[] {
-    const words: string[] = new Array(Math.max(0, this.size - from));
-    for (let id = from; id < this.size; id++) words[id - from] = this.word(id);
-    return words;
+  /**
+   * The words of ids [from, size) as their characters, word k of them chars[starts[k],
+   * starts[k + 1]) (arrays of their own, which a worker thread hands over without copying).
+   */
+  charsFrom(from: number): WordChars {
+    const first = this.starts.at(from);
+    const starts = new Int32Array(Math.max(0, this.size - from) + 1);
+    for (let k = 1; k < starts.length; k++) starts[k] = this.starts.at(from + k) - first;
+    return { chars: this.chars.slice(first, this.starts.at(this.size)), starts };
+  }
+
+  /**
+   * The id of the word chars[from, to) (added when new): what `idOf` gives the same word as a
+   * string, without making one unless the word is new.
+   */
+  idOfChars(chars: Uint16Array, from: number, to: number): number {
+    let h = FNV_OFFSET;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ (chars[i] as number), FNV_PRIME);
+    h = Math.imul(h ^ (to - from), FNV_PRIME);
+    const mask = this.slots.length - 1;
+    const length = to - from;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] as number;
+      if (entry === 0) return this.add(stringOf(chars, from, to), 0, length, h);
+      if (this.hashes[slot] !== h) continue;
+      const at = this.starts.at(entry - 1);
+      if (this.starts.at(entry) - at !== length) continue;
+      const known = this.chars;
+      let j = 0;
+      while (j < length && known[at + j] === chars[from + j]) j++;
+      if (j === length) return entry - 1;
+    }
   }
 
   /** The id of the word text[start, end) of hash h (`hashOf`), added when new. */

@@ -5,7 +5,7 @@ import { buildPassages } from '../../src/passages/passages.ts';
 import { directSentenceEnds, hasKnownClasses } from '../../src/passages/sentence-breaks.ts';
 import { isTrimmedSpace, splitSentences } from '../../src/passages/sentences.ts';
 import { TermVocabulary, terms, termsOfWord, tokenize } from '../../src/search/tokenize.ts';
-import { WordTable } from '../../src/search/word-table.ts';
+import { charsWord, charsWordCount, WordTable } from '../../src/search/word-table.ts';
 import { IntBuffer } from '../../src/util/term-table.ts';
 import { CORPUS_DIR, readJsonl } from './helpers.ts';
 
@@ -196,7 +196,20 @@ describe('tokeniser', () => {
     expect(out.at(9)).toBe(out.at(8));
     expect(words.idOf('Syria’s')).toBe(out.at(8));
     expect(words.idOf('unseen')).toBe(words.size - 1);
-    expect(words.wordsFrom(words.size - 2)).toEqual(['end.', 'unseen']);
+    const last = words.charsFrom(words.size - 2);
+    expect([0, 1].map((k) => charsWord(last, k))).toEqual(['end.', 'unseen']);
+    // Words handed over as characters (a worker's) get the ids their strings get, new ones added.
+    const other = new WordTable();
+    other.appendWordIds(`Zürich ${text} 𝒳-ray novel`, new IntBuffer());
+    const handed = other.charsFrom(0);
+    const count = charsWordCount(handed);
+    const before = words.size;
+    const ids = Array.from({ length: count }, (_, k) =>
+      words.idOfChars(handed.chars, handed.starts[k] as number, handed.starts[k + 1] as number),
+    );
+    expect(words.size).toBe(before + 4);
+    expect(ids).toEqual(Array.from({ length: count }, (_, k) => words.idOf(charsWord(handed, k))));
+    expect(words.word(ids[0] as number)).toBe('Zürich');
   });
 
   it('finds no terms in a question made only of stop words', () => {
