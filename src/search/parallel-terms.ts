@@ -16,7 +16,7 @@ import {
   joinTerms,
   scanArticles,
 } from './article-terms.ts';
-import { type ArticleText, copiedTexts, SharedTextReader, shareTexts } from './scan-texts.ts';
+import { type ArticleText, copiedTexts, planTexts, SharedTextReader, writeTexts } from './scan-texts.ts';
 import {
   type ChunkMessage,
   claimItem,
@@ -199,10 +199,12 @@ function scanCorpus(
   const bounds = runBounds(articles, options.runChars ?? RUN_CHARS);
   const runs = bounds.length - 1;
   const state = itemStates(runs);
-  const texts = shareTexts(articles, bounds);
+  const texts = planTexts(articles, bounds);
   const source = new SharedTextReader(texts);
   const shared = state.buffer as SharedArrayBuffer;
   const ports = channels(pool, (port) => ({ kind: 'runs', texts, shared, port }));
+  // The workers start on the first runs while the rest are written.
+  writeTexts(texts, articles);
   // Each worker's word ids in `words`.
   const global: number[][] = pool.map(() => []);
   const results: Array<ArticleTerms | undefined> = new Array(runs);

@@ -54,35 +54,46 @@ export interface SharedTexts {
   ends: Int32Array;
   /** 1 where string i is written as UTF-16 (it holds a character past U+00FF), 0 as Latin-1. */
   wide: Uint8Array;
+  /** In shared memory: 1 once run r's bytes are written (see `writeTexts`). */
+  written: Int32Array;
 }
 
-/** Writes the titles and texts of articles, run by run (`bounds` as in `SharedTexts`). */
-export function shareTexts(articles: readonly ArticleText[], bounds: Int32Array): SharedTexts {
+/**
+ * Room for the titles and texts of articles, run by run (`bounds` as in `SharedTexts`), with
+ * where each string goes; `writeTexts` then writes them. Posting this to a worker first lets it
+ * start on the first runs while the rest are written.
+ */
+export function planTexts(articles: readonly ArticleText[], bounds: Int32Array): SharedTexts {
   const strings = 2 * articles.length;
   const starts = new Int32Array(strings);
   const ends = new Int32Array(strings);
   const wide = new Uint8Array(strings);
   const bytes: SharedArrayBuffer[] = [];
   for (let r = 0; r + 1 < bounds.length; r++) {
-    const from = 2 * (bounds[r] as number);
-    const to = 2 * (bounds[r + 1] as number);
-    let size = 0;
-    for (let i = from; i < to; i++) {
+    let at = 0;
+    for (let i = 2 * (bounds[r] as number); i < 2 * (bounds[r + 1] as number); i++) {
       const s = stringAt(articles, i);
       wide[i] = WIDE_CHAR.test(s) ? 1 : 0;
-      size += wide[i] === 1 ? 2 * s.length : s.length;
-    }
-    const shared = new SharedArrayBuffer(size);
-    const buffer = Buffer.from(shared);
-    let at = 0;
-    for (let i = from; i < to; i++) {
       starts[i] = at;
-      at += buffer.write(stringAt(articles, i), at, wide[i] === 1 ? 'utf16le' : 'latin1');
+      at += wide[i] === 1 ? 2 * s.length : s.length;
       ends[i] = at;
     }
-    bytes.push(shared);
+    bytes.push(new SharedArrayBuffer(at));
   }
-  return { bounds, bytes, starts, ends, wide };
+  const written = new Int32Array(new SharedArrayBuffer(4 * bytes.length));
+  return { bounds, bytes, starts, ends, wide, written };
+}
+
+/** Writes the titles and texts of `planTexts`, run by run, marking each run written. */
+export function writeTexts(texts: SharedTexts, articles: readonly ArticleText[]): void {
+  const { bounds, bytes, starts, wide, written } = texts;
+  for (let r = 0; r < bytes.length; r++) {
+    const buffer = Buffer.from(bytes[r] as SharedArrayBuffer);
+    for (let i = 2 * (bounds[r] as number); i < 2 * (bounds[r + 1] as number); i++)
+      buffer.write(stringAt(articles, i), starts[i] as number, wide[i] === 1 ? 'utf16le' : 'latin1');
+    Atomics.store(written, r, 1);
+    Atomics.notify(written, r);
+  }
 }
 
 function stringAt(articles: readonly ArticleText[], i: number): string {
@@ -90,7 +101,10 @@ function stringAt(articles: readonly ArticleText[], i: number): string {
   return (i & 1) === 0 ? article.title : article.text;
 }
 
-/** Reads articles' titles and texts back from `SharedTexts`, each as a new flat string. */
+/**
+ * Reads articles' titles and texts back from `SharedTexts`, each as a new flat string (of a run
+ * written: see `awaitRun`).
+ */
 export class SharedTextReader implements ArticleTextSource {
   private readonly runOf: Int32Array;
   private readonly buffers: Buffer[];
@@ -100,6 +114,13 @@ export class SharedTextReader implements ArticleTextSource {
     this.runOf = new Int32Array(bounds[bounds.length - 1] ?? 0);
     for (let r = 0; r + 1 < bounds.length; r++) this.runOf.fill(r, bounds[r], bounds[r + 1]);
     this.buffers = texts.bytes.map((shared) => Buffer.from(shared));
+  }
+
+  /** Waits (at most `timeoutMs`) until run r is written: false if it is not. */
+  awaitRun(r: number, timeoutMs: number): boolean {
+    const { written } = this.texts;
+    if (Atomics.load(written, r) === 0) Atomics.wait(written, r, 0, timeoutMs);
+    return Atomics.load(written, r) === 1;
   }
 
   /** The title of article a. */

@@ -22,6 +22,9 @@ import {
 } from './terms-jobs.ts';
 import { charsWordCount, WordTable } from './word-table.ts';
 
+/** How long a worker waits for the text of a run it claimed (the build's thread writes them all in well under that). */
+const TEXT_WAIT_MS = 10_000;
+
 let normaliser: Promise<typeof import('./tokenize.ts')> | null = null;
 
 /** tokenize.ts, loaded on first use. */
@@ -64,6 +67,8 @@ function doRuns(job: RunsJob): void {
   const words = new WordTable();
   let sent = 0;
   workItems(job, bounds.length - 1, (r) => {
+    // The build's thread writes every run before it scans one: a run not written by then is failed.
+    if (!source.awaitRun(r, TEXT_WAIT_MS)) throw new Error(`terms worker: run ${r} was not written`);
     const terms = scanArticles(source, bounds[r] as number, bounds[r + 1] as number, words);
     const message: RunMessage = { run: r, newWords: words.charsFrom(sent), terms };
     sent = words.size;

@@ -173,6 +173,27 @@ describe('building with worker threads', () => {
     expect(tokenised.sentenceCounts).toEqual(single.sentenceCounts);
   });
 
+  it('posts its workers the runs before it writes their texts, so that they start on the first at once', async () => {
+    await startTermWorkers();
+    const corpus = corpusFromRecords(enough(paragraphs));
+    const post = Worker.prototype.postMessage;
+    const writtenWhenPosted: number[][] = [];
+    vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message, transfer) {
+      const job = message as { kind: string; texts?: { written: Int32Array } };
+      if (job.kind === 'runs') writtenWhenPosted.push(Array.from(job.texts?.written ?? []));
+      return post.call(this, message, transfer);
+    });
+    const stats = { workerRuns: 0, workerChunks: 0 };
+    const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
+      parallel: { minChars: 0, runChars: 2000, stats },
+    });
+    expect(writtenWhenPosted.length).toBe(1);
+    expect(writtenWhenPosted[0]?.length).toBeGreaterThan(10);
+    expect(writtenWhenPosted[0]?.every((w) => w === 0)).toBe(true);
+    const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
+    expect(parallel.parts()).toEqual(single.parts());
+  });
+
   it('reads every text back whole from shared memory: accents, other scripts, emoji and a lone surrogate', async () => {
     await startTermWorkers();
     const extras = [
