@@ -38,8 +38,12 @@ function project(): Engine {
     },
     search: (q) => (index as AnswerEngine).rankArticles(q, 10).map((r) => r.docId),
     answer: (q) => (index as AnswerEngine).ask(q, { count: 3 }),
-    // The live holder warms each new engine up (catalogue, question context, WordNet relations).
-    ready: () => (index as AnswerEngine).warmUp(),
+    // The live holder warms each new engine up (catalogue, question context, WordNet relations);
+    // the bot warms its answer path up once, before it logs in (src/main.ts).
+    ready: () => {
+      (index as AnswerEngine).warmUp();
+      (index as AnswerEngine).warmUpAnswers();
+    },
   };
 }
 

@@ -21,6 +21,7 @@ import { prepareQuery } from '../src/answer/query.ts';
 import { shown } from '../src/answer/ranked-excerpt.ts';
 import { CANDIDATE_PASSAGES, rank } from '../src/answer/ranking.ts';
 import { corpusFromRecords } from '../src/corpus/records.ts';
+import { wordNet } from '../src/search/wordnet.ts';
 import { DEFAULT_DATA_DIR, scaleCorpus, squadDev } from './data.ts';
 import { percentile } from './lib/percentiles.ts';
 
@@ -31,6 +32,7 @@ const { values, positionals } = parseArgs({
     warm: { type: 'string', default: '100' },
     top: { type: 'string', default: '25' },
     slowest: { type: 'string', default: '12' },
+    'no-answer-warm-up': { type: 'boolean', default: false },
   },
 });
 const size = Number(positionals[0] ?? 100000);
@@ -43,8 +45,9 @@ const every10th = (from: number, n = 1000) =>
     .slice(0, n)
     .map((q) => q.question);
 
-// As the bench does: the live holder's warm-up, then untimed questions (every 10th from 1).
+// As the bench does: the live holder's and the bot's warm-ups, then untimed questions (every 10th from 1).
 engine.warmUp();
+const warmed = values['no-answer-warm-up'] ? { questions: 0, ms: 0 } : engine.warmUpAnswers();
 for (const q of every10th(1, Number(values.warm))) {
   engine.rankArticles(q, 10);
   engine.ask(q, { count: 3 });
@@ -74,15 +77,27 @@ function preemptions(): number | null {
 function firstAndRepeat(
   asked: string[],
   f: (q: string) => unknown,
-): { first: number[]; firstOnCore: number[]; again: number[]; later: number[] } {
+): {
+  first: number[];
+  firstOnCore: number[];
+  again: number[];
+  later: number[];
+  cpuMs: number;
+  searches: number;
+} {
+  let cpuMs = 0;
+  const searches = wordNet().searches;
   const first: number[] = [];
   const firstOnCore: number[] = [];
   const again: number[] = [];
   for (const q of asked) {
     const before = preemptions();
+    const cpu = process.cpuUsage();
     let t = performance.now();
     f(q);
     const took = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    cpuMs += (used.user + used.system) / 1000;
     first.push(took);
     if (before !== null && preemptions() === before) firstOnCore.push(took);
     let best = Number.POSITIVE_INFINITY;
@@ -99,26 +114,28 @@ function firstAndRepeat(
     f(q);
     return performance.now() - t;
   });
-  return { first, firstOnCore, again, later };
+  return { first, firstOnCore, again, later, cpuMs, searches: wordNet().searches - searches };
 }
 
-console.log(`## First-time against repeated questions, ${size.toLocaleString('en-US')} passages`);
+console.log(
+  `## First-time against repeated questions, ${size.toLocaleString('en-US')} passages (answer path warm-up: ${warmed.questions} questions, ${Math.round(warmed.ms)} ms)`,
+);
 console.log();
 console.log(
-  '| call | first time p50 / p99 | first time, not preempted p50 / p99 (count) | asked again after 999 others p50 / p99 | repeated at once (best of 2) p50 / p99 |',
+  '| call | first time p50 / p99 | first time, not preempted p50 / p99 (count) | process CPU per first call, mean | WordNet searches per first call | asked again after 999 others p50 / p99 | repeated at once (best of 2) p50 / p99 |',
 );
-console.log('| --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const [name, from, f] of [
   ['`ask` (k = 3)', 0, (q: string) => engine.ask(q, { count: 3 })],
   ['`rankArticles` (k = 10)', 2, (q: string) => engine.rankArticles(q, 10)],
 ] as const) {
-  const { first, firstOnCore, again, later } = firstAndRepeat(every10th(from), f);
+  const { first, firstOnCore, again, later, cpuMs, searches } = firstAndRepeat(every10th(from), f);
   const onCore =
     firstOnCore.length === 0
       ? '—'
       : `${fmt(p(firstOnCore, 0.5))} / ${fmt(p(firstOnCore, 0.99))} ms (${firstOnCore.length})`;
   console.log(
-    `| ${name} | ${fmt(p(first, 0.5))} / ${fmt(p(first, 0.99))} ms | ${onCore} | ${fmt(p(later, 0.5))} / ${fmt(p(later, 0.99))} ms | ${fmt(p(again, 0.5))} / ${fmt(p(again, 0.99))} ms |`,
+    `| ${name} | ${fmt(p(first, 0.5))} / ${fmt(p(first, 0.99))} ms | ${onCore} | ${fmt(cpuMs / first.length)} ms | ${(searches / first.length).toFixed(2)} | ${fmt(p(later, 0.5))} / ${fmt(p(later, 0.99))} ms | ${fmt(p(again, 0.5))} / ${fmt(p(again, 0.99))} ms |`,
   );
 }
 
