@@ -4,7 +4,7 @@
  */
 import type { QuestionToken } from '../question/reader.ts';
 import { isCommonWord } from '../search/common-words.ts';
-import { causalTerms, placeTerms, relatedTerms } from '../search/expansions.ts';
+import { causalTerms, kindTerms, placeTerms, relatedTerms } from '../search/expansions.ts';
 import { normaliseWord, type Token } from '../search/tokenize.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import type { EngineState } from './engine-state.ts';
@@ -65,6 +65,34 @@ export function relatedInIndex(
     relate(term, common ? causalTerms(word, pos as 'noun' | 'verb') : relatedTerms(word, pos));
   }
   return related;
+}
+
+/**
+ * The kinds of the people a question's nouns name (see kindTerms: "diplomats" gives "minister",
+ * "envoy") that the index holds and neither the question nor `related` uses. They rank a passage
+ * that names the particular person, but vouch for nothing: the no-answer decision and the
+ * matches read only the question's words and their other words.
+ */
+export function kindsInIndex(
+  state: EngineState,
+  topic: readonly Token[],
+  text: string,
+  read: readonly QuestionToken[],
+  asked: ReadonlySet<string>,
+  related: ReadonlyMap<string, string[]>,
+): string[] {
+  const taken = new Set(asked);
+  for (const terms of related.values()) for (const t of terms) taken.add(t);
+  const kinds: string[] = [];
+  for (const { start, end } of topic) {
+    if (read.find((t) => t.start < end && start < t.end)?.pos !== 'NOUN') continue;
+    for (const t of kindTerms(text.slice(start, end)))
+      if (!taken.has(t) && state.index.termId(t) !== undefined) {
+        taken.add(t);
+        kinds.push(t);
+      }
+  }
+  return kinds;
 }
 
 /** Shortest first part and head of a closed compound split by `compoundHead`. */

@@ -9,7 +9,7 @@ import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { EngineState } from './engine-state.ts';
 import { namePhrases } from './phrases.ts';
 import { anyArticleIn, eventNamedBy, withMentions } from './query-filters.ts';
-import { EXPANSION_CREDIT, relatedInIndex, topicWeights } from './query-terms.ts';
+import { EXPANSION_CREDIT, kindsInIndex, relatedInIndex, topicWeights } from './query-terms.ts';
 import type { Filters } from './types.ts';
 
 /**
@@ -117,7 +117,8 @@ export function prepareQuery(state: EngineState, question: string, explicit: Fil
     related,
   );
   const termList = tokens.map((t) => t.term);
-  const expansions = [...new Set([...related.values()].flat())];
+  const kinds = kindsInIndex(state, topic, text, analysis.tokens, new Set(termList), related);
+  const expansions = [...new Set([...related.values()].flat()), ...kinds];
   return {
     terms: termList,
     searchTerms: expansions.length === 0 ? termList : [...termList, ...expansions],

@@ -2,13 +2,15 @@
  * Other words for the same thing, from WordNet: a word's synonyms in the senses common to both, the head
  * of a multiword synonym ("military plane" for "warplane" gives "plane"), the words derived
  * from it in its first sense ("die" and "death"), and for a verb the verbs of cause and effect
- * in its first sense ("died" and "killed"), as index terms. The answer layer keeps those an
+ * in its first sense ("died" and "killed"), and the kinds of person a noun names ("diplomat":
+ * "minister"), as index terms. The answer layer keeps those an
  * index holds and weighs them below the word itself.
  */
 import lemmatizer from 'wink-lemmatizer';
 import { BoundedMemo } from '../util/bounded-memo.ts';
+import { isCommonWord } from './common-words.ts';
 import { terms } from './tokenize.ts';
-import { type WordNetPos, wordNet } from './wordnet.ts';
+import { NOUN_PERSON, type WordNetPos, wordNet } from './wordnet.ts';
 
 const MEMO_LIMIT = 50_000;
 /** Senses read, most frequent first: rarer ones ("kill" as "vote down") mostly add noise. */
@@ -95,27 +97,35 @@ const placeMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
 /**
  * The index terms of a place's adjectives, or an adjective's places: "Turkey" gives "turkish",
  * "Russian" gives "russia" (WordNet's pertainyms and derivations between a noun naming a place
- * and an adjective). A name is otherwise not expanded; this relation keeps its meaning exactly.
+ * and an adjective); a people's name gives its place and the place's adjectives ("Kurds":
+ * "kurdistan", "kurdish"; WordNet's holonyms of a noun naming people). A name is otherwise not
+ * expanded; these relations keep its meaning exactly.
  */
 export function placeTerms(word: string): readonly string[] {
   return placeMemo.get(word.toLowerCase(), () => {
     const wn = wordNet();
     const lemma = word.toLowerCase();
     const words = new Set<string>();
+    const nounSenses = wn.senses(lemma, 'noun');
     // Relations between words, not synsets: "Soviet" pertains to "Soviet Union", not to "Russia".
-    for (const offset of wn.senses(lemma, 'noun')) {
+    for (const offset of nounSenses) {
       const synset = wn.synset('noun', offset);
-      if (synset.lexFile !== NOUN_LOCATION) continue;
-      const at = synset.words.indexOf(lemma) + 1;
-      for (const adj of wn.pertainymsOf(offset)) {
-        const adjective = wn.synset('adj', adj);
-        for (const p of adjective.pointers)
-          if (p.symbol === '\\' && p.offset === offset && (p.target === 0 || p.target === at))
-            for (const w of wordAt(adjective.words, p.source)) words.add(w);
+      if (synset.lexFile === NOUN_LOCATION)
+        addPlaceAdjectives(offset, synset.words.indexOf(lemma) + 1, words);
+    }
+    // A people ("Kurds", "Turks"): the place it is a member or part of, with its adjectives.
+    const people = nounSenses.length > 0 ? nounSenses : wn.senses(lemmatizer.noun(lemma), 'noun');
+    for (const offset of people) {
+      const synset = wn.synset('noun', offset);
+      if (synset.lexFile !== NOUN_PERSON) continue;
+      for (const p of synset.pointers) {
+        if ((p.symbol !== '#m' && p.symbol !== '#p') || p.pos !== 'noun') continue;
+        const place = wn.synset('noun', p.offset);
+        if (place.lexFile !== NOUN_LOCATION) continue;
+        // Not a place's word that is also an everyday one ("US" is "us").
+        for (const w of place.words) if (!isCommonWord(w)) words.add(w);
+        addPlaceAdjectives(p.offset, 0, words);
       }
-      for (const p of synset.pointers)
-        if (p.symbol === '+' && p.pos === 'adj' && (p.source === 0 || p.source === at))
-          for (const w of wordAt(wn.synset('adj', p.offset).words, p.target)) words.add(w);
     }
     for (const offset of wn.senses(lemma, 'adj')) {
       const adjective = wn.synset('adj', offset);
@@ -135,6 +145,24 @@ export function placeTerms(word: string): readonly string[] {
     }
     return [...found];
   });
+}
+
+/**
+ * Adds the adjectives of the place synset at `offset` to `words`: those pertaining to its word
+ * number `at` (from 1; 0 for any of its words) and those derived from it.
+ */
+function addPlaceAdjectives(offset: number, at: number, words: Set<string>): void {
+  const wn = wordNet();
+  const synset = wn.synset('noun', offset);
+  for (const adj of wn.pertainymsOf(offset)) {
+    const adjective = wn.synset('adj', adj);
+    for (const p of adjective.pointers)
+      if (p.symbol === '\\' && p.offset === offset && (at === 0 || p.target === 0 || p.target === at))
+        for (const w of wordAt(adjective.words, p.source)) words.add(w);
+  }
+  for (const p of synset.pointers)
+    if (p.symbol === '+' && p.pos === 'adj' && (at === 0 || p.source === 0 || p.source === at))
+      for (const w of wordAt(wn.synset('adj', p.offset).words, p.target)) words.add(w);
 }
 
 /** The single words of the verbs causing or caused by a verb lemma's first sense, in their first sense. */
@@ -186,4 +214,32 @@ function computeRelated(word: string, pos: WordNetPos): readonly string[] {
   });
   if (pos === 'verb') for (const w of causalWords(lemma)) add(w);
   return [...found];
+}
+
+const kindMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
+
+/**
+ * The index terms of the kinds of person a noun names in its first sense (WordNet's hyponyms),
+ * single words only: "diplomat" gives "ambassador", "envoy", "minister"; none for a noun that
+ * does not name people. A question's general word then finds the passage naming the particular one.
+ */
+export function kindTerms(word: string): readonly string[] {
+  return kindMemo.get(word.toLowerCase(), () => {
+    const wn = wordNet();
+    const first = wn.senses(lemmaOf(word, 'noun'), 'noun')[0];
+    if (first === undefined) return [];
+    const synset = wn.synset('noun', first);
+    // Kinds of things ("weapon": "gun") cost SQuAD more than they gain; kinds of people do not.
+    if (synset.lexFile !== NOUN_PERSON) return [];
+    const own = new Set(terms(word));
+    const found = new Set<string>();
+    for (const p of synset.pointers) {
+      if (p.symbol !== '~') continue;
+      for (const w of wn.synset('noun', p.offset).words) {
+        const parts = terms(w);
+        if (parts.length === 1 && !own.has(parts[0] as string)) found.add(parts[0] as string);
+      }
+    }
+    return [...found];
+  });
 }
