@@ -88,7 +88,7 @@ describe('the kinds of person a noun names (WordNet hyponyms)', () => {
 });
 
 describe('a people and its place (WordNet holonyms), word to word', () => {
-  it('relates a people to its place and the place\'s adjectives, never to an everyday word', () => {
+  it("relates a people to its place and the place's adjectives, never to an everyday word", () => {
     expect(placeTerms('Kurds')).toEqual(['kurdistan', 'kurdish']);
     expect(placeTerms('Syrians')).toEqual(['syria']);
     // The United States is also "US", which is "us".
