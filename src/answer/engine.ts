@@ -23,7 +23,7 @@ import type { QueryMatch } from './no-answer.ts';
 import { CANDIDATE_PASSAGES } from './ranking.ts';
 import type { RerankModel } from './rerank.ts';
 import type { Answer, Filters } from './types.ts';
-import { WARM_UP_BUDGET_MS, WARM_UP_QUESTIONS, warmUpAnswerPath } from './warm-up.ts';
+import { WARM_UP_BUDGET_MS, warmUpAnswerPath } from './warm-up.ts';
 
 export { DEFAULT_RESULT_COUNT, MAX_RESULT_COUNT, MIN_RELATIVE_SCORE } from './ask.ts';
 export { MAX_EXCERPTS_PER_ARTICLE } from './copy-groups.ts';
@@ -111,7 +111,7 @@ export class AnswerEngine {
    * questions when the process had warmed up already.
    */
   warmUpAnswers(budgetMs = WARM_UP_BUDGET_MS): { questions: number; ms: number } {
-    return warmUpAnswerPath(this.state, WARM_UP_QUESTIONS, budgetMs);
+    return warmUpAnswerPath(this.state, undefined, budgetMs);
   }
 
   /**

@@ -14,6 +14,15 @@ import { rankArticles } from './measures.ts';
 export const WARM_UP_QUESTIONS = 2000;
 /** Longest a warm-up runs, in ms, whatever the corpus' size: it runs once, before the bot logs in. */
 export const WARM_UP_BUDGET_MS = 1500;
+/** Questions per passage of a small corpus: enough to read a passage's every word. */
+const QUESTIONS_PER_PASSAGE = 12;
+/** Fewest questions a warm-up asks: what compiling the path takes, however small the corpus. */
+const MIN_QUESTIONS = 200;
+
+/** How many questions a warm-up asks of a corpus of `passages`. */
+export function warmUpCount(passages: number): number {
+  return Math.min(WARM_UP_QUESTIONS, Math.max(MIN_QUESTIONS, passages * QUESTIONS_PER_PASSAGE));
+}
 
 const MONTHS = [
   'January',
@@ -32,7 +41,7 @@ const MONTHS = [
 /** A word of the text: letters and digits, as a member would type it. */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Words a question takes from a passage. */
-const WORDS_TAKEN = 5;
+const WORDS_TAKEN = 6;
 
 /** "26 August 2016" of a YYYY-MM-DD date, as the month and year and the whole day. */
 function spokenDate(date: string): { month: string; day: string } | null {
@@ -54,12 +63,16 @@ export function warmUpQuestions(state: EngineState, count: number): string[] {
   if (passages.length === 0) return out;
   const events = new Map(corpus.events.map((e) => [e.id, e.name]));
   for (let i = 0; i < count; i++) {
-    const p = Math.floor(((i + 0.5) * passages.length) / count);
+    // Fewer questions than passages: spread over them; more: round after round, each round
+    // taking the next words of every passage.
+    const p =
+      count < passages.length ? Math.floor(((i + 0.5) * passages.length) / count) : i % passages.length;
+    const round = count < passages.length ? 0 : Math.floor(i / passages.length);
     const passage = passages[p];
     const article = corpus.articles[articleOf[p] ?? -1];
     if (passage === undefined || article === undefined) continue;
     const words = article.text.slice(passage.start, passage.end).match(WORD) ?? [];
-    const from = words.length > WORDS_TAKEN ? (i * 7) % (words.length - WORDS_TAKEN) : 0;
+    const from = words.length > WORDS_TAKEN ? (round * WORDS_TAKEN) % (words.length - WORDS_TAKEN) : 0;
     const topic = words.slice(from, from + WORDS_TAKEN).join(' ');
     const name = words.find((w, k) => k > 0 && /^\p{Lu}\p{Ll}/u.test(w)) ?? words[0] ?? 'it';
     const date = article.date === null ? null : spokenDate(article.date);
@@ -113,7 +126,7 @@ let warmed = false;
  */
 export function warmUpAnswerPath(
   state: EngineState,
-  count = WARM_UP_QUESTIONS,
+  count = warmUpCount(state.passages.length),
   budgetMs = WARM_UP_BUDGET_MS,
 ): { questions: number; ms: number } {
   const started = performance.now();
