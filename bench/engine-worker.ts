@@ -9,6 +9,7 @@ import { type Doc, paragraphOf, scaleCorpus, squadDev } from './data.ts';
 import { ENGINES } from './engines.ts';
 import { RankMetrics } from './lib/metrics.ts';
 import { summariseLatencies } from './lib/percentiles.ts';
+import { preemptions } from './lib/preemptions.ts';
 
 /** What one worker measured: the line it prints. */
 export interface WorkerResult {
@@ -36,6 +37,14 @@ export interface WorkerResult {
   answer: { p50: number; p95: number; p99: number } | null;
   /** The whole answer to each ranked question right after its ranking (its words met); null for peers. */
   answerAfterRanking: { p50: number; p95: number; p99: number } | null;
+  /**
+   * On Linux, the p99 of the calls during which the main thread was not preempted, and how many
+   * such calls there were: what the code costs on a machine busy with other work. Null elsewhere.
+   */
+  unpreempted: {
+    query: { p99: number; count: number };
+    answer: { p99: number; count: number } | null;
+  } | null;
   recall1: number;
   recall5: number;
   mrr10: number;
@@ -84,28 +93,45 @@ const QUERY_BUDGET_MS = 30_000;
 const times: number[] = [];
 const answerTimes: number[] = [];
 const afterRankingTimes: number[] = [];
+const keptCore: { query: number[]; answer: number[] } = { query: [], answer: [] };
+let linux = preemptions() !== null;
+/** Keeps `took` in `kept` too when the main thread was not preempted since `before`. */
+function keepUnpreempted(before: number | null, took: number, kept: number[]): void {
+  if (before === null) return;
+  const after = preemptions();
+  if (after === null) linux = false;
+  else if (after === before) kept.push(took);
+}
+/** Times a synchronous `call`, kept in `kept` too when the main thread was not preempted in it. */
+function timed(call: () => unknown, kept: number[]): number {
+  const before = linux ? preemptions() : null;
+  const t = performance.now();
+  call();
+  const took = performance.now() - t;
+  keepUnpreempted(before, took, kept);
+  return took;
+}
 const metrics = new RankMetrics();
 // Quality counts only questions whose paragraph is in the corpus (small scale corpora hold few).
 const present = new Set(docs.map((d) => paragraphOf(d.id)));
 let spent = 0;
 for (const [n, q] of questions.entries()) {
   if (spent > QUERY_BUDGET_MS) break;
+  const before = linux ? preemptions() : null;
   const t = performance.now();
   const ids = await engine.search(q.question);
   const took = performance.now() - t;
+  keepUnpreempted(before, took, keptCore.query);
   times.push(took);
   spent += took;
   if (engine.answer !== undefined) {
-    let a = performance.now();
-    engine.answer(q.question);
-    const answered = performance.now() - a;
+    const answer = engine.answer;
+    const answered = timed(() => answer(q.question), []);
     afterRankingTimes.push(answered);
     spent += answered;
     const other = fresh[n];
     if (other !== undefined) {
-      a = performance.now();
-      engine.answer(other.question);
-      const first = performance.now() - a;
+      const first = timed(() => answer(other.question), keptCore.answer);
       answerTimes.push(first);
       spent += first;
     }
@@ -140,6 +166,15 @@ const result: WorkerResult = {
   qps: latency.perSecond,
   answer: percentiles(answerTimes),
   answerAfterRanking: percentiles(afterRankingTimes),
+  unpreempted: linux
+    ? {
+        query: { p99: summariseLatencies(keptCore.query).p99, count: keptCore.query.length },
+        answer:
+          keptCore.answer.length === 0
+            ? null
+            : { p99: summariseLatencies(keptCore.answer).p99, count: keptCore.answer.length },
+      }
+    : null,
   recall1: quality.recall1,
   recall5: quality.recall5,
   mrr10: quality.mrr10,

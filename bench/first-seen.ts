@@ -9,7 +9,6 @@
  *   node --expose-gc --max-semi-space-size=32 --import tsx bench/first-seen.ts [size]
  *        [--data DIR] [--warm N] [--top N]
  */
-import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -24,6 +23,7 @@ import { corpusFromRecords } from '../src/corpus/records.ts';
 import { wordNet } from '../src/search/wordnet.ts';
 import { DEFAULT_DATA_DIR, scaleCorpus, squadDev } from './data.ts';
 import { percentile } from './lib/percentiles.ts';
+import { preemptions } from './lib/preemptions.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,19 +56,6 @@ for (const q of every10th(1, Number(values.warm))) {
 const fmt = (n: number) => n.toFixed(3);
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const p = (xs: number[], q: number) => percentile(sorted(xs), q);
-
-/**
- * How often the main thread has been preempted so far (Linux: /proc/thread-self/status), or null
- * elsewhere: an ask during which it was may have waited for a core, whatever the code did.
- */
-function preemptions(): number | null {
-  try {
-    const m = /nonvoluntary_ctxt_switches:\s*(\d+)/.exec(readFileSync('/proc/thread-self/status', 'latin1'));
-    return m === null ? null : Number(m[1]);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * First call of `f` on each question (all, and those during which the main thread was not

@@ -278,6 +278,22 @@ if (engines.length > 0 && sizes.length > 0) {
   );
   say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const key of engines) for (const row of rows.get(key) ?? []) say(row);
+  const kept = scaleRows.filter((m) => m.unpreempted !== null);
+  if (kept.length > 0) {
+    say();
+    say(
+      'Calls during which the main thread kept its core (Linux: its involuntary context switches did not move), p99 and how many of the timed calls: what the code costs when other work on the machine preempts it.',
+    );
+    say();
+    say('| engine | passages | query p99 (calls) | whole answer, new question p99 (calls) |');
+    say('| --- | --- | --- | --- |');
+    for (const m of kept) {
+      const u = m.unpreempted as NonNullable<WorkerResult['unpreempted']>;
+      say(
+        `| ${m.engine} | ${int(m.docs)} | ${ms(u.query.p99)} ms (${int(u.query.count)}) | ${u.answer === null ? '—' : `${ms(u.answer.p99)} ms (${int(u.answer.count)})`} |`,
+      );
+    }
+  }
 }
 
 // 3. Saved index: start-to-ready with and without it.
