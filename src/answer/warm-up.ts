@@ -1,7 +1,8 @@
 /**
  * Questions made from a corpus' own text and metadata, asked once per process before members ask
- * theirs: the answer path's code is compiled, and the stems and WordNet relations of the words
- * the coverage uses most are read, while nobody waits. A member's first question would pay both.
+ * theirs: wink's model, chrono and WordNet's files are loaded, the answer path's code compiled,
+ * and the stems and WordNet relations of the coverage's words read, while nobody waits. A
+ * member's first questions would otherwise pay for all of it.
  */
 import { ask } from './ask.ts';
 import type { EngineState } from './engine-state.ts';
