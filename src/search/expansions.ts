@@ -1,10 +1,10 @@
 /**
- * Other words for the same thing, from WordNet: a word's synonyms in the senses common to both, the head
- * of a multiword synonym ("military plane" for "warplane" gives "plane"), the words derived
- * from it in its first sense ("die" and "death"), and for a verb the verbs of cause and effect
- * in its first sense ("died" and "killed"), and the kinds of person a noun names ("diplomat":
- * "minister"), as index terms. The answer layer keeps those an
- * index holds and weighs them below the word itself.
+ * Other words for the same thing, from WordNet: a word's synonyms in any of its senses that is the
+ * synonym's most frequent one, the head of a multiword synonym of its first sense ("military
+ * plane" for "warplane" gives "plane"), the words derived from it in its first sense ("die" and
+ * "death"), for a verb the verbs of cause and effect in its first sense ("died" and "killed"),
+ * and the kinds of person a noun names ("diplomat": "minister"), as index terms. The answer
+ * layer keeps those an index holds and weighs them below the word itself.
  */
 import lemmatizer from 'wink-lemmatizer';
 import { BoundedMemo } from '../util/bounded-memo.ts';
@@ -13,8 +13,6 @@ import { terms } from './tokenize.ts';
 import { NOUN_PERSON, type WordNetPos, wordNet } from './wordnet.ts';
 
 const MEMO_LIMIT = 50_000;
-/** Senses read, most frequent first: rarer ones ("kill" as "vote down") mostly add noise. */
-const SENSES = 1;
 const memo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
 const causalMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
 
@@ -196,10 +194,11 @@ function computeRelated(word: string, pos: WordNetPos): readonly string[] {
     const head = parts.length === 1 ? parts[0] : pos === 'noun' ? parts.at(-1) : undefined;
     if (head !== undefined && !own.has(head)) found.add(head);
   };
-  const senses = wn.senses(lemma, pos).slice(0, SENSES);
-  // A synonym counts when the sense is common for it too: "go" means "die" only in a rare sense.
+  // Every sense of the word, but a synonym counts only in its own most frequent sense: "restart"
+  // is "resume" in its second sense, while "go" means "die" only in a rare sense of "go".
+  const senses = wn.senses(lemma, pos);
   const common = (w: string, offset: number) =>
-    w.includes(' ') || wn.senses(w, pos).slice(0, SENSES).includes(offset);
+    w.includes(' ') ? offset === senses[0] : wn.senses(w, pos)[0] === offset;
   senses.forEach((offset, sense) => {
     const synset = wn.synset(pos, offset);
     for (const w of synset.words) if (w !== lemma && common(w, offset)) add(w);

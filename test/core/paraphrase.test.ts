@@ -14,6 +14,11 @@ describe('other words for the same thing (WordNet)', () => {
     expect(relatedTerms('died', 'verb')).not.toContain('go');
     expect(relatedTerms('qwertyuiop', 'noun')).toEqual([]);
   });
+
+  it('reads every sense of a word, keeping a synonym only in the sense it has most often', () => {
+    // "restart" means "resume" in its second sense, which is "resume"'s first.
+    expect(relatedTerms('restart', 'verb')).toContain('resum');
+  });
 });
 
 describe('questions in other words than the coverage, on the built-in corpus', () => {
@@ -27,6 +32,12 @@ describe('questions in other words than the coverage, on the built-in corpus', (
     expect(answer.noAnswer).toBe(false);
     expect(answer.results[0]?.text).toContain('erupted in 2011');
     expect(answer.results[0]?.text).toContain('revolt');
+  });
+
+  it('answers a question whose verb the coverage says with a synonym of another sense', () => {
+    const answer = index.ask('When were the Syria talks in Geneva scheduled to restart?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.text).toContain('scheduled to resume on March 9');
   });
 
   it('weighs another word below the word itself', () => {
