@@ -9,6 +9,7 @@ import { type Doc, paragraphOf, scaleCorpus, squadDev } from './data.ts';
 import { ENGINES } from './engines.ts';
 import { RankMetrics } from './lib/metrics.ts';
 import { summariseLatencies } from './lib/percentiles.ts';
+import { preemptions } from './lib/preemptions.ts';
 
 /** What one worker measured: the line it prints. */
 export interface WorkerResult {
@@ -29,8 +30,21 @@ export interface WorkerResult {
   p95: number;
   p99: number;
   qps: number;
-  /** The whole answer (k = 3) timed on the same questions, each right after its ranking; null for peers. */
+  /**
+   * The whole answer (k = 3) to questions the engine has not met (as a member's mostly are), one
+   * after each ranked question; null for peers and where no question is left over (quality).
+   */
   answer: { p50: number; p95: number; p99: number } | null;
+  /** The whole answer to each ranked question right after its ranking (its words met); null for peers. */
+  answerAfterRanking: { p50: number; p95: number; p99: number } | null;
+  /**
+   * On Linux, the p99 of the calls during which the main thread was not preempted, and how many
+   * such calls there were: what the code costs on a machine busy with other work. Null elsewhere.
+   */
+  unpreempted: {
+    query: { p99: number; count: number };
+    answer: { p99: number; count: number } | null;
+  } | null;
   recall1: number;
   recall5: number;
   mrr10: number;
@@ -52,6 +66,8 @@ const loadDataMs = performance.now() - loadStarted;
 const step = Math.max(1, Math.floor(allQuestions.length / Number(queryCount)));
 const questions = allQuestions.filter((_, i) => i % step === 0).slice(0, Number(queryCount));
 const warmUp = allQuestions.filter((_, i) => i % step === (step > 1 ? 1 : 0)).slice(0, 100);
+// Questions only answered, never ranked nor used to warm up: asked for the first time.
+const fresh = step > 2 ? allQuestions.filter((_, i) => i % step === 2).slice(0, Number(queryCount)) : [];
 const make = ENGINES[engineKey];
 if (make === undefined) throw new Error(`unknown engine ${engineKey}`);
 const engine = make();
@@ -76,30 +92,60 @@ for (const q of warmUp) {
 const QUERY_BUDGET_MS = 30_000;
 const times: number[] = [];
 const answerTimes: number[] = [];
+const afterRankingTimes: number[] = [];
+const keptCore: { query: number[]; answer: number[] } = { query: [], answer: [] };
+let linux = preemptions() !== null;
+/** Keeps `took` in `kept` too when the main thread was not preempted since `before`. */
+function keepUnpreempted(before: number | null, took: number, kept: number[]): void {
+  if (before === null) return;
+  const after = preemptions();
+  if (after === null) linux = false;
+  else if (after === before) kept.push(took);
+}
+/** Times a synchronous `call`, kept in `kept` too when the main thread was not preempted in it. */
+function timed(call: () => unknown, kept: number[]): number {
+  const before = linux ? preemptions() : null;
+  const t = performance.now();
+  call();
+  const took = performance.now() - t;
+  keepUnpreempted(before, took, kept);
+  return took;
+}
 const metrics = new RankMetrics();
 // Quality counts only questions whose paragraph is in the corpus (small scale corpora hold few).
 const present = new Set(docs.map((d) => paragraphOf(d.id)));
 let spent = 0;
-for (const q of questions) {
+for (const [n, q] of questions.entries()) {
   if (spent > QUERY_BUDGET_MS) break;
+  const before = linux ? preemptions() : null;
   const t = performance.now();
   const ids = await engine.search(q.question);
   const took = performance.now() - t;
+  keepUnpreempted(before, took, keptCore.query);
   times.push(took);
   spent += took;
   if (engine.answer !== undefined) {
-    const a = performance.now();
-    engine.answer(q.question);
-    const answered = performance.now() - a;
-    answerTimes.push(answered);
+    const answer = engine.answer;
+    const answered = timed(() => answer(q.question), []);
+    afterRankingTimes.push(answered);
     spent += answered;
+    const other = fresh[n];
+    if (other !== undefined) {
+      const first = timed(() => answer(other.question), keptCore.answer);
+      answerTimes.push(first);
+      spent += first;
+    }
   }
   // In a scale corpus, a passage counts as its paragraph (the first passage of a paragraph ranks).
   const ranked = mode === 'quality' ? ids : [...new Set(ids.map(paragraphOf))];
   if (present.has(q.paragraph)) metrics.add(ranked, q.paragraph);
 }
 const latency = summariseLatencies(times);
-const answerLatency = answerTimes.length > 0 ? summariseLatencies(answerTimes) : null;
+const percentiles = (times: number[]) => {
+  if (times.length === 0) return null;
+  const { p50, p95, p99 } = summariseLatencies(times);
+  return { p50, p95, p99 };
+};
 const quality = metrics.result();
 const textBytes = docs.reduce((sum, d) => sum + d.title.length + d.text.length, 0);
 const result: WorkerResult = {
@@ -118,10 +164,17 @@ const result: WorkerResult = {
   p95: latency.p95,
   p99: latency.p99,
   qps: latency.perSecond,
-  answer:
-    answerLatency === null
-      ? null
-      : { p50: answerLatency.p50, p95: answerLatency.p95, p99: answerLatency.p99 },
+  answer: percentiles(answerTimes),
+  answerAfterRanking: percentiles(afterRankingTimes),
+  unpreempted: linux
+    ? {
+        query: { p99: summariseLatencies(keptCore.query).p99, count: keptCore.query.length },
+        answer:
+          keptCore.answer.length === 0
+            ? null
+            : { p99: summariseLatencies(keptCore.answer).p99, count: keptCore.answer.length },
+      }
+    : null,
   recall1: quality.recall1,
   recall5: quality.recall5,
   mrr10: quality.mrr10,

@@ -13,6 +13,7 @@ import type { ItemToken } from 'wink-nlp';
 import stem from 'wink-porter2-stemmer';
 import { type AnswerEngine, buildIndex } from '../src/answer/engine.ts';
 import { corpusFromRecords } from '../src/corpus/records.ts';
+import { collectGarbage } from '../src/util/collect-garbage.ts';
 import type { Doc } from './data.ts';
 
 export interface Engine {
@@ -38,8 +39,14 @@ function project(): Engine {
     },
     search: (q) => (index as AnswerEngine).rankArticles(q, 10).map((r) => r.docId),
     answer: (q) => (index as AnswerEngine).ask(q, { count: 3 }),
-    // The live holder warms each new engine up (catalogue, question context, WordNet relations).
-    ready: () => (index as AnswerEngine).warmUp(),
+    // The live holder warms each new engine up (catalogue, question context, WordNet relations);
+    // the bot warms its answer path up once, before it logs in (src/main.ts), and the live
+    // holder collects the garbage of its start before members ask (live-engine.ts, prepareSoon).
+    ready: () => {
+      (index as AnswerEngine).warmUp();
+      (index as AnswerEngine).warmUpAnswers();
+      collectGarbage();
+    },
   };
 }
 

@@ -124,11 +124,19 @@ async function measure(engine: string, mode: string, queries: number): Promise<W
 }
 
 const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 10 ? n.toFixed(2) : n.toFixed(1));
-/** The whole-answer latency and its ratio to the ranking's p99: two cells, empty for peers. */
-const answerCells = (m: WorkerResult) =>
-  m.answer === null
-    ? '— | —'
-    : `${ms(m.answer.p50)} / ${ms(m.answer.p95)} / ${ms(m.answer.p99)} ms | ${(m.answer.p99 / m.p99).toFixed(2)}×`;
+/**
+ * The whole answer to new questions, its p99's ratio to the ranking's, and the answer right after
+ * its ranking: three cells, empty for peers.
+ */
+const answerCells = (m: WorkerResult) => {
+  const after =
+    m.answerAfterRanking === null
+      ? '—'
+      : `${ms(m.answerAfterRanking.p50)} / ${ms(m.answerAfterRanking.p99)} ms`;
+  return m.answer === null
+    ? `— | — | ${after}`
+    : `${ms(m.answer.p50)} / ${ms(m.answer.p95)} / ${ms(m.answer.p99)} ms | ${(m.answer.p99 / m.p99).toFixed(2)}× | ${after}`;
+};
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const lines: string[] = [];
 const say = (line = '') => {
@@ -206,7 +214,7 @@ if (engines.length > 0 && sizes.length > 0) {
   );
   say();
   say(
-    'The corpus is made deterministically (bench/data.ts): dev then train paragraphs cut into sentence windows of three sentences, then of two, then one (about 240,000 passages in all, each with its paragraph title); past that, numbered copies of the same passages (id and title suffixed with the copy number). Sizes nest: a smaller corpus is a prefix of a larger one. "Query" is the ranking (for the project, `rankArticles`: question analysis and ranked passages); "whole answer" is what a member gets from the project (`ask`, k = 3: ranking, no-answer decision, excerpts, copies grouped), timed on the same question right after its ranking. Recall@1 counts a passage as its paragraph and is over the timed questions whose paragraph is in the corpus (how many in brackets). Budgets: a size is skipped when the build extrapolated from the previous size passes ' +
+    'The corpus is made deterministically (bench/data.ts): dev then train paragraphs cut into sentence windows of three sentences, then of two, then one (about 240,000 passages in all, each with its paragraph title); past that, numbered copies of the same passages (id and title suffixed with the copy number). Sizes nest: a smaller corpus is a prefix of a larger one. "Query" is the ranking (for the project, `rankArticles`: question analysis and ranked passages); "whole answer" is what a member gets from the project (`ask`, k = 3: ranking, no-answer decision, excerpts, copies grouped), timed on questions the engine has not met (1,000 other dev questions, one after each ranked one), as a member’s question mostly is; "answer after its ranking" times the ranked question’s answer right after its ranking, when its words’ WordNet expansions, stems and postings are fresh from it (what this table called the whole answer before: it hides a new question’s cost). Recall@1 counts a passage as its paragraph and is over the timed questions whose paragraph is in the corpus (how many in brackets). Budgets: a size is skipped when the build extrapolated from the previous size passes ' +
       `${BUILD_BUDGET_MS / 1000} s or the heap passes half the ${int(HEAP_BUDGET_MB)} MB limit (near it V8 spends its time collecting); a measurement is stopped after ${CHILD_TIMEOUT_MS / 1000} s; a measurement that would end past ${SCALE_DEADLINE_MS / 60000} minutes of bench is not started.`,
   );
   const rows = new Map<string, string[]>(engines.map((k) => [k, []]));
@@ -217,7 +225,7 @@ if (engines.length > 0 && sizes.length > 0) {
       if (stopped.has(key)) continue;
       const name = ENGINES[key]?.().name ?? key;
       const skip = (why: string) => {
-        rows.get(key)?.push(`| ${name} | ${int(size)} | | ${why} | | | | | | | | |`);
+        rows.get(key)?.push(`| ${name} | ${int(size)} | | ${why} | | | | | | | | | |`);
         stopped.add(key);
       };
       const before = previous.get(key);
@@ -266,10 +274,26 @@ if (engines.length > 0 && sizes.length > 0) {
   }
   say();
   say(
-    '| engine | passages | text | build | passages/s | heap | RSS | query p50 / p95 / p99 | whole answer p50 / p95 / p99 | answer ÷ query p99 | queries/s | recall@1 |',
+    '| engine | passages | text | build | passages/s | heap | RSS | query p50 / p95 / p99 | whole answer, new question p50 / p95 / p99 | answer ÷ query p99 | answer after its ranking p50 / p99 | queries/s | recall@1 |',
   );
-  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const key of engines) for (const row of rows.get(key) ?? []) say(row);
+  const kept = scaleRows.filter((m) => m.unpreempted !== null);
+  if (kept.length > 0) {
+    say();
+    say(
+      'Calls during which the main thread kept its core (Linux: its involuntary context switches did not move), p99 and how many of the timed calls: what the code costs when other work on the machine preempts it.',
+    );
+    say();
+    say('| engine | passages | query p99 (calls) | whole answer, new question p99 (calls) |');
+    say('| --- | --- | --- | --- |');
+    for (const m of kept) {
+      const u = m.unpreempted as NonNullable<WorkerResult['unpreempted']>;
+      say(
+        `| ${m.engine} | ${int(m.docs)} | ${ms(u.query.p99)} ms (${int(u.query.count)}) | ${u.answer === null ? '—' : `${ms(u.answer.p99)} ms (${int(u.answer.count)})`} |`,
+      );
+    }
+  }
 }
 
 // 3. Saved index: start-to-ready with and without it.
@@ -353,7 +377,7 @@ if (qualityRows.length > 0) {
   );
   say();
   say(
-    '| engine | MRR@10 | recall@1 | build, 100k passages | passages/s | heap | query p50 / p99 | whole answer p50 / p99 |',
+    '| engine | MRR@10 | recall@1 | build, 100k passages | passages/s | heap | query p50 / p99 | whole answer (new question) p50 / p99 |',
   );
   say('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const q of qualityRows) {

@@ -74,6 +74,10 @@ logger.info('corpus ready', {
   index: live.opened.from,
   ms: Math.round(live.opened.ms),
 });
+// Before the bot logs in, so that no member waits for it; members' first questions then do not
+// pay for compiling the answer path and reading the corpus' common words.
+const warmed = engine.warmUpAnswers();
+logger.info('answer path warmed up', { questions: warmed.questions, ms: Math.round(warmed.ms) });
 if (live.store.kind === 'postgres' && engine.corpus.articles.length === 0)
   logger.warn(
     'the corpus database holds no article yet; load a folder with: npm run -s cli -- corpus import',

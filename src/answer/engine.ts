@@ -23,6 +23,7 @@ import type { QueryMatch } from './no-answer.ts';
 import { CANDIDATE_PASSAGES } from './ranking.ts';
 import type { RerankModel } from './rerank.ts';
 import type { Answer, Filters } from './types.ts';
+import { WARM_UP_BUDGET_MS, warmUpAnswerPath } from './warm-up.ts';
 
 export { DEFAULT_RESULT_COUNT, MAX_RESULT_COUNT, MIN_RELATIVE_SCORE } from './ask.ts';
 export { MAX_EXCERPTS_PER_ARTICLE } from './copy-groups.ts';
@@ -101,6 +102,16 @@ export class AnswerEngine {
   warmUp(): void {
     this.state.summaries.warmUp();
     readyExpansions();
+  }
+
+  /**
+   * Once per process, before members ask: questions made from this corpus, asked and ranked
+   * within `budgetMs`, so that members' first questions find the answer path compiled and the
+   * corpus' common words read (see warm-up.ts). Answers stay the same. What it did; 0
+   * questions when the process had warmed up already.
+   */
+  warmUpAnswers(budgetMs = WARM_UP_BUDGET_MS): { questions: number; ms: number } {
+    return warmUpAnswerPath(this.state, undefined, budgetMs);
   }
 
   /**

@@ -70,11 +70,18 @@ export class WordNet {
   private readonly reversed = new Map<string, Map<number, number[]>>();
   /** Reads one line's fields at a time. */
   private readonly fields = new FieldReader();
+  private searchCount = 0;
 
   constructor(private readonly dir: string = wordnetDb.path) {}
 
+  /** How many times `senses` has searched an index file: what reading a new word costs. */
+  get searches(): number {
+    return this.searchCount;
+  }
+
   /** The synset offsets of a lemma ("warplane", "close"), most frequent sense first; none if unknown. */
   senses(lemma: string, pos: WordNetPos): number[] {
+    this.searchCount++;
     const index = this.file(INDEX_FILE[pos]);
     const start = this.indexLine(index, lemma.toLowerCase().replaceAll(' ', '_'));
     if (start < 0) return [];
