@@ -5,9 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import lemmatizer from 'wink-lemmatizer';
-import stem from 'wink-porter2-stemmer';
 import { BoundedMemo } from '../util/bounded-memo.ts';
 import { IntBuffer } from '../util/term-table.ts';
+import { stem } from './porter2.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import { WordTable } from './word-table.ts';
 
