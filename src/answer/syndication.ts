@@ -39,6 +39,8 @@ const SMALL_WORD = 2 ** 15;
 const PACKED_WORD = 2 ** 13;
 /** Slots of the answer's word table at first (a power of two); it doubles when half full. */
 const WORD_SLOTS = 2048;
+/** Long or non-ASCII words numbered before their numbering starts again (between answers). */
+const KEPT_NAMED = 100_000;
 /** ASCII words up to this long are keyed by a number (37^10 < 2^53), longer ones by their text. */
 const NUMBERED_WORD = 10;
 /**
@@ -64,8 +66,13 @@ export class ShingleCoder {
   private wordLocal = new Int32Array(WORD_SLOTS);
   private wordStamp = new Int32Array(WORD_SLOTS);
   private numberedCount = 0;
-  /** The current answer's other words (longer, or not ASCII), by their text. */
+  /**
+   * A lasting number per other word (longer, or not ASCII), kept across answers so that an answer
+   * adds no map entries, and its number in the current answer where `namedStamp` is `answer`.
+   */
   private readonly named = new Map<string, number>();
+  private namedLocal = new Int32Array(1024);
+  private namedStamp = new Int32Array(1024);
   private answer = 1;
   /** Words numbered in the current answer, of both kinds. */
   private localCount = 0;
@@ -85,6 +92,7 @@ export class ShingleCoder {
   reset(): void {
     if (++this.answer === 0x7fffffff) {
       this.wordStamp.fill(0);
+      this.namedStamp.fill(0);
       this.answer = 1;
     }
     this.localCount = 0;
@@ -92,7 +100,7 @@ export class ShingleCoder {
     this.stored = 0;
     this.texts = 0;
     if (this.pairs.size > 0) this.pairs.clear();
-    if (this.named.size > 0) this.named.clear();
+    if (this.named.size > KEPT_NAMED) this.named.clear();
   }
 
   /** The distinct shingles of `text` (as `shingles` folds it), as ascending numbers. */
@@ -220,12 +228,20 @@ export class ShingleCoder {
 
   /** The current answer's number of a word keyed by its text. */
   private namedWord(word: string): number {
-    let local = this.named.get(word);
-    if (local === undefined) {
-      local = this.localCount++;
-      this.named.set(word, local);
+    let id = this.named.get(word);
+    if (id === undefined) {
+      id = this.named.size;
+      this.named.set(word, id);
+      if (id === this.namedStamp.length) {
+        this.namedStamp = grownInts(this.namedStamp, id + 1);
+        this.namedLocal = grownInts(this.namedLocal, id + 1);
+      }
     }
-    return local;
+    if (this.namedStamp[id] !== this.answer) {
+      this.namedStamp[id] = this.answer;
+      this.namedLocal[id] = this.localCount++;
+    }
+    return this.namedLocal[id] as number;
   }
 
   /** Doubles the word table, placing the current answer's words again. */
