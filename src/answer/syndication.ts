@@ -1,7 +1,7 @@
 /** Detection of the same text run by several outlets (syndicated wire copy), by word shingles. */
 
 import { grownInts } from '../util/grown.ts';
-import { NumberIds } from '../util/number-ids.ts';
+import { slotOf } from '../util/number-ids.ts';
 
 const SHINGLE_WORDS = 4;
 const NOT_ASCII = /[\u0080-\uffff]/;
@@ -37,8 +37,10 @@ const PAIR_LIMIT = 2 ** 26;
 const SMALL_WORD = 2 ** 15;
 /** Four words numbered below this make one exact number (four 13-bit numbers, 52 bits). */
 const PACKED_WORD = 2 ** 13;
-/** Distinct words numbered before the numbering starts again (between answers). */
-const KEPT_WORDS = 1_000_000;
+/** Slots of the answer's word table at first (a power of two); it doubles when half full. */
+const WORD_SLOTS = 2048;
+/** Long or non-ASCII words numbered before their numbering starts again (between answers). */
+const KEPT_NAMED = 100_000;
 /** ASCII words up to this long are keyed by a number (37^10 < 2^53), longer ones by their text. */
 const NUMBERED_WORD = 10;
 /**
@@ -55,13 +57,24 @@ const PLAIN_PUNCTUATION = /^[\u00a0\u2010-\u2015\u2018-\u201f\u2026]$/;
  * comparable between texts coded since the last `reset`.
  */
 export class ShingleCoder {
-  /** A lasting number per word (kept across answers, so an answer adds no table entries). */
-  private readonly numbered = new NumberIds();
+  /**
+   * The current answer's words keyed by number (ASCII words up to NUMBERED_WORD long), in an
+   * open-addressing table whose slots hold a word where `wordStamp` is `answer`: sized for one
+   * answer's words, so it stays in the CPU's caches and `reset` clears it by a new stamp.
+   */
+  private wordKeys = new Float64Array(WORD_SLOTS);
+  private wordLocal = new Int32Array(WORD_SLOTS);
+  private wordStamp = new Int32Array(WORD_SLOTS);
+  private numberedCount = 0;
+  /**
+   * A lasting number per other word (longer, or not ASCII), kept across answers so that an answer
+   * adds no map entries, and its number in the current answer where `namedStamp` is `answer`.
+   */
   private readonly named = new Map<string, number>();
-  /** The number of each lasting word number in the current answer, valid where stamp is `answer`. */
-  private local = new Int32Array(1024);
-  private stamp = new Int32Array(1024);
+  private namedLocal = new Int32Array(1024);
+  private namedStamp = new Int32Array(1024);
   private answer = 1;
+  /** Words numbered in the current answer, of both kinds. */
   private localCount = 0;
   private readonly pairs = new Map<number, number>();
   private wordIds = new Int32Array(256);
@@ -77,15 +90,17 @@ export class ShingleCoder {
 
   /** Starts a new answer: numbers of earlier texts are no longer comparable. */
   reset(): void {
-    this.answer++;
+    if (++this.answer === 0x7fffffff) {
+      this.wordStamp.fill(0);
+      this.namedStamp.fill(0);
+      this.answer = 1;
+    }
     this.localCount = 0;
+    this.numberedCount = 0;
     this.stored = 0;
     this.texts = 0;
     if (this.pairs.size > 0) this.pairs.clear();
-    if (this.numbered.size + this.named.size > KEPT_WORDS) {
-      this.numbered.clear();
-      this.named.clear();
-    }
+    if (this.named.size > KEPT_NAMED) this.named.clear();
   }
 
   /** The distinct shingles of `text` (as `shingles` folds it), as ascending numbers. */
@@ -196,40 +211,54 @@ export class ShingleCoder {
     return known === 1;
   }
 
+  /** The current answer's number of the word of `key` (see `readPlain`): small, so shingles pack. */
   private numberedWord(key: number): number {
-    let id = this.numbered.get(key);
-    if (id < 0) {
-      id = this.numbered.size + this.named.size;
-      this.numbered.set(key, id);
-    }
-    return this.localOf(id);
+    const { wordKeys, wordStamp, answer } = this;
+    const mask = wordKeys.length - 1;
+    let slot = slotOf(key, mask);
+    for (; wordStamp[slot] === answer; slot = (slot + 1) & mask)
+      if (wordKeys[slot] === key) return this.wordLocal[slot] as number;
+    wordKeys[slot] = key;
+    wordStamp[slot] = answer;
+    const local = this.localCount++;
+    this.wordLocal[slot] = local;
+    if (2 * ++this.numberedCount > wordKeys.length) this.growWords();
+    return local;
   }
 
+  /** The current answer's number of a word keyed by its text. */
   private namedWord(word: string): number {
     let id = this.named.get(word);
     if (id === undefined) {
-      id = this.numbered.size + this.named.size;
+      id = this.named.size;
       this.named.set(word, id);
+      if (id === this.namedStamp.length) {
+        this.namedStamp = grownInts(this.namedStamp, id + 1);
+        this.namedLocal = grownInts(this.namedLocal, id + 1);
+      }
     }
-    return this.localOf(id);
+    if (this.namedStamp[id] !== this.answer) {
+      this.namedStamp[id] = this.answer;
+      this.namedLocal[id] = this.localCount++;
+    }
+    return this.namedLocal[id] as number;
   }
 
-  /** The current answer's number of a lasting word number: small, so shingles pack. */
-  private localOf(id: number): number {
-    if (id >= this.stamp.length) {
-      const size = Math.max(id + 1, this.stamp.length * 2);
-      const local = new Int32Array(size);
-      const stamp = new Int32Array(size);
-      local.set(this.local);
-      stamp.set(this.stamp);
-      this.local = local;
-      this.stamp = stamp;
+  /** Doubles the word table, placing the current answer's words again. */
+  private growWords(): void {
+    const { wordKeys, wordLocal, wordStamp, answer } = this;
+    this.wordKeys = new Float64Array(wordKeys.length * 2);
+    this.wordLocal = new Int32Array(wordKeys.length * 2);
+    this.wordStamp = new Int32Array(wordKeys.length * 2);
+    const mask = this.wordKeys.length - 1;
+    for (let i = 0; i < wordKeys.length; i++) {
+      if (wordStamp[i] !== answer) continue;
+      let slot = slotOf(wordKeys[i] as number, mask);
+      while (this.wordStamp[slot] === answer) slot = (slot + 1) & mask;
+      this.wordKeys[slot] = wordKeys[i] as number;
+      this.wordLocal[slot] = wordLocal[i] as number;
+      this.wordStamp[slot] = answer;
     }
-    if (this.stamp[id] !== this.answer) {
-      this.stamp[id] = this.answer;
-      this.local[id] = this.localCount++;
-    }
-    return this.local[id] as number;
   }
 
   /** `wordIds` with room for n numbers. */

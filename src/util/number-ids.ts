@@ -57,8 +57,8 @@ export class NumberIds {
   }
 }
 
-/** The first slot of a key: its low and high 32 bits mixed (murmur3's finaliser). */
-function slotOf(key: number, mask: number): number {
+/** The first slot of a whole number `key` in a table of mask + 1 slots: its low and high 32 bits mixed (murmur3's finaliser). */
+export function slotOf(key: number, mask: number): number {
   let h = (key >>> 0) ^ Math.imul(Math.floor(key / 4294967296), 0x9e3779b1);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

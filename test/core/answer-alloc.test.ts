@@ -24,7 +24,8 @@ describe('assembling an answer', () => {
     expect(groups).toHaveLength(4);
     const bytes = heapBytesPerCall(() => groupExcerpts(state, ranked, query, 4));
     // About 17 candidates read for 4 groups: their excerpts, the groups and the strings the answer
-    // keeps; a typed array and a view per excerpt's shingles and a set per window made it 13 KB.
-    expect(bytes).toBeLessThan(8_500);
+    // keeps (about 7 KB alone, up to 8.6 KB beside other test files); a typed array and a view per
+    // excerpt's shingles and a set per window made it 13 KB.
+    expect(bytes).toBeLessThan(10_000);
   });
 });

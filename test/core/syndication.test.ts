@@ -33,3 +33,29 @@ describe('copies told by numbered shingles', () => {
     expect(copies).toBeGreaterThan(100);
   });
 });
+
+describe('an answer’s shingle coder', () => {
+  it('holds memory for one answer’s words, not for every word the process has met', () => {
+    const coder = new ShingleCoder();
+    // Distinct words of letters: a number written in base 26, a to z.
+    const word = (n: number) => {
+      let w = 'w';
+      for (let k = n; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26));
+      return w;
+    };
+    const answer = (from: number) => {
+      coder.reset();
+      for (let t = 0; t < 10; t++) {
+        const words: string[] = [];
+        for (let i = 0; i < 50; i++) words.push(word(from + t * 50 + i));
+        coder.add(words.join(' '));
+      }
+    };
+    answer(0);
+    const before = process.memoryUsage().arrayBuffers;
+    // 800 answers of 500 new words each: 400,000 words the process meets once.
+    for (let a = 1; a <= 800; a++) answer(a * 500);
+    const grown = process.memoryUsage().arrayBuffers - before;
+    expect(grown, `${(grown / 2 ** 20).toFixed(1)} MB`).toBeLessThan(2 * 2 ** 20);
+  });
+});
