@@ -52,4 +52,4 @@ export const DEFAULT_RANKING_CONFIG: RankingConfig = {
 };
 
 /** A version tag for saved indexes: bump it when tokenisation or the index format changes. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;

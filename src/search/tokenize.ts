@@ -3,11 +3,12 @@
  * index terms (lower case, no diacritics, possessives and number separators removed, hyphenated
  * words split, dotted abbreviations joined, English stop words dropped, Porter2 stems, memoised).
  */
+
 import { createRequire } from 'node:module';
+import { stem } from 'porter2';
 import lemmatizer from 'wink-lemmatizer';
 import { BoundedMemo } from '../util/bounded-memo.ts';
 import { IntBuffer } from '../util/term-table.ts';
-import { stem } from './porter2.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import { WordTable } from './word-table.ts';
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
+import { stem } from 'porter2';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import lemmatizer from 'wink-lemmatizer';
-import stem from 'wink-porter2-stemmer';
 import { terms } from '../../src/search/tokenize.ts';
 import { readJsonl } from '../core/helpers.ts';
 
