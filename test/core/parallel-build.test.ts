@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../src/answer/engine.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
+import type { Corpus } from '../../src/corpus/types.ts';
 import { sentenceKind } from '../../src/passages/sentence-kinds.ts';
 import { startTermWorkers, tokeniseCorpus } from '../../src/search/parallel-terms.ts';
 import { DEFAULT_RANKING_CONFIG } from '../../src/search/ranking-config.ts';
@@ -31,6 +32,25 @@ function stringsIn(value: unknown, out: string[] = []): string[] {
   else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
     for (const [key, v] of Object.entries(value)) if (key !== 'kind') stringsIn(v, out);
   return out;
+}
+
+/**
+ * Builds `corpus` on the worker pool (runs of 2,000 characters, `options` added), checks it equals a
+ * build on one thread, and gives every string posted to the workers and the build's stats.
+ */
+function postedInParallelBuild(
+  corpus: Corpus,
+  options: { wordChunk?: number },
+): { strings: string[]; stats: { workerRuns: number; workerChunks: number } } {
+  const posted = vi.spyOn(Worker.prototype, 'postMessage');
+  const stats = { workerRuns: 0, workerChunks: 0 };
+  const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
+    parallel: { minChars: 0, runChars: 2000, ...options, stats },
+  });
+  const strings = posted.mock.calls.flatMap(([message]) => stringsIn(message));
+  const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
+  expect(parallel.parts()).toEqual(single.parts());
+  return { strings, stats };
 }
 
 afterEach(() => {
@@ -127,31 +147,17 @@ describe('building with worker threads', () => {
     const texts = new Set(
       corpus.articles.flatMap((a) => [a.text, ...(a.title.includes(' ') ? [a.title] : [])]),
     );
-    const posted = vi.spyOn(Worker.prototype, 'postMessage');
-    const stats = { workerRuns: 0, workerChunks: 0 };
-    const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
-      parallel: { minChars: 0, runChars: 2000, stats },
-    });
+    const { strings, stats } = postedInParallelBuild(corpus, {});
     expect(stats.workerRuns).toBeGreaterThan(0);
-    const strings = posted.mock.calls.flatMap(([message]) => stringsIn(message));
     expect(strings.filter((s) => texts.has(s))).toEqual([]);
-    const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
-    expect(parallel.parts()).toEqual(single.parts());
   });
 
   it('hands its workers the words to normalise in shared memory too: it posts them no word', async () => {
     await startTermWorkers();
     const corpus = corpusFromRecords(enough(paragraphs));
     const words = new Set(corpus.articles.flatMap((a) => `${a.title} ${a.text}`.split(/[^\p{L}\p{N}]+/u)));
-    const posted = vi.spyOn(Worker.prototype, 'postMessage');
-    const stats = { workerRuns: 0, workerChunks: 0 };
-    const parallel = buildIndex(corpus, DEFAULT_RANKING_CONFIG, {
-      parallel: { minChars: 0, runChars: 2000, wordChunk: 64, stats },
-    });
-    const strings = posted.mock.calls.flatMap(([message]) => stringsIn(message));
+    const { strings } = postedInParallelBuild(corpus, { wordChunk: 64 });
     expect(strings.filter((s) => words.has(s))).toEqual([]);
-    const single = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: Infinity } });
-    expect(parallel.parts()).toEqual(single.parts());
   });
 
   it('hands over the sentences while its workers normalise words, before it takes words itself', async () => {
