@@ -1,7 +1,7 @@
 /** Detection of the same text run by several outlets (syndicated wire copy), by word shingles. */
 
 import { grownInts } from '../util/grown.ts';
-import { slotOf } from '../util/number-ids.ts';
+import { NumberIds } from '../util/number-ids.ts';
 
 const SHINGLE_WORDS = 4;
 const NOT_ASCII = /[\u0080-\uffff]/;
@@ -58,14 +58,10 @@ const PLAIN_PUNCTUATION = /^[\u00a0\u2010-\u2015\u2018-\u201f\u2026]$/;
  */
 export class ShingleCoder {
   /**
-   * The current answer's words keyed by number (ASCII words up to NUMBERED_WORD long), in an
-   * open-addressing table whose slots hold a word where `wordStamp` is `answer`: sized for one
-   * answer's words, so it stays in the CPU's caches and `reset` clears it by a new stamp.
+   * The current answer's number of each word keyed by a number (ASCII words up to NUMBERED_WORD
+   * long): sized for one answer's words, so it stays in the CPU's caches, and cleared by `reset`.
    */
-  private wordKeys = new Float64Array(WORD_SLOTS);
-  private wordLocal = new Int32Array(WORD_SLOTS);
-  private wordStamp = new Int32Array(WORD_SLOTS);
-  private numberedCount = 0;
+  private readonly numbered = new NumberIds(WORD_SLOTS);
   /**
    * A lasting number per other word (longer, or not ASCII), kept across answers so that an answer
    * adds no map entries, and its number in the current answer where `namedStamp` is `answer`.
@@ -91,12 +87,11 @@ export class ShingleCoder {
   /** Starts a new answer: numbers of earlier texts are no longer comparable. */
   reset(): void {
     if (++this.answer === 0x7fffffff) {
-      this.wordStamp.fill(0);
       this.namedStamp.fill(0);
       this.answer = 1;
     }
+    this.numbered.clear();
     this.localCount = 0;
-    this.numberedCount = 0;
     this.stored = 0;
     this.texts = 0;
     if (this.pairs.size > 0) this.pairs.clear();
@@ -213,16 +208,11 @@ export class ShingleCoder {
 
   /** The current answer's number of the word of `key` (see `readPlain`): small, so shingles pack. */
   private numberedWord(key: number): number {
-    const { wordKeys, wordStamp, answer } = this;
-    const mask = wordKeys.length - 1;
-    let slot = slotOf(key, mask);
-    for (; wordStamp[slot] === answer; slot = (slot + 1) & mask)
-      if (wordKeys[slot] === key) return this.wordLocal[slot] as number;
-    wordKeys[slot] = key;
-    wordStamp[slot] = answer;
-    const local = this.localCount++;
-    this.wordLocal[slot] = local;
-    if (2 * ++this.numberedCount > wordKeys.length) this.growWords();
+    let local = this.numbered.get(key);
+    if (local < 0) {
+      local = this.localCount++;
+      this.numbered.set(key, local);
+    }
     return local;
   }
 
@@ -242,23 +232,6 @@ export class ShingleCoder {
       this.namedLocal[id] = this.localCount++;
     }
     return this.namedLocal[id] as number;
-  }
-
-  /** Doubles the word table, placing the current answer's words again. */
-  private growWords(): void {
-    const { wordKeys, wordLocal, wordStamp, answer } = this;
-    this.wordKeys = new Float64Array(wordKeys.length * 2);
-    this.wordLocal = new Int32Array(wordKeys.length * 2);
-    this.wordStamp = new Int32Array(wordKeys.length * 2);
-    const mask = this.wordKeys.length - 1;
-    for (let i = 0; i < wordKeys.length; i++) {
-      if (wordStamp[i] !== answer) continue;
-      let slot = slotOf(wordKeys[i] as number, mask);
-      while (this.wordStamp[slot] === answer) slot = (slot + 1) & mask;
-      this.wordKeys[slot] = wordKeys[i] as number;
-      this.wordLocal[slot] = wordLocal[i] as number;
-      this.wordStamp[slot] = answer;
-    }
   }
 
   /** `wordIds` with room for n numbers. */
