@@ -48,7 +48,7 @@ export function relatedInIndex(
   };
   for (const { term, start, end } of topic) {
     if (related.has(term)) continue;
-    const tag = read.find((t) => t.start < end && start < t.end)?.pos ?? '';
+    const tag = tagAt(read, start, end);
     const word = text.slice(start, end);
     // A place and its adjective ("Turkey", "Turkish") are the one name expanded.
     if ((tag === 'PROPN' || tag === 'ADJ') && /^\p{Lu}/u.test(word) && relate(term, placeTerms(word)))
@@ -85,7 +85,7 @@ export function kindsInIndex(
   for (const terms of related.values()) for (const t of terms) taken.add(t);
   const kinds: string[] = [];
   for (const { start, end } of topic) {
-    if (read.find((t) => t.start < end && start < t.end)?.pos !== 'NOUN') continue;
+    if (tagAt(read, start, end) !== 'NOUN') continue;
     for (const t of kindTerms(text.slice(start, end)))
       if (!taken.has(t) && state.index.termId(t) !== undefined) {
         taken.add(t);
@@ -93,6 +93,11 @@ export function kindsInIndex(
       }
   }
   return kinds;
+}
+
+/** wink's tag of the question token that overlaps [start, end) first; '' when none does. */
+function tagAt(read: readonly QuestionToken[], start: number, end: number): string {
+  return read.find((t) => t.start < end && start < t.end)?.pos ?? '';
 }
 
 /** Shortest first part and head of a closed compound split by `compoundHead`. */

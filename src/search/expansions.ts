@@ -134,15 +134,19 @@ export function placeTerms(word: string): readonly string[] {
         if (place.lexFile === NOUN_LOCATION) for (const w of wordAt(place.words, p.target)) words.add(w);
       }
     }
-    const own = new Set(terms(word));
-    const found = new Set<string>();
-    for (const w of words) {
-      const parts = terms(w);
-      if (!w.includes(' ') && parts.length === 1 && !own.has(parts[0] as string))
-        found.add(parts[0] as string);
-    }
-    return [...found];
+    return singleWordTerms(words, word);
   });
+}
+
+/** The index terms of those of `words` that are single words, but `word`'s own terms. */
+function singleWordTerms(words: Iterable<string>, word: string): string[] {
+  const own = new Set(terms(word));
+  const found = new Set<string>();
+  for (const w of words) {
+    const parts = terms(w);
+    if (!w.includes(' ') && parts.length === 1 && !own.has(parts[0] as string)) found.add(parts[0] as string);
+  }
+  return [...found];
 }
 
 /**
@@ -230,15 +234,10 @@ export function kindTerms(word: string): readonly string[] {
     const synset = wn.synset('noun', first);
     // Kinds of things ("weapon": "gun") cost SQuAD more than they gain; kinds of people do not.
     if (synset.lexFile !== NOUN_PERSON) return [];
-    const own = new Set(terms(word));
-    const found = new Set<string>();
-    for (const p of synset.pointers) {
-      if (p.symbol !== '~') continue;
-      for (const w of wn.synset('noun', p.offset).words) {
-        const parts = terms(w);
-        if (parts.length === 1 && !own.has(parts[0] as string)) found.add(parts[0] as string);
-      }
-    }
-    return [...found];
+    const kinds = synset.pointers.filter((p) => p.symbol === '~');
+    return singleWordTerms(
+      kinds.flatMap((p) => wn.synset('noun', p.offset).words),
+      word,
+    );
   });
 }

@@ -3,7 +3,6 @@
  * index terms (lower case, no diacritics, possessives and number separators removed, hyphenated
  * words split, dotted abbreviations joined, English stop words dropped, Porter2 stems, memoised).
  */
-
 import { createRequire } from 'node:module';
 import { stem } from 'porter2';
 import lemmatizer from 'wink-lemmatizer';
