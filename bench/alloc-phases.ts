@@ -8,7 +8,7 @@
  */
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { ask } from '../src/answer/ask.ts';
+import { ask, relevantPassages } from '../src/answer/ask.ts';
 import { groupExcerpts } from '../src/answer/copy-groups.ts';
 import { engineState } from '../src/answer/engine-state.ts';
 import type { TrimMemo } from '../src/answer/excerpt.ts';
@@ -140,9 +140,7 @@ function answerPhases(query: Query, add: (p: Phase, n: number) => void): void {
   const refused = ranked.length === 0 || isNoAnswer(matchOf(state, ranked, query));
   add('no-answer', since());
   if (refused) return;
-  let best = 0;
-  for (const r of ranked) best = Math.max(best, r.bm25 ?? r.score);
-  const relevant = ranked.filter((r) => (r.bm25 ?? r.score) >= best * 0.2);
+  const relevant = relevantPassages(ranked);
   const seen = { n: 0 };
   groupExcerpts(state, countingCopy(relevant, seen), query, 4);
   start();

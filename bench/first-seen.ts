@@ -12,6 +12,7 @@
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { relevantPassages } from '../src/answer/ask.ts';
 import { groupExcerpts } from '../src/answer/copy-groups.ts';
 import { buildIndex } from '../src/answer/engine.ts';
 import { isNoAnswer } from '../src/answer/no-answer.ts';
@@ -148,13 +149,7 @@ function phasesOf(question: string): Record<Phase, number> {
   const refused = ranked.length === 0 || isNoAnswer(matchOf(state, ranked, query));
   lap('no-answer');
   if (refused) return out;
-  const best = ranked[0]?.score ?? 0;
-  const groups = groupExcerpts(
-    state,
-    ranked.filter((r) => r.score >= best * 0.2),
-    query,
-    4,
-  );
+  const groups = groupExcerpts(state, relevantPassages(ranked), query, 4);
   lap('group');
   for (const g of groups.slice(0, 3)) shown(state, g, query);
   lap('shown');

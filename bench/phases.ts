@@ -8,7 +8,7 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { ask } from '../src/answer/ask.ts';
+import { ask, relevantPassages } from '../src/answer/ask.ts';
 import { groupExcerpts } from '../src/answer/copy-groups.ts';
 import { engineState } from '../src/answer/engine-state.ts';
 import { buildParts } from '../src/answer/index-build.ts';
@@ -78,8 +78,7 @@ function phasesOf(question: string): Record<Phase, number> {
   out['re-rank'] = t6 - t5;
   out['no-answer'] = t7 - t6;
   if (refused) return out;
-  const best = ranked[0]?.score ?? 0;
-  const relevant = ranked.filter((r) => r.score >= best * 0.2);
+  const relevant = relevantPassages(ranked);
   const t8 = performance.now();
   const groups = groupExcerpts(state, relevant, query, 4);
   const t9 = performance.now();

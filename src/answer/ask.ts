@@ -1,6 +1,7 @@
 /**
  * `ask`: a question answered with verbatim excerpts, best first, grouped by copies and paged.
  */
+import type { ScoredPassage } from '../search/bm25-index.ts';
 import { groupExcerpts } from './copy-groups.ts';
 import type { EngineState } from './engine-state.ts';
 import { prepareQuery } from './query.ts';
@@ -50,15 +51,21 @@ export function ask(state: EngineState, question: string, options: AskOptions = 
   if (query === null) return answer([], false);
   const ranked = candidates(state, query, Math.max(CANDIDATE_PASSAGES, (offset + count) * 6));
   if (ranked === null) return answer([], false);
-  // A re-ranker's scores order the passages; BM25F's say how far each falls behind the best.
-  let best = 0;
-  for (const r of ranked) best = Math.max(best, r.bm25 ?? r.score);
-  const relevant = query.overview
-    ? ranked
-    : ranked.filter((r) => (r.bm25 ?? r.score) >= best * MIN_RELATIVE_SCORE);
+  const relevant = query.overview ? ranked : relevantPassages(ranked);
   const groups = groupExcerpts(state, relevant, query, offset + count + 1);
   const results = groups.slice(offset, offset + count).map((g) => shown(state, g, query));
   return answer(results, groups.length > offset + count);
+}
+
+/**
+ * The ranked passages an answer quotes from, in their order: those within MIN_RELATIVE_SCORE of
+ * the best BM25F score (a re-ranker's scores order the passages; BM25F's say how far each falls
+ * behind the best).
+ */
+export function relevantPassages(ranked: readonly ScoredPassage[]): ScoredPassage[] {
+  let best = 0;
+  for (const r of ranked) best = Math.max(best, r.bm25 ?? r.score);
+  return ranked.filter((r) => (r.bm25 ?? r.score) >= best * MIN_RELATIVE_SCORE);
 }
 
 /** `n` rounded down and held inside [lo, hi]. */
