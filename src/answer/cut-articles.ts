@@ -11,6 +11,7 @@ import type { PassageFields } from '../search/bm25-index.ts';
 import { type ParallelOptions, tokeniseCorpus } from '../search/parallel-terms.ts';
 import type { RankingConfig } from '../search/ranking-config.ts';
 import { TermVocabulary } from '../search/tokenize.ts';
+import { int32Array } from '../util/shared-arrays.ts';
 import type { TermTable } from '../util/term-table.ts';
 
 /** Articles cut into sentences and passages, with their terms as ids of `fields.vocabulary`. */
@@ -53,10 +54,10 @@ export function cutArticles(
   const { kinds, sentenceTerms, titleTerms } = tokeniseCorpus(articles, vocabulary, parallel, cut);
   sentenceTerms.tags = kinds;
   const count = passages.length;
-  const titleStart = new Int32Array(count);
-  const titleEnd = new Int32Array(count);
-  const bodyStart = new Int32Array(count);
-  const bodyEnd = new Int32Array(count);
+  const titleStart = int32Array(count);
+  const titleEnd = int32Array(count);
+  const bodyStart = int32Array(count);
+  const bodyEnd = int32Array(count);
   passages.forEach((p, i) => {
     const base = sentenceBase[p.article] ?? 0;
     titleStart[i] = titleTerms.offsets[p.article] ?? 0;

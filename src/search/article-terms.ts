@@ -6,6 +6,7 @@
  */
 import { SentenceKindReader } from '../passages/sentence-kinds.ts';
 import { appendSentences } from '../passages/sentences.ts';
+import { int32Array, uint8Array } from '../util/shared-arrays.ts';
 import { IntBuffer, type TermTable, TermTableBuilder } from '../util/term-table.ts';
 import type { ArticleTextSource } from './scan-texts.ts';
 import type { WordTable } from './word-table.ts';
@@ -34,7 +35,7 @@ export function scanArticles(
   to: number,
   words: WordTable,
 ): ArticleTerms {
-  const sentenceCounts = new Int32Array(to - from);
+  const sentenceCounts = int32Array(to - from);
   const spans = new IntBuffer(1 << 12);
   const sentences = new TermTableBuilder();
   const titles = new TermTableBuilder();
@@ -82,7 +83,7 @@ export type ArticleSentences = Pick<ArticleTerms, 'sentenceCounts' | 'spans' | '
 /** The sentences of consecutive runs of articles, as one. */
 export function joinSentences(runs: readonly ArticleTerms[]): ArticleSentences {
   const join = (pick: (r: ArticleTerms) => Int32Array) => {
-    const out = new Int32Array(runs.reduce((n, r) => n + pick(r).length, 0));
+    const out = int32Array(runs.reduce((n, r) => n + pick(r).length, 0));
     let at = 0;
     for (const r of runs) {
       out.set(pick(r), at);
@@ -126,7 +127,7 @@ const SEVERAL = -2;
 
 /** Of each word of `termsOfWords`: its one term, or NO_TERM, or SEVERAL. */
 function singleTerms({ offsets, ids }: TermTable): Int32Array {
-  const single = new Int32Array(offsets.length - 1);
+  const single = int32Array(offsets.length - 1);
   for (let w = 0; w < single.length; w++) {
     const count = (offsets[w + 1] as number) - (offsets[w] as number);
     single[w] = count === 1 ? (ids[offsets[w] as number] as number) : count === 0 ? NO_TERM : SEVERAL;
@@ -147,8 +148,8 @@ function wordsToTerms(tables: readonly TermTable[], termsOfWords: TermTable, sin
       size += t >= 0 ? 1 : t === NO_TERM ? 0 : (wordAt[w + 1] as number) - (wordAt[w] as number);
     }
   }
-  const ids = new Int32Array(size);
-  const offsets = new Int32Array(rows + 1);
+  const ids = int32Array(size);
+  const offsets = int32Array(rows + 1);
   let row = 0;
   let at = 0;
   for (const { offsets: rowAt, ids: words } of tables) {
@@ -171,7 +172,7 @@ function wordsToTerms(tables: readonly TermTable[], termsOfWords: TermTable, sin
 
 /** Byte arrays one after the other, in one. */
 function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  const out = uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);

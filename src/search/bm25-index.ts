@@ -8,6 +8,7 @@
  * `search` returns (same order, same scores) — with exact filters.
  */
 import bm25, { type Bm25Engine } from 'wink-bm25-text-search';
+import { float64Array, int32Array } from '../util/shared-arrays.ts';
 import { TermTableBuilder } from '../util/term-table.ts';
 import { countFieldTerms, forEachPassageTerms, type PassageFields } from './field-terms.ts';
 import type { PassageIndex, PostingData } from './passage-index.ts';
@@ -111,7 +112,7 @@ export function indexPassages(
   // Pass 1: wink's term numbering, passage lengths, document frequencies.
   const counts = countFieldTerms(fields, wTitle, wBody);
   const { termCount, termOf: termIdOf, passageCounts: df, titleLengths, bodyLengths } = counts;
-  const lengths = new Float64Array(count);
+  const lengths = float64Array(count);
   let totalLength = 0;
   for (let p = 0; p < count; p++) {
     // As wink: each field adds (its term count × |weight|) to the passage and corpus lengths.
@@ -123,8 +124,8 @@ export function indexPassages(
   }
   const totalDocs = Math.max(3, count);
   const { k1, b, k } = config;
-  const idf = new Float64Array(termCount);
-  const offsets = new Int32Array(termCount + 1);
+  const idf = float64Array(termCount);
+  const offsets = int32Array(termCount + 1);
   for (let t = 0; t < termCount; t++) {
     const n = df[t] as number;
     idf[t] = Math.log((totalDocs - n + 0.5) / (n + 0.5) + k);
@@ -133,8 +134,8 @@ export function indexPassages(
   // Pass 2: each passage's weighted term frequencies, then its consolidated weights, appended to
   // the postings of each term (passages ascending).
   const size = offsets[termCount] as number;
-  const passages = new Int32Array(size);
-  const weights = new Float64Array(size);
+  const passages = int32Array(size);
+  const weights = float64Array(size);
   const fill = offsets.slice(0, termCount);
   const avgLength = totalLength / totalDocs;
   forEachPassageTerms(fields, counts, wTitle, wBody, (p, distinct, n, freq) => {

@@ -4,6 +4,8 @@
  * then each passage's weighted term frequencies. One implementation, so both builds sum with the
  * same arithmetic in the same order.
  */
+import { float64Array, int32Array } from '../util/shared-arrays.ts';
+
 /**
  * The fields of every passage as term ids (ids into `vocabulary`, in any numbering): passage p's
  * title is titleIds[titleStart[p], titleEnd[p]) and its body bodyIds[bodyStart[p], bodyEnd[p]),
@@ -38,13 +40,13 @@ export interface FieldTermCounts {
 /** Pass 1: numbers the terms of `fields` as wink does and counts their passages and the field lengths. */
 export function countFieldTerms(fields: PassageFields, wTitle: number, wBody: number): FieldTermCounts {
   const { count, vocabulary, titleIds, titleStart, titleEnd, bodyIds, bodyStart, bodyEnd } = fields;
-  const termOf = new Int32Array(vocabulary.length).fill(-1);
-  const vocabularyIdOf = new Int32Array(vocabulary.length);
+  const termOf = int32Array(vocabulary.length).fill(-1);
+  const vocabularyIdOf = int32Array(vocabulary.length);
   // At most one term per vocabulary id.
-  const passageCounts = new Int32Array(vocabulary.length);
-  const stamp = new Int32Array(vocabulary.length).fill(-1);
-  const titleLengths = new Float64Array(count);
-  const bodyLengths = new Float64Array(count);
+  const passageCounts = int32Array(vocabulary.length);
+  const stamp = int32Array(vocabulary.length).fill(-1);
+  const titleLengths = float64Array(count);
+  const bodyLengths = float64Array(count);
   let termCount = 0;
   const visit = (ids: Int32Array, from: number, to: number, p: number) => {
     for (let i = from; i < to; i++) {
@@ -100,9 +102,9 @@ export function forEachPassageTerms(
 ): void {
   const { count, titleIds, titleStart, titleEnd, bodyIds, bodyStart, bodyEnd } = fields;
   const { termCount, termOf } = counts;
-  const freq = new Float64Array(termCount);
-  const distinct = new Int32Array(termCount);
-  const seen = new Int32Array(termCount).fill(-1);
+  const freq = float64Array(termCount);
+  const distinct = int32Array(termCount);
+  const seen = int32Array(termCount).fill(-1);
   let n = 0;
   const add = (ids: Int32Array, from: number, to: number, weight: number, p: number) => {
     for (let i = from; i < to; i++) {

@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { int32Array } from '../util/shared-arrays.ts';
 import type { TermTable } from '../util/term-table.ts';
 import {
   type ArticleSentences,
@@ -284,7 +285,7 @@ function normaliseWords(
     );
     for (const port of ports) port.close();
   }
-  const offsets = new Int32Array(wordCount + 1);
+  const offsets = int32Array(wordCount + 1);
   const ids: number[] = [];
   let w = 0;
   for (const { counts, ids: chunkIds } of results as NormalisedChunk[]) {

@@ -7,6 +7,7 @@
  * begin scanning sooner.
  */
 import { parentPort } from 'node:worker_threads';
+import { transferable } from '../util/shared-arrays.ts';
 import { scanArticles } from './article-terms.ts';
 import { SharedTextReader } from './scan-texts.ts';
 import {
@@ -85,10 +86,7 @@ function doRuns(job: RunsJob): void {
       newWords.chars,
       newWords.starts,
     ];
-    job.port.postMessage(
-      message,
-      arrays.map((a) => a.buffer as ArrayBuffer),
-    );
+    job.port.postMessage(message, transferable(arrays));
   });
 }
 
@@ -103,6 +101,6 @@ async function doWords(job: WordsJob): Promise<void> {
   }
   workItems(job, Math.ceil(charsWordCount(job.words) / job.chunkSize), (c) => {
     const message = normaliseChunk(job.words, c, job.chunkSize, termsOfWord);
-    job.port.postMessage(message, [message.counts.buffer as ArrayBuffer]);
+    job.port.postMessage(message, transferable([message.counts]));
   });
 }

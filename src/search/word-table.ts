@@ -6,6 +6,7 @@
  * threads first and each distinct word normalised once afterwards.
  */
 import { wordRole } from '../passages/sentence-kinds.ts';
+import { int32Array, uint16Array } from '../util/shared-arrays.ts';
 import { IntBuffer } from '../util/term-table.ts';
 
 /** Word characters (letters and digits, as \p{L} and \p{N}): 1 yes, 2 no, 0 not yet known. */
@@ -112,11 +113,11 @@ const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) =>
  */
 export class WordTable {
   /** The characters of each word, one after another: word k is chars[starts[k], starts[k + 1]). */
-  private chars = new Uint16Array(1 << 16);
+  private chars = uint16Array(1 << 16);
   private readonly starts = new IntBuffer();
   /** Open-addressing table: 1 + a word's id (0: empty slot), and the word's hash. */
-  private slots = new Int32Array(1 << 16);
-  private hashes = new Int32Array(1 << 16);
+  private slots = int32Array(1 << 16);
+  private hashes = int32Array(1 << 16);
   /** Each word's role in its sentence's kind (passages/sentence-kinds.ts), read once when added. */
   private wordRoles = new Uint8Array(1 << 12);
 
@@ -266,7 +267,7 @@ export class WordTable {
     if (2 * (id + 1) > this.slots.length) this.growSlots();
     let at = this.starts.at(id);
     if (at + end - start > this.chars.length) {
-      const grown = new Uint16Array(Math.max(2 * this.chars.length, at + end - start));
+      const grown = uint16Array(Math.max(2 * this.chars.length, at + end - start));
       grown.set(this.chars);
       this.chars = grown;
     }
@@ -293,8 +294,8 @@ export class WordTable {
   /** Doubles the table and places every word again. */
   private growSlots(): void {
     const { slots, hashes } = this;
-    this.slots = new Int32Array(slots.length * 2);
-    this.hashes = new Int32Array(hashes.length * 2);
+    this.slots = int32Array(slots.length * 2);
+    this.hashes = int32Array(hashes.length * 2);
     for (let slot = 0; slot < slots.length; slot++) {
       const entry = slots[slot] as number;
       if (entry !== 0) this.place(entry, hashes[slot] as number);

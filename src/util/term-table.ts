@@ -3,6 +3,8 @@
  * form in which sentences, titles and passages carry their index terms (no per-row arrays).
  */
 
+import { int32Array, uint8Array } from './shared-arrays.ts';
+
 /** Rows of term ids: row r is ids[offsets[r], offsets[r + 1]). */
 export interface TermTable {
   offsets: Int32Array;
@@ -42,9 +44,9 @@ export function joinRows(runs: readonly RowRun[], room = 1): TermTable {
     rows += count;
     size += (table.offsets[from + count] as number) - (table.offsets[from] as number);
   }
-  const offsets = new Int32Array(Math.ceil(rows * room) + 1);
-  const ids = new Int32Array(Math.ceil(size * room));
-  const tags = runs.some((r) => r.table.tags !== undefined) ? new Uint8Array(offsets.length - 1) : undefined;
+  const offsets = int32Array(Math.ceil(rows * room) + 1);
+  const ids = int32Array(Math.ceil(size * room));
+  const tags = runs.some((r) => r.table.tags !== undefined) ? uint8Array(offsets.length - 1) : undefined;
   let row = 0;
   let at = 0;
   for (const { table, from, count } of runs) {
@@ -98,12 +100,12 @@ export class IntBuffer {
   length = 0;
 
   constructor(capacity = 1024) {
-    this.data = new Int32Array(Math.max(16, capacity));
+    this.data = int32Array(Math.max(16, capacity));
   }
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = int32Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
@@ -117,7 +119,9 @@ export class IntBuffer {
 
   /** The values pushed so far, in a new array of exactly that length. */
   toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+    const out = int32Array(this.length);
+    out.set(this.data.subarray(0, this.length));
+    return out;
   }
 }
 

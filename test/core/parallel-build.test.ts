@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../src/answer/engine.ts';
@@ -101,6 +102,22 @@ describe('building with worker threads', () => {
       expect(parallel.ask(question)).toEqual(single.ask(question));
       expect(parallel.rankArticles(question, 10)).toEqual(single.rankArticles(question, 10));
     }
+  });
+
+  it("keeps the large arrays it builds out of V8's external-memory count, which would start full collections", async () => {
+    await startTermWorkers();
+    const copies = Array.from({ length: 12 }, (_, k) =>
+      paragraphs.map((p) => ({ ...p, id: `${p.id}~${k}` })),
+    );
+    const corpus = corpusFromRecords(copies.flat());
+    const before = getHeapStatistics().external_memory;
+    const engine = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: 0 } });
+    const rise = getHeapStatistics().external_memory - before;
+    const { postings, sentenceTerms } = engine.parts();
+    const large = postings.passages.byteLength + postings.weights.byteLength + sentenceTerms.ids.byteLength;
+    expect(large).toBeGreaterThan(3_000_000);
+    // Before, the rise was above `large` (every array counted); now arrays under 64 KB only.
+    expect(rise).toBeLessThan(large / 2);
   });
 
   it('shares the normalising of words with the workers and gives the same index as one thread', async () => {
