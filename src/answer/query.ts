@@ -3,8 +3,8 @@
  * what was read from it (metadata, a speaker, an overview).
  */
 import { analyseQuestion, type MetadataMention } from '../question/analyse.ts';
-import { type AnswerType, answerType } from '../question/answer-type.ts';
-import { tokenize } from '../search/tokenize.ts';
+import { type AnswerType, answerType, answerTypeNoun } from '../question/answer-type.ts';
+import { normaliseWord, tokenize } from '../search/tokenize.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { EngineState } from './engine-state.ts';
 import { namePhrases } from './phrases.ts';
@@ -116,14 +116,23 @@ export function prepareQuery(state: EngineState, question: string, explicit: Fil
     analysis.tokens,
     related,
   );
+  // "What time…": the noun asks for a time; ranked by, it finds "the first time" (still matched).
+  const typeNoun = answerTypeNoun(question);
+  const typeTerm = typeNoun === null ? null : normaliseWord(typeNoun);
   const termList = tokens.map((t) => t.term);
+  const rankedTerms =
+    typeTerm !== null && termList.filter((t) => t === typeTerm).length === 1
+      ? termList.filter((t) => t !== typeTerm)
+      : termList;
   const kinds = kindsInIndex(state, topic, text, analysis.tokens, new Set(termList), related);
   const expansions = [...new Set([...related.values()].flat()), ...kinds];
   return {
     terms: termList,
-    searchTerms: expansions.length === 0 ? termList : [...termList, ...expansions],
+    searchTerms: expansions.length === 0 ? rankedTerms : [...rankedTerms, ...expansions],
     searchWeights:
-      expansions.length === 0 ? null : [...termList.map(() => 1), ...expansions.map(() => EXPANSION_CREDIT)],
+      expansions.length === 0
+        ? null
+        : [...rankedTerms.map(() => 1), ...expansions.map(() => EXPANSION_CREDIT)],
     weights,
     filters,
     understood,

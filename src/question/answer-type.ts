@@ -89,3 +89,18 @@ export function answerType(question: string): AnswerType {
   }
   return null;
 }
+
+/**
+ * The noun that names the kind of answer after "what" or "which" ("what time", "which year", "what
+ * percentage"), lower-cased, or null: it asks for a kind of answer more than it names a topic.
+ */
+export function answerTypeNoun(question: string): string | null {
+  const words = question.toLowerCase().match(WORD) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word !== 'what' && word !== 'which') continue;
+    const next = words[i + 1] ?? '';
+    return TIME_NOUNS.has(next) || NUMBER_NOUNS.has(next) ? next : null;
+  }
+  return null;
+}

@@ -56,4 +56,25 @@ describe('ranking by the kind of answer asked', () => {
       'talks-topic',
     );
   });
+
+  it('"what time" asks for a time: a passage that only says "the first time" does not rank above one on the subject', () => {
+    const index = buildIndex(
+      corpusFromRecords([
+        {
+          id: 'first-time',
+          title: 'Aid',
+          text: 'For the first time, aid reached the besieged town this week.',
+        },
+        {
+          id: 'talks-start',
+          title: 'Geneva talks',
+          text: 'The ministers met in Geneva on Friday and the talks began at 10:00 am.',
+        },
+        { id: 'weather', title: 'Weather', text: 'Rain fell on the city all week.' },
+      ]),
+    );
+    const ranked = index.rankArticles('What time did the Geneva talks begin?', 10).map((r) => r.docId);
+    expect(ranked[0]).toBe('talks-start');
+    expect(ranked).not.toContain('first-time');
+  });
 });
