@@ -148,6 +148,15 @@ export function readImportSettings(env: NodeJS.ProcessEnv = process.env): Import
   };
 }
 
+/** A setting that is `on` or `off` (any case), `fallback` when unset or blank. */
+const onOff = (fallback: 'on' | 'off') =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : v.toLowerCase()))
+    .pipe(z.enum(['on', 'off'], { message: 'must be on or off' }));
+
 const botSchema = z.object({
   DISCORD_TOKEN: z
     .string({ message: 'is missing: copy the bot token from the Developer Portal (Bot → Reset Token)' })
@@ -171,12 +180,8 @@ const botSchema = z.object({
   FETCH_ALLOWED_HOSTS: commaList,
   FETCH_TIMEOUT_SECONDS: positiveInt(10),
   MAX_ARTICLE_KB: positiveInt(2000),
-  FEED_POLLING: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? 'on' : v.toLowerCase()))
-    .pipe(z.enum(['on', 'off'], { message: 'must be on or off' })),
+  FEED_POLLING: onOff('on'),
+  CORPUS_WATCH: onOff('on'),
   FEED_MIN_INTERVAL_SECONDS: positiveInt(300),
   FEED_DEFAULT_INTERVAL_SECONDS: positiveInt(1800),
   FEED_ITEMS_PER_POLL: positiveInt(20),
@@ -264,6 +269,8 @@ export interface BotConfig {
   questionLog: 'off' | 'anonymous';
   /** Fetching pages and attachments for /corpus add. */
   fetchPolicy: { allowHosts: string[]; timeoutMs: number; maxBytes: number };
+  /** Whether hand edits of the corpus folder are served without /corpus refresh (CORPUS_WATCH). */
+  watchCorpusFolder: boolean;
   /**
    * Following feeds: whether this process polls them (FEED_POLLING), the shortest and the default
    * interval of a feed, new items read per poll and articles waiting for review at most.
@@ -350,6 +357,7 @@ export function readBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       timeoutMs: c.FETCH_TIMEOUT_SECONDS * 1000,
       maxBytes: c.MAX_ARTICLE_KB * 1000,
     },
+    watchCorpusFolder: c.CORPUS_WATCH === 'on',
     feeds: {
       polling: c.FEED_POLLING === 'on',
       minIntervalSeconds: c.FEED_MIN_INTERVAL_SECONDS,

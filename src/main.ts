@@ -6,6 +6,7 @@
 import { DEFAULT_POLLER_SETTINGS } from './curation/feeds/poller.ts';
 import { startBot } from './discord/bot.ts';
 import { botHealthChecks, instrumentCorpus } from './discord/health.ts';
+import { refreshOnFolderEdits } from './live/folder-edits.ts';
 import { LiveEngine } from './live/live-engine.ts';
 import { createLogger, resolveLogFormat } from './log.ts';
 import { type HealthServer, HealthServerError, startHealthServer } from './ops/health-server.ts';
@@ -86,6 +87,12 @@ if (live.store.kind === 'postgres' && engine.corpus.articles.length === 0)
     },
   );
 
+// Edits by hand in the corpus folder are served once the files are quiet for a second.
+const folderWatch =
+  live.store.kind === 'folder' && config.watchCorpusFolder
+    ? refreshOnFolderEdits(live, config.corpusDir, logger)
+    : null;
+
 try {
   const bot = await startBot({
     token: config.token,
@@ -114,6 +121,7 @@ try {
   let health: HealthServer | null = null;
   const shutdown = shutdownOnSignals(logger, async () => {
     await health?.close();
+    folderWatch?.close();
     await bot.stop();
     await live.close();
   });

@@ -85,3 +85,11 @@ describe('the FEED_ settings', () => {
     );
   });
 });
+
+describe('CORPUS_WATCH', () => {
+  it('is on by default, takes on or off in any case, and refuses anything else', () => {
+    expect(readBotConfig(env).watchCorpusFolder).toBe(true);
+    expect(readBotConfig({ ...env, CORPUS_WATCH: 'OFF' }).watchCorpusFolder).toBe(false);
+    expect(() => readBotConfig({ ...env, CORPUS_WATCH: 'yes' })).toThrow('CORPUS_WATCH must be on or off');
+  });
+});

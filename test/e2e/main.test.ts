@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRUCE_ARTICLE, TRUCE_QUESTION } from '../core/helpers.ts';
 import { FakeDiscord, TOKEN } from './fake-discord.ts';
 import { botEnv, logEvents, startEntry } from './process.ts';
 
@@ -58,6 +61,22 @@ describe('npm start', () => {
       expect.arrayContaining(['corpus ready', 'bot ready', 'shutting down']),
     );
     for (const event of events) expect(typeof event.time).toBe('string');
+  });
+
+  it('answers from an article saved into the corpus folder by hand, without /corpus refresh', async () => {
+    const env = botEnv(fake.apiUrl, { LOG_LEVEL: 'info' });
+    const run = start(env);
+    await run.waitFor('bot ready');
+    await writeFile(path.join(env.CORPUS_DIR as string, 'truce.md'), TRUCE_ARTICLE);
+    await run.waitFor('corpus folder edited; now serving it');
+    const { id } = fake.command({ id: '710000000000000002', username: 'asker' }, 'ask', [
+      { name: 'question', type: 3, value: TRUCE_QUESTION },
+    ]);
+    const reply = await fake.waitFor((s) => s.kind === 'callback' && s.key === id, 10_000);
+    expect(JSON.stringify(reply.body)).toContain('Eid al-Adha');
+    expect(JSON.stringify(reply.body)).toContain('Example Wire');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   });
 
   it('logs an unreachable database as JSON lines with the error and its cause, never the password', async () => {
