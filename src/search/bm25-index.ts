@@ -362,11 +362,7 @@ export class Bm25Index implements PassageIndex {
   private best(limit: number, count: number): ScoredPassage[] {
     const { heap, scores, touched } = this;
     heap.reset(Math.max(1, limit));
-    for (let i = 0; i < count; i++) {
-      const p = touched[i] as number;
-      heap.offer(p, scores[p] as number);
-      scores[p] = 0;
-    }
+    heap.takeScores(touched, count, scores);
     return heap.sorted();
   }
 

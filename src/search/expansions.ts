@@ -80,12 +80,28 @@ function derivedVerbs(lemma: string): string[] {
 /**
  * Reads now the WordNet relations a question may need that are stored the other way round (what
  * causes a verb, which adjectives pertain to a place): a pass over a data file each, once per
- * process, which the first question asking for them would otherwise wait for.
+ * process, which the first question asking for them would otherwise wait for; and normalises
+ * the words of the kinds of people (see `readyKindWords`).
  */
 export function readyExpansions(): void {
   const wn = wordNet();
   wn.causesOf(0);
   wn.pertainymsOf(0);
+  readyKindWords();
+}
+
+let kindWordsReady = false;
+
+/**
+ * Normalises now, once per process, every word of WordNet's nouns of people: a question's noun
+ * naming people ("workers") otherwise waits for its kinds' words (70 or more) to be stemmed.
+ */
+function readyKindWords(): void {
+  if (kindWordsReady) return;
+  kindWordsReady = true;
+  const wn = wordNet();
+  for (const offset of wn.synsetsIn('noun', NOUN_PERSON))
+    for (const w of wn.synset('noun', offset).words) terms(w);
 }
 
 /** WordNet's lexicographer file of nouns denoting places. */

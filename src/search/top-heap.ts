@@ -51,6 +51,22 @@ export class TopHeap {
   }
 
   /**
+   * Offers each passage of `passages[0, count)` with its score in `scores`, and sets those scores
+   * back to 0. Once `limit` are kept, a score below the worst kept is passed over with one compare.
+   */
+  takeScores(passages: Int32Array, count: number, scores: Float64Array): void {
+    let floor = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < count; i++) {
+      const p = passages[i] as number;
+      const s = scores[p] as number;
+      scores[p] = 0;
+      if (s < floor) continue;
+      this.offer(p, s);
+      if (this.size === this.limit) floor = this.scores[0] as number;
+    }
+  }
+
+  /**
    * The kept candidates, best first, emptying the heap: popped worst first into place, so no
    * comparator runs (a sort's comparator returning a fraction allocates a number per call).
    */

@@ -185,6 +185,20 @@ export class WordNet {
     return sources.get(offset) ?? [];
   }
 
+  /** The offsets of every synset of `pos` in lexicographer file `lexFile` (18: nouns of people), in file order. */
+  synsetsIn(pos: WordNetPos, lexFile: number): number[] {
+    const data = this.file(DATA_FILE[pos]);
+    const found: number[] = [];
+    for (let start = 0; start < data.length; start = lineEnd(data, start) + 1) {
+      // A synset line: its 8-digit offset, a space, its 2-digit lexicographer file; the
+      // licence's lines are indented.
+      if (data[start] === SPACE || data[start + 8] !== SPACE) continue;
+      const file = ((data[start + 9] as number) - 48) * 10 + ((data[start + 10] as number) - 48);
+      if (file === lexFile) found.push(start);
+    }
+    return found;
+  }
+
   /** True when a noun's most frequent sense denotes a person ("diplomat", "minister", "man"). */
   isPersonNoun(lemma: string): boolean {
     const first = this.senses(lemma, 'noun')[0];

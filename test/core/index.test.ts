@@ -22,6 +22,34 @@ let paragraphs: Paragraph[];
 let questions: Question[];
 let index: Bm25Index;
 
+/**
+ * The top `limit` by scoring every posting of every term in query order (`factor × weight` added
+ * to the passage's sum, as the index adds it) and sorting all scored passages: no shortcut.
+ */
+function scoringEveryPassage(
+  index: Bm25Index,
+  queryTerms: string[],
+  factors: number[],
+  limit: number,
+): Array<{ passage: number; score: number }> {
+  const { termIds, offsets, passages, weights } = index.postingData();
+  const scores = new Map<number, number>();
+  queryTerms.forEach((term, q) => {
+    const t = termIds.get(term);
+    if (t === undefined) return;
+    const factor = factors[q] ?? 1;
+    for (let i = offsets[t] ?? 0; i < (offsets[t + 1] ?? 0); i++) {
+      const p = passages[i] as number;
+      const w = weights[i] as number;
+      scores.set(p, (factor === 1 ? w : factor * w) + (scores.get(p) ?? 0));
+    }
+  });
+  return [...scores]
+    .map(([passage, score]) => ({ passage, score }))
+    .sort((a, b) => b.score - a.score || a.passage - b.passage)
+    .slice(0, limit);
+}
+
 beforeAll(async () => {
   paragraphs = await readJsonl<Paragraph>('squad-sample-paragraphs.jsonl');
   questions = await readJsonl<Question>('squad-sample-questions.jsonl');
@@ -97,6 +125,23 @@ describe('the fast top-k path', () => {
       { passage: 0, score: 0 },
       { passage: 1, score: 0 },
     ]);
+  });
+
+  it('keeps the exact top 60 and 80 of every question with other words at half weight, as scoring every passage does', () => {
+    // Each question's terms, then the next question's as other words at half weight (as the
+    // query's expansions are searched).
+    let compared = 0;
+    questions.forEach((q, i) => {
+      const own = terms(q.question);
+      const other = terms(questions[(i + 1) % questions.length]?.question ?? '');
+      const weights = [...own.map(() => 1), ...other.map(() => 0.5)];
+      for (const limit of [60, 80]) {
+        const expected = scoringEveryPassage(index, [...own, ...other], weights, limit);
+        expect(index.search([...own, ...other], limit, null, weights)).toEqual(expected);
+        compared += expected.length;
+      }
+    });
+    expect(compared).toBeGreaterThan(50_000);
   });
 
   it('returns nothing for words no passage contains', () => {

@@ -25,6 +25,29 @@ describe('picking the best passages', () => {
     }
   });
 
+  it('takes the best of a score table as offering each does, leaving the table at 0', () => {
+    const heap = new TopHeap();
+    for (const [count, limit] of [
+      [0, 5],
+      [3, 5],
+      [200, 7],
+      [5000, 60],
+      [5000, 1],
+    ] as const) {
+      const all = candidates(count, 3 * count + limit);
+      // Touched in a shuffled order, in a table with room for passages never touched.
+      const order = Int32Array.from(all, (c) => c.passage).sort(
+        (a, b) => ((a * 7919) % 101) - ((b * 7919) % 101),
+      );
+      const scores = new Float64Array(count + 10);
+      for (const c of all) scores[c.passage] = c.score;
+      heap.reset(limit);
+      heap.takeScores(order, order.length, scores);
+      expect(heap.sorted()).toEqual([...all].sort(bestFirst).slice(0, limit));
+      expect(scores.every((s) => s === 0)).toBe(true);
+    }
+  });
+
   it('sortBest orders in place as the comparator sort does', () => {
     for (const count of [0, 1, 2, 60, 300]) {
       const all = candidates(count, 7 * count + 1);

@@ -78,6 +78,14 @@ describe('WordNet read in place', () => {
     expect(wn.senses('Death', 'noun')[0]).toBe(wn.senses('death', 'noun')[0]);
   });
 
+  it("lists the synsets of a lexicographer file as reading each line's second field does", () => {
+    const people = lines('data.noun')
+      .filter((line) => line.split(' ')[1] === '18')
+      .map((line) => Number(line.split(' ')[0]));
+    expect(people.length).toBeGreaterThan(10_000);
+    expect(wn.synsetsIn('noun', 18)).toEqual(people);
+  });
+
   it('allocates no string per field: a lookup costs about what it returns', () => {
     const lemmas = ['death', 'uprising', 'refugee', 'election', 'ceasefire', 'minister', 'war', 'city'];
     // The offsets returned: a small array of numbers.
