@@ -68,6 +68,12 @@ export function relatedInIndex(
 }
 
 /**
+ * Kinds of person searched for at most per noun, in WordNet's order: "workers" has over 80, and
+ * each is a posting list to score.
+ */
+const KINDS_PER_NOUN = 12;
+
+/**
  * The kinds of the people a question's nouns name (see kindTerms: "diplomats" gives "minister",
  * "envoy") that the index holds and neither the question nor `related` uses. They rank a passage
  * that names the particular person, but vouch for nothing: the no-answer decision and the
@@ -86,11 +92,15 @@ export function kindsInIndex(
   const kinds: string[] = [];
   for (const { start, end } of topic) {
     if (tagAt(read, start, end) !== 'NOUN') continue;
-    for (const t of kindTerms(text.slice(start, end)))
+    let found = 0;
+    for (const t of kindTerms(text.slice(start, end))) {
+      if (found === KINDS_PER_NOUN) break;
       if (!taken.has(t) && state.index.termId(t) !== undefined) {
         taken.add(t);
         kinds.push(t);
+        found++;
       }
+    }
   }
   return kinds;
 }

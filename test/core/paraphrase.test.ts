@@ -3,6 +3,7 @@ import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import { causalTerms, kindTerms, placeTerms, relatedTerms } from '../../src/search/expansions.ts';
+import { normaliseWord } from '../../src/search/tokenize.ts';
 import { CORPUS_DIR } from './helpers.ts';
 
 describe('other words for the same thing (WordNet)', () => {
@@ -89,6 +90,20 @@ describe('the kinds of person a noun names (WordNet hyponyms)', () => {
     expect(answer.results.slice(0, 3).map((r) => r.text)).toContainEqual(
       expect.stringContaining('Foreign Minister Sergei Lavrov met in Geneva'),
     );
+  });
+
+  it('searches a dozen kinds of a noun at most, however many the index holds', () => {
+    const kinds = ['helper', 'boatman', 'carter', 'collector', 'driver', 'employee', 'freelancer'];
+    kinds.push('lamplighter', 'melter', 'moonlighter', 'mopper', 'nailer', 'oiler', 'peeler');
+    kinds.push('planter', 'pruner', 'puller', 'caster', 'bleacher', 'waterman');
+    const index = buildIndex(
+      corpusFromRecords(kinds.map((k) => ({ id: k, title: 'Report', text: `A ${k} was seen.` }))),
+    );
+    // Every one of them is a kind of worker…
+    const terms = new Set(kindTerms('workers'));
+    expect(kinds.filter((k) => !terms.has(normaliseWord(k) ?? ''))).toEqual([]);
+    // …but a question about workers is searched for twelve of them.
+    expect(index.rankArticles('When did the workers strike?', 50).length).toBe(12);
   });
 
   it('does not let a kind vouch for a question off the subject', async () => {
