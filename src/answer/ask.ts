@@ -43,6 +43,7 @@ export function ask(state: EngineState, question: string, options: AskOptions = 
     question,
     filters,
     understood: query?.understood ?? [],
+    corrections: query?.corrections ?? [],
     noAnswer: results.length === 0,
     results,
     offset,

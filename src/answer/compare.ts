@@ -26,10 +26,12 @@ export function compare(
 ): Answer {
   const query = prepareQuery(state, question, filters);
   const understood = query?.understood ?? [];
+  const corrections = query?.corrections ?? [];
   const empty: Answer = {
     question,
     filters,
     understood,
+    corrections,
     noAnswer: true,
     results: [],
     offset: 0,
@@ -60,6 +62,7 @@ export function compare(
     question,
     filters,
     understood,
+    corrections,
     noAnswer: best.length === 0,
     results,
     offset: 0,

@@ -10,7 +10,8 @@ import type { EngineState } from './engine-state.ts';
 import { namePhrases } from './phrases.ts';
 import { anyArticleIn, eventNamedBy, withMentions } from './query-filters.ts';
 import { EXPANSION_CREDIT, kindsInIndex, relatedInIndex, topicWeights } from './query-terms.ts';
-import type { Filters } from './types.ts';
+import { correctSpelling } from './spelling.ts';
+import type { Correction, Filters } from './types.ts';
 
 /**
  * A prepared question: the terms it is ranked by, the weights of its topic terms (those a passage
@@ -49,15 +50,18 @@ export interface Query {
   answerType: AnswerType;
   /** Term ids of its capitalised words but the first (-1 for a word the index lacks). */
   nameIds: Int32Array;
+  /** Typing slips read as other words (see spelling.ts). */
+  corrections: Correction[];
 }
 
 /**
- * Reads the question (see question/analyse.ts): the dates, outlets and event ids it names become
+ * Reads the question, its typing slips corrected (see spelling.ts, question/analyse.ts): the dates, outlets and event ids it names become
  * filters when the explicit ones leave that key open and some article lies inside them all (their
  * words are then left out of the query); framing words are ranked by but carry no weight; a
  * question asking for an overview whose topic is an event's name is asked of that event.
  */
-export function prepareQuery(state: EngineState, question: string, explicit: Filters): Query | null {
+export function prepareQuery(state: EngineState, typed: string, explicit: Filters): Query | null {
+  const { text: question, corrections } = correctSpelling(state, typed);
   const analysis = analyseQuestion(question, state.summaries.questionContext);
   let understood = analysis.mentions.filter((m) =>
     Object.keys(m.filter).every((key) => !explicit[key as keyof Filters]),
@@ -147,6 +151,7 @@ export function prepareQuery(state: EngineState, question: string, explicit: Fil
     number: state.matcher.setQuery(queryTerms),
     answerType: answerType(question),
     nameIds: Int32Array.from(capitalised(text, tokens), (t) => state.index.termId(t.term) ?? -1),
+    corrections,
   };
 }
 

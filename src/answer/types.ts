@@ -50,6 +50,14 @@ export interface Excerpt extends PublishedInEvent {
   speaker: string | null;
 }
 
+/** A word of the question read as another (a typing slip, see spelling.ts). */
+export interface Correction {
+  /** The word as typed. */
+  typed: string;
+  /** The word it was read as, as the coverage (or English, for a question word) writes it. */
+  read: string;
+}
+
 /** What the coverage says about a question: plain data, rendered by the CLI and the bot alike. */
 export interface Answer {
   question: string;
@@ -59,6 +67,8 @@ export interface Answer {
    * ("What did NDTV report…" is asked of NDTV's articles).
    */
   understood: MetadataMention[];
+  /** Typing slips of the question read as other words ("Lavorv" as "Lavrov"), in order. */
+  corrections: Correction[];
   /** True when the coverage does not answer the question; `results` is then empty. */
   noAnswer: boolean;
   /** Excerpts, best first, starting at the requested offset. */

@@ -55,12 +55,16 @@ export const NO_ANSWER_TEXT = "The coverage doesn't answer that.";
 
 /**
  * What was read from the question and applied as filters, for the line above an answer:
- * "Read from your question: outlet NDTV · date March 2016", or null when nothing was.
+ * "Read from your question: “Lavorv” as “Lavrov” · outlet NDTV · date March 2016", or null when
+ * nothing was (typing slips read as other words first).
  */
-export function formatUnderstood(answer: Pick<Answer, 'understood'>): string | null {
-  if (answer.understood.length === 0) return null;
+export function formatUnderstood(answer: Pick<Answer, 'understood' | 'corrections'>): string | null {
   const kinds = { date: 'date', source: 'outlet', event: 'event' } as const;
-  return `Read from your question: ${answer.understood.map((m) => `${kinds[m.kind]} ${m.text}`).join(' · ')}`;
+  const parts = [
+    ...answer.corrections.map((c) => `“${c.typed}” as “${c.read}”`),
+    ...answer.understood.map((m) => `${kinds[m.kind]} ${m.text}`),
+  ];
+  return parts.length === 0 ? null : `Read from your question: ${parts.join(' · ')}`;
 }
 
 /** "26 Aug 2016" or "4 Mar 2016 – 7 Mar 2016". */

@@ -286,6 +286,15 @@ export class Bm25Index implements PassageIndex {
     return this.data;
   }
 
+  /** The first `limit` passages holding a term, in order. */
+  passagesWith(term: string, limit: number): number[] {
+    const id = this.data.termIds.get(term);
+    if (id === undefined) return [];
+    const from = this.data.offsets[id] as number;
+    const end = Math.min(this.data.offsets[id + 1] as number, from + Math.max(0, limit));
+    return Array.from(this.data.passages.subarray(from, end));
+  }
+
   /** The id of a term some passage holds, or undefined. */
   termId(term: string): number | undefined {
     return this.data.termIds.get(term);

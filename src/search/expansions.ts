@@ -33,6 +33,14 @@ function lemmaOf(word: string, pos: WordNetPos): string {
   return lower;
 }
 
+/** Does WordNet know `word` (any case, any inflection) as a noun, verb, adjective or adverb? */
+export function isDictionaryWord(word: string): boolean {
+  const wn = wordNet();
+  return (['noun', 'verb', 'adj', 'adv'] as const).some(
+    (pos) => wn.senses(lemmaOf(word, pos), pos).length > 0,
+  );
+}
+
 /**
  * The index terms of the words WordNet relates to `word` used as `pos` (see the module), without
  * the word's own term; none for a word WordNet lacks. Memoised: WordNet is read once per word.

@@ -39,6 +39,8 @@ export interface PassageIndex {
   ): ScoredPassage[];
   /** Is passage p served (not deleted)? */
   isLive(p: number): boolean;
+  /** The first `limit` live passages holding a term, in order (none when no passage does). */
+  passagesWith(term: string, limit: number): number[];
   /** The index as one build's posting data, live passages numbered in order (for saving). */
   postingData(): PostingData;
   /** Where the weights differ from wink's own model (only for an index built with keepEngine). */

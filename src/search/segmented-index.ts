@@ -176,6 +176,26 @@ export class SegmentedIndex implements PassageIndex, WeightStatistics {
     return (this.deletions[s]?.[slot - (this.bases[s] as number)] ?? 0) === 0;
   }
 
+  /** The first `limit` live passages (by slot) holding a term, in order. */
+  passagesWith(term: string, limit: number): number[] {
+    const found: number[] = [];
+    const t = this.termId(term);
+    if (t === undefined) return found;
+    for (let s = 0; s < this.segments.length && found.length < limit; s++) {
+      const segment = this.segments[s] as Segment;
+      const slot = termSlot(segment, t);
+      if (slot < 0) continue;
+      const base = this.bases[s] as number;
+      const deleted = this.deletions[s] ?? null;
+      const end = segment.offsets[slot + 1] as number;
+      for (let k = segment.offsets[slot] as number; k < end && found.length < limit; k++) {
+        const p = segment.passages[k] as number;
+        if (deleted === null || deleted[p] === 0) found.push(base + p);
+      }
+    }
+    return found;
+  }
+
   /** The IDF of a term, as a full build computes it, or null when no live passage contains it. */
   idf(term: string): number | null {
     const id = this.termId(term);

@@ -20,6 +20,11 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
   'much',
 ]);
 
+/** Is this lower-case word one of the English stop words left out of every index? */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
 /** A word of the text with where it is: text.slice(start, end) is the word. */
 export interface Token {
   term: string;

@@ -21,6 +21,7 @@ const answer: Answer = {
   question: 'q',
   filters: {},
   understood: [],
+  corrections: [],
   noAnswer: false,
   results: [excerpt],
   offset: 0,

@@ -50,6 +50,7 @@ function answer(results: Excerpt[], over: Partial<Answer> = {}): Answer {
     question: 'What did Kerry say?',
     filters: {},
     understood: [],
+    corrections: [],
     noAnswer: false,
     results,
     offset: 0,
@@ -183,6 +184,21 @@ describe('answer replies', () => {
     const later = renderAnswer(answer([excerpt()], { understood, offset: 3 }), []);
     expect(later.embeds[0]?.description).not.toContain('Read from your question');
     expect(renderAnswer(answer([excerpt()]), []).embeds[0]?.description).not.toContain('Read from');
+  });
+
+  it('say which typed words were read as others, before the filters', () => {
+    const reply = renderAnswer(
+      answer([excerpt()], {
+        corrections: [{ typed: 'Lavorv', read: 'Lavrov' }],
+        understood: [
+          { kind: 'date' as const, text: 'March 2016', start: 0, end: 10, filter: { since: '2016-03-01' } },
+        ],
+      }),
+      [],
+    );
+    expect(reply.embeds[0]?.description?.split('\n')[0]).toBe(
+      '-# Read from your question: “Lavorv” as “Lavrov” · date March 2016',
+    );
   });
 
   it('name who said what an excerpt quotes before its outlet, escaped', () => {

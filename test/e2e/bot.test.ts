@@ -147,6 +147,17 @@ describe('the bot, end to end through a local fake Discord', () => {
     expect(JSON.stringify(data(reply).components)).toContain('"custom_id":"more:3:3:');
   });
 
+  it('answers a question with typing slips, saying how it read them', async () => {
+    const reply = await ask(newUser(), [
+      { name: 'question', type: STRING, value: 'What did Lavorv say about terorists?' },
+    ]);
+    const text = description(reply);
+    expect(text.split('\n')[0]).toBe(
+      '-# Read from your question: “Lavorv” as “Lavrov” · “terorists” as “terrorists”',
+    );
+    expect(text).toContain('separation of healthy opposition forces from **terrorists**');
+  });
+
   it('applies filters: every excerpt of an event-filtered answer is from that event', async () => {
     const reply = await ask(newUser(), [
       { name: 'question', type: STRING, value: 'What did Kerry and Lavrov agree?' },

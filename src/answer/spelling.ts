@@ -1,0 +1,122 @@
+/**
+ * Typing slips in a question, read as the words the coverage uses: "What did Lavorv say about
+ * terorists?" is asked as "What did Lavrov say about terrorists?". A word is corrected only when
+ * the coverage never uses it, no dictionary knows it (wink's lexicon, WordNet: "Iran" is never
+ * read as "Iraq"), and it is one slip from a word the coverage uses (its most common such word),
+ * else from an everyday English word ("hapened"); a question's first word is first read as a
+ * question word ("Waht happened…"). The answer says what was read, so a member sees it.
+ */
+import type { QuestionContext } from '../question/analyse.ts';
+import { isCommonWord } from '../search/common-words.ts';
+import { isDictionaryWord } from '../search/expansions.ts';
+import { closestTerm, forEachEdit } from '../search/spelling.ts';
+import { isStopWord, tokenize } from '../search/tokenize.ts';
+import { type EngineState, passageAt } from './engine-state.ts';
+import type { Correction } from './types.ts';
+
+/** Shorter words are left as typed: too many words are one slip from a three-letter one. */
+const MIN_LETTERS = 4;
+const LETTERS_ONLY = /^\p{L}+$/u;
+const WORDS = /\p{L}+/gu;
+
+/**
+ * The question with its slips corrected (see the module), and what was corrected, in order; the
+ * question itself when nothing was.
+ */
+export function correctSpelling(
+  state: EngineState,
+  question: string,
+): { text: string; corrections: Correction[] } {
+  const corrections: Correction[] = [];
+  let text = question;
+  const tokens = tokenize(question);
+  // From the end, so that earlier offsets stay valid as words change length.
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i] as (typeof tokens)[number];
+    const typed = question.slice(token.start, token.end);
+    if (typed.length < MIN_LETTERS || !LETTERS_ONLY.test(typed)) continue;
+    if (
+      state.index.termId(token.term) !== undefined ||
+      isCommonWord(typed) ||
+      isDictionaryWord(typed) ||
+      metadataWords(state).has(typed.toLowerCase())
+    )
+      continue;
+    // A question's first word is mostly its question word ("Waht happened…").
+    const lower = typed.toLowerCase();
+    const first = token.start === question.search(/[\p{L}\p{N}]/u);
+    const read =
+      (first ? wordNear(lower, isStopWord) : null) ??
+      coverageWordNear(state, token.term, lower) ??
+      wordNear(lower, isCommonWord);
+    if (read === null) continue;
+    const cased =
+      typed === typed.toUpperCase() ? read.toUpperCase() : /^\p{Lu}/u.test(typed) ? capitalise(read) : read;
+    text = text.slice(0, token.start) + cased + text.slice(token.end);
+    corrections.unshift({ typed, read: cased });
+  }
+  return { text, corrections };
+}
+
+const metadataMemo = new WeakMap<QuestionContext, Set<string>>();
+
+/** The words of the outlets' names and the events' ids, which questions name ("brics post"). */
+function metadataWords(state: EngineState): ReadonlySet<string> {
+  const context = state.summaries.questionContext;
+  let words = metadataMemo.get(context);
+  if (words === undefined) {
+    words = new Set<string>();
+    for (const name of context.sources) for (const w of name.toLowerCase().match(WORDS) ?? []) words.add(w);
+    for (const id of context.eventIds) for (const w of id.toLowerCase().match(WORDS) ?? []) words.add(w);
+    metadataMemo.set(context, words);
+  }
+  return words;
+}
+
+/** The first word one slip from `word` that `is` accepts ("waht": "what"), or null. */
+function wordNear(word: string, is: (candidate: string) => boolean): string | null {
+  let found: string | null = null;
+  forEachEdit(word, (candidate) => {
+    if (!is(candidate)) return false;
+    found = candidate;
+    return true;
+  });
+  return found;
+}
+
+/** Passages read for the ways the coverage writes a term. */
+const PASSAGES_READ = 8;
+
+/**
+ * The coverage's most common term one slip from `term`, as the coverage writes it: the form one
+ * slip from `typed` ("terorists": "terrorists", not "terrorist") or else the commonest of the
+ * forms in its first passages; null when there is none.
+ */
+function coverageWordNear(state: EngineState, term: string, typed: string): string | null {
+  const closest = closestTerm(term, (t) => state.index.idf(t));
+  if (closest === null) return null;
+  const forms = new Map<string, number>();
+  for (const slot of state.index.passagesWith(closest, PASSAGES_READ)) {
+    const passage = passageAt(state, slot);
+    const text = state.corpus.articles[passage.article]?.text.slice(passage.start, passage.end) ?? '';
+    for (const t of tokenize(text)) {
+      const word = text.slice(t.start, t.end).toLowerCase();
+      if (t.term === closest && LETTERS_ONLY.test(word)) forms.set(word, (forms.get(word) ?? 0) + 1);
+    }
+  }
+  let near: string | null = null;
+  forEachEdit(typed, (candidate) => {
+    if (!forms.has(candidate)) return false;
+    near = candidate;
+    return true;
+  });
+  if (near !== null) return near;
+  let commonest: string | null = null;
+  let most = 0;
+  for (const [form, n] of forms) if (n > most) [commonest, most] = [form, n];
+  return commonest;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

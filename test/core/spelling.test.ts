@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
+import { formatUnderstood } from '../../src/answer/wording.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { LiveEngine } from '../../src/live/live-engine.ts';
+import { CORPUS_DIR, copyOfCorpus, TRUCE_ARTICLE } from './helpers.ts';
+
+let index: AnswerEngine;
+beforeAll(async () => {
+  index = buildIndex(await loadCorpus(CORPUS_DIR));
+});
+
+describe('typing slips in a question', () => {
+  it('are read as the words the coverage uses, and the answer quotes what the right spelling gets', () => {
+    const typed = index.ask('What did Lavorv say about terorists?');
+    const right = index.ask('What did Lavrov say about terrorists?');
+    expect(typed.noAnswer).toBe(false);
+    expect(typed.results.map((r) => r.text)).toEqual(right.results.map((r) => r.text));
+    expect(typed.corrections).toEqual([
+      { typed: 'Lavorv', read: 'Lavrov' },
+      { typed: 'terorists', read: 'terrorists' },
+    ]);
+    expect(formatUnderstood(typed)).toBe(
+      'Read from your question: “Lavorv” as “Lavrov” · “terorists” as “terrorists”',
+    );
+  });
+
+  it('let the date, the outlet or the question word be read through a slip', () => {
+    const dated = index.ask('Where did Kerry and Lavrov meet in Agust 2016?');
+    expect(dated.corrections).toEqual([{ typed: 'Agust', read: 'August' }]);
+    expect(dated.understood.map((m) => m.kind)).toContain('date');
+    expect(dated.results[0]?.date?.startsWith('2016-08')).toBe(true);
+    const framed = index.ask('Waht happened in Aleppo?');
+    expect(framed.corrections).toEqual([{ typed: 'Waht', read: 'What' }]);
+    expect(framed.noAnswer).toBe(false);
+    expect(framed.results[0]?.text).toContain('Aleppo');
+    // An outlet's name is never read as another word ("brics" is not "bricks"); an everyday word is
+    // read as itself when the coverage has nothing nearer.
+    const outlet = index.ask('what did the brics post say about putn');
+    expect(outlet.corrections).toEqual([{ typed: 'putn', read: 'putin' }]);
+    expect(outlet.understood.map((m) => m.kind)).toEqual(['source']);
+    expect(outlet.results[0]?.text).toContain('Putin');
+    const everyday = index.ask('What hapened to Jarabulus?');
+    expect(everyday.corrections).toEqual([{ typed: 'hapened', read: 'happened' }]);
+    expect(everyday.results[0]?.text).toContain('Jarabulus');
+    // Only a question's first word is read as a question word: "Kery" is Kerry, not "very".
+    expect(index.ask('What does Kery want?').corrections).toEqual([{ typed: 'Kery', read: 'Kerry' }]);
+  });
+
+  it('never touch a word the coverage uses or a dictionary knows: an off-topic name stays off-topic', () => {
+    const iran = index.ask('What did Lavrov say about Iran?');
+    expect(iran.corrections).toEqual([]);
+    expect(iran.noAnswer).toBe(true);
+    expect(index.ask('What did Lavrov say about terrorists?').corrections).toEqual([]);
+    expect(formatUnderstood(index.ask('What did Lavrov say about terrorists?'))).toBeNull();
+  });
+});
+
+describe('typing slips after changes', () => {
+  it('are read as words of an article a change added, and no longer once it is removed', async () => {
+    const { dir, remove } = await copyOfCorpus();
+    try {
+      const live = await LiveEngine.open(dir);
+      await live.change((tx) => tx.write('truce.md', TRUCE_ARTICLE));
+      const typed = live.engine.ask('What happens at sundwon on Eid al-Adha?');
+      expect(typed.corrections).toEqual([{ typed: 'sundwon', read: 'sundown' }]);
+      expect(typed.results[0]?.docId).toBe('truce');
+      await live.change((tx) => tx.remove('truce.md'));
+      expect(live.engine.ask('What happens at sundwon on Eid al-Adha?').corrections).toEqual([]);
+    } finally {
+      await remove();
+    }
+  });
+});
