@@ -106,7 +106,8 @@ export function warmUpQuestions(state: EngineState, count: number): string[] {
         out.push(event === undefined ? `Tell me about ${topic}` : `Summarise ${event}`);
         break;
       case 8:
-        out.push(`What did ${name} say about ${topic}?`);
+        // Every other time with a typing slip in the name, as members type (see spelling.ts).
+        out.push(`What did ${Math.floor(i / 10) % 2 === 0 ? swapped(name) : name} say about ${topic}?`);
         break;
       default:
         out.push(
@@ -115,6 +116,12 @@ export function warmUpQuestions(state: EngineState, count: number): string[] {
     }
   }
   return out;
+}
+
+/** `word` with its two middle letters swapped ("Lavrov": "Lavorv"), a typing slip; its own inverse. */
+export function swapped(word: string): string {
+  const at = Math.floor(word.length / 2) - 1;
+  return at < 1 ? word : word.slice(0, at) + word.charAt(at + 1) + word.charAt(at) + word.slice(at + 2);
 }
 
 let warmed = false;
