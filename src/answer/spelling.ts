@@ -16,6 +16,8 @@ import type { Correction } from './types.ts';
 
 /** Shorter words are left as typed: too many words are one slip from a three-letter one. */
 const MIN_LETTERS = 4;
+/** Unknown words looked at in one question at most (each costs a few hundred lookups). */
+const MAX_WORDS_TRIED = 6;
 const LETTERS_ONLY = /^\p{L}+$/u;
 const WORDS = /\p{L}+/gu;
 
@@ -30,8 +32,9 @@ export function correctSpelling(
   const corrections: Correction[] = [];
   let text = question;
   const tokens = tokenize(question);
+  let tried = 0;
   // From the end, so that earlier offsets stay valid as words change length.
-  for (let i = tokens.length - 1; i >= 0; i--) {
+  for (let i = tokens.length - 1; i >= 0 && tried < MAX_WORDS_TRIED; i--) {
     const token = tokens[i] as (typeof tokens)[number];
     const typed = question.slice(token.start, token.end);
     if (typed.length < MIN_LETTERS || !LETTERS_ONLY.test(typed)) continue;
@@ -42,8 +45,9 @@ export function correctSpelling(
       metadataWords(state).has(typed.toLowerCase())
     )
       continue;
-    // A question's first word is mostly its question word ("Waht happened…").
+    tried++;
     const lower = typed.toLowerCase();
+    // A question's first word is mostly its question word ("Waht happened…").
     const first = token.start === question.search(/[\p{L}\p{N}]/u);
     const read =
       (first ? wordNear(lower, isStopWord) : null) ??
@@ -104,12 +108,7 @@ function coverageWordNear(state: EngineState, term: string, typed: string): stri
       if (t.term === closest && LETTERS_ONLY.test(word)) forms.set(word, (forms.get(word) ?? 0) + 1);
     }
   }
-  let near: string | null = null;
-  forEachEdit(typed, (candidate) => {
-    if (!forms.has(candidate)) return false;
-    near = candidate;
-    return true;
-  });
+  const near = wordNear(typed, (candidate) => forms.has(candidate));
   if (near !== null) return near;
   let commonest: string | null = null;
   let most = 0;

@@ -47,6 +47,12 @@ describe('typing slips in a question', () => {
     expect(index.ask('What does Kery want?').corrections).toEqual([{ typed: 'Kery', read: 'Kerry' }]);
   });
 
+  it('are looked for in a handful of words at most, so that no question can make the answer slow', () => {
+    const many = index.ask('Lavorv Kery Agust terorists Sryia Mocsow Alepo Geenva?');
+    expect(many.corrections.length).toBe(6);
+    expect(many.corrections.at(-1)).toEqual({ typed: 'Geenva', read: 'Geneva' });
+  });
+
   it('never touch a word the coverage uses or a dictionary knows: an off-topic name stays off-topic', () => {
     const iran = index.ask('What did Lavrov say about Iran?');
     expect(iran.corrections).toEqual([]);
