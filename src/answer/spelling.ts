@@ -10,14 +10,14 @@ import type { QuestionContext } from '../question/analyse.ts';
 import { isCommonWord } from '../search/common-words.ts';
 import { isDictionaryWord } from '../search/expansions.ts';
 import { closestTerm, forEachEdit } from '../search/spelling.ts';
-import { isStopWord, tokenize } from '../search/tokenize.ts';
+import { isStopWord, normaliseWord, tokenize } from '../search/tokenize.ts';
 import { type EngineState, passageAt } from './engine-state.ts';
 import type { Correction } from './types.ts';
 
 /** Shorter words are left as typed: too many words are one slip from a three-letter one. */
 const MIN_LETTERS = 4;
 /** Unknown words looked at in one question at most (each costs a few hundred lookups). */
-const MAX_WORDS_TRIED = 6;
+const MAX_WORDS_TRIED = 3;
 const LETTERS_ONLY = /^\p{L}+$/u;
 const WORDS = /\p{L}+/gu;
 
@@ -49,10 +49,12 @@ export function correctSpelling(
     const lower = typed.toLowerCase();
     // A question's first word is mostly its question word ("Waht happened…").
     const first = token.start === question.search(/[\p{L}\p{N}]/u);
+    // A capitalised word inside the question is a name: never read as an everyday word.
+    const name = !first && /^\p{Lu}/u.test(typed);
     const read =
       (first ? wordNear(lower, isStopWord) : null) ??
       coverageWordNear(state, token.term, lower) ??
-      wordNear(lower, isCommonWord);
+      (name ? null : wordNear(lower, isCommonWord));
     if (read === null) continue;
     const cased =
       typed === typed.toUpperCase() ? read.toUpperCase() : /^\p{Lu}/u.test(typed) ? capitalise(read) : read;
@@ -89,31 +91,26 @@ function wordNear(word: string, is: (candidate: string) => boolean): string | nu
 }
 
 /** Passages read for the ways the coverage writes a term. */
-const PASSAGES_READ = 8;
+const PASSAGES_READ = 4;
+const TEXT_WORD = /[\p{L}]+/gu;
 
 /**
- * The coverage's most common term one slip from `term`, as the coverage writes it: the form one
- * slip from `typed` ("terorists": "terrorists", not "terrorist") or else the commonest of the
- * forms in its first passages; null when there is none.
+ * The coverage's most common term one slip from `term`, as the coverage writes it: a form in its
+ * first passages one slip from `typed` ("terorists": "terrorists", not "terrorist"), else one of
+ * about its length; null when there is none.
  */
 function coverageWordNear(state: EngineState, term: string, typed: string): string | null {
   const closest = closestTerm(term, (t) => state.index.idf(t));
   if (closest === null) return null;
-  const forms = new Map<string, number>();
+  const forms = new Set<string>();
   for (const slot of state.index.passagesWith(closest, PASSAGES_READ)) {
     const passage = passageAt(state, slot);
     const text = state.corpus.articles[passage.article]?.text.slice(passage.start, passage.end) ?? '';
-    for (const t of tokenize(text)) {
-      const word = text.slice(t.start, t.end).toLowerCase();
-      if (t.term === closest && LETTERS_ONLY.test(word)) forms.set(word, (forms.get(word) ?? 0) + 1);
-    }
+    for (const [word] of text.matchAll(TEXT_WORD))
+      if (Math.abs(word.length - typed.length) <= 2 && normaliseWord(word) === closest)
+        forms.add(word.toLowerCase());
   }
-  const near = wordNear(typed, (candidate) => forms.has(candidate));
-  if (near !== null) return near;
-  let commonest: string | null = null;
-  let most = 0;
-  for (const [form, n] of forms) if (n > most) [commonest, most] = [form, n];
-  return commonest;
+  return wordNear(typed, (candidate) => forms.has(candidate)) ?? forms.values().next().value ?? null;
 }
 
 function capitalise(word: string): string {

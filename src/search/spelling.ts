@@ -1,15 +1,46 @@
 /**
  * Words one typing slip away: the candidates a misspelt term may have been meant as, for the
- * spelling correction of questions (answer/spelling.ts). Distance one in Damerau's sense: one
- * letter left out, added, changed, or two neighbours swapped ("terorist", "lavorv", "agust").
+ * spelling correction of questions (answer/spelling.ts): one letter left out, added or changed, or
+ * two neighbours swapped ("terorist", "lavorv", "agust"), the letters added or changed limited to
+ * the slips typing makes (a key beside the one meant, a vowel, a doubled letter).
  */
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Each letter's neighbours on a QWERTY keyboard: a slipped finger lands on one of them. */
+const NEIGHBOURS: Readonly<Record<string, string>> = {
+  q: 'wa',
+  w: 'qeas',
+  e: 'wrsd',
+  r: 'etdf',
+  t: 'ryfg',
+  y: 'tugh',
+  u: 'yihj',
+  i: 'uojk',
+  o: 'ipkl',
+  p: 'ol',
+  a: 'qwsz',
+  s: 'awedxz',
+  d: 'serfcx',
+  f: 'drtgvc',
+  g: 'ftyhbv',
+  h: 'gyujnb',
+  j: 'huikmn',
+  k: 'jiolm',
+  l: 'kop',
+  z: 'asx',
+  x: 'zsdc',
+  c: 'xdfv',
+  v: 'cfgb',
+  b: 'vghn',
+  n: 'bhjm',
+  m: 'njk',
+};
+const VOWELS = 'aeiouy';
 
 /**
- * Calls `visit` with every string one edit from `word` (a–z letters): deletions, transpositions
- * of neighbours, replacements and insertions, about 54n + 25 of them (a string reached by two
- * edits comes twice; `word` itself never); stops as soon as `visit` returns true.
+ * Calls `visit` with the strings one typing slip from `word` (a–z letters): a letter left out, two
+ * neighbours swapped, a letter changed for a key beside it or for a vowel, a vowel or a doubled
+ * letter added (a string reached by two slips comes twice; `word` itself never); stops as soon as
+ * `visit` returns true. About 20 candidates a letter, where every edit of Damerau's would be 54.
  */
 export function forEachEdit(word: string, visit: (candidate: string) => boolean): void {
   const offer = (c: string) => c !== word && visit(c);
@@ -17,10 +48,15 @@ export function forEachEdit(word: string, visit: (candidate: string) => boolean)
   for (let i = 0; i < n; i++) if (offer(word.slice(0, i) + word.slice(i + 1))) return;
   for (let i = 0; i + 1 < n; i++)
     if (offer(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))) return;
-  for (let i = 0; i < n; i++)
-    for (const letter of LETTERS) if (offer(word.slice(0, i) + letter + word.slice(i + 1))) return;
-  for (let i = 0; i <= n; i++)
-    for (const letter of LETTERS) if (offer(word.slice(0, i) + letter + word.slice(i))) return;
+  for (let i = 0; i < n; i++) {
+    const letter = word[i] as string;
+    for (const other of (NEIGHBOURS[letter] ?? '') + VOWELS)
+      if (other !== letter && offer(word.slice(0, i) + other + word.slice(i + 1))) return;
+  }
+  for (let i = 0; i <= n; i++) {
+    const before = i > 0 ? (word[i - 1] as string) : '';
+    for (const added of VOWELS + before) if (offer(word.slice(0, i) + added + word.slice(i))) return;
+  }
 }
 
 /**

@@ -10,7 +10,9 @@ describe('words one typing slip away', () => {
       edits.add(c);
       return false;
     });
-    for (const c of ['lavrov', 'lavor', 'llavorv', 'lavorw']) expect(edits).toContain(c);
+    for (const c of ['lavrov', 'lavor', 'lavorvv', 'lavorb', 'lavoirv']) expect(edits).toContain(c);
+    // A letter far from the one meant on the keyboard is not a slip.
+    expect(edits).not.toContain('lavorm');
     expect(edits).not.toContain('lavorv');
     // Two slips away is not one.
     expect(edits).not.toContain('lavrovv');
