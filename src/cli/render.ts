@@ -53,7 +53,8 @@ export function renderAnswer(
   moreHint = 'ask again with a larger --k',
 ): string {
   if (answer.noAnswer) {
-    const lines = [NO_ANSWER_TEXT];
+    const read = answer.offset === 0 ? formatUnderstood(answer) : null;
+    const lines = read === null ? [NO_ANSWER_TEXT] : [style.dim(read), NO_ANSWER_TEXT];
     if (coveredEvents.length > 0) {
       lines.push('It covers:');
       for (const e of coveredEvents)

@@ -147,13 +147,16 @@ export function renderAnswer(answer: Answer, events: EventSummary[], askerId?: s
 
 /** "The coverage doesn't answer that." with the events it does cover. */
 export function renderNoAnswer(
-  answer: Pick<Answer, 'question' | 'offset'>,
+  answer: Pick<Answer, 'question' | 'offset' | 'understood' | 'corrections'>,
   events: EventSummary[],
 ): ReplyPayload {
+  // What was read from the member's words, so that a misread question can be told apart.
+  const understood = answer.offset === 0 ? formatUnderstood(answer) : null;
+  const header = understood === null ? '' : `-# ${escapeCorpusText(truncate(understood, 200))}\n`;
   const text =
     answer.offset > 0
       ? 'No more excerpts answer that question.'
-      : `${NO_ANSWER_TEXT} It covers:\n${events.map((e) => `• **${escapeCorpusText(e.name)}** (\`${e.id}\`), ${formatSpan(e.firstDate ?? e.start, e.lastDate ?? e.end)}`).join('\n')}`;
+      : `${header}${NO_ANSWER_TEXT} It covers:\n${events.map((e) => `• **${escapeCorpusText(e.name)}** (\`${e.id}\`), ${formatSpan(e.firstDate ?? e.start, e.lastDate ?? e.end)}`).join('\n')}`;
   return reply({
     content: truncate(text, MESSAGE_CONTENT_MAX),
   });

@@ -191,6 +191,13 @@ describe('the bot, end to end through a local fake Discord', () => {
     expect(data(reply).content).toContain(
       '**Kerry–Lavrov talks in Geneva, August 2016** (`geneva-aug-2016`), 26 Aug 2016 – 27 Aug 2016',
     );
+    expect(data(reply).content).not.toContain('Read from your question');
+    // What it read from the question comes first, so that a misreading shows.
+    const read = await ask(newUser(), [
+      { name: 'question', type: STRING, value: 'What did NDTV report about Brexitt?' },
+    ]);
+    expect(data(read).content?.split('\n')[0]).toBe('-# Read from your question: outlet NDTV');
+    expect(data(read).content).toContain("The coverage doesn't answer that. It covers:");
   });
 
   it('answers /events, /sources, /timeline and /compare', async () => {
