@@ -4,6 +4,7 @@
  */
 import { analyseQuestion, type MetadataMention } from '../question/analyse.ts';
 import { type AnswerType, answerType, answerTypeNoun } from '../question/answer-type.ts';
+import { isCoverageNoun } from '../question/framing.ts';
 import { normaliseWord, tokenize } from '../search/tokenize.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { EngineState } from './engine-state.ts';
@@ -124,10 +125,19 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   const typeNoun = answerTypeNoun(question);
   const typeTerm = typeNoun === null ? null : normaliseWord(typeNoun);
   const termList = tokens.map((t) => t.term);
-  const rankedTerms =
-    typeTerm !== null && termList.filter((t) => t === typeTerm).length === 1
-      ? termList.filter((t) => t !== typeTerm)
-      : termList;
+  // "What did the media say…": the coverage itself, not a word its passages should hold.
+  const coverageWords = new Set(
+    tokens
+      .filter((t) =>
+        analysis.tokens.some((a) => a.start < t.end && t.start < a.end && isCoverageNoun(a.lemma, a.pos)),
+      )
+      .map((t) => t.term),
+  );
+  const rankedTerms = termList.filter(
+    (t, i) =>
+      !coverageWords.has(t) &&
+      !(t === typeTerm && termList.indexOf(t) === i && termList.lastIndexOf(t) === i),
+  );
   const kinds = kindsInIndex(state, topic, text, analysis.tokens, new Set(termList), related);
   const expansions = [...new Set([...related.values()].flat()), ...kinds];
   return {

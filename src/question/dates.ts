@@ -41,7 +41,21 @@ export function readDateMention(
   const year = YEAR.exec(trimmed)?.[1];
   if (year !== undefined) return { since: `${year}-01-01`, until: `${year}-12-31` };
   if (!ABSOLUTE_DATE.test(trimmed)) return null;
-  const result = chrono.parse(trimmed, REFERENCE)[0];
+  const us = rangeOf(chrono.parse(trimmed, REFERENCE)[0], yearsWith);
+  // "4/3/2016" is 3 April in the US and 4 March elsewhere: the reading the coverage has articles on.
+  if (us === null || !NUMERIC_DATE.test(trimmed) || hasArticles(us, yearsWith)) return us;
+  const elsewhere = rangeOf(chrono.en.GB.parse(trimmed, REFERENCE)[0], yearsWith);
+  return elsewhere !== null && hasArticles(elsewhere, yearsWith) ? elsewhere : us;
+}
+
+/** A day written in numbers only, day and month in either order ("4/3/2016", "4.3"). */
+const NUMERIC_DATE = /\b\d{1,2}[/.-]\d{1,2}\b/;
+
+/** The days a chrono reading means (see `readDateMention`), or null. */
+function rangeOf(
+  result: chrono.ParsedResult | undefined,
+  yearsWith: (monthOrDay: string) => readonly number[],
+): DayRange | null {
   if (result === undefined || !result.start.isCertain('month')) return null;
   const month = result.start.get('month') ?? 1;
   const day = result.start.isCertain('day') ? result.start.get('day') : null;
@@ -56,6 +70,12 @@ export function readDateMention(
   return day === null
     ? { since: `${ym}-01`, until: `${ym}-${pad(lastDay(y, month))}` }
     : { since: `${ym}-${pad(day)}`, until: `${ym}-${pad(day)}` };
+}
+
+/** True when some article falls on the (single) day of `range`. */
+function hasArticles(range: DayRange, yearsWith: (monthOrDay: string) => readonly number[]): boolean {
+  if (range.since !== range.until) return true;
+  return yearsWith(range.since.slice(5)).includes(Number(range.since.slice(0, 4)));
 }
 
 /**

@@ -19,6 +19,24 @@ const FRAMING_VERBS: ReadonlySet<string> = new Set([
   'write',
 ]);
 
+/**
+ * Nouns for the coverage itself: "What did the media say on 27 August?" asks what the coverage
+ * says, as "What was reported…" does ("medium" is wink's lemma of "media").
+ */
+const COVERAGE_NOUNS: ReadonlySet<string> = new Set([
+  'outlet',
+  'media',
+  'medium',
+  'press',
+  'coverage',
+  'newspaper',
+]);
+
+/** True when a token (its lemma and part of speech) names the coverage itself ("media", "outlets"). */
+export function isCoverageNoun(lemma: string, pos: string): boolean {
+  return pos === 'NOUN' && COVERAGE_NOUNS.has(lemma);
+}
+
 /** Verbs of a request when followed by "me" or "us". */
 const REQUEST_VERBS: ReadonlySet<string> = new Set(['give', 'show', 'tell', 'brief']);
 
@@ -42,7 +60,7 @@ const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * True when token i frames the question: a request ("give me"), a word asking for an overview
- * ("summary", "latest"), or a verb of saying or happening used as the question's verb. "report" in "What did NDTV report" is tagged a noun but follows its subject straight
+ * ("summary", "latest"), a noun for the coverage itself ("the media"), or a verb of saying or happening used as the question's verb. "report" in "What did NDTV report" is tagged a noun but follows its subject straight
  * after the auxiliary; in "the UN report" a determiner comes first and it is the subject.
  */
 export function isFramingToken(tokens: readonly QuestionToken[], i: number): boolean {
@@ -51,12 +69,16 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   // "give me", "show us": a request, not a subject.
   if (REQUEST_VERBS.has(t.lemma) && ['me', 'us'].includes(tokens[i + 1]?.lemma ?? '')) return true;
   if (OVERVIEW_WORDS.has(t.lemma)) return true;
+  if (isCoverageNoun(t.lemma, t.pos)) return true;
   if (!FRAMING_VERBS.has(t.lemma)) return false;
   if (t.pos === 'VERB') return true;
   if (t.pos !== 'NOUN') return false;
   const before = tokens[i - 1];
   const auxiliary = tokens[i - 2];
-  return (before?.pos === 'PROPN' || before?.pos === 'PRON') && auxiliary?.pos === 'AUX';
+  const subject =
+    before !== undefined &&
+    (before.pos === 'PROPN' || before.pos === 'PRON' || isCoverageNoun(before.lemma, before.pos));
+  return subject && auxiliary?.pos === 'AUX';
 }
 
 /** True when the question asks for an overview: "Summarise…", "What happened…", "Tell me about…". */

@@ -37,6 +37,13 @@ describe('question analysis', () => {
     expect(read('What happened in 2011?').mentions).toMatchObject([
       { kind: 'date', filter: { since: '2011-01-01', until: '2011-12-31' } },
     ]);
+    // A day in numbers is read in the order the coverage has articles on: 4 March, not 3 April.
+    expect(read('What was reported on 4/3/2016?').mentions).toMatchObject([
+      { kind: 'date', filter: { since: '2016-03-04', until: '2016-03-04' } },
+    ]);
+    expect(read('What was reported on 8/26/2016?').mentions).toMatchObject([
+      { kind: 'date', filter: { since: '2016-08-26', until: '2016-08-26' } },
+    ]);
     // A month the coverage never has carries no year to read; relative dates are not read.
     expect(read('Who met in December?').mentions).toEqual([]);
     expect(read('Who did Kerry meet last month?').mentions).toEqual([]);
@@ -79,6 +86,9 @@ describe('question analysis', () => {
     expect(framing('What did NDTV report about Aleppo?')).toEqual(['report']);
     expect(framing('What did the UN report find?')).toEqual([]);
     expect(framing('Give me a summary of the Geneva talks')).toEqual(['Give', 'summary']);
+    // The coverage itself is no subject: "the media" say what the coverage says.
+    expect(framing('What did the media say about Aleppo?')).toEqual(['media', 'say']);
+    expect(framing('What did outlets report on 27 August?')).toEqual(['outlets', 'report']);
     expect(read('Summarise the Geneva talks').overview).toBe(true);
     expect(read('Where did they meet?').overview).toBe(false);
   });
@@ -103,6 +113,11 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     expect(new Set(leads.map((r) => r.title)).size).toBe(articles.length);
     const dates = leads.map((r) => r.date);
     expect(dates).toEqual([...dates].sort());
+    // "Outlets", "the media": the coverage itself, asked for what it says that day.
+    const outlets = index.ask('What did outlets say on August 27?');
+    expect(outlets.noAnswer).toBe(false);
+    for (const r of outlets.results) expect(r.date).toBe('2016-08-27');
+    expect(index.ask('What did the media say about Aleppo?').results[0]?.text).toContain('Aleppo');
     // Nothing outside the day a question names.
     for (const r of index.ask('Tell me what was reported on 27 August 2016').results)
       expect(r.date).toBe('2016-08-27');
