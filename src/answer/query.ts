@@ -73,8 +73,12 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     filters = explicit;
   }
   let text = question;
-  for (const m of understood)
-    if (!m.described) text = `${text.slice(0, m.start)}${' '.repeat(m.end - m.start)}${text.slice(m.end)}`;
+  for (const m of understood) {
+    if (m.described) continue;
+    // With its possessive: "The BRICS Post's take on…" leaves no stray "s" to search for.
+    const end = m.end + (POSSESSIVE.exec(text.slice(m.end))?.[0].length ?? 0);
+    text = `${text.slice(0, m.start)}${' '.repeat(end - m.start)}${text.slice(end)}`;
+  }
   const tokens = tokenize(text);
   const framing = (t: { start: number; end: number }) =>
     analysis.framing.some((f) => f.start < t.end && t.start < f.end);
@@ -164,6 +168,9 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     corrections,
   };
 }
+
+/** A possessive ending right after a name ("'s", "’s", or a bare apostrophe after an s). */
+const POSSESSIVE = /^['’]s?(?![\p{L}\p{N}])/u;
 
 /** The tokens of `text` written with a capital, but its first word ("Who", "Where"). */
 function capitalised<T extends { start: number }>(text: string, tokens: readonly T[]): T[] {

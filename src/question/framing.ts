@@ -24,6 +24,8 @@ const FRAMING_VERBS: ReadonlySet<string> = new Set([
  * says, as "What was reported…" does ("medium" is wink's lemma of "media").
  */
 const COVERAGE_NOUNS: ReadonlySet<string> = new Set([
+  'article',
+  'story',
   'outlet',
   'media',
   'medium',

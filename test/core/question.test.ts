@@ -118,6 +118,15 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     expect(outlets.noAnswer).toBe(false);
     for (const r of outlets.results) expect(r.date).toBe('2016-08-27');
     expect(index.ask('What did the media say about Aleppo?').results[0]?.text).toContain('Aleppo');
+    // An outlet's possessive goes with it: no stray "s" to look for.
+    for (const q of [
+      "What was the BRICS Post's take on Lavrov?",
+      "What did NDTV's article say about Aleppo?",
+    ]) {
+      const answer = index.ask(q);
+      expect(answer.noAnswer, q).toBe(false);
+      expect(answer.understood.map((m) => m.kind)).toEqual(['source']);
+    }
     // Nothing outside the day a question names.
     for (const r of index.ask('Tell me what was reported on 27 August 2016').results)
       expect(r.date).toBe('2016-08-27');
