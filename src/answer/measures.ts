@@ -33,7 +33,7 @@ export function rankArticles(
   const query = prepareQuery(state, question, filters);
   if (query === null) return [];
   const ranked = query.overview
-    ? leads(state, query.filters)
+    ? leads(state, query.filters, query.newest)
     : rank(state, query, Math.max(k * 8, CANDIDATE_PASSAGES), query.filters);
   const out: Array<{ docId: string; score: number }> = [];
   const seen = new Set<number>();

@@ -31,6 +31,8 @@ export interface Query {
   understood: MetadataMention[];
   /** An overview is asked for and the question names nothing beyond its filters. */
   overview: boolean;
+  /** The newest coverage first ("the latest news"), for an overview. */
+  newest: boolean;
   /** Topic words no passage contains that are not common English words. */
   unknownNames: number;
   /** Distinct topic terms the index holds. */
@@ -155,6 +157,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     filters,
     understood,
     overview: asksOverview,
+    newest: analysis.newest,
     unknownNames,
     knownTerms,
     knownWeight,

@@ -29,7 +29,7 @@ export const CANDIDATE_PASSAGES = 60;
  * date order, otherwise the ranking; null when the no-answer rule refuses the best passage.
  */
 export function candidates(state: EngineState, query: Query, limit: number): ScoredPassage[] | null {
-  if (query.overview) return leads(state, query.filters);
+  if (query.overview) return leads(state, query.filters, query.newest);
   if (query.speaker !== null && query.weights.size === 0)
     return statementPassages(state, query.speaker, query.filters, query.focus);
   const ranked = rank(state, query, limit, query.filters);
@@ -93,13 +93,15 @@ export function rank(state: EngineState, query: Query, limit: number, filters: F
 }
 
 /**
- * The lead passage of every article inside the filters, oldest article first; when they are few,
- * each article's next passage after them.
+ * The lead passage of every article inside the filters, oldest article first (`newest`: newest
+ * first); when they are few, each article's next passage after them.
  */
-export function leads(state: EngineState, filters: Filters): ScoredPassage[] {
+export function leads(state: EngineState, filters: Filters, newest = false): ScoredPassage[] {
   const mask = state.masks.mask(filters);
   const found: number[] = [];
-  for (const a of state.summaries.catalog.byDate) {
+  const byDate = state.summaries.catalog.byDate;
+  for (let i = 0; i < byDate.length; i++) {
+    const a = byDate[newest ? byDate.length - 1 - i : i] as number;
     const lead = state.leadPassage[a] ?? -1;
     if (lead >= 0 && (mask === null || mask[lead] === 1)) found.push(lead);
   }

@@ -7,7 +7,7 @@
 import { type ArticleMetadata, ContextCounts } from './context-counts.ts';
 import { type DayRange, findDateSpans, readDateMention } from './dates.ts';
 import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
-import { asksForOverview, isFramingToken } from './framing.ts';
+import { asksForNewest, asksForOverview, isFramingToken } from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
 import { type QuestionToken, readQuestion } from './reader.ts';
 import { readSpeakerQuestion, type SpeakerMention } from './speaker.ts';
@@ -58,6 +58,8 @@ export interface QuestionAnalysis {
   framing: TextSpan[];
   /** "Summarise…", "What happened…", "Tell me about…". */
   overview: boolean;
+  /** "The latest…", "What's new?": the newest coverage first. */
+  newest: boolean;
   /** Its tokens as wink reads them, with parts of speech. */
   tokens: QuestionToken[];
   /** Spans of the words tagged as verbs ("achieve" in "What did the call achieve?"). */
@@ -154,6 +156,7 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     tokens,
     verbs,
     overview: asksForOverview(tokens),
+    newest: asksForNewest(tokens),
     speaker,
     asksWho,
   };

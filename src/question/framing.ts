@@ -70,7 +70,7 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   if (t === undefined) return false;
   // "give me", "show us": a request, not a subject.
   if (REQUEST_VERBS.has(t.lemma) && ['me', 'us'].includes(tokens[i + 1]?.lemma ?? '')) return true;
-  if (OVERVIEW_WORDS.has(t.lemma)) return true;
+  if (OVERVIEW_WORDS.has(t.lemma) || isRecencyWord(tokens, i)) return true;
   if (isCoverageNoun(t.lemma, t.pos)) return true;
   if (!FRAMING_VERBS.has(t.lemma)) return false;
   if (t.pos === 'VERB') return true;
@@ -83,11 +83,32 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   return subject && auxiliary?.pos === 'AUX';
 }
 
+/** Words asking for the newest coverage first ("the latest news", "what happened lately"), by their text. */
+const RECENCY_WORDS: ReadonlySet<string> = new Set(['latest', 'newest', 'recently', 'lately']);
+
+/**
+ * True when token i asks for the newest coverage: "latest", "recently"; "new" only when it
+ * qualifies no noun after it ("What's new?", not "a new truce" or "New York").
+ */
+function isRecencyWord(tokens: readonly QuestionToken[], i: number): boolean {
+  const t = tokens[i] as QuestionToken;
+  const word = t.text.toLowerCase();
+  if (RECENCY_WORDS.has(word)) return true;
+  const next = tokens[i + 1]?.pos ?? '';
+  return word === 'new' && t.pos !== 'PROPN' && next !== 'NOUN' && next !== 'PROPN' && next !== 'ADJ';
+}
+
+/** True when the question asks for the newest coverage first ("latest news", "What's new?"). */
+export function asksForNewest(tokens: readonly QuestionToken[]): boolean {
+  return tokens.some((_, i) => isRecencyWord(tokens, i));
+}
+
 /** True when the question asks for an overview: "Summarise…", "What happened…", "Tell me about…". */
 export function asksForOverview(tokens: readonly QuestionToken[]): boolean {
   return tokens.some(
     (t, i) =>
       OVERVIEW_WORDS.has(t.lemma) ||
+      isRecencyWord(tokens, i) ||
       (t.lemma === 'tell' && tokens[i + 1]?.lemma === 'me' && tokens[i + 2]?.lemma === 'about'),
   );
 }

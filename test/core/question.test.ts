@@ -127,6 +127,13 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
       expect(answer.noAnswer, q).toBe(false);
       expect(answer.understood.map((m) => m.kind)).toEqual(['source']);
     }
+    // "The latest": the newest articles' leads first; "New" of a name is no such word.
+    for (const q of ['latest news', "What's new?"]) {
+      const answer = index.ask(q);
+      expect(answer.noAnswer, q).toBe(false);
+      expect(answer.results[0]?.date, q).toBe('2016-08-27');
+    }
+    expect(index.ask('What is the New York Times saying?').noAnswer).toBe(true);
     // Nothing outside the day a question names.
     for (const r of index.ask('Tell me what was reported on 27 August 2016').results)
       expect(r.date).toBe('2016-08-27');
