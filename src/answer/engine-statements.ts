@@ -86,17 +86,29 @@ export class EngineStatements {
 
   /**
    * The speaker of the statement text[start, end) of an article quotes: of the statements it
-   * overlaps, the one it overlaps most; null when it quotes none, its speaker is unknown, or the
-   * statements are not read yet.
+   * overlaps, the one holding most of `matches` (the question's words, article offsets), then the
+   * one it overlaps most; null when it quotes none, its speaker is unknown, or the statements are
+   * not read yet.
    */
-  speakerAt(article: number, start: number, end: number): string | null {
+  speakerAt(
+    article: number,
+    start: number,
+    end: number,
+    matches: ReadonlyArray<{ start: number; end: number }> = [],
+  ): string | null {
     let best: Statement | null = null;
     let most = 0;
+    let mostMatched = 0;
     for (const s of this.byArticle()?.[article] ?? []) {
       const overlap = Math.min(end, s.end) - Math.max(start, s.start);
-      if (overlap > most) {
+      if (overlap <= 0) continue;
+      // The statement holding the words the question matched says what the excerpt answers.
+      let matched = 0;
+      for (const m of matches) if (m.start >= s.start && m.end <= s.end) matched += m.end - m.start;
+      if (matched > mostMatched || (matched === mostMatched && overlap > most)) {
         best = s;
         most = overlap;
+        mostMatched = matched;
       }
     }
     return best?.speaker ?? null;

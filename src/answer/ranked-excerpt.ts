@@ -4,7 +4,14 @@
  */
 import type { Article } from '../corpus/types.ts';
 import { type EngineState, passageAt } from './engine-state.ts';
-import { type ChosenExcerpt, chooseExcerpt, excerptText, highlightsOf, type TrimMemo } from './excerpt.ts';
+import {
+  type ChosenExcerpt,
+  chooseExcerpt,
+  ELLIPSIS,
+  excerptText,
+  highlightsOf,
+  type TrimMemo,
+} from './excerpt.ts';
 import { matchSentences } from './passage-match.ts';
 import type { Query } from './query.ts';
 import type { AlsoReported, Excerpt } from './types.ts';
@@ -52,10 +59,18 @@ export function shown(
   query: Query,
 ): Excerpt {
   const article = state.corpus.articles[candidate.article] as Article;
+  const { chosen } = candidate;
+  const highlights = highlightsOf(article.text, chosen, query.weights);
+  // Back to article offsets: the excerpt's text starts at chosen.start, after its ellipsis if any.
+  const lead = chosen.start > chosen.spanStart ? ELLIPSIS.length : 0;
+  const matches = highlights.map((h) => ({
+    start: chosen.start + h.start - lead,
+    end: chosen.start + h.end - lead,
+  }));
   // Written out, not spread in the middle of the literal, which builds the object slowly.
   return {
-    text: excerptText(article.text, candidate.chosen),
-    highlights: highlightsOf(article.text, candidate.chosen, query.weights),
+    text: excerptText(article.text, chosen),
+    highlights,
     docId: article.id,
     title: article.title,
     source: article.source,
@@ -66,6 +81,6 @@ export function shown(
     eventName: article.event === null ? null : state.summaries.catalog.eventName(article.event),
     score: candidate.score,
     alsoIn: candidate.alsoIn,
-    speaker: state.statements.speakerAt(candidate.article, candidate.chosen.start, candidate.chosen.end),
+    speaker: state.statements.speakerAt(candidate.article, chosen.start, chosen.end, matches),
   };
 }

@@ -37,6 +37,15 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(first?.speaker).toBe('Derek Chollet');
   });
 
+  it('name, of two statements an excerpt shows, the speaker of the one the question matched', () => {
+    // The excerpt holds Kerry's words, then a longer statement by Russia.
+    const [kerry] = index.ask('Who said the talks were nearing an end?').results;
+    expect(kerry?.text).toMatch(/^Kerry said earlier this week the talks were nearing an end.*Russia/);
+    expect(kerry?.speaker).toBe('John Kerry');
+    const [russia] = index.ask('What did Russia say about strikes on terrorist groups?').results;
+    expect(russia?.speaker).toBe('Russia');
+  });
+
   it('ask about a speaker the filters never quote by their name, as words', () => {
     // No statement of Lavrov's in the March coverage: passages naming him answer instead.
     const answer = index.ask('What did Lavrov say?', { filters: { event: 'march-2016-call' } });
