@@ -96,7 +96,11 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   const spoken = analysis.speaker;
   const naming = (t: { start: number; end: number }) =>
     speaker !== null && spoken !== null && spoken.start < t.end && t.start < spoken.end;
-  let topic = tokens.filter((t) => !framing(t) && !naming(t));
+  // "What does Russia want?": a verb asked of a speaker the coverage quotes frames the question.
+  const verb = speaker === null ? null : analysis.speakerVerb;
+  const askedVerb = (t: { start: number; end: number }) =>
+    verb !== null && verb.start < t.end && t.start < verb.end;
+  let topic = tokens.filter((t) => !framing(t) && !naming(t) && !askedVerb(t));
   // "What did the March phone call achieve?": a verb the coverage never uses, asked of the
   // metadata a question names, asks what that metadata holds, not for the word. Otherwise an
   // event's description stays a topic ("Who initiated the phone call…" within the call).

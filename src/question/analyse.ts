@@ -66,6 +66,8 @@ export interface QuestionAnalysis {
   verbs: TextSpan[];
   /** Whom it asks what they said ("What did Lavrov say…", "Moscow's position on…"), as typed. */
   speaker: SpeakerMention | null;
+  /** The verb asked of that speaker ("want" of "What does Russia want?"), or null. */
+  speakerVerb: SpeakerMention | null;
   /** "Who said …?" */
   asksWho: boolean;
 }
@@ -146,7 +148,7 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
         filter: { event: id },
         described: true,
       });
-  const { speaker, asksWho, stance } = readSpeakerQuestion(question, tokens);
+  const { speaker, asksWho, stance, verb } = readSpeakerQuestion(question, tokens);
   if (stance !== null) framing.push({ start: stance.start, end: stance.end });
   const verbs = tokens.filter((t) => t.pos === 'VERB').map(({ start, end }) => ({ start, end }));
   return {
@@ -158,6 +160,7 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     overview: asksForOverview(tokens),
     newest: asksForNewest(tokens),
     speaker,
+    speakerVerb: verb,
     asksWho,
   };
 }

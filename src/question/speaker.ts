@@ -63,6 +63,11 @@ export interface SpeakerQuestion {
   asksWho: boolean;
   /** The stance word of "X's position on …", which frames the question rather than names its subject. */
   stance: SpeakerMention | null;
+  /**
+   * The verb of "What does X want/demand…": it frames the question when X is someone the
+   * coverage quotes (the answer layer knows), and names its subject otherwise.
+   */
+  verb: SpeakerMention | null;
 }
 
 /** Parts of speech of a speaker's name as questions write it ("de" of "de Mistura" is tagged X). */
@@ -93,7 +98,7 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
     while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '')) from--;
     if (from === v || tokens[from - 1]?.pos !== 'AUX') continue;
     const speaker = span(question, tokens, from, v);
-    if (speaker !== null) return { speaker, asksWho, stance: null };
+    if (speaker !== null) return { speaker, asksWho, stance: null, verb: span(question, tokens, v, v + 1) };
   }
   // "X's position on …": the words before the possessive.
   for (let p = 1; p + 1 < tokens.length; p++) {
@@ -101,7 +106,8 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
     let from = p;
     while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '')) from--;
     const speaker = span(question, tokens, from, p);
-    if (speaker !== null) return { speaker, asksWho, stance: span(question, tokens, p + 1, p + 2) };
+    if (speaker !== null)
+      return { speaker, asksWho, stance: span(question, tokens, p + 1, p + 2), verb: null };
   }
-  return { speaker: null, asksWho, stance: null };
+  return { speaker: null, asksWho, stance: null, verb: null };
 }

@@ -37,6 +37,15 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(first?.speaker).toBe('Derek Chollet');
   });
 
+  it('read the verb asked of a speaker the coverage quotes as how the question is put', () => {
+    // "want" is in no passage: asked of Russia, it asks for what Russia said.
+    const answer = index.ask('what does russia want');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.speaker).toBe('Russia');
+    // Asked of someone the coverage never quotes, the verb stays a word to find.
+    expect(index.ask('What does the Pope want?').noAnswer).toBe(true);
+  });
+
   it('name, of two statements an excerpt shows, the speaker of the one the question matched', () => {
     // The excerpt holds Kerry's words, then a longer statement by Russia.
     const [kerry] = index.ask('Who said the talks were nearing an end?').results;
