@@ -58,7 +58,14 @@ const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
   'outcome',
   'result',
   'upshot',
+  'update',
+  'timeline',
+  'chronology',
+  'background',
 ]);
+
+/** Words setting two subjects side by side ("Kerry vs Lavrov"): how the question is put. */
+const COMPARING_WORDS: ReadonlySet<string> = new Set(['vs', 'versus']);
 
 /**
  * True when token i frames the question: a request ("give me"), a word asking for an overview
@@ -71,6 +78,7 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   // "give me", "show us": a request, not a subject.
   if (REQUEST_VERBS.has(t.lemma) && ['me', 'us'].includes(tokens[i + 1]?.lemma ?? '')) return true;
   if (OVERVIEW_WORDS.has(t.lemma) || isRecencyWord(tokens, i)) return true;
+  if (COMPARING_WORDS.has(t.text.toLowerCase().replace(/\.$/, ''))) return true;
   if (isCoverageNoun(t.lemma, t.pos)) return true;
   if (!FRAMING_VERBS.has(t.lemma)) return false;
   if (t.pos === 'VERB') return true;

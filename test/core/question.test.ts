@@ -86,6 +86,9 @@ describe('question analysis', () => {
     expect(framing('What did NDTV report about Aleppo?')).toEqual(['report']);
     expect(framing('What did the UN report find?')).toEqual([]);
     expect(framing('Give me a summary of the Geneva talks')).toEqual(['Give', 'summary']);
+    expect(framing('Any update on the talks?')).toEqual(['update']);
+    expect(framing('Kerry vs. Lavrov on terrorists')).toEqual(['vs.']);
+    expect(read('timeline of the March call').overview).toBe(true);
     // The coverage itself is no subject: "the media" say what the coverage says.
     expect(framing('What did the media say about Aleppo?')).toEqual(['media', 'say']);
     expect(framing('What did outlets report on 27 August?')).toEqual(['outlets', 'report']);
