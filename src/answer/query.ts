@@ -58,10 +58,11 @@ export interface Query {
 }
 
 /**
- * Reads the question, its typing slips corrected (see spelling.ts, question/analyse.ts): the dates, outlets and event ids it names become
- * filters when the explicit ones leave that key open and some article lies inside them all (their
- * words are then left out of the query); framing words are ranked by but carry no weight; a
- * question asking for an overview whose topic is an event's name is asked of that event.
+ * Reads the question, its typing slips corrected (see spelling.ts, question/analyse.ts): the
+ * dates, outlets and event ids it names become filters when the explicit ones leave that key open
+ * and some article lies inside them all (their words are then left out of the query); framing
+ * words are ranked by but carry no weight; a question asking for an overview whose topic is an
+ * event's name is asked of that event.
  */
 export function prepareQuery(state: EngineState, typed: string, explicit: Filters): Query | null {
   const { text: question, corrections } = correctSpelling(state, typed);
