@@ -5,7 +5,7 @@ import type { Article } from '../corpus/types.ts';
 import { MAX_RESULT_COUNT } from './ask.ts';
 import type { EngineState } from './engine-state.ts';
 import { prepareQuery } from './query.ts';
-import { type Candidate, excerptOf, shown } from './ranked-excerpt.ts';
+import { type Candidate, excerptOf, excerptSpeaker, shown } from './ranked-excerpt.ts';
 import { CANDIDATE_PASSAGES, candidates } from './ranking.ts';
 import type { Answer, Filters } from './types.ts';
 
@@ -48,10 +48,7 @@ export function compare(
     if (by === 'outlet' && seen.has(outlet)) continue;
     const candidate = excerptOf(state, r.passage, r.score, query);
     // A speaker is known only once the excerpt is chosen: the statement it quotes.
-    const key =
-      by === 'speaker'
-        ? state.statements.speakerAt(candidate.article, candidate.chosen.start, candidate.chosen.end)
-        : outlet;
+    const key = by === 'speaker' ? excerptSpeaker(state, candidate, query) : outlet;
     if (key === null || seen.has(key)) continue;
     seen.add(key);
     best.push(candidate);

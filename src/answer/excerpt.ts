@@ -178,17 +178,24 @@ function coveredWeight(
 }
 
 /**
- * The ranges of a chosen excerpt's `text` that match query terms: the matches among the words of
- * its sentences (tokenised whole, as for choosing the window) that lie inside the quoted slice.
+ * The words of an article's `text` that match query terms inside a chosen excerpt's quoted slice,
+ * at their offsets in the article: the matches among the words of its sentences (tokenised whole,
+ * as for choosing the window).
  */
-export function highlightsOf(text: string, chosen: ChosenExcerpt, weights: Map<string, number>): Span[] {
+export function quotedMatches(text: string, chosen: ChosenExcerpt, weights: Map<string, number>): Span[] {
   const from = chosen.start - chosen.spanStart;
   const to = chosen.end - chosen.spanStart;
-  const shift = (from > 0 ? ELLIPSIS.length : 0) - from;
   const out: Span[] = [];
   for (const m of queryMatches(text, chosen.spanStart, chosen.spanEnd, weights))
-    if (m.start >= from && m.end <= to) out.push({ start: m.start + shift, end: m.end + shift });
+    if (m.start >= from && m.end <= to)
+      out.push({ start: chosen.spanStart + m.start, end: chosen.spanStart + m.end });
   return out;
+}
+
+/** Spans at article offsets inside a chosen excerpt, as offsets in its text (see `excerptText`). */
+export function inExcerptText(chosen: ChosenExcerpt, spans: readonly Span[]): Span[] {
+  const shift = (chosen.start > chosen.spanStart ? ELLIPSIS.length : 0) - chosen.start;
+  return spans.map((s) => ({ start: s.start + shift, end: s.end + shift }));
 }
 
 /** Excerpts' words are read again from answer to answer: each is tokenised once (see TokenReader). */

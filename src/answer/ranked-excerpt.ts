@@ -7,14 +7,14 @@ import { type EngineState, passageAt } from './engine-state.ts';
 import {
   type ChosenExcerpt,
   chooseExcerpt,
-  ELLIPSIS,
   excerptText,
-  highlightsOf,
+  inExcerptText,
+  quotedMatches,
   type TrimMemo,
 } from './excerpt.ts';
 import { matchSentences } from './passage-match.ts';
 import type { Query } from './query.ts';
-import type { AlsoReported, Excerpt } from './types.ts';
+import type { AlsoReported, Excerpt, Span } from './types.ts';
 
 /** A ranked passage's excerpt while an answer is assembled: what it quotes, its article and score. */
 export interface Candidate {
@@ -60,17 +60,11 @@ export function shown(
 ): Excerpt {
   const article = state.corpus.articles[candidate.article] as Article;
   const { chosen } = candidate;
-  const highlights = highlightsOf(article.text, chosen, query.weights);
-  // Back to article offsets: the excerpt's text starts at chosen.start, after its ellipsis if any.
-  const lead = chosen.start > chosen.spanStart ? ELLIPSIS.length : 0;
-  const matches = highlights.map((h) => ({
-    start: chosen.start + h.start - lead,
-    end: chosen.start + h.end - lead,
-  }));
+  const matches = quotedMatches(article.text, chosen, query.weights);
   // Written out, not spread in the middle of the literal, which builds the object slowly.
   return {
     text: excerptText(article.text, chosen),
-    highlights,
+    highlights: inExcerptText(chosen, matches),
     docId: article.id,
     title: article.title,
     source: article.source,
@@ -81,6 +75,21 @@ export function shown(
     eventName: article.event === null ? null : state.summaries.catalog.eventName(article.event),
     score: candidate.score,
     alsoIn: candidate.alsoIn,
-    speaker: state.statements.speakerAt(candidate.article, chosen.start, chosen.end, matches),
+    speaker: speakerOf(state, candidate, matches),
   };
+}
+
+/**
+ * Who said what an excerpt quotes, as `shown` names them: the speaker of the statement holding
+ * most of the question's words in it (see EngineStatements.speakerAt).
+ */
+export function excerptSpeaker(state: EngineState, candidate: Candidate, query: Query): string | null {
+  const text = (state.corpus.articles[candidate.article] as Article).text;
+  return speakerOf(state, candidate, quotedMatches(text, candidate.chosen, query.weights));
+}
+
+/** The speaker of an excerpt whose question words are `matches` (article offsets). */
+function speakerOf(state: EngineState, candidate: Candidate, matches: readonly Span[]): string | null {
+  const { chosen } = candidate;
+  return state.statements.speakerAt(candidate.article, chosen.start, chosen.end, matches);
 }

@@ -53,6 +53,12 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(kerry?.speaker).toBe('John Kerry');
     const [russia] = index.ask('What did Russia say about strikes on terrorist groups?').results;
     expect(russia?.speaker).toBe('Russia');
+    // /compare by speaker sets one excerpt per speaker it names: Kerry once, not twice.
+    const speakers = index
+      .compare('Who said the talks were nearing an end?', {}, 10, 'speaker')
+      .results.map((r) => r.speaker);
+    expect(speakers[0]).toBe('John Kerry');
+    expect(new Set(speakers).size).toBe(speakers.length);
   });
 
   it('ask about a speaker the filters never quote by their name, as words', () => {
