@@ -3,7 +3,7 @@
  * what was read from it (metadata, a speaker, an overview).
  */
 import { analyseQuestion, type MetadataMention } from '../question/analyse.ts';
-import { type AnswerType, answerType, answerTypeNoun } from '../question/answer-type.ts';
+import { type AnswerType, readAnswerType } from '../question/answer-type.ts';
 import { isCoverageNoun } from '../question/framing.ts';
 import { normaliseWord, tokenize } from '../search/tokenize.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
@@ -133,8 +133,8 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     related,
   );
   // "What time…": the noun asks for a time; ranked by, it finds "the first time" (still matched).
-  const typeNoun = answerTypeNoun(question);
-  const typeTerm = typeNoun === null ? null : normaliseWord(typeNoun);
+  const asked = readAnswerType(question);
+  const typeTerm = asked.noun === null ? null : normaliseWord(asked.noun);
   const termList = tokens.map((t) => t.term);
   // "What did the media say…": the coverage itself, not a word its passages should hold.
   const coverageWords = new Set(
@@ -144,11 +144,9 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
       )
       .map((t) => t.term),
   );
-  const rankedTerms = termList.filter(
-    (t, i) =>
-      !coverageWords.has(t) &&
-      !(t === typeTerm && termList.indexOf(t) === i && termList.lastIndexOf(t) === i),
-  );
+  // The answer-type noun is left out only when the question uses it once.
+  const typeOnce = typeTerm !== null && termList.indexOf(typeTerm) === termList.lastIndexOf(typeTerm);
+  const rankedTerms = termList.filter((t) => !coverageWords.has(t) && !(typeOnce && t === typeTerm));
   const kinds = kindsInIndex(state, topic, text, analysis.tokens, new Set(termList), related);
   const expansions = [...new Set([...related.values()].flat()), ...kinds];
   return {
@@ -171,7 +169,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     focus: new Map(),
     phrases: namePhrases(text, topic).map((p) => Int32Array.from(p, (t) => state.index.termId(t) ?? -1)),
     number: state.matcher.setQuery(queryTerms),
-    answerType: answerType(question),
+    answerType: asked.type,
     nameIds: Int32Array.from(capitalised(text, tokens), (t) => state.index.termId(t.term) ?? -1),
     corrections,
   };

@@ -32,32 +32,33 @@ export function correctSpelling(
   const corrections: Correction[] = [];
   let text = question;
   const tokens = tokenize(question);
+  const firstWord = question.search(/[\p{L}\p{N}]/u);
   let tried = 0;
   // From the end, so that earlier offsets stay valid as words change length.
   for (let i = tokens.length - 1; i >= 0 && tried < MAX_WORDS_TRIED; i--) {
     const token = tokens[i] as (typeof tokens)[number];
     const typed = question.slice(token.start, token.end);
     if (typed.length < MIN_LETTERS || !LETTERS_ONLY.test(typed)) continue;
+    const lower = typed.toLowerCase();
     if (
       state.index.termId(token.term) !== undefined ||
       isCommonWord(typed) ||
       isDictionaryWord(typed) ||
-      metadataWords(state).has(typed.toLowerCase())
+      metadataWords(state).has(lower)
     )
       continue;
     tried++;
-    const lower = typed.toLowerCase();
     // A question's first word is mostly its question word ("Waht happened…").
-    const first = token.start === question.search(/[\p{L}\p{N}]/u);
+    const first = token.start === firstWord;
+    const capitalised = /^\p{Lu}/u.test(typed);
     // A capitalised word inside the question is a name: never read as an everyday word.
-    const name = !first && /^\p{Lu}/u.test(typed);
+    const name = !first && capitalised;
     const read =
       (first ? wordNear(lower, isStopWord) : null) ??
       coverageWordNear(state, token.term, lower) ??
       (name ? null : wordNear(lower, isCommonWord));
     if (read === null) continue;
-    const cased =
-      typed === typed.toUpperCase() ? read.toUpperCase() : /^\p{Lu}/u.test(typed) ? capitalise(read) : read;
+    const cased = typed === typed.toUpperCase() ? read.toUpperCase() : capitalised ? capitalise(read) : read;
     text = text.slice(0, token.start) + cased + text.slice(token.end);
     corrections.unshift({ typed, read: cased });
   }

@@ -62,45 +62,38 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * null when it expects none of these ("What did Lavrov say?", "Why…").
  */
 export function answerType(question: string): AnswerType {
+  return readAnswerType(question).type;
+}
+
+/**
+ * The kind of answer `question` expects (see `answerType`) and the noun after "what" or "which"
+ * that names it when it is a time or a number ("what time", "which year", "what percentage"),
+ * lower-cased, else null: that noun asks for a kind of answer more than it names a topic.
+ */
+export function readAnswerType(question: string): { type: AnswerType; noun: string | null } {
   const words = question.toLowerCase().match(WORD) ?? [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const next = words[i + 1] ?? '';
     switch (word) {
       case 'when':
-        return 'time';
+        return { type: 'time', noun: null };
       case 'where':
-        return 'place';
+        return { type: 'place', noun: null };
       case 'who':
       case 'whom':
       case 'whose':
-        return 'person';
+        return { type: 'person', noun: null };
       case 'how':
-        return HOW_NUMBER.has(next) ? 'number' : null;
+        return { type: HOW_NUMBER.has(next) ? 'number' : null, noun: null };
       case 'what':
       case 'which':
-        if (TIME_NOUNS.has(next)) return 'time';
-        if (NUMBER_NOUNS.has(next)) return 'number';
-        if (PLACE_NOUNS.has(next)) return 'place';
-        return null;
+        if (TIME_NOUNS.has(next)) return { type: 'time', noun: next };
+        if (NUMBER_NOUNS.has(next)) return { type: 'number', noun: next };
+        return { type: PLACE_NOUNS.has(next) ? 'place' : null, noun: null };
       case 'why':
-        return null;
+        return { type: null, noun: null };
     }
   }
-  return null;
-}
-
-/**
- * The noun that names the kind of answer after "what" or "which" ("what time", "which year", "what
- * percentage"), lower-cased, or null: it asks for a kind of answer more than it names a topic.
- */
-export function answerTypeNoun(question: string): string | null {
-  const words = question.toLowerCase().match(WORD) ?? [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    if (word !== 'what' && word !== 'which') continue;
-    const next = words[i + 1] ?? '';
-    return TIME_NOUNS.has(next) || NUMBER_NOUNS.has(next) ? next : null;
-  }
-  return null;
+  return { type: null, noun: null };
 }

@@ -69,8 +69,10 @@ const COMPARING_WORDS: ReadonlySet<string> = new Set(['vs', 'versus']);
 
 /**
  * True when token i frames the question: a request ("give me"), a word asking for an overview
- * ("summary", "latest"), a noun for the coverage itself ("the media"), or a verb of saying or happening used as the question's verb. "report" in "What did NDTV report" is tagged a noun but follows its subject straight
- * after the auxiliary; in "the UN report" a determiner comes first and it is the subject.
+ * ("summary", "latest"), a word comparing ("vs"), a noun for the coverage itself ("the media"),
+ * or a verb of saying or happening used as the question's verb. "report" in "What did NDTV
+ * report" is tagged a noun but follows its subject straight after the auxiliary; in "the UN
+ * report" a determiner comes first and it is the subject.
  */
 export function isFramingToken(tokens: readonly QuestionToken[], i: number): boolean {
   const t = tokens[i];
