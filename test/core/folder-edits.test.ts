@@ -5,7 +5,7 @@ import { refreshOnFolderEdits } from '../../src/live/folder-edits.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
 import type { Logger } from '../../src/log.ts';
 import type { FolderWatch } from '../../src/store/folder-watch.ts';
-import { corpusCopyPerTest, TRUCE_ARTICLE, TRUCE_QUESTION } from './helpers.ts';
+import { corpusCopyPerTest, TRUCE_ARTICLE, TRUCE_QUESTION, until } from './helpers.ts';
 
 const corpusDir = corpusCopyPerTest();
 const QUIET_MS = 100;
@@ -22,15 +22,6 @@ function keptLogger() {
     };
   const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
   return { logger, lines };
-}
-
-/** Waits until `done()` holds, checking every 20 ms, for at most `ms`. */
-async function until(done: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('hand edits of the corpus folder', () => {

@@ -101,6 +101,15 @@ export async function runCli(
 }
 
 /** An article the built-in corpus lacks (a truce at sundown on Eid al-Adha), for tests that add one. */
+/** Waits until `done()` holds, checking every `stepMs`, for at most `ms`; throws when it never does. */
+export async function until(done: () => boolean, ms = 5000, stepMs = 20): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
+
 export const TRUCE_ARTICLE = `---
 title: "Kerry and Lavrov agree on a Syrian truce"
 source: "Example Wire"

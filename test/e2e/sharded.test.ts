@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shownVersion } from '../../src/discord/shard-status.ts';
 import { fetchGatewayInfo, IDENTIFY_INTERVAL_MS, spawnDelay } from '../../src/discord/sharding.ts';
 import { LiveEngine } from '../../src/live/live-engine.ts';
-import { copyOfCorpus } from '../core/helpers.ts';
+import { copyOfCorpus, until as waitUntil } from '../core/helpers.ts';
 import { FakeDiscord, GUILD_ID, MANAGER_PERMISSIONS, type Sent, shardOf, TOKEN } from './fake-discord.ts';
 import { botEnv, logEvents, type Started, startEntry } from './process.ts';
 import { parsePrometheus, sampleValue } from './prometheus.ts';
@@ -57,13 +57,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function until(test: () => boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** The shards' waits: up to 15 s, checked every 50 ms. */
+const until = (test: () => boolean, ms = 15_000) => waitUntil(test, ms, 50);
 
 describe('npm run start:sharded', () => {
   it('runs DISCORD_SHARD_COUNT=2 shard processes: status lists both with one version, a refresh or a change reaches both, a stuck one is not answering; SIGTERM stops all', async () => {
