@@ -10,31 +10,27 @@
 /** From this many bytes an array is made on a SharedArrayBuffer. */
 export const SHARED_FROM_BYTES = 64 * 1024;
 
+/** A typed array's constructor: from a length, or over a buffer. */
+interface TypedArrayType<T> {
+  readonly BYTES_PER_ELEMENT: number;
+  new (length: number): T;
+  new (buffer: SharedArrayBuffer): T;
+}
+
+/** A zeroed array of `Type` of `length` numbers; from SHARED_FROM_BYTES on, over shared memory. */
+function zeroed<T>(Type: TypedArrayType<T>, length: number): T {
+  const bytes = Type.BYTES_PER_ELEMENT * length;
+  return bytes < SHARED_FROM_BYTES ? new Type(length) : new Type(new SharedArrayBuffer(bytes));
+}
+
 /** A zeroed Int32Array of `length` numbers; from SHARED_FROM_BYTES on, over shared memory. */
-export function int32Array(length: number): Int32Array {
-  return 4 * length < SHARED_FROM_BYTES
-    ? new Int32Array(length)
-    : new Int32Array(new SharedArrayBuffer(4 * length));
-}
-
+export const int32Array = (length: number): Int32Array => zeroed(Int32Array, length);
 /** A zeroed Float64Array of `length` numbers; from SHARED_FROM_BYTES on, over shared memory. */
-export function float64Array(length: number): Float64Array {
-  return 8 * length < SHARED_FROM_BYTES
-    ? new Float64Array(length)
-    : new Float64Array(new SharedArrayBuffer(8 * length));
-}
-
+export const float64Array = (length: number): Float64Array => zeroed(Float64Array, length);
 /** A zeroed Uint16Array of `length` numbers; from SHARED_FROM_BYTES on, over shared memory. */
-export function uint16Array(length: number): Uint16Array {
-  return 2 * length < SHARED_FROM_BYTES
-    ? new Uint16Array(length)
-    : new Uint16Array(new SharedArrayBuffer(2 * length));
-}
-
+export const uint16Array = (length: number): Uint16Array => zeroed(Uint16Array, length);
 /** A zeroed Uint8Array of `length` bytes; from SHARED_FROM_BYTES on, over shared memory. */
-export function uint8Array(length: number): Uint8Array {
-  return length < SHARED_FROM_BYTES ? new Uint8Array(length) : new Uint8Array(new SharedArrayBuffer(length));
-}
+export const uint8Array = (length: number): Uint8Array => zeroed(Uint8Array, length);
 
 /** Buffers of `arrays` that can be transferred to another thread (shared ones are posted as they are). */
 export function transferable(arrays: ReadonlyArray<{ buffer: ArrayBufferLike }>): ArrayBuffer[] {
