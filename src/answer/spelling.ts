@@ -4,7 +4,8 @@
  * the coverage never uses it, no dictionary knows it (wink's lexicon, WordNet: "Iran" is never
  * read as "Iraq"), and it is one slip from a word the coverage uses (its most common such word),
  * else from an everyday English word ("hapened"); a question's first word is first read as a
- * question word ("Waht happened…"). The answer says what was read, so a member sees it.
+ * question word ("Waht happened…"); a word in capitals is an acronym ("ISSG") and left as typed,
+ * unless the whole question is in capitals. The answer says what was read, so a member sees it.
  */
 import type { QuestionContext } from '../question/analyse.ts';
 import { isCommonWord } from '../search/common-words.ts';
@@ -33,6 +34,8 @@ export function correctSpelling(
   let text = question;
   const tokens = tokenize(question);
   const firstWord = question.search(/[\p{L}\p{N}]/u);
+  // In a question not typed all in capitals, a word in capitals is an acronym ("ISSG"): as typed.
+  const shouting = question === question.toUpperCase();
   let tried = 0;
   // From the end, so that earlier offsets stay valid as words change length.
   for (let i = tokens.length - 1; i >= 0 && tried < MAX_WORDS_TRIED; i--) {
@@ -41,6 +44,7 @@ export function correctSpelling(
     if (typed.length < MIN_LETTERS || !LETTERS_ONLY.test(typed)) continue;
     const lower = typed.toLowerCase();
     if (
+      (!shouting && typed === typed.toUpperCase()) ||
       state.index.termId(token.term) !== undefined ||
       isCommonWord(typed) ||
       isDictionaryWord(typed) ||

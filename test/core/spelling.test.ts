@@ -60,6 +60,16 @@ describe('typing slips in a question', () => {
     expect(index.ask('What did Lavrov say about terrorists?').corrections).toEqual([]);
     expect(formatUnderstood(index.ask('What did Lavrov say about terrorists?'))).toBeNull();
   });
+
+  it('leave a word in capitals as typed (an acronym), unless the whole question is in capitals', () => {
+    // "ISSG" is not in the coverage; it is never read as "ISSUES".
+    const acronym = index.ask('what is the ISSG');
+    expect(acronym.corrections).toEqual([]);
+    expect(acronym.noAnswer).toBe(true);
+    const shouted = index.ask('WHAT DID LAVORV SAY ABOUT TERORISTS?');
+    expect(shouted.corrections.map((c) => c.read)).toEqual(['LAVROV', 'TERRORISTS']);
+    expect(shouted.noAnswer).toBe(false);
+  });
 });
 
 describe('typing slips after changes', () => {
