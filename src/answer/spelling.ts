@@ -7,6 +7,7 @@
  * question word ("Waht happened…"); a word in capitals is an acronym ("ISSG") and left as typed,
  * unless the whole question is in capitals. The answer says what was read, so a member sees it.
  */
+import distance from 'wink-distance';
 import type { QuestionContext } from '../question/analyse.ts';
 import { isCommonWord } from '../search/common-words.ts';
 import { isDictionaryWord } from '../search/expansions.ts';
@@ -97,12 +98,18 @@ function wordNear(word: string, is: (candidate: string) => boolean): string | nu
 
 /** Passages read for the ways the coverage writes a term. */
 const PASSAGES_READ = 4;
+/**
+ * Letters a form of the coverage may differ from the word typed by: a term is one slip from the
+ * typed word's stem, but its written form may be further ("freder" is a slip from "feder", yet
+ * "Frédéric" is not "Federation").
+ */
+const MAX_FORM_EDITS = 2;
 const TEXT_WORD = /[\p{L}]+/gu;
 
 /**
  * The coverage's most common term one slip from `term`, as the coverage writes it: a form in its
- * first passages one slip from `typed` ("terorists": "terrorists", not "terrorist"), else one of
- * about its length; null when there is none.
+ * first passages one slip from `typed` ("terorists": "terrorists", not "terrorist"), else one
+ * within two letters of it; null when there is none.
  */
 function coverageWordNear(state: EngineState, term: string, typed: string): string | null {
   const closest = closestTerm(term, (t) => state.index.idf(t));
@@ -115,7 +122,12 @@ function coverageWordNear(state: EngineState, term: string, typed: string): stri
       if (Math.abs(word.length - typed.length) <= 2 && normaliseWord(word) === closest)
         forms.add(word.toLowerCase());
   }
-  return wordNear(typed, (candidate) => forms.has(candidate)) ?? forms.values().next().value ?? null;
+  const folded = typed.normalize('NFD').replace(/\p{M}/gu, '');
+  return (
+    wordNear(typed, (candidate) => forms.has(candidate)) ??
+    [...forms].find((form) => distance.string.levenshtein(folded, form) <= MAX_FORM_EDITS) ??
+    null
+  );
 }
 
 function capitalise(word: string): string {

