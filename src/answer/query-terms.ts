@@ -4,7 +4,7 @@
  */
 import type { QuestionToken } from '../question/reader.ts';
 import { isCommonWord } from '../search/common-words.ts';
-import { causalTerms, kindTerms, placeTerms, relatedTerms } from '../search/expansions.ts';
+import { causalTerms, firstSenseTerms, kindTerms, placeTerms, relatedTerms } from '../search/expansions.ts';
 import { normaliseWord, type Token } from '../search/tokenize.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import type { EngineState } from './engine-state.ts';
@@ -62,7 +62,12 @@ export function relatedInIndex(
     // the verbs of cause and effect ("died": "killed"; "death": "die", "kill") are not.
     const common = isCommonWord(word);
     if (common && pos !== 'verb' && pos !== 'noun') continue;
-    relate(term, common ? causalTerms(word, pos as 'noun' | 'verb') : relatedTerms(word, pos));
+    relate(
+      term,
+      common
+        ? [...causalTerms(word, pos as 'noun' | 'verb'), ...(pos === 'noun' ? firstSenseTerms(word, pos) : [])]
+        : relatedTerms(word, pos),
+    );
   }
   return related;
 }

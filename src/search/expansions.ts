@@ -243,6 +243,33 @@ function computeRelated(word: string, pos: WordNetPos): readonly string[] {
   return [...found];
 }
 
+const firstSenseMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
+
+/**
+ * The index terms of a word's synonyms in its first sense that are theirs too, and for a noun
+ * the head of a multiword one ("jet": "plane", from "jet plane"): the narrow synonyms a common
+ * word keeps, whose other senses' synonyms are mostly noise.
+ */
+export function firstSenseTerms(word: string, pos: WordNetPos): readonly string[] {
+  return firstSenseMemo.get(`${pos}:${word.toLowerCase()}`, () => {
+    const wn = wordNet();
+    const lemma = lemmaOf(word, pos);
+    const first = wn.senses(lemma, pos)[0];
+    if (first === undefined) return [];
+    const own = new Set(terms(word));
+    const found = new Set<string>();
+    for (const w of wn.synset(pos, first).words) {
+      if (w === lemma) continue;
+      const parts = terms(w);
+      const single = !w.includes(' ');
+      if (single && wn.senses(w, pos)[0] !== first) continue;
+      const head = parts.length === 1 ? parts[0] : pos === 'noun' ? parts.at(-1) : undefined;
+      if (head !== undefined && !own.has(head)) found.add(head);
+    }
+    return [...found];
+  });
+}
+
 const kindMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
 
 /**

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
-import { causalTerms, kindTerms, placeTerms, relatedTerms } from '../../src/search/expansions.ts';
+import { causalTerms, firstSenseTerms, kindTerms, placeTerms, relatedTerms } from '../../src/search/expansions.ts';
 import { normaliseWord } from '../../src/search/tokenize.ts';
 import { CORPUS_DIR } from './helpers.ts';
 
@@ -47,6 +47,12 @@ describe('questions in other words than the coverage, on the built-in corpus', (
     expect(answer.results[0]?.text).toContain('warplanes entered Jarablus');
   });
 
+  it('answers a question on jets, a common noun, with the passage on planes', () => {
+    const answer = index.ask('What are Russian jets doing in Syria?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.text).toContain('Russian planes have also been carrying out raids');
+  });
+
   it('still refuses a question off the subject that a synonym brings near it', () => {
     expect(index.ask('How many planes does Lufthansa fly?').noAnswer).toBe(true);
   });
@@ -60,6 +66,14 @@ describe('verbs of cause and effect (WordNet), for common words too', () => {
     // "go" means "die" only in one of its rarer senses.
     expect(causalTerms('killed', 'verb')).not.toContain('go');
     expect(causalTerms('start', 'verb')).toEqual([]);
+  });
+});
+
+describe('the synonyms of a common noun in its first sense', () => {
+  it('keeps those whose first sense it is too, and the head of a multiword one', () => {
+    expect(firstSenseTerms('jets', 'noun')).toEqual(['plane']);
+    // Not "spurt" (a jet of water is its second sense) nor "hat" for "deal".
+    expect(firstSenseTerms('deal', 'noun')).toEqual([]);
   });
 });
 
