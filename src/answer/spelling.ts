@@ -115,12 +115,17 @@ function coverageWordNear(state: EngineState, term: string, typed: string): stri
   const closest = closestTerm(term, (t) => state.index.idf(t));
   if (closest === null) return null;
   const forms = new Set<string>();
+  const initial = closest.charCodeAt(0);
   for (const slot of state.index.passagesWith(closest, PASSAGES_READ)) {
     const passage = passageAt(state, slot);
     const text = state.corpus.articles[passage.article]?.text.slice(passage.start, passage.end) ?? '';
-    for (const [word] of text.matchAll(TEXT_WORD))
+    for (const [word] of text.matchAll(TEXT_WORD)) {
+      const first = word.charCodeAt(0);
+      // A stem starts with its word's letter: ASCII words with another are passed over unread.
+      if (first < 128 && (first | 0x20) !== initial) continue;
       if (Math.abs(word.length - typed.length) <= 2 && normaliseWord(word) === closest)
         forms.add(word.toLowerCase());
+    }
   }
   const folded = typed.normalize('NFD').replace(/\p{M}/gu, '');
   return (
