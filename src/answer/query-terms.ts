@@ -65,7 +65,10 @@ export function relatedInIndex(
     relate(
       term,
       common
-        ? [...causalTerms(word, pos as 'noun' | 'verb'), ...(pos === 'noun' ? firstSenseTerms(word, pos) : [])]
+        ? [
+            ...causalTerms(word, pos as 'noun' | 'verb'),
+            ...(pos === 'noun' ? firstSenseTerms(word, pos) : []),
+          ]
         : relatedTerms(word, pos),
     );
   }

@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
-import { causalTerms, firstSenseTerms, kindTerms, placeTerms, relatedTerms } from '../../src/search/expansions.ts';
+import {
+  causalTerms,
+  firstSenseTerms,
+  kindTerms,
+  placeTerms,
+  relatedTerms,
+} from '../../src/search/expansions.ts';
 import { normaliseWord } from '../../src/search/tokenize.ts';
 import { CORPUS_DIR } from './helpers.ts';
 
