@@ -85,7 +85,8 @@ export class EngineStatements {
   }
 
   /**
-   * The speaker of the statement text[start, end) of an article quotes: of the statements it
+   * The speaker of the statement text[start, end) of an article quotes: `asked` (the speaker a
+   * question asks for) when it overlaps a statement of theirs; else, of the statements it
    * overlaps, the one holding most of `matches` (the question's words, article offsets), then the
    * one it overlaps most; null when it quotes none, its speaker is unknown, or the statements are
    * not read yet.
@@ -95,6 +96,7 @@ export class EngineStatements {
     start: number,
     end: number,
     matches: ReadonlyArray<{ start: number; end: number }> = [],
+    asked: string | null = null,
   ): string | null {
     let best: Statement | null = null;
     let most = 0;
@@ -102,6 +104,7 @@ export class EngineStatements {
     for (const s of this.byArticle()?.[article] ?? []) {
       const overlap = Math.min(end, s.end) - Math.max(start, s.start);
       if (overlap <= 0) continue;
+      if (asked !== null && s.speaker === asked) return asked;
       // The statement holding the words the question matched says what the excerpt answers.
       let matched = 0;
       for (const m of matches) if (m.start >= s.start && m.end <= s.end) matched += m.end - m.start;

@@ -75,21 +75,30 @@ export function shown(
     eventName: article.event === null ? null : state.summaries.catalog.eventName(article.event),
     score: candidate.score,
     alsoIn: candidate.alsoIn,
-    speaker: speakerOf(state, candidate, matches),
+    speaker: speakerOf(state, candidate, matches, query.speaker),
   };
 }
 
 /**
- * Who said what an excerpt quotes, as `shown` names them: the speaker of the statement holding
- * most of the question's words in it (see EngineStatements.speakerAt).
+ * Who said what an excerpt quotes, as `shown` names them: the speaker the question asks for if
+ * it quotes them, else that of the statement holding most of the question's words in it (see
+ * EngineStatements.speakerAt).
  */
 export function excerptSpeaker(state: EngineState, candidate: Candidate, query: Query): string | null {
   const text = (state.corpus.articles[candidate.article] as Article).text;
-  return speakerOf(state, candidate, quotedMatches(text, candidate.chosen, query.weights));
+  return speakerOf(state, candidate, quotedMatches(text, candidate.chosen, query.weights), query.speaker);
 }
 
-/** The speaker of an excerpt whose question words are `matches` (article offsets). */
-function speakerOf(state: EngineState, candidate: Candidate, matches: readonly Span[]): string | null {
+/**
+ * The speaker of an excerpt whose question words are `matches` (article offsets); `asked`, the
+ * speaker the question asks for, when the excerpt quotes them.
+ */
+function speakerOf(
+  state: EngineState,
+  candidate: Candidate,
+  matches: readonly Span[],
+  asked: string | null,
+): string | null {
   const { chosen } = candidate;
-  return state.statements.speakerAt(candidate.article, chosen.start, chosen.end, matches);
+  return state.statements.speakerAt(candidate.article, chosen.start, chosen.end, matches, asked);
 }

@@ -35,8 +35,12 @@ const SAYING: ReadonlySet<string> = new Set([
   'admit',
 ]);
 
-/** Nouns of a stance: "Moscow's position on …", "Kerry's view of …". */
+/** Nouns of a stance: "Moscow's position on …", "Kerry's view of …", "Lavrov's remarks". */
 const STANCE: ReadonlySet<string> = new Set([
+  'quote',
+  'quotation',
+  'remark',
+  'word',
   'position',
   'view',
   'stance',
@@ -102,12 +106,84 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
   }
   // "X's position on …": the words before the possessive.
   for (let p = 1; p + 1 < tokens.length; p++) {
-    if (!/^['’]s$/.test(tokens[p]?.text ?? '') || !STANCE.has(tokens[p + 1]?.lemma ?? '')) continue;
+    const stance = tokens[p + 1];
+    if (!/^['’]s$/.test(tokens[p]?.text ?? '') || stance === undefined) continue;
+    if (!STANCE.has(stance.lemma) || stance.pos === 'PROPN') continue;
     let from = p;
     while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '')) from--;
     const speaker = span(question, tokens, from, p);
     if (speaker !== null)
       return { speaker, asksWho, stance: span(question, tokens, p + 1, p + 2), verb: null };
   }
+  // "quotes from Kerry …", "the position of Moscow on …": the stance noun, from/by/of, the name.
+  for (let p = 0; p + 2 < tokens.length; p++) {
+    if (!isSaid(tokens, p) || !SPOKEN_BY.has(tokens[p + 1]?.lemma ?? '')) continue;
+    let to = p + 2;
+    while (to < tokens.length && NAME_PART.has(tokens[to]?.pos ?? '')) to++;
+    if (!hasName(tokens, p + 2, to)) continue;
+    const speaker = span(question, tokens, p + 2, to);
+    if (speaker !== null) return { speaker, asksWho, stance: span(question, tokens, p, p + 1), verb: null };
+  }
+  // "Kerry quotes", "Lavrov remarks on Aleppo": a name, then the stance noun.
+  for (let p = 1; p < tokens.length; p++) {
+    if (!isSaid(tokens, p) || tokens[p - 1]?.pos !== 'PROPN' || !endsPhrase(tokens, p + 1)) continue;
+    let from = p - 1;
+    while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '')) from--;
+    const speaker = span(question, tokens, from, p);
+    if (speaker !== null) return { speaker, asksWho, stance: span(question, tokens, p, p + 1), verb: null };
+  }
   return { speaker: null, asksWho, stance: null, verb: null };
+}
+
+/**
+ * Nouns of what was said that name their speaker without a possessive ("quotes from Kerry",
+ * "Kerry statements"): unambiguous ones only, since "take", "line" or "word" there rarely are.
+ */
+const SAID: ReadonlySet<string> = new Set([
+  'quote',
+  'quotation',
+  'remark',
+  'statement',
+  'comment',
+  'position',
+  'stance',
+  'view',
+  'opinion',
+  'reaction',
+  'response',
+]);
+
+/** Is token `i` one of the SAID nouns? */
+function isSaid(tokens: readonly QuestionToken[], i: number): boolean {
+  const token = tokens[i];
+  return token !== undefined && token.pos === 'NOUN' && SAID.has(token.lemma);
+}
+
+/** Words that may follow "Kerry statements": its subject's preposition, or nothing. */
+const AFTER_SAID: ReadonlySet<string> = new Set([
+  'on',
+  'about',
+  'regarding',
+  'concerning',
+  'of',
+  'over',
+  'towards',
+  'toward',
+
+  'for',
+]);
+
+/** Does the phrase end before token `i` (the question's end, punctuation, or AFTER_SAID)? */
+function endsPhrase(tokens: readonly QuestionToken[], i: number): boolean {
+  const token = tokens[i];
+  return token === undefined || token.pos === 'PUNCT' || AFTER_SAID.has(token.lemma);
+}
+
+/** Words between a stance noun and its speaker: "quotes from", "statements by", "position of". */
+const SPOKEN_BY: ReadonlySet<string> = new Set(['from', 'by', 'of']);
+
+/** Do tokens [from, to) hold a proper name? */
+function hasName(tokens: readonly QuestionToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]?.pos === 'PROPN') return true;
+  return false;
 }

@@ -207,4 +207,18 @@ describe('questions about what someone said', () => {
     expect(read('What did NDTV report about Aleppo?').speaker).toBeNull();
     expect(read('What did the UN report find?').speaker).toBeNull();
   });
+
+  it('read a speaker named beside the noun of what was said, without a possessive', () => {
+    expect(read('Kerry quotes').speaker?.text).toBe('Kerry');
+    expect(read('quotes from Kerry about the ceasefire').speaker?.text).toBe('Kerry');
+    expect(read('statements by the Russian Foreign Ministry on Aleppo').speaker?.text).toBe(
+      'Russian Foreign Ministry',
+    );
+    expect(read('Lavrov remarks on Aleppo').speaker?.text).toBe('Lavrov');
+    expect(read("What were Lavrov's remarks?").speaker?.text).toBe('Lavrov');
+    // A verb, a name's other noun, or a noun followed by its own object is not a speaker's words.
+    expect(read('How did Luther view Islam?').speaker).toBeNull();
+    expect(read('When did the Siege of Antioch take place?').speaker).toBeNull();
+    expect(read('What president eliminated the Christian position in the curriculum?').speaker).toBeNull();
+  });
 });

@@ -31,6 +31,18 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(first?.text).toMatch(/terrorist/i);
   });
 
+  it('answer "Kerry quotes", "quotes from Kerry about …" and "Lavrov\'s remarks" with their statements', () => {
+    for (const q of ['Kerry quotes', 'Kerry statements']) {
+      const answer = index.ask(q);
+      expect(answer.noAnswer, q).toBe(false);
+      for (const r of answer.results) expect(r.speaker, q).toBe('John Kerry');
+    }
+    const [about] = index.ask('quotes from Kerry about the ceasefire').results;
+    expect(about?.speaker).toBe('John Kerry');
+    expect(about?.text).toContain('ceasefire');
+    expect(index.ask("What were Lavrov's remarks?").results[0]?.speaker).toBe('Sergei Lavrov');
+  });
+
   it('answer "who said …" with a quoted statement and its speaker', () => {
     const [first] = index.ask('Who said that Assad is part of the solution?').results;
     expect(first?.text).toContain('part of the solution');
