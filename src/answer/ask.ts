@@ -2,6 +2,7 @@
  * `ask`: a question answered with verbatim excerpts, best first, grouped by copies and paged.
  */
 import type { ScoredPassage } from '../search/bm25-index.ts';
+import { bestOfEach } from './best-of-each.ts';
 import { groupExcerpts } from './copy-groups.ts';
 import type { EngineState } from './engine-state.ts';
 import { prepareQuery } from './query.ts';
@@ -31,7 +32,8 @@ export interface AskOptions {
 /**
  * Answers a question with verbatim excerpts, best first, inside the filters. Near-identical
  * excerpts from several articles are shown once, credited to the earliest copy, with the others
- * in `alsoIn`. When the best passage matches too little of the question, `noAnswer` is true and
+ * in `alsoIn`; a question asking which outlets covered something gets the best excerpt of each
+ * outlet. When the best passage matches too little of the question, `noAnswer` is true and
  * there are no results.
  */
 export function ask(state: EngineState, question: string, options: AskOptions = {}): Answer {
@@ -53,7 +55,10 @@ export function ask(state: EngineState, question: string, options: AskOptions = 
   const ranked = candidates(state, query, Math.max(CANDIDATE_PASSAGES, (offset + count) * 6));
   if (ranked === null) return answer([], false);
   const relevant = query.overview ? ranked : relevantPassages(ranked);
-  const groups = groupExcerpts(state, relevant, query, offset + count + 1);
+  // "Which outlets covered …?": the best excerpt of each outlet.
+  const groups = query.byOutlet
+    ? bestOfEach(state, relevant, query, offset + count + 1, 'outlet').map((c) => ({ ...c, alsoIn: [] }))
+    : groupExcerpts(state, relevant, query, offset + count + 1);
   const results = groups.slice(offset, offset + count).map((g) => shown(state, g, query));
   return answer(results, groups.length > offset + count);
 }

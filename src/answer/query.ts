@@ -33,6 +33,8 @@ export interface Query {
   overview: boolean;
   /** The newest coverage first ("the latest news"), for an overview. */
   newest: boolean;
+  /** "Which outlets covered …?": the best excerpt of each outlet. */
+  byOutlet: boolean;
   /** Topic words no passage contains that are not common English words. */
   unknownNames: number;
   /** Distinct topic terms the index holds. */
@@ -161,6 +163,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     understood,
     overview: asksOverview,
     newest: analysis.newest,
+    byOutlet: analysis.asksOutlets,
     unknownNames,
     knownTerms,
     knownWeight,

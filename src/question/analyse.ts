@@ -7,7 +7,7 @@
 import { type ArticleMetadata, ContextCounts } from './context-counts.ts';
 import { type DayRange, findDateSpans, readDateMention } from './dates.ts';
 import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
-import { asksForNewest, asksForOverview, isFramingToken } from './framing.ts';
+import { asksForNewest, asksForOverview, isFramingToken, outletsAskedAt } from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
 import { type QuestionToken, readQuestion } from './reader.ts';
 import { readSpeakerQuestion, type SpeakerMention } from './speaker.ts';
@@ -70,6 +70,8 @@ export interface QuestionAnalysis {
   speakerVerb: SpeakerMention | null;
   /** "Who said …?" */
   asksWho: boolean;
+  /** "Which outlets covered …?", "Who reported …?": one excerpt from each outlet. */
+  asksOutlets: boolean;
 }
 
 /** Words before an outlet's name that say it is a source: "according to", "reported by". */
@@ -151,6 +153,9 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
   const { speaker, asksWho, stance, verb } = readSpeakerQuestion(question, tokens);
   if (stance !== null) framing.push({ start: stance.start, end: stance.end });
   const verbs = tokens.filter((t) => t.pos === 'VERB').map(({ start, end }) => ({ start, end }));
+  const outletWord = tokens[outletsAskedAt(tokens)];
+  if (outletWord !== undefined && !framing.some((f) => f.start === outletWord.start))
+    framing.push({ start: outletWord.start, end: outletWord.end });
   return {
     question,
     mentions,
@@ -162,5 +167,6 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     speaker,
     speakerVerb: verb,
     asksWho,
+    asksOutlets: outletWord !== undefined,
   };
 }

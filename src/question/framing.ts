@@ -108,6 +108,56 @@ function isRecencyWord(tokens: readonly QuestionToken[], i: number): boolean {
   return word === 'new' && t.pos !== 'PROPN' && next !== 'NOUN' && next !== 'PROPN' && next !== 'ADJ';
 }
 
+/** Nouns naming outlets when a question asks which of them: "Which outlets…", "What papers…". */
+const OUTLET_NOUNS: ReadonlySet<string> = new Set([
+  'outlet',
+  'newspaper',
+  'paper',
+  'source',
+  'media',
+  'medium',
+  'publication',
+  'site',
+  'website',
+  'press',
+]);
+
+/** Verbs of publishing: "Who reported…", "Who covered…". */
+const PUBLISHING_VERBS: ReadonlySet<string> = new Set([
+  'report',
+  'cover',
+  'write',
+  'publish',
+  'carry',
+  'run',
+]);
+
+/**
+ * The index of the token that asks which outlets covered something, or -1: the noun of "Which
+ * outlets…", "What papers…", "How many sources…", or the verb of "Who reported…", "Who covered…".
+ */
+export function outletsAskedAt(tokens: readonly QuestionToken[]): number {
+  const first = tokens[0]?.lemma ?? '';
+  if ((first === 'which' || first === 'what') && isOutletNoun(tokens, 1)) return 1;
+  if (first === 'how' && tokens[1]?.lemma === 'many' && isOutletNoun(tokens, 2)) return 2;
+  if (first === 'who') {
+    const verb = tokens[1]?.pos === 'AUX' ? 2 : 1;
+    if (tokens[verb]?.pos === 'VERB' && PUBLISHING_VERBS.has(tokens[verb]?.lemma ?? '')) return verb;
+  }
+  return -1;
+}
+
+/** Is token `i` a noun naming outlets? Not one followed by "of" ("what source of funding"). */
+function isOutletNoun(tokens: readonly QuestionToken[], i: number): boolean {
+  const token = tokens[i];
+  return (
+    token !== undefined &&
+    token.pos === 'NOUN' &&
+    OUTLET_NOUNS.has(token.lemma) &&
+    tokens[i + 1]?.lemma !== 'of'
+  );
+}
+
 /** True when the question asks for the newest coverage first ("latest news", "What's new?"). */
 export function asksForNewest(tokens: readonly QuestionToken[]): boolean {
   return tokens.some((_, i) => isRecencyWord(tokens, i));

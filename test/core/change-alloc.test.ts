@@ -58,7 +58,8 @@ describe('what a change at scale allocates', () => {
     const change = corpusChange(before.articles, withFirst(before));
     const bytes = heapBytesOfOneCall(() => applyCorpusChange(before, change));
     // One list of 100,001 references is 800 KB; a slice of each run before joining them doubled it.
-    expect(bytes).toBeLessThan(1.25 * 8 * 100_000);
+    // (A loaded run of the whole suite once measured 1.05 MB: the bound is set below the double.)
+    expect(bytes).toBeLessThan(1.5 * 8 * 100_000);
   });
 
   it('updates an engine of 100,000 articles for an article added before them with one copy of each per-article and per-passage list', () => {

@@ -95,6 +95,19 @@ describe('question analysis', () => {
     expect(read('Summarise the Geneva talks').overview).toBe(true);
     expect(read('Where did they meet?').overview).toBe(false);
   });
+
+  it('reads a question asking which outlets covered something, framed by its outlet noun or verb', () => {
+    const outlets = (q: string) => read(q).asksOutlets;
+    expect(outlets('Which outlets covered the Geneva talks?')).toBe(true);
+    expect(outlets('What papers wrote about Aleppo?')).toBe(true);
+    expect(outlets('How many sources covered the March call?')).toBe(true);
+    expect(outlets('Who reported on Aleppo?')).toBe(true);
+    expect(read('Which newspapers reported on Aleppo?').framing.length).toBe(2);
+    expect(outlets('What did NDTV report about Aleppo?')).toBe(false);
+    expect(outlets('Who said Assad is part of the solution?')).toBe(false);
+    expect(outlets('What source of funding did the rebels have?')).toBe(false);
+    expect(outlets('What was the source of the funding?')).toBe(false);
+  });
 });
 
 describe('questions naming dates, outlets and events, on the built-in corpus', () => {
@@ -148,6 +161,21 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     expect(answer.results[0]?.source).toBe('The BRICS Post');
     expect(answer.results[0]?.text).toContain('Darayya');
     for (const r of answer.results) expect(r.source).toBe('The BRICS Post');
+  });
+
+  it('answers which outlets covered a subject with the best excerpt of each, on the subject', () => {
+    const answer = index.ask('Which newspapers reported on Aleppo?', { count: 10 });
+    expect(answer.noAnswer).toBe(false);
+    const sources = answer.results.map((r) => r.source ?? r.docId);
+    expect(new Set(sources).size).toBe(sources.length);
+    expect(sources).toContain('NDTV (AFP copy)');
+    // "reported" matches "reporters" in The BRICS Post, which never names Aleppo.
+    for (const r of answer.results) expect(r.text).toContain('Aleppo');
+    const geneva = index.ask('Which outlets covered the Geneva talks?', { count: 10 }).results;
+    expect(geneva.map((r) => r.source)).toEqual(
+      expect.arrayContaining(['NDTV (AFP copy)', 'The BRICS Post']),
+    );
+    expect(new Set(geneva.map((r) => r.source ?? r.docId)).size).toBe(geneva.length);
   });
 
   it('summarises an event named by its name, every excerpt from it', () => {
