@@ -1,7 +1,7 @@
 /**
  * Serves a corpus folder's hand edits without `/corpus refresh`: a watch on the folder
  * (store/folder-watch.ts) whose quiet moments refresh the live index, with what changed, the
- * problems found and any failure logged. A refresh that fails or finds no readable article
+ * problems found (each once, and once more when it is gone) and any failure logged. A refresh that fails or finds no readable article
  * keeps the index served, as `/corpus refresh` does.
  */
 import type { Logger } from '../log.ts';
@@ -19,6 +19,8 @@ export function refreshOnFolderEdits(
   logger: Logger,
   options: { quietMs?: number } = {},
 ): FolderWatch | null {
+  // Problems already logged, so that a refresh logs only new ones and those fixed since.
+  let logged = new Map<string, { path: string; line: number | null }>();
   const onError = (error: Error) =>
     logger.warn('watching the corpus folder failed; edits by hand need /corpus refresh', { error });
   try {
@@ -32,8 +34,20 @@ export function refreshOnFolderEdits(
           });
           return;
         }
-        for (const problem of report.problems)
-          logger.warn('corpus problem', { path: problem.path, line: problem.line, problem: problem.message });
+        const now = new Map<string, { path: string; line: number | null }>();
+        for (const problem of report.problems) {
+          const key = `${problem.path}\u0000${problem.line}\u0000${problem.message}`;
+          now.set(key, { path: problem.path, line: problem.line });
+          if (!logged.has(key))
+            logger.warn('corpus problem', {
+              path: problem.path,
+              line: problem.line,
+              problem: problem.message,
+            });
+        }
+        for (const [key, { path, line }] of logged)
+          if (!now.has(key)) logger.info('corpus problem gone', { path, line });
+        logged = now;
         if (report.added.length + report.updated.length + report.removed.length === 0) return;
         logger.info('corpus folder edited; now serving it', {
           added: report.added.length,

@@ -57,6 +57,16 @@ describe('hand edits of the corpus folder', () => {
     expect(problem?.level).toBe('warn');
     expect(problem?.context).toMatchObject({ path: 'broken.md', line: expect.any(Number) });
     expect(live.engine.ask('What did Lavrov say about terrorists?').noAnswer).toBe(false);
+    // Another edit does not log the same problem again; mending the file logs it gone.
+    await rm(path.join(dir, 'truce.md'));
+    await until(() => live.engine.ask(TRUCE_QUESTION).noAnswer);
+    expect(lines.filter((l) => l.message === 'corpus problem')).toHaveLength(1);
+    await writeFile(path.join(dir, 'broken.md'), '---\ntitle: Mended\n---\nSome text.\n');
+    await until(() => lines.some((l) => l.message === 'corpus problem gone'));
+    expect(lines.find((l) => l.message === 'corpus problem gone')?.context).toMatchObject({
+      path: 'broken.md',
+    });
+    expect(lines.filter((l) => l.message === 'corpus problem')).toHaveLength(1);
   });
 
   it('never empty the index served: a folder emptied by hand keeps the last articles, with a warning', async () => {
