@@ -45,6 +45,7 @@ export function ask(state: EngineState, question: string, options: AskOptions = 
     question,
     filters,
     understood: query?.understood ?? [],
+    ...(query !== null && query.unmatched.length > 0 ? { unmatched: query.unmatched } : {}),
     corrections: query?.corrections ?? [],
     noAnswer: results.length === 0,
     results,

@@ -25,11 +25,13 @@ export function compare(
 ): Answer {
   const query = prepareQuery(state, question, filters);
   const understood = query?.understood ?? [];
+  const unmatched = query !== null && query.unmatched.length > 0 ? { unmatched: query.unmatched } : {};
   const corrections = query?.corrections ?? [];
   const empty: Answer = {
     question,
     filters,
     understood,
+    ...unmatched,
     corrections,
     noAnswer: true,
     results: [],
@@ -45,6 +47,7 @@ export function compare(
     question,
     filters,
     understood,
+    ...unmatched,
     corrections,
     noAnswer: best.length === 0,
     results,

@@ -29,6 +29,8 @@ export interface Query {
   filters: Filters;
   /** Metadata read from the question and applied as filters. */
   understood: MetadataMention[];
+  /** What the question named that no article matches together, so not applied (see Answer). */
+  unmatched: MetadataMention[];
   /** An overview is asked for and the question names nothing beyond its filters. */
   overview: boolean;
   /** The newest coverage first ("the latest news"), for an overview. */
@@ -73,7 +75,9 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     Object.keys(m.filter).every((key) => !explicit[key as keyof Filters]),
   );
   let filters = withMentions(explicit, understood);
+  let unmatched: MetadataMention[] = [];
   if (understood.length > 0 && !anyArticleIn(state, filters)) {
+    unmatched = understood;
     understood = [];
     filters = explicit;
   }
@@ -161,6 +165,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     weights,
     filters,
     understood,
+    unmatched,
     overview: asksOverview,
     newest: analysis.newest,
     byOutlet: analysis.asksOutlets,

@@ -67,6 +67,11 @@ export interface Answer {
    * ("What did NDTV report…" is asked of NDTV's articles).
    */
   understood: MetadataMention[];
+  /**
+   * Dates, outlets and events read from the question that no article matches together ("What did
+   * The BRICS Post report in March?"), so not applied; absent when there are none.
+   */
+  unmatched?: MetadataMention[];
   /** Typing slips of the question read as other words ("Lavorv" as "Lavrov"), in order. */
   corrections: Correction[];
   /** True when the coverage does not answer the question; `results` is then empty. */

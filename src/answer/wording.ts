@@ -1,3 +1,4 @@
+import type { MetadataMention } from '../question/analyse.ts';
 import type { AlsoReported, Answer, Excerpt } from './types.ts';
 
 /** Shown wherever an article's outlet is unknown. */
@@ -56,15 +57,24 @@ export const NO_ANSWER_TEXT = "The coverage doesn't answer that.";
 /**
  * What was read from the question and applied as filters, for the line above an answer:
  * "Read from your question: “Lavorv” as “Lavrov” · outlet NDTV · date March 2016", or null when
- * nothing was (typing slips read as other words first).
+ * nothing was (typing slips read as other words first); what it named that no article matches
+ * follows: "No article from The BRICS Post dated March: asked of all the coverage".
  */
-export function formatUnderstood(answer: Pick<Answer, 'understood' | 'corrections'>): string | null {
+export function formatUnderstood(
+  answer: Pick<Answer, 'understood' | 'corrections' | 'unmatched'>,
+): string | null {
   const kinds = { date: 'date', source: 'outlet', event: 'event' } as const;
+  const named = (m: MetadataMention) => `${kinds[m.kind]} ${m.text}`;
   const parts = [
     ...answer.corrections.map((c) => `“${c.typed}” as “${c.read}”`),
-    ...answer.understood.map((m) => `${kinds[m.kind]} ${m.text}`),
+    ...answer.understood.map(named),
   ];
-  return parts.length === 0 ? null : `Read from your question: ${parts.join(' · ')}`;
+  const unmatched = [...(answer.unmatched ?? [])].sort((a, b) => a.start - b.start);
+  const read = parts.length === 0 ? null : `Read from your question: ${parts.join(' · ')}`;
+  if (unmatched.length === 0) return read;
+  const as = { date: 'dated', source: 'from', event: 'in' } as const;
+  const none = `no article ${unmatched.map((m) => `${as[m.kind]} ${m.text}`).join(' ')}: asked of all the coverage`;
+  return read === null ? `${none.charAt(0).toUpperCase()}${none.slice(1)}` : `${read}; ${none}`;
 }
 
 /** "26 Aug 2016" or "4 Mar 2016 – 7 Mar 2016". */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
+import { formatUnderstood } from '../../src/answer/wording.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { analyseQuestion, questionContext } from '../../src/question/analyse.ts';
 import { CORPUS_DIR } from './helpers.ts';
@@ -210,6 +211,19 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     expect(answer.understood).toEqual([]);
     expect(answer.noAnswer).toBe(false);
     expect(answer.results.some((r) => r.text.includes('2011'))).toBe(true);
+    expect(formatUnderstood(answer)).toBe('No article dated 2011: asked of all the coverage');
+  });
+
+  it('says when what a question names matches no article together, rather than refusing silently', () => {
+    const answer = index.ask('What did the BRICS Post report in March?');
+    expect(answer.noAnswer).toBe(true);
+    expect(answer.understood).toEqual([]);
+    expect(answer.unmatched?.map((m) => m.kind).sort()).toEqual(['date', 'source']);
+    expect(formatUnderstood(answer)).toBe(
+      'No article from the BRICS Post dated March: asked of all the coverage',
+    );
+    // Each alone matches: they are applied.
+    expect(index.ask('What did the BRICS Post report?').unmatched).toBeUndefined();
   });
 
   it("still refuses questions off the coverage's subject", () => {

@@ -20,7 +20,12 @@ import {
 } from '../../src/discord/limits.ts';
 import { isModerator } from '../../src/discord/permissions.ts';
 import { RateLimiter } from '../../src/discord/rate-limit.ts';
-import { highlightExcerpt, renderAnswer, renderCompare } from '../../src/discord/render-answer.ts';
+import {
+  highlightExcerpt,
+  renderAnswer,
+  renderCompare,
+  renderNoAnswer,
+} from '../../src/discord/render-answer.ts';
 import { renderEvents, renderTimeline } from '../../src/discord/render-catalog.ts';
 import { renderRefresh } from '../../src/discord/render-moderation.ts';
 import { createLogger } from '../../src/log.ts';
@@ -184,6 +189,20 @@ describe('answer replies', () => {
     const later = renderAnswer(answer([excerpt()], { understood, offset: 3 }), []);
     expect(later.embeds[0]?.description).not.toContain('Read from your question');
     expect(renderAnswer(answer([excerpt()]), []).embeds[0]?.description).not.toContain('Read from');
+  });
+
+  it('say, on a refusal, what the question named that no article matches together', () => {
+    const unmatched = [
+      { kind: 'date' as const, text: 'March', start: 30, end: 35, filter: { since: '2016-03-01' } },
+      { kind: 'source' as const, text: 'The *BRICS* Post', start: 9, end: 25, filter: { source: 'brics' } },
+    ];
+    const reply = renderNoAnswer(
+      { question: 'q', offset: 0, understood: [], unmatched, corrections: [] },
+      [],
+    );
+    expect(reply.content?.split('\n')[0]).toBe(
+      '-# No article from The \\*BRICS\\* Post dated March: asked of all the coverage',
+    );
   });
 
   it('say which typed words were read as others, before the filters', () => {
