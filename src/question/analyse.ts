@@ -138,7 +138,15 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     if (cue !== null) framing.push({ start: cue.index, end: cue.index + cue[0].trimEnd().length });
   }
   for (const m of question.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)) {
-    if (context.eventIds.has(m[0])) mention('event', m.index, m.index + m[0].length, { event: m[0] });
+    if (!context.eventIds.has(m[0])) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    // An event id holding a date ("geneva-aug-2016") names the event, not that date.
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const other = mentions[i] as MetadataMention;
+      if (other.kind === 'date' && other.start >= start && other.end <= end) mentions.splice(i, 1);
+    }
+    mention('event', start, end, { event: m[0] });
   }
   for (const { id, start, end } of findEventDescriptions(question, tokens, context.events))
     if (!mentions.some((m) => m.kind === 'event'))

@@ -67,6 +67,17 @@ describe('question analysis', () => {
     expect(read('Where was the post office?').mentions).toEqual([]);
   });
 
+  it('reads an event by its id, and the date inside the id as part of it', () => {
+    expect(read('geneva-aug-2016').mentions).toMatchObject([
+      { kind: 'event', text: 'geneva-aug-2016', filter: { event: 'geneva-aug-2016' } },
+    ]);
+    expect(
+      read('What was said in geneva-aug-2016 on 27 August?')
+        .mentions.map((m) => m.kind)
+        .sort(),
+    ).toEqual(['date', 'event']);
+  });
+
   it('reads an event named by a description of its name and summary ("the March phone call")', () => {
     expect(read('What did the March phone call achieve?').mentions).toMatchObject([
       { kind: 'date', text: 'March' },
