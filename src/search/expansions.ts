@@ -98,18 +98,32 @@ export function readyExpansions(): void {
   readyKindWords();
 }
 
-let kindWordsReady = false;
+/** Each noun synset of people with kinds: its hyponyms' single words, as index terms; by readyKindWords. */
+let kindsOfPeople: Map<number, readonly string[]> | null = null;
 
 /**
- * Normalises now, once per process, every word of WordNet's nouns of people: a question's noun
- * naming people ("workers") otherwise waits for its kinds' words (70 or more) to be stemmed.
+ * Normalises now, once per process, every word of WordNet's nouns of people and lists each one's
+ * kinds: a question's noun naming people ("workers") otherwise waits for its kinds (70 or more
+ * synsets) to be read and their words stemmed.
  */
 function readyKindWords(): void {
-  if (kindWordsReady) return;
-  kindWordsReady = true;
+  if (kindsOfPeople !== null) return;
   const wn = wordNet();
-  for (const offset of wn.synsetsIn('noun', NOUN_PERSON))
-    for (const w of wn.synset('noun', offset).words) terms(w);
+  const people = wn.synsetsIn('noun', NOUN_PERSON);
+  const wordsOf = new Map<number, readonly string[]>();
+  for (const offset of people) {
+    const { words } = wn.synset('noun', offset);
+    wordsOf.set(offset, words);
+    for (const w of words) terms(w);
+  }
+  const kinds = new Map<number, readonly string[]>();
+  for (const offset of people) {
+    const hyponyms = wn.synset('noun', offset).pointers.filter((p) => p.symbol === '~');
+    if (hyponyms.length === 0) continue;
+    const words = hyponyms.flatMap((p) => wordsOf.get(p.offset) ?? wn.synset('noun', p.offset).words);
+    kinds.set(offset, singleWordTerms(words, ''));
+  }
+  kindsOfPeople = kinds;
 }
 
 /** WordNet's lexicographer file of nouns denoting places. */
@@ -282,6 +296,11 @@ export function kindTerms(word: string): readonly string[] {
     const wn = wordNet();
     const first = wn.senses(lemmaOf(word, 'noun'), 'noun')[0];
     if (first === undefined) return [];
+    if (kindsOfPeople !== null) {
+      // Listed by readyKindWords for every noun of people; none for any other noun.
+      const own = new Set(terms(word));
+      return (kindsOfPeople.get(first) ?? []).filter((t) => !own.has(t));
+    }
     const synset = wn.synset('noun', first);
     // Kinds of things ("weapon": "gun") cost SQuAD more than they gain; kinds of people do not.
     if (synset.lexFile !== NOUN_PERSON) return [];

@@ -24,8 +24,8 @@ export interface Pointer {
 export interface Synset {
   lexFile: number;
   /** Its words, lower case, spaces for WordNet's underscores. */
-  words: string[];
-  pointers: Pointer[];
+  readonly words: string[];
+  readonly pointers: Pointer[];
 }
 
 /** WordNet's lexicographer file of nouns denoting people. */
@@ -52,8 +52,6 @@ const DATA_FILE: Readonly<Record<WordNetPos, string>> = {
   adj: 'data.adj',
   adv: 'data.adv',
 };
-/** " | ", which ends a synset's fields and starts its gloss. */
-const GLOSS_MARK = Buffer.from(' | ', 'latin1');
 
 /** Thrown when WordNet's files are missing or not in WordNet's format. */
 export class WordNetError extends Error {
@@ -103,13 +101,17 @@ export class WordNet {
     return offsets;
   }
 
-  /** The synset at a byte offset of a data file. */
+  /**
+   * The synset at a byte offset of a data file. Its pointers are read when first asked for: most
+   * readers want only its words (a sense's synonyms, a noun's kinds), and a common word's synset
+   * holds hundreds of pointers.
+   */
   synset(pos: WordNetPos, offset: number): Synset {
     const data = this.file(DATA_FILE[pos]);
-    // The fields before the gloss, read in place: offset, lexicographer file, type, word count
-    // (hex), each word with its lexical id, pointer count, each pointer as four fields.
+    // The fields before the gloss, read in place by their counts: offset, lexicographer file,
+    // type, word count (hex), each word with its lexical id, then the pointers.
     const fields = this.fields;
-    fields.reset(data, offset, glossStart(data, offset), false);
+    fields.reset(data, offset, data.length, false);
     if (fields.decimal() !== offset) throw new WordNetError(`no synset at offset ${offset} of data.${pos}`);
     const lexFile = fields.decimal();
     fields.skip(1);
@@ -126,25 +128,7 @@ export class WordNet {
       );
       fields.skip(1);
     }
-    const pointers: Pointer[] = [];
-    for (let i = 0, n = fields.decimal(); i < n; i++) {
-      const symbol = fields.symbol();
-      const target = fields.decimal();
-      fields.next();
-      const pos = fields.stop - fields.start === 1 ? posOfLetter(data[fields.start] as number) : 'noun';
-      fields.next();
-      // Source and target word numbers: the field's first two hex digits, then the next two.
-      const { start, stop } = fields;
-      const half = Math.min(stop, start + 2);
-      pointers.push({
-        symbol,
-        offset: target,
-        pos,
-        source: fields.hex(start, half),
-        target: fields.hex(half, Math.min(stop, start + 4)),
-      });
-    }
-    return { lexFile, words, pointers };
+    return new DataSynset(lexFile, words, data, fields.position, fields);
   }
 
   /** The verb synsets whose sense causes the verb synset at `offset` ("kill" causes "die"). */
@@ -245,11 +229,43 @@ function lineEnd(file: Buffer, start: number): number {
   return end < 0 ? file.length : end;
 }
 
-/** Where the synset line at `start` has its gloss (its fields end), or its end without one. */
-function glossStart(data: Buffer, start: number): number {
-  const end = lineEnd(data, start);
-  const gloss = data.indexOf(GLOSS_MARK, start);
-  return gloss < 0 || gloss > end ? end : gloss;
+/** A synset read from a data file, its pointers read from `at` on when first asked for. */
+class DataSynset implements Synset {
+  private read: Pointer[] | null = null;
+
+  constructor(
+    readonly lexFile: number,
+    readonly words: string[],
+    private readonly data: Buffer,
+    private readonly at: number,
+    private readonly fields: FieldReader,
+  ) {}
+
+  get pointers(): Pointer[] {
+    if (this.read !== null) return this.read;
+    const fields = this.fields;
+    fields.reset(this.data, this.at, this.data.length, false);
+    const pointers: Pointer[] = [];
+    for (let i = 0, n = fields.decimal(); i < n; i++) {
+      const symbol = fields.symbol();
+      const target = fields.decimal();
+      fields.next();
+      const pos = fields.stop - fields.start === 1 ? posOfLetter(this.data[fields.start] as number) : 'noun';
+      fields.next();
+      // Source and target word numbers: the field's first two hex digits, then the next two.
+      const { start, stop } = fields;
+      const half = Math.min(stop, start + 2);
+      pointers.push({
+        symbol,
+        offset: target,
+        pos,
+        source: fields.hex(start, half),
+        target: fields.hex(half, Math.min(stop, start + 4)),
+      });
+    }
+    this.read = pointers;
+    return pointers;
+  }
 }
 
 /** `file[start, end)` read as latin1 against `key`, in the order of JavaScript's string comparison. */
@@ -277,6 +293,11 @@ class FieldReader {
   stop = 0;
   /** Pointer symbols ("@", "+", "\\"), one string each, by their length and bytes. */
   private readonly symbols = new Map<number, string>();
+
+  /** Where the next field starts. */
+  get position(): number {
+    return this.at;
+  }
 
   /** Reads `file[start, end)`, trimmed of blanks at both ends when `trim` (as `trim()`). */
   reset(file: Buffer, start: number, end: number, trim: boolean): void {
