@@ -107,7 +107,10 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   const verb = speaker === null ? null : analysis.speakerVerb;
   const askedVerb = (t: { start: number; end: number }) =>
     verb !== null && verb.start < t.end && t.start < verb.end;
-  let topic = tokens.filter((t) => !framing(t) && !naming(t) && !askedVerb(t));
+  // "Where were the talks held?": the verb asks where the event was (see QuestionAnalysis).
+  const eventVerb = (t: { start: number; end: number }) =>
+    analysis.eventVerbs.some((v) => v.start < t.end && t.start < v.end);
+  let topic = tokens.filter((t) => !framing(t) && !naming(t) && !askedVerb(t) && !eventVerb(t));
   // "What did the March phone call achieve?": a verb the coverage never uses, asked of the
   // metadata a question names, asks what that metadata holds, not for the word. Otherwise an
   // event's description stays a topic ("Who initiated the phone call…" within the call).
@@ -152,7 +155,10 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   );
   // The answer-type noun is left out only when the question uses it once.
   const typeOnce = typeTerm !== null && termList.indexOf(typeTerm) === termList.lastIndexOf(typeTerm);
-  const rankedTerms = termList.filter((t) => !coverageWords.has(t) && !(typeOnce && t === typeTerm));
+  const eventTerms = new Set(tokens.filter(eventVerb).map((t) => t.term));
+  const rankedTerms = termList.filter(
+    (t) => !coverageWords.has(t) && !(typeOnce && t === typeTerm) && !eventTerms.has(t),
+  );
   const kinds = kindsInIndex(state, topic, text, analysis.tokens, new Set(termList), related);
   const expansions = [...new Set([...related.values()].flat()), ...kinds];
   return {

@@ -4,10 +4,11 @@
  * a `QuestionContext`.
  */
 
+import { readAnswerType } from './answer-type.ts';
 import { type ArticleMetadata, ContextCounts } from './context-counts.ts';
 import { type DayRange, findDateSpans, readDateMention } from './dates.ts';
 import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
-import { asksForNewest, asksForOverview, isFramingToken, outletsAskedAt } from './framing.ts';
+import { asksForNewest, asksForOverview, eventVerbsAt, isFramingToken, outletsAskedAt } from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
 import { type QuestionToken, readQuestion } from './reader.ts';
 import { readSpeakerQuestion, type SpeakerMention } from './speaker.ts';
@@ -72,6 +73,11 @@ export interface QuestionAnalysis {
   asksWho: boolean;
   /** "Which outlets covered …?", "Who reported …?": one excerpt from each outlet. */
   asksOutlets: boolean;
+  /**
+   * Spans of the verb of "Where/When did the meeting take place?", "Where were the talks held?":
+   * it asks where or when the event was, so it is neither searched for nor required.
+   */
+  eventVerbs: TextSpan[];
 }
 
 /** Words before an outlet's name that say it is a source: "according to", "reported by". */
@@ -162,6 +168,11 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
   if (stance !== null) framing.push({ start: stance.start, end: stance.end });
   const verbs = tokens.filter((t) => t.pos === 'VERB').map(({ start, end }) => ({ start, end }));
   const outletWord = tokens[outletsAskedAt(tokens)];
+  const whereOrWhen = readAnswerType(question).type;
+  const eventVerbs =
+    whereOrWhen === 'place' || whereOrWhen === 'time'
+      ? eventVerbsAt(tokens).map((i) => ({ start: tokens[i]?.start ?? 0, end: tokens[i]?.end ?? 0 }))
+      : [];
   if (outletWord !== undefined && !framing.some((f) => f.start === outletWord.start))
     framing.push({ start: outletWord.start, end: outletWord.end });
   return {
@@ -176,5 +187,6 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     speakerVerb: verb,
     asksWho,
     asksOutlets: outletWord !== undefined,
+    eventVerbs,
   };
 }

@@ -158,6 +158,23 @@ function isOutletNoun(tokens: readonly QuestionToken[], i: number): boolean {
   );
 }
 
+/**
+ * Indexes of the tokens of a verb asking where or when an event was: "take place", "occur", and
+ * "held" in the passive ("Where were the talks held?"). Passages naming the event need not say
+ * it in those words, and "held" would find "rebel-held".
+ */
+export function eventVerbsAt(tokens: readonly QuestionToken[]): number[] {
+  const at: number[] = [];
+  let passive = false;
+  tokens.forEach((t, i) => {
+    if (t.pos === 'AUX' && (t.lemma === 'be' || t.lemma === 'being' || t.lemma === 'been')) passive = true;
+    const place = t.lemma === 'take' && tokens[i + 1]?.lemma === 'place';
+    if (place) at.push(i, i + 1);
+    else if (t.lemma === 'occur' || (t.lemma === 'hold' && t.pos === 'VERB' && passive)) at.push(i);
+  });
+  return at;
+}
+
 /** True when the question asks for the newest coverage first ("latest news", "What's new?"). */
 export function asksForNewest(tokens: readonly QuestionToken[]): boolean {
   return tokens.some((_, i) => isRecencyWord(tokens, i));

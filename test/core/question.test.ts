@@ -108,6 +108,15 @@ describe('question analysis', () => {
     expect(read('Where did they meet?').overview).toBe(false);
   });
 
+  it('reads the verb asking where or when an event was, and only in such a question', () => {
+    const verbs = (q: string) => read(q).eventVerbs.map((v) => q.slice(v.start, v.end));
+    expect(verbs('Where were the talks held?')).toEqual(['held']);
+    expect(verbs('Where are the talks being held?')).toEqual(['held']);
+    expect(verbs('When did the Geneva meeting take place?')).toEqual(['take', 'place']);
+    expect(verbs('Who held the talks?')).toEqual([]);
+    expect(verbs('Where do the rebels hold ground?')).toEqual([]);
+  });
+
   it('reads a question asking which outlets covered something, framed by its outlet noun or verb', () => {
     const outlets = (q: string) => read(q).asksOutlets;
     expect(outlets('Which outlets covered the Geneva talks?')).toBe(true);
@@ -173,6 +182,14 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     expect(answer.results[0]?.source).toBe('The BRICS Post');
     expect(answer.results[0]?.text).toContain('Darayya');
     for (const r of answer.results) expect(r.source).toBe('The BRICS Post');
+  });
+
+  it('answers where talks were held from the passages naming them, not "rebel-held" ones', () => {
+    for (const q of ['Where were the talks held?', 'Where are the talks being held?']) {
+      const [first] = index.ask(q).results;
+      expect(first?.text, q).toContain('in Geneva');
+      expect(first?.text, q).not.toContain('-held');
+    }
   });
 
   it('answers which outlets covered a subject with the best excerpt of each, on the subject', () => {
