@@ -2,7 +2,7 @@
  * A question prepared for ranking (`prepareQuery`): its terms and their weights, the filters it runs under, and
  * what was read from it (metadata, a speaker, an overview).
  */
-import { analyseQuestion, type MetadataMention } from '../question/analyse.ts';
+import { analyseQuestion, type MetadataMention, type TextSpan } from '../question/analyse.ts';
 import { type AnswerType, readAnswerType } from '../question/answer-type.ts';
 import { isCoverageNoun } from '../question/framing.ts';
 import { normaliseWord, tokenize } from '../search/tokenize.ts';
@@ -31,6 +31,13 @@ export interface Query {
   understood: MetadataMention[];
   /** What the question named that no article matches together, so not applied (see Answer). */
   unmatched: MetadataMention[];
+  /**
+   * A quotation of words the index leaves out ("Who said “once and for all”?"), to be found in the
+   * text as written (any case, any spacing); null when the question quotes none.
+   */
+  phrase: RegExp | null;
+  /** A quotation of two words or more the index holds words of: passages quoting it rank first. */
+  quote: RegExp | null;
   /** An overview is asked for and the question names nothing beyond its filters. */
   overview: boolean;
   /** The newest coverage first ("the latest news"), for an overview. */
@@ -128,11 +135,15 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     }
   }
   // "What did the ministry say?" asks for the speaker's statements, not an overview.
+  // A quotation of stop words only ("once and for all") has no posting: it is looked for as written.
+  const quoted = quotation(question, analysis.quoted);
+  const phrase = quoted !== null && !quoted.indexed ? quoted.pattern : null;
   const asksOverview =
+    phrase === null &&
     topic.length === 0 &&
     speaker === null &&
     (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
-  if (tokens.length === 0 && !asksOverview) return null;
+  if (tokens.length === 0 && !asksOverview && phrase === null) return null;
   const related = relatedInIndex(state, topic, text, analysis.tokens, new Set(tokens.map((t) => t.term)));
   const { weights, queryTerms, unknownNames, knownTerms, knownWeight } = topicWeights(
     state,
@@ -172,6 +183,8 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     filters,
     understood,
     unmatched,
+    phrase,
+    quote: quoted?.indexed ? quoted.pattern : null,
     overview: asksOverview,
     newest: analysis.newest,
     byOutlet: analysis.asksOutlets,
@@ -187,6 +200,26 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     nameIds: Int32Array.from(capitalised(text, tokens), (t) => state.index.termId(t.term) ?? -1),
     corrections,
   };
+}
+
+/**
+ * The question's first quotation of two words or more, or of words tokenize leaves out only, as
+ * a pattern that finds it in text whatever its case, spacing and apostrophes, and whether the
+ * index holds any of its words; null when it quotes none.
+ */
+function quotation(
+  question: string,
+  quoted: readonly TextSpan[],
+): { pattern: RegExp; indexed: boolean } | null {
+  for (const { start, end } of quoted) {
+    const text = question.slice(start, end);
+    const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+    const indexed = tokenize(text).length > 0;
+    if (words.length === 0 || (indexed && words.length < 2)) continue;
+    const body = words.map((w) => w.replace(/['’]/g, "['’]")).join('[^\\p{L}\\p{N}]+');
+    return { pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu'), indexed };
+  }
+  return null;
 }
 
 /** A possessive ending right after a name ("'s", "’s", or a bare apostrophe after an s). */

@@ -29,6 +29,10 @@ export const CANDIDATE_PASSAGES = 60;
  * date order, otherwise the ranking; null when the no-answer rule refuses the best passage.
  */
 export function candidates(state: EngineState, query: Query, limit: number): ScoredPassage[] | null {
+  if (query.phrase !== null) {
+    const found = phrasePassages(state, query.phrase, query.filters, query.focus, limit);
+    return found.length === 0 ? null : found;
+  }
   if (query.overview) return leads(state, query.filters, query.newest);
   if (query.speaker !== null && query.weights.size === 0)
     return statementPassages(state, query.speaker, query.filters, query.focus);
@@ -66,7 +70,7 @@ export function rank(state: EngineState, query: Query, limit: number, filters: F
         factor *= 1 + SPEAKER_BOOST;
       r.score *= factor;
     }
-    return sortBest(ranked);
+    return quotedFirst(state, sortBest(ranked), query.quote);
   }
   const beta = state.config.proximity;
   if (alpha === 0 && beta === 0 && !bySpeaker) return ranked;
@@ -146,6 +150,58 @@ function statementPassages(
     }
   }
   return found.map((passage, i) => ({ passage, score: found.length - i }));
+}
+
+/**
+ * The passages holding `phrase` (a question's quotation of words the index leaves out, "once and
+ * for all"), oldest article first, at most `limit`; records in `focus` the sentence each passage's
+ * excerpt must show. The one search of the articles' text itself, for what no posting holds.
+ */
+function phrasePassages(
+  state: EngineState,
+  phrase: RegExp,
+  filters: Filters,
+  focus: Map<number, number>,
+  limit: number,
+): ScoredPassage[] {
+  const found: number[] = [];
+  for (const a of state.summaries.catalog.byDate) {
+    const article = state.corpus.articles[a] as Article;
+    if (!articleMatches(article, filters)) continue;
+    const sentences = state.sentences[a] ?? [];
+    phrase.lastIndex = 0;
+    for (const match of article.text.matchAll(phrase)) {
+      const sentence = sentences.findIndex((x) => x.start <= match.index && match.index < x.end);
+      const passage = sentence < 0 ? -1 : passageHolding(state, a, sentence);
+      if (passage < 0 || focus.has(passage)) continue;
+      focus.set(passage, sentence);
+      found.push(passage);
+      if (found.length >= limit) break;
+    }
+    if (found.length >= limit) break;
+  }
+  return found.map((passage, i) => ({ passage, score: found.length - i }));
+}
+
+/**
+ * `ranked` with the passages holding the question's quotation word for word first, each group in
+ * its order: "Who said “we are not going to rush”?" quotes who said it before who said near it.
+ */
+function quotedFirst(state: EngineState, ranked: ScoredPassage[], quote: RegExp | null): ScoredPassage[] {
+  if (quote === null) return ranked;
+  const holding: ScoredPassage[] = [];
+  const rest: ScoredPassage[] = [];
+  for (const r of ranked) {
+    const p = passageAt(state, r.passage);
+    const text = (state.corpus.articles[p.article] as Article).text.slice(p.start, p.end);
+    quote.lastIndex = 0;
+    (quote.test(text) ? holding : rest).push(r);
+  }
+  if (holding.length === 0) return ranked;
+  // Scores stay in rank order, so that what reads them (the no-answer margin) sees a ranking.
+  const top = Math.max(...ranked.map((r) => r.score));
+  for (const r of holding) r.score += top;
+  return [...holding, ...rest];
 }
 
 /** The passage of article `a` that starts with `sentence`, else the first that holds it; -1 if none. */

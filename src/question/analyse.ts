@@ -73,6 +73,8 @@ export interface QuestionAnalysis {
   asksWho: boolean;
   /** "Which outlets covered …?", "Who reported …?": one excerpt from each outlet. */
   asksOutlets: boolean;
+  /** Spans of the words inside double quotes ("Who said “once and for all”?"), quotes excluded. */
+  quoted: TextSpan[];
   /**
    * Spans of the verb of "Where/When did the meeting take place?", "Where were the talks held?":
    * it asks where or when the event was, so it is neither searched for nor required.
@@ -187,6 +189,18 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     speakerVerb: verb,
     asksWho,
     asksOutlets: outletWord !== undefined,
+    quoted: quotedSpans(question),
     eventVerbs,
   };
+}
+
+/** Text inside straight or curly double quotes, at least two characters of it. */
+const QUOTED = /["\u201c\u201d]([^"\u201c\u201d]{2,200})["\u201c\u201d]/gu;
+
+/** The spans of the question's text inside double quotes, quotes excluded. */
+function quotedSpans(question: string): TextSpan[] {
+  return [...question.matchAll(QUOTED)].map((m) => ({
+    start: m.index + 1,
+    end: m.index + 1 + (m[1] ?? '').length,
+  }));
 }

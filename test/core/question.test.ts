@@ -108,6 +108,13 @@ describe('question analysis', () => {
     expect(read('Where did they meet?').overview).toBe(false);
   });
 
+  it('reads the words a question quotes, in straight or curly quotes', () => {
+    const quoted = (q: string) => read(q).quoted.map((v) => q.slice(v.start, v.end));
+    expect(quoted('Who said "once and for all"?')).toEqual(['once and for all']);
+    expect(quoted('Who said “once and for all”?')).toEqual(['once and for all']);
+    expect(quoted('What did Lavrov say about terrorists?')).toEqual([]);
+  });
+
   it('reads the verb asking where or when an event was, and only in such a question', () => {
     const verbs = (q: string) => read(q).eventVerbs.map((v) => q.slice(v.start, v.end));
     expect(verbs('Where were the talks held?')).toEqual(['held']);

@@ -43,6 +43,21 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(index.ask("What were Lavrov's remarks?").results[0]?.speaker).toBe('Sergei Lavrov');
   });
 
+  it('answer "who said “…”" with the passages quoting those words, even words the index leaves out', () => {
+    for (const q of ['Who said "once and for all"?', 'Who said “once and for all”?']) {
+      const [first] = index.ask(q).results;
+      expect(first?.text, q).toContain('“once and for all”');
+      expect(first?.speaker, q).toBe('Sergei Lavrov');
+    }
+    // Inside the filters only, and refused when no article has the words.
+    expect(index.ask('Who said "once and for all"?', { filters: { source: 'NDTV' } }).noAnswer).toBe(true);
+    expect(index.ask('who said "and so on"').noAnswer).toBe(true);
+    // A quotation the index holds words of: the passage quoting it word for word comes first.
+    const [first] = index.ask('Who said "for the first time"?').results;
+    expect(first?.text).toContain('for the first time');
+    expect(first?.speaker).toBe('Sergei Lavrov');
+  });
+
   it('answer "who said …" with a quoted statement and its speaker', () => {
     const [first] = index.ask('Who said that Assad is part of the solution?').results;
     expect(first?.text).toContain('part of the solution');
