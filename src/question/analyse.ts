@@ -6,7 +6,7 @@
 
 import { readAnswerType } from './answer-type.ts';
 import { type ArticleMetadata, ContextCounts } from './context-counts.ts';
-import { type DayRange, findDateSpans, readDateMention } from './dates.ts';
+import { type DayRange, findDateSpans, partOfMonthStart, readDateMention } from './dates.ts';
 import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
 import { asksForNewest, asksForOverview, eventVerbsAt, isFramingToken, outletsAskedAt } from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
@@ -86,6 +86,9 @@ export interface QuestionAnalysis {
 const OUTLET_CUE_BEFORE =
   /\b(?:according to|reported by|reports? (?:from|by|in)|coverage (?:from|by|in))\s+$/i;
 
+/** A preposition a date span may start with. */
+const LEADING_PREPOSITION = /^(?:on|in|at|during|from|over|by)\s+/i;
+
 /** Builds the context of a corpus' articles and events. */
 export function questionContext(
   articles: ReadonlyArray<ArticleMetadata>,
@@ -117,12 +120,23 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
   const mentions: MetadataMention[] = [];
   const mention = (kind: MetadataMention['kind'], start: number, end: number, filter: ImpliedFilter) =>
     mentions.push({ kind, start, end, text: question.slice(start, end), filter });
-  const dateSpans = dates.map(({ first, last }) => ({
+  let dateSpans = dates.map(({ first, last }) => ({
     start: tokens[first]?.start ?? 0,
     end: tokens[last]?.end ?? 0,
   }));
-  for (const span of findDateSpans(question))
-    if (!dateSpans.some((d) => d.start < span.end && span.start < d.end)) dateSpans.push(span);
+  // Chrono's and wink's readings of one date are one span ("Friday" and "26 August" are "Friday 26
+  // August"; "August" is part of "the 26th of August"), with the part of a month it starts with.
+  for (const span of findDateSpans(question)) {
+    const overlapping = dateSpans.filter((d) => d.start < span.end && span.start < d.end);
+    const start = Math.min(span.start, ...overlapping.map((d) => d.start));
+    const end = Math.max(span.end, ...overlapping.map((d) => d.end));
+    dateSpans = [...dateSpans.filter((d) => !overlapping.includes(d)), { start, end }];
+  }
+  dateSpans = dateSpans.map((d) => {
+    // As written, without the preposition chrono takes in ("on 26 August" is "26 August").
+    const start = d.start + (LEADING_PREPOSITION.exec(question.slice(d.start, d.end))?.[0].length ?? 0);
+    return { start: partOfMonthStart(question, start), end: d.end };
+  });
   for (const { start, end } of dateSpans) {
     const range: DayRange | null = readDateMention(question.slice(start, end), context.yearsWith);
     if (range !== null) mention('date', start, end, range);

@@ -37,7 +37,14 @@ export function readDateMention(
   text: string,
   yearsWith: (monthOrDay: string) => readonly number[],
 ): DayRange | null {
+  const part = PART_OF_MONTH.exec(text.trim());
+  if (part !== null) {
+    const month = readDateMention(text.trim().slice(part[0].length), yearsWith);
+    return month === null ? null : partOfMonth(month, part);
+  }
   const trimmed = text.trim();
+  const season = seasonOf(trimmed, yearsWith);
+  if (season !== undefined) return season;
   const year = YEAR.exec(trimmed)?.[1];
   if (year !== undefined) return { since: `${year}-01-01`, until: `${year}-12-31` };
   if (!ABSOLUTE_DATE.test(trimmed)) return null;
@@ -46,6 +53,84 @@ export function readDateMention(
   if (us === null || !NUMERIC_DATE.test(trimmed) || hasArticles(us, yearsWith)) return us;
   const elsewhere = rangeOf(chrono.en.GB.parse(trimmed, REFERENCE)[0], yearsWith);
   return elsewhere !== null && hasArticles(elsewhere, yearsWith) ? elsewhere : us;
+}
+
+/**
+ * The part of a month a mention starts with: "the first week of", "the last week of", "early",
+ * "mid", "late", "the beginning of", "the middle of", "the end of".
+ */
+const PART_OF_MONTH =
+  /^(?:the\s+)?(?:(first|second|third|fourth|last)\s+week\s+of|(early|mid|late)[\s-]+|(beginning|start|middle|end)\s+of)\s*/i;
+
+/** The start of the part of a month written just before a date at `start` ("the first week of"), else `start`. */
+export function partOfMonthStart(question: string, start: number): number {
+  const before = question.slice(Math.max(0, start - 40), start);
+  const m =
+    /(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+week\s+of|early|mid|late|(?:beginning|start|middle|end)\s+of)[\s-]+$/i.exec(
+      before,
+    );
+  return m === null ? start : start - m[0].length;
+}
+
+/** The days of a whole month's range that a part of it names (see PART_OF_MONTH); a day's range as it is. */
+function partOfMonth(range: DayRange, part: RegExpExecArray): DayRange {
+  const [y, m] = range.since.split('-').map(Number) as [number, number];
+  const last = lastDay(y, m);
+  if (
+    range.since !== `${range.since.slice(0, 8)}01` ||
+    range.until !== `${range.since.slice(0, 8)}${pad(last)}`
+  )
+    return range;
+  const week = ['first', 'second', 'third', 'fourth'].indexOf((part[1] ?? '').toLowerCase());
+  const which = (part[2] ?? part[3] ?? part[1] ?? '').toLowerCase();
+  const [from, to] =
+    week >= 0
+      ? [week * 7 + 1, week * 7 + 7]
+      : which === 'last' || which === 'late' || which === 'end'
+        ? [Math.max(1, which === 'last' ? last - 6 : 21), last]
+        : which === 'mid' || which === 'middle'
+          ? [11, 20]
+          : [1, 10];
+  const ym = range.since.slice(0, 8);
+  return { since: `${ym}${pad(from)}`, until: `${ym}${pad(to)}` };
+}
+
+/** A season's months (meteorological, northern); winter is December to February. */
+const SEASON_MONTHS: Readonly<Record<string, readonly [number, number, number]>> = {
+  spring: [3, 4, 5],
+  summer: [6, 7, 8],
+  autumn: [9, 10, 11],
+  fall: [9, 10, 11],
+  winter: [12, 1, 2],
+};
+const SEASON =
+  /^(?:(?:in|during|over)\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:1[89]|20)\d\d))?$/i;
+
+/**
+ * The days of a season ("summer 2016"; "the summer" in the one year the coverage has articles in
+ * its months): undefined when the text is no season, null when its year cannot be told. Winter
+ * 2016 is December 2015 to February 2016.
+ */
+function seasonOf(
+  text: string,
+  yearsWith: (monthOrDay: string) => readonly number[],
+): DayRange | null | undefined {
+  const m = SEASON.exec(text);
+  if (m === null) return undefined;
+  const months = SEASON_MONTHS[(m[1] ?? '').toLowerCase()] as readonly [number, number, number];
+  let year = m[2] === undefined ? null : Number(m[2]);
+  if (year === null) {
+    // The year a season ends in: winter's January and February, and its December of the year before.
+    const years = new Set(months.flatMap((mo) => yearsWith(pad(mo)).map((y) => (mo === 12 ? y + 1 : y))));
+    if (years.size !== 1) return null;
+    year = [...years][0] as number;
+  }
+  const [first, , last] = months;
+  const startYear = first === 12 ? year - 1 : year;
+  return {
+    since: `${startYear}-${pad(first)}-01`,
+    until: `${year}-${pad(last)}-${pad(lastDay(year, last))}`,
+  };
 }
 
 /** A day written in numbers only, day and month in either order ("4/3/2016", "4.3"). */

@@ -45,6 +45,29 @@ describe('question analysis', () => {
     expect(read('What was reported on 8/26/2016?').mentions).toMatchObject([
       { kind: 'date', filter: { since: '2016-08-26', until: '2016-08-26' } },
     ]);
+    // One date however chrono and wink split it, without its preposition.
+    expect(read('What happened on the 26th of August?').mentions).toMatchObject([
+      { kind: 'date', text: '26th of August', filter: { since: '2016-08-26', until: '2016-08-26' } },
+    ]);
+    expect(read('What did NDTV report on Friday 26 August?').mentions).toMatchObject([
+      { kind: 'date', text: 'Friday 26 August', filter: { since: '2016-08-26', until: '2016-08-26' } },
+      { kind: 'source' },
+    ]);
+    // Seasons (winter 2016 ends in February 2016) and parts of a month.
+    const range = (q: string) => read(q).mentions.find((m) => m.kind === 'date')?.filter;
+    expect(range('What happened in summer 2016?')).toEqual({ since: '2016-06-01', until: '2016-08-31' });
+    expect(range('What happened in the summer?')).toEqual({ since: '2016-06-01', until: '2016-08-31' });
+    expect(range('What happened in winter 2016?')).toEqual({ since: '2015-12-01', until: '2016-02-29' });
+    expect(range('What happened in the first week of March 2016?')).toEqual({
+      since: '2016-03-01',
+      until: '2016-03-07',
+    });
+    expect(range('What happened in the last week of August?')).toEqual({
+      since: '2016-08-25',
+      until: '2016-08-31',
+    });
+    expect(range('What happened in late August 2016?')).toEqual({ since: '2016-08-21', until: '2016-08-31' });
+    expect(range('What happened in mid-March 2016?')).toEqual({ since: '2016-03-11', until: '2016-03-20' });
     // A month the coverage never has carries no year to read; relative dates are not read.
     expect(read('Who met in December?').mentions).toEqual([]);
     expect(read('Who did Kerry meet last month?').mentions).toEqual([]);
@@ -181,6 +204,18 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     // Nothing outside the day a question names.
     for (const r of index.ask('Tell me what was reported on 27 August 2016').results)
       expect(r.date).toBe('2016-08-27');
+  });
+
+  it('answers a date written with its weekday, a part of a month or a season, which it refused before', () => {
+    const friday = index.ask('What did NDTV report on Friday 26 August?');
+    expect(friday.noAnswer).toBe(false);
+    for (const r of friday.results) expect([r.source, r.date]).toEqual(['NDTV (AFP copy)', '2016-08-26']);
+    const week = index.ask('What happened in the first week of March 2016?');
+    expect(week.noAnswer).toBe(false);
+    for (const r of week.results) expect(r.date?.startsWith('2016-03-0')).toBe(true);
+    const summer = index.ask('What happened in summer 2016?');
+    expect(summer.noAnswer).toBe(false);
+    for (const r of summer.results) expect(r.date?.startsWith('2016-08')).toBe(true);
   });
 
   it("asks a question naming an outlet of that outlet's articles", () => {
