@@ -4,7 +4,8 @@
  * the coverage never uses it, no dictionary knows it (wink's lexicon, WordNet: "Iran" is never
  * read as "Iraq"), and it is one slip from a word the coverage uses (its most common such word),
  * else from an everyday English word ("hapened"); a question's first word is first read as a
- * question word ("Waht happened…"); a word in capitals is an acronym ("ISSG") and left as typed,
+ * question word ("Waht happened…"), and first of all as a word of an outlet's name or an event's
+ * id ("NDVT", "BRICS Psot"); any other word in capitals is an acronym ("ISSG") and left as typed,
  * unless the whole question is in capitals. The answer says what was read, so a member sees it.
  */
 import distance from 'wink-distance';
@@ -45,13 +46,15 @@ export function correctSpelling(
     if (typed.length < MIN_LETTERS || !LETTERS_ONLY.test(typed)) continue;
     const lower = typed.toLowerCase();
     if (
-      (!shouting && typed === typed.toUpperCase()) ||
       state.index.termId(token.term) !== undefined ||
       isCommonWord(typed) ||
       isDictionaryWord(typed) ||
       metadataWords(state).has(lower)
     )
       continue;
+    // A word of an outlet's name or an event's id one slip away ("NDVT", "Psot"), even in capitals.
+    const named = wordNear(lower, (w) => metadataWords(state).has(w));
+    if (named === null && !shouting && typed === typed.toUpperCase()) continue;
     tried++;
     // A question's first word is mostly its question word ("Waht happened…").
     const first = token.start === firstWord;
@@ -59,6 +62,7 @@ export function correctSpelling(
     // A capitalised word inside the question is a name: never read as an everyday word.
     const name = !first && capitalised;
     const read =
+      named ??
       (first ? wordNear(lower, isStopWord) : null) ??
       coverageWordNear(state, token.term, lower) ??
       (name ? null : wordNear(lower, isCommonWord));

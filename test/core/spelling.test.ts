@@ -47,6 +47,16 @@ describe('typing slips in a question', () => {
     expect(index.ask('What does Kery want?').corrections).toEqual([{ typed: 'Kery', read: 'Kerry' }]);
   });
 
+  it("read a slipped word of an outlet's name as the outlet, even in capitals", () => {
+    const caps = index.ask('What did NDVT report about Aleppo?');
+    expect(caps.corrections).toEqual([{ typed: 'NDVT', read: 'NDTV' }]);
+    expect(caps.understood.map((m) => m.kind)).toEqual(['source']);
+    for (const r of caps.results) expect(r.source).toContain('NDTV');
+    const post = index.ask('What did the BRICS Psot say?');
+    expect(post.corrections).toEqual([{ typed: 'Psot', read: 'Post' }]);
+    expect(post.results[0]?.source).toBe('The BRICS Post');
+  });
+
   it('are looked for in a handful of words at most, so that no question can make the answer slow', () => {
     const many = index.ask('Lavorv Kery Agust terorists Sryia Mocsow Alepo Geenva?');
     expect(many.corrections.length).toBe(3);
