@@ -1,6 +1,6 @@
 /**
- * Dates named in a question ("in March 2016", "on 26 August 2016", "in August", "in 2011") read as
- * a range of days. A date without its year takes the one year in which the coverage has articles
+ * Dates named in a question ("in March 2016", "on 26 August 2016", "in August", "in 2011", "the
+ * first week of March", "late August", "summer 2016") read as a range of days. A date without its year takes the one year in which the coverage has articles
  * on it; relative dates ("last month") are not read, since a member means the news' time, not today.
  */
 import * as chrono from 'chrono-node';
@@ -56,19 +56,17 @@ export function readDateMention(
 }
 
 /**
- * The part of a month a mention starts with: "the first week of", "the last week of", "early",
+ * The part of a month a date may start with: "the first week of", "the last week of", "early",
  * "mid", "late", "the beginning of", "the middle of", "the end of".
  */
-const PART_OF_MONTH =
-  /^(?:the\s+)?(?:(first|second|third|fourth|last)\s+week\s+of|(early|mid|late)[\s-]+|(beginning|start|middle|end)\s+of)\s*/i;
+const PART =
+  '(?:the\\s+)?(?:(first|second|third|fourth|last)\\s+week\\s+of|(early|mid|late)|(beginning|start|middle|end)\\s+of)';
+const PART_OF_MONTH = new RegExp(`^${PART}[\\s-]*`, 'i');
+const PART_BEFORE = new RegExp(`\\b${PART}[\\s-]+$`, 'i');
 
 /** The start of the part of a month written just before a date at `start` ("the first week of"), else `start`. */
 export function partOfMonthStart(question: string, start: number): number {
-  const before = question.slice(Math.max(0, start - 40), start);
-  const m =
-    /(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+week\s+of|early|mid|late|(?:beginning|start|middle|end)\s+of)[\s-]+$/i.exec(
-      before,
-    );
+  const m = PART_BEFORE.exec(question.slice(Math.max(0, start - 40), start));
   return m === null ? start : start - m[0].length;
 }
 
