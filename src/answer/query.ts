@@ -11,6 +11,7 @@ import type { EngineState } from './engine-state.ts';
 import { namePhrases } from './phrases.ts';
 import { anyArticleIn, eventNamedBy, withMentions } from './query-filters.ts';
 import { EXPANSION_CREDIT, kindsInIndex, relatedInIndex, topicWeights } from './query-terms.ts';
+import { type Quotation, quotationOf } from './quoted-text.ts';
 import { correctSpelling } from './spelling.ts';
 import type { Correction, Filters } from './types.ts';
 
@@ -35,9 +36,9 @@ export interface Query {
    * A quotation of words the index leaves out ("Who said “once and for all”?"), to be found in the
    * text as written (any case, any spacing); null when the question quotes none.
    */
-  phrase: RegExp | null;
+  phrase: Quotation | null;
   /** A quotation of two words or more the index holds words of: passages quoting it rank first. */
-  quote: RegExp | null;
+  quote: Quotation | null;
   /** An overview is asked for and the question names nothing beyond its filters. */
   overview: boolean;
   /** The newest coverage first ("the latest news"), for an overview. */
@@ -137,7 +138,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   // "What did the ministry say?" asks for the speaker's statements, not an overview.
   // A quotation of stop words only ("once and for all") has no posting: it is looked for as written.
   const quoted = quotation(question, analysis.quoted);
-  const phrase = quoted !== null && !quoted.indexed ? quoted.pattern : null;
+  const phrase = quoted !== null && !quoted.indexed ? quoted.quotation : null;
   const asksOverview =
     phrase === null &&
     topic.length === 0 &&
@@ -184,7 +185,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     understood,
     unmatched,
     phrase,
-    quote: quoted?.indexed ? quoted.pattern : null,
+    quote: quoted?.indexed ? quoted.quotation : null,
     overview: asksOverview,
     newest: analysis.newest,
     byOutlet: analysis.asksOutlets,
@@ -203,21 +204,20 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
 }
 
 /**
- * The question's first quotation of two words or more, or of words tokenize leaves out only, as
- * a pattern that finds it in text whatever its case, spacing and apostrophes, and whether the
- * index holds any of its words; null when it quotes none.
+ * The question's first quotation of two words or more, or of words tokenize leaves out only, and
+ * whether the index holds any of its words; null when it quotes none.
  */
 function quotation(
   question: string,
   quoted: readonly TextSpan[],
-): { pattern: RegExp; indexed: boolean } | null {
+): { quotation: Quotation; indexed: boolean } | null {
   for (const { start, end } of quoted) {
-    const text = question.slice(start, end);
-    const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
-    const indexed = tokenize(text).length > 0;
-    if (words.length === 0 || (indexed && words.length < 2)) continue;
-    const body = words.map((w) => w.replace(/['’]/g, "['’]")).join('[^\\p{L}\\p{N}]+');
-    return { pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu'), indexed };
+    const raw = question.slice(start, end);
+    const found = quotationOf(raw);
+    const words = found.text.trim() === '' ? 0 : found.text.trim().split(' ').length;
+    const indexed = tokenize(raw).length > 0;
+    if (words === 0 || (indexed && words < 2)) continue;
+    return { quotation: found, indexed };
   }
   return null;
 }

@@ -12,6 +12,7 @@ import { articleMatches } from './filters.ts';
 import { isNoAnswer } from './no-answer.ts';
 import { matchOf, matchSentences } from './passage-match.ts';
 import type { Query } from './query.ts';
+import { holdsQuotation, type Quotation } from './quoted-text.ts';
 import { RERANK_FEATURE_COUNT, rerankFactor } from './rerank.ts';
 import { rerankFeatures } from './rerank-features.ts';
 import type { Filters } from './types.ts';
@@ -159,7 +160,7 @@ function statementPassages(
  */
 function phrasePassages(
   state: EngineState,
-  phrase: RegExp,
+  phrase: Quotation,
   filters: Filters,
   focus: Map<number, number>,
   limit: number,
@@ -168,15 +169,15 @@ function phrasePassages(
   for (const a of state.summaries.catalog.byDate) {
     const article = state.corpus.articles[a] as Article;
     if (!articleMatches(article, filters)) continue;
+    if (!article.text.toLowerCase().includes(phrase.words[0] ?? '')) continue;
     const sentences = state.sentences[a] ?? [];
-    phrase.lastIndex = 0;
-    for (const match of article.text.matchAll(phrase)) {
-      const sentence = sentences.findIndex((x) => x.start <= match.index && match.index < x.end);
-      const passage = sentence < 0 ? -1 : passageHolding(state, a, sentence);
+    for (let sentence = 0; sentence < sentences.length && found.length < limit; sentence++) {
+      const { start, end } = sentences[sentence] as { start: number; end: number };
+      if (!holdsQuotation(article.text.slice(start, end), phrase)) continue;
+      const passage = passageHolding(state, a, sentence);
       if (passage < 0 || focus.has(passage)) continue;
       focus.set(passage, sentence);
       found.push(passage);
-      if (found.length >= limit) break;
     }
     if (found.length >= limit) break;
   }
@@ -187,15 +188,14 @@ function phrasePassages(
  * `ranked` with the passages holding the question's quotation word for word first, each group in
  * its order: "Who said “we are not going to rush”?" quotes who said it before who said near it.
  */
-function quotedFirst(state: EngineState, ranked: ScoredPassage[], quote: RegExp | null): ScoredPassage[] {
+function quotedFirst(state: EngineState, ranked: ScoredPassage[], quote: Quotation | null): ScoredPassage[] {
   if (quote === null) return ranked;
   const holding: ScoredPassage[] = [];
   const rest: ScoredPassage[] = [];
   for (const r of ranked) {
     const p = passageAt(state, r.passage);
     const text = (state.corpus.articles[p.article] as Article).text.slice(p.start, p.end);
-    quote.lastIndex = 0;
-    (quote.test(text) ? holding : rest).push(r);
+    (holdsQuotation(text, quote) ? holding : rest).push(r);
   }
   if (holding.length === 0) return ranked;
   // Scores stay in rank order, so that what reads them (the no-answer margin) sees a ranking.
