@@ -5,7 +5,7 @@ import type { ScoredPassage } from '../search/bm25-index.ts';
 import { bestOfEach } from './best-of-each.ts';
 import { groupExcerpts } from './copy-groups.ts';
 import type { EngineState } from './engine-state.ts';
-import { prepareQuery } from './query.ts';
+import { prepareQuery, readFromQuestion } from './query.ts';
 import { shown } from './ranked-excerpt.ts';
 import { CANDIDATE_PASSAGES, candidates } from './ranking.ts';
 import type { Answer, Excerpt, Filters } from './types.ts';
@@ -44,9 +44,7 @@ export function ask(state: EngineState, question: string, options: AskOptions = 
   const answer = (results: Excerpt[], hasMore: boolean): Answer => ({
     question,
     filters,
-    understood: query?.understood ?? [],
-    ...(query !== null && query.unmatched.length > 0 ? { unmatched: query.unmatched } : {}),
-    corrections: query?.corrections ?? [],
+    ...readFromQuestion(query),
     noAnswer: results.length === 0,
     results,
     offset,

@@ -4,7 +4,7 @@
 import { MAX_RESULT_COUNT } from './ask.ts';
 import { bestOfEach, type CompareBy } from './best-of-each.ts';
 import type { EngineState } from './engine-state.ts';
-import { prepareQuery } from './query.ts';
+import { prepareQuery, readFromQuestion } from './query.ts';
 import { shown } from './ranked-excerpt.ts';
 import { CANDIDATE_PASSAGES, candidates } from './ranking.ts';
 import type { Answer, Filters } from './types.ts';
@@ -24,15 +24,11 @@ export function compare(
   by: CompareBy = 'outlet',
 ): Answer {
   const query = prepareQuery(state, question, filters);
-  const understood = query?.understood ?? [];
-  const unmatched = query !== null && query.unmatched.length > 0 ? { unmatched: query.unmatched } : {};
-  const corrections = query?.corrections ?? [];
+  const read = readFromQuestion(query);
   const empty: Answer = {
     question,
     filters,
-    understood,
-    ...unmatched,
-    corrections,
+    ...read,
     noAnswer: true,
     results: [],
     offset: 0,
@@ -46,9 +42,7 @@ export function compare(
   return {
     question,
     filters,
-    understood,
-    ...unmatched,
-    corrections,
+    ...read,
     noAnswer: best.length === 0,
     results,
     offset: 0,

@@ -13,7 +13,7 @@ import { anyArticleIn, eventNamedBy, withMentions } from './query-filters.ts';
 import { EXPANSION_CREDIT, kindsInIndex, relatedInIndex, topicWeights } from './query-terms.ts';
 import { type Quotation, quotationOf } from './quoted-text.ts';
 import { correctSpelling } from './spelling.ts';
-import type { Correction, Filters } from './types.ts';
+import type { Answer, Correction, Filters } from './types.ts';
 
 /**
  * A prepared question: the terms it is ranked by, the weights of its topic terms (those a passage
@@ -32,6 +32,8 @@ export interface Query {
   understood: MetadataMention[];
   /** What the question named that no article matches together, so not applied (see Answer). */
   unmatched: MetadataMention[];
+  /** A name asked what they said whom no statement is attributed to (see Answer), or null. */
+  unquoted: string | null;
   /**
    * A quotation of words the index leaves out ("Who said “once and for all”?"), to be found in the
    * text as written (any case, any spacing); null when the question quotes none.
@@ -109,6 +111,11 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   // One the coverage never quotes inside the filters is asked about as words, like any name.
   const speaker = named !== null && state.statements.quotedIn(named, filters) ? named : null;
   const spoken = analysis.speaker;
+  // A name asked what they said that no statement is attributed to: the answer says so.
+  const unquoted =
+    spoken !== null && state.statements.read && speaker === null && /^\p{Lu}/u.test(spoken.text)
+      ? `${/\bthe\s+$/i.test(question.slice(0, spoken.start)) ? 'the ' : ''}${spoken.text}`
+      : null;
   const naming = (t: { start: number; end: number }) =>
     speaker !== null && spoken !== null && spoken.start < t.end && t.start < spoken.end;
   // "What does Russia want?": a verb asked of a speaker the coverage quotes frames the question.
@@ -184,6 +191,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     filters,
     understood,
     unmatched,
+    unquoted,
     phrase,
     quote: quoted?.indexed ? quoted.quotation : null,
     overview: asksOverview,
@@ -200,6 +208,18 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     answerType: asked.type,
     nameIds: Int32Array.from(capitalised(text, tokens), (t) => state.index.termId(t.term) ?? -1),
     corrections,
+  };
+}
+
+/** What an answer to `query` reports having read from its question (see Answer). */
+export function readFromQuestion(
+  query: Query | null,
+): Pick<Answer, 'understood' | 'unmatched' | 'unquoted' | 'corrections'> {
+  return {
+    understood: query?.understood ?? [],
+    ...(query !== null && query.unmatched.length > 0 ? { unmatched: query.unmatched } : {}),
+    ...(query?.unquoted ? { unquoted: query.unquoted } : {}),
+    corrections: query?.corrections ?? [],
   };
 }
 

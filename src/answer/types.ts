@@ -72,6 +72,11 @@ export interface Answer {
    * The BRICS Post report in March?"), so not applied; absent when there are none.
    */
   unmatched?: MetadataMention[];
+  /**
+   * The name the question asks what they said ("What did Obama say…") when the coverage quotes no
+   * statement of theirs, so that its passages only name them; absent otherwise.
+   */
+  unquoted?: string;
   /** Typing slips of the question read as other words ("Lavorv" as "Lavrov"), in order. */
   corrections: Correction[];
   /** True when the coverage does not answer the question; `results` is then empty. */

@@ -58,10 +58,11 @@ export const NO_ANSWER_TEXT = "The coverage doesn't answer that.";
  * What was read from the question and applied as filters, for the line above an answer:
  * "Read from your question: “Lavorv” as “Lavrov” · outlet NDTV · date March 2016", or null when
  * nothing was (typing slips read as other words first); what it named that no article matches
- * follows: "No article from The BRICS Post dated March: asked of all the coverage".
+ * follows ("No article from The BRICS Post dated March: asked of all the coverage"), and a name
+ * asked what they said that the coverage never quotes ("the coverage quotes no statement by Obama").
  */
 export function formatUnderstood(
-  answer: Pick<Answer, 'understood' | 'corrections' | 'unmatched'>,
+  answer: Pick<Answer, 'understood' | 'corrections' | 'unmatched' | 'unquoted'>,
 ): string | null {
   const kinds = { date: 'date', source: 'outlet', event: 'event' } as const;
   const named = (m: MetadataMention) => `${kinds[m.kind]} ${m.text}`;
@@ -70,11 +71,19 @@ export function formatUnderstood(
     ...answer.understood.map(named),
   ];
   const unmatched = [...(answer.unmatched ?? [])].sort((a, b) => a.start - b.start);
-  const read = parts.length === 0 ? null : `Read from your question: ${parts.join(' · ')}`;
-  if (unmatched.length === 0) return read;
   const as = { date: 'dated', source: 'from', event: 'in' } as const;
-  const none = `no article ${unmatched.map((m) => `${as[m.kind]} ${m.text}`).join(' ')}: asked of all the coverage`;
-  return read === null ? `${none.charAt(0).toUpperCase()}${none.slice(1)}` : `${read}; ${none}`;
+  const notes = [
+    ...(unmatched.length === 0
+      ? []
+      : [
+          `no article ${unmatched.map((m) => `${as[m.kind]} ${m.text}`).join(' ')}: asked of all the coverage`,
+        ]),
+    ...(answer.unquoted === undefined ? [] : [`the coverage quotes no statement by ${answer.unquoted}`]),
+  ];
+  const read = parts.length === 0 ? null : `Read from your question: ${parts.join(' · ')}`;
+  if (notes.length === 0) return read;
+  const note = notes.join('; ');
+  return read === null ? `${note.charAt(0).toUpperCase()}${note.slice(1)}` : `${read}; ${note}`;
 }
 
 /** "26 Aug 2016" or "4 Mar 2016 – 7 Mar 2016". */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerEngine, buildIndex } from '../../src/answer/engine.ts';
+import { formatUnderstood } from '../../src/answer/wording.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { CORPUS_DIR } from './helpers.ts';
 
@@ -56,6 +57,16 @@ describe('answers to questions about what someone said, on the built-in corpus',
     const [first] = index.ask('Who said "for the first time"?').results;
     expect(first?.text).toContain('for the first time');
     expect(first?.speaker).toBe('Sergei Lavrov');
+  });
+
+  it('say so when a name asked what they said is quoted nowhere, rather than pass another off as theirs', () => {
+    const obama = index.ask('What did Obama say about Syria?');
+    // The passage names "the Obama administration"; the quotation in it is Derek Chollet's.
+    expect(obama.unquoted).toBe('Obama');
+    expect(formatUnderstood(obama)).toBe('The coverage quotes no statement by Obama');
+    for (const r of obama.results) expect(r.speaker).not.toBe('Obama');
+    expect(index.ask('What did the Pope say?').unquoted).toBe('the Pope');
+    expect(index.ask('What did Lavrov say about terrorists?').unquoted).toBeUndefined();
   });
 
   it('answer "who said …" with a quoted statement and its speaker', () => {
