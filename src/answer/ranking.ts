@@ -153,10 +153,14 @@ function statementPassages(
   return found.map((passage, i) => ({ passage, score: found.length - i }));
 }
 
+/** Time a search of the articles' text for a quotation may take, at most (see phrasePassages). */
+const PHRASE_SEARCH_MS = 100;
+
 /**
  * The passages holding `phrase` (a question's quotation of words the index leaves out, "once and
  * for all"), oldest article first, at most `limit`; records in `focus` the sentence each passage's
- * excerpt must show. The one search of the articles' text itself, for what no posting holds.
+ * excerpt must show. The one search of the articles' text itself, for what no posting holds,
+ * stopped after PHRASE_SEARCH_MS.
  */
 function phrasePassages(
   state: EngineState,
@@ -166,7 +170,12 @@ function phrasePassages(
   limit: number,
 ): ScoredPassage[] {
   const found: number[] = [];
-  for (const a of state.summaries.catalog.byDate) {
+  const byDate = state.summaries.catalog.byDate;
+  const deadline = performance.now() + PHRASE_SEARCH_MS;
+  for (let i = 0; i < byDate.length; i++) {
+    // A bounded search: on a large corpus, the oldest articles' quotations within the time allowed.
+    if ((i & 255) === 255 && performance.now() > deadline) break;
+    const a = byDate[i] as number;
     const article = state.corpus.articles[a] as Article;
     if (!articleMatches(article, filters)) continue;
     if (!article.text.toLowerCase().includes(phrase.words[0] ?? '')) continue;
