@@ -36,7 +36,7 @@ export function candidates(state: EngineState, query: Query, limit: number): Sco
   }
   if (query.overview) return leads(state, query.filters, query.newest);
   if (query.speaker !== null && query.weights.size === 0)
-    return statementPassages(state, query.speaker, query.filters, query.focus);
+    return statementPassages(state, query.speaker, query.filters, query.focus, query.newest);
   const ranked = rank(state, query, limit, query.filters);
   const top = ranked[0];
   return top === undefined || isNoAnswer(matchOf(state, ranked, query)) ? null : ranked;
@@ -127,18 +127,21 @@ export function leads(state: EngineState, filters: Filters, newest = false): Sco
 
 /**
  * For each statement of `speaker` inside the filters, the passage that starts with its sentence,
- * oldest article first (text order within one): what they said, when the question names nothing
- * else. Records in `focus` the sentence each passage's excerpt must show.
+ * oldest article first (`newest`: newest first; text order within one): what they said, when the
+ * question names nothing else. Records in `focus` the sentence each passage's excerpt must show.
  */
 function statementPassages(
   state: EngineState,
   speaker: string,
   filters: Filters,
   focus: Map<number, number>,
+  newest: boolean,
 ): ScoredPassage[] {
   const byArticle = state.statements.byArticle() ?? [];
   const found: number[] = [];
-  for (const a of state.summaries.catalog.byDate) {
+  const byDate = state.summaries.catalog.byDate;
+  for (let i = 0; i < byDate.length; i++) {
+    const a = byDate[newest ? byDate.length - 1 - i : i] as number;
     if (!articleMatches(state.corpus.articles[a] as Article, filters)) continue;
     const sentences = state.sentences[a] ?? [];
     for (const s of byArticle[a] ?? []) {

@@ -97,13 +97,14 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
 const RECENCY_WORDS: ReadonlySet<string> = new Set(['latest', 'newest', 'recently', 'lately']);
 
 /**
- * True when token i asks for the newest coverage: "latest", "recently"; "new" only when it
- * qualifies no noun after it ("What's new?", not "a new truce" or "New York").
+ * True when token i asks for the newest coverage: "latest", "recently", "most recent"; "new" only
+ * when it qualifies no noun after it ("What's new?", not "a new truce" or "New York").
  */
 function isRecencyWord(tokens: readonly QuestionToken[], i: number): boolean {
   const t = tokens[i] as QuestionToken;
   const word = t.text.toLowerCase();
   if (RECENCY_WORDS.has(word)) return true;
+  if (word === 'recent' && tokens[i - 1]?.lemma === 'most') return true;
   const next = tokens[i + 1]?.pos ?? '';
   return word === 'new' && t.pos !== 'PROPN' && next !== 'NOUN' && next !== 'PROPN' && next !== 'ADJ';
 }

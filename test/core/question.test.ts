@@ -124,6 +124,8 @@ describe('question analysis', () => {
     expect(framing('Any update on the talks?')).toEqual(['update']);
     expect(framing('Kerry vs. Lavrov on terrorists')).toEqual(['vs.']);
     expect(read('timeline of the March call').overview).toBe(true);
+    expect(read('What is the most recent news?').newest).toBe(true);
+    expect(read('What did the most senior diplomat say?').newest).toBe(false);
     // The coverage itself is no subject: "the media" say what the coverage says.
     expect(framing('What did the media say about Aleppo?')).toEqual(['media', 'say']);
     expect(framing('What did outlets report on 27 August?')).toEqual(['outlets', 'report']);

@@ -26,6 +26,17 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(dates).toEqual([...dates].sort());
   });
 
+  it('answer a speaker asked about with nothing else newest first when the question says so', () => {
+    for (const q of ['What did Lavrov say most recently?', 'What did Lavrov say lately?']) {
+      const answer = index.ask(q, { count: 10 });
+      for (const r of answer.results) expect(r.speaker, q).toBe('Sergei Lavrov');
+      const dates = answer.results.map((r) => r.date ?? '');
+      expect(dates.length, q).toBeGreaterThan(1);
+      expect(dates, q).toEqual([...dates].sort().reverse());
+      expect(dates[0], q).toBe('2016-08-27');
+    }
+  });
+
   it('read a government by its capital, and "position" as how the question is put', () => {
     const [first] = index.ask("What is Moscow's stance on terrorist groups?").results;
     expect(first?.speaker).toBe('Russia');
