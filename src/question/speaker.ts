@@ -1,8 +1,8 @@
 /**
  * Questions about what someone said: "What did Lavrov say about the ceasefire?", "What does the
- * Russian foreign ministry think of it?", "What is Moscow's position on Assad?", "Who said Assad is
- * part of the solution?". Reads who is asked about, as the member wrote it, and whether the
- * question asks who said something.
+ * Russian foreign ministry think of it?", "What is Moscow's position on Assad?", "quotes from Kerry
+ * about the ceasefire", "Kerry statements", "Who said Assad is part of the solution?". Reads who
+ * is asked about, as the member wrote it, and whether the question asks who said something.
  */
 import type { QuestionToken } from './reader.ts';
 
@@ -169,7 +169,6 @@ const AFTER_SAID: ReadonlySet<string> = new Set([
   'over',
   'towards',
   'toward',
-
   'for',
 ]);
 
