@@ -41,6 +41,8 @@ export interface Query {
   phrase: Quotation | null;
   /** A quotation of two words or more the index holds words of: passages quoting it rank first. */
   quote: Quotation | null;
+  /** "Why…?", "How come…?": of sentences matching alike, the excerpt shows the one giving a reason. */
+  asksReason: boolean;
   /** An overview is asked for and the question names nothing beyond its filters. */
   overview: boolean;
   /** The newest coverage first ("the latest news"), for an overview. */
@@ -193,6 +195,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     unmatched,
     unquoted,
     phrase,
+    asksReason: /^\W*(?:why|how come)\b/i.test(question),
     quote: quoted?.indexed ? quoted.quotation : null,
     overview: asksOverview,
     newest: analysis.newest,

@@ -23,6 +23,11 @@ export interface Candidate {
   score: number;
 }
 
+/** Words that give a reason: a why-question's excerpt prefers their sentence on a tie. */
+const REASON_CUE = /\b(?:because|due to|owing to|as a result of|in order to|so that|for fear)\b/i;
+/** What a reason adds to a sentence's weight: enough to break a tie, never to outweigh a word. */
+const REASON_TIE = 1e-9;
+
 /** The excerpt of a ranked passage, chosen but not yet shown (see `shown`). */
 export function excerptOf(
   state: EngineState,
@@ -37,12 +42,20 @@ export function excerptOf(
   const count = p.lastSentence - p.firstSentence + 1;
   if (count > state.scratch.sentenceWeights.length) state.scratch.sentenceWeights = new Float64Array(count);
   const weights = state.scratch.sentenceWeights;
-  for (let i = p.firstSentence; i <= p.lastSentence; i++)
-    weights[i - p.firstSentence] =
+  const sentences = state.sentences[p.article] ?? [];
+  for (let i = p.firstSentence; i <= p.lastSentence; i++) {
+    let weight =
       focus === undefined ? matchSentences(state, p.article, i, i, query).weight : i === focus ? 1 : 0;
+    // "Why…?": of sentences matching the question alike, the one giving a reason.
+    const span = sentences[i];
+    if (query.asksReason && weight > 0 && span !== undefined) {
+      if (REASON_CUE.test(article.text.slice(span.start, span.end))) weight += REASON_TIE;
+    }
+    weights[i - p.firstSentence] = weight;
+  }
   const chosen = chooseExcerpt(
     article.text,
-    state.sentences[p.article] ?? [],
+    sentences,
     p.firstSentence,
     p.lastSentence,
     query.weights,

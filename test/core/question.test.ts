@@ -236,6 +236,14 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     }
   });
 
+  it('shows, for "why", the sentence giving a reason among those matching the question alike', () => {
+    const [first] = index.ask('Why was the relaunch of the talks delayed?').results;
+    expect(first?.text).toContain('postponed to March 9 due to technical reasons');
+    // Not a why-question: the first of the two sentences, as before.
+    const [when] = index.ask('When was the relaunch of the talks?').results;
+    expect(when?.text).not.toContain('due to technical reasons');
+  });
+
   it('answers which outlets covered a subject with the best excerpt of each, on the subject', () => {
     const answer = index.ask('Which newspapers reported on Aleppo?', { count: 10 });
     expect(answer.noAnswer).toBe(false);
