@@ -3,7 +3,7 @@
  * what was read from it (metadata, a speaker, an overview).
  */
 import { analyseQuestion, type MetadataMention, type TextSpan } from '../question/analyse.ts';
-import { type AnswerType, readAnswerType } from '../question/answer-type.ts';
+import type { AnswerType } from '../question/answer-type.ts';
 import { isCoverageNoun } from '../question/framing.ts';
 import { normaliseWord, tokenize } from '../search/tokenize.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
@@ -163,7 +163,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     related,
   );
   // "What time…": the noun asks for a time; ranked by, it finds "the first time" (still matched).
-  const asked = readAnswerType(question);
+  const asked = analysis.answerType;
   const typeTerm = asked.noun === null ? null : normaliseWord(asked.noun);
   const termList = tokens.map((t) => t.term);
   // "What did the media say…": the coverage itself, not a word its passages should hold.

@@ -210,8 +210,9 @@ function quotedFirst(state: EngineState, ranked: ScoredPassage[], quote: Quotati
     (holdsQuotation(text, quote) ? holding : rest).push(r);
   }
   if (holding.length === 0) return ranked;
-  // Scores stay in rank order, so that what reads them (the no-answer margin) sees a ranking.
-  const top = Math.max(...ranked.map((r) => r.score));
+  // Scores stay in rank order, so that what reads them (the no-answer margin) sees a ranking;
+  // `ranked` is sorted best first.
+  const top = ranked[0]?.score ?? 0;
   for (const r of holding) r.score += top;
   return [...holding, ...rest];
 }

@@ -38,6 +38,7 @@ export function correctSpelling(
   const firstWord = question.search(/[\p{L}\p{N}]/u);
   // In a question not typed all in capitals, a word in capitals is an acronym ("ISSG"): as typed.
   const shouting = question === question.toUpperCase();
+  const metadata = metadataWords(state);
   let tried = 0;
   // From the end, so that earlier offsets stay valid as words change length.
   for (let i = tokens.length - 1; i >= 0 && tried < MAX_WORDS_TRIED; i--) {
@@ -49,11 +50,11 @@ export function correctSpelling(
       state.index.termId(token.term) !== undefined ||
       isCommonWord(typed) ||
       isDictionaryWord(typed) ||
-      metadataWords(state).has(lower)
+      metadata.has(lower)
     )
       continue;
     // A word of an outlet's name or an event's id one slip away ("NDVT", "Psot"), even in capitals.
-    const named = wordNear(lower, (w) => metadataWords(state).has(w));
+    const named = wordNear(lower, (w) => metadata.has(w));
     if (named === null && !shouting && typed === typed.toUpperCase()) continue;
     tried++;
     // A question's first word is mostly its question word ("Waht happened…").

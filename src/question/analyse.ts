@@ -4,7 +4,7 @@
  * a `QuestionContext`.
  */
 
-import { readAnswerType } from './answer-type.ts';
+import { type AnswerType, readAnswerType } from './answer-type.ts';
 import { type ArticleMetadata, ContextCounts } from './context-counts.ts';
 import { type DayRange, findDateSpans, partOfMonthStart, readDateMention } from './dates.ts';
 import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
@@ -73,6 +73,8 @@ export interface QuestionAnalysis {
   asksWho: boolean;
   /** "Which outlets covered …?", "Who reported …?": one excerpt from each outlet. */
   asksOutlets: boolean;
+  /** The kind of answer asked, and the noun naming it ("what time": "time"; see answer-type.ts). */
+  answerType: { type: AnswerType; noun: string | null };
   /** Spans of the words inside double quotes ("Who said “once and for all”?"), quotes excluded. */
   quoted: TextSpan[];
   /**
@@ -184,9 +186,9 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
   if (stance !== null) framing.push({ start: stance.start, end: stance.end });
   const verbs = tokens.filter((t) => t.pos === 'VERB').map(({ start, end }) => ({ start, end }));
   const outletWord = tokens[outletsAskedAt(tokens)];
-  const whereOrWhen = readAnswerType(question).type;
+  const answerType = readAnswerType(question);
   const eventVerbs =
-    whereOrWhen === 'place' || whereOrWhen === 'time'
+    answerType.type === 'place' || answerType.type === 'time'
       ? eventVerbsAt(tokens).map((i) => ({ start: tokens[i]?.start ?? 0, end: tokens[i]?.end ?? 0 }))
       : [];
   if (outletWord !== undefined && !framing.some((f) => f.start === outletWord.start))
@@ -203,6 +205,7 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     speakerVerb: verb,
     asksWho,
     asksOutlets: outletWord !== undefined,
+    answerType,
     quoted: quotedSpans(question),
     eventVerbs,
   };

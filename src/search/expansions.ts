@@ -118,12 +118,26 @@ function readyKindWords(): void {
   }
   const kinds = new Map<number, readonly string[]>();
   for (const offset of people) {
-    const hyponyms = wn.synset('noun', offset).pointers.filter((p) => p.symbol === '~');
-    if (hyponyms.length === 0) continue;
-    const words = hyponyms.flatMap((p) => wordsOf.get(p.offset) ?? wn.synset('noun', p.offset).words);
-    kinds.set(offset, singleWordTerms(words, ''));
+    const found = hyponymTerms(offset, (o) => wordsOf.get(o));
+    if (found.length > 0) kinds.set(offset, found);
   }
   kindsOfPeople = kinds;
+}
+
+/**
+ * The index terms of the single words of the noun synset at `offset`'s hyponyms, in WordNet's
+ * order; `known` gives a hyponym's words when they are read already.
+ */
+function hyponymTerms(
+  offset: number,
+  known: (offset: number) => readonly string[] | undefined = () => undefined,
+): string[] {
+  const wn = wordNet();
+  const words = wn
+    .synset('noun', offset)
+    .pointers.filter((p) => p.symbol === '~')
+    .flatMap((p) => known(p.offset) ?? wn.synset('noun', p.offset).words);
+  return singleWordTerms(words, '');
 }
 
 /** WordNet's lexicographer file of nouns denoting places. */
@@ -296,18 +310,15 @@ export function kindTerms(word: string): readonly string[] {
     const wn = wordNet();
     const first = wn.senses(lemmaOf(word, 'noun'), 'noun')[0];
     if (first === undefined) return [];
-    if (kindsOfPeople !== null) {
-      // Listed by readyKindWords for every noun of people; none for any other noun.
-      const own = new Set(terms(word));
-      return (kindsOfPeople.get(first) ?? []).filter((t) => !own.has(t));
-    }
-    const synset = wn.synset('noun', first);
     // Kinds of things ("weapon": "gun") cost SQuAD more than they gain; kinds of people do not.
-    if (synset.lexFile !== NOUN_PERSON) return [];
-    const kinds = synset.pointers.filter((p) => p.symbol === '~');
-    return singleWordTerms(
-      kinds.flatMap((p) => wn.synset('noun', p.offset).words),
-      word,
-    );
+    // Listed by readyKindWords for every noun of people once it has run; read here before.
+    const kinds =
+      kindsOfPeople !== null
+        ? (kindsOfPeople.get(first) ?? [])
+        : wn.synset('noun', first).lexFile === NOUN_PERSON
+          ? hyponymTerms(first)
+          : [];
+    const own = new Set(terms(word));
+    return kinds.filter((t) => !own.has(t));
   });
 }
