@@ -16,10 +16,12 @@ const ABSOLUTE_DATE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}\b/i;
 const YEAR = /^(?:in\s+)?((?:1[89]|20)\d\d)$/i;
 /**
- * Found in every text ABSOLUTE_DATE matches (it is that pattern without its word boundaries): a
- * question without it names no date `readDateMention` reads, so chrono need not search it.
+ * A month's name or abbreviation as a word, or a numeric date: what the dates chrono reads and
+ * wink's tagger may miss contain ("the March phone call", "4/3"). A year alone chrono does not
+ * read, and wink's tagger does; a question without either is not searched with chrono.
  */
-const MAY_NAME_DATE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|1[89]\d\d|20\d\d|\d[/.-]\d/i;
+const MAY_NAME_DATE =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d[/.-]\d/i;
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -163,7 +165,7 @@ function hasArticles(range: DayRange, yearsWith: (monthOrDay: string) => readonl
 
 /**
  * Spans of the dates chrono finds in a question (wink's tagger misses "the March phone call");
- * none, without running chrono, when the question holds no month, year or numeric date.
+ * none, without running chrono, when the question names no month and holds no numeric date.
  */
 export function findDateSpans(question: string): Array<{ start: number; end: number }> {
   if (!MAY_NAME_DATE.test(question)) return [];
