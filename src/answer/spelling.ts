@@ -12,7 +12,7 @@ import distance from 'wink-distance';
 import type { QuestionContext } from '../question/analyse.ts';
 import { isCommonWord } from '../search/common-words.ts';
 import { isDictionaryWord } from '../search/expansions.ts';
-import { closestTerm, forEachEdit } from '../search/spelling.ts';
+import { closestTerm, forEachEdit, nearestSlip } from '../search/spelling.ts';
 import { isStopWord, normaliseWord, tokenize } from '../search/tokenize.ts';
 import { type EngineState, passageAt } from './engine-state.ts';
 import type { Correction } from './types.ts';
@@ -54,7 +54,7 @@ export function correctSpelling(
     )
       continue;
     // A word of an outlet's name or an event's id one slip away ("NDVT", "Psot"), even in capitals.
-    const named = wordNear(lower, (w) => metadata.has(w));
+    const named = nearestSlip(lower, metadata);
     if (named === null && !shouting && typed === typed.toUpperCase()) continue;
     tried++;
     // A question's first word is mostly its question word ("Waht happened…").
@@ -109,7 +109,16 @@ const PASSAGES_READ = 4;
  * "Frédéric" is not "Federation").
  */
 const MAX_FORM_EDITS = 2;
-const TEXT_WORD = /[\p{L}]+/gu;
+const LETTER = /\p{L}/u;
+
+/** The UTF-16 units of the letter at `i` of `text` (1, or 2 beyond the BMP), 0 when it is no letter. */
+function letterWidth(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c | 0x20) >= 97 && (c | 0x20) <= 122 ? 1 : 0;
+  const point = text.codePointAt(i) as number;
+  return LETTER.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
+}
 
 /**
  * The coverage's most common term one slip from `term`, as the coverage writes it: a form in its
@@ -123,18 +132,28 @@ function coverageWordNear(state: EngineState, term: string, typed: string): stri
   const initial = closest.charCodeAt(0);
   for (const slot of state.index.passagesWith(closest, PASSAGES_READ)) {
     const passage = passageAt(state, slot);
-    const text = state.corpus.articles[passage.article]?.text.slice(passage.start, passage.end) ?? '';
-    for (const [word] of text.matchAll(TEXT_WORD)) {
-      const first = word.charCodeAt(0);
-      // A stem starts with its word's letter: ASCII words with another are passed over unread.
-      if (first < 128 && (first | 0x20) !== initial) continue;
-      if (Math.abs(word.length - typed.length) <= 2 && normaliseWord(word) === closest)
-        forms.add(word.toLowerCase());
+    const text = state.corpus.articles[passage.article]?.text ?? '';
+    let i = passage.start;
+    while (i < passage.end) {
+      const width = letterWidth(text, i);
+      if (width === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      i += width;
+      for (let w = letterWidth(text, i); w > 0 && i < passage.end; w = letterWidth(text, i)) i += w;
+      // A stem starts with its word's letter: ASCII words with another are passed over unread,
+      // as are words of another length; no string is made of them.
+      const first = text.charCodeAt(start);
+      if ((first < 128 && (first | 0x20) !== initial) || Math.abs(i - start - typed.length) > 2) continue;
+      const word = text.slice(start, i);
+      if (normaliseWord(word) === closest) forms.add(word.toLowerCase());
     }
   }
   const folded = typed.normalize('NFD').replace(/\p{M}/gu, '');
   return (
-    wordNear(typed, (candidate) => forms.has(candidate)) ??
+    nearestSlip(typed, forms) ??
     [...forms].find((form) => distance.string.levenshtein(folded, form) <= MAX_FORM_EDITS) ??
     null
   );

@@ -59,6 +59,84 @@ export function forEachEdit(word: string, visit: (candidate: string) => boolean)
   }
 }
 
+/** Kinds of slip in forEachEdit's order, as the high part of a slip's rank. */
+const DELETED = 0;
+const SWAPPED = 1 << 20;
+const CHANGED = 2 << 20;
+const ADDED = 3 << 20;
+
+/**
+ * Where `candidate` comes among the strings forEachEdit offers for `word` (lower ranks first),
+ * or -1 when it is not one of them; no string is made, so a few known words are checked against
+ * a typed one at the cost of comparing their letters.
+ */
+export function slipRank(word: string, candidate: string): number {
+  const n = word.length;
+  const m = candidate.length;
+  if (candidate === word) return -1;
+  if (m === n - 1) {
+    for (let i = 0; i < n; i++) if (sameWithout(word, i, candidate)) return DELETED + i;
+    return -1;
+  }
+  if (m === n) {
+    // Letters shared at the start and at the end: a swap or a change lies between them.
+    let head = 0;
+    while (word.charCodeAt(head) === candidate.charCodeAt(head)) head++;
+    let tail = 0;
+    while (word.charCodeAt(n - 1 - tail) === candidate.charCodeAt(n - 1 - tail)) tail++;
+    const differing = n - head - tail;
+    if (differing === 2 && word[head] === candidate[head + 1] && word[head + 1] === candidate[head])
+      return SWAPPED + head;
+    if (differing !== 1) return -1;
+    let rank = 0;
+    for (let at = 0; at <= head; at++) {
+      const letter = word[at] as string;
+      for (const other of (NEIGHBOURS[letter] ?? '') + VOWELS) {
+        if (other === letter) continue;
+        if (at === head && other === candidate[head]) return CHANGED + rank;
+        rank++;
+      }
+    }
+    return -1;
+  }
+  if (m === n + 1) {
+    let rank = 0;
+    for (let at = 0; at <= n; at++) {
+      const before = at > 0 ? (word[at - 1] as string) : '';
+      for (const added of VOWELS + before) {
+        if (candidate[at] === added && sameWithout(candidate, at, word)) return ADDED + rank;
+        rank++;
+      }
+    }
+  }
+  return -1;
+}
+
+/** Is `longer` with its letter at `at` left out the string `shorter`? */
+function sameWithout(longer: string, at: number, shorter: string): boolean {
+  for (let i = 0; i < shorter.length; i++)
+    if (shorter.charCodeAt(i) !== longer.charCodeAt(i < at ? i : i + 1)) return false;
+  return true;
+}
+
+/**
+ * Of `candidates`, the one forEachEdit would offer first for `word` (see `slipRank`), or null
+ * when none is one slip from it: what searching its edits for a member of a small set finds.
+ */
+export function nearestSlip(word: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    if (Math.abs(c.length - word.length) > 1) continue;
+    const rank = slipRank(word, c);
+    if (rank >= 0 && rank < bestRank) {
+      best = c;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
 /**
  * The term one edit from `term` that `idf` knows and finds most common (lowest IDF; the first in
  * alphabetical order among equals), or null when none is known.

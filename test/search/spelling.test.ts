@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestTerm, forEachEdit } from '../../src/search/spelling.ts';
+import { closestTerm, forEachEdit, nearestSlip } from '../../src/search/spelling.ts';
 
 const known = (terms: Record<string, number>) => (t: string) => terms[t] ?? null;
 
@@ -30,5 +30,47 @@ describe('words one typing slip away', () => {
     expect(closestTerm('agust', known({ august: 1.5, angust: 7 }))).toBe('august');
     expect(closestTerm('pepl', known({ people: 1 }))).toBeNull();
     expect(closestTerm('qwrtyp', known({ terrorist: 2.1 }))).toBeNull();
+  });
+
+  it('finds in a small set the word the edits would reach first, as searching them does', () => {
+    // A seeded generator: words, their slips and near misses, checked against forEachEdit.
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const letters = 'aeiourstlnkpvb';
+    const randomWord = (n: number) =>
+      Array.from({ length: n }, () => letters[Math.floor(next() * 14)]).join('');
+    const slips = (w: string) => {
+      const out: string[] = [];
+      forEachEdit(w, (c) => {
+        out.push(c);
+        return false;
+      });
+      return out;
+    };
+    for (let trial = 0; trial < 400; trial++) {
+      const word = randomWord(2 + Math.floor(next() * 7));
+      const own = slips(word);
+      const pool = [
+        word,
+        randomWord(word.length),
+        randomWord(word.length + 1),
+        ...Array.from({ length: 3 }, () => own[Math.floor(next() * own.length)] as string),
+        ...slips(randomWord(word.length)).slice(0, 3),
+      ];
+      const set = new Set(pool);
+      let expected: string | null = null;
+      forEachEdit(word, (c) => {
+        if (!set.has(c)) return false;
+        expected = c;
+        return true;
+      });
+      expect(nearestSlip(word, set), `${word} in ${[...set].join(',')}`).toBe(expected);
+    }
+    expect(nearestSlip('psot', ['post', 'brics'])).toBe('post');
+    expect(nearestSlip('ndvt', ['ndtv'])).toBe('ndtv');
+    expect(nearestSlip('post', ['post'])).toBeNull();
   });
 });
