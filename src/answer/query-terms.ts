@@ -4,7 +4,14 @@
  */
 import type { QuestionToken } from '../question/reader.ts';
 import { isCommonWord } from '../search/common-words.ts';
-import { causalTerms, firstSenseTerms, kindTerms, placeTerms, relatedTerms } from '../search/expansions.ts';
+import {
+  causalTerms,
+  firstSenseTerms,
+  isVerbLemma,
+  kindTerms,
+  placeTerms,
+  relatedTerms,
+} from '../search/expansions.ts';
 import { normaliseWord, type Token } from '../search/tokenize.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import type { EngineState } from './engine-state.ts';
@@ -55,6 +62,9 @@ export function relatedInIndex(
       continue;
     const pos = WORDNET_POS[tag];
     if (pos === undefined) continue;
+    // A verb with its particle ("break out", "call off") is one verb to WordNet: its own synonyms.
+    const phrasal = pos === 'verb' ? phrasalVerb(read, start) : null;
+    if (phrasal !== null && relate(term, firstSenseTerms(phrasal, 'verb'))) continue;
     // A word written whole that the coverage hyphenates ("relaunch", "re-launch") stands for its
     // head, as a multiword synonym does.
     if (state.index.termId(term) === undefined && relate(term, compoundHead(state, word))) continue;
@@ -114,6 +124,25 @@ export function kindsInIndex(
 }
 
 /** wink's tag of the question token that overlaps [start, end) first; '' when none does. */
+/** Particles that make a phrasal verb with the verb before them ("break out", "set up"). */
+const PARTICLES: ReadonlySet<string> = new Set(
+  'out up off down over in on away back into through about around apart forward'.split(' '),
+);
+
+/**
+ * The phrasal verb WordNet lists that the verb starting at `start` makes with the word after it
+ * ("break out", "call off", "step down"), as WordNet spells it; null when there is none.
+ */
+function phrasalVerb(read: readonly QuestionToken[], start: number): string | null {
+  const at = read.findIndex((t) => t.start === start);
+  const verb = read[at];
+  const particle = read[at + 1];
+  if (verb === undefined || particle === undefined || !PARTICLES.has(particle.text.toLowerCase()))
+    return null;
+  const phrase = `${verb.lemma} ${particle.text.toLowerCase()}`;
+  return isVerbLemma(phrase) ? phrase : null;
+}
+
 function tagAt(read: readonly QuestionToken[], start: number, end: number): string {
   return read.find((t) => t.start < end && start < t.end)?.pos ?? '';
 }

@@ -41,6 +41,11 @@ export function isDictionaryWord(word: string): boolean {
   );
 }
 
+/** Does WordNet list `lemma` ("break out") as a verb? */
+export function isVerbLemma(lemma: string): boolean {
+  return wordNet().senses(lemma, 'verb').length > 0;
+}
+
 /**
  * The index terms of the words WordNet relates to `word` used as `pos` (see the module), without
  * the word's own term; none for a word WordNet lacks. Memoised: WordNet is read once per word.

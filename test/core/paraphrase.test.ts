@@ -59,6 +59,12 @@ describe('questions in other words than the coverage, on the built-in corpus', (
     expect(answer.results[0]?.text).toContain('Russian planes have also been carrying out raids');
   });
 
+  it('reads a verb with its particle as the one verb WordNet lists ("break out": "erupt")', () => {
+    const answer = index.ask('When did the Syrian war break out?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.text).toContain('erupted in 2011');
+  });
+
   it('still refuses a question off the subject that a synonym brings near it', () => {
     expect(index.ask('How many planes does Lufthansa fly?').noAnswer).toBe(true);
   });
