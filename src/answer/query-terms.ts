@@ -123,7 +123,6 @@ export function kindsInIndex(
   return kinds;
 }
 
-/** wink's tag of the question token that overlaps [start, end) first; '' when none does. */
 /** Particles that make a phrasal verb with the verb before them ("break out", "set up"). */
 const PARTICLES: ReadonlySet<string> = new Set(
   'out up off down over in on away back into through about around apart forward'.split(' '),
@@ -143,6 +142,7 @@ function phrasalVerb(read: readonly QuestionToken[], start: number): string | nu
   return isVerbLemma(phrase) ? phrase : null;
 }
 
+/** wink's tag of the question token that overlaps [start, end) first; '' when none does. */
 function tagAt(read: readonly QuestionToken[], start: number, end: number): string {
   return read.find((t) => t.start < end && start < t.end)?.pos ?? '';
 }
