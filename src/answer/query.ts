@@ -113,9 +113,16 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   // One the coverage never quotes inside the filters is asked about as words, like any name.
   const speaker = named !== null && state.statements.quotedIn(named, filters) ? named : null;
   const spoken = analysis.speaker;
-  // A name asked what they said that no statement is attributed to: the answer says so.
+  // A name asked what they said that no statement is attributed to: the answer says so. An
+  // outlet's name ("What did NDTV say…") asks what it reported.
+  const namesMetadata = (s: { start: number; end: number }) =>
+    analysis.mentions.some((m) => m.start < s.end && s.start < m.end);
   const unquoted =
-    spoken !== null && state.statements.read && speaker === null && /^\p{Lu}/u.test(spoken.text)
+    spoken !== null &&
+    state.statements.read &&
+    speaker === null &&
+    /^\p{Lu}/u.test(spoken.text) &&
+    !namesMetadata(spoken)
       ? `${/\bthe\s+$/i.test(question.slice(0, spoken.start)) ? 'the ' : ''}${spoken.text}`
       : null;
   const naming = (t: { start: number; end: number }) =>

@@ -80,6 +80,12 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(index.ask('What did Lavrov say about terrorists?').unquoted).toBeUndefined();
   });
 
+  it('read an outlet asked what it said as what it reported, not as a speaker quoted nowhere', () => {
+    const answer = index.ask('What did the BRICS Post say about Russia?');
+    expect(answer.unquoted).toBeUndefined();
+    expect(formatUnderstood(answer)).toBe('Read from your question: outlet the BRICS Post');
+  });
+
   it('answer "who said …" with a quoted statement and its speaker', () => {
     const [first] = index.ask('Who said that Assad is part of the solution?').results;
     expect(first?.text).toContain('part of the solution');
