@@ -35,7 +35,7 @@ const WORDNET_POS: Readonly<Record<string, WordNetPos>> = {
 /**
  * For each topic term, the other words for it (see search/expansions.ts) the index holds and the
  * question does not use, each given to one term only; names are not expanded, but for a place's
- * adjective and an adjective's place.
+ * adjective and an adjective's place; `places` names the terms related that way.
  */
 export function relatedInIndex(
   state: EngineState,
@@ -43,8 +43,9 @@ export function relatedInIndex(
   text: string,
   read: readonly QuestionToken[],
   asked: ReadonlySet<string>,
-): Map<string, string[]> {
+): { related: Map<string, string[]>; places: Set<string> } {
   const related = new Map<string, string[]>();
+  const places = new Set<string>();
   const taken = new Set(asked);
   /** Gives `term` those of `candidates` the index holds and no other term took; true if any. */
   const relate = (term: string, candidates: readonly string[]): boolean => {
@@ -58,8 +59,10 @@ export function relatedInIndex(
     const tag = tagAt(read, start, end);
     const word = text.slice(start, end);
     // A place and its adjective ("Turkey", "Turkish") are the one name expanded.
-    if ((tag === 'PROPN' || tag === 'ADJ') && /^\p{Lu}/u.test(word) && relate(term, placeTerms(word)))
+    if ((tag === 'PROPN' || tag === 'ADJ') && /^\p{Lu}/u.test(word) && relate(term, placeTerms(word))) {
+      places.add(term);
       continue;
+    }
     const pos = WORDNET_POS[tag];
     if (pos === undefined) continue;
     // A verb with its particle ("break out", "call off") is one verb to WordNet: its own synonyms.
@@ -82,7 +85,7 @@ export function relatedInIndex(
         : relatedTerms(word, pos),
     );
   }
-  return related;
+  return { related, places };
 }
 
 /**
@@ -170,7 +173,8 @@ function compoundHead(state: EngineState, word: string): string[] {
 /**
  * The weight of each topic term — its IDF, or a share of the largest IDF for a term the index
  * lacks (less for a common word, see no-answer.ts) — with the ids that match it in the query
- * matcher (its own at full credit, its `related` words at EXPANSION_CREDIT), how many topic
+ * matcher (its own at full credit, its `related` words at EXPANSION_CREDIT, or whole for a term
+ * of `wholeNames`), how many topic
  * words the coverage lacks that are not common words, how many distinct ones it holds, and their
  * weight with that of the terms it holds only in other words.
  * `read` is the question's tokens as wink tags them.
@@ -181,6 +185,7 @@ export function topicWeights(
   text: string,
   read: readonly QuestionToken[],
   related: ReadonlyMap<string, string[]>,
+  wholeNames: ReadonlySet<string> = new Set(),
 ): {
   weights: Map<string, number>;
   queryTerms: QueryTerm[];
@@ -225,7 +230,7 @@ export function topicWeights(
     const own = ids.get(term);
     const others = (related.get(term) ?? []).map((t) => ({
       id: state.index.termId(t) as number,
-      credit: EXPANSION_CREDIT,
+      credit: wholeNames.has(term) ? 1 : EXPANSION_CREDIT,
     }));
     return { weight, ids: own === undefined ? others : [{ id: own, credit: 1 }, ...others] };
   });

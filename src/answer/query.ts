@@ -161,13 +161,23 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     speaker === null &&
     (understood.length > 0 || analysis.framing.length > 0 || namedEvent);
   if (tokens.length === 0 && !asksOverview && phrase === null) return null;
-  const related = relatedInIndex(state, topic, text, analysis.tokens, new Set(tokens.map((t) => t.term)));
+  const { related, places } = relatedInIndex(
+    state,
+    topic,
+    text,
+    analysis.tokens,
+    new Set(tokens.map((t) => t.term)),
+  );
+  // Asked of an outlet, event or dates ("What did NDTV say about Turkey?"), a name its articles
+  // hold only as its place's adjective ("Turkish forces") is matched whole; ranked at half weight.
+  const scoped = Object.values(filters).some((v) => v !== undefined);
   const { weights, queryTerms, unknownNames, knownTerms, knownWeight } = topicWeights(
     state,
     topic,
     text,
     analysis.tokens,
     related,
+    scoped ? places : new Set(),
   );
   // "What time…": the noun asks for a time; ranked by, it finds "the first time" (still matched).
   const asked = analysis.answerType;

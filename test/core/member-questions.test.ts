@@ -42,6 +42,17 @@ describe('questions members type, on the built-in corpus', () => {
     expect(answer.results[0]?.text).toContain('Aleppo');
   });
 
+  it('an outlet and a country its articles name only by adjective: quotes that outlet', () => {
+    // NDTV writes "Turkish forces" and "Ankara", never "Turkey".
+    const answer = index.ask('What did NDTV say about Turkey?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.source).toContain('NDTV');
+    expect(answer.results[0]?.text).toContain('Turkish');
+    for (const r of answer.results) expect(r.source).toContain('NDTV');
+    // Unscoped, the adjective alone stays weaker evidence: an off-topic question is still refused.
+    expect(index.ask('Why did the students move to Russia?').noAnswer).toBe(true);
+  });
+
   it('names and a month without a question: the event of that month', () => {
     const answer = index.ask('Kerry Lavrov August 2016');
     expect(answer.noAnswer).toBe(false);

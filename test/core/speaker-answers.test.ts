@@ -84,6 +84,8 @@ describe('answers to questions about what someone said, on the built-in corpus',
     const answer = index.ask('What did the BRICS Post say about Russia?');
     expect(answer.unquoted).toBeUndefined();
     expect(formatUnderstood(answer)).toBe('Read from your question: outlet the BRICS Post');
+    expect(answer.noAnswer).toBe(false);
+    for (const r of answer.results) expect(r.source).toBe('The BRICS Post');
   });
 
   it('answer "who said …" with a quoted statement and its speaker', () => {
