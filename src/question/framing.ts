@@ -34,6 +34,12 @@ const COVERAGE_NOUNS: ReadonlySet<string> = new Set([
   'newspaper',
 ]);
 
+/**
+ * Nouns that stand for the coverage only as the subject of a verb of saying: "What did the papers
+ * say…", but "In what paper was it published?" asks about a paper.
+ */
+const COVERAGE_SUBJECTS: ReadonlySet<string> = new Set(['paper', 'publication']);
+
 /** True when a token (its lemma and part of speech) names the coverage itself ("media", "outlets"). */
 export function isCoverageNoun(lemma: string, pos: string): boolean {
   return pos === 'NOUN' && COVERAGE_NOUNS.has(lemma);
@@ -69,7 +75,8 @@ const COMPARING_WORDS: ReadonlySet<string> = new Set(['vs', 'versus']);
 
 /**
  * True when token i frames the question: a request ("give me"), a word asking for an overview
- * ("summary", "latest"), a word comparing ("vs"), a noun for the coverage itself ("the media"),
+ * ("summary", "latest"), a word comparing ("vs"), a noun for the coverage itself ("the media",
+ * "the papers say"),
  * or a verb of saying or happening used as the question's verb. "report" in "What did NDTV
  * report" is tagged a noun but follows its subject straight after the auxiliary; in "the UN
  * report" a determiner comes first and it is the subject.
@@ -82,6 +89,8 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   if (OVERVIEW_WORDS.has(t.lemma) || isRecencyWord(tokens, i)) return true;
   if (COMPARING_WORDS.has(t.text.toLowerCase().replace(/\.$/, ''))) return true;
   if (isCoverageNoun(t.lemma, t.pos)) return true;
+  if (t.pos === 'NOUN' && COVERAGE_SUBJECTS.has(t.lemma) && FRAMING_VERBS.has(tokens[i + 1]?.lemma ?? ''))
+    return true;
   if (!FRAMING_VERBS.has(t.lemma)) return false;
   if (t.pos === 'VERB') return true;
   if (t.pos !== 'NOUN') return false;

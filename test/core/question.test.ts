@@ -129,6 +129,7 @@ describe('question analysis', () => {
     // The coverage itself is no subject: "the media" say what the coverage says.
     expect(framing('What did the media say about Aleppo?')).toEqual(['media', 'say']);
     expect(framing('What did outlets report on 27 August?')).toEqual(['outlets', 'report']);
+    expect(framing('What did the papers say about Aleppo?')).toEqual(['papers', 'say']);
     expect(read('Summarise the Geneva talks').overview).toBe(true);
     expect(read('Where did they meet?').overview).toBe(false);
   });
@@ -183,9 +184,11 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     const dates = leads.map((r) => r.date);
     expect(dates).toEqual([...dates].sort());
     // "Outlets", "the media": the coverage itself, asked for what it says that day.
-    const outlets = index.ask('What did outlets say on August 27?');
-    expect(outlets.noAnswer).toBe(false);
-    for (const r of outlets.results) expect(r.date).toBe('2016-08-27');
+    for (const q of ['What did outlets say on August 27?', 'What did the papers say on 27 August?']) {
+      const outlets = index.ask(q);
+      expect(outlets.noAnswer, q).toBe(false);
+      for (const r of outlets.results) expect(r.date).toBe('2016-08-27');
+    }
     expect(index.ask('What did the media say about Aleppo?').results[0]?.text).toContain('Aleppo');
     // An outlet's possessive goes with it: no stray "s" to look for.
     for (const q of [
