@@ -22,6 +22,9 @@ export interface EventDescription {
 /** Parts of speech of the words of a description ("March" PROPN, "phone" NOUN, "joint" ADJ). */
 const DESCRIBING: ReadonlySet<string> = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
 
+/** A hyphen or a dash standing between two words. */
+const HYPHENS = /^[-‐‑–—]$/;
+
 /** Fewest distinct terms a description holds: one word ("Geneva") names a place, not an event. */
 const MIN_TERMS = 2;
 
@@ -47,7 +50,11 @@ export function findEventDescriptions(
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]?.lemma !== 'the') continue;
     let j = i + 1;
-    while (j < tokens.length && DESCRIBING.has(tokens[j]?.pos ?? '')) j++;
+    // A hyphen joins two words of the run ("the Kerry-Lavrov call").
+    const describing = (k: number) =>
+      DESCRIBING.has(tokens[k]?.pos ?? '') ||
+      (HYPHENS.test(tokens[k]?.text ?? '') && k > i + 1 && DESCRIBING.has(tokens[k + 1]?.pos ?? ''));
+    while (j < tokens.length && describing(j)) j++;
     const first = tokens[i + 1];
     const last = tokens[j - 1];
     if (first === undefined || last === undefined || j === i + 1) continue;

@@ -109,8 +109,13 @@ describe('question analysis', () => {
     expect(read('What came out of the Geneva meeting?').mentions).toMatchObject([
       { kind: 'event', text: 'Geneva meeting', filter: { event: 'geneva-aug-2016' } },
     ]);
+    // Names joined by a hyphen are words of the description.
+    expect(read('What came out of the Kerry-Lavrov call?').mentions).toMatchObject([
+      { kind: 'event', text: 'Kerry-Lavrov call', filter: { event: 'march-2016-call' } },
+    ]);
     // Words both events share name neither; a word of neither names none; one word is not a description.
     expect(read('What did the Kerry Lavrov talks achieve?').mentions).toEqual([]);
+    expect(read('What did the Kerry-Lavrov talks achieve?').mentions).toEqual([]);
     expect(read('What did the Geneva convention say?').mentions).toEqual([]);
     expect(read('What is the population of Geneva?').mentions).toEqual([]);
   });
