@@ -102,7 +102,8 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   }
   const tokens = tokenize(text);
   const framing = (t: { start: number; end: number }) =>
-    analysis.framing.some((f) => f.start < t.end && t.start < f.end);
+    analysis.framing.some((f) => f.start < t.end && t.start < f.end) ||
+    analysis.fillers.some((f) => f.start < t.end && t.start < f.end);
   const described = (t: { start: number; end: number }) =>
     understood.some((m) => m.described === true && m.start < t.end && t.start < m.end);
   // A speaker the coverage quotes is asked for by attribution: their name need not be in the passage.

@@ -8,7 +8,14 @@ import { type AnswerType, readAnswerType } from './answer-type.ts';
 import { type ArticleMetadata, ContextCounts } from './context-counts.ts';
 import { type DayRange, findDateSpans, partOfMonthStart, readDateMention } from './dates.ts';
 import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
-import { asksForNewest, asksForOverview, eventVerbsAt, isFramingToken, outletsAskedAt } from './framing.ts';
+import {
+  asksForNewest,
+  asksForOverview,
+  eventVerbsAt,
+  isFillerToken,
+  isFramingToken,
+  outletsAskedAt,
+} from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
 import { type QuestionToken, readQuestion } from './reader.ts';
 import { readSpeakerQuestion, type SpeakerMention } from './speaker.ts';
@@ -57,6 +64,8 @@ export interface QuestionAnalysis {
   mentions: MetadataMention[];
   /** Spans of words that frame the question ("say", "happened", "report"). */
   framing: TextSpan[];
+  /** Auxiliaries, modals and indefinite pronouns ("Can you…", "everything"): no topic words either. */
+  fillers: TextSpan[];
   /** "Summarise…", "What happened…", "Tell me about…". */
   overview: boolean;
   /** "The latest…", "What's new?": the newest coverage first. */
@@ -197,6 +206,7 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     question,
     mentions,
     framing,
+    fillers: tokens.filter(isFillerToken).map(({ start, end }) => ({ start, end })),
     tokens,
     verbs,
     overview: asksForOverview(tokens),

@@ -45,6 +45,21 @@ export function isCoverageNoun(lemma: string, pos: string): boolean {
   return pos === 'NOUN' && COVERAGE_NOUNS.has(lemma);
 }
 
+/** Pronouns naming no one and nothing in particular (wink tags "everything" a verb after "me"). */
+const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(
+  'everything anything something nothing everyone anyone someone everybody anybody somebody nobody'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when a token says how the question is put but is no word of it a passage should hold: an
+ * auxiliary or modal ("Can you…") or an indefinite pronoun ("Tell me everything about…").
+ */
+export function isFillerToken(t: QuestionToken): boolean {
+  return t.pos === 'AUX' || INDEFINITE_PRONOUNS.has(t.text.toLowerCase());
+}
+
 /** Verbs of a request when followed by "me" or "us". */
 const REQUEST_VERBS: ReadonlySet<string> = new Set(['give', 'show', 'tell', 'brief']);
 

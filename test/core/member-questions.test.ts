@@ -53,6 +53,15 @@ describe('questions members type, on the built-in corpus', () => {
     expect(index.ask('Why did the students move to Russia?').noAnswer).toBe(true);
   });
 
+  it('a request put politely: the modal and "everything" are not what it is about', () => {
+    const ndtv = index.ask('Can you summarize what NDTV wrote?');
+    expect(ndtv.noAnswer).toBe(false);
+    for (const r of ndtv.results) expect(r.source).toContain('NDTV');
+    const geneva = index.ask('Tell me everything about the Geneva talks');
+    expect(geneva.noAnswer).toBe(false);
+    for (const r of geneva.results) expect(r.event).toBe('geneva-aug-2016');
+  });
+
   it('names and a month without a question: the event of that month', () => {
     const answer = index.ask('Kerry Lavrov August 2016');
     expect(answer.noAnswer).toBe(false);

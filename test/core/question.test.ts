@@ -135,6 +135,10 @@ describe('question analysis', () => {
     expect(framing('What did the media say about Aleppo?')).toEqual(['media', 'say']);
     expect(framing('What did outlets report on 27 August?')).toEqual(['outlets', 'report']);
     expect(framing('What did the papers say about Aleppo?')).toEqual(['papers', 'say']);
+    // A modal and an indefinite pronoun say how a request is put: no topic words either.
+    const fillers = (q: string) => read(q).fillers.map((f) => q.slice(f.start, f.end));
+    expect(fillers('Can you summarize what NDTV wrote?')).toEqual(['Can']);
+    expect(fillers('Tell me everything about the Geneva talks')).toEqual(['everything']);
     expect(read('Summarise the Geneva talks').overview).toBe(true);
     expect(read('Where did they meet?').overview).toBe(false);
   });
