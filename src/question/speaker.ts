@@ -104,6 +104,19 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
     const speaker = span(question, tokens, from, v);
     if (speaker !== null) return { speaker, asksWho, stance: null, verb: span(question, tokens, v, v + 1) };
   }
+  // "Quote Kerry on the ceasefire": the request, then the name, then its subject or nothing.
+  if (tokens[0]?.lemma === 'quote') {
+    let to = 1;
+    while (
+      to < tokens.length &&
+      NAME_PART.has(tokens[to]?.pos ?? '') &&
+      !AFTER_SAID.has(tokens[to]?.lemma ?? '')
+    )
+      to++;
+    const speaker =
+      to - 1 <= MAX_QUOTED_NAME && endsPhrase(tokens, to) ? span(question, tokens, 1, to) : null;
+    if (speaker !== null) return { speaker, asksWho, stance: span(question, tokens, 0, 1), verb: null };
+  }
   // "X's position on …": the words before the possessive.
   for (let p = 1; p + 1 < tokens.length; p++) {
     const stance = tokens[p + 1];
@@ -177,6 +190,9 @@ function endsPhrase(tokens: readonly QuestionToken[], i: number): boolean {
   const token = tokens[i];
   return token === undefined || token.pos === 'PUNCT' || AFTER_SAID.has(token.lemma);
 }
+
+/** Most words of the name in "Quote the Russian foreign ministry on …". */
+const MAX_QUOTED_NAME = 4;
 
 /** Words between a stance noun and its speaker: "quotes from", "statements by", "position of". */
 const SPOKEN_BY: ReadonlySet<string> = new Set(['from', 'by', 'of']);

@@ -80,6 +80,12 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(index.ask('What did Lavrov say about terrorists?').unquoted).toBeUndefined();
   });
 
+  it('read "Quote X on Y" as a request for what X said on Y', () => {
+    const [first] = index.ask('Quote Kerry on the ceasefire').results;
+    expect(first?.speaker).toBe('John Kerry');
+    expect(first?.text).toContain('ceasefire');
+  });
+
   it('read an outlet asked what it said as what it reported, not as a speaker quoted nowhere', () => {
     const answer = index.ask('What did the BRICS Post say about Russia?');
     expect(answer.unquoted).toBeUndefined();
