@@ -54,11 +54,16 @@ const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(
 
 /**
  * True when a token says how the question is put but is no word of it a passage should hold: an
- * auxiliary or modal ("Can you…") or an indefinite pronoun ("Tell me everything about…").
+ * auxiliary or modal ("Can you…"), an indefinite pronoun ("Tell me everything about…"), a greeting
+ * or a word of thanks ("Hi!", "please").
  */
 export function isFillerToken(t: QuestionToken): boolean {
-  return t.pos === 'AUX' || INDEFINITE_PRONOUNS.has(t.text.toLowerCase());
+  const word = t.text.toLowerCase();
+  return t.pos === 'AUX' || t.pos === 'INTJ' || INDEFINITE_PRONOUNS.has(word) || POLITE_WORDS.has(word);
 }
+
+/** Greetings and thanks wink does not tag as interjections ("Thanks! What about Aleppo?"). */
+const POLITE_WORDS: ReadonlySet<string> = new Set(['thanks', 'thx', 'pls', 'plz']);
 
 /** Verbs of a request when followed by "me" or "us". */
 const REQUEST_VERBS: ReadonlySet<string> = new Set(['give', 'show', 'tell', 'brief']);
@@ -106,6 +111,9 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   if (isCoverageNoun(t.lemma, t.pos)) return true;
   if (t.pos === 'NOUN' && COVERAGE_SUBJECTS.has(t.lemma) && FRAMING_VERBS.has(tokens[i + 1]?.lemma ?? ''))
     return true;
+  // "What is going on in Aleppo?" asks what is happening there.
+  if (t.lemma === 'go' && tokens[i + 1]?.text.toLowerCase() === 'on' && tokens[0]?.lemma === 'what')
+    return true;
   if (!FRAMING_VERBS.has(t.lemma)) return false;
   if (t.pos === 'VERB') return true;
   if (t.pos !== 'NOUN') return false;
@@ -118,7 +126,7 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
 }
 
 /** Words asking for the newest coverage first ("the latest news", "what happened lately"), by their text. */
-const RECENCY_WORDS: ReadonlySet<string> = new Set(['latest', 'newest', 'recently', 'lately']);
+const RECENCY_WORDS: ReadonlySet<string> = new Set(['latest', 'newest', 'recently', 'lately', 'currently']);
 
 /**
  * True when token i asks for the newest coverage: "latest", "recently", "most recent"; "new" only
@@ -129,8 +137,17 @@ function isRecencyWord(tokens: readonly QuestionToken[], i: number): boolean {
   const word = t.text.toLowerCase();
   if (RECENCY_WORDS.has(word)) return true;
   if (word === 'recent' && tokens[i - 1]?.lemma === 'most') return true;
+  // "right now", and "now" closing the question ("What is happening in Aleppo now?").
+  if (word === 'right' && tokens[i + 1]?.text.toLowerCase() === 'now') return true;
+  if (word === 'now' && (tokens[i - 1]?.text.toLowerCase() === 'right' || isLastWord(tokens, i))) return true;
   const next = tokens[i + 1]?.pos ?? '';
   return word === 'new' && t.pos !== 'PROPN' && next !== 'NOUN' && next !== 'PROPN' && next !== 'ADJ';
+}
+
+/** Is token i the question's last word (only punctuation after it)? */
+function isLastWord(tokens: readonly QuestionToken[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length; j++) if (tokens[j]?.pos !== 'PUNCT') return false;
+  return true;
 }
 
 /** Nouns naming outlets when a question asks which of them: "Which outlets…", "What papers…". */

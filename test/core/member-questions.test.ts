@@ -57,6 +57,9 @@ describe('questions members type, on the built-in corpus', () => {
     const ndtv = index.ask('Can you summarize what NDTV wrote?');
     expect(ndtv.noAnswer).toBe(false);
     for (const r of ndtv.results) expect(r.source).toContain('NDTV');
+    const hello = index.ask('Hi! Where did Kerry and Lavrov meet in August?');
+    expect(hello.noAnswer).toBe(false);
+    expect(quoted(hello)).toContain('Geneva');
     const geneva = index.ask('Tell me everything about the Geneva talks');
     expect(geneva.noAnswer).toBe(false);
     for (const r of geneva.results) expect(r.event).toBe('geneva-aug-2016');

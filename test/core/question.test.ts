@@ -139,6 +139,12 @@ describe('question analysis', () => {
     const fillers = (q: string) => read(q).fillers.map((f) => q.slice(f.start, f.end));
     expect(fillers('Can you summarize what NDTV wrote?')).toEqual(['Can']);
     expect(fillers('Tell me everything about the Geneva talks')).toEqual(['everything']);
+    expect(fillers('Hi! Thanks, what did Lavrov say?')).toEqual(['Hi', 'Thanks', 'did']);
+    // "What is going on…" asks what is happening; "right now" and a closing "now", the newest.
+    expect(framing('What is going on in Aleppo right now?')).toEqual(['going', 'right', 'now']);
+    expect(read('What is going on in Aleppo right now?').newest).toBe(true);
+    expect(read('What is happening in Aleppo now?').newest).toBe(true);
+    expect(read('What is now called Syria?').newest).toBe(false);
     expect(read('Summarise the Geneva talks').overview).toBe(true);
     expect(read('Where did they meet?').overview).toBe(false);
   });
