@@ -6,7 +6,7 @@
 
 import { type AnswerType, readAnswerType } from './answer-type.ts';
 import { type ArticleMetadata, ContextCounts } from './context-counts.ts';
-import { type DayRange, findDateSpans, partOfMonthStart, readDateMention } from './dates.ts';
+import { findDateSpans, joinDateRanges, partOfMonthStart, readDateMention } from './dates.ts';
 import { type EventWords, eventWords, findEventDescriptions } from './event-names.ts';
 import {
   asksForNewest,
@@ -148,10 +148,13 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     const start = d.start + (LEADING_PREPOSITION.exec(question.slice(d.start, d.end))?.[0].length ?? 0);
     return { start: partOfMonthStart(question, start), end: d.end };
   });
-  for (const { start, end } of dateSpans) {
-    const range: DayRange | null = readDateMention(question.slice(start, end), context.yearsWith);
+  const readings = dateSpans.map(({ start, end }) => ({
+    start,
+    end,
+    range: readDateMention(question.slice(start, end), context.yearsWith),
+  }));
+  for (const { start, end, range } of joinDateRanges(question, readings, context.yearsWith))
     if (range !== null) mention('date', start, end, range);
-  }
   const words = questionWords(question);
   const framing = tokens
     .filter((_, i) => isFramingToken(tokens, i))

@@ -145,6 +145,8 @@ function rangeOf(
   const month = result.start.get('month') ?? 1;
   const day = result.start.isCertain('day') ? result.start.get('day') : null;
   let y = result.start.isCertain('year') ? result.start.get('year') : null;
+  // "March 1 to March 10, 2016": the year written at the end of the range.
+  if (y === null && result.end?.isCertain('year')) y = result.end.get('year');
   if (y === null) {
     const years = yearsWith(day === null ? pad(month) : `${pad(month)}-${pad(day)}`);
     if (years.length !== 1) return null;
@@ -152,9 +154,102 @@ function rangeOf(
   }
   if (y === null) return null;
   const ym = `${y}-${pad(month)}`;
-  return day === null
-    ? { since: `${ym}-01`, until: `${ym}-${pad(lastDay(y, month))}` }
-    : { since: `${ym}-${pad(day)}`, until: `${ym}-${pad(day)}` };
+  const range =
+    day === null
+      ? { since: `${ym}-01`, until: `${ym}-${pad(lastDay(y, month))}` }
+      : { since: `${ym}-${pad(day)}`, until: `${ym}-${pad(day)}` };
+  // "from 25 to 27 August 2016", "25-27 August": to the end chrono read, in the start's year
+  // unless it names its own.
+  const end = result.end;
+  if (end === null || end === undefined || !end.isCertain('day')) return range;
+  const endYear = end.isCertain('year') ? (end.get('year') ?? y) : y;
+  const until = `${endYear}-${pad(end.get('month') ?? month)}-${pad(end.get('day') ?? 1)}`;
+  return until > range.since ? { since: range.since, until } : range;
+}
+
+/** A date mention as analysis reads it: where it is and the days it means (null if none). */
+export interface DateReading {
+  start: number;
+  end: number;
+  range: DayRange | null;
+}
+
+/** What stands between the two ends of a range ("between 4 March and 7 March", "from … to …"). */
+const RANGE_JOIN = /^\s*(?:and|to|until|till|through|-|–)\s*$/i;
+const RANGE_OPENS = /\b(?:between|from)\s+(?:the\s+)?$/i;
+/** "between 25 and" before "27 August 2016": a day of the same month. */
+const DAY_BEFORE = /\bbetween\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+and\s+(?:the\s+)?$/i;
+/** "and 7" after "between March 4": a day of the same month. */
+const DAY_AFTER = /^\s+(?:and|to)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b/i;
+
+/**
+ * Date readings joined where the question names a range by its ends: "between August 25 and
+ * August 27, 2016", "from 4 March to 7 March", "between 25 and 27 August 2016", "between March 4
+ * and 7" are one reading from the first day to the last (`yearsWith` as for `readDateMention`).
+ * Readings in question order.
+ */
+export function joinDateRanges(
+  question: string,
+  readings: readonly DateReading[],
+  yearsWith: (monthOrDay: string) => readonly number[],
+): DateReading[] {
+  const sorted = [...readings].sort((a, b) => a.start - b.start);
+  const out: DateReading[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let r = sorted[i] as DateReading;
+    const next = sorted[i + 1];
+    const before = question.slice(0, r.start);
+    // The first end without its year takes the last end's ("between August 25 and August 27, 2016").
+    if (
+      r.range === null &&
+      next?.range &&
+      RANGE_OPENS.test(before) &&
+      RANGE_JOIN.test(question.slice(r.end, next.start))
+    )
+      r = {
+        ...r,
+        range: readDateMention(
+          `${question.slice(r.start, r.end)} ${next.range.until.slice(0, 4)}`,
+          yearsWith,
+        ),
+      };
+    if (
+      next !== undefined &&
+      r.range !== null &&
+      next.range !== null &&
+      RANGE_OPENS.test(before) &&
+      RANGE_JOIN.test(question.slice(r.end, next.start)) &&
+      next.range.until > r.range.since
+    ) {
+      out.push({ start: r.start, end: next.end, range: { since: r.range.since, until: next.range.until } });
+      i++;
+      continue;
+    }
+    const range = r.range;
+    const dayBefore = DAY_BEFORE.exec(before);
+    if (range !== null && dayBefore !== null && range.since === range.until) {
+      const since = `${range.since.slice(0, 8)}${pad(Number(dayBefore[1]))}`;
+      if (since < range.since)
+        r = {
+          start: dayBefore.index + dayBefore[0].indexOf(dayBefore[1] as string),
+          end: r.end,
+          range: { since, until: range.until },
+        };
+    }
+    const dayAfter = DAY_AFTER.exec(question.slice(r.end));
+    if (
+      r.range !== null &&
+      dayAfter !== null &&
+      r.range.since === r.range.until &&
+      RANGE_OPENS.test(before)
+    ) {
+      const until = `${r.range.since.slice(0, 8)}${pad(Number(dayAfter[1]))}`;
+      if (until > r.range.since)
+        r = { start: r.start, end: r.end + dayAfter[0].length, range: { since: r.range.since, until } };
+    }
+    out.push(r);
+  }
+  return out;
 }
 
 /** True when some article falls on the (single) day of `range`. */

@@ -68,6 +68,20 @@ describe('question analysis', () => {
     });
     expect(range('What happened in late August 2016?')).toEqual({ since: '2016-08-21', until: '2016-08-31' });
     expect(range('What happened in mid-March 2016?')).toEqual({ since: '2016-03-11', until: '2016-03-20' });
+    // A range by its ends, however written; the first end takes the last one's year.
+    const ranges: Array<[string, string, string]> = [
+      ['What was reported from 25 to 27 August 2016?', '2016-08-25', '2016-08-27'],
+      ['What was reported 25-27 August 2016?', '2016-08-25', '2016-08-27'],
+      ['What was reported between 25 and 27 August 2016?', '2016-08-25', '2016-08-27'],
+      ['What was reported between August 25 and August 27, 2016?', '2016-08-25', '2016-08-27'],
+      ['What was reported from March 1 to March 10, 2016?', '2016-03-01', '2016-03-10'],
+      ['What happened between March 4 and 7?', '2016-03-04', '2016-03-07'],
+      ['What happened between March and August 2016?', '2016-03-01', '2016-08-31'],
+    ];
+    for (const [q, since, until] of ranges) expect(range(q), q).toEqual({ since, until });
+    expect(read('Between 3 and 5 people died in March').mentions).toMatchObject([
+      { kind: 'date', text: 'March', filter: { since: '2016-03-01', until: '2016-03-31' } },
+    ]);
     // A month the coverage never has carries no year to read; relative dates are not read.
     expect(read('Who met in December?').mentions).toEqual([]);
     expect(read('Who did Kerry meet last month?').mentions).toEqual([]);
@@ -199,6 +213,9 @@ describe('questions naming dates, outlets and events, on the built-in corpus', (
     const dates = leads.map((r) => r.date);
     expect(dates).toEqual([...dates].sort());
     // "Outlets", "the media": the coverage itself, asked for what it says that day.
+    const range = index.ask('What was reported between 25 and 27 August 2016?');
+    expect(range.noAnswer).toBe(false);
+    expect(new Set(range.results.map((r) => r.date))).toEqual(new Set(['2016-08-26', '2016-08-27']));
     for (const q of ['What did outlets say on August 27?', 'What did the papers say on 27 August?']) {
       const outlets = index.ask(q);
       expect(outlets.noAnswer, q).toBe(false);
