@@ -59,7 +59,12 @@ export function ask(state: EngineState, question: string, options: AskOptions = 
     ? bestOfEach(state, relevant, query, offset + count + 1, 'outlet').map((c) => ({ ...c, alsoIn: [] }))
     : groupExcerpts(state, relevant, query, offset + count + 1);
   const results = groups.slice(offset, offset + count).map((g) => shown(state, g, query));
-  return answer(results, groups.length > offset + count);
+  const done = answer(results, groups.length > offset + count);
+  // Asked what a quoted speaker said on a subject none of their statements shown is on: say so.
+  const speaker = query.speaker;
+  if (speaker !== null && offset === 0 && results.length > 0 && !results.some((r) => r.speaker === speaker))
+    done.notQuotedOn = speaker;
+  return done;
 }
 
 /**

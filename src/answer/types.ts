@@ -77,6 +77,12 @@ export interface Answer {
    * statement of theirs, so that its passages only name them; absent otherwise.
    */
   unquoted?: string;
+  /**
+   * The speaker the question asks what they said on a subject ("What has Lavrov said about
+   * Aleppo?") when the coverage quotes them but none of the first excerpts: those are on the
+   * subject, not theirs; absent otherwise.
+   */
+  notQuotedOn?: string;
   /** Typing slips of the question read as other words ("Lavorv" as "Lavrov"), in order. */
   corrections: Correction[];
   /** True when the coverage does not answer the question; `results` is then empty. */

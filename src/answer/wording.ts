@@ -59,10 +59,11 @@ export const NO_ANSWER_TEXT = "The coverage doesn't answer that.";
  * "Read from your question: “Lavorv” as “Lavrov” · outlet NDTV · date March 2016", or null when
  * nothing was (typing slips read as other words first); what it named that no article matches
  * follows ("No article from The BRICS Post dated March: asked of all the coverage"), and a name
- * asked what they said that the coverage never quotes ("the coverage quotes no statement by Obama").
+ * asked what they said that the coverage never quotes ("the coverage quotes no statement by Obama")
+ * or quotes on none of the excerpts ("no statement by Sergei Lavrov on this").
  */
 export function formatUnderstood(
-  answer: Pick<Answer, 'understood' | 'corrections' | 'unmatched' | 'unquoted'>,
+  answer: Pick<Answer, 'understood' | 'corrections' | 'unmatched' | 'unquoted' | 'notQuotedOn'>,
 ): string | null {
   const kinds = { date: 'date', source: 'outlet', event: 'event' } as const;
   const named = (m: MetadataMention) => `${kinds[m.kind]} ${m.text}`;
@@ -79,6 +80,7 @@ export function formatUnderstood(
           `no article ${unmatched.map((m) => `${as[m.kind]} ${m.text}`).join(' ')}: asked of all the coverage`,
         ]),
     ...(answer.unquoted === undefined ? [] : [`the coverage quotes no statement by ${answer.unquoted}`]),
+    ...(answer.notQuotedOn === undefined ? [] : [`no statement by ${answer.notQuotedOn} on this`]),
   ];
   const read = parts.length === 0 ? null : `Read from your question: ${parts.join(' · ')}`;
   if (notes.length === 0) return read;

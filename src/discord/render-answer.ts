@@ -147,7 +147,10 @@ export function renderAnswer(answer: Answer, events: EventSummary[], askerId?: s
 
 /** "The coverage doesn't answer that." with the events it does cover. */
 export function renderNoAnswer(
-  answer: Pick<Answer, 'question' | 'offset' | 'understood' | 'unmatched' | 'unquoted' | 'corrections'>,
+  answer: Pick<
+    Answer,
+    'question' | 'offset' | 'understood' | 'unmatched' | 'unquoted' | 'notQuotedOn' | 'corrections'
+  >,
   events: EventSummary[],
 ): ReplyPayload {
   // What was read from the member's words, so that a misread question can be told apart.

@@ -80,6 +80,15 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(index.ask('What did Lavrov say about terrorists?').unquoted).toBeUndefined();
   });
 
+  it('say so when a speaker the coverage quotes is quoted in none of the excerpts on the subject asked', () => {
+    const aleppo = index.ask('What has Lavrov said about Aleppo?');
+    expect(aleppo.noAnswer).toBe(false);
+    for (const r of aleppo.results) expect(r.speaker).not.toBe('Sergei Lavrov');
+    expect(aleppo.notQuotedOn).toBe('Sergei Lavrov');
+    expect(formatUnderstood(aleppo)).toBe('No statement by Sergei Lavrov on this');
+    expect(index.ask('What did Lavrov say about terrorists?').notQuotedOn).toBeUndefined();
+  });
+
   it('read "Quote X on Y" as a request for what X said on Y', () => {
     const [first] = index.ask('Quote Kerry on the ceasefire').results;
     expect(first?.speaker).toBe('John Kerry');
