@@ -145,6 +145,11 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
     const speaker = span(question, tokens, from, p);
     if (speaker !== null) return { speaker, asksWho, stance: span(question, tokens, p, p + 1), verb: null };
   }
+  // "Give me quotes about terrorists", "statements on the ceasefire": what was said, by anyone.
+  for (let p = 0; p + 1 < tokens.length; p++) {
+    if (QUOTED.has(tokens[p]?.lemma ?? '') && isSaid(tokens, p) && AFTER_SAID.has(tokens[p + 1]?.lemma ?? ''))
+      return { speaker: null, asksWho: true, stance: span(question, tokens, p, p + 1), verb: null };
+  }
   return { speaker: null, asksWho, stance: null, verb: null };
 }
 
@@ -165,6 +170,9 @@ const SAID: ReadonlySet<string> = new Set([
   'reaction',
   'response',
 ]);
+
+/** SAID nouns that ask for words said even with no speaker named ("quotes about terrorists"). */
+const QUOTED: ReadonlySet<string> = new Set(['quote', 'quotation', 'remark', 'statement', 'comment']);
 
 /** Is token `i` one of the SAID nouns? */
 function isSaid(tokens: readonly QuestionToken[], i: number): boolean {

@@ -89,6 +89,18 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(index.ask('What did Lavrov say about terrorists?').notQuotedOn).toBeUndefined();
   });
 
+  it('answer "quotes about Y" with what anyone is quoted saying on Y', () => {
+    for (const [q, word] of [
+      ['Give me quotes about terrorists', 'terrorist'],
+      ['quotes on Assad', 'Assad'],
+    ] as const) {
+      const answer = index.ask(q);
+      expect(answer.noAnswer, q).toBe(false);
+      expect(answer.results[0]?.speaker, q).not.toBeNull();
+      expect(answer.results[0]?.text, q).toContain(word);
+    }
+  });
+
   it('read "Quote X on Y" as a request for what X said on Y', () => {
     const [first] = index.ask('Quote Kerry on the ceasefire').results;
     expect(first?.speaker).toBe('John Kerry');
