@@ -10,12 +10,16 @@
  */
 import distance from 'wink-distance';
 import type { QuestionContext } from '../question/analyse.ts';
+import { FRAMING_WORDS } from '../question/framing.ts';
 import { isCommonWord } from '../search/common-words.ts';
 import { isDictionaryWord } from '../search/expansions.ts';
 import { closestTerm, forEachEdit, nearestSlip } from '../search/spelling.ts';
 import { isStopWord, normaliseWord, tokenize } from '../search/tokenize.ts';
 import { type EngineState, passageAt } from './engine-state.ts';
 import type { Correction } from './types.ts';
+
+/** Where a sentence starts: after its end mark or a greeting's comma ("Hi! Waht…", "Hello, waht…"). */
+const SENTENCE_START = /[.!?]\s+$|^\W*\p{L}+,\s*$/u;
 
 /** Shorter words are left as typed: too many words are one slip from a three-letter one. */
 const MIN_LETTERS = 4;
@@ -57,8 +61,9 @@ export function correctSpelling(
     const named = nearestSlip(lower, metadata);
     if (named === null && !shouting && typed === typed.toUpperCase()) continue;
     tried++;
-    // A question's first word is mostly its question word ("Waht happened…").
-    const first = token.start === firstWord;
+    // A question's first word is mostly its question word ("Waht happened…"), also after a
+    // greeting or a sentence before it ("Hi! Waht did…").
+    const first = token.start === firstWord || SENTENCE_START.test(question.slice(0, token.start));
     const capitalised = /^\p{Lu}/u.test(typed);
     // A capitalised word inside the question is a name: never read as an everyday word.
     const name = !first && capitalised;
@@ -66,7 +71,7 @@ export function correctSpelling(
       named ??
       (first ? wordNear(lower, isStopWord) : null) ??
       coverageWordNear(state, token.term, lower) ??
-      (name ? null : wordNear(lower, isCommonWord));
+      (name ? null : (nearestSlip(lower, FRAMING_WORDS) ?? wordNear(lower, isCommonWord)));
     if (read === null) continue;
     const cased = typed === typed.toUpperCase() ? read.toUpperCase() : capitalised ? capitalise(read) : read;
     text = text.slice(0, token.start) + cased + text.slice(token.end);

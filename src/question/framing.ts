@@ -90,6 +90,12 @@ const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
   'background',
 ]);
 
+/**
+ * The words that frame a question, as their lemmas are spelt: what a slip in one is read as
+ * ("sumarize", "overveiw"), since few of them are in the coverage or in wink's lexicon.
+ */
+export const FRAMING_WORDS: ReadonlySet<string> = new Set([...FRAMING_VERBS, ...OVERVIEW_WORDS]);
+
 /** Words setting two subjects side by side ("Kerry vs Lavrov"): how the question is put. */
 const COMPARING_WORDS: ReadonlySet<string> = new Set(['vs', 'versus']);
 

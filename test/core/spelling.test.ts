@@ -45,6 +45,23 @@ describe('typing slips in a question', () => {
     expect(everyday.results[0]?.text).toContain('Jarabulus');
     // Only a question's first word is read as a question word: "Kery" is Kerry, not "very".
     expect(index.ask('What does Kery want?').corrections).toEqual([{ typed: 'Kery', read: 'Kerry' }]);
+    // The first word after a greeting is a question's first word too.
+    const greeted = index.ask('Hi! Waht did Lavrov say about terorists?');
+    expect(greeted.corrections).toEqual([
+      { typed: 'Waht', read: 'What' },
+      { typed: 'terorists', read: 'terrorists' },
+    ]);
+    expect(greeted.results[0]?.text).toContain('terrorists');
+  });
+
+  it('read a slipped word of how a request is put, which neither the coverage nor the lexicon holds', () => {
+    const summary = index.ask('Can you sumarize what NDTV wrote?');
+    expect(summary.corrections).toEqual([{ typed: 'sumarize', read: 'summarize' }]);
+    expect(summary.noAnswer).toBe(false);
+    for (const r of summary.results) expect(r.source).toContain('NDTV');
+    expect(index.ask('overveiw of the Geneva talks').corrections).toEqual([
+      { typed: 'overveiw', read: 'overview' },
+    ]);
   });
 
   it("read a slipped word of an outlet's name as the outlet, even in capitals", () => {
