@@ -5,7 +5,9 @@
 import { analyseQuestion, type MetadataMention, type TextSpan } from '../question/analyse.ts';
 import type { AnswerType } from '../question/answer-type.ts';
 import { isCoverageNoun } from '../question/framing.ts';
+import type { QuestionToken } from '../question/reader.ts';
 import { normaliseWord, tokenize } from '../search/tokenize.ts';
+import { wordNet } from '../search/wordnet.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { EngineState } from './engine-state.ts';
 import { namePhrases } from './phrases.ts';
@@ -126,8 +128,12 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     !namesMetadata(spoken)
       ? `${/\bthe\s+$/i.test(question.slice(0, spoken.start)) ? 'the ' : ''}${spoken.text}`
       : null;
+  // "What did officials say about…": people of a kind, not a name; whoever is quoted on the
+  // subject comes first, the kinds of person they name ranked at half weight.
+  const generic =
+    spoken !== null && speaker === null && state.statements.read && namesPeople(analysis.tokens, spoken);
   const naming = (t: { start: number; end: number }) =>
-    speaker !== null && spoken !== null && spoken.start < t.end && t.start < spoken.end;
+    (speaker !== null || generic) && spoken !== null && spoken.start < t.end && t.start < spoken.end;
   // "What does Russia want?": a verb asked of a speaker the coverage quotes frames the question.
   const verb = speaker === null ? null : analysis.speakerVerb;
   const askedVerb = (t: { start: number; end: number }) =>
@@ -198,7 +204,8 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   const rankedTerms = termList.filter(
     (t) => !coverageWords.has(t) && !(typeOnce && t === typeTerm) && !eventTerms.has(t),
   );
-  const kinds = kindsInIndex(state, topic, text, analysis.tokens, new Set(termList), related);
+  const kindsOf = generic ? [...topic, ...tokens.filter(naming)] : topic;
+  const kinds = kindsInIndex(state, kindsOf, text, analysis.tokens, new Set(termList), related);
   const expansions = [...new Set([...related.values()].flat()), ...kinds];
   return {
     terms: termList,
@@ -222,7 +229,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     knownTerms,
     knownWeight,
     speaker,
-    asksWho: analysis.asksWho && state.statements.read,
+    asksWho: (analysis.asksWho || generic) && state.statements.read,
     focus: new Map(),
     phrases: namePhrases(text, topic).map((p) => Int32Array.from(p, (t) => state.index.termId(t) ?? -1)),
     number: state.matcher.setQuery(queryTerms),
@@ -273,4 +280,27 @@ function capitalised<T extends { start: number }>(text: string, tokens: readonly
     const c = text[t.start] as string;
     return t.start !== first && c !== c.toLowerCase();
   });
+}
+
+/**
+ * Is the speaker span a common noun naming people ("What did officials say…", "What do the
+ * diplomats think…")? Not after a form of "be": "What are astronauts called?" asks a name.
+ */
+function namesPeople(read: readonly QuestionToken[], span: { start: number; end: number }): boolean {
+  const at = read.findIndex((t) => t.start < span.end && span.start < t.end);
+  let last = at;
+  while (read[last + 1] !== undefined && (read[last + 1] as QuestionToken).start < span.end) last++;
+  const noun = read[last];
+  const auxiliary = read
+    .slice(0, at)
+    .reverse()
+    .find((t) => t.pos === 'AUX');
+  return (
+    noun !== undefined &&
+    noun.pos === 'NOUN' &&
+    !/^\p{Lu}/u.test(noun.text) &&
+    auxiliary !== undefined &&
+    auxiliary.lemma !== 'be' &&
+    wordNet().isPersonNoun(noun.lemma)
+  );
 }
