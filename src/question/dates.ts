@@ -167,6 +167,12 @@ function rangeOf(
   return until > range.since ? { since: range.since, until } : range;
 }
 
+/** Day `day` of the month of `date` (YYYY-MM-DD), held inside the month. */
+function sameMonthDay(date: string, day: number): string {
+  const last = lastDay(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+  return `${date.slice(0, 8)}${pad(Math.min(Math.max(day, 1), last))}`;
+}
+
 /** A date mention as analysis reads it: where it is and the days it means (null if none). */
 export interface DateReading {
   start: number;
@@ -228,7 +234,7 @@ export function joinDateRanges(
     const range = r.range;
     const dayBefore = DAY_BEFORE.exec(before);
     if (range !== null && dayBefore !== null && range.since === range.until) {
-      const since = `${range.since.slice(0, 8)}${pad(Number(dayBefore[1]))}`;
+      const since = sameMonthDay(range.since, Number(dayBefore[1]));
       if (since < range.since)
         r = {
           start: dayBefore.index + dayBefore[0].indexOf(dayBefore[1] as string),
@@ -243,7 +249,7 @@ export function joinDateRanges(
       r.range.since === r.range.until &&
       RANGE_OPENS.test(before)
     ) {
-      const until = `${r.range.since.slice(0, 8)}${pad(Number(dayAfter[1]))}`;
+      const until = sameMonthDay(r.range.since, Number(dayAfter[1]));
       if (until > r.range.since)
         r = { start: r.start, end: r.end + dayAfter[0].length, range: { since: r.range.since, until } };
     }
