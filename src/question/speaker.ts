@@ -101,8 +101,16 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
     let from = v;
     while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '')) from--;
     if (from === v || tokens[from - 1]?.pos !== 'AUX') continue;
-    const speaker = span(question, tokens, from, v);
-    if (speaker !== null) return { speaker, asksWho, stance: null, verb: span(question, tokens, v, v + 1) };
+    // "What did the Lavrov statement say?": the name before a noun of what was said.
+    const said = v - 1 > from && isSaid(tokens, v - 1);
+    const speaker = span(question, tokens, from, said ? v - 1 : v);
+    if (speaker !== null)
+      return {
+        speaker,
+        asksWho,
+        stance: said ? span(question, tokens, v - 1, v) : null,
+        verb: span(question, tokens, v, v + 1),
+      };
   }
   // "Quote Kerry on the ceasefire": the request, then the name, then its subject or nothing.
   if (tokens[0]?.lemma === 'quote') {

@@ -115,6 +115,13 @@ describe('answers to questions about what someone said, on the built-in corpus',
     }
   });
 
+  it('read the name before a noun of what was said as the speaker ("the Lavrov statement")', () => {
+    const answer = index.ask('What did the Lavrov statement say?');
+    expect(answer.unquoted).toBeUndefined();
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const r of answer.results) expect(r.speaker).toBe('Sergei Lavrov');
+  });
+
   it('read "Quote X on Y" as a request for what X said on Y', () => {
     const [first] = index.ask('Quote Kerry on the ceasefire').results;
     expect(first?.speaker).toBe('John Kerry');
