@@ -134,8 +134,10 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     spoken !== null && speaker === null && state.statements.read && namesPeople(analysis.tokens, spoken);
   const naming = (t: { start: number; end: number }) =>
     (speaker !== null || generic) && spoken !== null && spoken.start < t.end && t.start < spoken.end;
-  // "What does Russia want?": a verb asked of a speaker the coverage quotes frames the question.
-  const verb = speaker === null ? null : analysis.speakerVerb;
+  // "What does Russia want?": a verb asked of a speaker the coverage quotes frames the question,
+  // as "say" does of an outlet ("What did NDTV say about…": what it reported, quoted or not).
+  const outletSaid = spoken !== null && speaker === null && namesMetadata(spoken);
+  const verb = speaker === null && !outletSaid ? null : analysis.speakerVerb;
   const askedVerb = (t: { start: number; end: number }) =>
     verb !== null && verb.start < t.end && t.start < verb.end;
   // "Where were the talks held?": the verb asks where the event was (see QuestionAnalysis).
@@ -201,8 +203,9 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   // The answer-type noun is left out only when the question uses it once.
   const typeOnce = typeTerm !== null && termList.indexOf(typeTerm) === termList.lastIndexOf(typeTerm);
   const eventTerms = new Set(tokens.filter(eventVerb).map((t) => t.term));
+  const outletVerb = new Set(outletSaid ? tokens.filter(askedVerb).map((t) => t.term) : []);
   const rankedTerms = termList.filter(
-    (t) => !coverageWords.has(t) && !(typeOnce && t === typeTerm) && !eventTerms.has(t),
+    (t) => !coverageWords.has(t) && !(typeOnce && t === typeTerm) && !eventTerms.has(t) && !outletVerb.has(t),
   );
   const kindsOf = generic ? [...topic, ...tokens.filter(naming)] : topic;
   const kinds = kindsInIndex(state, kindsOf, text, analysis.tokens, new Set(termList), related);

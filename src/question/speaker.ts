@@ -188,8 +188,12 @@ function isSaid(tokens: readonly QuestionToken[], i: number): boolean {
   return token !== undefined && token.pos === 'NOUN' && SAID.has(token.lemma);
 }
 
-/** Words that may follow "Kerry statements": its subject's preposition, or nothing. */
+/** Words that may follow "Kerry statements": its subject's or its time's preposition, or nothing. */
 const AFTER_SAID: ReadonlySet<string> = new Set([
+  'in',
+  'at',
+  'during',
+  'since',
   'on',
   'about',
   'regarding',

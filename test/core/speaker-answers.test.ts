@@ -115,6 +115,22 @@ describe('answers to questions about what someone said, on the built-in corpus',
     }
   });
 
+  it('read "X quotes in <date>" as what X said then', () => {
+    const answer = index.ask('Lavrov quotes in August');
+    expect(answer.noAnswer).toBe(false);
+    for (const r of answer.results) {
+      expect(r.speaker).toBe('Sergei Lavrov');
+      expect(r.date).toMatch(/^2016-08/);
+    }
+  });
+
+  it('answer what an outlet said about a name with its passages naming them, quoted or not', () => {
+    // Every NDTV passage carries the title naming Lavrov; "say" must not put its quotes first.
+    const answer = index.ask('What did NDTV say about Lavrov?');
+    expect(answer.results[0]?.source).toContain('NDTV');
+    expect(answer.results[0]?.text).toContain('Lavrov');
+  });
+
   it('read the name before a noun of what was said as the speaker ("the Lavrov statement")', () => {
     const answer = index.ask('What did the Lavrov statement say?');
     expect(answer.unquoted).toBeUndefined();
