@@ -188,12 +188,8 @@ function isSaid(tokens: readonly QuestionToken[], i: number): boolean {
   return token !== undefined && token.pos === 'NOUN' && SAID.has(token.lemma);
 }
 
-/** Words that may follow "Kerry statements": its subject's or its time's preposition, or nothing. */
+/** Words that may follow "Kerry statements": its subject's preposition, or nothing. */
 const AFTER_SAID: ReadonlySet<string> = new Set([
-  'in',
-  'at',
-  'during',
-  'since',
   'on',
   'about',
   'regarding',
@@ -205,10 +201,19 @@ const AFTER_SAID: ReadonlySet<string> = new Set([
   'for',
 ]);
 
-/** Does the phrase end before token `i` (the question's end, punctuation, or AFTER_SAID)? */
+/** Prepositions of a time after "Lavrov quotes": "in August", "since March 2016". */
+const TIME_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'during', 'since', 'on']);
+const MONTH_OR_NUMBER =
+  /^(?:\d+|jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+
+/**
+ * Does the phrase end before token `i`: the question's end, punctuation, AFTER_SAID, or a
+ * preposition of a date ("Lavrov quotes in August"; not "the Christian position in the curriculum")?
+ */
 function endsPhrase(tokens: readonly QuestionToken[], i: number): boolean {
   const token = tokens[i];
-  return token === undefined || token.pos === 'PUNCT' || AFTER_SAID.has(token.lemma);
+  if (token === undefined || token.pos === 'PUNCT' || AFTER_SAID.has(token.lemma)) return true;
+  return TIME_PREPOSITIONS.has(token.lemma) && MONTH_OR_NUMBER.test(tokens[i + 1]?.text ?? '');
 }
 
 /** Most words of the name in "Quote the Russian foreign ministry on …". */
