@@ -103,11 +103,9 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     text = `${text.slice(0, m.start)}${' '.repeat(end - m.start)}${text.slice(end)}`;
   }
   const tokens = tokenize(text);
-  const framing = (t: { start: number; end: number }) =>
-    analysis.framing.some((f) => f.start < t.end && t.start < f.end) ||
-    analysis.fillers.some((f) => f.start < t.end && t.start < f.end);
-  const described = (t: { start: number; end: number }) =>
-    understood.some((m) => m.described === true && m.start < t.end && t.start < m.end);
+  const notTopic = [...analysis.framing, ...analysis.fillers];
+  const framing = (t: TextSpan) => notTopic.some((f) => overlaps(f, t));
+  const described = (t: TextSpan) => understood.some((m) => m.described === true && overlaps(m, t));
   // A speaker the coverage quotes is asked for by attribution: their name need not be in the passage.
   const named =
     analysis.speaker !== null && state.statements.read
@@ -118,8 +116,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   const spoken = analysis.speaker;
   // A name asked what they said that no statement is attributed to: the answer says so. An
   // outlet's name ("What did NDTV say…") asks what it reported.
-  const namesMetadata = (s: { start: number; end: number }) =>
-    analysis.mentions.some((m) => m.start < s.end && s.start < m.end);
+  const namesMetadata = (s: TextSpan) => analysis.mentions.some((m) => overlaps(m, s));
   const unquoted =
     spoken !== null &&
     state.statements.read &&
@@ -132,24 +129,20 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   // subject comes first, the kinds of person they name ranked at half weight.
   const generic =
     spoken !== null && speaker === null && state.statements.read && namesPeople(analysis.tokens, spoken);
-  const naming = (t: { start: number; end: number }) =>
-    (speaker !== null || generic) && spoken !== null && spoken.start < t.end && t.start < spoken.end;
+  const naming = (t: TextSpan) => (speaker !== null || generic) && spoken !== null && overlaps(spoken, t);
   // "What does Russia want?": a verb asked of a speaker the coverage quotes frames the question,
   // as "say" does of an outlet ("What did NDTV say about…": what it reported, quoted or not).
   const outletSaid = spoken !== null && speaker === null && namesMetadata(spoken);
   const verb = speaker === null && !outletSaid ? null : analysis.speakerVerb;
-  const askedVerb = (t: { start: number; end: number }) =>
-    verb !== null && verb.start < t.end && t.start < verb.end;
+  const askedVerb = (t: TextSpan) => verb !== null && overlaps(verb, t);
   // "Where were the talks held?": the verb asks where the event was (see QuestionAnalysis).
-  const eventVerb = (t: { start: number; end: number }) =>
-    analysis.eventVerbs.some((v) => v.start < t.end && t.start < v.end);
+  const eventVerb = (t: TextSpan) => analysis.eventVerbs.some((v) => overlaps(v, t));
   let topic = tokens.filter((t) => !framing(t) && !naming(t) && !askedVerb(t) && !eventVerb(t));
   // "What did the March phone call achieve?": a verb the coverage never uses, asked of the
   // metadata a question names, asks what that metadata holds, not for the word. Otherwise an
   // event's description stays a topic ("Who initiated the phone call…" within the call).
   const unusedVerb = (t: { term: string; start: number; end: number }) =>
-    state.index.termId(t.term) === undefined &&
-    analysis.verbs.some((v) => v.start < t.end && t.start < v.end);
+    state.index.termId(t.term) === undefined && analysis.verbs.some((v) => overlaps(v, t));
   if (understood.length > 0 && topic.filter((t) => !described(t)).every(unusedVerb)) topic = [];
   let namedEvent = false;
   if (analysis.overview && topic.length > 0 && !filters.event) {
@@ -195,9 +188,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   // "What did the media say…": the coverage itself, not a word its passages should hold.
   const coverageWords = new Set(
     tokens
-      .filter((t) =>
-        analysis.tokens.some((a) => a.start < t.end && t.start < a.end && isCoverageNoun(a.lemma, a.pos)),
-      )
+      .filter((t) => analysis.tokens.some((a) => overlaps(a, t) && isCoverageNoun(a.lemma, a.pos)))
       .map((t) => t.term),
   );
   // The answer-type noun is left out only when the question uses it once.
@@ -285,19 +276,19 @@ function capitalised<T extends { start: number }>(text: string, tokens: readonly
   });
 }
 
+/** Do the two spans of the question share a character? */
+function overlaps(a: TextSpan, b: TextSpan): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 /**
  * Is the speaker span a common noun naming people ("What did officials say…", "What do the
  * diplomats think…")? Not after a form of "be": "What are astronauts called?" asks a name.
  */
-function namesPeople(read: readonly QuestionToken[], span: { start: number; end: number }): boolean {
-  const at = read.findIndex((t) => t.start < span.end && span.start < t.end);
-  let last = at;
-  while (read[last + 1] !== undefined && (read[last + 1] as QuestionToken).start < span.end) last++;
-  const noun = read[last];
-  const auxiliary = read
-    .slice(0, at)
-    .reverse()
-    .find((t) => t.pos === 'AUX');
+function namesPeople(read: readonly QuestionToken[], span: TextSpan): boolean {
+  const at = read.findIndex((t) => overlaps(t, span));
+  const noun = read.findLast((t) => overlaps(t, span));
+  const auxiliary = read.slice(0, at).findLast((t) => t.pos === 'AUX');
   return (
     noun !== undefined &&
     noun.pos === 'NOUN' &&
