@@ -89,30 +89,24 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(index.ask('What did Lavrov say about terrorists?').notQuotedOn).toBeUndefined();
   });
 
+  /** The answer to `q` starts with a quoted statement holding `word`. */
+  const expectQuotedFirst = (q: string, word: string) => {
+    const answer = index.ask(q);
+    expect(answer.noAnswer, q).toBe(false);
+    expect(answer.results[0]?.speaker, q).not.toBeNull();
+    expect(answer.results[0]?.text, q).toContain(word);
+  };
+
   it('answer what people of a kind said ("officials", "the diplomats") with who is quoted on it', () => {
-    for (const [q, word] of [
-      ['What did officials say about the ceasefire?', 'ceasefire'],
-      ['What did the diplomats say about terrorists?', 'terrorist'],
-    ] as const) {
-      const answer = index.ask(q);
-      expect(answer.noAnswer, q).toBe(false);
-      expect(answer.results[0]?.speaker, q).not.toBeNull();
-      expect(answer.results[0]?.text, q).toContain(word);
-    }
+    expectQuotedFirst('What did officials say about the ceasefire?', 'ceasefire');
+    expectQuotedFirst('What did the diplomats say about terrorists?', 'terrorist');
     // "are … called" asks a name, not what anyone said.
     expect(index.ask('What are Russian astronauts called?').noAnswer).toBe(true);
   });
 
   it('answer "quotes about Y" with what anyone is quoted saying on Y', () => {
-    for (const [q, word] of [
-      ['Give me quotes about terrorists', 'terrorist'],
-      ['quotes on Assad', 'Assad'],
-    ] as const) {
-      const answer = index.ask(q);
-      expect(answer.noAnswer, q).toBe(false);
-      expect(answer.results[0]?.speaker, q).not.toBeNull();
-      expect(answer.results[0]?.text, q).toContain(word);
-    }
+    expectQuotedFirst('Give me quotes about terrorists', 'terrorist');
+    expectQuotedFirst('quotes on Assad', 'Assad');
   });
 
   it('read "X quotes in <date>" as what X said then', () => {
