@@ -6,6 +6,7 @@ import { analyseQuestion, type MetadataMention, type TextSpan } from '../questio
 import type { AnswerType } from '../question/answer-type.ts';
 import { isCoverageNoun } from '../question/framing.ts';
 import type { QuestionToken } from '../question/reader.ts';
+import { readShorthand } from '../question/shorthand.ts';
 import { normaliseWord, tokenize } from '../search/tokenize.ts';
 import { wordNet } from '../search/wordnet.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
@@ -83,7 +84,10 @@ export interface Query {
  * event's name is asked of that event.
  */
 export function prepareQuery(state: EngineState, typed: string, explicit: Filters): Query | null {
-  const { text: question, corrections } = correctSpelling(state, typed);
+  const shorthand = readShorthand(typed);
+  const spelling = correctSpelling(state, shorthand.text);
+  const question = spelling.text;
+  const corrections = [...shorthand.readings, ...spelling.corrections];
   const analysis = analyseQuestion(question, state.summaries.questionContext);
   let understood = analysis.mentions.filter((m) =>
     Object.keys(m.filter).every((key) => !explicit[key as keyof Filters]),
@@ -295,6 +299,7 @@ function namesPeople(read: readonly QuestionToken[], span: TextSpan): boolean {
     !/^\p{Lu}/u.test(noun.text) &&
     auxiliary !== undefined &&
     auxiliary.lemma !== 'be' &&
-    wordNet().isPersonNoun(noun.lemma)
+    // "people" is a group to WordNet, but "What did people say…" asks what anyone said.
+    (noun.lemma === 'people' || wordNet().isPersonNoun(noun.lemma))
   );
 }

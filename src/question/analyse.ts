@@ -127,7 +127,9 @@ export function contextOf(
 
 /** Reads a question against the corpus' metadata. */
 export function analyseQuestion(question: string, context: QuestionContext): QuestionAnalysis {
-  const { tokens, dates } = readQuestion(question);
+  const read = readQuestion(question);
+  const { dates } = read;
+  const tokens = read.tokens.map(nounPeople);
   const mentions: MetadataMention[] = [];
   const mention = (kind: MetadataMention['kind'], start: number, end: number, filter: ImpliedFilter) =>
     mentions.push({ kind, start, end, text: question.slice(start, end), filter });
@@ -233,4 +235,12 @@ function quotedSpans(question: string): TextSpan[] {
     start: m.index + 1,
     end: m.index + 1 + (m[1] ?? '').length,
   }));
+}
+
+/**
+ * The token, "people" tagged a noun: wink tags it a verb after an auxiliary ("What did people
+ * say…"), where a question means the noun.
+ */
+function nounPeople(t: QuestionToken): QuestionToken {
+  return t.pos === 'VERB' && t.text.toLowerCase() === 'people' ? { ...t, pos: 'NOUN' } : t;
 }

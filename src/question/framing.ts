@@ -57,13 +57,29 @@ const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(
  * auxiliary or modal ("Can you…"), an indefinite pronoun ("Tell me everything about…"), a greeting
  * or a word of thanks ("Hi!", "please").
  */
-export function isFillerToken(t: QuestionToken): boolean {
+export function isFillerToken(t: QuestionToken, i: number, tokens: readonly QuestionToken[]): boolean {
   const word = t.text.toLowerCase();
-  return t.pos === 'AUX' || t.pos === 'INTJ' || INDEFINITE_PRONOUNS.has(word) || POLITE_WORDS.has(word);
+  if (t.pos === 'AUX' || t.pos === 'INTJ' || INDEFINITE_PRONOUNS.has(word) || POLITE_WORDS.has(word))
+    return true;
+  // The bot addressed: "hey bot, …", "bot what did…", "…, bot?".
+  if (word !== 'bot') return false;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  return (
+    before === undefined ||
+    before.pos === 'INTJ' ||
+    before.pos === 'PUNCT' ||
+    POLITE_WORDS.has(before.text.toLowerCase()) ||
+    after === undefined ||
+    after.pos === 'PUNCT'
+  );
 }
 
-/** Greetings and thanks wink does not tag as interjections ("Thanks! What about Aleppo?"). */
-const POLITE_WORDS: ReadonlySet<string> = new Set(['thanks', 'thx', 'pls', 'plz']);
+/** Greetings and thanks wink does not tag as interjections ("Thanks! What about Aleppo?", "yo bot"). */
+const POLITE_WORDS: ReadonlySet<string> = new Set(['thanks', 'thx', 'pls', 'plz', 'yo', 'hiya', 'sup']);
+
+/** Prepositions of a subject after a verb of publishing ("published about", "on"). */
+const ABOUT: ReadonlySet<string> = new Set(['about', 'on', 'regarding', 'concerning']);
 
 /** Verbs of a request when followed by "me" or "us". */
 const REQUEST_VERBS: ReadonlySet<string> = new Set(['give', 'show', 'tell', 'brief']);
@@ -78,6 +94,10 @@ const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
   'summary',
   'overview',
   'recap',
+  'rundown',
+  'roundup',
+  'gist',
+  'lowdown',
   'happen',
   'news',
   'latest',
@@ -120,6 +140,10 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   // "What is going on in Aleppo?" asks what is happening there.
   if (t.lemma === 'go' && tokens[i + 1]?.text.toLowerCase() === 'on' && tokens[0]?.lemma === 'what')
     return true;
+  // "What came out about Aleppo?", "What was published on 27 August?" ask what the coverage
+  // says; "When was the book published?" asks about a publishing.
+  if (t.lemma === 'come' && tokens[i + 1]?.text.toLowerCase() === 'out') return true;
+  if (t.lemma === 'publish' && ABOUT.has(tokens[i + 1]?.lemma ?? '')) return true;
   if (!FRAMING_VERBS.has(t.lemma)) return false;
   if (t.pos === 'VERB') return true;
   if (t.pos !== 'NOUN') return false;

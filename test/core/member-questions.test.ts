@@ -65,6 +65,43 @@ describe('questions members type, on the built-in corpus', () => {
     for (const r of geneva.results) expect(r.event).toBe('geneva-aug-2016');
   });
 
+  it('typed as in chat: shorthand is read as its words, and the bot addressed is no subject', () => {
+    const chat = index.ask('wat did lavrov say abt terrorists');
+    const typed = index.ask('What did Lavrov say about terrorists?');
+    expect(chat.noAnswer).toBe(false);
+    expect(chat.results.map((r) => r.text)).toEqual(typed.results.map((r) => r.text));
+    expect(chat.corrections).toEqual([
+      { typed: 'wat', read: 'what' },
+      { typed: 'abt', read: 'about' },
+    ]);
+    const darayya = index.ask('can u tell me what happened in darayya');
+    expect(darayya.noAnswer).toBe(false);
+    expect(quoted(darayya)).toContain('Darayya');
+    // "the us" in lower case is the country: the passages on the US and Russia, not "gave us".
+    const us = index.ask('what r the us and russia coordinating');
+    expect(us.noAnswer).toBe(false);
+    expect(us.results[0]?.text).toMatch(/\bUS\b|USA/);
+    for (const q of ['yo bot what happened in geneva', 'bot, what did lavrov say about terrorists']) {
+      const addressed = index.ask(q);
+      expect(addressed.noAnswer).toBe(false);
+      expect(quoted(addressed)).toMatch(/Geneva|terrorist/);
+    }
+  });
+
+  it('what was published on a day: that day’s coverage, the verb no word a passage must hold', () => {
+    for (const q of [
+      'What was published about Syria on 27 August 2016?',
+      'what came out about syria on 7 march 2016',
+    ]) {
+      const day = index.ask(q);
+      expect(day.noAnswer).toBe(false);
+      expect(day.understood.map((m) => m.kind)).toEqual(['date']);
+      const date = q.includes('August') ? '2016-08-27' : '2016-03-07';
+      for (const r of day.results) expect(r.date).toBe(date);
+    }
+    expect(index.ask('Give me a rundown of the late August 2016 talks').noAnswer).toBe(false);
+  });
+
   it('names and a month without a question: the event of that month', () => {
     const answer = index.ask('Kerry Lavrov August 2016');
     expect(answer.noAnswer).toBe(false);
