@@ -50,8 +50,12 @@ export function matchOf(state: EngineState, ranked: readonly ScoredPassage[], qu
   const title = state.titleRow[p.article] as number;
   const matched = matchSentences(state, p.article, p.firstSentence, p.lastSentence, query);
   matched.addRows(state.titleTerms, title, title + 1);
-  const matchedWeight = matched.weight;
-  const matchedTerms = matched.count;
+  // A passage quoting the speaker asked about matches their name, named in it or not.
+  const bySpeaker = query.speaker !== null && state.statements.quotes(p, query.speaker);
+  const speakerWeight = bySpeaker ? query.speakerWeight : 0;
+  const speakerTerms = bySpeaker ? query.speakerTerms : 0;
+  const matchedWeight = matched.weight + speakerWeight;
+  const matchedTerms = matched.count + speakerTerms;
   const largestMissing = matched.largestMissing;
   let next = 0;
   for (const r of ranked)
@@ -59,14 +63,14 @@ export function matchOf(state: EngineState, ranked: readonly ScoredPassage[], qu
       next = r.score;
       break;
     }
-  let total = 0;
+  let total = speakerWeight;
   for (const weight of query.weights.values()) total += weight;
   // The best single sentence with the title, which every passage of the article shares.
-  let bestSentence = 0;
+  let bestSentence = speakerWeight;
   for (let i = p.firstSentence; i <= p.lastSentence; i++) {
     const sentence = matchSentences(state, p.article, i, i, query);
     sentence.addRows(state.titleTerms, title, title + 1);
-    bestSentence = Math.max(bestSentence, sentence.weight);
+    bestSentence = Math.max(bestSentence, sentence.weight + speakerWeight);
   }
   const unit = state.index.maxIdf(state.config.k);
   const base = state.sentenceBase[p.article] ?? 0;
@@ -78,13 +82,13 @@ export function matchOf(state: EngineState, ranked: readonly ScoredPassage[], qu
   return {
     coverage: total === 0 ? 0 : matchedWeight / total,
     matchedTerms,
-    questionTerms: query.weights.size,
+    questionTerms: query.weights.size + speakerTerms,
     missingWeight: (total - matchedWeight) / unit,
     unknownNames: query.unknownNames,
     sentenceCoverage: total === 0 ? 0 : bestSentence / total,
     missingPhrases,
-    knownTerms: query.knownTerms,
-    knownShare: total === 0 ? 0 : Math.min(1, query.knownWeight / total),
+    knownTerms: query.knownTerms + speakerTerms,
+    knownShare: total === 0 ? 0 : Math.min(1, (query.knownWeight + speakerWeight) / total),
     largestMissing: largestMissing / unit,
     margin: next > 0 ? Math.max(1, top.score / next) : 1,
     pairShare: pairShare(state, query, p),

@@ -66,6 +66,12 @@ export interface Query {
   focus: Map<number, number>;
   /** Term ids of the question's multiword names (-1 for a term the index lacks). */
   phrases: Int32Array[];
+  /**
+   * The speaker's name as topic weight (IDF of its distinct terms the index holds) and their
+   * count: matched by a passage quoting the speaker, which need not name them.
+   */
+  speakerWeight: number;
+  speakerTerms: number;
   /** Its number in the index' QueryMatcher, which holds the ids and IDF of its known terms. */
   number: number;
   /** The kind of answer it asks for ("when…": a time; see question/answer-type.ts). */
@@ -203,6 +209,12 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     (t) => !coverageWords.has(t) && !(typeOnce && t === typeTerm) && !eventTerms.has(t) && !outletVerb.has(t),
   );
   const kindsOf = generic ? [...topic, ...tokens.filter(naming)] : topic;
+  const speakerIdf = new Map<string, number>();
+  if (speaker !== null)
+    for (const t of tokens.filter(naming)) {
+      const idf = state.index.idf(t.term);
+      if (idf !== null) speakerIdf.set(t.term, idf);
+    }
   const kinds = kindsInIndex(state, kindsOf, text, analysis.tokens, new Set(termList), related);
   const expansions = [...new Set([...related.values()].flat()), ...kinds];
   return {
@@ -227,6 +239,8 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     knownTerms,
     knownWeight,
     speaker,
+    speakerWeight: [...speakerIdf.values()].reduce((a, b) => a + b, 0),
+    speakerTerms: speakerIdf.size,
     asksWho: (analysis.asksWho || generic) && state.statements.read,
     focus: new Map(),
     phrases: namePhrases(text, topic).map((p) => Int32Array.from(p, (t) => state.index.termId(t) ?? -1)),

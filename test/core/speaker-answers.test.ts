@@ -97,6 +97,23 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(answer.results[0]?.text, q).toContain(word);
   };
 
+  it('count the name of the speaker asked about as matched by their statement', () => {
+    // The subject in other words ("the gap" for "a fundamental difference") leaves little of the
+    // question in the statement but the speaker, whose name must weigh as it does unread.
+    const chollet = index.ask(
+      'How does Derek Chollet describe the gap between Moscow and Washington over Assad?',
+    );
+    expect(chollet.noAnswer).toBe(false);
+    expect(chollet.results[0]?.speaker).toBe('Derek Chollet');
+    expect(chollet.results[0]?.text).toContain('fundamental difference');
+    const envoy = index.ask(
+      "What was de Mistura's take on how the Kerry-Lavrov talks would affect UN efforts?",
+    );
+    expect(envoy.noAnswer).toBe(false);
+    for (const r of envoy.results) expect(r.speaker).toBe('Staffan de Mistura');
+    expect(envoy.results.map((r) => r.text).join('\n')).toContain('influence United Nations initiatives');
+  });
+
   it('answer what people of a kind said ("officials", "the diplomats") with who is quoted on it', () => {
     expectQuotedFirst('What did officials say about the ceasefire?', 'ceasefire');
     expectQuotedFirst('What did the diplomats say about terrorists?', 'terrorist');
