@@ -61,6 +61,10 @@ export function isFillerToken(t: QuestionToken, i: number, tokens: readonly Ques
   const word = t.text.toLowerCase();
   if (t.pos === 'AUX' || t.pos === 'INTJ' || INDEFINITE_PRONOUNS.has(word) || POLITE_WORDS.has(word))
     return true;
+  // "Is there actually a truce?", "what does Russia really want": emphasis, not a subject.
+  if (t.pos === 'ADV' && HEDGES.has(word)) return true;
+  // "…or not?" closing a yes-no question.
+  if (word === 'not' && tokens[i - 1]?.lemma === 'or' && isLastWord(tokens, i)) return true;
   // The bot addressed: "hey bot, …", "bot what did…", "…, bot?".
   if (word !== 'bot') return false;
   const before = tokens[i - 1];
@@ -74,6 +78,11 @@ export function isFillerToken(t: QuestionToken, i: number, tokens: readonly Ques
     after.pos === 'PUNCT'
   );
 }
+
+/** Adverbs of emphasis or hedging, which say how a member asks and never what about. */
+const HEDGES: ReadonlySet<string> = new Set(
+  'actually really exactly basically literally honestly seriously anyway truly'.split(' '),
+);
 
 /** Greetings and thanks wink does not tag as interjections ("Thanks! What about Aleppo?", "yo bot"). */
 const POLITE_WORDS: ReadonlySet<string> = new Set(['thanks', 'thx', 'pls', 'plz', 'yo', 'hiya', 'sup']);

@@ -88,6 +88,14 @@ describe('questions members type, on the built-in corpus', () => {
     }
   });
 
+  it('emphasis ("actually", "really") and a closing "or not" are no word a passage must hold', () => {
+    const plain = index.ask('Is there a ceasefire?');
+    const hedged = index.ask('is there actually a ceasefire or not');
+    expect(hedged.noAnswer).toBe(false);
+    expect(hedged.results.map((r) => r.text)).toEqual(plain.results.map((r) => r.text));
+    expect(index.ask('what does russia really want from the talks').noAnswer).toBe(false);
+  });
+
   it('what was published on a day: that day’s coverage, the verb no word a passage must hold', () => {
     for (const q of [
       'What was published about Syria on 27 August 2016?',
