@@ -41,6 +41,8 @@ export interface QueryMatch {
   margin: number;
   /** Share of the question's adjacent term pairs the passage holds adjacent (0 with no pairs). */
   pairShare: number;
+  /** Nouns of the role a "Who is the president of …?" question asks about that the passage lacks. */
+  missingRoles: number;
 }
 
 /** The model's inputs, in the order of its weights. */
@@ -98,6 +100,7 @@ export function answerProbability(m: QueryMatch, params: NoAnswerModel = NO_ANSW
 
 /** True when a best passage matching this much of the question does not answer it. */
 export function isNoAnswer(m: QueryMatch, params: NoAnswerModel = NO_ANSWER_MODEL): boolean {
-  if (m.matchedTerms === 0) return true;
+  // A passage not naming the role asked about does not say who holds it (see question/role.ts).
+  if (m.matchedTerms === 0 || m.missingRoles > 0) return true;
   return answerProbability(m, params) < params.threshold;
 }

@@ -24,6 +24,7 @@ export const NOTHING_MATCHED: QueryMatch = {
   largestMissing: 0,
   margin: 1,
   pairShare: 0,
+  missingRoles: 0,
 };
 
 /**
@@ -57,6 +58,7 @@ export function matchOf(state: EngineState, ranked: readonly ScoredPassage[], qu
   const matchedWeight = matched.weight + speakerWeight;
   const matchedTerms = matched.count + speakerTerms;
   const largestMissing = matched.largestMissing;
+  const missingRoles = matched.missingOf(query.roleSlots);
   let next = 0;
   for (const r of ranked)
     if (state.articleOf[r.passage] !== p.article) {
@@ -92,6 +94,7 @@ export function matchOf(state: EngineState, ranked: readonly ScoredPassage[], qu
     largestMissing: largestMissing / unit,
     margin: next > 0 ? Math.max(1, top.score / next) : 1,
     pairShare: pairShare(state, query, p),
+    missingRoles,
   };
 }
 

@@ -79,6 +79,14 @@ export class QueryMatcher {
     this.weight = 0;
   }
 
+  /** How many of the query terms flagged in `slots` (by their order in `setQuery`) were not found since `begin`. */
+  missingOf(slots: Uint8Array): number {
+    let missing = 0;
+    for (let slot = 0; slot < this.slots; slot++)
+      if (slots[slot] === 1 && this.slotRound[slot] !== this.round) missing++;
+    return missing;
+  }
+
   /** The largest weight of a query term not found since `begin` (0 when all were). */
   get largestMissing(): number {
     let largest = 0;

@@ -2,12 +2,17 @@
  * A question prepared for ranking (`prepareQuery`): its terms and their weights, the filters it runs under, and
  * what was read from it (metadata, a speaker, an overview).
  */
-import { analyseQuestion, type MetadataMention, type TextSpan } from '../question/analyse.ts';
+import {
+  analyseQuestion,
+  type MetadataMention,
+  type QuestionAnalysis,
+  type TextSpan,
+} from '../question/analyse.ts';
 import type { AnswerType } from '../question/answer-type.ts';
 import { isCoverageNoun } from '../question/framing.ts';
 import type { QuestionToken } from '../question/reader.ts';
 import { readShorthand } from '../question/shorthand.ts';
-import { normaliseWord, tokenize } from '../search/tokenize.ts';
+import { normaliseWord, type Token, tokenize } from '../search/tokenize.ts';
 import { wordNet } from '../search/wordnet.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { EngineState } from './engine-state.ts';
@@ -72,6 +77,11 @@ export interface Query {
    */
   speakerWeight: number;
   speakerTerms: number;
+  /**
+   * Per topic term (in the order of `weights`), 1 for a noun of the role "Who is the president of
+   * Turkey?" asks about, which a passage must hold to answer it.
+   */
+  roleSlots: Uint8Array;
   /** Its number in the index' QueryMatcher, which holds the ids and IDF of its known terms. */
   number: number;
   /** The kind of answer it asks for ("when…": a time; see question/answer-type.ts). */
@@ -241,6 +251,7 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
     speaker,
     speakerWeight: [...speakerIdf.values()].reduce((a, b) => a + b, 0),
     speakerTerms: speakerIdf.size,
+    roleSlots: roleSlotsOf(weights, topic, analysis),
     asksWho: (analysis.asksWho || generic) && state.statements.read,
     focus: new Map(),
     phrases: namePhrases(text, topic).map((p) => Int32Array.from(p, (t) => state.index.termId(t) ?? -1)),
@@ -292,6 +303,28 @@ function capitalised<T extends { start: number }>(text: string, tokens: readonly
     const c = text[t.start] as string;
     return t.start !== first && c !== c.toLowerCase();
   });
+}
+
+/**
+ * Per term of `weights`, 1 when it is a role's noun naming a kind of person ("president",
+ * "envoy"; not "UN" of "the UN envoy"): see question/role.ts.
+ */
+function roleSlotsOf(
+  weights: ReadonlyMap<string, number>,
+  topic: readonly Token[],
+  analysis: QuestionAnalysis,
+): Uint8Array {
+  const roles = new Set<string>();
+  for (const t of topic) {
+    const read = analysis.tokens.find((r) => overlaps(r, t));
+    if (
+      read !== undefined &&
+      analysis.roles.some((r) => overlaps(r, t)) &&
+      wordNet().isPersonNoun(read.lemma)
+    )
+      roles.add(t.term);
+  }
+  return Uint8Array.from(weights.keys(), (term) => (roles.has(term) ? 1 : 0));
 }
 
 /** Do the two spans of the question share a character? */

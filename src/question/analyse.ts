@@ -18,6 +18,7 @@ import {
 } from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
 import { type QuestionToken, readQuestion } from './reader.ts';
+import { roleWords } from './role.ts';
 import { readSpeakerQuestion, type SpeakerMention } from './speaker.ts';
 
 /** What analysis needs to know of the corpus; made once per index. */
@@ -91,6 +92,8 @@ export interface QuestionAnalysis {
    * it asks where or when the event was, so it is neither searched for nor required.
    */
   eventVerbs: TextSpan[];
+  /** The nouns of the role "Who is the president of Turkey?" asks the holder of (see role.ts). */
+  roles: TextSpan[];
 }
 
 /** Words before an outlet's name that say it is a source: "according to", "reported by". */
@@ -223,6 +226,7 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     answerType,
     quoted: quotedSpans(question),
     eventVerbs,
+    roles: roleWords(tokens),
   };
 }
 

@@ -156,6 +156,21 @@ describe('questions members type, on the built-in corpus', () => {
     expect(quoted(answer)).toContain('Russian President Vladimir Putin');
   });
 
+  it('a role asked of a name: answered only by a passage naming the role', () => {
+    // Each name is in the coverage, and the passages on it hold most of the question; none
+    // names the role, so none says who holds it.
+    for (const q of [
+      'Who is the Secretary General of NATO?',
+      'Who is the president of Turkey?',
+      'who is the US ambassador to the UN',
+      'Who is the prime minister of Turkey?',
+    ])
+      expect(index.ask(q).noAnswer, q).toBe(true);
+    const envoy = index.ask('Who is the UN special envoy for Syria?');
+    expect(envoy.noAnswer).toBe(false);
+    expect(envoy.results[0]?.text).toContain('Staffan de Mistura');
+  });
+
   it('a word written whole that the text hyphenates: relaunch, where it says re-launch', () => {
     const answer = index.ask('Why was the relaunch of the talks postponed?');
     expect(answer.noAnswer).toBe(false);
