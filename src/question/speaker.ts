@@ -99,8 +99,11 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
   for (let v = 2; v < tokens.length; v++) {
     if (!SAYING.has(tokens[v]?.lemma ?? '') || tokens[v]?.pos === 'NOUN') continue;
     let from = v;
-    while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '')) from--;
-    if (from === v || tokens[from - 1]?.pos !== 'AUX') continue;
+    while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '') && tokens[from - 1]?.lemma !== 'what')
+      from--;
+    // "…what Kerry said in Geneva": a clause with no auxiliary, its verb in the past or present.
+    const clause = tokens[from - 1]?.lemma === 'what' && tokens[v]?.text.toLowerCase() !== tokens[v]?.lemma;
+    if (from === v || (tokens[from - 1]?.pos !== 'AUX' && !clause)) continue;
     // "What did the Lavrov statement say?": the name before a noun of what was said.
     const said = v - 1 > from && isSaid(tokens, v - 1);
     const speaker = span(question, tokens, from, said ? v - 1 : v);

@@ -97,6 +97,18 @@ describe('answers to questions about what someone said, on the built-in corpus',
     expect(answer.results[0]?.text, q).toContain(word);
   };
 
+  it('read "what X said" without an auxiliary as asking what X said', () => {
+    const told = index.ask('Tell me what Lavrov said about terrorists');
+    expect(told.results[0]?.speaker).toBe('Sergei Lavrov');
+    expect(told.results[0]?.text).toContain('terrorists');
+    const geneva = index.ask('pls summarise what kerry said in geneva');
+    expect(geneva.noAnswer).toBe(false);
+    for (const r of geneva.results) {
+      expect(r.speaker).toBe('John Kerry');
+      expect(r.event).toBe('geneva-aug-2016');
+    }
+  });
+
   it('count the name of the speaker asked about as matched by their statement', () => {
     // The subject in other words ("the gap" for "a fundamental difference") leaves little of the
     // question in the statement but the speaker, whose name must weigh as it does unread.
