@@ -103,7 +103,9 @@ export function trimAround(
     numberTerms(matches);
     for (let c = -1; c < matches.length; c++) {
       const candidate = c < 0 ? 0 : (matches[c] as Token).start;
-      const windowStart = candidate === 0 ? 0 : Math.max(0, candidate - 40);
+      // A window that would run past the end starts earlier, so it is as long as allowed.
+      const windowStart =
+        candidate === 0 ? 0 : Math.max(0, Math.min(candidate - 40, slice.length - MAX_EXCERPT_CHARS));
       const weight = coveredWeight(matches, windowStart, windowStart + MAX_EXCERPT_CHARS, c + 1, weights);
       if (weight > bestWeight) {
         bestWeight = weight;

@@ -72,6 +72,13 @@ describe('answers on the built-in corpus', () => {
     if (r?.text.endsWith(ELLIPSIS)) expect(text[at + body.length]).toMatch(/[\s,;:.]/);
   });
 
+  it('quotes as much of a long sentence as fits when the words asked close it', () => {
+    // "…and overthrow, President Bashar al-Assad." was all a 330-character sentence showed.
+    const [r] = index.ask('Who wants to weaken and overthrow President Bashar al-Assad?').results;
+    expect(r?.text).toContain('overthrow, President Bashar al-Assad.');
+    expect(unquoted(r?.text ?? '').length).toBeGreaterThan(MAX_EXCERPT_CHARS - 40);
+  });
+
   it('highlights the words that match the question', () => {
     const [r] = index.ask('Which border town did the Turkish-backed rebels seize?').results;
     const words = (r?.highlights ?? []).map((h) => r?.text.slice(h.start, h.end));
