@@ -4,6 +4,7 @@
  */
 import type { Article } from '../corpus/types.ts';
 import type { MetadataMention } from '../question/analyse.ts';
+import { terms as termsOf } from '../search/tokenize.ts';
 import type { EngineState } from './engine-state.ts';
 import { articleMatches, sourceMatches } from './filters.ts';
 import type { Filters } from './types.ts';
@@ -45,4 +46,42 @@ export function eventNamedBy(state: EngineState, topic: Set<string>, filters: Fi
       state.corpus.articles.some((a) => a.event === id && articleMatches(a, filters)),
   );
   return named.length === 1 ? (named[0]?.[0] ?? null) : null;
+}
+
+/** Most articles a scope may hold for its titles to be read (see `topicInEveryTitle`). */
+const MAX_TITLES_READ = 50;
+
+/**
+ * True when the filters hold between one and MAX_TITLES_READ articles and every one's title holds
+ * every term of `topic`: "What was published about Syria on 27 August?" when that day's articles
+ * are all titled on Syria asks what they say, not which passage says "Syria" most.
+ */
+export function topicInEveryTitle(state: EngineState, topic: readonly string[], filters: Filters): boolean {
+  const ids = topic.map((t) => state.index.termId(t));
+  if (ids.length === 0 || ids.some((id) => id === undefined)) return false;
+  // A speaker the coverage quotes is asked about, not the articles titled on them ("What did the
+  // BRICS Post say about Lavrov?").
+  const speakers = speakerTerms(state);
+  if (topic.some((t) => speakers.has(t))) return false;
+  const { offsets, ids: titleIds } = state.titleTerms;
+  let read = 0;
+  for (const [a, article] of state.corpus.articles.entries()) {
+    if (!articleMatches(article, filters)) continue;
+    if (++read > MAX_TITLES_READ) return false;
+    const row = state.titleRow[a] as number;
+    const from = offsets[row] ?? 0;
+    const to = offsets[row + 1] ?? 0;
+    for (const id of ids) {
+      let held = false;
+      for (let i = from; i < to && !held; i++) held = titleIds[i] === id;
+      if (!held) return false;
+    }
+  }
+  return read > 0;
+}
+
+/** The terms of the names of the speakers the coverage quotes (none before its statements are read). */
+function speakerTerms(state: EngineState): ReadonlySet<string> {
+  const names = state.statements.read ? state.statements.speakerNames() : [];
+  return new Set(names.flatMap((name) => termsOf(name)));
 }

@@ -17,7 +17,7 @@ import { wordNet } from '../search/wordnet.ts';
 import { matchSpeaker } from '../statements/speaker-match.ts';
 import type { EngineState } from './engine-state.ts';
 import { namePhrases } from './phrases.ts';
-import { anyArticleIn, eventNamedBy, withMentions } from './query-filters.ts';
+import { anyArticleIn, eventNamedBy, topicInEveryTitle, withMentions } from './query-filters.ts';
 import { EXPANSION_CREDIT, kindsInIndex, relatedInIndex, topicWeights } from './query-terms.ts';
 import { type Quotation, quotationOf } from './quoted-text.ts';
 import { correctSpelling } from './spelling.ts';
@@ -164,6 +164,16 @@ export function prepareQuery(state: EngineState, typed: string, explicit: Filter
   const unusedVerb = (t: { term: string; start: number; end: number }) =>
     state.index.termId(t.term) === undefined && analysis.verbs.some((v) => overlaps(v, t));
   if (understood.length > 0 && topic.filter((t) => !described(t)).every(unusedVerb)) topic = [];
+  // Asked of metadata about what every one of its articles is titled on: what they say.
+  if (
+    understood.length > 0 &&
+    topicInEveryTitle(
+      state,
+      topic.map((t) => t.term),
+      filters,
+    )
+  )
+    topic = [];
   let namedEvent = false;
   if (analysis.overview && topic.length > 0 && !filters.event) {
     const event = eventNamedBy(state, new Set(topic.map((t) => t.term)), filters);

@@ -110,6 +110,12 @@ describe('questions members type, on the built-in corpus', () => {
     expect(index.ask('Give me a rundown of the late August 2016 talks').noAnswer).toBe(false);
   });
 
+  it('a day and the subject its articles are titled on: the lead of that day’s article', () => {
+    // "Syria" is in the title of the one article of 27 August: every passage holds it.
+    const day = index.ask('What was published about Syria on 27 August 2016?');
+    expect(day.results[0]?.text).toMatch(/^US Secretary of State John Kerry took a more cautionary position/);
+  });
+
   it('names and a month without a question: the event of that month', () => {
     const answer = index.ask('Kerry Lavrov August 2016');
     expect(answer.noAnswer).toBe(false);

@@ -109,6 +109,14 @@ describe('answers to questions about what someone said, on the built-in corpus',
     }
   });
 
+  it('answer what an outlet said about a speaker with its passages on them, not its leads', () => {
+    // The BRICS Post's title names Lavrov, as "Syria" is named by titles asked of by date.
+    const answer = index.ask('What did the BRICS Post say about Lavrov?');
+    expect(answer.results[0]?.source).toBe('The BRICS Post');
+    expect(answer.results[0]?.text).toContain('Lavrov');
+    expect(answer.results[0]?.text).not.toMatch(/^US Secretary of State John Kerry took/);
+  });
+
   it('count the name of the speaker asked about as matched by their statement', () => {
     // The subject in other words ("the gap" for "a fundamental difference") leaves little of the
     // question in the statement but the speaker, whose name must weigh as it does unread.
