@@ -244,15 +244,24 @@ function causalWords(lemma: string): string[] {
   );
 }
 
+/**
+ * The term a WordNet synonym stands for: its own; for a multiword noun its head, the last word
+ * ("military plane": "plane"), and none for a verb's phrase; a hyphenated one is one word written
+ * whole ("cease-fire": "ceasefire"), never its last part.
+ */
+function synonymTerm(w: string, pos: WordNetPos): string | undefined {
+  if (!w.includes(' ') && w.includes('-')) return terms(w.replaceAll('-', ''))[0];
+  const parts = terms(w);
+  return parts.length === 1 ? parts[0] : pos === 'noun' ? parts.at(-1) : undefined;
+}
+
 function computeRelated(word: string, pos: WordNetPos): readonly string[] {
   const wn = wordNet();
   const lemma = lemmaOf(word, pos);
   const own = new Set(terms(word));
   const found = new Set<string>();
   const add = (w: string) => {
-    const parts = terms(w);
-    // A multiword synonym stands for its head: the last word of a noun, none of a verb's phrase.
-    const head = parts.length === 1 ? parts[0] : pos === 'noun' ? parts.at(-1) : undefined;
+    const head = synonymTerm(w, pos);
     if (head !== undefined && !own.has(head)) found.add(head);
   };
   // Every sense of the word, but a synonym counts only in its own most frequent sense: "restart"
@@ -293,10 +302,9 @@ export function firstSenseTerms(word: string, pos: WordNetPos): readonly string[
     const found = new Set<string>();
     for (const w of wn.synset(pos, first).words) {
       if (w === lemma) continue;
-      const parts = terms(w);
       const single = !w.includes(' ');
       if (single && wn.senses(w, pos)[0] !== first) continue;
-      const head = parts.length === 1 ? parts[0] : pos === 'noun' ? parts.at(-1) : undefined;
+      const head = synonymTerm(w, pos);
       if (head !== undefined && !own.has(head)) found.add(head);
     }
     return [...found];

@@ -22,6 +22,12 @@ describe('other words for the same thing (WordNet)', () => {
     expect(relatedTerms('qwertyuiop', 'noun')).toEqual([]);
   });
 
+  it('reads a hyphenated synonym as one word written whole, never as its last part', () => {
+    // WordNet's "cease-fire" is the coverage's "ceasefire", and no kind of fire.
+    expect(relatedTerms('truce', 'noun')).toContain(normaliseWord('ceasefire'));
+    expect(relatedTerms('truce', 'noun')).not.toContain('fire');
+  });
+
   it('reads every sense of a word, keeping a synonym only in the sense it has most often', () => {
     // "restart" means "resume" in its second sense, which is "resume"'s first.
     expect(relatedTerms('restart', 'verb')).toContain('resum');
@@ -63,6 +69,11 @@ describe('questions in other words than the coverage, on the built-in corpus', (
     const answer = index.ask('When did the Syrian war break out?');
     expect(answer.noAnswer).toBe(false);
     expect(answer.results[0]?.text).toContain('erupted in 2011');
+  });
+
+  it('finds the ceasefire for a question on the truce', () => {
+    const answer = index.ask('Is the truce in Syria holding?');
+    expect(answer.results[0]?.text).toContain('The ceasefire in Syria is, generally speaking, holding');
   });
 
   it('still refuses a question off the subject that a synonym brings near it', () => {
