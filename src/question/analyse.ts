@@ -96,6 +96,9 @@ export interface QuestionAnalysis {
   roles: TextSpan[];
 }
 
+/** Words after "how" that ask how long or how often, naming nothing a passage holds. */
+const HOW_MEASURE: ReadonlySet<string> = new Set(['long', 'often']);
+
 /** Words before an outlet's name that say it is a source: "according to", "reported by". */
 const OUTLET_CUE_BEFORE =
   /\b(?:according to|reported by|reports? (?:from|by|in)|coverage (?:from|by|in))\s+$/i;
@@ -199,6 +202,13 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
         filter: { event: id },
         described: true,
       });
+  // "How long…", "How often…": the word after "how" asks for a duration or a count, as "how"
+  // does; "tall" or "old" name what is measured.
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.lemma === 'how' && next !== undefined && HOW_MEASURE.has(next.text.toLowerCase()))
+      framing.push({ start: next.start, end: next.end });
+  });
   const { speaker, asksWho, stance, verb } = readSpeakerQuestion(question, tokens);
   if (stance !== null) framing.push({ start: stance.start, end: stance.end });
   const verbs = tokens.filter((t) => t.pos === 'VERB').map(({ start, end }) => ({ start, end }));

@@ -147,7 +147,11 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   if (t.pos === 'NOUN' && COVERAGE_SUBJECTS.has(t.lemma) && FRAMING_VERBS.has(tokens[i + 1]?.lemma ?? ''))
     return true;
   // "What is going on in Aleppo?" asks what is happening there.
-  if (t.lemma === 'go' && tokens[i + 1]?.text.toLowerCase() === 'on' && tokens[0]?.lemma === 'what')
+  if (
+    t.lemma === 'go' &&
+    tokens[i + 1]?.text.toLowerCase() === 'on' &&
+    ['what', 'how'].includes(tokens[0]?.lemma ?? '')
+  )
     return true;
   // "What came out about Aleppo?", "What was published on 27 August?" ask what the coverage
   // says; "When was the book published?" asks about a publishing.

@@ -110,6 +110,14 @@ describe('questions members type, on the built-in corpus', () => {
     expect(index.ask('Give me a rundown of the late August 2016 talks').noAnswer).toBe(false);
   });
 
+  it('how long something has been going on: neither "long" nor "going on" is its subject', () => {
+    // "long" matched "a long-demanded 48-hour pause", "going" Kerry's "not going to rush".
+    const war = index.ask('How many years has the fighting in Syria been going on?');
+    expect(quoted(war)).toContain('five-year civil war');
+    const long = index.ask('How long has the Syrian war been going on?');
+    expect(quoted(long)).not.toMatch(/long-demanded|going to rush/);
+  });
+
   it('a day and the subject its articles are titled on: the lead of that day’s article', () => {
     // "Syria" is in the title of the one article of 27 August: every passage holds it.
     const day = index.ask('What was published about Syria on 27 August 2016?');
