@@ -87,6 +87,9 @@ const HEDGES: ReadonlySet<string> = new Set(
 /** Greetings and thanks wink does not tag as interjections ("Thanks! What about Aleppo?", "yo bot"). */
 const POLITE_WORDS: ReadonlySet<string> = new Set(['thanks', 'thx', 'pls', 'plz', 'yo', 'hiya', 'sup']);
 
+/** Nouns of "what kind of…": they ask for a kind of what follows them. */
+const KIND_NOUNS: ReadonlySet<string> = new Set(['kind', 'type', 'sort']);
+
 /** Prepositions of a subject after a verb of publishing ("published about", "on"). */
 const ABOUT: ReadonlySet<string> = new Set(['about', 'on', 'regarding', 'concerning']);
 
@@ -151,6 +154,13 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
     t.lemma === 'go' &&
     tokens[i + 1]?.text.toLowerCase() === 'on' &&
     ['what', 'how'].includes(tokens[0]?.lemma ?? '')
+  )
+    return true;
+  // "What kind of fighters…", "what type of weapon": the noun asks for a kind, as "what" does.
+  if (
+    KIND_NOUNS.has(t.lemma) &&
+    ['what', 'which'].includes(tokens[i - 1]?.lemma ?? '') &&
+    tokens[i + 1]?.lemma === 'of'
   )
     return true;
   // "What came out about Aleppo?", "What was published on 27 August?" ask what the coverage

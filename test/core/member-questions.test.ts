@@ -118,6 +118,12 @@ describe('questions members type, on the built-in corpus', () => {
     expect(quoted(long)).not.toMatch(/long-demanded|going to rush/);
   });
 
+  it('"what kind of": the noun asks for a kind, and is no word a passage must hold', () => {
+    const fighters = index.ask('what kind of fighters were holed up in darayya');
+    expect(fighters.noAnswer).toBe(false);
+    expect(quoted(fighters)).toContain('Islamist militia');
+  });
+
   it('a day and the subject its articles are titled on: the lead of that day’s article', () => {
     // "Syria" is in the title of the one article of 27 August: every passage holds it.
     const day = index.ask('What was published about Syria on 27 August 2016?');
