@@ -22,7 +22,14 @@ describe('chat shorthand in a question', () => {
   });
 
   it('leaves words in capitals, parts of longer words, addresses and acronyms as typed', () => {
-    for (const q of ['Did U Thant say it?', 'the u-turn of r.j. smith', 'see www.state.gov', 'R&D spending'])
+    for (const q of [
+      'Did U Thant say it?',
+      'the u-turn of r.j. smith',
+      'see www.state.gov',
+      'R&D spending',
+      'who said "u r the problem"',
+      'who said “r u sure”',
+    ])
       expect(readShorthand(q)).toEqual({ text: q, readings: [] });
   });
 });
