@@ -15,13 +15,15 @@ export interface DayRange {
 const ABSOLUTE_DATE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}\b/i;
 const YEAR = /^(?:in\s+)?((?:1[89]|20)\d\d)$/i;
+/** A month's name or its abbreviation, as a regular expression's alternatives (no anchors). */
+export const MONTH_NAME =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /**
  * A month's name or abbreviation as a word, or a numeric date: what the dates chrono reads and
  * wink's tagger may miss contain ("the March phone call", "4/3"). A year alone chrono does not
  * read, and wink's tagger does; a question without either is not searched with chrono.
  */
-const MAY_NAME_DATE =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d[/.-]\d/i;
+const MAY_NAME_DATE = new RegExp(`\\b(?:${MONTH_NAME})\\b|\\d[/.-]\\d`, 'i');
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -4,6 +4,7 @@
  * about the ceasefire", "Kerry statements", "Who said Assad is part of the solution?". Reads who
  * is asked about, as the member wrote it, and whether the question asks who said something.
  */
+import { MONTH_NAME } from './dates.ts';
 import type { QuestionToken } from './reader.ts';
 
 /** Verbs (lemmas) of saying and thinking a question asks a speaker about. */
@@ -206,8 +207,7 @@ const AFTER_SAID: ReadonlySet<string> = new Set([
 
 /** Prepositions of a time after "Lavrov quotes": "in August", "since March 2016". */
 const TIME_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'during', 'since', 'on']);
-const MONTH_OR_NUMBER =
-  /^(?:\d+|jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const MONTH_OR_NUMBER = new RegExp(`^(?:\\d+|${MONTH_NAME})$`, 'i');
 
 /**
  * Does the phrase end before token `i`: the question's end, punctuation, AFTER_SAID, or a
