@@ -17,6 +17,7 @@ import {
   outletsAskedAt,
 } from './framing.ts';
 import { findOutlets, questionWords } from './outlets.ts';
+import { quotedSpans } from './quoted.ts';
 import { type QuestionToken, readQuestion } from './reader.ts';
 import { roleWords } from './role.ts';
 import { readSpeakerQuestion, type SpeakerMention } from './speaker.ts';
@@ -95,9 +96,6 @@ export interface QuestionAnalysis {
   /** The nouns of the role "Who is the president of Turkey?" asks the holder of (see role.ts). */
   roles: TextSpan[];
 }
-
-/** Words after "how" that ask how long or how often, naming nothing a passage holds. */
-const HOW_MEASURE: ReadonlySet<string> = new Set(['long', 'often']);
 
 /** Words before an outlet's name that say it is a source: "according to", "reported by". */
 const OUTLET_CUE_BEFORE =
@@ -202,13 +200,6 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
         filter: { event: id },
         described: true,
       });
-  // "How long…", "How often…": the word after "how" asks for a duration or a count, as "how"
-  // does; "tall" or "old" name what is measured.
-  tokens.forEach((t, i) => {
-    const next = tokens[i + 1];
-    if (t.lemma === 'how' && next !== undefined && HOW_MEASURE.has(next.text.toLowerCase()))
-      framing.push({ start: next.start, end: next.end });
-  });
   const { speaker, asksWho, stance, verb } = readSpeakerQuestion(question, tokens);
   if (stance !== null) framing.push({ start: stance.start, end: stance.end });
   const verbs = tokens.filter((t) => t.pos === 'VERB').map(({ start, end }) => ({ start, end }));
@@ -238,17 +229,6 @@ export function analyseQuestion(question: string, context: QuestionContext): Que
     eventVerbs,
     roles: roleWords(tokens),
   };
-}
-
-/** Text inside straight or curly double quotes, at least two characters of it. */
-const QUOTED = /["\u201c\u201d]([^"\u201c\u201d]{2,200})["\u201c\u201d]/gu;
-
-/** The spans of the question's text inside double quotes, quotes excluded. */
-function quotedSpans(question: string): TextSpan[] {
-  return [...question.matchAll(QUOTED)].map((m) => ({
-    start: m.index + 1,
-    end: m.index + 1 + (m[1] ?? '').length,
-  }));
 }
 
 /**

@@ -87,6 +87,9 @@ const HEDGES: ReadonlySet<string> = new Set(
 /** Greetings and thanks wink does not tag as interjections ("Thanks! What about Aleppo?", "yo bot"). */
 const POLITE_WORDS: ReadonlySet<string> = new Set(['thanks', 'thx', 'pls', 'plz', 'yo', 'hiya', 'sup']);
 
+/** Words after "how" that ask how long or how often, naming nothing a passage holds. */
+const HOW_MEASURE: ReadonlySet<string> = new Set(['long', 'often']);
+
 /** Nouns of "what kind of…": they ask for a kind of what follows them. */
 const KIND_NOUNS: ReadonlySet<string> = new Set(['kind', 'type', 'sort']);
 
@@ -156,6 +159,9 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
     ['what', 'how'].includes(tokens[0]?.lemma ?? '')
   )
     return true;
+  // "How long…", "How often…": the word after "how" asks for a duration or a count, as "how"
+  // does; "tall" or "old" name what is measured.
+  if (tokens[i - 1]?.lemma === 'how' && HOW_MEASURE.has(t.text.toLowerCase())) return true;
   // "What kind of fighters…", "what type of weapon": the noun asks for a kind, as "what" does.
   if (
     KIND_NOUNS.has(t.lemma) &&

@@ -4,6 +4,7 @@
  * the un envoy". Members type so in Discord; the words are too short, or too far from theirs, for
  * the spelling step to read. Also "the us" typed in lower case: the country, not the pronoun.
  */
+import { quotedSpans } from './quoted.ts';
 
 /** A word of the question as typed and the words it is read as. */
 export interface ShorthandReading {
@@ -76,9 +77,6 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
 /** A word as typed: letters and digits, not part of a longer word, a dotted acronym or a contraction. */
 const WORD = /(?<![\p{L}\p{N}.'’@#-])[\p{L}\p{N}]+(?![\p{L}\p{N}'’@]|\.\p{L})/gu;
 
-/** Text inside straight or curly double quotes. */
-const QUOTED = /["\u201c][^"\u201c\u201d]*["\u201d]/gu;
-
 /**
  * The question with its chat shorthand read as words (see the module), and what was read, in
  * order. Only words typed all in lower case are read ("U" or "IM" in capitals may be a name), and
@@ -88,12 +86,12 @@ export function readShorthand(question: string): { text: string; readings: Short
   const readings: ShorthandReading[] = [];
   let text = '';
   let at = 0;
-  const quoted = [...question.matchAll(QUOTED)].map((q) => ({ start: q.index, end: q.index + q[0].length }));
+  const quoted = quotedSpans(question);
   for (const m of question.matchAll(WORD)) {
     const typed = m[0];
     const start = m.index;
     // Words inside double quotes are a quotation, looked for as typed.
-    if (quoted.some((q) => q.start < start && start < q.end)) continue;
+    if (quoted.some((q) => q.start <= start && start < q.end)) continue;
     const hyphened = question[start + typed.length] === '-';
     let read = typed === typed.toLowerCase() && !hyphened ? SHORTHAND.get(typed) : undefined;
     // "the us", "the us-backed rebels": after "the", "us" is the country.
