@@ -12,7 +12,7 @@ import {
   placeTerms,
   relatedTerms,
 } from '../search/expansions.ts';
-import { normaliseWord, type Token } from '../search/tokenize.ts';
+import { normaliseWord, type Token, tokenWord } from '../search/tokenize.ts';
 import type { WordNetPos } from '../search/wordnet.ts';
 import type { EngineState } from './engine-state.ts';
 import { UNKNOWN_COMMON_NOUN_WEIGHT, UNKNOWN_COMMON_WORD_WEIGHT, UNKNOWN_TERM_WEIGHT } from './no-answer.ts';
@@ -54,10 +54,11 @@ export function relatedInIndex(
     if (found.length > 0) related.set(term, found);
     return found.length > 0;
   };
-  for (const { term, start, end } of topic) {
+  for (const token of topic) {
+    const { term, start, end } = token;
     if (related.has(term)) continue;
     const tag = tagAt(read, start, end);
-    const word = text.slice(start, end);
+    const word = tokenWord(text, token);
     // A place and its adjective ("Turkey", "Turkish") are the one name expanded.
     if ((tag === 'PROPN' || tag === 'ADJ') && /^\p{Lu}/u.test(word) && relate(term, placeTerms(word))) {
       places.add(term);
@@ -111,10 +112,10 @@ export function kindsInIndex(
   const taken = new Set(asked);
   for (const terms of related.values()) for (const t of terms) taken.add(t);
   const kinds: string[] = [];
-  for (const { start, end } of topic) {
-    if (tagAt(read, start, end) !== 'NOUN') continue;
+  for (const token of topic) {
+    if (tagAt(read, token.start, token.end) !== 'NOUN') continue;
     let found = 0;
-    for (const t of kindTerms(text.slice(start, end))) {
+    for (const t of kindTerms(tokenWord(text, token))) {
       if (found === KINDS_PER_NOUN) break;
       if (!taken.has(t) && state.index.termId(t) !== undefined) {
         taken.add(t);
@@ -198,7 +199,8 @@ export function topicWeights(
   let unknownNames = 0;
   let knownTerms = 0;
   let knownWeight = 0;
-  for (const { term, start, end } of topic) {
+  for (const token of topic) {
+    const { term, start, end } = token;
     const id = state.index.termId(term);
     const idf = state.index.idf(term);
     if (id !== undefined && idf !== null) {
@@ -213,7 +215,7 @@ export function topicWeights(
     // A term the coverage lacks: less weight when the word asked is a common one (see
     // no-answer.ts), least when it is not a noun ("start", "happened" frame a question; a noun
     // such as "election" names what it is about).
-    const common = isCommonWord(text.slice(start, end));
+    const common = isCommonWord(tokenWord(text, token));
     const noun = read.some((t) => t.start < end && start < t.end && t.pos === 'NOUN');
     if (!common && !weights.has(term)) unknownNames++;
     const share = !common

@@ -14,7 +14,7 @@ import { FRAMING_WORDS } from '../question/framing.ts';
 import { isCommonWord } from '../search/common-words.ts';
 import { isDictionaryWord } from '../search/expansions.ts';
 import { closestTerm, forEachEdit, nearestSlip } from '../search/spelling.ts';
-import { isStopWord, normaliseWord, tokenize } from '../search/tokenize.ts';
+import { isStopWord, normaliseWord, tokenize, tokenWord } from '../search/tokenize.ts';
 import { type EngineState, passageAt } from './engine-state.ts';
 import type { Correction } from './types.ts';
 
@@ -47,7 +47,8 @@ export function correctSpelling(
   // From the end, so that earlier offsets stay valid as words change length.
   for (let i = tokens.length - 1; i >= 0 && tried < MAX_WORDS_TRIED; i--) {
     const token = tokens[i] as (typeof tokens)[number];
-    const typed = question.slice(token.start, token.end);
+    // A possessive's word ("Lavorv's"): its "'s" stays as typed.
+    const typed = tokenWord(question, token);
     if (typed.length < MIN_LETTERS || !LETTERS_ONLY.test(typed)) continue;
     const lower = typed.toLowerCase();
     if (
@@ -74,7 +75,7 @@ export function correctSpelling(
       (name ? null : (nearestSlip(lower, FRAMING_WORDS) ?? wordNear(lower, isCommonWord)));
     if (read === null) continue;
     const cased = typed === typed.toUpperCase() ? read.toUpperCase() : capitalised ? capitalise(read) : read;
-    text = text.slice(0, token.start) + cased + text.slice(token.end);
+    text = text.slice(0, token.start) + cased + text.slice(token.start + typed.length);
     corrections.unshift({ typed, read: cased });
   }
   return { text, corrections };

@@ -149,6 +149,17 @@ function irregularLemma(word: string): string {
   return word;
 }
 
+/** A possessive ending: "Turkey's", "Russia’s". */
+const POSSESSIVE = /['’]s$/;
+
+/**
+ * The word `token` spans in `text` as typed, without a possessive ending ("Turkey's": "Turkey"):
+ * the word a dictionary lists.
+ */
+export function tokenWord(text: string, token: Token): string {
+  return text.slice(token.start, token.end).replace(POSSESSIVE, '');
+}
+
 /** Splits text into normalised tokens with character offsets; stop words are left out. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -167,4 +167,16 @@ describe('a people and its place (WordNet holonyms), word to word', () => {
     );
     expect(index.ask('Which tanks shelled the Kurds?').results[0]?.docId).toBe('militia');
   });
+
+  it('reads a place in the possessive as the place ("Turkey\'s": "Turkish")', () => {
+    const index = buildIndex(
+      corpusFromRecords([
+        { id: 'russian', title: 'Border', text: 'Russian forces shelled a militia near the border town.' },
+        { id: 'turkish', title: 'Border', text: 'Turkish forces shelled a militia near the border town.' },
+      ]),
+    );
+    const answer = index.ask("Whom did Turkey's forces shell?");
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.docId).toBe('turkish');
+  });
 });

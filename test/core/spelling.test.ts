@@ -52,6 +52,10 @@ describe('typing slips in a question', () => {
       { typed: 'terorists', read: 'terrorists' },
     ]);
     expect(greeted.results[0]?.text).toContain('terrorists');
+    // A possessive's word is read through its slip, its "'s" kept.
+    const possessive = index.ask("What is Lavorv's view of the terrorists?");
+    expect(possessive.corrections).toEqual([{ typed: 'Lavorv', read: 'Lavrov' }]);
+    expect(possessive.results[0]?.text).toContain('Lavrov');
   });
 
   it('read a slipped word of how a request is put, which neither the coverage nor the lexicon holds', () => {
