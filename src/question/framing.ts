@@ -54,7 +54,7 @@ const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(
 
 /**
  * True when a token says how the question is put but is no word of it a passage should hold: an
- * auxiliary or modal ("Can you…"), an indefinite pronoun ("Tell me everything about…"), a greeting
+ * auxiliary or modal ("Can you…", "going to" before a verb), an indefinite pronoun ("Tell me everything about…"), a greeting
  * or a word of thanks ("Hi!", "please").
  */
 export function isFillerToken(t: QuestionToken, i: number, tokens: readonly QuestionToken[]): boolean {
@@ -63,6 +63,8 @@ export function isFillerToken(t: QuestionToken, i: number, tokens: readonly Ques
     return true;
   // "Is there actually a truce?", "what does Russia really want": emphasis, not a subject.
   if (t.pos === 'ADV' && HEDGES.has(word)) return true;
+  // "Are they going to share…": "going to" before a verb is the future, no subject.
+  if (word === 'going' && tokens[i + 1]?.lemma === 'to' && tokens[i + 2]?.pos === 'VERB') return true;
   // "…or not?" closing a yes-no question.
   if (word === 'not' && tokens[i - 1]?.lemma === 'or' && isLastWord(tokens, i)) return true;
   // The bot addressed: "hey bot, …", "bot what did…", "…, bot?".

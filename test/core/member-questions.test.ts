@@ -96,6 +96,16 @@ describe('questions members type, on the built-in corpus', () => {
     expect(index.ask('what does russia really want from the talks').noAnswer).toBe(false);
   });
 
+  it('"going to" before a verb is the future, no word a passage must hold; shorthand is read', () => {
+    const raids = index.ask('Is Moscow going to stop the raids?');
+    expect(raids.noAnswer).toBe(false);
+    expect(raids.results[0]?.text).toContain('raids');
+    expect(index.ask('are they going to resume the talks').results[0]?.text).toContain('resume');
+    const intel = index.ask('are the us and russia going to share intel');
+    expect(intel.noAnswer).toBe(false);
+    expect(quoted(intel)).toContain('intelligence sharing');
+  });
+
   it('what was published on a day: that day’s coverage, the verb no word a passage must hold', () => {
     for (const q of [
       'What was published about Syria on 27 August 2016?',

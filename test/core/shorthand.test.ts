@@ -13,6 +13,7 @@ describe('chat shorthand in a question', () => {
     });
     expect(readShorthand('whos the un envoy').text).toBe("who's the un envoy");
     expect(readShorthand('why didnt the talks work').text).toBe("why didn't the talks work");
+    expect(readShorthand('will they share intel').text).toBe('will they share intelligence');
   });
 
   it('reads "the us" as the country and leaves the pronoun', () => {
