@@ -95,6 +95,15 @@ const HOW_MEASURE: ReadonlySet<string> = new Set(['long', 'often']);
 /** Nouns of "what kind of…": they ask for a kind of what follows them. */
 const KIND_NOUNS: ReadonlySet<string> = new Set(['kind', 'type', 'sort']);
 
+/**
+ * Chat words for a person, whoever it is ("the UN guy"): what a question asks for, not what a
+ * passage says. "person" is not one: SQuAD's answers hold it as often as not.
+ */
+const PERSON_NOUNS: ReadonlySet<string> = new Set(['guy', 'dude']);
+
+/** Words opening a question that asks for someone or something. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'which', 'what']);
+
 /** Prepositions of a subject after a verb of publishing ("published about", "on"). */
 const ABOUT: ReadonlySet<string> = new Set(['about', 'on', 'regarding', 'concerning']);
 
@@ -169,6 +178,13 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
     KIND_NOUNS.has(t.lemma) &&
     ['what', 'which'].includes(tokens[i - 1]?.lemma ?? '') &&
     tokens[i + 1]?.lemma === 'of'
+  )
+    return true;
+  // "Who's the UN guy for Syria?", "Which person led…": the noun asks for a person, as "who" does.
+  if (
+    t.pos === 'NOUN' &&
+    PERSON_NOUNS.has(t.lemma) &&
+    tokens.slice(0, i).some((x) => QUESTION_WORDS.has(x.lemma))
   )
     return true;
   // "What came out about Aleppo?", "What was published on 27 August?" ask what the coverage

@@ -96,6 +96,12 @@ describe('questions members type, on the built-in corpus', () => {
     expect(index.ask('what does russia really want from the talks').noAnswer).toBe(false);
   });
 
+  it('"guy" asks for a person, as "who" does: no word a passage must hold', () => {
+    const envoy = index.ask('whos the un guy for the syria talks');
+    expect(envoy.noAnswer).toBe(false);
+    expect(quoted(envoy)).toContain('Staffan de Mistura');
+  });
+
   it('"going to" before a verb is the future, no word a passage must hold; shorthand is read', () => {
     const raids = index.ask('Is Moscow going to stop the raids?');
     expect(raids.noAnswer).toBe(false);
