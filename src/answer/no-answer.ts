@@ -43,6 +43,8 @@ export interface QueryMatch {
   pairShare: number;
   /** Nouns of the role a "Who is the president of …?" question asks about that the passage lacks. */
   missingRoles: number;
+  /** The question asks for a number ("How many…", "How old…") and the passage holds none. */
+  missingNumber: boolean;
 }
 
 /** The model's inputs, in the order of its weights. */
@@ -102,5 +104,8 @@ export function answerProbability(m: QueryMatch, params: NoAnswerModel = NO_ANSW
 export function isNoAnswer(m: QueryMatch, params: NoAnswerModel = NO_ANSWER_MODEL): boolean {
   // A passage not naming the role asked about does not say who holds it (see question/role.ts).
   if (m.matchedTerms === 0 || m.missingRoles > 0) return true;
+  // Asked "how many" or "how old", a passage with no number that lacks some of the question's
+  // words is about its names, not what it asks of them ("How old is Sergei Lavrov?").
+  if (m.missingNumber && m.coverage < 1 - 1e-9) return true;
   return answerProbability(m, params) < params.threshold;
 }

@@ -3,6 +3,7 @@
  * choice weighs sentences by, and the no-answer rule judges (see no-answer.ts).
  */
 import type { Passage } from '../passages/passages.ts';
+import { HOLDS_NUMBER } from '../passages/sentence-kinds.ts';
 import type { ScoredPassage } from '../search/bm25-index.ts';
 import { type EngineState, passageAt } from './engine-state.ts';
 import type { QueryMatch } from './no-answer.ts';
@@ -25,6 +26,7 @@ export const NOTHING_MATCHED: QueryMatch = {
   margin: 1,
   pairShare: 0,
   missingRoles: 0,
+  missingNumber: false,
 };
 
 /**
@@ -95,7 +97,16 @@ export function matchOf(state: EngineState, ranked: readonly ScoredPassage[], qu
     margin: next > 0 ? Math.max(1, top.score / next) : 1,
     pairShare: pairShare(state, query, p),
     missingRoles,
+    missingNumber: query.answerType === 'number' && !holdsNumber(state, p),
   };
+}
+
+/** Does a sentence of passage `p` hold a number, an amount or a duration ("290,000", "millions")? */
+function holdsNumber(state: EngineState, p: Passage): boolean {
+  const base = state.sentenceBase[p.article] ?? 0;
+  for (let i = p.firstSentence; i <= p.lastSentence; i++)
+    if (((state.sentenceKinds[base + i] ?? 0) & HOLDS_NUMBER) !== 0) return true;
+  return false;
 }
 
 /** Share of the question's adjacent term pairs passage `p` holds (0 when it asks none). */

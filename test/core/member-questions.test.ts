@@ -96,6 +96,14 @@ describe('questions members type, on the built-in corpus', () => {
     expect(index.ask('what does russia really want from the talks').noAnswer).toBe(false);
   });
 
+  it('a number asked of a name the coverage holds, but no number of it, is refused', () => {
+    expect(index.ask('How old is John Kerry?').noAnswer).toBe(true);
+    expect(index.ask('how many russian soldiers are based in syria').noAnswer).toBe(true);
+    const toll = index.ask('How many people has the war killed?');
+    expect(toll.noAnswer).toBe(false);
+    expect(toll.results[0]?.text).toContain('290,000');
+  });
+
   it('"guy" asks for a person, as "who" does: no word a passage must hold', () => {
     const envoy = index.ask('whos the un guy for the syria talks');
     expect(envoy.noAnswer).toBe(false);

@@ -34,6 +34,17 @@ describe('what the no-answer decision reads of a question and its best passage',
     expect(index.queryMatch('ministers foreign').pairShare).toBe(0);
   });
 
+  it('refuses a question asking for a number when its best passage holds none and lacks some of it', () => {
+    // The passages name the ministers, but no number: not how many there were, nor their age.
+    expect(index.queryMatch('How many foreign ministers met in Geneva?')).toMatchObject({
+      missingNumber: true,
+    });
+    expect(index.ask('How old are the foreign ministers who met in Geneva?').noAnswer).toBe(true);
+    // A passage holding a number may answer it; a question asking for none is not concerned.
+    expect(index.ask('How many days of meetings did the ministers have in Moscow?').noAnswer).toBe(false);
+    expect(index.queryMatch('Where did the foreign ministers meet?').missingNumber).toBe(false);
+  });
+
   it('reads a model fitted on fewer features as giving the others weight 0', () => {
     const match = index.queryMatch('Where did the ministers meet?');
     expect(noAnswerFeatures(match)).toHaveLength(11);
