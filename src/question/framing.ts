@@ -107,8 +107,16 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'which', 'what']);
 /** Prepositions of a subject after a verb of publishing ("published about", "on"). */
 const ABOUT: ReadonlySet<string> = new Set(['about', 'on', 'regarding', 'concerning']);
 
-/** Verbs of a request when followed by "me" or "us". */
-const REQUEST_VERBS: ReadonlySet<string> = new Set(['give', 'show', 'tell', 'brief']);
+/** Verbs of a request when followed by "me" or "us" ("catch me up on…", "fill us in on…"). */
+const REQUEST_VERBS: ReadonlySet<string> = new Set([
+  'give',
+  'show',
+  'tell',
+  'brief',
+  'catch',
+  'fill',
+  'update',
+]);
 
 /**
  * Lemmas that ask for an overview of a subject rather than one fact; "the outcome of the talks"
@@ -163,13 +171,7 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   if (isCoverageNoun(t.lemma, t.pos)) return true;
   if (t.pos === 'NOUN' && COVERAGE_SUBJECTS.has(t.lemma) && FRAMING_VERBS.has(tokens[i + 1]?.lemma ?? ''))
     return true;
-  // "What is going on in Aleppo?" asks what is happening there.
-  if (
-    t.lemma === 'go' &&
-    tokens[i + 1]?.text.toLowerCase() === 'on' &&
-    ['what', 'how'].includes(tokens[0]?.lemma ?? '')
-  )
-    return true;
+  if (asksWhatHappens(tokens, i)) return true;
   // "How long…", "How often…": the word after "how" asks for a duration or a count, as "how"
   // does; "tall" or "old" name what is measured.
   if (tokens[i - 1]?.lemma === 'how' && HOW_MEASURE.has(t.text.toLowerCase())) return true;
@@ -200,6 +202,18 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
     before !== undefined &&
     (before.pos === 'PROPN' || before.pos === 'PRON' || isCoverageNoun(before.lemma, before.pos));
   return subject && auxiliary?.pos === 'AUX';
+}
+
+/**
+ * True when token i is the verb of "What is going on…", "How is it going on…", "What went down in
+ * Geneva?": they ask what happens, as "What happened…" does.
+ */
+function asksWhatHappens(tokens: readonly QuestionToken[], i: number): boolean {
+  return (
+    tokens[i]?.lemma === 'go' &&
+    ['on', 'down'].includes(tokens[i + 1]?.text.toLowerCase() ?? '') &&
+    ['what', 'how'].includes(tokens[0]?.lemma ?? '')
+  );
 }
 
 /** Words asking for the newest coverage first ("the latest news", "what happened lately"), by their text. */
@@ -304,6 +318,7 @@ export function asksForOverview(tokens: readonly QuestionToken[]): boolean {
   return tokens.some(
     (t, i) =>
       OVERVIEW_WORDS.has(t.lemma) ||
+      asksWhatHappens(tokens, i) ||
       isRecencyWord(tokens, i) ||
       (t.lemma === 'tell' && tokens[i + 1]?.lemma === 'me' && tokens[i + 2]?.lemma === 'about'),
   );

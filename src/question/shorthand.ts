@@ -77,6 +77,9 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['rn', 'right now'],
 ]);
 
+/** "tl;dr" (too long; didn't read), which chat uses for a summary, at the start of a text. */
+const TLDR = /^tl;?dr\b/i;
+
 /** A word as typed: letters and digits, not part of a longer word, a dotted acronym or a contraction. */
 const WORD = /(?<![\p{L}\p{N}.'’@#-])[\p{L}\p{N}]+(?![\p{L}\p{N}'’@]|\.\p{L})/gu;
 
@@ -97,6 +100,14 @@ export function readShorthand(question: string): { text: string; readings: Short
     if (quoted.some((q) => q.start <= start && start < q.end)) continue;
     const hyphened = question[start + typed.length] === '-';
     let read = typed === typed.toLowerCase() && !hyphened ? SHORTHAND.get(typed) : undefined;
+    // "tl;dr", "TLDR": a summary, in any case.
+    const tldr = /^tl(?:dr)?$/i.test(typed) ? TLDR.exec(question.slice(start)) : null;
+    if (tldr !== null) {
+      text += `${question.slice(at, start)}summary`;
+      at = start + tldr[0].length;
+      readings.push({ typed: tldr[0], read: 'summary' });
+      continue;
+    }
     // "the us", "the us-backed rebels": after "the", "us" is the country.
     if (typed === 'us' && /\bthe\s+$/i.test(question.slice(0, start))) read = 'US';
     if (read === undefined) continue;

@@ -120,6 +120,21 @@ describe('questions members type, on the built-in corpus', () => {
     expect(quoted(intel)).toContain('intelligence sharing');
   });
 
+  it('an overview asked as in chat: "tl;dr", "catch me up on", "what went down in"', () => {
+    const leads = index.ask('what happened in geneva').results.map((r) => r.text);
+    for (const q of ['tl;dr of the geneva talks', 'what went down in geneva']) {
+      const answer = index.ask(q);
+      expect(answer.noAnswer).toBe(false);
+      expect(answer.results.map((r) => r.text)).toEqual(leads);
+    }
+    expect(index.ask('TLDR geneva talks').corrections).toEqual([{ typed: 'TLDR', read: 'summary' }]);
+    for (const q of ['catch me up on the syria talks', 'fill me in on the talks in geneva']) {
+      const answer = index.ask(q);
+      expect(answer.noAnswer).toBe(false);
+      expect(quoted(answer)).toContain('Geneva');
+    }
+  });
+
   it('what was published on a day: that day’s coverage, the verb no word a passage must hold', () => {
     for (const q of [
       'What was published about Syria on 27 August 2016?',
