@@ -38,7 +38,7 @@ const COVERAGE_NOUNS: ReadonlySet<string> = new Set([
  * Nouns that stand for the coverage only as the subject of a verb of saying: "What did the papers
  * say…", but "In what paper was it published?" asks about a paper.
  */
-const COVERAGE_SUBJECTS: ReadonlySet<string> = new Set(['paper', 'publication']);
+const COVERAGE_SUBJECTS: ReadonlySet<string> = new Set(['paper', 'publication', 'piece']);
 
 /** True when a token (its lemma and part of speech) names the coverage itself ("media", "outlets"). */
 export function isCoverageNoun(lemma: string, pos: string): boolean {

@@ -149,6 +149,9 @@ describe('question analysis', () => {
     expect(framing('What did the media say about Aleppo?')).toEqual(['media', 'say']);
     expect(framing('What did outlets report on 27 August?')).toEqual(['outlets', 'report']);
     expect(framing('What did the papers say about Aleppo?')).toEqual(['papers', 'say']);
+    expect(framing('What did the NDTV piece say about Aleppo?')).toEqual(['piece', 'say']);
+    expect(framing('Which piece of land did they seize?')).toEqual([]);
+    expect(framing('What went down in Geneva?')).toEqual(['went']);
     // A modal and an indefinite pronoun say how a request is put: no topic words either.
     const fillers = (q: string) => read(q).fillers.map((f) => q.slice(f.start, f.end));
     expect(fillers('Can you summarize what NDTV wrote?')).toEqual(['Can']);
