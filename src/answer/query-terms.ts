@@ -6,6 +6,7 @@ import type { QuestionToken } from '../question/reader.ts';
 import { isCommonWord } from '../search/common-words.ts';
 import {
   causalTerms,
+  derivedTerms,
   firstSenseTerms,
   isVerbLemma,
   kindTerms,
@@ -73,7 +74,8 @@ export function relatedInIndex(
     // head, as a multiword synonym does.
     if (state.index.termId(term) === undefined && relate(term, compoundHead(state, word))) continue;
     // A common word ("make", "start") has many senses: its other words are mostly noise, but
-    // the verbs of cause and effect ("died": "killed"; "death": "die", "kill") are not.
+    // the verbs of cause and effect ("died": "killed"; "death": "die", "kill") are not, nor a
+    // noun's first-sense synonyms and derivations ("terrorism": "terrorist").
     const common = isCommonWord(word);
     if (common && pos !== 'verb' && pos !== 'noun') continue;
     relate(
@@ -81,7 +83,7 @@ export function relatedInIndex(
       common
         ? [
             ...causalTerms(word, pos as 'noun' | 'verb'),
-            ...(pos === 'noun' ? firstSenseTerms(word, pos) : []),
+            ...(pos === 'noun' ? [...firstSenseTerms(word, pos), ...derivedTerms(word, pos)] : []),
           ]
         : relatedTerms(word, pos),
     );

@@ -255,6 +255,30 @@ function synonymTerm(w: string, pos: WordNetPos): string | undefined {
   return parts.length === 1 ? parts[0] : pos === 'noun' ? parts.at(-1) : undefined;
 }
 
+const derivedMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
+
+/**
+ * The index terms of the words WordNet derives from a word in its first sense, single words only
+ * ("terrorism": "terrorist"; "election": "elect"): the one relation a common noun keeps beside
+ * its first sense's synonyms, since a derivation shares its sense.
+ */
+export function derivedTerms(word: string, pos: WordNetPos): readonly string[] {
+  return derivedMemo.get(`${pos}:${word.toLowerCase()}`, () => {
+    const wn = wordNet();
+    const lemma = lemmaOf(word, pos);
+    const first = wn.senses(lemma, pos)[0];
+    if (first === undefined) return [];
+    const synset = wn.synset(pos, first);
+    const source = synset.words.indexOf(lemma) + 1;
+    const words = new Set<string>();
+    for (const p of synset.pointers) {
+      if (p.symbol !== '+' || (p.source !== 0 && p.source !== source)) continue;
+      for (const w of wordAt(wn.synset(p.pos, p.offset).words, p.target)) if (w !== '') words.add(w);
+    }
+    return singleWordTerms(words, word);
+  });
+}
+
 function computeRelated(word: string, pos: WordNetPos): readonly string[] {
   const wn = wordNet();
   const lemma = lemmaOf(word, pos);

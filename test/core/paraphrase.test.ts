@@ -4,6 +4,7 @@ import { loadCorpus } from '../../src/corpus/load.ts';
 import { corpusFromRecords } from '../../src/corpus/records.ts';
 import {
   causalTerms,
+  derivedTerms,
   firstSenseTerms,
   kindTerms,
   placeTerms,
@@ -93,6 +94,20 @@ describe('verbs of cause and effect (WordNet), for common words too', () => {
 });
 
 describe('the synonyms of a common noun in its first sense', () => {
+  it("derives a common noun's other forms in its first sense, single words only", () => {
+    expect(derivedTerms('terrorism', 'noun')).toEqual(['terrorist']);
+    expect(derivedTerms('qwertyuiop', 'noun')).toEqual([]);
+  });
+
+  it('answers what a speaker said about terrorism where the text says "terrorists"', async () => {
+    const index = buildIndex(await loadCorpus(CORPUS_DIR));
+    await index.readStatements();
+    const answer = index.ask('What did Lavrov say about terrorism?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.speaker).toBe('Sergei Lavrov');
+    expect(answer.results[0]?.text).toMatch(/terrorist/i);
+  });
+
   it('keeps those whose first sense it is too, and the head of a multiword one', () => {
     expect(firstSenseTerms('jets', 'noun')).toEqual(['plane']);
     // Not "spurt" (a jet of water is its second sense) nor "hat" for "deal".
