@@ -95,6 +95,9 @@ function span(
 
 /** Reads who a question asks about (see the module's examples). */
 export function readSpeakerQuestion(question: string, tokens: readonly QuestionToken[]): SpeakerQuestion {
+  // Typed all in lower case ("lavrov quotes"), a name is tagged a noun.
+  const lower = question === question.toLowerCase();
+  const isName = (t: QuestionToken | undefined) => t?.pos === 'PROPN' || (lower && t?.pos === 'NOUN');
   const asksWho = tokens[0]?.lemma === 'who' && SAYING.has(tokens[1]?.lemma ?? '');
   // "What did/does/has X say …": the words between the auxiliary and the verb of saying.
   for (let v = 2; v < tokens.length; v++) {
@@ -145,13 +148,13 @@ export function readSpeakerQuestion(question: string, tokens: readonly QuestionT
     if (!isSaid(tokens, p) || !SPOKEN_BY.has(tokens[p + 1]?.lemma ?? '')) continue;
     let to = p + 2;
     while (to < tokens.length && NAME_PART.has(tokens[to]?.pos ?? '')) to++;
-    if (!hasName(tokens, p + 2, to)) continue;
+    if (!tokens.slice(p + 2, to).some(isName)) continue;
     const speaker = span(question, tokens, p + 2, to);
     if (speaker !== null) return { speaker, asksWho, stance: span(question, tokens, p, p + 1), verb: null };
   }
   // "Kerry quotes", "Lavrov remarks on Aleppo": a name, then the stance noun.
   for (let p = 1; p < tokens.length; p++) {
-    if (!isSaid(tokens, p) || tokens[p - 1]?.pos !== 'PROPN' || !endsPhrase(tokens, p + 1)) continue;
+    if (!isSaid(tokens, p) || !isName(tokens[p - 1]) || !endsPhrase(tokens, p + 1)) continue;
     let from = p - 1;
     while (from > 0 && NAME_PART.has(tokens[from - 1]?.pos ?? '')) from--;
     const speaker = span(question, tokens, from, p);
@@ -224,9 +227,3 @@ const MAX_QUOTED_NAME = 4;
 
 /** Words between a stance noun and its speaker: "quotes from", "statements by", "position of". */
 const SPOKEN_BY: ReadonlySet<string> = new Set(['from', 'by', 'of']);
-
-/** Do tokens [from, to) hold a proper name? */
-function hasName(tokens: readonly QuestionToken[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tokens[i]?.pos === 'PROPN') return true;
-  return false;
-}

@@ -375,6 +375,9 @@ describe('questions about what someone said', () => {
       'Russian Foreign Ministry',
     );
     expect(read('Lavrov remarks on Aleppo').speaker?.text).toBe('Lavrov');
+    // Typed all in lower case, a name is tagged a noun.
+    expect(read('lavrov quotes').speaker?.text).toBe('lavrov');
+    expect(read('quotes from kerry about the ceasefire').speaker?.text).toBe('kerry');
     expect(read("What were Lavrov's remarks?").speaker?.text).toBe('Lavrov');
     // A verb, a name's other noun, or a noun followed by its own object is not a speaker's words.
     expect(read('How did Luther view Islam?').speaker).toBeNull();

@@ -44,7 +44,7 @@ describe('answers to questions about what someone said, on the built-in corpus',
   });
 
   it('answer "Kerry quotes", "quotes from Kerry about …" and "Lavrov\'s remarks" with their statements', () => {
-    for (const q of ['Kerry quotes', 'Kerry statements']) {
+    for (const q of ['Kerry quotes', 'Kerry statements', 'kerry quotes', 'quotes from kerry']) {
       const answer = index.ask(q);
       expect(answer.noAnswer, q).toBe(false);
       for (const r of answer.results) expect(r.speaker, q).toBe('John Kerry');
