@@ -53,13 +53,25 @@ const INDEFINITE_PRONOUNS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Nouns naming nothing in particular ("stuff from March 7", "what things did they agree on"):
+ * SQuAD's answer paragraphs hold "things" for none of the 12 questions using it.
+ */
+const GENERIC_NOUNS: ReadonlySet<string> = new Set(['stuff', 'thing', 'things']);
+
+/**
  * True when a token says how the question is put but is no word of it a passage should hold: an
  * auxiliary or modal ("Can you…", "going to" before a verb), an indefinite pronoun ("Tell me everything about…"), a greeting
  * or a word of thanks ("Hi!", "please").
  */
 export function isFillerToken(t: QuestionToken, i: number, tokens: readonly QuestionToken[]): boolean {
   const word = t.text.toLowerCase();
-  if (t.pos === 'AUX' || t.pos === 'INTJ' || INDEFINITE_PRONOUNS.has(word) || POLITE_WORDS.has(word))
+  if (
+    t.pos === 'AUX' ||
+    t.pos === 'INTJ' ||
+    INDEFINITE_PRONOUNS.has(word) ||
+    GENERIC_NOUNS.has(word) ||
+    POLITE_WORDS.has(word)
+  )
     return true;
   // "Is there actually a truce?", "what does Russia really want": emphasis, not a subject.
   if (t.pos === 'ADV' && HEDGES.has(word)) return true;
@@ -166,7 +178,7 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   if (t === undefined) return false;
   // "give me", "show us": a request, not a subject.
   if (REQUEST_VERBS.has(t.lemma) && ['me', 'us'].includes(tokens[i + 1]?.lemma ?? '')) return true;
-  if (OVERVIEW_WORDS.has(t.lemma) || isRecencyWord(tokens, i)) return true;
+  if (OVERVIEW_WORDS.has(t.lemma) || isRecencyWord(tokens, i) || isOldestFirst(tokens, i)) return true;
   if (COMPARING_WORDS.has(t.text.toLowerCase().replace(/\.$/, ''))) return true;
   if (isCoverageNoun(t.lemma, t.pos)) return true;
   if (t.pos === 'NOUN' && COVERAGE_SUBJECTS.has(t.lemma) && FRAMING_VERBS.has(tokens[i + 1]?.lemma ?? ''))
@@ -233,6 +245,19 @@ function isRecencyWord(tokens: readonly QuestionToken[], i: number): boolean {
   if (word === 'now' && (tokens[i - 1]?.text.toLowerCase() === 'right' || isLastWord(tokens, i))) return true;
   const next = tokens[i + 1]?.pos ?? '';
   return word === 'new' && t.pos !== 'PROPN' && next !== 'NOUN' && next !== 'PROPN' && next !== 'ADJ';
+}
+
+/**
+ * True when token i asks for the oldest coverage, an overview's own order: "oldest" or "earliest"
+ * before a noun for the coverage or "news" ("the oldest article"; not "the oldest university").
+ */
+function isOldestFirst(tokens: readonly QuestionToken[], i: number): boolean {
+  const next = tokens[i + 1];
+  return (
+    ['oldest', 'earliest'].includes(tokens[i]?.text.toLowerCase() ?? '') &&
+    next !== undefined &&
+    (isCoverageNoun(next.lemma, next.pos) || next.lemma === 'news')
+  );
 }
 
 /** Is token i the question's last word (only punctuation after it)? */
@@ -320,6 +345,7 @@ export function asksForOverview(tokens: readonly QuestionToken[]): boolean {
       OVERVIEW_WORDS.has(t.lemma) ||
       asksWhatHappens(tokens, i) ||
       isRecencyWord(tokens, i) ||
+      isOldestFirst(tokens, i) ||
       (t.lemma === 'tell' && tokens[i + 1]?.lemma === 'me' && tokens[i + 2]?.lemma === 'about'),
   );
 }

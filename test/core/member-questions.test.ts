@@ -137,6 +137,16 @@ describe('questions members type, on the built-in corpus', () => {
     }
   });
 
+  it('"stuff from" a day: that day’s coverage; "the oldest coverage": the first article’s lead', () => {
+    const day = index.ask('stuff from march 7');
+    expect(day.noAnswer).toBe(false);
+    for (const r of day.results) expect(r.date).toBe('2016-03-07');
+    const oldest = index.ask('oldest coverage?');
+    expect(oldest.noAnswer).toBe(false);
+    expect(oldest.results[0]?.event).toBe('march-2016-call');
+    expect(index.ask('show me the newest news').results[0]?.event).toBe('geneva-aug-2016');
+  });
+
   it('what was published on a day: that day’s coverage, the verb no word a passage must hold', () => {
     for (const q of [
       'What was published about Syria on 27 August 2016?',

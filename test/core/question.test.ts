@@ -157,6 +157,11 @@ describe('question analysis', () => {
     expect(fillers('Can you summarize what NDTV wrote?')).toEqual(['Can']);
     expect(fillers('Tell me everything about the Geneva talks')).toEqual(['everything']);
     expect(fillers('Hi! Thanks, what did Lavrov say?')).toEqual(['Hi', 'Thanks', 'did']);
+    expect(fillers('stuff from March 7')).toEqual(['stuff']);
+    // "The oldest article" asks for the coverage in its own order; "the oldest city" asks a fact.
+    expect(framing('What is the oldest article?')).toEqual(['oldest', 'article']);
+    expect(read('What is the oldest article?').overview).toBe(true);
+    expect(framing('What is the oldest city in Syria?')).toEqual([]);
     // "What is going on…" asks what is happening; "right now" and a closing "now", the newest.
     expect(framing('What is going on in Aleppo right now?')).toEqual(['going', 'right', 'now']);
     expect(read('What is going on in Aleppo right now?').newest).toBe(true);
