@@ -1,6 +1,6 @@
 /**
  * Excerpt choice: from a ranked passage, the sentence or two that answer, trimmed at word
- * boundaries to about 300 characters with "…" where cut. Never reworded: the text is a slice
+ * boundaries to about 400 characters with "…" where cut. Never reworded: the text is a slice
  * of the article with at most an ellipsis on each side.
  */
 import { isTrimmedSpace as isSpace, type SentenceSpan } from '../passages/sentences.ts';
@@ -9,7 +9,7 @@ import type { Token } from '../search/tokenize.ts';
 import type { Span } from './types.ts';
 
 /** Longest excerpt, in characters, before ellipses. */
-export const MAX_EXCERPT_CHARS = 300;
+export const MAX_EXCERPT_CHARS = 400;
 export const ELLIPSIS = '…';
 
 /**
