@@ -201,6 +201,10 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
     tokens.slice(0, i).some((x) => QUESTION_WORDS.has(x.lemma))
   )
     return true;
+  // "Why does Aleppo matter?" asks what makes it important: "matter" is the question's verb
+  // (wink tags it a noun there), no word a passage holds.
+  if (t.lemma === 'matter' && tokens[0]?.lemma === 'why' && tokens.slice(1, i).some((x) => x.pos === 'AUX'))
+    return true;
   // "What came out about Aleppo?", "What was published on 27 August?" ask what the coverage
   // says; "When was the book published?" asks about a publishing.
   if (t.lemma === 'come' && tokens[i + 1]?.text.toLowerCase() === 'out') return true;

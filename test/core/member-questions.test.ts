@@ -106,6 +106,12 @@ describe('questions members type, on the built-in corpus', () => {
     expect(toll.results[0]?.text).toContain('290,000');
   });
 
+  it('"why does X matter": the passages on X, "matter" no word a passage must hold', () => {
+    const answer = index.ask('why do the geneva talks matter');
+    expect(answer.noAnswer).toBe(false);
+    expect(quoted(answer)).toContain('Geneva');
+  });
+
   it('"guy" asks for a person, as "who" does: no word a passage must hold', () => {
     const envoy = index.ask('whos the un guy for the syria talks');
     expect(envoy.noAnswer).toBe(false);

@@ -152,6 +152,8 @@ describe('question analysis', () => {
     expect(framing('What did the NDTV piece say about Aleppo?')).toEqual(['piece', 'say']);
     expect(framing('Which piece of land did they seize?')).toEqual([]);
     expect(framing('What went down in Geneva?')).toEqual(['went']);
+    expect(framing('Why does the ceasefire matter?')).toEqual(['matter']);
+    expect(framing('What is the matter with the talks?')).toEqual([]);
     // A modal and an indefinite pronoun say how a request is put: no topic words either.
     const fillers = (q: string) => read(q).fillers.map((f) => q.slice(f.start, f.end));
     expect(fillers('Can you summarize what NDTV wrote?')).toEqual(['Can']);
