@@ -75,6 +75,8 @@ export function isFillerToken(t: QuestionToken, i: number, tokens: readonly Ques
     return true;
   // "Is there actually a truce?", "what does Russia really want": emphasis, not a subject.
   if (t.pos === 'ADV' && HEDGES.has(word)) return true;
+  // "How did the whole war start?": emphasis after a determiner, as "actually" is.
+  if (word === 'whole' && tokens[i - 1]?.pos === 'DET') return true;
   // "Are they going to share…": "going to" before a verb is the future, no subject.
   if (word === 'going' && tokens[i + 1]?.lemma === 'to' && tokens[i + 2]?.pos === 'VERB') return true;
   // "…or not?" closing a yes-no question.

@@ -96,6 +96,11 @@ describe('questions members type, on the built-in corpus', () => {
     expect(hedged.noAnswer).toBe(false);
     expect(hedged.results.map((r) => r.text)).toEqual(plain.results.map((r) => r.text));
     expect(index.ask('what does russia really want from the talks').noAnswer).toBe(false);
+    const whole = index.ask('how did the whole war start');
+    expect(whole.results.map((r) => r.text)).toEqual(
+      index.ask('how did the war start').results.map((r) => r.text),
+    );
+    expect(quoted(whole)).toContain('erupted in 2011');
   });
 
   it('a number asked of a name the coverage holds, but no number of it, is refused', () => {
