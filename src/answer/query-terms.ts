@@ -55,13 +55,16 @@ export function relatedInIndex(
     if (found.length > 0) related.set(term, found);
     return found.length > 0;
   };
+  const lower = text === text.toLowerCase();
   for (const token of topic) {
     const { term, start, end } = token;
     if (related.has(term)) continue;
     const tag = tagAt(read, start, end);
     const word = tokenWord(text, token);
-    // A place and its adjective ("Turkey", "Turkish") are the one name expanded.
-    if ((tag === 'PROPN' || tag === 'ADJ') && /^\p{Lu}/u.test(word) && relate(term, placeTerms(word))) {
+    // A place and its adjective ("Turkey", "Turkish") are the one name expanded; in a question
+    // typed all in lower case, a name is tagged a noun ("what do the americans want").
+    const name = (tag === 'PROPN' || tag === 'ADJ') && /^\p{Lu}/u.test(word);
+    if ((name || (lower && (tag === 'NOUN' || tag === 'ADJ'))) && relate(term, placeTerms(word))) {
       places.add(term);
       continue;
     }

@@ -194,4 +194,23 @@ describe('a people and its place (WordNet holonyms), word to word', () => {
     expect(answer.noAnswer).toBe(false);
     expect(answer.results[0]?.docId).toBe('turkish');
   });
+
+  it('reads a place typed in lower case, which the tagger takes for a noun, as the place', () => {
+    const index = buildIndex(
+      corpusFromRecords([
+        {
+          id: 'russia',
+          title: 'Border',
+          text: 'The forces of Russia shelled a militia near the border town.',
+        },
+        {
+          id: 'turkey',
+          title: 'Border',
+          text: 'The forces of Turkey shelled a militia near the border town.',
+        },
+      ]),
+    );
+    expect(index.ask('whom did the turkish forces shell').results[0]?.docId).toBe('turkey');
+    expect(index.ask('whom did the turkish forces shell near the border').results[0]?.docId).toBe('turkey');
+  });
 });
