@@ -115,6 +115,8 @@ const PASSAGES_READ = 4;
  * "Frédéric" is not "Federation").
  */
 const MAX_FORM_EDITS = 2;
+/** Fewest letters a typed word needs for its form to be MAX_FORM_EDITS from the coverage's. */
+const MIN_FORM_EDITS_LETTERS = 6;
 const LETTER = /\p{L}/u;
 
 /** The UTF-16 units of the letter at `i` of `text` (1, or 2 beyond the BMP), 0 when it is no letter. */
@@ -158,9 +160,11 @@ function coverageWordNear(state: EngineState, term: string, typed: string): stri
     }
   }
   const folded = typed.normalize('NFD').replace(/\p{M}/gu, '');
+  // Two letters of a short word are too many: "issg" is no slip for "issue".
+  const edits = typed.length < MIN_FORM_EDITS_LETTERS ? 1 : MAX_FORM_EDITS;
   return (
     nearestSlip(typed, forms) ??
-    [...forms].find((form) => distance.string.levenshtein(folded, form) <= MAX_FORM_EDITS) ??
+    [...forms].find((form) => distance.string.levenshtein(folded, form) <= edits) ??
     null
   );
 }

@@ -90,6 +90,8 @@ describe('typing slips in a question', () => {
     expect(iran.noAnswer).toBe(true);
     // "Frédéric"'s stem is a slip from Federation's, but the word is far from it.
     expect(index.ask('On what date was Frédéric born?').corrections).toEqual([]);
+    // A short word two letters from the coverage's is no slip: "issg" is not "issue".
+    expect(index.ask('what is the issg').corrections).toEqual([]);
     expect(index.ask('What did Lavrov say about terrorists?').corrections).toEqual([]);
     expect(formatUnderstood(index.ask('What did Lavrov say about terrorists?'))).toBeNull();
   });
