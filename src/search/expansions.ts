@@ -10,7 +10,7 @@ import lemmatizer from 'wink-lemmatizer';
 import { BoundedMemo } from '../util/bounded-memo.ts';
 import { isCommonWord } from './common-words.ts';
 import { terms } from './tokenize.ts';
-import { NOUN_PERSON, type WordNetPos, wordNet } from './wordnet.ts';
+import { NOUN_PERSON, type Synset, type WordNetPos, wordNet } from './wordnet.ts';
 
 const MEMO_LIMIT = 50_000;
 const memo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
@@ -268,15 +268,21 @@ export function derivedTerms(word: string, pos: WordNetPos): readonly string[] {
     const lemma = lemmaOf(word, pos);
     const first = wn.senses(lemma, pos)[0];
     if (first === undefined) return [];
-    const synset = wn.synset(pos, first);
-    const source = synset.words.indexOf(lemma) + 1;
-    const words = new Set<string>();
-    for (const p of synset.pointers) {
-      if (p.symbol !== '+' || (p.source !== 0 && p.source !== source)) continue;
-      for (const w of wordAt(wn.synset(p.pos, p.offset).words, p.target)) if (w !== '') words.add(w);
-    }
-    return singleWordTerms(words, word);
+    return singleWordTerms(derivedWords(wn.synset(pos, first), lemma), word);
   });
+}
+
+/** The single words WordNet derives from `lemma` in `synset` (its own derivations, or the synset's). */
+function derivedWords(synset: Synset, lemma: string): string[] {
+  const wn = wordNet();
+  const source = synset.words.indexOf(lemma) + 1;
+  const words: string[] = [];
+  for (const p of synset.pointers) {
+    if (p.symbol !== '+' || (p.source !== 0 && p.source !== source)) continue;
+    for (const w of wordAt(wn.synset(p.pos, p.offset).words, p.target))
+      if (w !== '' && !w.includes(' ')) words.push(w);
+  }
+  return words;
 }
 
 function computeRelated(word: string, pos: WordNetPos): readonly string[] {
@@ -296,14 +302,7 @@ function computeRelated(word: string, pos: WordNetPos): readonly string[] {
   senses.forEach((offset, sense) => {
     const synset = wn.synset(pos, offset);
     for (const w of synset.words) if (w !== lemma && common(w, offset)) add(w);
-    if (sense !== 0) return;
-    const source = synset.words.indexOf(lemma) + 1;
-    for (const p of synset.pointers) {
-      if (p.symbol !== '+' || (p.source !== 0 && p.source !== source)) continue;
-      const target = wn.synset(p.pos, p.offset);
-      const words = wordAt(target.words, p.target);
-      for (const w of words) if (w !== '' && !w.includes(' ')) add(w);
-    }
+    if (sense === 0) for (const w of derivedWords(synset, lemma)) add(w);
   });
   if (pos === 'verb') for (const w of causalWords(lemma)) add(w);
   return [...found];
