@@ -263,12 +263,25 @@ const derivedMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
  * its first sense's synonyms, since a derivation shares its sense.
  */
 export function derivedTerms(word: string, pos: WordNetPos): readonly string[] {
-  return derivedMemo.get(`${pos}:${word.toLowerCase()}`, () => {
-    const wn = wordNet();
+  return ofFirstSense(derivedMemo, word, pos, (first, lemma) =>
+    singleWordTerms(derivedWords(wordNet().synset(pos, first), lemma), word),
+  );
+}
+
+/**
+ * What `read` gives of a word's first sense (its synset's offset) and lemma, remembered in `memo`;
+ * none for a word WordNet lacks as `pos`.
+ */
+function ofFirstSense(
+  memo: BoundedMemo<string, readonly string[]>,
+  word: string,
+  pos: WordNetPos,
+  read: (first: number, lemma: string) => readonly string[],
+): readonly string[] {
+  return memo.get(`${pos}:${word.toLowerCase()}`, () => {
     const lemma = lemmaOf(word, pos);
-    const first = wn.senses(lemma, pos)[0];
-    if (first === undefined) return [];
-    return singleWordTerms(derivedWords(wn.synset(pos, first), lemma), word);
+    const first = wordNet().senses(lemma, pos)[0];
+    return first === undefined ? [] : read(first, lemma);
   });
 }
 
@@ -316,11 +329,8 @@ const firstSenseMemo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
  * word keeps, whose other senses' synonyms are mostly noise.
  */
 export function firstSenseTerms(word: string, pos: WordNetPos): readonly string[] {
-  return firstSenseMemo.get(`${pos}:${word.toLowerCase()}`, () => {
+  return ofFirstSense(firstSenseMemo, word, pos, (first, lemma) => {
     const wn = wordNet();
-    const lemma = lemmaOf(word, pos);
-    const first = wn.senses(lemma, pos)[0];
-    if (first === undefined) return [];
     const own = new Set(terms(word));
     const found = new Set<string>();
     for (const w of wn.synset(pos, first).words) {
