@@ -72,6 +72,8 @@ export function answerType(question: string): AnswerType {
  */
 export function readAnswerType(question: string): { type: AnswerType; noun: string | null } {
   const words = question.toLowerCase().match(WORD) ?? [];
+  // "What is the death toll…", "death toll so far?": a toll is a number.
+  const toll = words.some((w, i) => w.startsWith('toll') && words[i - 1] === 'death');
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const next = words[i + 1] ?? '';
@@ -85,15 +87,16 @@ export function readAnswerType(question: string): { type: AnswerType; noun: stri
       case 'whose':
         return { type: 'person', noun: null };
       case 'how':
-        return { type: HOW_NUMBER.has(next) ? 'number' : null, noun: null };
+        return { type: HOW_NUMBER.has(next) || toll ? 'number' : null, noun: null };
       case 'what':
       case 'which':
         if (TIME_NOUNS.has(next)) return { type: 'time', noun: next };
         if (NUMBER_NOUNS.has(next)) return { type: 'number', noun: next };
+        if (toll) return { type: 'number', noun: null };
         return { type: PLACE_NOUNS.has(next) ? 'place' : null, noun: null };
       case 'why':
         return { type: null, noun: null };
     }
   }
-  return { type: null, noun: null };
+  return { type: toll ? 'number' : null, noun: null };
 }

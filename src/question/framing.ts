@@ -207,6 +207,9 @@ export function isFramingToken(tokens: readonly QuestionToken[], i: number): boo
   // (wink tags it a noun there), no word a passage holds.
   if (t.lemma === 'matter' && tokens[0]?.lemma === 'why' && tokens.slice(1, i).some((x) => x.pos === 'AUX'))
     return true;
+  // "What is the death toll in Syria?": a toll is the number asked, as "how many" is; the text
+  // says how many were killed (SQuAD's one "death toll" paragraph lacks "toll" too).
+  if (t.lemma === 'toll' && tokens[i - 1]?.lemma === 'death') return true;
   // "What came out about Aleppo?", "What was published on 27 August?" ask what the coverage
   // says; "When was the book published?" asks about a publishing.
   if (t.lemma === 'come' && tokens[i + 1]?.text.toLowerCase() === 'out') return true;

@@ -16,6 +16,9 @@ describe('the kind of answer a question asks for', () => {
     expect(answerType('In what year did the talks resume?')).toBe('time');
     expect(answerType('Since when has the truce held?')).toBe('time');
     expect(answerType('How many died in Syria?')).toBe('number');
+    expect(answerType("What's the death toll in Syria?")).toBe('number');
+    expect(answerType('death toll so far?')).toBe('number');
+    expect(answerType('What does a toll road cost?')).toBeNull();
     expect(answerType('How long did the siege last?')).toBe('number');
     expect(answerType('What percentage of voters agreed?')).toBe('number');
     expect(answerType('Who is the Secretary General of NATO?')).toBe('person');

@@ -227,6 +227,12 @@ describe('questions members type, on the built-in corpus', () => {
     expect(quoted(answer)).toContain('has killed more than 290,000 people');
   });
 
+  it('the death toll: "toll" asks for the number, which the text gives as how many were killed', () => {
+    const answer = index.ask("what's the death toll in syria");
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.results[0]?.text).toContain('290,000');
+  });
+
   it('other words: deaths, where the text says how many the war killed', () => {
     const answer = index.ask('How many deaths has the conflict caused?');
     expect(answer.noAnswer).toBe(false);
