@@ -21,15 +21,25 @@ export function withMentions(explicit: Filters, mentions: readonly MetadataMenti
   return filters;
 }
 
+/** The articles inside the filters, by index: with dates, their range is searched, not the corpus. */
+function* articlesIn(state: EngineState, filters: Filters): Generator<number> {
+  const { articles } = state.corpus;
+  if (filters.since || filters.until) {
+    const catalog = state.summaries.catalog;
+    const [from, to] = catalog.dateRange(filters.since, filters.until);
+    for (let i = from; i < to; i++) {
+      const a = catalog.byDate[i] ?? 0;
+      if (articleMatches(articles[a] as Article, filters)) yield a;
+    }
+    return;
+  }
+  for (const [a, article] of articles.entries()) if (articleMatches(article, filters)) yield a;
+}
+
 /** True when some article lies inside the filters: a date range is searched, not the corpus. */
 export function anyArticleIn(state: EngineState, filters: Filters): boolean {
   const catalog = state.summaries.catalog;
-  if (filters.since || filters.until) {
-    const [from, to] = catalog.dateRange(filters.since, filters.until);
-    for (let i = from; i < to; i++)
-      if (articleMatches(state.corpus.articles[catalog.byDate[i] ?? 0] as Article, filters)) return true;
-    return false;
-  }
+  if (filters.since || filters.until) return !articlesIn(state, filters).next().done;
   // Every article is counted under its outlet, with its event.
   return catalog.sources.some(
     (s) =>
@@ -61,8 +71,7 @@ export function topicInEveryTitle(state: EngineState, topic: readonly string[], 
   if (ids.length === 0 || ids.some((id) => id === undefined)) return false;
   const { offsets, ids: titleIds } = state.titleTerms;
   let read = 0;
-  for (const [a, article] of state.corpus.articles.entries()) {
-    if (!articleMatches(article, filters)) continue;
+  for (const a of articlesIn(state, filters)) {
     if (++read > MAX_TITLES_READ) return false;
     const row = state.titleRow[a] as number;
     const from = offsets[row] ?? 0;

@@ -39,6 +39,9 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*\.?/gu;
 const DIACRITICS = /\p{M}+/gu;
 
+/** A possessive ending: "Turkey's", "Russia’s". */
+const POSSESSIVE = /['’]s$/;
+
 const MEMO_LIMIT = 500_000;
 const wordTerm = new BoundedMemo<string, string | null>(MEMO_LIMIT);
 
@@ -61,10 +64,7 @@ function computeTerm(raw: string): string | null {
     return word.toLowerCase().replaceAll('.', '').split('').join('.');
   // NFKD leaves ASCII as it is and ASCII holds no marks: only other words need the two passes.
   if (NON_ASCII.test(word)) word = word.normalize('NFKD').replace(DIACRITICS, '');
-  word = word
-    .toLowerCase()
-    .replace(/['’]s$/, '')
-    .replace(/['’]/g, '');
+  word = word.toLowerCase().replace(POSSESSIVE, '').replace(/['’]/g, '');
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(word)) word = word.replaceAll(',', '');
   if (/\d/.test(word)) return STOP_WORDS.has(word) ? null : word;
   return lowerWordTerm(word);
@@ -148,9 +148,6 @@ function irregularLemma(word: string): string {
   }
   return word;
 }
-
-/** A possessive ending: "Turkey's", "Russia’s". */
-const POSSESSIVE = /['’]s$/;
 
 /**
  * The word `token` spans in `text` as typed, without a possessive ending ("Turkey's": "Turkey"):
